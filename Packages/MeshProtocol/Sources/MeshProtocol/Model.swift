@@ -1,0 +1,398 @@
+import Foundation
+
+/// The kinds of specialist. Each one is a consumer group on its own review stream.
+public enum SpecialistType: String, Codable, CaseIterable, Sendable, Hashable, Comparable {
+    case grammar, clarity, tone, structure
+
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+
+    /// Parses a comma-separated list ("grammar,tone"); throws on an unknown name.
+    public static func parseList(_ text: String) throws(ProtocolError) -> [SpecialistType] {
+        var out: [SpecialistType] = []
+        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+            guard let type = SpecialistType(rawValue: name) else {
+                throw .invalidField("specialist", "unknown specialist '\(name)'; valid: \(validNames)")
+            }
+            if !out.contains(type) { out.append(type) }
+        }
+        return out
+    }
+
+    public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
+}
+
+/// Lint-style severity, most severe first.
+public enum Severity: String, Codable, CaseIterable, Sendable, Hashable, Comparable {
+    case error, warning, suggestion
+
+    /// `error < warning` means "error is more severe".
+    public static func < (lhs: Self, rhs: Self) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+public enum DocumentFormat: String, Codable, Sendable, Hashable {
+    case markdown, text
+}
+
+/// A place in the source document. `line` and `column` are 1-based; `column` counts Unicode scalars
+/// (code points) from the start of the line; `offset` is the 0-based UTF-8 byte offset.
+public struct SourcePosition: Codable, Sendable, Hashable, Comparable {
+    public var offset: Int
+    public var line: Int
+    public var column: Int
+
+    public init(offset: Int, line: Int, column: Int) {
+        self.offset = offset
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.offset < rhs.offset }
+}
+
+/// A half-open range [start, end) of Unicode scalar offsets into a chunk's `text`.
+public struct TextSpan: Codable, Sendable, Hashable, Comparable {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = end
+    }
+
+    public var length: Int { end - start }
+    public func overlaps(_ other: TextSpan) -> Bool { start < other.end && other.start < end }
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.start, lhs.end) < (rhs.start, rhs.end) }
+}
+
+/// Where a run of a chunk's text starts in the source. Within one segment the text and the source match
+/// scalar for scalar on one line; a new segment starts at every source line and after every gap
+/// (dropped markup such as `**`, a link's `(url)`, or a block quote's `> `).
+public struct TextSegment: Codable, Sendable, Hashable {
+    /// Unicode scalar offset in the chunk text where this segment starts.
+    public var textOffset: Int
+    public var position: SourcePosition
+
+    public init(textOffset: Int, position: SourcePosition) {
+        self.textOffset = textOffset
+        self.position = position
+    }
+}
+
+public enum ChunkKind: String, Codable, Sendable, Hashable {
+    case paragraph, heading, listItem = "list-item", tableCell = "table-cell", outline
+}
+
+/// A unit of prose to review: one Markdown block (paragraph, heading, list item, table cell) or one
+/// blank-line-separated paragraph of plain text. The `outline` chunk (one per document, last) carries the
+/// document's shape for the checks that need the whole document.
+public struct Chunk: Codable, Sendable, Hashable {
+    public var docId: String
+    /// 0-based index of this chunk in the document.
+    public var index: Int
+    /// Number of chunks in the document, the outline chunk included.
+    public var count: Int
+    /// The file name the document came from ("-" for stdin), for reports.
+    public var source: String
+    public var format: DocumentFormat
+    public var kind: ChunkKind
+    /// The prose, markup removed. Inline code and URLs stay in place but are listed in `ignored`.
+    public var text: String
+    /// Maps text offsets back to the source; sorted by `textOffset`, first at 0.
+    public var segments: [TextSegment]
+    /// Spans of `text` that are not prose (inline code, URLs, inline HTML, file paths): never reviewed.
+    public var ignored: [TextSpan]
+    /// Titles of the enclosing headings, outermost first.
+    public var headingPath: [String]
+    /// Heading level 1–6 when `kind == .heading`; list nesting depth for list items.
+    public var level: Int?
+    /// Rules switched off here by inline comments (`<!-- mesh-disable rule -->`, `mesh-disable-next-line`).
+    public var suppressions: [Suppression]
+    /// The document's own `.mesh.yaml`, when the producer found one; it overrides the specialist's config.
+    public var config: String?
+    /// Present on the outline chunk only.
+    public var outline: Outline?
+    /// The specialists that review this chunk; set by the coordinator, so the aggregator knows what to wait for.
+    public var specialists: [SpecialistType]
+
+    public init(
+        docId: String, index: Int, count: Int, source: String, format: DocumentFormat, kind: ChunkKind,
+        text: String, segments: [TextSegment], ignored: [TextSpan] = [], headingPath: [String] = [],
+        level: Int? = nil, suppressions: [Suppression] = [], config: String? = nil, outline: Outline? = nil,
+        specialists: [SpecialistType] = []
+    ) {
+        self.docId = docId
+        self.index = index
+        self.count = count
+        self.source = source
+        self.format = format
+        self.kind = kind
+        self.text = text
+        self.segments = segments
+        self.ignored = ignored
+        self.headingPath = headingPath
+        self.level = level
+        self.suppressions = suppressions
+        self.config = config
+        self.outline = outline
+        self.specialists = specialists
+    }
+
+    /// The source position of a text offset (Unicode scalars into `text`).
+    public func position(at textOffset: Int) -> SourcePosition {
+        SourceMap(text: text, segments: segments).position(at: textOffset)
+    }
+}
+
+/// A rule switched off by an inline comment: for the whole chunk, or for source lines `fromLine...toLine`.
+public struct Suppression: Codable, Sendable, Hashable {
+    /// A rule id (`clarity.passive-voice`), a specialist (`clarity`), or `*` for everything.
+    public var rule: String
+    public var fromLine: Int?
+    public var toLine: Int?
+
+    public init(rule: String, fromLine: Int? = nil, toLine: Int? = nil) {
+        self.rule = rule
+        self.fromLine = fromLine
+        self.toLine = toLine
+    }
+
+    /// Whether this suppression silences `ruleId` at source line `line`.
+    public func covers(rule ruleId: String, line: Int) -> Bool {
+        let ruleMatches = rule == "*" || rule == ruleId || ruleId.hasPrefix(rule + ".")
+        guard ruleMatches else { return false }
+        if let fromLine, line < fromLine { return false }
+        if let toLine, line > toLine { return false }
+        return true
+    }
+}
+
+/// The shape of a whole document, for checks no single chunk can make (heading hierarchy, section sizes,
+/// consistent spelling of terms).
+public struct Outline: Codable, Sendable, Hashable {
+    public var headings: [OutlineHeading]
+    /// Every block in document order, with the heading it falls under.
+    public var blocks: [OutlineBlock]
+    /// Uses of terms that have spelling variants (color/colour), found over the whole document.
+    public var terms: [TermUse]
+
+    public init(headings: [OutlineHeading] = [], blocks: [OutlineBlock] = [], terms: [TermUse] = []) {
+        self.headings = headings
+        self.blocks = blocks
+        self.terms = terms
+    }
+}
+
+public struct OutlineHeading: Codable, Sendable, Hashable {
+    public var level: Int
+    public var text: String
+    public var position: SourcePosition
+    public var endPosition: SourcePosition
+
+    public init(level: Int, text: String, position: SourcePosition, endPosition: SourcePosition) {
+        self.level = level
+        self.text = text
+        self.position = position
+        self.endPosition = endPosition
+    }
+}
+
+public struct OutlineBlock: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable { case paragraph, list, code, table, quote, html, thematicBreak = "thematic-break" }
+    public var kind: Kind
+    /// Index into `Outline.headings` of the section this block belongs to; nil before the first heading.
+    public var heading: Int?
+    public var position: SourcePosition
+    public var lines: Int
+    public var words: Int
+    public var sentences: Int
+
+    public init(kind: Kind, heading: Int?, position: SourcePosition, lines: Int, words: Int, sentences: Int) {
+        self.kind = kind
+        self.heading = heading
+        self.position = position
+        self.lines = lines
+        self.words = words
+        self.sentences = sentences
+    }
+}
+
+public struct TermUse: Codable, Sendable, Hashable {
+    /// The canonical group name, e.g. "color".
+    public var term: String
+    /// The spelling used here, e.g. "colour".
+    public var variant: String
+    public var position: SourcePosition
+    public var endPosition: SourcePosition
+
+    public init(term: String, variant: String, position: SourcePosition, endPosition: SourcePosition) {
+        self.term = term
+        self.variant = variant
+        self.position = position
+        self.endPosition = endPosition
+    }
+}
+
+/// A source range, start inclusive, end exclusive.
+public struct SourceRange: Codable, Sendable, Hashable, Comparable {
+    public var start: SourcePosition
+    public var end: SourcePosition
+
+    public init(start: SourcePosition, end: SourcePosition) {
+        self.start = start
+        self.end = end
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { (lhs.start.offset, lhs.end.offset) < (rhs.start.offset, rhs.end.offset) }
+}
+
+/// One finding of a specialist.
+public struct Suggestion: Codable, Sendable, Hashable {
+    public var specialist: SpecialistType
+    /// Stable rule id, `<specialist>.<name>`, e.g. `clarity.passive-voice`.
+    public var rule: String
+    public var severity: Severity
+    public var message: String
+    /// Where in the source. Set by the specialist service from the chunk's segments.
+    public var range: SourceRange
+    /// The exact flagged text.
+    public var text: String
+    /// Candidate fixes for `text`, best first; may be empty.
+    public var replacements: [String]
+
+    public init(
+        specialist: SpecialistType, rule: String, severity: Severity, message: String, range: SourceRange,
+        text: String, replacements: [String] = []
+    ) {
+        self.specialist = specialist
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.range = range
+        self.text = text
+        self.replacements = replacements
+    }
+}
+
+/// Additive prose counts of a chunk; the aggregator sums them and derives document readability.
+public struct TextCounts: Codable, Sendable, Hashable {
+    public var words: Int
+    public var sentences: Int
+    public var syllables: Int
+    public var letters: Int
+    /// Words of three or more syllables (Gunning fog, SMOG).
+    public var complexWords: Int
+
+    public init(words: Int = 0, sentences: Int = 0, syllables: Int = 0, letters: Int = 0, complexWords: Int = 0) {
+        self.words = words
+        self.sentences = sentences
+        self.syllables = syllables
+        self.letters = letters
+        self.complexWords = complexWords
+    }
+
+    public static func + (lhs: Self, rhs: Self) -> Self {
+        TextCounts(
+            words: lhs.words + rhs.words, sentences: lhs.sentences + rhs.sentences,
+            syllables: lhs.syllables + rhs.syllables, letters: lhs.letters + rhs.letters,
+            complexWords: lhs.complexWords + rhs.complexWords
+        )
+    }
+}
+
+/// One specialist's result for one chunk: what the aggregator collects.
+public struct ChunkReview: Codable, Sendable, Hashable {
+    public var docId: String
+    public var chunkIndex: Int
+    public var chunkCount: Int
+    public var specialist: SpecialistType
+    /// All specialists the chunk was sent to (copied from the chunk), so the aggregator knows when it has all.
+    public var specialists: [SpecialistType]
+    public var source: String
+    public var suggestions: [Suggestion]
+    /// Prose counts (sent by the clarity specialist).
+    public var counts: TextCounts?
+    /// Tone score of the chunk in [-1, 1] (sent by the tone specialist).
+    public var tone: Double?
+
+    public init(
+        docId: String, chunkIndex: Int, chunkCount: Int, specialist: SpecialistType, specialists: [SpecialistType],
+        source: String, suggestions: [Suggestion], counts: TextCounts? = nil, tone: Double? = nil
+    ) {
+        self.docId = docId
+        self.chunkIndex = chunkIndex
+        self.chunkCount = chunkCount
+        self.specialist = specialist
+        self.specialists = specialists
+        self.source = source
+        self.suggestions = suggestions
+        self.counts = counts
+        self.tone = tone
+    }
+}
+
+/// The review of a whole document.
+public struct Report: Codable, Sendable, Hashable {
+    public var docId: String
+    public var source: String
+    /// Sorted by position, then specialist, then rule.
+    public var suggestions: [Suggestion]
+    public var summary: Summary
+    public var figures: Figures
+
+    public struct Summary: Codable, Sendable, Hashable {
+        public var total: Int
+        /// Keys are specialist names; every reviewing specialist appears, with 0 when it found nothing.
+        public var bySpecialist: [String: Int]
+        /// Keys are severities; all three appear.
+        public var bySeverity: [String: Int]
+
+        public init(total: Int, bySpecialist: [String: Int], bySeverity: [String: Int]) {
+            self.total = total
+            self.bySpecialist = bySpecialist
+            self.bySeverity = bySeverity
+        }
+    }
+
+    public struct Figures: Codable, Sendable, Hashable {
+        public var chunks: Int
+        public var words: Int
+        public var sentences: Int
+        /// Formula name → score (flesch-reading-ease, flesch-kincaid-grade, gunning-fog, smog, coleman-liau, ari).
+        public var readability: [String: Double]
+        /// Mean tone in [-1, 1], weighted by chunk; nil when no tone specialist ran.
+        public var tone: Double?
+
+        public init(chunks: Int, words: Int, sentences: Int, readability: [String: Double], tone: Double?) {
+            self.chunks = chunks
+            self.words = words
+            self.sentences = sentences
+            self.readability = readability
+            self.tone = tone
+        }
+    }
+
+    public init(docId: String, source: String, suggestions: [Suggestion], summary: Summary, figures: Figures) {
+        self.docId = docId
+        self.source = source
+        self.suggestions = suggestions
+        self.summary = summary
+        self.figures = figures
+    }
+}
+
+/// Published on `doc.reports` when a report is stored under `Keys.report(docId)`.
+public struct ReportReady: Codable, Sendable, Hashable {
+    public var docId: String
+    public var key: String
+    public var total: Int
+
+    public init(docId: String, key: String, total: Int) {
+        self.docId = docId
+        self.key = key
+        self.total = total
+    }
+}

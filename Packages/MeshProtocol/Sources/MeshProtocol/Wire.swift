@@ -1,0 +1,135 @@
+import Foundation
+
+/// The protocol version every message carries in its `v` field, as "major.minor".
+/// A reader rejects another major version and accepts any minor one, ignoring fields it does not know.
+public struct ProtocolVersion: Sendable, Hashable, CustomStringConvertible {
+    public var major: Int
+    public var minor: Int
+
+    public static let current = ProtocolVersion(major: 1, minor: 0)
+
+    public init(major: Int, minor: Int) {
+        self.major = major
+        self.minor = minor
+    }
+
+    public init(parsing text: String) throws(ProtocolError) {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, let major = Int(parts[0]), let minor = Int(parts[1]), major >= 0, minor >= 0 else {
+            throw .invalidField(WireField.version, "'\(text)' is not major.minor")
+        }
+        self.init(major: major, minor: minor)
+    }
+
+    public var description: String { "\(major).\(minor)" }
+}
+
+/// Field names of a stream entry. Every message is an entry with these fields; the body is JSON.
+public enum WireField {
+    public static let version = "v"
+    public static let kind = "kind"
+    /// The document id, repeated outside the body so operators can read it with XRANGE.
+    public static let docId = "doc"
+    public static let encoding = "enc"
+    public static let body = "body"
+}
+
+public enum BodyEncoding: String, Sendable {
+    case json
+    /// zlib-deflated JSON.
+    case jsonDeflate = "json+deflate"
+}
+
+/// A message type with a fixed `kind` on the wire.
+public protocol WireMessage: Codable, Sendable {
+    static var kind: String { get }
+    var docId: String { get }
+}
+
+extension Chunk: WireMessage { public static let kind = "chunk" }
+extension ChunkReview: WireMessage { public static let kind = "review" }
+extension ReportReady: WireMessage { public static let kind = "report-ready" }
+
+/// Encodes and decodes messages as stream-entry fields.
+public struct WireCodec: Sendable {
+    /// Bodies larger than this many bytes are deflated.
+    public var compressionThreshold: Int
+    /// A body may inflate to at most this many bytes.
+    public var inflateLimit: Int
+
+    public init(compressionThreshold: Int = 4096, inflateLimit: Int = 256 * 1024 * 1024) {
+        self.compressionThreshold = compressionThreshold
+        self.inflateLimit = inflateLimit
+    }
+
+    public func encode<M: WireMessage>(_ message: M) -> [(String, [UInt8])] {
+        let json = Self.json(message)
+        let compress = json.count > compressionThreshold
+        let body = compress ? Compression.deflate(json) : json
+        return [
+            (WireField.version, Array(ProtocolVersion.current.description.utf8)),
+            (WireField.kind, Array(M.kind.utf8)),
+            (WireField.docId, Array(message.docId.utf8)),
+            (WireField.encoding, Array((compress ? BodyEncoding.jsonDeflate : .json).rawValue.utf8)),
+            (WireField.body, body),
+        ]
+    }
+
+    public func decode<M: WireMessage>(_ type: M.Type, from fields: [(String, [UInt8])]) throws(ProtocolError) -> M {
+        func field(_ name: String) throws(ProtocolError) -> [UInt8] {
+            guard let value = fields.first(where: { $0.0 == name })?.1 else { throw .missingField(name) }
+            return value
+        }
+        let versionText = String(decoding: try field(WireField.version), as: UTF8.self)
+        let version = try ProtocolVersion(parsing: versionText)
+        guard version.major == ProtocolVersion.current.major else { throw .unsupportedVersion(versionText) }
+        let kind = String(decoding: try field(WireField.kind), as: UTF8.self)
+        guard kind == M.kind else { throw .unknownKind(kind) }
+        let encodingText = String(decoding: try field(WireField.encoding), as: UTF8.self)
+        guard let encoding = BodyEncoding(rawValue: encodingText) else { throw .unknownEncoding(encodingText) }
+        var body = try field(WireField.body)
+        if encoding == .jsonDeflate { body = try Compression.inflate(body, limit: inflateLimit) }
+        do {
+            return try JSONDecoder().decode(M.self, from: Data(body))
+        } catch {
+            throw .malformedBody(Self.describe(error))
+        }
+    }
+
+    /// Canonical JSON: sorted keys, so equal messages encode to equal bytes (golden files, dedup).
+    public static func json<T: Encodable>(_ value: T) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Our types hold only strings, numbers, arrays and dictionaries: encoding cannot fail.
+        return Array(try! encoder.encode(value))
+    }
+
+    static func describe(_ error: any Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, let context):
+            "missing key '\(path(context.codingPath + [key]))'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            "\(path(context.codingPath)): \(context.debugDescription)"
+        case DecodingError.dataCorrupted(let context):
+            "\(path(context.codingPath)): \(context.debugDescription)"
+        default:
+            "\(error)"
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+    }
+}
+
+/// What a dead-letter entry holds: why, and where the message came from; the original fields follow.
+public enum DeadLetterField {
+    public static let reason = "reason"
+    public static let stream = "origin-stream"
+    public static let id = "origin-id"
+    public static let group = "origin-group"
+    public static let consumer = "consumer"
+    public static let deliveries = "deliveries"
+    /// Original fields are copied with this prefix, so nothing of the message is lost.
+    public static let originalPrefix = "orig."
+}

@@ -1,0 +1,1 @@
+// Report renderers live here (text, JSON, SARIF, GitHub annotations).
