@@ -1,0 +1,129 @@
+import MeshProtocol
+
+/// Small, dependency-free text helpers: bare URLs and file paths in prose, and word and sentence counts.
+enum Prose {
+    /// Spans of `scalars` that are URLs, e-mail-like autolinks or file paths, found token by token
+    /// (a token is a run of non-whitespace with surrounding brackets, quotes and final punctuation trimmed).
+    ///
+    /// A URL has a scheme (`https://`, `ftp://`, `mailto:`, anything with `://`) or starts with `www.`.
+    /// A path starts with `/`, `~/`, `./`, `../` or a drive (`C:\`), or contains `/` and either two or more
+    /// of them or a file extension (`src/main.rs`); a lone word with a common file extension
+    /// (`Package.swift`, `README.md`) counts too. `and/or` and `TCP/IP` do not.
+    static func urlsAndPaths(in scalars: [Unicode.Scalar]) -> [TextSpan] {
+        var spans: [TextSpan] = []
+        var i = 0
+        let n = scalars.count
+        while i < n {
+            while i < n, isSpace(scalars[i]) { i += 1 }
+            let start = i
+            while i < n, !isSpace(scalars[i]) { i += 1 }
+            guard i > start else { continue }
+            var a = start
+            var b = i
+            while a < b, "(\"'<[{`*_".unicodeScalars.contains(scalars[a]) { a += 1 }
+            while b > a, ")\"'>]},.;:!?`*_".unicodeScalars.contains(scalars[b - 1]) { b -= 1 }
+            guard b - a >= 2 else { continue }
+            let token = String(String.UnicodeScalarView(scalars[a..<b]))
+            if isURL(token) || isPath(token) { spans.append(TextSpan(start: a, end: b)) }
+        }
+        return spans
+    }
+
+    static func isURL(_ token: String) -> Bool {
+        let lower = token.lowercased()
+        if lower.hasPrefix("www.") && lower.count > 5 { return true }
+        if lower.hasPrefix("mailto:") { return true }
+        if let range = lower.firstRange(of: "://") {
+            let scheme = lower[..<range.lowerBound]
+            return !scheme.isEmpty && scheme.allSatisfy { $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }
+        }
+        return false
+    }
+
+    static let fileExtensions: Set<String> = [
+        "c", "cc", "cfg", "conf", "cpp", "css", "csv", "go", "h", "hpp", "html", "ini", "java", "js", "json",
+        "jsx", "kt", "lock", "log", "lua", "m", "md", "mdx", "php", "pl", "py", "rb", "rs", "scss", "sh",
+        "sql", "swift", "toml", "ts", "tsx", "txt", "xml", "yaml", "yml", "zsh", "env", "gitignore",
+        "dockerfile", "mk", "gradle", "plist", "pem", "tar", "gz", "zip", "png", "jpg", "jpeg", "svg", "gif", "pdf",
+    ]
+
+    static func isPath(_ token: String) -> Bool {
+        let scalars = Array(token.unicodeScalars)
+        guard scalars.count >= 2 else { return false }
+        if token.hasPrefix("~/") || token.hasPrefix("./") || token.hasPrefix("../") { return true }
+        if scalars[0] == "/" { return scalars[1].properties.isAlphabetic || scalars[1] == "." || scalars[1] == "_" }
+        if scalars.count >= 3, scalars[0].properties.isAlphabetic, scalars[1] == ":", scalars[2] == "\\" { return true }
+        let slashes = scalars.filter { $0 == "/" }.count
+        if slashes > 0 {
+            if token.contains("//") { return false }
+            return slashes >= 2 || hasFileExtension(token)
+        }
+        // A lone file name: word characters, one or more dots, a known extension.
+        guard hasFileExtension(token), let first = scalars.first, first.properties.isAlphabetic || first == "." || first == "_"
+        else { return false }
+        return scalars.allSatisfy { $0.properties.isAlphabetic || $0.properties.numericType != nil || "._-".unicodeScalars.contains($0) }
+    }
+
+    private static func hasFileExtension(_ token: String) -> Bool {
+        guard let dot = token.lastIndex(of: "."), dot != token.startIndex else { return false }
+        let ext = token[token.index(after: dot)...]
+        let before = token[token.index(before: dot)]
+        guard before != "/" || token.first == "." else { return false }
+        return fileExtensions.contains(ext.lowercased()) && ext.first?.isLowercase == true
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\t" || s == "\n" || s == "\r" || s.properties.isWhitespace
+    }
+
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    /// Words (runs of letters and digits, with inner apostrophes and hyphens) and sentences (runs of
+    /// `.`, `!`, `?` after some words and before whitespace or the end, plus any words left after the
+    /// last one), skipping `ignored` spans. Simple on purpose: abbreviations count as sentence ends.
+    static func counts(_ scalars: [Unicode.Scalar], ignored: [TextSpan]) -> (words: Int, sentences: Int) {
+        var words = 0
+        var sentences = 0
+        var wordsSinceEnd = 0
+        var inWord = false
+        var ignoredIndex = 0
+        var i = 0
+        let n = scalars.count
+        while i < n {
+            while ignoredIndex < ignored.count, ignored[ignoredIndex].end <= i { ignoredIndex += 1 }
+            if ignoredIndex < ignored.count, ignored[ignoredIndex].start <= i {
+                inWord = false
+                i = ignored[ignoredIndex].end
+                continue
+            }
+            let s = scalars[i]
+            if isWordScalar(s) {
+                if !inWord {
+                    words += 1
+                    wordsSinceEnd += 1
+                    inWord = true
+                }
+            } else if inWord, s == "'" || s == "’" || s == "-", i + 1 < n, isWordScalar(scalars[i + 1]) {
+                // stays in the word
+            } else {
+                inWord = false
+                if s == "." || s == "!" || s == "?" {
+                    var j = i + 1
+                    while j < n, scalars[j] == "." || scalars[j] == "!" || scalars[j] == "?" { j += 1 }
+                    let atBoundary = j == n || isSpace(scalars[j]) || "\"'”’)".unicodeScalars.contains(scalars[j])
+                    if atBoundary, wordsSinceEnd > 0 {
+                        sentences += 1
+                        wordsSinceEnd = 0
+                    }
+                    i = j
+                    continue
+                }
+            }
+            i += 1
+        }
+        if wordsSinceEnd > 0 { sentences += 1 }
+        return (words, sentences)
+    }
+}

@@ -1,0 +1,71 @@
+import MeshProtocol
+
+/// Builds a chunk's text scalar by scalar, each with the source byte offset it came from, and starts a new
+/// `TextSegment` wherever the source is not contiguous (dropped markup, a new line, an entity).
+struct TextBuilder {
+    private(set) var text = String.UnicodeScalarView()
+    private(set) var count = 0
+    private(set) var segments: [TextSegment] = []
+    private(set) var ignored: [TextSpan] = []
+    private var nextOffset = -1
+    private var forceNewSegment = true
+
+    /// Appends `scalar` found at byte `offset` of `source`, whose source form is `sourceLength` bytes long
+    /// (more than the scalar's own width for an entity such as `&amp;`).
+    mutating func append(_ scalar: Unicode.Scalar, at offset: Int, sourceLength: Int, source: SourceText) {
+        if forceNewSegment || offset != nextOffset {
+            segments.append(TextSegment(textOffset: count, position: source.position(offset)))
+        }
+        text.append(scalar)
+        count += 1
+        let exact = sourceLength == UTF8.width(scalar) && scalar != "\n"
+        nextOffset = offset + sourceLength
+        forceNewSegment = !exact
+    }
+
+    /// Appends a line break ("\n") that stands for the line ending at `offset`; the next scalar starts a segment.
+    mutating func appendNewline(at offset: Int, source: SourceText) {
+        segments.append(TextSegment(textOffset: count, position: source.position(offset)))
+        text.append("\n")
+        count += 1
+        forceNewSegment = true
+    }
+
+    /// Appends scalars whose place in the source could not be found exactly: one segment at `offset`
+    /// (the best known place, usually the block's or the run's start) for all of them.
+    mutating func appendApproximate(_ scalars: [Unicode.Scalar], at offset: Int, source: SourceText) {
+        guard !scalars.isEmpty else { return }
+        segments.append(TextSegment(textOffset: count, position: source.position(offset)))
+        for scalar in scalars { text.append(scalar) }
+        count += scalars.count
+        forceNewSegment = true
+    }
+
+    mutating func ignore(from start: Int) {
+        if count > start { ignored.append(TextSpan(start: start, end: count)) }
+    }
+
+    mutating func addIgnored(_ spans: [TextSpan]) {
+        ignored.append(contentsOf: spans)
+    }
+
+    /// The text, with `ignored` sorted and merged.
+    func finish() -> (text: String, segments: [TextSegment], ignored: [TextSpan]) {
+        (String(text), segments, TextSpans.merged(ignored))
+    }
+}
+
+enum TextSpans {
+    static func merged(_ spans: [TextSpan]) -> [TextSpan] {
+        let sorted = spans.filter { $0.end > $0.start }.sorted()
+        var out: [TextSpan] = []
+        for span in sorted {
+            if let last = out.last, span.start <= last.end {
+                out[out.count - 1].end = max(last.end, span.end)
+            } else {
+                out.append(span)
+            }
+        }
+        return out
+    }
+}
