@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from conftest import HADOLINT, ROOT, SERVICES, tool
+from deploy_helpers import HADOLINT, ROOT, SERVICES, tool
 
 DOCKERFILES = ROOT / "Dockerfiles"
 COMMON = {"libhiredis0.14", "zlib1g"}

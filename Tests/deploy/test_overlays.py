@@ -12,7 +12,7 @@ import kubernetes_validate
 import pytest
 import yaml
 
-from conftest import DEPLOY, SPECIALISTS, Rendered, acl_rules, read_env_file
+from deploy_helpers import DEPLOY, SPECIALISTS, Rendered, acl_rules, read_env_file
 
 # Kubernetes versions every rendered object is validated against (strict: unknown fields
 # fail). 1.31 is the oldest minor still in upstream/managed support; 1.34 a current one.

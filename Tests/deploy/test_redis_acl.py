@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEPLOY, SPECIALISTS, read_env_file
+from deploy_helpers import DEPLOY, SPECIALISTS, read_env_file
 
 REDIS_SERVER = shutil.which("redis-server")
 REDIS_CLI = shutil.which("redis-cli")

@@ -7,7 +7,7 @@ import subprocess
 
 import yaml
 
-from conftest import DEPLOY, ROOT, read_env_file
+from deploy_helpers import DEPLOY, ROOT, read_env_file
 
 PLACEHOLDER = re.compile(r"^change-me(-[a-z]+)?$")
 
