@@ -1,1 +1,145 @@
-print("mesh-agents")
+import Foundation
+import MeshAgents
+import MeshDocument
+import MeshProtocol
+
+// mesh-agents: the specialists without Redis.
+//   mesh-agents rules                                  print RULES.md (generated from RuleCatalog)
+//   mesh-agents --type all --jsonl [--config FILE]     JSONL batch mode: {"id","text"} in, results out
+//   mesh-agents bench [--type T] FILE...               throughput of the specialists on files (one core)
+//   mesh-agents [--type T] [--config FILE] FILE...     review Markdown or plain-text files, one finding per line
+
+let usage = """
+usage: mesh-agents rules
+       mesh-agents [--type all|grammar,clarity,...] [--config .mesh.yaml] --jsonl
+       mesh-agents bench [--type all|grammar,...] [--repeat N] FILE...
+       mesh-agents [--type ...] [--config .mesh.yaml] FILE...
+"""
+
+func fail(_ message: String) -> Never {
+    FileHandle.standardError.write((message + "\n").data(using: .utf8)!)
+    exit(2)
+}
+
+var args = Array(CommandLine.arguments.dropFirst())
+var types = SpecialistType.allCases
+var configPath: String?
+var jsonl = false
+var command = "review"
+var repeatCount = 1
+var files: [String] = []
+
+if args.first == "rules" { command = "rules"; args.removeFirst() }
+else if args.first == "bench" { command = "bench"; args.removeFirst() }
+var i = 0
+while i < args.count {
+    let a = args[i]
+    switch a {
+    case "--type", "-t":
+        i += 1
+        guard i < args.count else { fail(usage) }
+        if args[i] == "all" { types = SpecialistType.allCases } else {
+            do { types = try SpecialistType.parseList(args[i]) } catch { fail("\(error)") }
+        }
+    case "--config", "-c":
+        i += 1
+        guard i < args.count else { fail(usage) }
+        configPath = args[i]
+    case "--jsonl": jsonl = true
+    case "--repeat":
+        i += 1
+        guard i < args.count, let n = Int(args[i]), n > 0 else { fail(usage) }
+        repeatCount = n
+    case "-h", "--help": print(usage); exit(0)
+    default:
+        if a.hasPrefix("-") { fail("unknown option \(a)\n" + usage) }
+        files.append(a)
+    }
+    i += 1
+}
+
+@MainActor func loadConfig() -> MeshConfig {
+    do {
+        if let configPath {
+            guard let data = FileManager.default.contents(atPath: configPath), let text = String(data: data, encoding: .utf8) else {
+                fail("cannot read \(configPath)")
+            }
+            return try MeshConfig.parse(yaml: text, path: configPath)
+        }
+        if let found = try MeshConfig.discover(startingAt: FileManager.default.currentDirectoryPath) { return found.config }
+    } catch {
+        fail("\(error)")
+    }
+    return .default
+}
+
+/// A file's chunks through the MeshDocument chunker, with the outline's term uses filled in.
+func documentChunks(_ path: String) -> (chunks: [Chunk], bytes: Int) {
+    guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
+    do {
+        let chunks = try DocumentChunker().chunks(docId: path, source: path, bytes: Array(data), format: .detect(path: path))
+        return (DocumentReview.withTerms(chunks), data.count)
+    } catch {
+        fail("\(path): \(error)")
+    }
+}
+
+switch command {
+case "rules":
+    print(RuleCatalog.markdown(), terminator: "")
+case "bench":
+    // Throughput on files: MB/s and sentences/s per specialist and all together, one thread.
+    var docs: [(String, [Chunk], Int)] = []
+    for f in files {
+        let (chunks, size) = documentChunks(f)
+        docs.append((f, chunks, size))
+    }
+    let bytes = docs.reduce(0) { $0 + $1.2 } * repeatCount
+    var sentences = 0
+    for d in docs { for c in d.1 { sentences += Readability.counts(of: c.text).sentences } }
+    sentences *= repeatCount
+    let engine = ReviewEngine(config: loadConfig())
+    var results: [String] = []
+    let groups: [(String, [SpecialistType])] = types.map { ($0.rawValue, [$0]) } + (types.count > 1 ? [("all", types)] : [])
+    for (name, group) in groups {
+        let start = Date()
+        var found = 0
+        for _ in 0..<repeatCount {
+            for d in docs { for c in d.1 { for t in group { found += engine.analyze(c, as: t).findings.count } } }
+        }
+        let secs = Date().timeIntervalSince(start)
+        let mbs = Double(bytes) / 1_000_000 / secs
+        results.append("{\"specialist\":\"\(name)\",\"seconds\":\(secs),\"mb_per_s\":\(mbs),\"sentences_per_s\":\(Double(sentences) / secs),\"findings\":\(found)}")
+    }
+    print("{\"bytes\":\(bytes),\"sentences\":\(sentences),\"results\":[\(results.joined(separator: ","))]}")
+case _ where jsonl:
+    let config = loadConfig()
+    do {
+        try JSONLBatch.run(types: types, config: config, readLine: { Swift.readLine(strippingNewline: true) }, write: { print($0) })
+    } catch {
+        fail("\(error)")
+    }
+default:
+    guard !files.isEmpty else { fail(usage) }
+    let engine = ReviewEngine(config: loadConfig())
+    var total = 0
+    for f in files {
+        let chunks = documentChunks(f).chunks
+        var all: [Suggestion] = []
+        for c in chunks {
+            for t in types { all += engine.review(c, as: t).suggestions }
+        }
+        if types.contains(.structure) { all += DocumentReview.documentSuggestions(chunks, config: engine.config) }
+        all.sort { ($0.range.start.offset, $0.specialist, $0.rule) < ($1.range.start.offset, $1.specialist, $1.rule) }
+        do {
+            do {
+                for s in all {
+                    total += 1
+                    print("\(f):\(s.range.start.line):\(s.range.start.column): \(s.severity.rawValue) \(s.rule): \(s.message)"
+                          + (s.replacements.isEmpty ? "" : " [\(s.replacements.joined(separator: " | "))]"))
+                }
+            }
+        }
+    }
+    exit(total > 0 ? 1 : 0)
+}

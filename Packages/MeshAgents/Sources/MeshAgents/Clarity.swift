@@ -1,0 +1,170 @@
+import Foundation
+import MeshProtocol
+
+/// Readability, long sentences, passive voice, wordy phrases, weasel words, needless adverbs,
+/// nominalisations, clichés, redundancies and jargon. Sends the chunk's prose counts.
+public struct ClaritySpecialist: Specialist {
+    public var type: SpecialistType { .clarity }
+
+    public init() {}
+
+    public func analyze(_ chunk: Chunk, config: MeshConfig) -> ChunkAnalysis {
+        guard chunk.kind != .outline else { return ChunkAnalysis() }
+        var ctx = RuleContext(chunk: chunk, config: config, extraIgnored: true)
+        let counts = Readability.counts(ctx.text)
+        phrases(&ctx)
+        sentences(&ctx)
+        passive(&ctx)
+        if chunk.kind == .paragraph, counts.words >= 40, counts.sentences >= 2, config.isEnabled("clarity.hard-paragraph") {
+            let grade = Readability.fleschKincaidGrade(counts)
+            if grade > 16 {
+                ctx.add("clarity.hard-paragraph",
+                        "This paragraph reads at grade \(Int(grade.rounded())) (Flesch–Kincaid): shorten sentences and words.",
+                        TextSpan(start: 0, end: ctx.text.scalars.count))
+            }
+        }
+        if config.isEnabled("clarity.e-prime") { ePrime(&ctx) }
+        CustomRules.apply(&ctx, type: .clarity)
+        return ChunkAnalysis(findings: ctx.findings, counts: counts)
+    }
+
+    func phrases(_ ctx: inout RuleContext) {
+        let tokens = ctx.tokens
+        var starts = Set<Int>()
+        for s in ctx.text.sentences {
+            if let i = s.tokens.first(where: { tokens[$0].kind != .punct }) { starts.insert(i) }
+        }
+        for (rule, table, message) in [
+            ("clarity.redundancy", ClarityLists.redundancy, "Redundant: '%r' says the same."),
+            ("clarity.uncomparable", ClarityLists.uncomparable, "'%t' cannot be compared: use '%r'."),
+            ("clarity.wordy", ClarityLists.wordy, "Wordy: use '%r'."),
+            ("clarity.plain-words", ClarityLists.plainWords, "Use the plain word '%r'."),
+            ("clarity.nominalization", ClarityLists.nominalizations, "A verb hides in this noun: use '%r'."),
+            ("clarity.cliche", ClarityLists.cliches, "'%t' is a cliché: say it plainly."),
+            ("clarity.jargon", ClarityLists.jargon, "'%t' is jargon: say what you mean."),
+            ("clarity.weasel", ClarityLists.weasel, "'%t' is vague: give a number or a source."),
+            ("clarity.adverb", ClarityLists.adverbs, "'%t' adds little: cut it."),
+            ("clarity.empty-opener", ClarityLists.openers, "'%t' adds nothing at the start of a sentence."),
+        ] {
+            guard ctx.config.isEnabled(rule) else { continue }
+            for (a, b, e) in table.matches(tokens, where: { a, _, e in
+                if rule == "clarity.empty-opener" { return starts.contains(a) && !(a + 1 < tokens.count && tokens[a + 1].kind == .punct && tokens[a + 1].text != ",") }
+                if e.note == "start" { return starts.contains(a) }
+                if ctx.config.accept.contains(tokens[a].lower) { return false }
+                return true
+            }) {
+                let span = TextSpan(start: tokens[a].start, end: tokens[b].end)
+                let original = ctx.text(span)
+                let reps = e.replacements.map { $0 == "-" ? "" : matchCase($0, like: original) }
+                var msg = message.replacingOccurrences(of: "%r", with: reps.first ?? "")
+                msg = msg.replacingOccurrences(of: "%t", with: original)
+                if let note = e.note, note != "start" { msg = note.replacingOccurrences(of: "%t", with: original) }
+                if rule == "clarity.adverb" || rule == "clarity.weasel" || rule == "clarity.empty-opener" {
+                    ctx.add(rule, msg, span, reps.isEmpty ? [] : reps)
+                } else {
+                    ctx.add(rule, msg, span, reps)
+                }
+            }
+        }
+    }
+
+    func sentences(_ ctx: inout RuleContext) {
+        guard ctx.config.isEnabled("clarity.long-sentence") else { return }
+        for s in ctx.text.sentences {
+            let words = ctx.tokens[s.tokens].filter { $0.kind == .word || $0.kind == .number }.count
+            if words > ctx.config.sentenceWords {
+                ctx.add("clarity.long-sentence", "This sentence has \(words) words (more than \(ctx.config.sentenceWords)): split it.", s.span)
+            }
+        }
+    }
+
+    /// "was killed", "is being reviewed", "has been said": a form of "be" and a past participle.
+    func passive(_ ctx: inout RuleContext) {
+        guard ctx.config.isEnabled("clarity.passive-voice") else { return }
+        let tokens = ctx.tokens
+        let n = tokens.count
+        var i = 0
+        while i < n {
+            let t = tokens[i]
+            guard t.kind == .word, ClarityLists.beForms.contains(t.lower) else { i += 1; continue }
+            var j = i + 1
+            // Skip "being", "not", and one adverb.
+            while j < n, tokens[j].kind == .word, tokens[j].lower == "being" || tokens[j].lower == "not" || tokens[j].lower == "been"
+                    || (tokens[j].lower.hasSuffix("ly") && tokens[j].lower.count > 4) { j += 1 }
+            guard j < n, tokens[j].kind == .word else { i += 1; continue }
+            let w = tokens[j].lower
+            if ClarityLists.isParticiple(w) {
+                // "is interested in", "was tired": adjectives that look like participles.
+                if ClarityLists.adjectival.contains(w) { i = j + 1; continue }
+                // "used to", "supposed to", "based on" are idioms.
+                if j + 1 < n, tokens[j + 1].lower == "to", w == "used" || w == "supposed" { i = j + 1; continue }
+                ctx.add("clarity.passive-voice", "'\(ctx.text(TextSpan(start: t.start, end: tokens[j].end)))' may be passive voice: say who acts.",
+                        TextSpan(start: t.start, end: tokens[j].end))
+                i = j + 1
+                continue
+            }
+            i += 1
+        }
+    }
+
+    func ePrime(_ ctx: inout RuleContext) {
+        for t in ctx.tokens where t.kind == .word && ClarityLists.ePrime.contains(t.lower) {
+            ctx.add("clarity.e-prime", "'\(t.text)' is a form of 'to be'.", t.span)
+        }
+    }
+}
+
+/// The readability formulas, from additive counts.
+public enum Readability {
+    public static let formulas = ["flesch-reading-ease", "flesch-kincaid-grade", "gunning-fog", "smog", "coleman-liau", "ari"]
+
+    public static func counts(_ text: TextAnalysis) -> TextCounts {
+        var c = TextCounts()
+        for s in text.sentences {
+            var words = 0
+            for t in text.tokens[s.tokens] where t.kind == .word || t.kind == .number {
+                words += 1
+                if t.kind == .number {
+                    c.syllables += 1
+                    c.letters += t.text.unicodeScalars.count
+                    continue
+                }
+                var letters = 0
+                for s in t.text.unicodeScalars where CharClass.isLetter(s) { letters += 1 }
+                c.letters += letters
+                let syl = Syllables.count(t.lower)
+                c.syllables += syl
+                if syl >= 3, !t.text.contains("-"), !(CharClass.isUpper(t.text.unicodeScalars.first!) && syl < 4) {
+                    c.complexWords += 1
+                }
+            }
+            if words > 0 {
+                c.words += words
+                c.sentences += 1
+            }
+        }
+        return c
+    }
+
+    public static func counts(of text: String) -> TextCounts { counts(TextAnalysis(text: text)) }
+
+    public static func fleschKincaidGrade(_ c: TextCounts) -> Double {
+        guard c.words > 0, c.sentences > 0 else { return 0 }
+        return 0.39 * Double(c.words) / Double(c.sentences) + 11.8 * Double(c.syllables) / Double(c.words) - 15.59
+    }
+
+    public static func scores(_ c: TextCounts) -> [String: Double] {
+        guard c.words > 0, c.sentences > 0 else { return [:] }
+        let w = Double(c.words), s = Double(c.sentences), syl = Double(c.syllables)
+        let l = Double(c.letters), cx = Double(c.complexWords)
+        func round2(_ x: Double) -> Double { (x * 100).rounded() / 100 }
+        return [
+            "flesch-reading-ease": round2(206.835 - 1.015 * w / s - 84.6 * syl / w),
+            "flesch-kincaid-grade": round2(fleschKincaidGrade(c)),
+            "gunning-fog": round2(0.4 * (w / s + 100 * cx / w)),
+            "smog": round2(1.043 * (cx * 30 / s).squareRoot() + 3.1291),
+            "coleman-liau": round2(0.0588 * (l / w * 100) - 0.296 * (s / w * 100) - 15.8),
+            "ari": round2(4.71 * l / w + 0.5 * w / s - 21.43),
+        ]
+    }
+}

@@ -1,0 +1,445 @@
+import Foundation
+import MeshProtocol
+
+/// Spelling, repeated words, a/an, confused words, agreement, verb forms, capitalisation, spacing,
+/// punctuation and sentences that never end.
+public struct GrammarSpecialist: Specialist {
+    public var type: SpecialistType { .grammar }
+    public let speller: Speller
+
+    public init(speller: Speller = .shared) { self.speller = speller }
+
+    public func analyze(_ chunk: Chunk, config: MeshConfig) -> ChunkAnalysis {
+        guard chunk.kind != .outline else { return ChunkAnalysis() }
+        var ctx = RuleContext(chunk: chunk, config: config, extraIgnored: true)
+        let starts = sentenceStarts(ctx)
+        phraseRules(&ctx, starts: starts)
+        wordRules(&ctx, starts: starts)
+        spacingRules(&ctx)
+        if config.isEnabled("grammar.spelling") { spelling(&ctx, starts: starts) }
+        unterminated(&ctx)
+        CustomRules.apply(&ctx, type: .grammar)
+        return ChunkAnalysis(findings: dedupe(ctx.findings))
+    }
+
+    /// Token indices of the first word of each sentence.
+    func sentenceStarts(_ ctx: RuleContext) -> Set<Int> {
+        var out = Set<Int>()
+        for s in ctx.text.sentences {
+            for i in s.tokens where ctx.tokens[i].kind != .punct {
+                out.insert(i)
+                break
+            }
+        }
+        return out
+    }
+
+    /// Keeps one finding per span: the more specific rule wins over spelling.
+    func dedupe(_ findings: [Finding]) -> [Finding] {
+        var seen = Set<TextSpan>()
+        var out: [Finding] = []
+        for f in findings.sorted(by: { ($0.rule == "grammar.spelling" ? 1 : 0) < ($1.rule == "grammar.spelling" ? 1 : 0) }) {
+            if f.rule == "grammar.spelling", out.contains(where: { $0.span.overlaps(f.span) && $0.rule != "grammar.unterminated-sentence" }) { continue }
+            if seen.insert(f.span).inserted || f.rule != out.last?.rule { out.append(f) }
+        }
+        return out
+    }
+
+    // MARK: Phrase tables
+
+    func phraseRules(_ ctx: inout RuleContext, starts: Set<Int>) {
+        let tokens = ctx.tokens
+        for (rule, table, message) in [
+            ("grammar.confused-words", GrammarLists.confused, "Did you mean '%r'?"),
+            ("grammar.nonstandard-phrase", GrammarLists.nonstandard, "Use the standard form '%r'."),
+            ("grammar.agreement", GrammarLists.agreementPhrases, "The verb does not agree with its subject: use '%r'."),
+            ("grammar.typography", GrammarLists.typography, "Use '%r'."),
+        ] {
+            guard ctx.config.isEnabled(rule) else { continue }
+            for (a, b, e) in table.matches(tokens, where: { a, b, e in
+                if e.note == "start" { return starts.contains(a) }
+                if e.note == "mid" { return !starts.contains(a) }
+                return true
+            }) {
+                let span = TextSpan(start: tokens[a].start, end: tokens[b].end)
+                let original = ctx.text(span)
+                let reps = e.replacements.map { matchCase($0, like: original) }
+                var msg = message.replacingOccurrences(of: "%r", with: reps.first ?? "")
+                if let note = e.note, note != "start", note != "mid" { msg = note }
+                ctx.add(rule, msg, span, reps)
+            }
+        }
+    }
+
+    // MARK: Word-level rules
+
+    func wordRules(_ ctx: inout RuleContext, starts: Set<Int>) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        let cfg = ctx.config
+        for i in 0..<n {
+            let t = tokens[i]
+            guard t.kind == .word else { continue }
+            let next: Token? = i + 1 < n ? tokens[i + 1] : nil
+            let prev: Token? = i > 0 ? tokens[i - 1] : nil
+            let w = t.lower
+
+            // Repeated word.
+            if let next, next.kind == .word, next.lower == w, !GrammarLists.repeatAllowed.contains(w),
+               cfg.isEnabled("grammar.repeated-word") {
+                ctx.add("grammar.repeated-word", "'\(t.text)' is repeated.", TextSpan(start: t.start, end: next.end), [t.text])
+            }
+
+            // a / an.
+            if (w == "a" || w == "an"), let next, next.kind == .word || next.kind == .number, !next.newlineBefore,
+               !(prev?.text == "." && prev?.spaceBefore == false), cfg.isEnabled("grammar.a-an") {
+                if let vowelSound = Articles.startsWithVowelSound(next.text) {
+                    if w == "a" && vowelSound {
+                        ctx.add("grammar.a-an", "Use 'an' before '\(next.text)', which starts with a vowel sound.",
+                                TextSpan(start: t.start, end: t.end), [matchCase("an", like: t.text)])
+                    } else if w == "an" && !vowelSound {
+                        ctx.add("grammar.a-an", "Use 'a' before '\(next.text)', which starts with a consonant sound.",
+                                TextSpan(start: t.start, end: t.end), [matchCase("a", like: t.text)])
+                    }
+                }
+            }
+
+            // Uncountable plurals.
+            if let singular = GrammarLists.uncountablePlurals[w] {
+                ctx.add("grammar.uncountable-plural", "'\(singular)' has no plural; use '\(singular)' or 'pieces of \(singular)'.",
+                        t.span, [matchCase(singular, like: t.text)])
+            }
+
+            // Project vocabulary: rejected words.
+            if cfg.reject.contains(w) {
+                ctx.add("grammar.rejected-word", "The project vocabulary rejects '\(t.text)'.", t.span)
+            }
+
+            // Capitalisation.
+            if cfg.isEnabled("grammar.capitalization") {
+                capitalization(&ctx, i, starts: starts)
+            }
+
+            // Agreement and verb forms.
+            agreement(&ctx, i)
+        }
+    }
+
+    func capitalization(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+        let tokens = ctx.tokens
+        let t = tokens[i]
+        let first = t.text.unicodeScalars.first!
+        if t.lower == "i" || t.lower == "i'm" || t.lower == "i've" || t.lower == "i'll" || t.lower == "i'd" {
+            if CharClass.isLower(first), !(i + 1 < tokens.count && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
+               !(i > 0 && tokens[i - 1].text == "." && !t.spaceBefore) {
+                ctx.add("grammar.capitalization", "Write the pronoun 'I' in capitals.", t.span, [matchCase("I", like: "I") + t.text.dropFirst()])
+                return
+            }
+        }
+        if CharClass.isLower(first), let proper = GrammarLists.properNouns[t.lower],
+           !(i > 0 && (tokens[i - 1].text == "." || tokens[i - 1].text == "/" || tokens[i - 1].text == "-") && !t.spaceBefore) {
+            ctx.add("grammar.capitalization", "'\(proper)' is a proper noun: capitalise it.", t.span, [proper])
+            return
+        }
+        if starts.contains(i), CharClass.isLower(first) {
+            // The chunk's first sentence of a list item, table cell or heading may start in lower case.
+            let isFirstOfChunk = ctx.text.sentences.first.map { $0.tokens.contains(i) } ?? true
+            if isFirstOfChunk && ctx.chunk.kind != .paragraph { return }
+            // A sentence after a colon-ended or unterminated sentence is a continuation.
+            if i > 0, !isFirstOfChunk {
+                var j = i - 1
+                while j >= 0, tokens[j].kind == .punct, "\"')]\u{201D}\u{2019}".contains(tokens[j].text) { j -= 1 }
+                if j >= 0, tokens[j].kind == .punct, !(tokens[j].text == "." || tokens[j].text == "!" || tokens[j].text == "?") { return }
+                if j >= 0, tokens[j].kind != .punct { return }
+            }
+            // Quoted or parenthetical starts, "iPhone"-style words and lists written in lower case are fine.
+            if t.text.unicodeScalars.dropFirst().contains(where: CharClass.isUpper) { return }
+            let upper = String(first).uppercased() + String(String.UnicodeScalarView(t.text.unicodeScalars.dropFirst()))
+            ctx.add("grammar.capitalization", "Start the sentence with a capital letter.", t.span, [upper])
+        }
+    }
+
+    func agreement(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        let t = tokens[i]
+        let w = t.lower
+        guard i + 1 < tokens.count, tokens[i + 1].kind == .word else { return }
+        let nt = tokens[i + 1]
+        let nw = nt.lower
+        let prevWord: String? = i > 0 && tokens[i - 1].kind == .word ? tokens[i - 1].lower : nil
+        let cfg = ctx.config
+        let span = TextSpan(start: t.start, end: nt.end)
+        func agree(_ fix: String) {
+            guard cfg.isEnabled("grammar.agreement") else { return }
+            ctx.add("grammar.agreement", "The verb does not agree with '\(t.text)': use '\(t.text) \(fix)'.", span,
+                    [t.text + " " + matchCase(fix, like: nt.text)])
+        }
+        func form(_ message: String, _ fix: String) {
+            guard cfg.isEnabled("grammar.verb-form") else { return }
+            ctx.add("grammar.verb-form", message, span, [t.text + " " + matchCase(fix, like: nt.text)])
+        }
+        let afterAux = prevWord.map { Verbs.auxiliaries.contains($0) || $0 == "let" || $0 == "make" || $0 == "help" || $0 == "to" || $0 == "if" || $0 == "wish" || $0 == "though" || $0 == "that" } ?? false
+        switch w {
+        case "he", "she", "it":
+            guard !afterAux else { break }
+            if let fix = Verbs.thirdPersonFix[nw], !(nw == "were" && (prevWord == "if" || prevWord == "as")) {
+                // "it have" in "does it have" is excluded above; "it" as object ("make it work") too.
+                if w == "it" && Verbs.baseForms[nw] != nil && !(["do", "don't", "have", "haven't", "are", "aren't", "were", "weren't"].contains(nw)) { break }
+                agree(fix)
+            }
+        case "i":
+            if let fix = ["is": "am", "are": "am", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "am not"][nw],
+               !afterAux {
+                agree(fix)
+            } else if let base = Verbs.thirdToBase[nw], !afterAux, !["does", "has", "is"].contains(nw) {
+                agree(base)
+            }
+        case "we", "they", "you":
+            guard !afterAux else { break }
+            if let fix = ["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "aren't", "wasn't": "weren't", "am": "are"][nw] {
+                agree(fix)
+            } else if let base = Verbs.thirdToBase[nw] {
+                agree(base)
+            }
+        case "these", "those":
+            if let fix = ["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't", "wasn't": "weren't"][nw] {
+                agree(fix)
+            }
+        case "people", "children", "men", "women":
+            if let fix = ["is": "are", "was": "were", "has": "have", "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't"][nw],
+               prevWord != "of" {
+                agree(fix)
+            }
+        case "everyone", "everybody", "nobody", "someone", "somebody", "anyone", "anybody", "everything", "nothing":
+            if let fix = ["are": "is", "were": "was", "have": "has", "don't": "doesn't", "aren't": "isn't", "weren't": "wasn't", "do": "does"][nw],
+               !afterAux, prevWord != "for", prevWord != "of" {
+                agree(fix)
+            }
+        case "does", "did", "doesn't", "didn't", "do", "don't":
+            if let base = Verbs.thirdToBase[nw] ?? Verbs.pastToBase[nw], !Verbs.nounLike.contains(nw) {
+                form("After '\(t.text)' use the base form of the verb.", base)
+            }
+        case "can", "could", "will", "would", "should", "might", "must", "shall", "cannot", "can't", "won't", "wouldn't",
+             "shouldn't", "couldn't", "mustn't":
+            if w == "can" || w == "will", let pw = prevWord, ["a", "the", "this", "that", "his", "her", "my", "your", "free"].contains(pw) { break }
+            if let base = Verbs.thirdToBase[nw] ?? Verbs.pastToBase[nw] ?? ["is": "be", "are": "be", "was": "be", "were": "be", "am": "be"][nw],
+               !Verbs.nounLike.contains(nw) {
+                form("After '\(t.text)' use the base form of the verb.", base)
+            }
+        case "to":
+            if let base = Verbs.pastToBase[nw], Verbs.strongPast.contains(nw) {
+                form("After 'to' use the base form of the verb.", base)
+            }
+        case "has", "have", "had", "hasn't", "haven't", "hadn't", "having":
+            if let pp = Verbs.pastToParticiple[nw] {
+                form("Use the past participle after '\(t.text)'.", pp)
+            }
+        case "more", "most":
+            if w == "more", let fix = GrammarLists.comparatives[nw] {
+                form("'\(nt.text)' is already comparative: drop 'more'.", fix)
+                if cfg.isEnabled("grammar.verb-form") {
+                    ctx.findings[ctx.findings.count - 1].replacements = [matchCase(nt.text, like: t.text)]
+                }
+            } else if w == "most", GrammarLists.superlatives.contains(nw) {
+                if cfg.isEnabled("grammar.verb-form") {
+                    ctx.add("grammar.verb-form", "'\(nt.text)' is already superlative: drop 'most'.", span, [matchCase(nt.text, like: t.text)])
+                }
+            }
+        default:
+            break
+        }
+    }
+
+    // MARK: Spacing and punctuation
+
+    func spacingRules(_ ctx: inout RuleContext) {
+        let tokens = ctx.tokens
+        let sc = ctx.text.scalars
+        let n = tokens.count
+        let cfg = ctx.config
+        for i in 0..<n {
+            let t = tokens[i]
+            if t.kind == .punct {
+                let p = t.text
+                // Space before , . ; : ! ?
+                if t.spaceBefore, !t.newlineBefore, i > 0, [",", ".", ";", ":", "!", "?"].contains(p),
+                   tokens[i - 1].kind == .word || tokens[i - 1].kind == .number,
+                   i + 1 >= n || tokens[i + 1].spaceBefore || tokens[i + 1].kind == .punct && [",", ".", "!", "?"].contains(tokens[i + 1].text) == false && tokens[i + 1].spaceBefore,
+                   !(p == "." && i + 1 < n && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
+                   cfg.isEnabled("grammar.spacing") {
+                    ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: t.end), [p])
+                }
+                // Missing space after , between words ("word,word").
+                if p == ",", i > 0, i + 1 < n, !t.spaceBefore, !tokens[i + 1].spaceBefore,
+                   tokens[i - 1].kind == .word, tokens[i + 1].kind == .word, cfg.isEnabled("grammar.spacing") {
+                    ctx.add("grammar.spacing", "Add a space after ','.", TextSpan(start: t.start, end: tokens[i + 1].end), [", " + tokens[i + 1].text])
+                }
+                // Missing space after . ! ? before a capitalised word ("end.Next").
+                if [".", "!", "?"].contains(p), i > 0, i + 1 < n, !t.spaceBefore, !tokens[i + 1].spaceBefore,
+                   tokens[i - 1].kind == .word, tokens[i - 1].text.unicodeScalars.count >= 2,
+                   tokens[i + 1].kind == .word, tokens[i + 1].text.unicodeScalars.count >= 2,
+                   let f = tokens[i + 1].text.unicodeScalars.first, CharClass.isUpper(f),
+                   tokens[i + 1].text.unicodeScalars.dropFirst().allSatisfy({ !CharClass.isUpper($0) }),
+                   let l = tokens[i - 1].text.unicodeScalars.last, CharClass.isLower(l), cfg.isEnabled("grammar.spacing") {
+                    ctx.add("grammar.spacing", "Add a space after '\(p)'.", TextSpan(start: t.start, end: tokens[i + 1].end), [p + " " + tokens[i + 1].text])
+                }
+                // Space inside brackets.
+                if (p == "(" || p == "["), i + 1 < n, tokens[i + 1].spaceBefore, !tokens[i + 1].newlineBefore,
+                   tokens[i + 1].kind == .word, cfg.isEnabled("grammar.spacing") {
+                    ctx.add("grammar.spacing", "Remove the space after '\(p)'.", TextSpan(start: t.start, end: tokens[i + 1].start), [p])
+                }
+                if (p == ")" || p == "]"), t.spaceBefore, !t.newlineBefore, i > 0, tokens[i - 1].kind == .word,
+                   tokens[..<i].contains(where: { $0.text == (p == ")" ? "(" : "[") }), cfg.isEnabled("grammar.spacing") {
+                    ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: t.end), [p])
+                }
+                // Doubled punctuation.
+                if i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].kind == .punct, cfg.isEnabled("grammar.punctuation") {
+                    let q = tokens[i + 1].text
+                    let pair = p + q
+                    let prevSame = i > 0 && tokens[i - 1].kind == .punct && !t.spaceBefore && tokens[i - 1].text == p
+                    if [",,", ";;", ",.", ".,", ";.", ",;", ";,", ":.", ".:", "?.", "!.", ",:", ":,", "??"].contains(pair), !prevSame {
+                        let third = i + 2 < n && !tokens[i + 2].spaceBefore && tokens[i + 2].text == q
+                        if !(pair == "??" && third) {
+                            ctx.add("grammar.punctuation", "Doubled punctuation '\(pair)'.", TextSpan(start: t.start, end: tokens[i + 1].end),
+                                    [pair == "??" ? "?" : (pair.hasPrefix(".") || pair.hasPrefix("?") || pair.hasPrefix("!") ? p : q)])
+                        }
+                    } else if pair == "..", !prevSame, !(i + 2 < n && tokens[i + 2].text == "." && !tokens[i + 2].spaceBefore),
+                              i > 0, tokens[i - 1].kind == .word {
+                        ctx.add("grammar.punctuation", "Two full stops: use one, or '…' for an ellipsis.", TextSpan(start: t.start, end: tokens[i + 1].end), [".", "…"])
+                    }
+                }
+            } else if t.spaceBefore, !t.newlineBefore, i > 0, cfg.isEnabled("grammar.spacing") {
+                // Doubled spaces between words.
+                var k = t.start - 1
+                var spaces = 0
+                while k >= 0, sc[k] == " " { spaces += 1; k -= 1 }
+                if spaces >= 2, k >= 0, sc[k] != "\n", tokens[i - 1].end == k + 1 {
+                    ctx.add("grammar.spacing", "Use one space, not \(spaces).", TextSpan(start: k + 1, end: t.start), [" "])
+                }
+            }
+        }
+    }
+
+    // MARK: Spelling
+
+    func spelling(_ ctx: inout RuleContext, starts: Set<Int>) {
+        guard speller.isAvailable else { return }
+        let tokens = ctx.tokens
+        for i in 0..<tokens.count {
+            let t = tokens[i]
+            guard t.kind == .word else { continue }
+            let scalars = t.text.unicodeScalars
+            // Identifiers and acronyms: digits, underscores, ALLCAPS, inner capitals.
+            var upper = 0, lower = 0, digit = false, inner = false
+            for (k, s) in scalars.enumerated() {
+                if CharClass.isUpper(s) { upper += 1; if k > 0 { inner = true } }
+                else if CharClass.isLower(s) { lower += 1 }
+                else if CharClass.isDigit(s) || s == "_" { digit = true }
+            }
+            if digit || inner || lower == 0 || scalars.count < 2 { continue }
+            // Capitalised words inside a sentence are names; only sentence starts get checked.
+            if upper > 0 && !starts.contains(i) { continue }
+            // Joined to code-like neighbours ("file.txt", "@user", "#tag", "$HOME").
+            if i > 0, !t.spaceBefore, ["@", "#", "$", "/", "\\", ".", "_", "-", "<", "&", "%", "~", "="].contains(tokens[i - 1].text) { continue }
+            if i + 1 < tokens.count, !tokens[i + 1].spaceBefore, ["@", "/", "\\", "_", "(", "=", "<", "[", "{"].contains(tokens[i + 1].text) { continue }
+            if i + 2 < tokens.count, !tokens[i + 1].spaceBefore, tokens[i + 1].text == ".", !tokens[i + 2].spaceBefore, tokens[i + 2].kind == .word { continue }
+            let w = t.lower
+            if ctx.config.accept.contains(w) { continue }
+            if GrammarLists.uncountablePlurals[w] != nil { continue }
+            if check(t.text, lower: w) { continue }
+            let suggestions = speller.suggest(t.text).filter { $0.lowercased() != w }
+            ctx.add("grammar.spelling", "'\(t.text)' may be misspelt.", t.span, suggestions)
+        }
+    }
+
+    func check(_ word: String, lower: String) -> Bool {
+        if speller.check(word) { return true }
+        if word != lower, speller.check(lower) { return true }
+        // Possessives and contractions hunspell lacks ("Redis's", "data's").
+        for suffix in ["'s", "'"] where lower.hasSuffix(suffix) {
+            let stem = String(lower.dropLast(suffix.count))
+            if !stem.isEmpty, speller.check(stem) { return true }
+        }
+        // Hyphenated compounds: every part must be a word.
+        if lower.contains("-") {
+            let parts = lower.split(separator: "-").map(String.init)
+            if parts.allSatisfy({ $0.count <= 1 || speller.check($0) || Prefixes.all.contains($0) }) { return true }
+            return false
+        }
+        // British spellings: accept when the American form is known (consistency is structure's job).
+        for (gb, us) in [("our", "or"), ("ours", "ors"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("isation", "ization"),
+                         ("isations", "izations"), ("yse", "yze"), ("ysed", "yzed"), ("tre", "ter"), ("tres", "ters"),
+                         ("lled", "led"), ("lling", "ling"), ("ogue", "og"), ("ence", "ense"), ("ourite", "orite"),
+                         ("ourites", "orites"), ("oured", "ored"), ("ouring", "oring"), ("ourful", "orful"), ("amme", "am"),
+                         ("ller", "ler"), ("mme", "m")] where lower.hasSuffix(gb) {
+            let us = String(lower.dropLast(gb.count)) + us
+            if speller.check(us) { return true }
+        }
+        return false
+    }
+
+    // MARK: Sentences that never end
+
+    func unterminated(_ ctx: inout RuleContext) {
+        guard ctx.chunk.kind == .paragraph, ctx.config.isEnabled("grammar.unterminated-sentence"),
+              let last = ctx.text.sentences.last, !last.terminated else { return }
+        let tokens = ctx.tokens
+        guard let lastToken = tokens.last else { return }
+        // Ends in a word or number (not a closing quote, colon, code span or emoticon).
+        guard lastToken.kind == .word || lastToken.kind == .number else { return }
+        let words = ctx.tokens[last.tokens].filter { $0.kind == .word }.count
+        guard words >= 10 || ctx.text.sentences.count >= 2 else { return }
+        ctx.add("grammar.unterminated-sentence", "This sentence never ends: finish it with a full stop.",
+                TextSpan(start: lastToken.start, end: lastToken.end), [lastToken.text + "."])
+    }
+}
+
+enum Prefixes {
+    static let all: Set<String> = ["re", "pre", "non", "co", "multi", "anti", "semi", "sub", "super", "self", "post", "inter", "over",
+                                   "under", "un", "de", "mis", "ex", "cross", "micro", "macro", "mid", "pro", "well", "e", "x"]
+}
+
+/// Decides whether a word starts with a vowel sound, for a/an.
+enum Articles {
+    static let silentH: [String] = ["hour", "honest", "honor", "honour", "heir", "herb"]
+    static let yooU: [String] = ["uni", "use", "usu", "uti", "uri", "ura", "ure", "uku", "ubi", "uto", "ufo", "ute", "uv", "unanim", "eu", "ewe"]
+
+    /// true: vowel sound, false: consonant sound, nil: unsure (left alone).
+    static func startsWithVowelSound(_ word: String) -> Bool? {
+        let scalars = Array(word.unicodeScalars)
+        guard let first = scalars.first else { return nil }
+        let lower = word.lowercased()
+        if CharClass.isDigit(first) {
+            if lower.hasPrefix("8") { return true }
+            if lower == "11" || lower == "18" || lower.hasPrefix("11,") || lower.hasPrefix("18,") { return true }
+            if lower.count == 5 || lower.count == 6, lower.hasPrefix("11") || lower.hasPrefix("18") { return nil }
+            return false
+        }
+        let letters = scalars.filter(CharClass.isLetter)
+        // Acronyms read letter by letter ("an FBI agent", "a URL").
+        if letters.count >= 2, letters.count <= 4, letters.allSatisfy(CharClass.isUpper), scalars.count == letters.count {
+            let vowelLetters = "AEFHILMNORSX"
+            if ["NASA", "NATO", "SCSI", "SQL", "GIF", "JPEG", "RAM", "ROM", "LAN", "WAN", "PIN", "SIM", "FAQ", "GUI", "URL", "UI"].contains(word) { return nil }
+            return vowelLetters.unicodeScalars.contains(letters[0])
+        }
+        if letters.count == 1 {
+            return "aefhilmnorsx".unicodeScalars.contains(lower.unicodeScalars.first!)
+        }
+        if silentH.contains(where: { lower.hasPrefix($0) }) { return true }
+        if lower.hasPrefix("one") || lower.hasPrefix("once") { return false }
+        if lower.hasPrefix("u") {
+            if yooU.contains(where: { lower.hasPrefix($0) }) {
+                if lower.hasPrefix("unin") || lower.hasPrefix("unid") || lower.hasPrefix("unim") || lower.hasPrefix("uninst") { return true }
+                return false
+            }
+            if lower.hasPrefix("us") && lower.count > 3 { return nil }
+            return true
+        }
+        if lower.hasPrefix("eu") || lower.hasPrefix("ewe") { return false }
+        if lower.hasPrefix("y") { return false }
+        if "aeio".unicodeScalars.contains(lower.unicodeScalars.first!) { return true }
+        if lower.hasPrefix("h") { return false }
+        if CharClass.isLetter(first) { return false }
+        return nil
+    }
+}

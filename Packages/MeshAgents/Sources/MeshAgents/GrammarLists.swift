@@ -1,0 +1,570 @@
+/// Verb forms for agreement and verb-form checks.
+enum Verbs {
+    /// base, third person, past, past participle.
+    static let table: [(String, String, String, String)] = {
+        let irregular = """
+        be is was been|have has had had|do does did done|go goes went gone|eat eats ate eaten|see sees saw seen
+        take takes took taken|give gives gave given|write writes wrote written|drive drives drove driven
+        ride rides rode ridden|sing sings sang sung|begin begins began begun|know knows knew known|grow grows grew grown
+        throw throws threw thrown|fly flies flew flown|draw draws drew drawn|choose chooses chose chosen
+        speak speaks spoke spoken|break breaks broke broken|steal steals stole stolen|freeze freezes froze frozen
+        wear wears wore worn|tear tears tore torn|swear swears swore sworn|forget forgets forgot forgotten
+        get gets got gotten|come comes came come|become becomes became become|run runs ran run|swim swims swam swum
+        drink drinks drank drunk|ring rings rang rung|sink sinks sank sunk|shake shakes shook shaken|rise rises rose risen
+        fall falls fell fallen|hide hides hid hidden|bite bites bit bitten|forgive forgives forgave forgiven
+        make makes made made|buy buys bought bought|bring brings brought brought|teach teaches taught taught
+        catch catches caught caught|fight fights fought fought|think thinks thought thought|seek seeks sought sought
+        sell sells sold sold|tell tells told told|say says said said|pay pays paid paid|hear hears heard heard
+        keep keeps kept kept|sleep sleeps slept slept|mean means meant meant|send sends sent sent|spend spends spent spent
+        build builds built built|lose loses lost lost|meet meets met met|sit sits sat sat|stand stands stood stood
+        understand understands understood understood|win wins won won|feel feels felt felt|leave leaves left left
+        find finds found found|hold holds held held|lead leads led led|bring brings brought brought|lend lends lent lent
+        """
+        var out: [(String, String, String, String)] = []
+        for entry in irregular.split(whereSeparator: { $0 == "|" || $0 == "\n" }) {
+            let f = entry.split(separator: " ").map(String.init)
+            if f.count == 4 { out.append((f[0], f[1], f[2], f[3])) }
+        }
+        let regular = """
+        want need like love hate work play live look seem use try help talk turn start show move believe include continue
+        learn change watch follow stop create open walk offer remember consider appear serve die stay reach kill raise pass
+        decide return explain hope develop carry receive agree support produce cover enjoy prefer cry study wish answer ask
+        call happen listen travel visit wait worry finish arrive plan improve increase allow provide require expect share
+        describe discuss report protect prepare complain belong depend exist contain matter notice suggest practice
+        """
+        for base in regular.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init) {
+            let third: String
+            let past: String
+            if base.hasSuffix("y"), let c = base.dropLast().last, !"aeiou".contains(c) {
+                third = base.dropLast() + "ies"
+                past = base.dropLast() + "ied"
+            } else if base.hasSuffix("s") || base.hasSuffix("sh") || base.hasSuffix("ch") || base.hasSuffix("x") || base.hasSuffix("o") {
+                third = base + "es"
+                past = base + "ed"
+            } else {
+                third = base + "s"
+                past = base.hasSuffix("e") ? base + "d" : (["stop", "plan", "travel"].contains(base) ? base + String(base.last!) + "ed" : base + "ed")
+            }
+            out.append((base, third, past, past))
+        }
+        return out
+    }()
+
+    static let auxiliaries: Set<String> = [
+        "do", "does", "did", "can", "could", "will", "would", "should", "may", "might", "must", "shall", "don't", "doesn't",
+        "didn't", "can't", "cannot", "won't", "wouldn't", "shouldn't", "couldn't", "mustn't", "let's", "why", "how", "where",
+        "what", "when", "whom", "has", "have", "had", "is", "are", "was", "were", "am",
+    ]
+
+    /// Base form → third-person form, for "he go" → "he goes".
+    static let baseForms: [String: String] = {
+        var d: [String: String] = [:]
+        for (b, t, _, _) in table where b != "be" { d[b] = t }
+        return d
+    }()
+
+    /// Fixes after he/she/it.
+    static let thirdPersonFix: [String: String] = {
+        var d = baseForms
+        d["are"] = "is"
+        d["were"] = "was"
+        d["don't"] = "doesn't"
+        d["haven't"] = "hasn't"
+        d["aren't"] = "isn't"
+        d["weren't"] = "wasn't"
+        d["am"] = "is"
+        // Base forms that equal their past or are common nouns after a pronoun object ("it feels", "she left").
+        for w in ["let", "put", "cut", "hit", "set", "read", "cost", "hurt", "shut", "come", "become", "run"] { d[w] = nil }
+        return d
+    }()
+
+    static let thirdToBase: [String: String] = {
+        var d: [String: String] = [:]
+        for (b, t, _, _) in table where b != "be" { d[t] = b }
+        d["doesn't"] = nil
+        return d
+    }()
+
+    static let pastToBase: [String: String] = {
+        var d: [String: String] = [:]
+        for (b, _, p, _) in table where b != "be" && p != b { d[p] = b }
+        d["was"] = "be"
+        d["were"] = "be"
+        return d
+    }()
+
+    /// Irregular simple pasts that are not also common nouns or base forms.
+    static let strongPast: Set<String> = [
+        "went", "ate", "took", "gave", "wrote", "drove", "rode", "sang", "began", "knew", "grew", "threw", "flew", "drew",
+        "chose", "spoke", "broke", "stole", "froze", "swore", "forgot", "came", "became", "ran", "swam", "drank", "sank",
+        "shook", "bought", "brought", "taught", "caught", "fought", "sought", "sold", "told", "said", "paid", "kept",
+        "slept", "meant", "sent", "spent", "built", "met", "sat", "stood", "understood", "won", "did", "had", "made", "got",
+    ]
+
+    /// Simple past → past participle where they differ ("has went" → "has gone").
+    static let pastToParticiple: [String: String] = {
+        var d: [String: String] = [:]
+        for (_, _, p, pp) in table where p != pp { d[p] = pp }
+        d["got"] = nil
+        d["forgot"] = nil
+        d["bit"] = nil
+        d["hid"] = nil
+        return d
+    }()
+
+    /// Third-person or past forms that are usually nouns after "do"/"can" ("can sinks"?), left alone.
+    static let nounLike: Set<String> = ["works", "plays", "uses", "needs", "loves", "hopes", "plans", "calls", "reports",
+                                        "changes", "shows", "visits", "answers", "walks", "talks", "means", "wants",
+                                        "supports", "covers", "offers", "matters", "practices", "cries", "studies",
+                                        "saw", "found", "left", "felt", "fell", "rose", "lay", "wound", "thought", "spoke"]
+}
+
+enum GrammarLists {
+    static let repeatAllowed: Set<String> = [
+        "had", "that", "is", "bye", "no", "so", "ha", "haha", "hee", "ho", "chop", "blah", "bla", "yada", "knock", "night",
+        "tut", "pom", "cha", "la", "yeah", "oh", "dum", "tick", "tock", "boo", "hip", "hmm", "bang", "pooh",
+    ]
+
+    static let uncountablePlurals: [String: String] = [
+        "informations": "information", "advices": "advice", "furnitures": "furniture", "equipments": "equipment",
+        "luggages": "luggage", "baggages": "baggage", "knowledges": "knowledge", "homeworks": "homework",
+        "feedbacks": "feedback", "softwares": "software", "hardwares": "hardware", "sceneries": "scenery",
+        "machineries": "machinery", "garbages": "garbage", "musics": "music", "trafics": "traffic", "traffics": "traffic",
+        "evidences": "evidence", "researchs": "research", "pollutions": "pollution", "wealths": "wealth",
+        "jewelries": "jewelry", "vocabularys": "vocabulary", "staffs": "staff", "moneys": "money",
+    ]
+
+    static let properNouns: [String: String] = {
+        var d: [String: String] = [:]
+        for w in """
+        Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February June July September October November
+        December English French Spanish German Chinese Japanese Italian Russian Arabic Portuguese Korean Dutch Greek
+        Turkish Swedish Polish Hindi American British European African Asian Indian Canadian Australian Mexican
+        Brazilian Christian Christmas Muslim Jewish Buddhist Europe America Africa Asia Australia Canada Mexico Japan
+        China France Germany Spain Italy England London Paris Tokyo
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            d[w.lowercased()] = String(w)
+        }
+        return d
+    }()
+
+    static let comparatives: [String: String] = {
+        var d: [String: String] = [:]
+        for w in """
+        better worse bigger easier harder faster smaller larger greater higher lower older younger stronger happier
+        cheaper longer shorter simpler richer poorer nicer safer cleaner clearer closer quicker slower warmer colder
+        smarter busier healthier heavier lighter louder quieter wider deeper funnier prettier uglier weaker thinner
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }) { d[String(w)] = String(w) }
+        return d
+    }()
+
+    static let superlatives: Set<String> = wordSet("""
+    best worst biggest easiest hardest fastest smallest largest greatest highest lowest oldest youngest strongest
+    happiest cheapest longest shortest simplest richest poorest nicest safest cleanest closest quickest slowest
+    smartest busiest healthiest heaviest loudest widest deepest funniest prettiest weakest
+    """)
+
+    /// Confused words, in contexts that give them away. `## start` matches at a sentence start only.
+    static let confused = PhraseTable("""
+    its a => it's a
+    its an => it's an
+    its not => it's not
+    its been => it's been
+    its going => it's going
+    its getting => it's getting
+    its very => it's very
+    its so => it's so
+    its too => it's too
+    its just => it's just
+    its important => it's important
+    its possible => it's possible
+    its impossible => it's impossible
+    its hard => it's hard
+    its easy => it's easy
+    its true => it's true
+    its raining => it's raining
+    its okay => it's okay
+    its ok => it's ok
+    its time to => it's time to
+    its always => it's always
+    its never => it's never
+    its really => it's really
+    its about time => it's about time
+    it's own => its own
+    it's self => itself
+    on it's => on its
+    of it's => of its
+    in it's => in its
+    by it's => by its
+    with it's => with its
+    for it's => for its
+    from it's => from its
+    into it's => into its
+    at it's => at its
+    your welcome => you're welcome
+    your a => you're a
+    your an => you're an
+    your not => you're not
+    your going => you're going
+    your wrong => you're wrong
+    your so => you're so
+    your very => you're very
+    your too => you're too
+    your sure => you're sure
+    your probably => you're probably
+    your just => you're just
+    your really => you're really
+    your getting => you're getting
+    your making => you're making
+    your trying => you're trying
+    your doing => you're doing
+    your always => you're always
+    your still => you're still
+    your able => you're able
+    your gonna => you're gonna
+    you're own => your own
+    of you're => of your
+    in you're => in your
+    with you're => with your
+    for you're => for your
+    on you're => on your
+    from you're => from your
+    their is => there is
+    their are => there are
+    their was => there was
+    their were => there were
+    their will be => there will be
+    their has been => there has been
+    their have been => there have been
+    their going => they're going
+    their not => they're not
+    there own => their own
+    there house => their house
+    there home => their home
+    there homes => their homes
+    there car => their car
+    there parents => their parents
+    there friends => their friends
+    there family => their family
+    there families => their families
+    there children => their children
+    there kids => their kids
+    there lives => their lives
+    there jobs => their jobs
+    there names => their names
+    there favorite => their favorite
+    there favourite => their favourite
+    there opinion => their opinion
+    there opinions => their opinions
+    there ideas => their ideas
+    there problems => their problems
+    there fault => their fault
+    there country => their country
+    there teacher => their teacher
+    there going to => they're going to
+    they're own => their own
+    more then => more than
+    less then => less than
+    better then => better than
+    worse then => worse than
+    rather then => rather than
+    other then => other than
+    greater then => greater than
+    larger then => larger than
+    smaller then => smaller than
+    bigger then => bigger than
+    higher then => higher than
+    lower then => lower than
+    faster then => faster than
+    slower then => slower than
+    fewer then => fewer than
+    older then => older than
+    younger then => younger than
+    longer then => longer than
+    shorter then => shorter than
+    easier then => easier than
+    harder then => harder than
+    cheaper then => cheaper than
+    stronger then => stronger than
+    further then => further than
+    happier then => happier than
+    smarter then => smarter than
+    and than => and then
+    since than => since then
+    until than => until then
+    till than => till then
+    back than => back then
+    just than => just then
+    even than => even then
+    than , => then , ## start
+    side affect => side effect
+    side affects => side effects
+    an affect => an effect
+    no affect => no effect
+    any affect => any effect
+    great affect => great effect
+    big affect => big effect
+    huge affect => huge effect
+    little affect => little effect
+    positive affect on => positive effect on
+    negative affect on => negative effect on
+    the affect of => the effect of
+    the affects of => the effects of
+    an affect on => an effect on
+    in affect => in effect
+    into affect => into effect
+    will effect => will affect
+    would effect => would affect
+    can effect => can affect
+    could effect => could affect
+    may effect => may affect
+    might effect => might affect
+    not effect => not affect
+    does effect => does affect
+    did effect => did affect
+    effected by => affected by
+    be effected => be affected
+    is effected => is affected
+    are effected => are affected
+    was effected => was affected
+    were effected => were affected
+    been effected => been affected
+    to loose => to lose
+    will loose => will lose
+    would loose => would lose
+    can loose => can lose
+    could loose => could lose
+    might loose => might lose
+    may loose => may lose
+    don't loose => don't lose
+    didn't loose => didn't lose
+    loose weight => lose weight
+    loosing => losing
+    could of => could have
+    would of => would have
+    should of => should have
+    must of => must have
+    might of => might have
+    couldn't of => couldn't have
+    wouldn't of => wouldn't have
+    shouldn't of => shouldn't have
+    alot => a lot
+    aswell => as well
+    infact => in fact
+    eachother => each other
+    noone => no one
+    atleast => at least
+    incase => in case
+    alright => all right
+    thankyou => thank you
+    is suppose to => is supposed to
+    are suppose to => are supposed to
+    was suppose to => was supposed to
+    were suppose to => were supposed to
+    am suppose to => am supposed to
+    i use to => I used to
+    we use to => we used to
+    they use to => they used to
+    he use to => he used to
+    she use to => she used to
+    weather or not => whether or not
+    can here => can hear
+    could here => could hear
+    cannot here => cannot hear
+    can't here => can't hear
+    hear is => here is
+    hear are => here are
+    over hear => over here
+    come hear => come here
+    an advise => an advice | a piece of advice
+    some advise => some advice
+    good advise => good advice
+    my advise => my advice
+    your advise => your advice
+    to advice => to advise
+    will advice => will advise
+    take a breathe => take a breath
+    deep breathe => deep breath
+    to breath => to breathe
+    can't breath => can't breathe
+    cannot breath => cannot breathe
+    to chose => to choose
+    will chose => will choose
+    can chose => can choose
+    has lead => has led
+    was lead by => was led by
+    were lead by => were led by
+    it dose => it does
+    dose not => does not
+    way to much => way too much
+    way to many => way too many
+    me to . => me too .
+    less people => fewer people
+    less things => fewer things
+    less mistakes => fewer mistakes
+    less errors => fewer errors
+    less problems => fewer problems
+    less options => fewer options
+    less students => fewer students
+    less cars => fewer cars
+    less calories => fewer calories
+    less items => fewer items
+    less words => fewer words
+    amount of people => number of people
+    amount of times => number of times
+    amount of things => number of things
+    amount of students => number of students
+    amount of users => number of users
+    much people => many people
+    much friends => many friends
+    much things => many things
+    much problems => many problems
+    many money => much money
+    many information => much information
+    an other => another
+    a another => another
+    whose going => who's going
+    who's car => whose car
+    lets go => let's go ## start
+    lets see => let's see ## start
+    lets try => let's try ## start
+    lets start => let's start ## start
+    lets get => let's get ## start
+    lets make => let's make ## start
+    lets talk => let's talk ## start
+    lets have => let's have ## start
+    lets take => let's take ## start
+    lets do => let's do ## start
+    then ever => than ever
+    then expected => than expected
+    then usual => than usual
+    then before => than before
+    to who => to whom
+    of who => of whom
+    for who => for whom
+    with who => with whom
+    where as => whereas
+    every body => everybody
+    any body => anybody
+    some body => somebody
+    every thing => everything
+    some thing => something
+    it self => itself
+    them self => themselves
+    themself => themselves
+    theirselves => themselves
+    hisself => himself
+    ourself => ourselves
+    there's many => there are many
+    there's several => there are several
+    there's lots => there are lots
+    there's two => there are two
+    there's three => there are three
+    """)
+
+    static let nonstandard = PhraseTable("""
+    irregardless => regardless
+    could care less => couldn't care less
+    for all intensive purposes => for all intents and purposes
+    one in the same => one and the same
+    nip it in the butt => nip it in the bud
+    case and point => case in point
+    mute point => moot point
+    on accident => by accident
+    first come , first serve => first come, first served
+    first come first serve => first come, first served
+    tow the line => toe the line
+    peak my interest => pique my interest
+    peaked my interest => piqued my interest
+    peaks my interest => piques my interest
+    baited breath => bated breath
+    sneak peak => sneak peek
+    deep seeded => deep-seated
+    deep-seeded => deep-seated
+    escape goat => scapegoat
+    per say => per se
+    in regards to => in regard to | regarding
+    with regards to => with regard to | regarding
+    orientated => oriented
+    anyways => anyway
+    supposably => supposedly
+    expresso => espresso
+    excetera => et cetera
+    heighth => height
+    upmost => utmost
+    statue of limitations => statute of limitations
+    free reign => free rein
+    hone in => home in
+    hone in on => home in on
+    wreck havoc => wreak havoc
+    damp squid => damp squib
+    worse case scenario => worst-case scenario
+    beckon call => beck and call
+    chomping at the bit => champing at the bit
+    doggy-dog world => dog-eat-dog world
+    i could care less => I couldn't care less
+    make due => make do
+    shoe-in => shoo-in
+    shoe in => shoo-in
+    slight of hand => sleight of hand
+    tongue and cheek => tongue in cheek
+    all of the sudden => all of a sudden
+    ex-patriot => expatriate
+    pre-Madonna => prima donna
+    momento => memento
+    mind-bottling => mind-boggling
+    preventative => preventive
+    conversate => converse
+    between you and i => between you and me
+    the reason is because => the reason is that
+    try and => try to
+    """)
+
+    /// Agreement patterns with a counted subject.
+    static let agreementPhrases = PhraseTable("""
+    there is many => there are many
+    there is several => there are several
+    there is few => there are few
+    there is two => there are two
+    there is three => there are three
+    there is four => there are four
+    there is five => there are five
+    there is numerous => there are numerous
+    there is lots => there are lots
+    there is various => there are various
+    there was many => there were many
+    there was several => there were several
+    there was few => there were few
+    there was two => there were two
+    there was three => there were three
+    there was numerous => there were numerous
+    there was lots => there were lots
+    there was various => there were various
+    there isn't many => there aren't many
+    there wasn't many => there weren't many
+    a lot of people is => a lot of people are
+    one of the best thing => one of the best things
+    one of my favorite thing => one of my favorite things
+    each of them are => each of them is
+    many person => many people
+    several person => several people
+    two person => two people
+    """)
+
+    static let typography = PhraseTable("""
+    ( c ) => ©
+    ( C ) => ©
+    ( tm ) => ™
+    ( TM ) => ™
+    ( r ) => ®
+    ( R ) => ®
+    # x #  ## Use the multiplication sign '×' between numbers.
+    # ' s  ## Write decades without an apostrophe ('1990s').
+    # am in the morning => a.m.
+    # pm in the evening => p.m.
+    # a . m . in the morning => a.m.
+    # p . m . in the evening => p.m.
+    # p . m . at night => p.m.
+    # pm at night => p.m.
+    """)
+}

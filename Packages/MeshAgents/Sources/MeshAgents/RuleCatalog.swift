@@ -1,0 +1,127 @@
+import Foundation
+import MeshProtocol
+
+/// A rule's stable identity and defaults.
+public struct RuleInfo: Sendable, Hashable {
+    public enum Scope: String, Sendable, Hashable {
+        /// Flags a word or phrase: dropped when it overlaps inline code or a URL.
+        case word
+        /// Flags a sentence, paragraph or section: kept even when it contains inline code.
+        case block
+    }
+
+    public var id: String
+    public var specialist: SpecialistType
+    public var severity: Severity
+    public var description: String
+    public var scope: Scope
+    public var enabledByDefault: Bool
+
+    public init(
+        _ id: String, _ severity: Severity, _ description: String, scope: Scope = .word, enabledByDefault: Bool = true
+    ) {
+        self.id = id
+        self.specialist = SpecialistType(rawValue: String(id.split(separator: ".").first!))!
+        self.severity = severity
+        self.description = description
+        self.scope = scope
+        self.enabledByDefault = enabledByDefault
+    }
+}
+
+/// Every built-in rule. `RULES.md` is generated from this list (`mesh-agents rules`).
+public enum RuleCatalog {
+    public static let all: [RuleInfo] = [
+        // Grammar
+        RuleInfo("grammar.spelling", .error, "Words hunspell (en_US) does not know; skips code, URLs, paths, identifiers and the accepted vocabulary."),
+        RuleInfo("grammar.repeated-word", .error, "The same word twice in a row (\"the the\"); allows \"had had\", \"that that\"."),
+        RuleInfo("grammar.a-an", .error, "\"a\" before a vowel sound or \"an\" before a consonant sound (\"an user\", \"a hour\")."),
+        RuleInfo("grammar.confused-words", .error, "Commonly confused words in a context that gives them away: its/it's, their/there/they're, then/than, affect/effect, lose/loose, your/you're, could of, ..."),
+        RuleInfo("grammar.agreement", .error, "Subject–verb agreement with pronouns and counted subjects (\"he go\", \"they was\", \"there is many\")."),
+        RuleInfo("grammar.verb-form", .error, "Verb forms after auxiliaries (\"did went\", \"has went\", \"to went\", \"can goes\") and double comparatives (\"more better\")."),
+        RuleInfo("grammar.double-negative", .warning, "Two negatives that cancel (\"don't have nothing\")."),
+        RuleInfo("grammar.uncountable-plural", .error, "Plurals of uncountable nouns (\"informations\", \"advices\")."),
+        RuleInfo("grammar.capitalization", .error, "A sentence that starts in lower case, lower-case \"i\", days, months and languages in lower case."),
+        RuleInfo("grammar.nonstandard-phrase", .warning, "Mangled idioms and nonstandard forms (\"could care less\", \"for all intensive purposes\", \"irregardless\")."),
+        RuleInfo("grammar.spacing", .warning, "Spaces before punctuation, missing after it, or doubled between words."),
+        RuleInfo("grammar.punctuation", .warning, "Doubled punctuation (\",,\", \"..\"), mixed \"?!\" runs, and other punctuation slips."),
+        RuleInfo("grammar.unterminated-sentence", .warning, "A paragraph whose last sentence never ends with a full stop, question mark or exclamation mark.", scope: .block),
+        RuleInfo("grammar.typography", .suggestion, "Typewriter stand-ins for real symbols: \"...\" (…), \"(c)\" (©), \"(tm)\" (™), \"2 x 4\" (×), \"1990's\" (1990s)."),
+        RuleInfo("grammar.rejected-word", .error, "A word the project's vocabulary rejects (`vocabulary.reject`)."),
+        // Clarity
+        RuleInfo("clarity.long-sentence", .suggestion, "Sentences longer than `limits.sentence-words` (35) words.", scope: .block),
+        RuleInfo("clarity.hard-paragraph", .suggestion, "A paragraph whose Flesch–Kincaid grade is above 16: hard to read.", scope: .block),
+        RuleInfo("clarity.passive-voice", .suggestion, "Passive voice (\"was killed\"): say who does what."),
+        RuleInfo("clarity.wordy", .suggestion, "Wordy phrases with a shorter equivalent (\"in order to\" → \"to\")."),
+        RuleInfo("clarity.plain-words", .suggestion, "Long words with a plain equivalent (\"utilize\" → \"use\")."),
+        RuleInfo("clarity.redundancy", .warning, "Redundant pairs (\"free gift\", \"past history\", \"ATM machine\")."),
+        RuleInfo("clarity.uncomparable", .warning, "Comparing what cannot be compared (\"very unique\", \"most perfect\")."),
+        RuleInfo("clarity.weasel", .suggestion, "Vague quantities and attributions (\"many\", \"various\", \"studies show\")."),
+        RuleInfo("clarity.adverb", .suggestion, "Adverbs that add nothing (\"basically\", \"actually\", \"really\")."),
+        RuleInfo("clarity.nominalization", .suggestion, "A verb hidden in a noun (\"make a decision\" → \"decide\")."),
+        RuleInfo("clarity.cliche", .suggestion, "Clichés (\"at the end of the day\", \"low-hanging fruit\")."),
+        RuleInfo("clarity.jargon", .suggestion, "Business and bureaucratic jargon (\"synergy\", \"circle back\", \"going forward\")."),
+        RuleInfo("clarity.empty-opener", .suggestion, "Sentences opening with \"So\" or \"There is/are\" that add nothing."),
+        RuleInfo("clarity.e-prime", .suggestion, "Any form of \"to be\" (E-Prime style); off by default.", enabledByDefault: false),
+        // Tone
+        RuleInfo("tone.hedging", .suggestion, "Hedges that weaken a claim (\"I think\", \"perhaps\", \"sort of\")."),
+        RuleInfo("tone.intensifier", .suggestion, "Intensifiers that weaken more than they stress (\"very\", \"extremely\", \"totally\")."),
+        RuleInfo("tone.exclamation", .suggestion, "Exclamation marks: repeated ones always, single ones when the target tone is formal."),
+        RuleInfo("tone.shouting", .warning, "Words in capitals for emphasis (\"DO NOT\")."),
+        RuleInfo("tone.condescending", .warning, "Words that talk down to readers (\"simply\", \"obviously\", \"just\", \"easy\")."),
+        RuleInfo("tone.insensitive", .warning, "Insensitive or non-inclusive wording, with neutral alternatives (\"whitelist\" → \"allowlist\")."),
+        RuleInfo("tone.profanity", .warning, "Profane words."),
+        RuleInfo("tone.informal", .suggestion, "Slang and chat speak (\"gonna\", \"lol\"); contractions too when the target tone is formal."),
+        RuleInfo("tone.formal-word", .suggestion, "Stiff words (\"hereby\", \"aforementioned\") when the target tone is neutral or friendly."),
+        RuleInfo("tone.negative", .suggestion, "A paragraph whose tone is far more negative than the target tone; names the words that drove it.", scope: .block),
+        // Structure
+        RuleInfo("structure.heading-skip", .warning, "A heading level that skips one (# then ###).", scope: .block),
+        RuleInfo("structure.top-level-heading", .warning, "A Markdown document with several top-level headings, or with sections but none.", scope: .block),
+        RuleInfo("structure.duplicate-heading", .warning, "Two sibling headings with the same text.", scope: .block),
+        RuleInfo("structure.empty-section", .warning, "A heading with nothing under it.", scope: .block),
+        RuleInfo("structure.thin-section", .suggestion, "A section of one short line: merge it or say more.", scope: .block),
+        RuleInfo("structure.long-section", .suggestion, "A section longer than `limits.section-words` (1500) words without subheadings.", scope: .block),
+        RuleInfo("structure.wall-of-text", .suggestion, "Many paragraphs in a row with no heading to break them up.", scope: .block),
+        RuleInfo("structure.heading-case", .suggestion, "Headings that mix Title Case and sentence case.", scope: .block),
+        RuleInfo("structure.heading-punctuation", .suggestion, "A heading ending in a full stop, colon or semicolon.", scope: .block),
+        RuleInfo("structure.long-heading", .suggestion, "A heading longer than `limits.heading-words` (12) words.", scope: .block),
+        RuleInfo("structure.long-paragraph", .suggestion, "A paragraph longer than `limits.paragraph-words` (150) words.", scope: .block),
+        RuleInfo("structure.link-text", .warning, "Link text that says nothing (\"click here\", \"this link\")."),
+        RuleInfo("structure.term-consistency", .warning, "A term spelt two ways in one document (color/colour, e-mail/email).", scope: .block),
+        RuleInfo("structure.list-parallel", .suggestion, "List items that are not parallel: mixed end punctuation, capitalisation or grammatical form.", scope: .block),
+        RuleInfo("structure.config", .error, "The document's own `.mesh.yaml` is malformed (file, line, reason).", scope: .block),
+    ]
+
+    private static let byId: [String: RuleInfo] = Dictionary(uniqueKeysWithValues: all.map { ($0.id, $0) })
+
+    public static func info(_ id: String) -> RuleInfo? { byId[id] }
+
+    public static func rules(for type: SpecialistType) -> [RuleInfo] { all.filter { $0.specialist == type } }
+
+    /// The Markdown of `RULES.md`.
+    public static func markdown() -> String {
+        var out = """
+        # MeshAgents rules
+
+        Generated from `RuleCatalog.all` by `make rules` (`mesh-agents rules > Packages/MeshAgents/RULES.md`);
+        do not edit by hand: a test fails when this file is stale.
+
+        Every rule can be switched off (`disable: [rule-id]` or a whole specialist), given another severity
+        (`severity: { rule-id: warning }`) in `.mesh.yaml`, or silenced inline with
+        `<!-- mesh-disable rule-id -->` … `<!-- mesh-enable rule-id -->` and `<!-- mesh-disable-next-line rule-id -->`.
+        Rules marked *off* run only when `enable: [rule-id]` names them.
+
+        """
+        for type in SpecialistType.allCases {
+            let rules = rules(for: type)
+            out += "\n## \(type.rawValue.prefix(1).uppercased() + type.rawValue.dropFirst()) (\(rules.count) rules)\n\n"
+            out += "| id | severity | what it flags |\n|---|---|---|\n"
+            for r in rules {
+                let sev = r.enabledByDefault ? r.severity.rawValue : "\(r.severity.rawValue), *off*"
+                out += "| `\(r.id)` | \(sev) | \(r.description.replacingOccurrences(of: "|", with: "\\|")) |\n"
+            }
+        }
+        out += "\nCustom rules from `.mesh.yaml` (`rules:` with `kind: existence` or `kind: substitution`) use the ids they are given.\n"
+        return out
+    }
+}

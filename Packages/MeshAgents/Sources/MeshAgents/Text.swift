@@ -1,0 +1,351 @@
+import MeshProtocol
+
+/// One token of a chunk's text. Offsets are Unicode scalar offsets into the chunk text, half-open.
+public struct Token: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable {
+        /// Letters (with inner apostrophes, hyphens, underscores, digits).
+        case word
+        /// Digits, possibly with inner `.` or `,` (`20.5`, `1,000`).
+        case number
+        /// One punctuation or symbol scalar.
+        case punct
+        /// A span the chunk marks as not prose (inline code, URL); rules never look inside.
+        case opaque
+    }
+
+    public var kind: Kind
+    public var text: String
+    public var lower: String
+    public var start: Int
+    public var end: Int
+    /// Whitespace precedes this token.
+    public var spaceBefore: Bool
+    /// A line break precedes this token.
+    public var newlineBefore: Bool
+
+    public var span: TextSpan { TextSpan(start: start, end: end) }
+    public var isWord: Bool { kind == .word }
+}
+
+/// A sentence: a range of token indices and of text.
+public struct Sentence: Sendable, Hashable {
+    public var tokens: Range<Int>
+    public var start: Int
+    public var end: Int
+    /// The sentence ends with `.`, `!`, `?`, `…` (or `:`/`;` at the end of a block).
+    public var terminated: Bool
+    public var span: TextSpan { TextSpan(start: start, end: end) }
+}
+
+enum CharClass {
+    @inline(__always) static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 128 {
+            return (s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122)
+        }
+        return s.properties.isAlphabetic
+    }
+
+    @inline(__always) static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
+
+    @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool { isLetter(s) || isDigit(s) }
+
+    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{A0}" || s == "\u{2009}" || s == "\u{202F}"
+    }
+
+    @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 128 { return s.value >= 65 && s.value <= 90 }
+        return s.properties.isUppercase
+    }
+
+    @inline(__always) static func isLower(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 128 { return s.value >= 97 && s.value <= 122 }
+        return s.properties.isLowercase
+    }
+
+    @inline(__always) static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
+}
+
+/// Fast ASCII-first lowercasing; `’` becomes `'` so lists can be written with straight apostrophes.
+func lowercased(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+    var out = String.UnicodeScalarView()
+    for s in scalars {
+        if s.value >= 65 && s.value <= 90 {
+            out.append(Unicode.Scalar(s.value + 32)!)
+        } else if s == "\u{2019}" {
+            out.append("'")
+        } else if s.value < 128 {
+            out.append(s)
+        } else {
+            for l in s.properties.lowercaseMapping.unicodeScalars { out.append(l) }
+        }
+    }
+    return String(out)
+}
+
+/// The tokens and sentences of one chunk's text, computed once and shared by the rules.
+public struct TextAnalysis: Sendable {
+    public let scalars: [Unicode.Scalar]
+    public let tokens: [Token]
+    public let sentences: [Sentence]
+
+    public init(text: String, ignored: [TextSpan] = []) {
+        let scalars = Array(text.unicodeScalars)
+        self.scalars = scalars
+        let tokens = Tokenizer.tokenize(scalars, ignored: ignored)
+        self.tokens = tokens
+        self.sentences = SentenceSplitter.split(tokens: tokens, scalars: scalars)
+    }
+
+    public func text(_ span: TextSpan) -> String {
+        let s = max(0, min(span.start, scalars.count))
+        let e = max(s, min(span.end, scalars.count))
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars[s..<e])
+        return String(view)
+    }
+
+    /// Index of the word token before `i` in the same sentence stream (skipping nothing), or nil.
+    public func previousWord(before i: Int) -> Int? {
+        var j = i - 1
+        while j >= 0 {
+            if tokens[j].kind == .word { return j }
+            if tokens[j].kind == .punct { return nil }
+            j -= 1
+        }
+        return nil
+    }
+}
+
+enum Tokenizer {
+    static func tokenize(_ sc: [Unicode.Scalar], ignored: [TextSpan]) -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(sc.count / 4)
+        let ignoredSorted = ignored.sorted()
+        var ignoredIndex = 0
+        var i = 0
+        var space = false
+        var newline = false
+        let n = sc.count
+        while i < n {
+            // Opaque spans first.
+            while ignoredIndex < ignoredSorted.count && ignoredSorted[ignoredIndex].end <= i { ignoredIndex += 1 }
+            if ignoredIndex < ignoredSorted.count, ignoredSorted[ignoredIndex].start <= i, ignoredSorted[ignoredIndex].end > i {
+                let span = ignoredSorted[ignoredIndex]
+                let end = min(span.end, n)
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: sc[i..<end])
+                let t = String(view)
+                tokens.append(Token(kind: .opaque, text: t, lower: t, start: i, end: end, spaceBefore: space, newlineBefore: newline))
+                space = false
+                newline = false
+                i = end
+                continue
+            }
+            let s = sc[i]
+            if CharClass.isSpace(s) {
+                space = true
+                if s == "\n" { newline = true }
+                i += 1
+                continue
+            }
+            if CharClass.isWordScalar(s) {
+                let start = i
+                var allDigits = true
+                var j = i
+                while j < n {
+                    let c = sc[j]
+                    if CharClass.isWordScalar(c) {
+                        if !CharClass.isDigit(c) { allDigits = false }
+                        j += 1
+                        continue
+                    }
+                    // Inner joiners: apostrophe, hyphen, underscore between word scalars; . or , between digits.
+                    if j + 1 < n, CharClass.isWordScalar(sc[j + 1]) {
+                        if CharClass.isApostrophe(c) && CharClass.isLetter(sc[j + 1]) && !allDigits {
+                            j += 1
+                            continue
+                        }
+                        if c == "-" || c == "_" {
+                            if c == "_" { allDigits = false }
+                            j += 1
+                            continue
+                        }
+                        if (c == "." || c == ",") && allDigits && CharClass.isDigit(sc[j + 1]) && j > start
+                            && CharClass.isDigit(sc[j - 1]) {
+                            j += 1
+                            continue
+                        }
+                    }
+                    break
+                }
+                let slice = sc[start..<j]
+                var view = String.UnicodeScalarView()
+                view.append(contentsOf: slice)
+                tokens.append(Token(
+                    kind: allDigits ? .number : .word, text: String(view), lower: lowercased(slice),
+                    start: start, end: j, spaceBefore: space, newlineBefore: newline
+                ))
+                space = false
+                newline = false
+                i = j
+                continue
+            }
+            let t = String(s)
+            tokens.append(Token(kind: .punct, text: t, lower: s == "\u{2019}" ? "'" : t, start: i, end: i + 1,
+                                spaceBefore: space, newlineBefore: newline))
+            space = false
+            newline = false
+            i += 1
+        }
+        return tokens
+    }
+}
+
+enum SentenceSplitter {
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "eg", "ie", "cf", "al",
+        "inc", "ltd", "co", "corp", "no", "fig", "figs", "vol", "pp", "approx", "dept", "est", "jan", "feb",
+        "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "gen", "col", "lt", "sgt",
+        "capt", "rev", "hon", "u.s", "u.k", "a.m", "p.m", "ph.d", "op", "ed", "eds", "ch", "sec",
+    ]
+
+    static func split(tokens: [Token], scalars: [Unicode.Scalar]) -> [Sentence] {
+        var out: [Sentence] = []
+        var startToken = 0
+        var i = 0
+        func close(_ endToken: Int, terminated: Bool) {
+            guard endToken > startToken else { return }
+            out.append(Sentence(
+                tokens: startToken..<endToken, start: tokens[startToken].start, end: tokens[endToken - 1].end,
+                terminated: terminated
+            ))
+            startToken = endToken
+        }
+        while i < tokens.count {
+            let t = tokens[i]
+            // A blank line ends a sentence (plain text paragraphs inside one chunk, titles).
+            if i > startToken, t.newlineBefore, i > 0 {
+                let gapStart = tokens[i - 1].end
+                var newlines = 0
+                for k in gapStart..<t.start where scalars[k] == "\n" { newlines += 1 }
+                if newlines >= 2 {
+                    close(i, terminated: false)
+                }
+            }
+            if t.kind == .punct, t.text == "." || t.text == "!" || t.text == "?" || t.text == "\u{2026}" {
+                // Swallow runs of terminal punctuation and closing quotes/brackets.
+                var j = i + 1
+                while j < tokens.count, tokens[j].kind == .punct, !tokens[j].spaceBefore,
+                      ".!?\u{2026}\"'\u{201D}\u{2019})]".unicodeScalars.contains(tokens[j].text.unicodeScalars.first!) {
+                    j += 1
+                }
+                let next = j < tokens.count ? tokens[j] : nil
+                if t.text == "." {
+                    // Abbreviation or initial: "Dr. Smith", "e.g. this", "J. R. R."
+                    if i > 0, tokens[i - 1].end == t.start, tokens[i - 1].kind == .word {
+                        let prev = tokens[i - 1].lower
+                        var compound = prev
+                        if i >= 3, tokens[i - 2].text == ".", tokens[i - 2].start == tokens[i - 1].start - 1 {
+                            compound = tokens[i - 3].lower + "." + prev
+                        }
+                        if let next, next.spaceBefore || next.newlineBefore {
+                            let nextStartsLower = next.text.unicodeScalars.first.map(CharClass.isLower) ?? false
+                            if abbreviations.contains(prev) || abbreviations.contains(compound)
+                                || (prev.unicodeScalars.count == 1 && CharClass.isUpper(tokens[i - 1].text.unicodeScalars.first!))
+                                || nextStartsLower {
+                                i = j
+                                continue
+                            }
+                        }
+                    }
+                    // "1. ", "3.5", "file.txt": no space after → not a boundary.
+                    if let next, !next.spaceBefore, !next.newlineBefore {
+                        i = j
+                        continue
+                    }
+                } else if let next, !next.spaceBefore, !next.newlineBefore, next.kind != .punct {
+                    i = j
+                    continue
+                }
+                close(j, terminated: true)
+                i = j
+                continue
+            }
+            i += 1
+        }
+        if startToken < tokens.count {
+            let last = tokens[tokens.count - 1]
+            let term = last.kind == .punct && (last.text == ":" || last.text == ";")
+            close(tokens.count, terminated: term)
+        }
+        return out
+    }
+}
+
+/// Counts syllables of an English word without a dictionary (rules plus exceptions).
+public enum Syllables {
+    static let exceptions: [String: Int] = [
+        "the": 1, "every": 3, "different": 3, "business": 2, "people": 2, "area": 3, "idea": 3, "real": 1,
+        "being": 2, "create": 2, "created": 3, "science": 2, "quiet": 2, "poem": 2, "video": 3, "radio": 3,
+        "naive": 2, "queue": 1, "fire": 1, "hour": 1, "our": 1, "every's": 3, "lion": 2, "diet": 2,
+        "really": 2, "actually": 4, "usually": 4, "family": 3, "simile": 3, "recipe": 3, "coyote": 3,
+        "abalone": 4, "apostrophe": 4, "catastrophe": 4, "anemone": 4, "karate": 3, "sesame": 3,
+        "forever": 3, "evening": 2, "interesting": 3, "chocolate": 2, "camera": 3, "vegetable": 4,
+        "everything": 3, "everyone": 3, "everybody": 4, "somewhere": 2, "someone": 2, "sometimes": 2,
+        "something": 2, "whereas": 2, "therefore": 2, "themselves": 2, "ourselves": 3, "yourself": 2,
+    ]
+
+    public static func count(_ word: String) -> Int {
+        let w = word.lowercased()
+        if let e = exceptions[w] { return e }
+        let letters = Array(w.unicodeScalars.filter { CharClass.isLetter($0) })
+        if letters.isEmpty { return 0 }
+        if letters.count <= 3 { return 1 }
+        func vowel(_ s: Unicode.Scalar, _ i: Int) -> Bool {
+            switch s {
+            case "a", "e", "i", "o", "u": return true
+            case "y": return i > 0
+            case "\u{E9}", "\u{E8}", "\u{EA}", "\u{E0}", "\u{E2}", "\u{EF}", "\u{F4}", "\u{FC}", "\u{F6}", "\u{E4}": return true
+            default: return false
+            }
+        }
+        var count = 0
+        var prevVowel = false
+        for (i, s) in letters.enumerated() {
+            let v = vowel(s, i)
+            if v && !prevVowel { count += 1 }
+            prevVowel = v
+        }
+        let n = letters.count
+        // Silent final e ("make"), but not "-le" after a consonant ("table") nor "-ee".
+        if letters[n - 1] == "e" {
+            let consonantLe = n >= 3 && letters[n - 2] == "l" && !vowel(letters[n - 3], n - 3)
+            if !consonantLe && !(n >= 2 && vowel(letters[n - 2], n - 2)) { count -= 1 }
+        }
+        // "-es" / "-ed" endings that add no syllable ("makes", "named"), except after t/d ("wanted") or s/x/z/ch/sh.
+        if n >= 4 && letters[n - 1] == "d" && letters[n - 2] == "e" {
+            let c = letters[n - 3]
+            if c != "t" && c != "d" && !vowel(c, n - 3) { count -= 1 }
+        }
+        if n >= 4 && letters[n - 1] == "s" && letters[n - 2] == "e" {
+            let c = letters[n - 3]
+            let sibilant = c == "s" || c == "x" || c == "z" || c == "c" || c == "g"
+                || (c == "h" && (letters[n - 4] == "c" || letters[n - 4] == "s"))
+            if !sibilant && !vowel(c, n - 3) { count -= 1 }
+        }
+        // Vowel pairs that are usually two syllables.
+        let s = String(String.UnicodeScalarView(letters))
+        for pair in ["ia", "io", "eo", "ua", "uo", "iu", "ii"] where s.contains(pair) {
+            if !(s.contains("tion") || s.contains("sion") || s.contains("cial") || s.contains("tial")
+                 || s.contains("cious") || s.contains("tious") || s.contains("gious") || s.contains("qua")
+                 || s.contains("guo") || s.contains("quo")) {
+                count += 1
+            }
+        }
+        if s.hasSuffix("ism") { count += 1 }
+        if s.hasPrefix("pre") && n > 4, vowel(letters[3], 3) { count += 1 }
+        if s.hasPrefix("re") && n > 3, letters[2] == "a" || letters[2] == "i" { count += 0 }
+        return max(1, count)
+    }
+}

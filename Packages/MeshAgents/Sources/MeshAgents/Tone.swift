@@ -1,0 +1,267 @@
+import Foundation
+import MeshProtocol
+
+/// Tone score per paragraph (sentiment from a lexicon with negation, boosters, "but" and emphasis, plus
+/// politeness markers), hedging, intensifiers, exclamations, shouting, condescending, insensitive,
+/// profane and informal wording, judged against the configured target tone.
+public struct ToneSpecialist: Specialist {
+    public var type: SpecialistType { .tone }
+
+    public init() {}
+
+    public func analyze(_ chunk: Chunk, config: MeshConfig) -> ChunkAnalysis {
+        guard chunk.kind != .outline else { return ChunkAnalysis() }
+        var ctx = RuleContext(chunk: chunk, config: config, extraIgnored: true)
+        let score = ToneScorer.score(ctx.text)
+        let polite = ToneScorer.politeness(ctx.text)
+        phrases(&ctx)
+        emphasis(&ctx)
+        if config.isEnabled("tone.negative"), ctx.tokens.filter({ $0.kind == .word }).count >= 5 {
+            let limit: Double = switch config.targetTone {
+            case .formal: -0.6
+            case .neutral: -0.7
+            case .friendly: -0.4
+            }
+            if score.compound < limit {
+                let words = score.drivers.filter { $0.1 < 0 }.prefix(4).map { "'\($0.0)'" }.joined(separator: ", ")
+                ctx.add("tone.negative", "The tone here is strongly negative (\(String(format: "%.2f", score.compound))) for a \(config.targetTone.rawValue) text; driven by \(words).",
+                        TextSpan(start: 0, end: ctx.text.scalars.count))
+            }
+        }
+        CustomRules.apply(&ctx, type: .tone)
+        return ChunkAnalysis(findings: ctx.findings, tone: (score.compound * 1000).rounded() / 1000,
+                             politeness: (polite * 1000).rounded() / 1000, toneDrivers: score.drivers.prefix(5).map(\.0))
+    }
+
+    func phrases(_ ctx: inout RuleContext) {
+        let tokens = ctx.tokens
+        let target = ctx.config.targetTone
+        var rules: [(String, PhraseTable, String)] = [
+            ("tone.insensitive", ToneLists.insensitive, "'%t' may be insensitive: use '%r'."),
+            ("tone.profanity", ToneLists.profanity, "'%t' is profane in most contexts."),
+            ("tone.condescending", ToneLists.condescending, "'%t' can talk down to readers: cut it."),
+            ("tone.hedging", ToneLists.hedging, "'%t' hedges: say it with confidence or cut it."),
+            ("tone.intensifier", ToneLists.intensifiers, "'%t' weakens more than it stresses: cut it or use a stronger word."),
+            ("tone.informal", ToneLists.slang, "'%t' is slang: use '%r'."),
+        ]
+        if target == .formal {
+            rules.append(("tone.informal", ToneLists.contractions, "Spell out '%t' in formal text: '%r'."))
+            rules.append(("tone.informal", ToneLists.casual, "'%t' is casual for formal text: use '%r'."))
+        } else {
+            rules.append(("tone.formal-word", ToneLists.stiff, "'%t' sounds stiff: use '%r'."))
+        }
+        for (rule, table, message) in rules {
+            guard ctx.config.isEnabled(rule) else { continue }
+            for (a, b, e) in table.matches(tokens, where: { a, _, e in
+                if ctx.config.accept.contains(tokens[a].lower) { return false }
+                // "just" and "simply" as condescension only before a verb-ish word, not "just as", "just now".
+                if e.note == "verb", a + 1 < tokens.count {
+                    let nx = tokens[a + 1].lower
+                    if ["as", "now", "then", "like", "about", "because", "in", "one", "a", "the", "before", "after", "enough", "right"].contains(nx) { return false }
+                }
+                return true
+            }) {
+                let span = TextSpan(start: tokens[a].start, end: tokens[b].end)
+                let original = ctx.text(span)
+                let reps = e.replacements.map { matchCase($0, like: original) }
+                var msg = message.replacingOccurrences(of: "%t", with: original)
+                if reps.isEmpty {
+                    msg = msg.replacingOccurrences(of: ": use '%r'", with: "").replacingOccurrences(of: " '%r'", with: "")
+                } else {
+                    msg = msg.replacingOccurrences(of: "%r", with: reps.joined(separator: "', '"))
+                }
+                if let note = e.note, note != "verb" { msg = note.replacingOccurrences(of: "%t", with: original) }
+                ctx.add(rule, msg, span, reps)
+            }
+        }
+    }
+
+    func emphasis(_ ctx: inout RuleContext) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        // Exclamation marks.
+        if ctx.config.isEnabled("tone.exclamation") {
+            var i = 0
+            while i < n {
+                guard tokens[i].text == "!" else { i += 1; continue }
+                var j = i + 1
+                while j < n, !tokens[j].spaceBefore, tokens[j].text == "!" || tokens[j].text == "?" || tokens[j].text == "1" { j += 1 }
+                if j - i >= 2 {
+                    ctx.add("tone.exclamation", "Use one exclamation mark at most.", TextSpan(start: tokens[i].start, end: tokens[j - 1].end), ["!"])
+                } else if ctx.config.targetTone == .formal {
+                    ctx.add("tone.exclamation", "Avoid exclamation marks in formal text.", tokens[i].span, ["."])
+                }
+                i = j
+            }
+        }
+        // Shouting: two or more capitalised words in a row, at least one an ordinary word.
+        if ctx.config.isEnabled("tone.shouting") {
+            var i = 0
+            while i < n {
+                var j = i
+                var ordinary = false
+                while j < n, tokens[j].kind == .word, isShouted(tokens[j].text) {
+                    if ToneLists.commonWords.contains(tokens[j].lower) || SentimentLexicon.values[tokens[j].lower] != nil { ordinary = true }
+                    j += 1
+                }
+                if j - i >= 2 && ordinary || (j - i == 1 && tokens[i].text.unicodeScalars.count >= 5 && SentimentLexicon.values[tokens[i].lower] != nil) {
+                    let span = TextSpan(start: tokens[i].start, end: tokens[j - 1].end)
+                    ctx.add("tone.shouting", "Don't shout with capitals: use emphasis sparingly.", span, [ctx.text(span).lowercased()])
+                }
+                i = max(j, i + 1)
+            }
+        }
+    }
+
+    func isShouted(_ w: String) -> Bool {
+        var letters = 0
+        for s in w.unicodeScalars {
+            if CharClass.isLower(s) { return false }
+            if CharClass.isLetter(s) { letters += 1 }
+        }
+        return letters >= 2
+    }
+}
+
+/// A lexicon-based sentiment scorer in the manner of VADER (negation, boosters, capitals, "but", "!").
+public enum ToneScorer {
+    public struct Score: Sendable {
+        /// Normalised to [-1, 1].
+        public var compound: Double
+        /// Words and their contributions, strongest first.
+        public var drivers: [(String, Double)]
+    }
+
+    static let negations: Set<String> = wordSet("""
+    not isn't doesn't wasn't shouldn't won't cannot can't nor neither without never none nobody nothing nowhere
+    aren't couldn't didn't hadn't hasn't haven't mightn't mustn't needn't wouldn't don't ain't rarely seldom despite
+    uhuh uh-uh dont didnt doesnt isnt wasnt cant wont couldnt shouldnt wouldnt aint arent havent hasnt
+    """)
+
+    static let boosters: [String: Double] = {
+        var d: [String: Double] = [:]
+        for w in wordSet("""
+        absolutely amazingly awfully completely considerably decidedly deeply effing enormously entirely especially
+        exceptionally extremely fabulously flipping flippin fricking frickin frigging friggin fully fucking greatly hella
+        highly hugely incredibly intensely majorly more most particularly purely quite really remarkably so substantially
+        thoroughly totally tremendously uber unbelievably unusually utterly very super
+        """) { d[w] = 0.293 }
+        for w in wordSet("""
+        almost barely hardly kinda kindof less little marginally occasionally partly scarcely slightly somewhat sorta sortof
+        """) { d[w] = -0.293 }
+        return d
+    }()
+
+    struct Item {
+        var raw: String
+        var lower: String
+        var start: Int
+        var end: Int
+    }
+
+    /// Whitespace-separated items, stripped of surrounding punctuation unless the item is an emoticon.
+    static func items(_ sc: [Unicode.Scalar]) -> [Item] {
+        var out: [Item] = []
+        var i = 0
+        let n = sc.count
+        while i < n {
+            while i < n, CharClass.isSpace(sc[i]) { i += 1 }
+            let start = i
+            while i < n, !CharClass.isSpace(sc[i]) { i += 1 }
+            guard i > start else { continue }
+            let whole = String(String.UnicodeScalarView(sc[start..<i]))
+            if SentimentLexicon.values[whole.lowercased()] != nil, !whole.unicodeScalars.contains(where: CharClass.isLetter) || whole.count <= 4 {
+                out.append(Item(raw: whole, lower: whole.lowercased(), start: start, end: i))
+                continue
+            }
+            var s = start, e = i
+            while s < e, !CharClass.isWordScalar(sc[s]) { s += 1 }
+            while e > s, !CharClass.isWordScalar(sc[e - 1]) { e -= 1 }
+            guard e > s else { continue }
+            let raw = String(String.UnicodeScalarView(sc[s..<e]))
+            out.append(Item(raw: raw, lower: lowercased(sc[s..<e]), start: s, end: e))
+        }
+        return out
+    }
+
+    public static func score(_ text: TextAnalysis) -> Score {
+        let sc = text.scalars
+        let items = items(sc)
+        guard !items.isEmpty else { return Score(compound: 0, drivers: []) }
+        let lex = SentimentLexicon.values
+        let caps = items.map { w in w.raw.unicodeScalars.contains(where: CharClass.isLetter) && !w.raw.unicodeScalars.contains(where: CharClass.isLower) && w.raw.count > 1 }
+        let capDiff = caps.contains(true) && caps.contains(false)
+        var sentiments = [Double](repeating: 0, count: items.count)
+        for (i, item) in items.enumerated() {
+            let w = item.lower
+            if boosters[w] != nil { continue }
+            if w == "kind", i + 1 < items.count, items[i + 1].lower == "of" { continue }
+            guard var v = lex[w] else { continue }
+            if w == "no", i + 1 < items.count, lex[items[i + 1].lower] != nil { continue }
+            if caps[i] && capDiff { v += v > 0 ? 0.733 : -0.733 }
+            for k in 1...3 where i - k >= 0 {
+                let p = items[i - k].lower
+                if var b = boosters[p] {
+                    if v < 0 { b = -b }
+                    if caps[i - k] && capDiff { b += v > 0 ? 0.733 : -0.733 }
+                    v += b * (k == 1 ? 1 : k == 2 ? 0.95 : 0.9)
+                }
+                if negations.contains(p) || p.hasSuffix("n't") {
+                    // "never so good" style boosts are rare; plain negation flips and dampens.
+                    v *= -0.74
+                }
+            }
+            if i >= 1, items[i - 1].lower == "least", !(i >= 2 && (items[i - 2].lower == "at" || items[i - 2].lower == "very")) { v *= -0.74 }
+            sentiments[i] = v
+        }
+        // "but" shifts weight to what follows it.
+        if let b = items.firstIndex(where: { $0.lower == "but" }) {
+            for i in 0..<items.count {
+                if i < b { sentiments[i] *= 0.5 } else if i > b { sentiments[i] *= 1.5 }
+            }
+        }
+        var sum = sentiments.reduce(0, +)
+        var excl = 0, quest = 0
+        for s in sc {
+            if s == "!" { excl += 1 } else if s == "?" { quest += 1 }
+        }
+        var amp = Double(min(excl, 4)) * 0.292
+        if quest > 1 { amp += quest <= 3 ? Double(quest) * 0.18 : 0.96 }
+        if sum > 0 { sum += amp } else if sum < 0 { sum -= amp }
+        let compound = sum / (sum * sum + 15).squareRoot()
+        var drivers: [(String, Double)] = []
+        for (i, v) in sentiments.enumerated() where v != 0 { drivers.append((items[i].raw, v)) }
+        drivers.sort { abs($0.1) > abs($1.1) || (abs($0.1) == abs($1.1) && $0.0 < $1.0) }
+        return Score(compound: max(-1, min(1, compound)), drivers: drivers)
+    }
+
+    /// Request politeness in [-1, 1] from markers (gratitude, please, indirect questions, apologies, greetings
+    /// versus direct questions, imperatives, "you" openers).
+    public static func politeness(_ text: TextAnalysis) -> Double {
+        let tokens = text.tokens.filter { $0.kind == .word }.map(\.lower)
+        guard !tokens.isEmpty else { return 0 }
+        var s = 0.0
+        let joined = " " + tokens.joined(separator: " ") + " "
+        for (marker, weight) in ToneLists.politenessMarkers where joined.contains(" \(marker) ") { s += weight }
+        if let first = tokens.first {
+            if ["why", "what", "how", "who"].contains(first) { s -= 0.4 }
+            if ["you", "your"].contains(first) { s -= 0.4 }
+            if ["hi", "hello", "hey", "dear", "thanks", "thank"].contains(first) { s += 0.5 }
+        }
+        let sentiment = score(text).compound
+        s += sentiment * 0.8
+        return tanh(s)
+    }
+}
+
+extension SentimentLexicon {
+    static let values: [String: Double] = {
+        var d: [String: Double] = [:]
+        d.reserveCapacity(7600)
+        for line in text.split(separator: "\n") {
+            guard let tab = line.firstIndex(of: "\t"), let v = Double(line[line.index(after: tab)...]) else { continue }
+            d[String(line[..<tab])] = v
+        }
+        return d
+    }()
+}
