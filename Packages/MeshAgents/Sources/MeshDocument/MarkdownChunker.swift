@@ -141,8 +141,8 @@ final class MarkdownChunker {
             add(
                 ChunkDraft(
                     kind: .heading, level: level, text: text, segments: segments,
-                    ignored: withProseSpans(text, ignored), headingPath: path, startLine: startLine(node),
-                    endLine: endLine(node)), countIntoBlock: false)
+                    ignored: withProseSpans(Array(text.unicodeScalars), ignored), headingPath: path,
+                    startLine: startLine(node), endLine: endLine(node)), scalars: nil)
         }
         headingStack.append((level, title))
     }
@@ -153,11 +153,13 @@ final class MarkdownChunker {
         locator.walkChildren(node)
         collectComments(locator)
         let (text, segments, ignored) = locator.builder.finish()
-        guard text.unicodeScalars.contains(where: { !Prose.isSpace($0) }) else { return }
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains(where: { !Prose.isSpace($0) }) else { return }
         add(
             ChunkDraft(
-                kind: kind, level: level, text: text, segments: segments, ignored: withProseSpans(text, ignored),
-                headingPath: headingStack.map(\.title), startLine: startLine(node), endLine: endLine(node)))
+                kind: kind, level: level, text: text, segments: segments, ignored: withProseSpans(scalars, ignored),
+                headingPath: headingStack.map(\.title), startLine: startLine(node), endLine: endLine(node)),
+            scalars: scalars)
     }
 
     /// A GFM table: every cell of every row (header included) is a chunk. Cell bounds come from splitting
@@ -181,11 +183,14 @@ final class MarkdownChunker {
                 locator.walkChildren(currentCell)
                 collectComments(locator)
                 let (text, segments, ignored) = locator.builder.finish()
-                guard text.unicodeScalars.contains(where: { !Prose.isSpace($0) }) else { continue }
+                let scalars = Array(text.unicodeScalars)
+                guard scalars.contains(where: { !Prose.isSpace($0) }) else { continue }
                 add(
                     ChunkDraft(
-                        kind: .tableCell, level: nil, text: text, segments: segments, ignored: withProseSpans(text, ignored),
-                        headingPath: headingStack.map(\.title), startLine: line, endLine: line))
+                        kind: .tableCell, level: nil, text: text, segments: segments,
+                        ignored: withProseSpans(scalars, ignored), headingPath: headingStack.map(\.title), startLine: line,
+                        endLine: line),
+                    scalars: scalars)
             }
         }
     }
@@ -215,9 +220,11 @@ final class MarkdownChunker {
 
     // MARK: Helpers
 
-    private func add(_ draft: ChunkDraft, countIntoBlock: Bool = true) {
-        if countIntoBlock, let currentBlock {
-            let counts = Prose.counts(Array(draft.text.unicodeScalars), ignored: draft.ignored)
+    /// Adds a draft; its words and sentences count into the current outline block when `scalars` (its
+    /// text) is given (headings are not counted: they are not blocks).
+    private func add(_ draft: ChunkDraft, scalars: [Unicode.Scalar]?) {
+        if let scalars, let currentBlock {
+            let counts = Prose.counts(scalars, ignored: draft.ignored)
             blocks[currentBlock].words += counts.words
             blocks[currentBlock].sentences += counts.sentences
         }
@@ -230,8 +237,9 @@ final class MarkdownChunker {
         }
     }
 
-    private func withProseSpans(_ text: String, _ ignored: [TextSpan]) -> [TextSpan] {
-        TextSpans.merged(ignored + Prose.urlsAndPaths(in: Array(text.unicodeScalars)))
+    private func withProseSpans(_ scalars: [Unicode.Scalar], _ ignored: [TextSpan]) -> [TextSpan] {
+        let found = Prose.urlsAndPaths(in: scalars)
+        return found.isEmpty ? ignored : TextSpans.merged(ignored + found)
     }
 
     private static func title(_ text: String) -> String {

@@ -22,11 +22,22 @@ enum Prose {
             var b = i
             while a < b, "(\"'<[{`*_".unicodeScalars.contains(scalars[a]) { a += 1 }
             while b > a, ")\"'>]},.;:!?`*_".unicodeScalars.contains(scalars[b - 1]) { b -= 1 }
-            guard b - a >= 2 else { continue }
+            guard b - a >= 2, mayBeURLOrPath(scalars[a..<b]) else { continue }
             let token = String(String.UnicodeScalarView(scalars[a..<b]))
             if isURL(token) || isPath(token) { spans.append(TextSpan(start: a, end: b)) }
         }
         return spans
+    }
+
+    /// A cheap filter before building a string: URLs and paths contain `/`, `:` or `\\`, or a dot inside.
+    private static func mayBeURLOrPath(_ token: ArraySlice<Unicode.Scalar>) -> Bool {
+        var index = token.startIndex
+        for scalar in token {
+            if scalar == "/" || scalar == ":" || scalar == "\\" { return true }
+            if scalar == ".", index != token.startIndex { return true }
+            index += 1
+        }
+        return false
     }
 
     static func isURL(_ token: String) -> Bool {
@@ -72,12 +83,17 @@ enum Prose {
         return fileExtensions.contains(ext.lowercased()) && ext.first?.isLowercase == true
     }
 
+    @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\t" || s == "\n" || s == "\r" || s.properties.isWhitespace
+        if s.value < 0x80 { return s.value == 0x20 || (s.value >= 0x09 && s.value <= 0x0D) }
+        return s.properties.isWhitespace
     }
 
+    @inline(__always)
     static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-        s.properties.isAlphabetic || s.properties.numericType != nil
+        let v = s.value
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
     }
 
     /// Words (runs of letters and digits, with inner apostrophes and hyphens) and sentences (runs of
