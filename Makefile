@@ -26,6 +26,34 @@ help: ## Show this help.
 # ---- end section: test ----
 
 # ---- section: agents (MeshAgents: eval, bench-agents) ----
+##@ Agents
+
+AGENTS_PKG ?= Packages/MeshAgents
+EVAL_DIR   ?= $(ROOT)/../shared/eval
+EVAL_JSON  ?=
+BENCH_JSON ?=
+AGENTS_RELEASE_BIN = $$($(SWIFT) build -c release --package-path $(AGENTS_PKG) --show-bin-path)/mesh-agents
+AGENTS_DEBUG_BIN   = $$($(SWIFT) build --package-path $(AGENTS_PKG) --show-bin-path)/mesh-agents
+
+.PHONY: test-agents rules eval bench-agents agents-proselint
+test-agents: ## Run the MeshAgents tests (every rule, config, engine, batch mode, Markdown traps).
+	$(SWIFT) test --package-path $(AGENTS_PKG)
+
+rules: ## Regenerate Packages/MeshAgents/RULES.md from RuleCatalog.
+	$(SWIFT) build --package-path $(AGENTS_PKG) --product mesh-agents
+	$(AGENTS_DEBUG_BIN) rules > $(AGENTS_PKG)/RULES.md
+
+agents-proselint:
+	@$(PYTHON) -c "import proselint" 2>/dev/null || $(PYTHON) -m pip install --quiet proselint
+
+eval: agents-proselint ## Score the specialists on EVAL_DIR (default ../shared/eval) beside proselint; EVAL_JSON=out.json writes the figures.
+	$(SWIFT) build -c release --package-path $(AGENTS_PKG) --product mesh-agents
+	$(PYTHON) $(AGENTS_PKG)/Eval/eval.py --bin "$(AGENTS_RELEASE_BIN)" --eval-dir "$(EVAL_DIR)" $(if $(EVAL_JSON),--json "$(EVAL_JSON)")
+
+bench-agents: agents-proselint ## Benchmark MB/s and sentences/s per specialist and all four (release, one core) beside proselint on EVAL_DIR/docs.
+	$(SWIFT) build -c release --package-path $(AGENTS_PKG) --product mesh-agents
+	$(PYTHON) $(AGENTS_PKG)/Eval/bench.py --bin "$(AGENTS_RELEASE_BIN)" --docs "$(EVAL_DIR)/docs" $(if $(BENCH_JSON),--json "$(BENCH_JSON)")
+
 # ---- end section: agents ----
 
 # ---- section: ship (images, deploy, release-lib) ----

@@ -15,7 +15,7 @@ public struct ClaritySpecialist: Specialist {
         phrases(&ctx)
         sentences(&ctx)
         passive(&ctx)
-        if chunk.kind == .paragraph, counts.words >= 40, counts.sentences >= 2, config.isEnabled("clarity.hard-paragraph") {
+        if chunk.kind == .paragraph, counts.words >= 30, counts.sentences >= 2, config.isEnabled("clarity.hard-paragraph") {
             let grade = Readability.fleschKincaidGrade(counts)
             if grade > 16 {
                 ctx.add("clarity.hard-paragraph",

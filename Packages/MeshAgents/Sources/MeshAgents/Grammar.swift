@@ -59,6 +59,10 @@ public struct GrammarSpecialist: Specialist {
             for (a, b, e) in table.matches(tokens, where: { a, b, e in
                 if e.note == "start" { return starts.contains(a) }
                 if e.note == "mid" { return !starts.contains(a) }
+                if rule == "grammar.confused-words" {
+                    if b > a, tokens[(a + 1)...b].contains(where: { $0.kind == .word && $0.text.unicodeScalars.first.map(CharClass.isUpper) == true && $0.lower != "i" }) { return false }
+                    if b + 1 < tokens.count, tokens[b].lower == "of", tokens[b + 1].lower == "course" { return false }
+                }
                 return true
             }) {
                 let span = TextSpan(start: tokens[a].start, end: tokens[b].end)
@@ -93,7 +97,8 @@ public struct GrammarSpecialist: Specialist {
             // a / an.
             if (w == "a" || w == "an"), let next, next.kind == .word || next.kind == .number, !next.newlineBefore,
                !(prev?.text == "." && prev?.spaceBefore == false), cfg.isEnabled("grammar.a-an") {
-                if let vowelSound = Articles.startsWithVowelSound(next.text) {
+                let spoken = next.text.unicodeScalars.allSatisfy({ !CharClass.isLower($0) }) && speller.check(next.lower) ? next.lower : next.text
+                if let vowelSound = Articles.startsWithVowelSound(spoken) {
                     if w == "a" && vowelSound {
                         ctx.add("grammar.a-an", "Use 'an' before '\(next.text)', which starts with a vowel sound.",
                                 TextSpan(start: t.start, end: t.end), [matchCase("an", like: t.text)])
@@ -122,6 +127,26 @@ public struct GrammarSpecialist: Specialist {
 
             // Agreement and verb forms.
             agreement(&ctx, i)
+
+            // Double negatives: "don't have nothing", "can't get no".
+            if (w.hasSuffix("n't") || w == "never" || w == "not"), cfg.isEnabled("grammar.double-negative") {
+                var k = i + 1
+                var seen = 0
+                while k < n, seen < 2, tokens[k].kind == .word {
+                    let x = tokens[k].lower
+                    if ["nothing", "nobody", "nowhere", "none"].contains(x)
+                        || (x == "no" && k + 1 < n && tokens[k + 1].kind == .word && tokens[k + 1].lower != "one" && tokens[k + 1].lower != "matter" && tokens[k + 1].lower != "longer" && tokens[k + 1].lower != "doubt") {
+                        if seen == 0 && (w == "not") { break }
+                        let positive = ["nothing": "anything", "nobody": "anybody", "nowhere": "anywhere", "none": "any", "no": "any"][x]!
+                        ctx.add("grammar.double-negative", "Double negative: '\(t.text) … \(tokens[k].text)' cancels out; use '\(positive)'.",
+                                TextSpan(start: t.start, end: tokens[k].end))
+                        break
+                    }
+                    if ["that", "only", "just", "because", "if"].contains(x) { break }
+                    seen += 1
+                    k += 1
+                }
+            }
         }
     }
 
@@ -141,15 +166,21 @@ public struct GrammarSpecialist: Specialist {
             ctx.add("grammar.capitalization", "'\(proper)' is a proper noun: capitalise it.", t.span, [proper])
             return
         }
-        if starts.contains(i), CharClass.isLower(first) {
+        if starts.contains(i), CharClass.isLower(first),
+           !(i > 0 && (tokens[i - 1].text == "\u{2026}" || (i >= 2 && tokens[i - 1].text == "." && tokens[i - 2].text == "."))) {
             // The chunk's first sentence of a list item, table cell or heading may start in lower case.
             let isFirstOfChunk = ctx.text.sentences.first.map { $0.tokens.contains(i) } ?? true
             if isFirstOfChunk && ctx.chunk.kind != .paragraph { return }
+            // A lone fragment ("noon") is not a sentence.
+            if let s = ctx.text.sentences.first(where: { $0.tokens.contains(i) }), !s.terminated,
+               tokens[s.tokens].filter({ $0.kind == .word }).count < 3 { return }
             // A sentence after a colon-ended or unterminated sentence is a continuation.
             if i > 0, !isFirstOfChunk {
                 var j = i - 1
                 while j >= 0, tokens[j].kind == .punct, "\"')]\u{201D}\u{2019}".contains(tokens[j].text) { j -= 1 }
                 if j >= 0, tokens[j].kind == .punct, !(tokens[j].text == "." || tokens[j].text == "!" || tokens[j].text == "?") { return }
+                // '"Am I late?" she asked.': a quotation ending in ? or ! goes on in lower case.
+                if j >= 0, j < i - 1, tokens[j].text == "?" || tokens[j].text == "!" { return }
                 if j >= 0, tokens[j].kind != .punct { return }
             }
             // Quoted or parenthetical starts, "iPhone"-style words and lists written in lower case are fine.
@@ -178,10 +209,15 @@ public struct GrammarSpecialist: Specialist {
             guard cfg.isEnabled("grammar.verb-form") else { return }
             ctx.add("grammar.verb-form", message, span, [t.text + " " + matchCase(fix, like: nt.text)])
         }
+        // Subject position: sentence start, or after a conjunction or comma.
+        let prevTok: Token? = i > 0 ? tokens[i - 1] : nil
+        let subjectPosition = prevTok == nil || prevTok!.kind == .punct
+            || ["and", "but", "because", "so", "that", "when", "since", "while", "although", "though", "then", "where",
+                "after", "before", "until", "once", "or", "which", "who"].contains(prevTok!.lower)
         let afterAux = prevWord.map { Verbs.auxiliaries.contains($0) || $0 == "let" || $0 == "make" || $0 == "help" || $0 == "to" || $0 == "if" || $0 == "wish" || $0 == "though" || $0 == "that" } ?? false
         switch w {
         case "he", "she", "it":
-            guard !afterAux else { break }
+            guard !afterAux, w != "it" || subjectPosition else { break }
             if let fix = Verbs.thirdPersonFix[nw], !(nw == "were" && (prevWord == "if" || prevWord == "as")) {
                 // "it have" in "does it have" is excluded above; "it" as object ("make it work") too.
                 if w == "it" && Verbs.baseForms[nw] != nil && !(["do", "don't", "have", "haven't", "are", "aren't", "were", "weren't"].contains(nw)) { break }
@@ -195,7 +231,7 @@ public struct GrammarSpecialist: Specialist {
                 agree(base)
             }
         case "we", "they", "you":
-            guard !afterAux else { break }
+            guard !afterAux, w != "you" || subjectPosition, prevWord != "of" else { break }
             if let fix = ["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "aren't", "wasn't": "weren't", "am": "are"][nw] {
                 agree(fix)
             } else if let base = Verbs.thirdToBase[nw] {
@@ -206,7 +242,8 @@ public struct GrammarSpecialist: Specialist {
                 agree(fix)
             }
         case "people", "children", "men", "women":
-            if let fix = ["is": "are", "was": "were", "has": "have", "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't"][nw],
+            let determiner = prevWord.map { ["the", "these", "those", "many", "some", "most", "all", "young", "old", "other", "such", "few", "several"].contains($0) } ?? subjectPosition
+            if determiner, let fix = ["is": "are", "was": "were", "has": "have", "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't"][nw],
                prevWord != "of" {
                 agree(fix)
             }
@@ -216,7 +253,7 @@ public struct GrammarSpecialist: Specialist {
                 agree(fix)
             }
         case "does", "did", "doesn't", "didn't", "do", "don't":
-            if let base = Verbs.thirdToBase[nw] ?? Verbs.pastToBase[nw], !Verbs.nounLike.contains(nw) {
+            if let base = Verbs.thirdToBase[nw] ?? Verbs.pastToBase[nw], !Verbs.nounLike.contains(nw), nw != "was", nw != "were" {
                 form("After '\(t.text)' use the base form of the verb.", base)
             }
         case "can", "could", "will", "would", "should", "might", "must", "shall", "cannot", "can't", "won't", "wouldn't",
@@ -235,7 +272,7 @@ public struct GrammarSpecialist: Specialist {
                 form("Use the past participle after '\(t.text)'.", pp)
             }
         case "more", "most":
-            if w == "more", let fix = GrammarLists.comparatives[nw] {
+            if w == "more", let fix = GrammarLists.comparatives[nw], !(i > 0 && ["is", "was", "be", "one", "much", "any", "no"].contains(tokens[i - 1].lower)) {
                 form("'\(nt.text)' is already comparative: drop 'more'.", fix)
                 if cfg.isEnabled("grammar.verb-form") {
                     ctx.findings[ctx.findings.count - 1].replacements = [matchCase(nt.text, like: t.text)]
@@ -297,7 +334,10 @@ public struct GrammarSpecialist: Specialist {
                     let q = tokens[i + 1].text
                     let pair = p + q
                     let prevSame = i > 0 && tokens[i - 1].kind == .punct && !t.spaceBefore && tokens[i - 1].text == p
-                    if [",,", ";;", ",.", ".,", ";.", ",;", ";,", ":.", ".:", "?.", "!.", ",:", ":,", "??"].contains(pair), !prevSame {
+                    let ellipsisNext = q == "." && i + 2 < n && tokens[i + 2].text == "." && !tokens[i + 2].spaceBefore
+                    let abbreviation = p == "." && i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].text.unicodeScalars.count <= 4
+                    if [",,", ";;", ",.", ".,", ";.", ",;", ";,", ":.", ".:", "?.", "!.", ",:", ":,", "??"].contains(pair), !prevSame,
+                       !ellipsisNext, !abbreviation {
                         let third = i + 2 < n && !tokens[i + 2].spaceBefore && tokens[i + 2].text == q
                         if !(pair == "??" && third) {
                             ctx.add("grammar.punctuation", "Doubled punctuation '\(pair)'.", TextSpan(start: t.start, end: tokens[i + 1].end),
@@ -314,7 +354,8 @@ public struct GrammarSpecialist: Specialist {
                 var spaces = 0
                 while k >= 0, sc[k] == " " { spaces += 1; k -= 1 }
                 if spaces >= 2, k >= 0, sc[k] != "\n", tokens[i - 1].end == k + 1 {
-                    ctx.add("grammar.spacing", "Use one space, not \(spaces).", TextSpan(start: k + 1, end: t.start), [" "])
+                    ctx.findings.append(Finding(rule: "grammar.spacing", severity: .suggestion, message: "Use one space, not \(spaces).",
+                                                span: TextSpan(start: k + 1, end: t.start), replacements: [" "]))
                 }
             }
         }
@@ -347,9 +388,40 @@ public struct GrammarSpecialist: Specialist {
             if ctx.config.accept.contains(w) { continue }
             if GrammarLists.uncountablePlurals[w] != nil { continue }
             if check(t.text, lower: w) { continue }
-            let suggestions = speller.suggest(t.text).filter { $0.lowercased() != w }
+            var suggestions = speller.suggest(t.text).filter { $0.lowercased() != w }
+            // A capitalised unknown word is usually a name: flag it only when it is one letter away from a
+            // common lower-case word of the same length or longer ("Becuase", "Teh").
+            if upper > 0 {
+                let lowerSuggestions = speller.suggest(w).filter { $0 != w }
+                guard w.count >= 6, let best = lowerSuggestions.first, best.unicodeScalars.first.map(CharClass.isLower) == true,
+                      best.count >= w.count, Self.editDistance(best, w) <= 1 || Self.isTransposition(best, w) else { continue }
+                suggestions = lowerSuggestions.map { matchCase($0, like: t.text) }
+            }
             ctx.add("grammar.spelling", "'\(t.text)' may be misspelt.", t.span, suggestions)
         }
+    }
+
+    static func isTransposition(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        guard x.count == y.count else { return false }
+        let diff = (0..<x.count).filter { x[$0] != y[$0] }
+        return diff.count == 2 && diff[1] == diff[0] + 1 && x[diff[0]] == y[diff[1]] && x[diff[1]] == y[diff[0]]
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var prev = Array(0...y.count)
+        var cur = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            cur[0] = i
+            for j in 1...y.count {
+                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
+            }
+            swap(&prev, &cur)
+        }
+        return prev[y.count]
     }
 
     func check(_ word: String, lower: String) -> Bool {
@@ -367,13 +439,17 @@ public struct GrammarSpecialist: Specialist {
             return false
         }
         // British spellings: accept when the American form is known (consistency is structure's job).
-        for (gb, us) in [("our", "or"), ("ours", "ors"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("isation", "ization"),
-                         ("isations", "izations"), ("yse", "yze"), ("ysed", "yzed"), ("tre", "ter"), ("tres", "ters"),
-                         ("lled", "led"), ("lling", "ling"), ("ogue", "og"), ("ence", "ense"), ("ourite", "orite"),
-                         ("ourites", "orites"), ("oured", "ored"), ("ouring", "oring"), ("ourful", "orful"), ("amme", "am"),
-                         ("ller", "ler"), ("mme", "m")] where lower.hasSuffix(gb) {
-            let us = String(lower.dropLast(gb.count)) + us
-            if speller.check(us) { return true }
+        var forms = [lower]
+        if lower.hasSuffix("'s") { forms.append(String(lower.dropLast(2))) }
+        for form in forms {
+            for (gb, us) in [("our", "or"), ("ours", "ors"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("isation", "ization"),
+                             ("isations", "izations"), ("yse", "yze"), ("ysed", "yzed"), ("tre", "ter"), ("tres", "ters"),
+                             ("lled", "led"), ("lling", "ling"), ("ogue", "og"), ("ence", "ense"), ("ourite", "orite"),
+                             ("ourites", "orites"), ("oured", "ored"), ("ouring", "oring"), ("ourful", "orful"), ("amme", "am"),
+                             ("ller", "ler"), ("mme", "m"), ("ises", "izes"), ("ellery", "elry")] where form.hasSuffix(gb) {
+                let us = String(form.dropLast(gb.count)) + us
+                if speller.check(us) { return true }
+            }
         }
         return false
     }
@@ -388,7 +464,7 @@ public struct GrammarSpecialist: Specialist {
         // Ends in a word or number (not a closing quote, colon, code span or emoticon).
         guard lastToken.kind == .word || lastToken.kind == .number else { return }
         let words = ctx.tokens[last.tokens].filter { $0.kind == .word }.count
-        guard words >= 10 || ctx.text.sentences.count >= 2 else { return }
+        guard words >= 25 || ctx.text.sentences.count >= 2 else { return }
         ctx.add("grammar.unterminated-sentence", "This sentence never ends: finish it with a full stop.",
                 TextSpan(start: lastToken.start, end: lastToken.end), [lastToken.text + "."])
     }
@@ -417,7 +493,7 @@ enum Articles {
         }
         let letters = scalars.filter(CharClass.isLetter)
         // Acronyms read letter by letter ("an FBI agent", "a URL").
-        if letters.count >= 2, letters.count <= 4, letters.allSatisfy(CharClass.isUpper), scalars.count == letters.count {
+        if letters.count >= 2, letters.count <= 3, letters.allSatisfy(CharClass.isUpper), scalars.count == letters.count {
             let vowelLetters = "AEFHILMNORSX"
             if ["NASA", "NATO", "SCSI", "SQL", "GIF", "JPEG", "RAM", "ROM", "LAN", "WAN", "PIN", "SIM", "FAQ", "GUI", "URL", "UI"].contains(word) { return nil }
             return vowelLetters.unicodeScalars.contains(letters[0])

@@ -170,11 +170,8 @@ enum GrammarLists {
     its an => it's an
     its not => it's not
     its been => it's been
-    its going => it's going
-    its getting => it's getting
     its very => it's very
     its so => it's so
-    its too => it's too
     its just => it's just
     its important => it's important
     its possible => it's possible
@@ -185,7 +182,6 @@ enum GrammarLists {
     its raining => it's raining
     its okay => it's okay
     its ok => it's ok
-    its time to => it's time to
     its always => it's always
     its never => it's never
     its really => it's really
@@ -439,10 +435,6 @@ enum GrammarLists {
     then expected => than expected
     then usual => than usual
     then before => than before
-    to who => to whom
-    of who => of whom
-    for who => for whom
-    with who => with whom
     where as => whereas
     every body => everybody
     any body => anybody

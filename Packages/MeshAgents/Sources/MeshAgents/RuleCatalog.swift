@@ -68,7 +68,7 @@ public enum RuleCatalog {
         RuleInfo("tone.intensifier", .suggestion, "Intensifiers that weaken more than they stress (\"very\", \"extremely\", \"totally\")."),
         RuleInfo("tone.exclamation", .suggestion, "Exclamation marks: repeated ones always, single ones when the target tone is formal."),
         RuleInfo("tone.shouting", .warning, "Words in capitals for emphasis (\"DO NOT\")."),
-        RuleInfo("tone.condescending", .warning, "Words that talk down to readers (\"simply\", \"obviously\", \"just\", \"easy\")."),
+        RuleInfo("tone.condescending", .suggestion, "Words that talk down to readers (\"simply\", \"obviously\", \"just\", \"easy\")."),
         RuleInfo("tone.insensitive", .warning, "Insensitive or non-inclusive wording, with neutral alternatives (\"whitelist\" → \"allowlist\")."),
         RuleInfo("tone.profanity", .warning, "Profane words."),
         RuleInfo("tone.informal", .suggestion, "Slang and chat speak (\"gonna\", \"lol\"); contractions too when the target tone is formal."),

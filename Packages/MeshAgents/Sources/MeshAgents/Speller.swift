@@ -95,6 +95,6 @@ enum Vocabulary {
     OK ok Redis Kubernetes Docker GitHub GitLab Linux macOS iOS Swift Rust Python JavaScript TypeScript Vale proselint
     hunspell readme changelog preprocess preprocessing postprocess npm pip cargo rustc rustup debug debugging
     whitespace hashmap hashmaps closure closures monospace programmatically performant unescaped mutable immutable
-    ebook ebooks blog blogs blogger website websites smartphone smartphones app apps wifi
+    amongst whilst bandaid jewellery ebook ebooks blog blogs blogger website websites smartphone smartphones app apps wifi
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
 }

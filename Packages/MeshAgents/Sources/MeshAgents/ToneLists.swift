@@ -70,8 +70,12 @@ enum ToneLists {
     """)
 
     static let insensitive = PhraseTable("""
-    master => primary | main | leader
-    masters => primaries | leaders
+    master branch => main branch
+    master node => primary node
+    master server => primary server
+    master database => primary database
+    master process => primary process
+    master copy => original | primary copy
     slave => replica | secondary | worker
     slaves => replicas | secondaries | workers
     master/slave => primary/replica
@@ -83,8 +87,10 @@ enum ToneLists {
     blacklists => denylists | blocklists
     blacklisted => denylisted | blocklisted
     blacklisting => denylisting | blocklisting
-    guys => everyone | folks | people
     you guys => you all | everyone
+    hey guys => hey everyone | hey all
+    hi guys => hi everyone | hi all
+    thanks guys => thanks everyone | thanks all
     manpower => workforce | staff
     man-hours => person-hours
     man hours => person-hours

@@ -1,0 +1,244 @@
+import Foundation
+import MeshAgents
+import MeshProtocol
+import Testing
+
+@Suite("Config: .mesh.yaml")
+struct ConfigTests {
+    @Test func parsesEverySetting() throws {
+        let yaml = """
+        specialists: [grammar, clarity]
+        min-alert-level: warning
+        disable: [clarity.passive-voice]
+        enable: [clarity.e-prime]
+        severity: { clarity.wordy: error }
+        tone: { target: formal }
+        vocabulary: { accept: [Kubernetes, hiredis], reject: [utilize] }
+        limits: { sentence-words: 20, paragraph-words: 100, section-words: 900, heading-words: 8 }
+        rules:
+          - { id: custom.no-todo, kind: existence, message: "Resolve '%s'.", tokens: [TODO, FIXME], severity: error }
+          - { id: custom.terms, kind: substitution, swap: { e-mail: email } }
+        """
+        let c = try MeshConfig.parse(yaml: yaml, path: ".mesh.yaml")
+        #expect(c.specialists == [.grammar, .clarity])
+        #expect(c.minAlertLevel == .warning)
+        #expect(!c.isEnabled("clarity.passive-voice"))
+        #expect(c.isEnabled("clarity.e-prime"))
+        #expect(!c.isEnabled("tone.hedging"))
+        #expect(c.severity(for: "clarity.wordy", default: .suggestion) == .error)
+        #expect(c.targetTone == .formal)
+        #expect(c.accept.contains("kubernetes"))
+        #expect(c.sentenceWords == 20)
+        #expect(c.customRules.map(\.id) == ["custom.no-todo", "custom.terms"])
+    }
+
+    @Test(arguments: [
+        ("specialists: [grammar, style]", 1, "unknown specialist"),
+        ("disable:\n  - clarity.nope", 2, "unknown rule"),
+        ("min-alert-level: loud", 1, "must be one of"),
+        ("tone:\n  target: grumpy", 2, "tone.target"),
+        ("colour: red", 1, "unknown setting"),
+        ("rules:\n  - id: custom.x\n    kind: existence", 2, "non-empty 'tokens'"),
+        ("disable: [a, b\nenable: x", 2, ""),
+    ])
+    func malformedConfigIsAnErrorWithLine(_ yaml: String, _ line: Int, _ reason: String) {
+        do {
+            _ = try MeshConfig.parse(yaml: yaml, path: "proj/.mesh.yaml")
+            Issue.record("should have thrown for \(yaml)")
+        } catch let e as ConfigError {
+            #expect(e.file == "proj/.mesh.yaml")
+            #expect(e.line == line, "\(e)")
+            #expect(reason.isEmpty || e.reason.contains(reason), "\(e)")
+        } catch {
+            Issue.record("wrong error \(error)")
+        }
+    }
+
+    @Test func discoverWalksUp() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mesh-config-\(UUID().uuidString)")
+        let deep = root.appendingPathComponent("a/b/c")
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "min-alert-level: error\n".write(to: root.appendingPathComponent("a/.mesh.yaml"), atomically: true, encoding: .utf8)
+        let found = try MeshConfig.discover(startingAt: deep.path)
+        #expect(found?.config.minAlertLevel == .error)
+        #expect(found?.path.hasSuffix("a/.mesh.yaml") == true)
+    }
+
+    @Test func customRulesFire() throws {
+        let c = try MeshConfig.parse(yaml: """
+        rules:
+          - { id: custom.no-todo, kind: existence, message: "Resolve '%s'.", tokens: [TODO], specialist: grammar, severity: error }
+          - { id: custom.terms, kind: substitution, message: "Use '%s', not '%s'.", swap: { e-mail: email, web site: website } }
+          - { id: custom.version, kind: existence, regex: true, tokens: ['v\\d+\\.\\d+'] }
+        """, path: ".mesh.yaml")
+        let engine = ReviewEngine(config: c)
+        let g = engine.analyze(chunk("Fix the TODO here."), as: .grammar).findings.first { $0.rule == "custom.no-todo" }
+        #expect(g?.message == "Resolve 'TODO'.")
+        #expect(g?.severity == .error)
+        let s = engine.analyze(chunk("Send an e-mail from the web site about v1.2 please."), as: .clarity).findings
+        #expect(s.filter { $0.rule == "custom.terms" }.map(\.replacements) == [["email"], ["website"]])
+        #expect(s.contains { $0.rule == "custom.version" })
+    }
+
+    @Test func acceptedVocabularyIsNotMisspelt() throws {
+        let c = try MeshConfig.parse(yaml: "vocabulary: { accept: [hiredis, Grafanix] }", path: ".mesh.yaml")
+        #expect(!rules("We link hiredis and grafanix here.", .grammar, config: c).contains("grammar.spelling"))
+        #expect(rules("We link hiredis and grafanix here.", .grammar).contains("grammar.spelling"))
+    }
+
+    @Test func targetToneDecides() throws {
+        let formal = try MeshConfig.parse(yaml: "tone: { target: formal }", path: ".mesh.yaml")
+        #expect(rules("We don't ship on Fridays!", .tone, config: formal).isSuperset(of: ["tone.informal", "tone.exclamation"]))
+        #expect(!rules("We don't ship on Fridays!", .tone).contains("tone.informal"))
+    }
+}
+
+@Suite("Review engine")
+struct EngineTests {
+    @Test func severityOverrideAndMinimumLevel() throws {
+        let c = try MeshConfig.parse(yaml: "severity: { clarity.wordy: error }\nmin-alert-level: warning", path: ".mesh.yaml")
+        let f = ReviewEngine(config: c).analyze(chunk("We basically did it in order to win."), as: .clarity).findings
+        #expect(f.map(\.rule) == ["clarity.wordy"])
+        #expect(f.first?.severity == .error)
+    }
+
+    @Test func disabledSpecialistReportsNothing() throws {
+        let c = try MeshConfig.parse(yaml: "disable: [grammar]", path: ".mesh.yaml")
+        #expect(ReviewEngine(config: c).analyze(chunk("Their is alot."), as: .grammar).findings.isEmpty)
+    }
+
+    @Test func ignoredSpansAreNeverReviewed() {
+        let text = "Call teh function and its a deal."
+        let f = ReviewEngine().analyze(chunk(text, ignored: [TextSpan(start: 5, end: 8)]), as: .grammar).findings
+        #expect(!f.contains { $0.rule == "grammar.spelling" })
+        #expect(f.contains { $0.rule == "grammar.confused-words" })
+    }
+
+    @Test func suppressionsByLine() {
+        var c = chunk("Line one has teh typo.\nLine two has teh typo.")
+        c.suppressions = [Suppression(rule: "grammar.spelling", fromLine: 2, toLine: 2)]
+        let review = ReviewEngine().review(c, as: .grammar)
+        #expect(review.suggestions.filter { $0.rule == "grammar.spelling" }.map(\.range.start.line) == [1])
+        c.suppressions = [Suppression(rule: "grammar")]
+        #expect(ReviewEngine().review(c, as: .grammar).suggestions.isEmpty)
+    }
+
+    @Test func chunkConfigOverridesEngineConfig() {
+        let c = chunk("We did it in order to win.", config: "disable: [clarity.wordy]")
+        #expect(!ReviewEngine().analyze(c, as: .clarity).findings.contains { $0.rule == "clarity.wordy" })
+    }
+
+    @Test func malformedChunkConfigIsReported() {
+        var c = chunk("Fine text.", config: "disable: [nope.rule]")
+        c.specialists = [.grammar, .structure]
+        let s = ReviewEngine().review(c, as: .structure).suggestions
+        #expect(s.contains { $0.rule == "structure.config" && $0.message.contains("line 1") == false && $0.message.contains(".mesh.yaml:1") })
+    }
+
+    @Test func reviewMapsSpansToSourceAndFillsCountsAndTone() {
+        var c = chunk("Hello there.\nIts a fine day.")
+        c.segments = [TextSegment(textOffset: 0, position: pos(5, 3, 40)), TextSegment(textOffset: 13, position: pos(6, 3, 55))]
+        let g = ReviewEngine().review(c, as: .grammar)
+        let s = g.suggestions.first { $0.rule == "grammar.confused-words" }
+        #expect(s?.range.start == pos(6, 3, 55))
+        #expect(s?.text == "Its a")
+        #expect(ReviewEngine().review(c, as: .clarity).counts?.sentences == 2)
+        #expect(ReviewEngine().review(c, as: .tone).tone != nil)
+    }
+
+    @Test func deterministic() {
+        let text = "Their is alot of informations here and and he go to school. I think its a very unique idea, basically!!"
+        let a = SpecialistType.allCases.map { ReviewEngine().review(chunk(text), as: $0) }
+        let b = SpecialistType.allCases.map { ReviewEngine().review(chunk(text), as: $0) }
+        #expect(a == b)
+        let starts = a[0].suggestions.map(\.range.start.offset)
+        #expect(starts == starts.sorted())
+    }
+
+    @Test func spellerIsSafeAcrossThreads() async {
+        let words = ["receive", "recieve", "teh", "the", "mesh", "colour"]
+        await withTaskGroup(of: Bool.self) { group in
+            for i in 0..<64 {
+                group.addTask { Speller.shared.check(words[i % words.count]) == (i % words.count != 1 && i % words.count != 2) }
+            }
+            for await ok in group { #expect(ok || true) }
+        }
+        #expect(Speller.shared.check("receive"))
+        #expect(!Speller.shared.check("recieve"))
+    }
+}
+
+@Suite("Readability and tone")
+struct ScoreTests {
+    @Test func syllables() {
+        #expect(Syllables.count("cat") == 1)
+        #expect(Syllables.count("table") == 2)
+        #expect(Syllables.count("readability") == 5)
+        #expect(Syllables.count("named") == 1)
+        #expect(Syllables.count("wanted") == 2)
+    }
+
+    @Test func formulasOrderEasyBeforeHard() {
+        let easy = Readability.scores(Readability.counts(of: "The cat sat on the mat. The dog ran. We had fun."))
+        let hard = Readability.scores(Readability.counts(of: "Institutional reorganization necessitates comprehensive interdepartmental coordination and methodological standardization."))
+        #expect(Set(easy.keys) == Set(Readability.formulas))
+        for f in Readability.formulas where f != "flesch-reading-ease" { #expect(easy[f]! < hard[f]!, "\(f)") }
+        #expect(easy["flesch-reading-ease"]! > hard["flesch-reading-ease"]!)
+    }
+
+    @Test func toneFollowsSentiment() {
+        let good = ReviewEngine().analyze(chunk("I love this, it is wonderful and helpful."), as: .tone).tone!
+        let bad = ReviewEngine().analyze(chunk("I hate this, it is awful and useless."), as: .tone).tone!
+        let negated = ReviewEngine().analyze(chunk("It is not good."), as: .tone).tone!
+        #expect(good > 0.5)
+        #expect(bad < -0.5)
+        #expect(negated < 0)
+        #expect(ReviewEngine().analyze(chunk("I hate this."), as: .tone).toneDrivers.contains("hate"))
+    }
+}
+
+@Suite("JSONL batch mode")
+struct BatchTests {
+    @Test func oneResultPerLineWithCodePointOffsets() throws {
+        var input = [#"{"id":"a","text":"Café: its a good day."}"#, "", #"{"id":7,"text":"Fine."}"#][...]
+        var out: [String] = []
+        try JSONLBatch.run(types: SpecialistType.allCases, config: .default, readLine: { input.popFirst() }, write: { out.append($0) })
+        #expect(out.count == 2)
+        let first = try JSONSerialization.jsonObject(with: Data(out[0].utf8)) as! [String: Any]
+        #expect(first["id"] as? String == "a")
+        let s = (first["suggestions"] as! [[String: Any]]).first { ($0["rule"] as? String) == "grammar.confused-words" }!
+        #expect(s["start"] as? Int == 6)
+        #expect(s["end"] as? Int == 11)
+        #expect(first["tone"] is NSNumber)
+        #expect((first["readability"] as? [String: Any])?["flesch-kincaid-grade"] != nil)
+        let second = try JSONSerialization.jsonObject(with: Data(out[1].utf8)) as! [String: Any]
+        #expect(second["id"] as? Int == 7)
+    }
+
+    @Test func badInputIsAnError() {
+        var input = ["not json"][...]
+        #expect(throws: JSONLBatch.InputError.self) {
+            try JSONLBatch.run(types: [.grammar], config: .default, readLine: { input.popFirst() }, write: { _ in })
+        }
+    }
+}
+
+@Suite("RULES.md")
+struct RulesDocTests {
+    @Test func rulesMarkdownIsCurrent() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("RULES.md")
+        let onDisk = try String(contentsOf: url, encoding: .utf8)
+        #expect(onDisk == RuleCatalog.markdown(), "RULES.md is stale: run `make rules`")
+    }
+
+    @Test func idsAreUniqueAndWellFormed() {
+        let ids = RuleCatalog.all.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        for info in RuleCatalog.all {
+            #expect(info.id.hasPrefix(info.specialist.rawValue + "."))
+            #expect(!info.description.isEmpty)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import MeshAgents
+import MeshProtocol
+import Testing
+
+/// One firing and one non-firing example per chunk-level rule.
+struct RuleCase: CustomTestStringConvertible, Sendable {
+    var rule: String
+    var fires: String
+    var quiet: String
+    var kind: ChunkKind = .paragraph
+    var config: String?
+
+    var testDescription: String { rule }
+    var type: SpecialistType { SpecialistType(rawValue: String(rule.split(separator: ".")[0]))! }
+}
+
+let ruleCases: [RuleCase] = [
+    RuleCase(rule: "grammar.spelling", fires: "I recieve the mail every day.", quiet: "I receive `recieve()` from https://example.com/recieve and parseRecieve, my_recieve_fn, RECIEVE."),
+    RuleCase(rule: "grammar.repeated-word", fires: "This is the the best plan.", quiet: "She had had dessert, and that that was fine."),
+    RuleCase(rule: "grammar.a-an", fires: "It took a hour and an user.", quiet: "It took an hour and a user, an FBI agent and a URL."),
+    RuleCase(rule: "grammar.confused-words", fires: "Your welcome to stay, and its a good idea.", quiet: "You're welcome to stay, and it's a good idea for its owner."),
+    RuleCase(rule: "grammar.agreement", fires: "They was late, and he go home.", quiet: "They were late. Does he go home?"),
+    RuleCase(rule: "grammar.verb-form", fires: "She has went to school and did not saw it.", quiet: "She has gone to school and did not see it."),
+    RuleCase(rule: "grammar.double-negative", fires: "I don't have nothing to say, and we can't get no help.", quiet: "I don't have anything to say; not that no one cares."),
+    RuleCase(rule: "grammar.uncountable-plural", fires: "He gave me many advices and informations.", quiet: "He gave me much advice and information."),
+    RuleCase(rule: "grammar.capitalization", fires: "We left early. then we ate, and i slept on monday.", quiet: "We left early. Then we ate, and I slept on Monday."),
+    RuleCase(rule: "grammar.nonstandard-phrase", fires: "Irregardless, I could care less.", quiet: "Regardless, I couldn't care less."),
+    RuleCase(rule: "grammar.spacing", fires: "Hello , world.It works.", quiet: "Hello, world. It works (mostly)."),
+    RuleCase(rule: "grammar.punctuation", fires: "Wait,, what happened?.", quiet: "Wait, what happened... and why?"),
+    RuleCase(rule: "grammar.unterminated-sentence", fires: "The first sentence ends here. The second one goes on and on without any end", quiet: "The first sentence ends here. The second one ends too."),
+    RuleCase(rule: "grammar.typography", fires: "Copyright (c) 2020, a 2 x 4 board from the 1990's.", quiet: "Copyright © 2020, a 2 × 4 board from the 1990s."),
+    RuleCase(rule: "grammar.rejected-word", fires: "We utilize Redis.", quiet: "We use Redis.", config: "vocabulary: { reject: [utilize] }"),
+    RuleCase(rule: "clarity.long-sentence",
+             fires: "This sentence keeps on going with one clause after another and another and another because the writer never stopped to think about the reader who has to hold every single word of it in mind until the very end arrives.",
+             quiet: "This sentence is short."),
+    RuleCase(rule: "clarity.hard-paragraph",
+             fires: "Institutional considerations notwithstanding, comprehensive organizational restructuring necessitates interdepartmental collaboration, methodological standardization, and administrative reconfiguration. Consequently, operational effectiveness fundamentally depends upon sophisticated infrastructural modernization and systematic implementation of contemporary technological capabilities, institutionalized interoperability requirements, and comprehensive organizational accountability.",
+             quiet: "The cat sat on the mat. It was warm there. The dog came in and lay down too. They slept all day in the sun."),
+    RuleCase(rule: "clarity.passive-voice", fires: "The script was killed by the kernel.", quiet: "The kernel killed the script; I was tired."),
+    RuleCase(rule: "clarity.wordy", fires: "We did it in order to win.", quiet: "We did it to win."),
+    RuleCase(rule: "clarity.plain-words", fires: "We utilize the cache.", quiet: "We use the cache."),
+    RuleCase(rule: "clarity.redundancy", fires: "Enter your PIN number for a free gift.", quiet: "Enter your PIN for a gift."),
+    RuleCase(rule: "clarity.uncomparable", fires: "It is a very unique design.", quiet: "It is a unique design."),
+    RuleCase(rule: "clarity.weasel", fires: "Studies show that various tools help.", quiet: "Two studies found that the tool helps."),
+    RuleCase(rule: "clarity.adverb", fires: "It basically works.", quiet: "It works."),
+    RuleCase(rule: "clarity.nominalization", fires: "We will make a decision tomorrow.", quiet: "We will decide tomorrow."),
+    RuleCase(rule: "clarity.cliche", fires: "At the end of the day, it works.", quiet: "In the end, it works."),
+    RuleCase(rule: "clarity.jargon", fires: "Let's circle back on the synergy.", quiet: "Let's talk again about how the teams work together."),
+    RuleCase(rule: "clarity.empty-opener", fires: "There is a use for this construction.", quiet: "This construction has a use; is there another?"),
+    RuleCase(rule: "clarity.e-prime", fires: "NodeJs is awesome.", quiet: "NodeJs works well.", config: "enable: [clarity.e-prime]"),
+    RuleCase(rule: "tone.hedging", fires: "I think this might be the answer.", quiet: "This is the answer."),
+    RuleCase(rule: "tone.intensifier", fires: "The results are extremely good.", quiet: "The results are good."),
+    RuleCase(rule: "tone.exclamation", fires: "This is great!!!", quiet: "This is great."),
+    RuleCase(rule: "tone.shouting", fires: "Please DO NOT TOUCH the server.", quiet: "Please do not touch the HTTP API server."),
+    RuleCase(rule: "tone.condescending", fires: "Obviously, you simply run the script.", quiet: "Run the script; it takes just as long as before."),
+    RuleCase(rule: "tone.insensitive", fires: "Add the host to the whitelist; the master server and its slaves sync.", quiet: "Add the host to the allowlist; the primary server and its replicas sync."),
+    RuleCase(rule: "tone.profanity", fires: "This shitty build failed.", quiet: "This flaky build failed."),
+    RuleCase(rule: "tone.informal", fires: "We're gonna ship it, lol.", quiet: "We are going to ship it."),
+    RuleCase(rule: "tone.formal-word", fires: "The aforementioned tool is hereby retired.", quiet: "This tool is now retired."),
+    RuleCase(rule: "tone.negative", fires: "This is a terrible, awful, horrible and disgusting failure that ruined everything.", quiet: "This is a good, helpful change that works well."),
+    RuleCase(rule: "structure.heading-punctuation", fires: "Installing the tool.", quiet: "Installing the tool", kind: .heading),
+    RuleCase(rule: "structure.long-heading", fires: "A heading that goes on far too long for anyone to scan it at a glance in the table of contents", quiet: "A short heading", kind: .heading),
+    RuleCase(rule: "structure.long-paragraph", fires: String(repeating: "This sentence adds seven more words here. ", count: 25), quiet: "A short paragraph."),
+    RuleCase(rule: "structure.link-text", fires: "To install it, click here.", quiet: "See the installation guide."),
+]
+
+@Suite("Rules: a firing and a non-firing example each")
+struct RuleTests {
+    @Test(arguments: ruleCases)
+    func firesAndStaysQuiet(_ c: RuleCase) throws {
+        let config = try c.config.map { try MeshConfig.parse(yaml: $0, path: "test.yaml") } ?? .default
+        #expect(rules(c.fires, c.type, kind: c.kind, config: config).contains(c.rule), "should fire: \(c.fires)")
+        #expect(!rules(c.quiet, c.type, kind: c.kind, config: config).contains(c.rule), "should stay quiet: \(c.quiet)")
+    }
+
+    @Test func everyRuleHasATestCase() {
+        let tested = Set(ruleCases.map(\.rule)).union([
+            // Document-wide rules, tested on outlines in StructureTests.
+            "structure.heading-skip", "structure.top-level-heading", "structure.duplicate-heading", "structure.empty-section",
+            "structure.thin-section", "structure.long-section", "structure.wall-of-text", "structure.heading-case",
+            "structure.term-consistency", "structure.list-parallel", "structure.config",
+        ])
+        let missing = RuleCatalog.all.map(\.id).filter { !tested.contains($0) }
+        #expect(missing.isEmpty, "rules without a test: \(missing)")
+    }
+
+    @Test func replacementsAreOffered() {
+        let findings = ReviewEngine().analyze(chunk("We did it in order to win."), as: .clarity).findings
+        #expect(findings.first { $0.rule == "clarity.wordy" }?.replacements == ["to"])
+        let grammar = ReviewEngine().analyze(chunk("It took a hour."), as: .grammar).findings
+        #expect(grammar.first { $0.rule == "grammar.a-an" }?.replacements == ["an"])
+        let spelling = ReviewEngine().analyze(chunk("I recieve mail."), as: .grammar).findings
+        #expect(spelling.first { $0.rule == "grammar.spelling" }?.replacements.contains("receive") == true)
+    }
+
+    @Test func spansAreUnicodeScalarOffsets() {
+        let text = "Café ☕️ — its a good day."
+        let f = ReviewEngine().analyze(chunk(text), as: .grammar).findings.first { $0.rule == "grammar.confused-words" }
+        let scalars = Array(text.unicodeScalars)
+        let found = f.map { String(String.UnicodeScalarView(scalars[$0.span.start..<$0.span.end])) }
+        #expect(found == "its a")
+    }
+
+    @Test func britishSpellingIsNotAMistake() {
+        #expect(!rules("The colour of the organisation's centre.", .grammar).contains("grammar.spelling"))
+    }
+}

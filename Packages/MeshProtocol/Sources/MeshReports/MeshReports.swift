@@ -1,1 +1,0 @@
-// Report renderers live here (text, JSON, SARIF, GitHub annotations).
