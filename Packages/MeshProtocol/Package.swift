@@ -22,6 +22,11 @@ let package = Package(
             resources: [.copy("Golden")],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "MeshReportsTests", dependencies: ["MeshReports"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "MeshReportsTests",
+            dependencies: ["MeshReports"],
+            exclude: ["Golden", "Schema", "validate_sarif.py"],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -1,0 +1,46 @@
+import Foundation
+import MeshProtocol
+
+/// The `json` format: the `Report` as its Codable form with `schemaVersion` added, keys sorted, pretty
+/// printed, slashes not escaped. REPORT.md documents it; report.schema.json is its JSON Schema.
+enum JSONReport {
+    static func single(_ report: Report) -> String {
+        encode(Versioned(report: ordered(report)))
+    }
+
+    static func many(_ reports: [Report]) -> String {
+        encode(Many(reports: reports.map(ordered), schemaVersion: ReportRenderer.jsonSchemaVersion))
+    }
+
+    private static func ordered(_ report: Report) -> Report {
+        var copy = report
+        copy.suggestions = ReportRenderer.ordered(report.suggestions)
+        return copy
+    }
+
+    static func encode(_ value: some Encodable) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
+        // Encoding these value types cannot fail (no throwing encoders, non-finite numbers handled above).
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private struct Versioned: Encodable {
+        let report: Report
+
+        private enum Keys: String, CodingKey { case schemaVersion }
+
+        func encode(to encoder: any Encoder) throws {
+            try report.encode(to: encoder)
+            var container = encoder.container(keyedBy: Keys.self)
+            try container.encode(ReportRenderer.jsonSchemaVersion, forKey: .schemaVersion)
+        }
+    }
+
+    private struct Many: Encodable {
+        let reports: [Report]
+        let schemaVersion: String
+    }
+}

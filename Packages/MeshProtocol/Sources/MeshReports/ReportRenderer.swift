@@ -1,0 +1,133 @@
+import Foundation
+import MeshProtocol
+
+/// The output formats of a review report.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    /// Compiler style, one line per suggestion, then a summary line per document.
+    case text
+    /// The `Report` as JSON with a `schemaVersion` (see REPORT.md and report.schema.json).
+    case json
+    /// SARIF 2.1.0, for code-scanning tools.
+    case sarif
+    /// GitHub Actions workflow commands (`::warning file=…::message`), which become annotations.
+    case github
+}
+
+/// What a rule is, for SARIF's `driver.rules` (MeshAgents supplies these for its rules).
+public struct RuleDescriptor: Sendable, Hashable {
+    /// Stable id, `<specialist>.<name>`, e.g. `clarity.passive-voice`.
+    public var id: String
+    public var specialist: SpecialistType
+    public var defaultSeverity: Severity
+    /// One sentence on what the rule finds.
+    public var summary: String
+
+    public init(id: String, specialist: SpecialistType, defaultSeverity: Severity, summary: String) {
+        self.id = id
+        self.specialist = specialist
+        self.defaultSeverity = defaultSeverity
+        self.summary = summary
+    }
+}
+
+/// Renders reports. Output is deterministic byte for byte: suggestions in a stable order (position,
+/// then specialist, rule, message), sorted JSON keys, no timestamps, `\n` line endings, a final newline.
+public struct ReportRenderer: Sendable {
+    /// The version of the `json` format's schema; bumped in its minor part for additions only.
+    public static let jsonSchemaVersion = "1.0"
+
+    public let rules: [String: RuleDescriptor]
+    public let toolVersion: String
+    /// `tool.driver.informationUri` in SARIF. Set it to the project's home page; the default is a
+    /// reserved placeholder (`.invalid`) so nothing points at a page that is not ours.
+    public var informationUri: String = "https://agentic-mesh.invalid/"
+
+    public init(rules: [RuleDescriptor], toolVersion: String) {
+        var byId: [String: RuleDescriptor] = [:]
+        for rule in rules { byId[rule.id] = rule }
+        self.rules = byId
+        self.toolVersion = toolVersion
+    }
+
+    public func render(_ report: Report, as format: ReportFormat) -> String {
+        switch format {
+        case .json: return JSONReport.single(report)
+        default: return render([report], as: format)
+        }
+    }
+
+    /// Several documents in one output: text and GitHub lines one document after another (text ends with
+    /// a total line when there is more than one); JSON `{"reports": [...], "schemaVersion"}`; SARIF one run
+    /// with every document's results.
+    public func render(_ reports: [Report], as format: ReportFormat) -> String {
+        switch format {
+        case .text: return TextReport(renderer: self).render(reports)
+        case .json: return JSONReport.many(reports)
+        case .sarif: return SARIFReport(renderer: self).render(reports)
+        case .github: return GitHubReport.render(reports)
+        }
+    }
+
+    /// A report's suggestions in the stable output order.
+    static func ordered(_ suggestions: [Suggestion]) -> [Suggestion] {
+        suggestions.enumerated().sorted { a, b in
+            let (x, y) = (a.element, b.element)
+            if x.range.start.offset != y.range.start.offset { return x.range.start.offset < y.range.start.offset }
+            if x.range.end.offset != y.range.end.offset { return x.range.end.offset < y.range.end.offset }
+            if x.specialist != y.specialist { return x.specialist < y.specialist }
+            if x.rule != y.rule { return x.rule < y.rule }
+            if x.message != y.message { return x.message < y.message }
+            return a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// `(replace with: "a", "b")`, or nothing when there are no replacements.
+    static func replacementNote(_ replacements: [String]) -> String {
+        guard !replacements.isEmpty else { return "" }
+        return " (replace with: " + replacements.map(quoted).joined(separator: ", ") + ")"
+    }
+
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    /// One line: newlines and tabs in a message become spaces.
+    static func oneLine(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
+    }
+}
+
+/// When a CI run should fail, the way lint tools' `--fail-on` works.
+public enum FailOn: String, CaseIterable, Sendable {
+    /// Fail when there is an error.
+    case error
+    /// Fail when there is an error or a warning.
+    case warning
+    /// Fail when there is any suggestion at all.
+    case suggestion
+    /// Never fail.
+    case none
+
+    public func shouldFail(_ reports: [Report]) -> Bool {
+        let threshold: Severity
+        switch self {
+        case .none: return false
+        case .error: threshold = .error
+        case .warning: threshold = .warning
+        case .suggestion: threshold = .suggestion
+        }
+        // Severity's order: error < warning < suggestion ("more severe first").
+        return reports.contains { $0.suggestions.contains { $0.severity <= threshold } }
+    }
+}
