@@ -59,21 +59,40 @@ public final class Speller: Sendable {
         }
     }
 
-    /// Up to `limit` suggestions, best first.
+    /// Up to `limit` suggestions, best first: known words one edit away (swapped, missing, extra or wrong
+    /// letter), found with hunspell's fast `spell`. hunspell's own n-gram `suggest` costs milliseconds a word
+    /// and would cap throughput, so a word with no known neighbour one edit away gets no replacement.
     public func suggest(_ word: String, limit: Int = 3) -> [String] {
         state.withLock { s in
             if let cached = s.suggestions[word] { return Array(cached.prefix(limit)) }
             guard let h = s.handle else { return [] }
-            var list: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-            let n = Hunspell_suggest(h, &list, word)
             var out: [String] = []
-            if n > 0, let list {
-                for i in 0..<Int(n) {
-                    if let p = list[i] { out.append(String(cString: p)) }
+            func known(_ w: String) -> Bool {
+                if let k = s.known[w] { return k }
+                let ok = Hunspell_spell(h, w) != 0
+                s.known[w] = ok
+                return ok
+            }
+            func consider(_ scalars: [Unicode.Scalar]) {
+                let w = String(String.UnicodeScalarView(scalars))
+                if w != word, !out.contains(w), known(w) { out.append(w) }
+            }
+            let x = Array(word.unicodeScalars)
+            let letters = Array("etaoinshrdlcumwfgypbvkjxqz".unicodeScalars)
+            if x.count <= 24 {
+                for i in 0..<max(0, x.count - 1) where x[i] != x[i + 1] {
+                    var y = x; y.swapAt(i, i + 1); consider(y)
+                }
+                for i in 0..<x.count where x.count > 1 {
+                    var y = x; y.remove(at: i); consider(y)
+                }
+                for i in 0...x.count {
+                    for c in letters { var y = x; y.insert(c, at: i); consider(y) }
+                }
+                for i in 0..<x.count {
+                    for c in letters where c != x[i] { var y = x; y[i] = c; consider(y) }
                 }
             }
-            if n > 0 { Hunspell_free_list(h, &list, n) }
-            out = out.filter { !$0.contains(" ") || word.count > 6 }
             if s.suggestions.count > 20_000 { s.suggestions.removeAll(keepingCapacity: true) }
             s.suggestions[word] = out
             return Array(out.prefix(limit))
