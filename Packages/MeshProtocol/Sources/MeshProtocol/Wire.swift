@@ -121,15 +121,3 @@ public struct WireCodec: Sendable {
         keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
     }
 }
-
-/// What a dead-letter entry holds: why, and where the message came from; the original fields follow.
-public enum DeadLetterField {
-    public static let reason = "reason"
-    public static let stream = "origin-stream"
-    public static let id = "origin-id"
-    public static let group = "origin-group"
-    public static let consumer = "consumer"
-    public static let deliveries = "deliveries"
-    /// Original fields are copied with this prefix, so nothing of the message is lost.
-    public static let originalPrefix = "orig."
-}

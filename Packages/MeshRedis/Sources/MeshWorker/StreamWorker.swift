@@ -1,0 +1,200 @@
+import Foundation
+import MeshRedis
+
+/// Runs a consumer-group worker: reads batches from one stream, hands each entry to a handler and commits
+/// the outcome with the XACK atomically. On start it finishes its own pending entries first; it takes over
+/// entries that another (dead) consumer left idle past the visibility timeout; after `maxDeliveries` it
+/// moves an entry to the dead-letter stream with the reason and acknowledges it; it survives Redis going
+/// away (the connection reconnects with backoff); it stops after the batch in hand when asked.
+public final class StreamWorker<Handler: StreamHandler> {
+    public let options: WorkerOptions
+    private let connection: RedisConnection
+    private let handler: Handler
+    private let observer: any WorkerObserver
+    private var commitSHA: String?
+    /// The last failure of an entry this process saw, for the dead letter's reason.
+    private var lastErrors: [String: String] = [:]
+    private var groupReady = false
+
+    public init(connection: RedisConnection, options: WorkerOptions, handler: Handler, observer: (any WorkerObserver)? = nil) {
+        self.connection = connection
+        self.options = options
+        self.handler = handler
+        self.observer = observer ?? SilentObserver()
+    }
+
+    /// Creates the group (and stream) if missing. Safe to call any number of times, from any replica.
+    public func ensureGroup() throws(RedisError) {
+        try connection.xgroupCreate(options.stream, group: options.group, id: options.groupStartId, mkstream: true)
+        groupReady = true
+    }
+
+    /// Loops until `stop` is set. Connection trouble is reported to the observer and retried, never fatal.
+    public func run(until stop: StopSignal) {
+        var pendingDrained = false
+        var lastReclaim = ContinuousClock.now - options.reclaimInterval
+        while !stop.isSet {
+            do {
+                if !groupReady { try ensureGroup() }
+                if !pendingDrained {
+                    try drainOwnPending(stop: stop)
+                    pendingDrained = true
+                }
+                if ContinuousClock.now - lastReclaim >= options.reclaimInterval {
+                    lastReclaim = .now
+                    try reclaimIdle(stop: stop)
+                }
+                try readNew(block: options.block)
+            } catch {
+                handle(error)
+                if !stop.isSet { Thread.sleep(forTimeInterval: 0.2) }
+            }
+        }
+    }
+
+    /// One pass, for tests and one-shot tools: own pending, reclaimed, then new entries (not blocking).
+    /// Returns how many entries were handed to the handler or dead-lettered.
+    @discardableResult
+    public func runOnce() throws(RedisError) -> Int {
+        if !groupReady { try ensureGroup() }
+        let stop = StopSignal()
+        var count = try drainOwnPending(stop: stop)
+        count += try reclaimIdle(stop: stop)
+        count += try readNew(block: nil)
+        return count
+    }
+
+    // MARK: Reading
+
+    /// Entries delivered to this consumer before a crash or restart, oldest first.
+    @discardableResult
+    private func drainOwnPending(stop: StopSignal) throws(RedisError) -> Int {
+        var start = "0"
+        var count = 0
+        while !stop.isSet {
+            let entries = try connection.xreadGroup(
+                group: options.group, consumer: options.consumer, count: options.batchSize,
+                streams: [(options.stream, start)]
+            ).first?.entries ?? []
+            guard let last = entries.last else { break }
+            try process(entries, deliveries: try deliveryCounts(of: entries))
+            count += entries.count
+            start = last.id
+        }
+        return count
+    }
+
+    /// Takes over entries idle longer than the visibility timeout, from any consumer (this one included:
+    /// that is how a failed entry is retried).
+    @discardableResult
+    private func reclaimIdle(stop: StopSignal) throws(RedisError) -> Int {
+        var start = "0-0"
+        var count = 0
+        repeat {
+            let claim = try connection.xautoclaim(
+                options.stream, group: options.group, consumer: options.consumer,
+                minIdle: options.visibilityTimeout, start: start, count: options.batchSize
+            )
+            if !claim.entries.isEmpty {
+                try process(claim.entries, deliveries: try deliveryCounts(of: claim.entries))
+                count += claim.entries.count
+            }
+            start = claim.nextStart
+        } while start != "0-0" && !stop.isSet
+        return count
+    }
+
+    @discardableResult
+    private func readNew(block: Duration?) throws(RedisError) -> Int {
+        let entries = try connection.xreadGroup(
+            group: options.group, consumer: options.consumer, count: options.batchSize, block: block,
+            streams: [(options.stream, ">")]
+        ).first?.entries ?? []
+        try process(entries, deliveries: [:])
+        return entries.count
+    }
+
+    private func deliveryCounts(of entries: [StreamEntry]) throws(RedisError) -> [String: Int] {
+        guard let first = entries.first, let last = entries.last else { return [:] }
+        let rows = try connection.xpending(
+            options.stream, group: options.group, start: first.id, end: last.id, count: entries.count + 64,
+            consumer: options.consumer
+        )
+        return Dictionary(rows.map { ($0.id, $0.deliveries) }, uniquingKeysWith: max)
+    }
+
+    // MARK: Handling
+
+    private func process(_ entries: [StreamEntry], deliveries: [String: Int]) throws(RedisError) {
+        for entry in entries {
+            let delivery = Delivery(stream: options.stream, entry: entry, deliveries: deliveries[entry.id] ?? 1)
+            if delivery.deliveries > 1 { observer.redelivered(delivery) }
+            if delivery.deliveries > options.maxDeliveries {
+                let last = lastErrors[entry.id].map { "; last error: \($0)" } ?? ""
+                try deadLetter(delivery, reason: "delivered \(delivery.deliveries) times without success\(last)")
+                continue
+            }
+            let started = ContinuousClock.now
+            let outcome: HandlerOutcome
+            do {
+                outcome = try handler.handle(delivery, connection: connection)
+            } catch let error as RedisError where error.code == .connection || error.code == .timeout {
+                throw error
+            } catch {
+                lastErrors[entry.id] = "\(error)"
+                observer.failed(delivery, error: error)
+                continue
+            }
+            switch outcome {
+            case .commit(let commands):
+                try commit(delivery, guard: [], commands: commands)
+            case .commitGuarded(let guardCommand, let commands):
+                try commit(delivery, guard: guardCommand, commands: commands)
+            case .deadLetter(let reason):
+                try deadLetter(delivery, reason: reason)
+                continue
+            }
+            lastErrors[entry.id] = nil
+            observer.handled(delivery, seconds: (ContinuousClock.now - started).seconds)
+        }
+    }
+
+    private func commit(_ delivery: Delivery, guard guardCommand: [RedisArgument], commands: [[RedisArgument]]) throws(RedisError) {
+        let reply = try connection.evalCached(
+            CommitScript.source, sha: &commitSHA, keys: [options.stream],
+            args: CommitScript.arguments(group: options.group, id: delivery.entry.id, guard: guardCommand, commands: commands)
+        )
+        if reply.int == 0 { observer.droppedDuplicate(delivery) }
+    }
+
+    /// Moves an entry to the dead-letter stream, with the reason, its origin and all its fields, and
+    /// acknowledges it, atomically.
+    private func deadLetter(_ delivery: Delivery, reason: String) throws(RedisError) {
+        var fields = [
+            StreamField("reason", reason),
+            StreamField("origin-stream", options.stream),
+            StreamField("origin-id", delivery.entry.id),
+            StreamField("origin-group", options.group),
+            StreamField("consumer", options.consumer),
+            StreamField("deliveries", String(delivery.deliveries)),
+        ]
+        fields += delivery.entry.fields.map { StreamField("orig." + $0.name, $0.value) }
+        try commit(delivery, guard: [], commands: [RedisConnection.xaddArguments(options.deadLetterStream, fields: fields)])
+        lastErrors[delivery.entry.id] = nil
+        observer.deadLettered(delivery, reason: reason)
+    }
+
+    private func handle(_ error: any Error) {
+        guard let redisError = error as? RedisError else { return }
+        observer.connectionLost(redisError)
+        // A restarted Redis without persistence has lost the group: create it again.
+        if redisError.code == .noGroup || redisError.code == .connection { groupReady = false }
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) / 1e18
+    }
+}

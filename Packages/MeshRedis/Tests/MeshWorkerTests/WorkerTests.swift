@@ -1,0 +1,250 @@
+import Foundation
+import MeshRedis
+import MeshRedisTesting
+import MeshWorker
+import Testing
+
+/// Appends one entry to `out` per input entry, naming the source id and the consumer.
+struct EchoHandler: StreamHandler {
+    var out = "out"
+    var consumer: String
+
+    func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
+        if delivery.entry["poison"] != nil { throw HandlerFailure(text: "poisoned entry \(delivery.entry.id)") }
+        if delivery.entry["malformed"] != nil { return .deadLetter(reason: "malformed: no body") }
+        return .commit([
+            RedisConnection.xaddArguments(
+                out,
+                fields: [
+                    StreamField("src", delivery.entry.id), StreamField("by", consumer),
+                    StreamField("deliveries", String(delivery.deliveries)),
+                ])
+        ])
+    }
+}
+
+struct HandlerFailure: Error, CustomStringConvertible {
+    var text: String
+    var description: String { text }
+}
+
+func options(_ consumer: String) -> WorkerOptions {
+    var options = WorkerOptions(stream: "in", group: "g", consumer: consumer, deadLetterStream: "dead")
+    options.block = .milliseconds(50)
+    return options
+}
+
+func outputs(_ redis: RedisConnection, _ key: String = "out") throws -> [StreamEntry] {
+    (try redis.send("XRANGE", .string(key), "-", "+").array ?? []).map { item in
+        let pair = item.array ?? []
+        let flat = pair.count > 1 ? (pair[1].array ?? []) : []
+        var fields: [StreamField] = []
+        var i = 0
+        while i + 1 < flat.count {
+            fields.append(StreamField(flat[i].string ?? "", flat[i + 1].bytes ?? []))
+            i += 2
+        }
+        return StreamEntry(id: pair.first?.string ?? "", fields: fields)
+    }
+}
+
+func waitUntil(timeout: TimeInterval = 60, _ condition: () throws -> Bool) rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    while Date() < deadline {
+        if try condition() { return true }
+        Thread.sleep(forTimeInterval: 0.02)
+    }
+    return false
+}
+
+/// Starts a worker loop with an EchoHandler on its own thread.
+func startWorker(_ server: RedisTestServer, options: WorkerOptions) throws -> WorkerThread {
+    let config = server.configuration
+    try RedisConnection(config).xgroupCreate(options.stream, group: options.group)
+    return WorkerThread(name: options.consumer) { stop in
+        guard let connection = try? RedisConnection(config) else { return }
+        StreamWorker(connection: connection, options: options, handler: EchoHandler(consumer: options.consumer)).run(until: stop)
+    }
+}
+
+extension WorkerThread {
+    func finish() {
+        stop()
+        join()
+    }
+}
+
+@Suite("Consumer-group worker against a real redis-server")
+struct WorkerTests {
+    @Test func twoWorkersShareTenThousandEntriesWithNoneLostOrRepeated() throws {
+        let server = try RedisTestServer()
+        let redis = try server.connect()
+        try redis.xgroupCreate("in", group: "g")
+        let added = try redis.pipeline((0..<10_000).map { RedisConnection.xaddArguments("in", fields: [StreamField("n", String($0))]) })
+        let ids = Set(added.compactMap(\.string))
+        #expect(ids.count == 10_000)
+
+        let a = try startWorker(server, options: options("a"))
+        let b = try startWorker(server, options: options("b"))
+        #expect(try waitUntil { try redis.xlen("out") >= 10_000 })
+        a.finish()
+        b.finish()
+
+        let out = try outputs(redis)
+        #expect(out.count == 10_000)
+        #expect(Set(out.compactMap { $0.string("src") }) == ids)
+        let byConsumer = Dictionary(grouping: out, by: { $0.string("by") ?? "" }).mapValues(\.count)
+        #expect(byConsumer["a", default: 0] > 0)
+        #expect(byConsumer["b", default: 0] > 0)
+        #expect(try redis.xpending("in", group: "g").count == 0)
+    }
+
+    @Test func entriesOfAKilledWorkerAreReclaimedAfterTheVisibilityTimeout() throws {
+        let server = try RedisTestServer()
+        let redis = try server.connect()
+        try redis.xgroupCreate("in", group: "g")
+        let added = try redis.pipeline((0..<100).map { RedisConnection.xaddArguments("in", fields: [StreamField("n", String($0))]) })
+        let ids = added.compactMap(\.string)
+
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("victim-\(UUID()).log").path
+        var env = ProcessInfo.processInfo.environment.merging(server.environment) { $1 }
+        env["CONSUMER"] = "victim"
+        env["SLEEP_MS"] = "20"
+        env["BATCH"] = "10"
+        let victim = try ChildProcess(executable: try testWorkerPath(), arguments: [], environment: env, stdoutPath: log)
+        #expect(victim.waitForOutput("ready"))
+        #expect(try waitUntil { try redis.xlen("out") >= 5 })
+        victim.signal(SIGKILL)
+        #expect(victim.wait() == 128 + SIGKILL)
+        let stranded = try redis.xpending("in", group: "g").consumers["victim"] ?? 0
+        #expect(stranded > 0)
+
+        var rescue = options("rescuer")
+        rescue.visibilityTimeout = .milliseconds(300)
+        rescue.reclaimInterval = .milliseconds(50)
+        let rescuer = try startWorker(server, options: rescue)
+        #expect(try waitUntil { try redis.xlen("out") >= 100 })
+        rescuer.finish()
+
+        let out = try outputs(redis)
+        #expect(out.count == 100)
+        #expect(Set(out.compactMap { $0.string("src") }) == Set(ids))
+        // The stranded ones were delivered twice: once to the victim, once to the rescuer.
+        #expect(out.filter { $0.string("deliveries") == "2" }.count >= stranded)
+        #expect(try redis.xpending("in", group: "g").count == 0)
+    }
+
+    @Test func aMessageThatAlwaysFailsIsDeadLetteredAndTheWorkerGoesOn() throws {
+        let server = try RedisTestServer()
+        let redis = try server.connect()
+        var opts = options("w")
+        opts.maxDeliveries = 3
+        opts.visibilityTimeout = .milliseconds(30)
+        opts.reclaimInterval = .milliseconds(10)
+        let worker = try startWorker(server, options: opts)
+        try redis.xadd("in", fields: [StreamField("n", "1")])
+        let poison = try redis.xadd("in", fields: [StreamField("poison", "yes"), StreamField("body", [0, 255])])
+        try redis.xadd("in", fields: [StreamField("n", "2")])
+
+        #expect(try waitUntil { try redis.xlen("dead") == 1 })
+        try redis.xadd("in", fields: [StreamField("n", "3")])
+        #expect(try waitUntil { try redis.xlen("out") == 3 })
+        worker.finish()
+
+        let dead = try outputs(redis, "dead")
+        #expect(dead.count == 1)
+        let letter = try #require(dead.first)
+        #expect(letter.string("reason")?.contains("delivered 4 times without success") == true)
+        #expect(letter.string("reason")?.contains("poisoned entry \(poison)") == true)
+        #expect(letter.string("origin-stream") == "in")
+        #expect(letter.string("origin-id") == poison)
+        #expect(letter.string("origin-group") == "g")
+        #expect(letter["orig.body"] == [0, 255])
+        #expect(letter.string("orig.poison") == "yes")
+        #expect(try redis.xpending("in", group: "g").count == 0)
+        #expect(try redis.xlen("dead") == 1)
+    }
+
+    @Test func aMalformedMessageIsDeadLetteredAtOnceWithItsReason() throws {
+        let server = try RedisTestServer()
+        let redis = try server.connect()
+        let worker = StreamWorker(connection: try server.connect(), options: options("w"), handler: EchoHandler(consumer: "w"))
+        try worker.ensureGroup()
+        let bad = try redis.xadd("in", fields: [StreamField("malformed", "1")])
+        #expect(try worker.runOnce() == 1)
+        let letter = try #require(try outputs(redis, "dead").first)
+        #expect(letter.string("reason") == "malformed: no body")
+        #expect(letter.string("origin-id") == bad)
+        #expect(letter.string("deliveries") == "1")
+        #expect(try redis.xlen("out") == 0)
+        #expect(try redis.xpending("in", group: "g").count == 0)
+    }
+
+    @Test func afterARestartAWorkerFinishesItsOwnPendingEntriesFirst() throws {
+        let server = try RedisTestServer()
+        let redis = try server.connect()
+        try redis.xgroupCreate("in", group: "g")
+        let first = try (0..<3).map { i throws(RedisError) in try redis.xadd("in", fields: [StreamField("n", String(i))]) }
+        // "a" reads three entries and crashes before handling them.
+        _ = try redis.xreadGroup(group: "g", consumer: "a", streams: [("in", ">")])
+        let later = try redis.xadd("in", fields: [StreamField("n", "later")])
+
+        let worker = StreamWorker(connection: try server.connect(), options: options("a"), handler: EchoHandler(consumer: "a"))
+        #expect(try worker.runOnce() == 4)
+        let out = try outputs(redis)
+        #expect(out.compactMap { $0.string("src") } == first + [later])
+        #expect(out.prefix(3).allSatisfy { $0.string("deliveries") == "2" })
+        #expect(out.last?.string("deliveries") == "1")
+    }
+
+    @Test func aGuardedCommitDecidesOnceAcrossEntries() throws {
+        struct Once: StreamHandler {
+            func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
+                .commitGuarded(
+                    guard: ["SET", "done", "1", "NX"],
+                    then: [RedisConnection.xaddArguments("published", fields: [StreamField("by", delivery.entry.id)])]
+                )
+            }
+        }
+        let server = try RedisTestServer()
+        let redis = try server.connect()
+        let worker = StreamWorker(connection: try server.connect(), options: options("w"), handler: Once())
+        try worker.ensureGroup()
+        let firstId = try redis.xadd("in", fields: [StreamField("n", "1")])
+        try redis.xadd("in", fields: [StreamField("n", "2")])
+        #expect(try worker.runOnce() == 2)
+        let published = try outputs(redis, "published")
+        #expect(published.map { $0.string("by") } == [firstId])
+        #expect(try redis.xpending("in", group: "g").count == 0)
+    }
+
+    @Test func aWorkerSurvivesARedisRestart() throws {
+        let server = try RedisTestServer()
+        let worker = try startWorker(server, options: options("w"))
+        let redis = try server.connect()
+        try redis.xadd("in", fields: [StreamField("n", "1")])
+        #expect(try waitUntil { try redis.xlen("out") == 1 })
+        server.kill()
+        Thread.sleep(forTimeInterval: 0.3)
+        let restarted = try RedisTestServer(port: server.port)
+        let again = try restarted.connect()
+        // The new server is empty: the worker must create its group again and go on.
+        #expect(waitUntil(timeout: 30) { (try? again.xinfoGroups("in").count) == 1 })
+        try again.xadd("in", fields: [StreamField("n", "2")])
+        #expect(try waitUntil { try again.xlen("out") == 1 })
+        worker.finish()
+        restarted.stop()
+    }
+}
+
+/// The test worker executable sits next to the test bundle in the build folder.
+func testWorkerPath() throws -> String {
+    let exe = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+    var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
+    while dir.path != "/" {
+        let candidate = dir.appendingPathComponent("meshredis-test-worker").path
+        if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        dir = dir.deletingLastPathComponent()
+    }
+    throw TestServerError("meshredis-test-worker not found near \(exe)")
+}
