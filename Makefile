@@ -23,6 +23,12 @@ help: ## Show this help.
 # ---- end section: build ----
 
 # ---- section: test (lead) ----
+##@ Benchmarks
+
+.PHONY: bench-redis
+bench-redis: ## XADD and XADD+XACK throughput via MeshRedis next to redis-benchmark -P 32, same server (BENCH_N=entries; REDIS_HOST/REDIS_PORT for an existing one).
+	$(SWIFT) build -c release --package-path Packages/MeshRedis --product mesh-redis-bench
+	$$($(SWIFT) build -c release --package-path Packages/MeshRedis --show-bin-path)/mesh-redis-bench
 # ---- end section: test ----
 
 # ---- section: agents (MeshAgents: eval, bench-agents) ----
