@@ -1,0 +1,164 @@
+import Foundation
+import MeshProtocol
+import Testing
+
+/// A seeded generator, so random payloads are the same on every run.
+struct SplitMix64: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+private func randomBytes(_ count: Int, seed: UInt64) -> [UInt8] {
+    var generator = SplitMix64(seed: seed)
+    var bytes = [UInt8](repeating: 0, count: count)
+    var i = 0
+    while i < count {
+        var word = generator.next()
+        for _ in 0..<min(8, count - i) {
+            bytes[i] = UInt8(truncatingIfNeeded: word)
+            word >>= 8
+            i += 1
+        }
+    }
+    return bytes
+}
+
+private func prose(_ count: Int) -> [UInt8] {
+    let sentence = Array("The aggregator waits until every specialist has answered every chunk. ".utf8)
+    var out: [UInt8] = []
+    out.reserveCapacity(count + sentence.count)
+    while out.count < count { out += sentence }
+    return Array(out.prefix(count))
+}
+
+private func isCorrupt(_ error: any Error) -> Bool {
+    if case ProtocolError.corruptPayload = error { return true }
+    return false
+}
+
+@Suite("Compression")
+struct CompressionTests {
+    static let limit = 64 * 1024 * 1024
+
+    @Test("round trip", arguments: [0, 1, 4095, 4096, 4097])
+    func roundTripAtThresholdEdges(size: Int) throws {
+        for input in [prose(size), randomBytes(size, seed: UInt64(size))] {
+            let deflated = Compression.deflate(input)
+            #expect(try Compression.inflate(deflated, limit: Self.limit) == input)
+        }
+    }
+
+    @Test func oneMegabyteOfRandomBytes() throws {
+        let input = randomBytes(1 << 20, seed: 42)
+        let deflated = Compression.deflate(input)
+        // Incompressible: zlib stores it, with a few bytes of framing per block.
+        #expect(deflated.count > input.count && deflated.count < input.count + 1024)
+        #expect(try Compression.inflate(deflated, limit: Self.limit) == input)
+    }
+
+    @Test func twentyMegabytesOfText() throws {
+        let input = prose(20 * 1024 * 1024)
+        let deflated = Compression.deflate(input)
+        #expect(deflated.count < input.count / 100)
+        #expect(try Compression.inflate(deflated, limit: Self.limit) == input)
+    }
+
+    @Test(arguments: [1, 9])
+    func everyLevelInflates(level: Int32) throws {
+        let input = prose(100_000)
+        #expect(try Compression.inflate(Compression.deflate(input, level: level), limit: Self.limit) == input)
+    }
+
+    @Test func outputIsZlibFormat() {
+        let deflated = Compression.deflate(Array("hello".utf8))
+        // RFC 1950 header: CM = 8 (deflate), and the header checksum holds.
+        #expect(deflated[0] & 0x0F == 8)
+        #expect((Int(deflated[0]) << 8 | Int(deflated[1])) % 31 == 0)
+    }
+
+    // MARK: Damage
+
+    static let sample = Compression.deflate(prose(50_000) + randomBytes(2_000, seed: 7))
+
+    @Test("a flipped byte is a corrupt payload", arguments: [0, 1, 2, 100, sample.count / 2, sample.count - 5, sample.count - 1])
+    func flippedByte(at position: Int) {
+        var damaged = Self.sample
+        damaged[position] ^= 0xFF
+        #expect(performing: { try Compression.inflate(damaged, limit: Self.limit) }, throws: isCorrupt)
+    }
+
+    @Test func flippedBytesEverywhereNeverCrash() {
+        var generator = SplitMix64(seed: 99)
+        for _ in 0..<300 {
+            var damaged = Self.sample
+            for _ in 0..<Int.random(in: 1...4, using: &generator) {
+                damaged[Int.random(in: 0..<damaged.count, using: &generator)] ^= UInt8.random(in: 1...255, using: &generator)
+            }
+            #expect(performing: { try Compression.inflate(damaged, limit: Self.limit) }, throws: isCorrupt)
+        }
+    }
+
+    @Test("a truncated payload is a corrupt payload", arguments: [0, 1, 2, 10, sample.count / 2, sample.count - 4, sample.count - 1])
+    func truncated(to length: Int) {
+        let truncated = Array(Self.sample.prefix(length))
+        #expect(performing: { try Compression.inflate(truncated, limit: Self.limit) }, throws: isCorrupt)
+    }
+
+    @Test func truncatedPayloadSaysSo() {
+        let truncated = Array(Self.sample.prefix(Self.sample.count - 1))
+        #expect(throws: ProtocolError.corruptPayload("truncated stream")) {
+            try Compression.inflate(truncated, limit: Self.limit)
+        }
+    }
+
+    @Test func notZlibAtAll() {
+        let text = Array(#"{"docId":"d"}"#.utf8)
+        #expect(performing: { try Compression.inflate(text, limit: Self.limit) }, throws: isCorrupt)
+    }
+
+    @Test("trailing bytes after the stream are refused", arguments: [[0x00], [0x78, 0x9C], Array("garbage".utf8)])
+    func trailingGarbage(tail: [UInt8]) {
+        let padded = Compression.deflate(prose(10_000)) + tail
+        #expect(throws: ProtocolError.corruptPayload("trailing bytes after the compressed stream")) {
+            try Compression.inflate(padded, limit: Self.limit)
+        }
+    }
+
+    @Test func twoConcatenatedStreamsAreRefused() {
+        let one = Compression.deflate(prose(1_000))
+        #expect(throws: ProtocolError.corruptPayload("trailing bytes after the compressed stream")) {
+            try Compression.inflate(one + one, limit: Self.limit)
+        }
+    }
+
+    // MARK: The limit
+
+    @Test func aSmallPayloadThatInflatesPastTheLimitIsRefused() {
+        let bomb = Compression.deflate([UInt8](repeating: 0, count: 10 * 1024 * 1024))
+        #expect(bomb.count < 20 * 1024)
+        #expect(throws: ProtocolError.payloadTooLarge(limit: 1024 * 1024)) {
+            try Compression.inflate(bomb, limit: 1024 * 1024)
+        }
+    }
+
+    @Test("the limit is inclusive", arguments: [(4096, true), (4095, false), (0, false)])
+    func limitEdge(limit: Int, accepted: Bool) throws {
+        let deflated = Compression.deflate(prose(4096))
+        if accepted {
+            #expect(try Compression.inflate(deflated, limit: limit).count == 4096)
+        } else {
+            #expect(throws: ProtocolError.payloadTooLarge(limit: limit)) { try Compression.inflate(deflated, limit: limit) }
+        }
+    }
+
+    @Test func emptyInputInflatesWithinAZeroLimit() throws {
+        #expect(try Compression.inflate(Compression.deflate([]), limit: 0) == [])
+    }
+}
