@@ -9,8 +9,12 @@ public struct ClaritySpecialist: Specialist {
     public init() {}
 
     public func analyze(_ chunk: Chunk, config: MeshConfig) -> ChunkAnalysis {
+        analyze(chunk, config: config, text: chunk.kind == .outline ? TextAnalysis(text: "") : TextAnalysis(chunk: chunk))
+    }
+
+    public func analyze(_ chunk: Chunk, config: MeshConfig, text: TextAnalysis) -> ChunkAnalysis {
         guard chunk.kind != .outline else { return ChunkAnalysis() }
-        var ctx = RuleContext(chunk: chunk, config: config, extraIgnored: true)
+        var ctx = RuleContext(chunk: chunk, config: config, text: text)
         let counts = Readability.counts(ctx.text)
         phrases(&ctx)
         sentences(&ctx)
@@ -34,7 +38,29 @@ public struct ClaritySpecialist: Specialist {
         for s in ctx.text.sentences {
             if let i = s.tokens.first(where: { tokens[$0].kind != .punct }) { starts.insert(i) }
         }
-        for (rule, table, message) in [
+        let rules = Self.phraseRules
+        let active = rules.map { ctx.config.isEnabled($0.0) }
+        for (k, a, b, e) in Self.phraseTables.matches(tokens, active: active, where: { k, a, _, e in
+            let rule = rules[k].0
+            if rule == "clarity.empty-opener" { return starts.contains(a) && !(a + 1 < tokens.count && tokens[a + 1].kind == .punct && tokens[a + 1].text != ",") }
+            if e.note == "start" { return starts.contains(a) }
+            if ctx.config.accept.contains(tokens[a].lower) { return false }
+            return true
+        }) {
+            let (rule, _, message) = rules[k]
+            let span = TextSpan(start: tokens[a].start, end: tokens[b].end)
+            let original = ctx.text(span)
+            let reps = e.replacements.map { $0 == "-" ? "" : matchCase($0, like: original) }
+            var msg = message.replacingOccurrences(of: "%r", with: reps.first ?? "")
+            msg = msg.replacingOccurrences(of: "%t", with: original)
+            if let note = e.note, note != "start" { msg = note.replacingOccurrences(of: "%t", with: original) }
+            ctx.add(rule, msg, span, reps)
+        }
+    }
+
+    static let phraseTables = PhraseTables(phraseRules.map(\.1))
+
+    static let phraseRules: [(String, PhraseTable, String)] = [
             ("clarity.redundancy", ClarityLists.redundancy, "Redundant: '%r' says the same."),
             ("clarity.uncomparable", ClarityLists.uncomparable, "'%t' cannot be compared: use '%r'."),
             ("clarity.wordy", ClarityLists.wordy, "Wordy: use '%r'."),
@@ -45,28 +71,7 @@ public struct ClaritySpecialist: Specialist {
             ("clarity.weasel", ClarityLists.weasel, "'%t' is vague: give a number or a source."),
             ("clarity.adverb", ClarityLists.adverbs, "'%t' adds little: cut it."),
             ("clarity.empty-opener", ClarityLists.openers, "'%t' adds nothing at the start of a sentence."),
-        ] {
-            guard ctx.config.isEnabled(rule) else { continue }
-            for (a, b, e) in table.matches(tokens, where: { a, _, e in
-                if rule == "clarity.empty-opener" { return starts.contains(a) && !(a + 1 < tokens.count && tokens[a + 1].kind == .punct && tokens[a + 1].text != ",") }
-                if e.note == "start" { return starts.contains(a) }
-                if ctx.config.accept.contains(tokens[a].lower) { return false }
-                return true
-            }) {
-                let span = TextSpan(start: tokens[a].start, end: tokens[b].end)
-                let original = ctx.text(span)
-                let reps = e.replacements.map { $0 == "-" ? "" : matchCase($0, like: original) }
-                var msg = message.replacingOccurrences(of: "%r", with: reps.first ?? "")
-                msg = msg.replacingOccurrences(of: "%t", with: original)
-                if let note = e.note, note != "start" { msg = note.replacingOccurrences(of: "%t", with: original) }
-                if rule == "clarity.adverb" || rule == "clarity.weasel" || rule == "clarity.empty-opener" {
-                    ctx.add(rule, msg, span, reps.isEmpty ? [] : reps)
-                } else {
-                    ctx.add(rule, msg, span, reps)
-                }
-            }
-        }
-    }
+    ]
 
     func sentences(_ ctx: inout RuleContext) {
         guard ctx.config.isEnabled("clarity.long-sentence") else { return }
@@ -130,11 +135,15 @@ public enum Readability {
                     continue
                 }
                 var letters = 0
-                for s in t.text.unicodeScalars where CharClass.isLetter(s) { letters += 1 }
+                var hyphen = false
+                for k in t.start..<t.end {
+                    let s = text.scalars[k]
+                    if CharClass.isLetter(s) { letters += 1 } else if s == "-" { hyphen = true }
+                }
                 c.letters += letters
                 let syl = Syllables.count(t.lower)
                 c.syllables += syl
-                if syl >= 3, !t.text.contains("-"), !(CharClass.isUpper(t.text.unicodeScalars.first!) && syl < 4) {
+                if syl >= 3, !hyphen, !(CharClass.isUpper(text.scalars[t.start]) && syl < 4) {
                     c.complexWords += 1
                 }
             }

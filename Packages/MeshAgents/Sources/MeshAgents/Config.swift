@@ -90,6 +90,11 @@ public struct MeshConfig: Sendable, Hashable {
 
     /// Whether a rule is on (specialist enabled, rule not disabled, default-off rules only when enabled).
     public func isEnabled(_ rule: String) -> Bool {
+        // Fast path (called per token by the rules): nothing disabled and every specialist on.
+        if disabled.isEmpty && specialists.count == SpecialistType.allCases.count {
+            if let info = RuleCatalog.info(rule), !info.enabledByDefault { return enabled.contains(rule) }
+            return true
+        }
         if disabled.contains(rule) { return false }
         let parts = rule.split(separator: ".", maxSplits: 1)
         if let first = parts.first {

@@ -59,6 +59,15 @@ public struct ChunkAnalysis: Sendable {
 public protocol Specialist: Sendable {
     var type: SpecialistType { get }
     func analyze(_ chunk: Chunk, config: MeshConfig) -> ChunkAnalysis
+    /// The same analysis on tokens computed once for the chunk (`TextAnalysis(chunk:)`) and shared by every
+    /// specialist that reviews it.
+    func analyze(_ chunk: Chunk, config: MeshConfig, text: TextAnalysis) -> ChunkAnalysis
+}
+
+extension Specialist {
+    public func analyze(_ chunk: Chunk, config: MeshConfig, text: TextAnalysis) -> ChunkAnalysis {
+        analyze(chunk, config: config)
+    }
 }
 
 extension SpecialistType {
@@ -80,12 +89,10 @@ struct RuleContext {
     let text: TextAnalysis
     var findings: [Finding] = []
 
-    init(chunk: Chunk, config: MeshConfig, extraIgnored: Bool) {
+    init(chunk: Chunk, config: MeshConfig, text: TextAnalysis) {
         self.chunk = chunk
         self.config = config
-        var ignored = chunk.ignored
-        if extraIgnored { ignored += NonProse.spans(in: Array(chunk.text.unicodeScalars), existing: chunk.ignored) }
-        self.text = TextAnalysis(text: chunk.text, ignored: ignored)
+        self.text = text
     }
 
     var tokens: [Token] { text.tokens }

@@ -10,8 +10,12 @@ public struct GrammarSpecialist: Specialist {
     public init(speller: Speller = .shared) { self.speller = speller }
 
     public func analyze(_ chunk: Chunk, config: MeshConfig) -> ChunkAnalysis {
+        analyze(chunk, config: config, text: chunk.kind == .outline ? TextAnalysis(text: "") : TextAnalysis(chunk: chunk))
+    }
+
+    public func analyze(_ chunk: Chunk, config: MeshConfig, text: TextAnalysis) -> ChunkAnalysis {
         guard chunk.kind != .outline else { return ChunkAnalysis() }
-        var ctx = RuleContext(chunk: chunk, config: config, extraIgnored: true)
+        var ctx = RuleContext(chunk: chunk, config: config, text: text)
         let starts = sentenceStarts(ctx)
         phraseRules(&ctx, starts: starts)
         wordRules(&ctx, starts: starts)
@@ -49,31 +53,35 @@ public struct GrammarSpecialist: Specialist {
 
     func phraseRules(_ ctx: inout RuleContext, starts: Set<Int>) {
         let tokens = ctx.tokens
-        for (rule, table, message) in [
-            ("grammar.confused-words", GrammarLists.confused, "Did you mean '%r'?"),
-            ("grammar.nonstandard-phrase", GrammarLists.nonstandard, "Use the standard form '%r'."),
-            ("grammar.agreement", GrammarLists.agreementPhrases, "The verb does not agree with its subject: use '%r'."),
-            ("grammar.typography", GrammarLists.typography, "Use '%r'."),
-        ] {
-            guard ctx.config.isEnabled(rule) else { continue }
-            for (a, b, e) in table.matches(tokens, where: { a, b, e in
-                if e.note == "start" { return starts.contains(a) }
-                if e.note == "mid" { return !starts.contains(a) }
-                if rule == "grammar.confused-words" {
-                    if b > a, tokens[(a + 1)...b].contains(where: { $0.kind == .word && $0.text.unicodeScalars.first.map(CharClass.isUpper) == true && $0.lower != "i" }) { return false }
-                    if b + 1 < tokens.count, tokens[b].lower == "of", tokens[b + 1].lower == "course" { return false }
-                }
-                return true
-            }) {
-                let span = TextSpan(start: tokens[a].start, end: tokens[b].end)
-                let original = ctx.text(span)
-                let reps = e.replacements.map { matchCase($0, like: original) }
-                var msg = message.replacingOccurrences(of: "%r", with: reps.first ?? "")
-                if let note = e.note, note != "start", note != "mid" { msg = note }
-                ctx.add(rule, msg, span, reps)
+        let rules = Self.phraseRules
+        let active = rules.map { ctx.config.isEnabled($0.0) }
+        for (k, a, b, e) in Self.phraseTables.matches(tokens, active: active, where: { k, a, b, e in
+            if e.note == "start" { return starts.contains(a) }
+            if e.note == "mid" { return !starts.contains(a) }
+            if k == 0 {
+                if b > a, tokens[(a + 1)...b].contains(where: { $0.kind == .word && $0.text.unicodeScalars.first.map(CharClass.isUpper) == true && $0.lower != "i" }) { return false }
+                if b + 1 < tokens.count, tokens[b].lower == "of", tokens[b + 1].lower == "course" { return false }
             }
+            return true
+        }) {
+            let (rule, _, message) = rules[k]
+            let span = TextSpan(start: tokens[a].start, end: tokens[b].end)
+            let original = ctx.text(span)
+            let reps = e.replacements.map { matchCase($0, like: original) }
+            var msg = message.replacingOccurrences(of: "%r", with: reps.first ?? "")
+            if let note = e.note, note != "start", note != "mid" { msg = note }
+            ctx.add(rule, msg, span, reps)
         }
     }
+
+    static let phraseTables = PhraseTables(phraseRules.map(\.1))
+
+    static let phraseRules: [(String, PhraseTable, String)] = [
+        ("grammar.confused-words", GrammarLists.confused, "Did you mean '%r'?"),
+        ("grammar.nonstandard-phrase", GrammarLists.nonstandard, "Use the standard form '%r'."),
+        ("grammar.agreement", GrammarLists.agreementPhrases, "The verb does not agree with its subject: use '%r'."),
+        ("grammar.typography", GrammarLists.typography, "Use '%r'."),
+    ]
 
     // MARK: Word-level rules
 
@@ -129,7 +137,7 @@ public struct GrammarSpecialist: Specialist {
             agreement(&ctx, i)
 
             // Double negatives: "don't have nothing", "can't get no".
-            if (w.hasSuffix("n't") || w == "never" || w == "not"), cfg.isEnabled("grammar.double-negative") {
+            if (w == "never" || w == "not" || w.utf8.last == UInt8(ascii: "t") && w.utf8.count >= 3 && w.hasSuffix("n't")), cfg.isEnabled("grammar.double-negative") {
                 var k = i + 1
                 var seen = 0
                 while k < n, seen < 2, tokens[k].kind == .word {
@@ -190,10 +198,19 @@ public struct GrammarSpecialist: Specialist {
         }
     }
 
+    static let agreementTriggers: Set<String> = [
+        "he", "she", "it", "i", "we", "they", "you", "these", "those", "people", "children", "men", "women", "everyone",
+        "everybody", "nobody", "someone", "somebody", "anyone", "anybody", "everything", "nothing", "does", "did", "doesn't",
+        "didn't", "do", "don't", "can", "could", "will", "would", "should", "might", "must", "shall", "cannot", "can't",
+        "won't", "wouldn't", "shouldn't", "couldn't", "mustn't", "to", "has", "have", "had", "hasn't", "haven't", "hadn't",
+        "having", "more", "most",
+    ]
+
     func agreement(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
         let t = tokens[i]
         let w = t.lower
+        guard Self.agreementTriggers.contains(w) else { return }
         guard i + 1 < tokens.count, tokens[i + 1].kind == .word else { return }
         let nt = tokens[i + 1]
         let nw = nt.lower

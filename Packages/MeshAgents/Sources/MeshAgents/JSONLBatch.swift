@@ -46,8 +46,7 @@ public enum JSONLBatch {
         var tone: Double?
         var politeness: Double?
         var counts: TextCounts?
-        for t in types {
-            let a = engine.analyze(c, as: t)
+        for (t, a) in zip(types, engine.analyze(c, as: types)) {
             findings += a.findings
             if t == .tone { tone = a.tone; politeness = a.politeness }
             if t == .clarity { counts = a.counts }

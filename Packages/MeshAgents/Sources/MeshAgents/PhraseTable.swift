@@ -10,7 +10,7 @@ struct PhraseTable: Sendable {
         var note: String?
     }
 
-    private var byFirst: [String: [Entry]] = [:]
+    private(set) var byFirst: [String: [Entry]] = [:]
 
     /// One entry per line.
     init(_ text: String) {
@@ -70,6 +70,54 @@ struct PhraseTable: Sendable {
             i += 1
         }
         return out
+    }
+}
+
+/// Several phrase tables matched in one pass: one dictionary look-up per token for all of them, with the same
+/// result as matching each table on its own (non-overlapping within a table, longest first at each position).
+struct PhraseTables: Sendable {
+    /// First word → (table index, entries of that table, longest first).
+    private var byFirst: [String: [(Int, [PhraseTable.Entry])]] = [:]
+    let count: Int
+
+    init(_ tables: [PhraseTable]) {
+        count = tables.count
+        for (k, t) in tables.enumerated() {
+            for (first, entries) in t.byFirst { byFirst[first, default: []].append((k, entries)) }
+        }
+    }
+
+    /// Matches of every table whose index `active` allows, as (table, first token, last token, entry), in text order
+    /// per table. `accept(table, a, b, entry)` can veto a match, as in `PhraseTable.matches`.
+    func matches(_ tokens: [Token], active: [Bool], where accept: (Int, Int, Int, PhraseTable.Entry) -> Bool) -> [(Int, Int, Int, PhraseTable.Entry)] {
+        var out: [[(Int, Int, Int, PhraseTable.Entry)]] = Array(repeating: [], count: count)
+        var next = [Int](repeating: 0, count: count)
+        let n = tokens.count
+        for i in 0..<n {
+            let t = tokens[i]
+            guard t.kind != .opaque else { continue }
+            guard let groups = (t.kind == .number ? byFirst["#"] : nil) ?? byFirst[t.lower] else { continue }
+            for (table, entries) in groups where active[table] && next[table] <= i {
+                for e in entries {
+                    let m = e.words.count
+                    guard i + m <= n else { continue }
+                    var ok = true
+                    for k in 1..<max(1, m) {
+                        let tk = tokens[i + k]
+                        let w = e.words[k]
+                        if w == "#" { if tk.kind != .number { ok = false; break } }
+                        else if w == "*" { if tk.kind != .word { ok = false; break } }
+                        else if tk.lower != w || tk.kind == .opaque { ok = false; break }
+                    }
+                    if ok && accept(table, i, i + m - 1, e) {
+                        out[table].append((table, i, i + m - 1, e))
+                        next[table] = i + m
+                        break
+                    }
+                }
+            }
+        }
+        return out.flatMap { $0 }
     }
 }
 

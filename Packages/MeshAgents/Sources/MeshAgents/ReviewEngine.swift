@@ -87,12 +87,27 @@ public struct ReviewEngine: Sendable {
 
     /// The filtered findings of one specialist on one chunk, and its counts and tone.
     public func analyze(_ chunk: Chunk, as type: SpecialistType) -> ChunkAnalysis {
+        analyze(chunk, as: [type])[0]
+    }
+
+    /// The filtered findings of several specialists on one chunk, in the order of `types`. The chunk is
+    /// tokenised once and the tokens are shared by every specialist.
+    public func analyze(_ chunk: Chunk, as types: [SpecialistType]) -> [ChunkAnalysis] {
         let (cfg, error) = effectiveConfig(for: chunk)
-        var analysis = cfg.isEnabled(type) ? specialist(type).analyze(chunk, config: cfg) : ChunkAnalysis()
-        if type == .clarity, analysis.counts == nil, chunk.kind != .outline {
-            analysis.counts = Readability.counts(TextAnalysis(text: chunk.text, ignored: chunk.ignored))
-        }
+        let text = chunk.kind == .outline ? TextAnalysis(text: "") : TextAnalysis(chunk: chunk)
         let map = SourceMap(text: chunk.text, segments: chunk.segments)
+        return types.map { type in
+            var analysis = cfg.isEnabled(type) ? specialist(type).analyze(chunk, config: cfg, text: text) : ChunkAnalysis()
+            if type == .clarity, analysis.counts == nil, chunk.kind != .outline {
+                analysis.counts = Readability.counts(text)
+            }
+            return filter(analysis, chunk: chunk, as: type, config: cfg, error: error, map: map)
+        }
+    }
+
+    func filter(_ analysis: ChunkAnalysis, chunk: Chunk, as type: SpecialistType, config cfg: MeshConfig, error: ConfigError?,
+                map: SourceMap) -> ChunkAnalysis {
+        var analysis = analysis
         var kept: [Finding] = []
         for var f in analysis.findings {
             guard cfg.isEnabled(f.rule) else { continue }

@@ -69,9 +69,7 @@ public final class Speller: Sendable {
             var out: [String] = []
             func known(_ w: String) -> Bool {
                 if let k = s.known[w] { return k }
-                let ok = Hunspell_spell(h, w) != 0
-                s.known[w] = ok
-                return ok
+                return Hunspell_spell(h, w) != 0
             }
             func consider(_ scalars: [Unicode.Scalar]) {
                 let w = String(String.UnicodeScalarView(scalars))
@@ -79,7 +77,47 @@ public final class Speller: Sendable {
             }
             let x = Array(word.unicodeScalars)
             let letters = Array("etaoinshrdlcumwfgypbvkjxqz".unicodeScalars)
-            if x.count <= 24 {
+            if x.count <= 24, x.allSatisfy({ $0.isASCII }) {
+                // ASCII: candidates are built in one C buffer and checked without making Strings.
+                let b = x.map { CChar(truncatingIfNeeded: $0.value) }
+                let lb = letters.map { CChar(truncatingIfNeeded: $0.value) }
+                let n = b.count
+                var buf = [CChar](repeating: 0, count: n + 2)
+                func check(_ len: Int) {
+                    buf[len] = 0
+                    guard Hunspell_spell(h, buf) != 0 else { return }
+                    let w = String(cString: buf)
+                    if w != word, !out.contains(w) { out.append(w) }
+                }
+                for i in 0..<max(0, n - 1) where b[i] != b[i + 1] {
+                    for k in 0..<n { buf[k] = b[k] }
+                    buf.swapAt(i, i + 1)
+                    check(n)
+                }
+                if n > 1 {
+                    for i in 0..<n {
+                        var k = 0
+                        for j in 0..<n where j != i { buf[k] = b[j]; k += 1 }
+                        check(n - 1)
+                    }
+                }
+                for i in 0...n {
+                    for c in lb {
+                        var k = 0
+                        for j in 0..<i { buf[k] = b[j]; k += 1 }
+                        buf[k] = c; k += 1
+                        for j in i..<n { buf[k] = b[j]; k += 1 }
+                        check(n + 1)
+                    }
+                }
+                for i in 0..<n {
+                    for k in 0..<n { buf[k] = b[k] }
+                    for c in lb where c != b[i] {
+                        buf[i] = c
+                        check(n)
+                    }
+                }
+            } else if x.count <= 24 {
                 for i in 0..<max(0, x.count - 1) where x[i] != x[i + 1] {
                     var y = x; y.swapAt(i, i + 1); consider(y)
                 }

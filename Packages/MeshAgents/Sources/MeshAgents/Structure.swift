@@ -8,10 +8,14 @@ public struct StructureSpecialist: Specialist {
     public init() {}
 
     public func analyze(_ chunk: Chunk, config: MeshConfig) -> ChunkAnalysis {
+        analyze(chunk, config: config, text: chunk.kind == .outline ? TextAnalysis(text: "") : TextAnalysis(chunk: chunk))
+    }
+
+    public func analyze(_ chunk: Chunk, config: MeshConfig, text: TextAnalysis) -> ChunkAnalysis {
         if chunk.kind == .outline {
             return ChunkAnalysis(findings: outlineFindings(chunk, config: config))
         }
-        var ctx = RuleContext(chunk: chunk, config: config, extraIgnored: false)
+        var ctx = RuleContext(chunk: chunk, config: config, text: text)
         let tokens = ctx.tokens
         let words = tokens.filter { $0.kind == .word || $0.kind == .number }.count
         let whole = TextSpan(start: 0, end: ctx.text.scalars.count)

@@ -97,6 +97,19 @@ public struct TextAnalysis: Sendable {
         self.sentences = SentenceSplitter.split(tokens: tokens, scalars: scalars)
     }
 
+    /// The chunk's text with its ignored spans plus the URLs, paths and identifiers found in plain text.
+    public init(chunk: Chunk) {
+        let scalars = Array(chunk.text.unicodeScalars)
+        self.init(scalars: scalars, ignored: chunk.ignored + NonProse.spans(in: scalars, existing: chunk.ignored))
+    }
+
+    public init(scalars: [Unicode.Scalar], ignored: [TextSpan]) {
+        self.scalars = scalars
+        let tokens = Tokenizer.tokenize(scalars, ignored: ignored)
+        self.tokens = tokens
+        self.sentences = SentenceSplitter.split(tokens: tokens, scalars: scalars)
+    }
+
     public func text(_ span: TextSpan) -> String {
         let s = max(0, min(span.start, scalars.count))
         let e = max(s, min(span.end, scalars.count))
@@ -117,7 +130,39 @@ public struct TextAnalysis: Sendable {
     }
 }
 
+/// A word's text and its lower case, built straight from bytes when the word is ASCII (the common case).
+@inline(__always) func textAndLower(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> (String, String) {
+    let n = end - start
+    var ascii = true
+    var hasUpper = false
+    for k in start..<end {
+        let v = sc[k].value
+        if v >= 128 { ascii = false; break }
+        if v >= 65 && v <= 90 { hasUpper = true }
+    }
+    guard ascii else {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: sc[start..<end])
+        return (String(view), lowercased(sc[start..<end]))
+    }
+    let text = String(unsafeUninitializedCapacity: n) { buf in
+        for k in 0..<n { buf[k] = UInt8(truncatingIfNeeded: sc[start + k].value) }
+        return n
+    }
+    guard hasUpper else { return (text, text) }
+    let lower = String(unsafeUninitializedCapacity: n) { buf in
+        for k in 0..<n {
+            let v = UInt8(truncatingIfNeeded: sc[start + k].value)
+            buf[k] = v >= 65 && v <= 90 ? v + 32 : v
+        }
+        return n
+    }
+    return (text, lower)
+}
+
 enum Tokenizer {
+    static let asciiPunct: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+
     static func tokenize(_ sc: [Unicode.Scalar], ignored: [TextSpan]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(sc.count / 4)
@@ -179,11 +224,9 @@ enum Tokenizer {
                     }
                     break
                 }
-                let slice = sc[start..<j]
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: slice)
+                let (text, lower) = textAndLower(sc, start, j)
                 tokens.append(Token(
-                    kind: allDigits ? .number : .word, text: String(view), lower: lowercased(slice),
+                    kind: allDigits ? .number : .word, text: text, lower: lower,
                     start: start, end: j, spaceBefore: space, newlineBefore: newline
                 ))
                 space = false
@@ -191,7 +234,7 @@ enum Tokenizer {
                 i = j
                 continue
             }
-            let t = String(s)
+            let t = s.value < 128 ? Tokenizer.asciiPunct[Int(s.value)] : String(s)
             tokens.append(Token(kind: .punct, text: t, lower: s == "\u{2019}" ? "'" : t, start: i, end: i + 1,
                                 spaceBefore: space, newlineBefore: newline))
             space = false
@@ -297,6 +340,85 @@ public enum Syllables {
     ]
 
     public static func count(_ word: String) -> Int {
+        if let fast = word.utf8.withContiguousStorageIfAvailable({ countASCII($0, word) }), let fast { return fast }
+        return slowCount(word)
+    }
+
+    @inline(__always) static func isVowel(_ c: UInt8, _ i: Int) -> Bool {
+        switch c {
+        case 97, 101, 105, 111, 117: return true // a e i o u
+        case 121: return i > 0 // y
+        default: return false
+        }
+    }
+
+    /// The same rules on lower-case ASCII bytes without allocating; nil for anything else.
+    static func countASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ word: String) -> Int? {
+        var n = 0
+        for b in bytes {
+            if b >= 128 || (b >= 65 && b <= 90) { return nil }
+            if b >= 97 && b <= 122 { n += 1 }
+        }
+        if n == 0 { return exceptions[word] ?? 0 }
+        if n <= 3 { return exceptions[word] ?? 1 }
+        if n >= 4, let e = exceptions[word] { return e }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { l -> Int in
+            var k = 0
+            for b in bytes where b >= 97 && b <= 122 { l[k] = b; k += 1 }
+            var count = 0
+            var prevVowel = false
+            for i in 0..<n {
+                let v = isVowel(l[i], i)
+                if v && !prevVowel { count += 1 }
+                prevVowel = v
+            }
+            let e: UInt8 = 101, d: UInt8 = 100, s: UInt8 = 115, t: UInt8 = 116, h: UInt8 = 104
+            if l[n - 1] == e {
+                let consonantLe = n >= 3 && l[n - 2] == 108 && !isVowel(l[n - 3], n - 3)
+                if !consonantLe && !(n >= 2 && isVowel(l[n - 2], n - 2)) { count -= 1 }
+            }
+            if n >= 4 && l[n - 1] == d && l[n - 2] == e {
+                let c = l[n - 3]
+                if c != t && c != d && !isVowel(c, n - 3) { count -= 1 }
+            }
+            if n >= 4 && l[n - 1] == s && l[n - 2] == e {
+                let c = l[n - 3]
+                let sibilant = c == s || c == 120 || c == 122 || c == 99 || c == 103
+                    || (c == h && (l[n - 4] == 99 || l[n - 4] == s))
+                if !sibilant && !isVowel(c, n - 3) { count -= 1 }
+            }
+            func has(_ p: StaticString) -> Bool {
+                let m = p.utf8CodeUnitCount
+                guard m <= n else { return false }
+                let pp = p.utf8Start
+                var i = 0
+                while i + m <= n {
+                    var ok = true
+                    for j in 0..<m where l[i + j] != pp[j] { ok = false; break }
+                    if ok { return true }
+                    i += 1
+                }
+                return false
+            }
+            var pairs = 0
+            if has("ia") { pairs += 1 }
+            if has("io") { pairs += 1 }
+            if has("eo") { pairs += 1 }
+            if has("ua") { pairs += 1 }
+            if has("uo") { pairs += 1 }
+            if has("iu") { pairs += 1 }
+            if has("ii") { pairs += 1 }
+            if pairs > 0, !(has("tion") || has("sion") || has("cial") || has("tial") || has("cious") || has("tious")
+                            || has("gious") || has("qua") || has("guo") || has("quo")) {
+                count += pairs
+            }
+            if n >= 3, l[n - 3] == 105, l[n - 2] == s, l[n - 1] == 109 { count += 1 } // -ism
+            if n > 4, l[0] == 112, l[1] == 114, l[2] == e, isVowel(l[3], 3) { count += 1 } // pre + vowel
+            return max(1, count)
+        }
+    }
+
+    static func slowCount(_ word: String) -> Int {
         let w = word.lowercased()
         if let e = exceptions[w] { return e }
         let letters = Array(w.unicodeScalars.filter { CharClass.isLetter($0) })

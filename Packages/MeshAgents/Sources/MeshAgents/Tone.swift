@@ -10,10 +10,14 @@ public struct ToneSpecialist: Specialist {
     public init() {}
 
     public func analyze(_ chunk: Chunk, config: MeshConfig) -> ChunkAnalysis {
+        analyze(chunk, config: config, text: chunk.kind == .outline ? TextAnalysis(text: "") : TextAnalysis(chunk: chunk))
+    }
+
+    public func analyze(_ chunk: Chunk, config: MeshConfig, text: TextAnalysis) -> ChunkAnalysis {
         guard chunk.kind != .outline else { return ChunkAnalysis() }
-        var ctx = RuleContext(chunk: chunk, config: config, extraIgnored: true)
+        var ctx = RuleContext(chunk: chunk, config: config, text: text)
         let score = ToneScorer.score(ctx.text)
-        let polite = ToneScorer.politeness(ctx.text)
+        let polite = ToneScorer.politeness(ctx.text, sentiment: score.compound)
         phrases(&ctx)
         emphasis(&ctx)
         if config.isEnabled("tone.negative"), ctx.tokens.filter({ $0.kind == .word }).count >= 5 {
@@ -36,45 +40,49 @@ public struct ToneSpecialist: Specialist {
     func phrases(_ ctx: inout RuleContext) {
         let tokens = ctx.tokens
         let target = ctx.config.targetTone
-        var rules: [(String, PhraseTable, String)] = [
-            ("tone.insensitive", ToneLists.insensitive, "'%t' may be insensitive: use '%r'."),
-            ("tone.profanity", ToneLists.profanity, "'%t' is profane in most contexts."),
-            ("tone.condescending", ToneLists.condescending, "'%t' can talk down to readers: cut it."),
-            ("tone.hedging", ToneLists.hedging, "'%t' hedges: say it with confidence or cut it."),
-            ("tone.intensifier", ToneLists.intensifiers, "'%t' weakens more than it stresses: cut it or use a stronger word."),
-            ("tone.informal", ToneLists.slang, "'%t' is slang: use '%r'."),
-        ]
-        if target == .formal {
-            rules.append(("tone.informal", ToneLists.contractions, "Spell out '%t' in formal text: '%r'."))
-            rules.append(("tone.informal", ToneLists.casual, "'%t' is casual for formal text: use '%r'."))
-        } else {
-            rules.append(("tone.formal-word", ToneLists.stiff, "'%t' sounds stiff: use '%r'."))
+        let formal = target == .formal
+        let rules = Self.phraseRules
+        let active = rules.enumerated().map { k, r in
+            ctx.config.isEnabled(r.0) && (k < 6 || (k < 8 ? formal : !formal))
         }
-        for (rule, table, message) in rules {
-            guard ctx.config.isEnabled(rule) else { continue }
-            for (a, b, e) in table.matches(tokens, where: { a, _, e in
-                if ctx.config.accept.contains(tokens[a].lower) { return false }
-                // "just" and "simply" as condescension only before a verb-ish word, not "just as", "just now".
-                if e.note == "verb", a + 1 < tokens.count {
-                    let nx = tokens[a + 1].lower
-                    if ["as", "now", "then", "like", "about", "because", "in", "one", "a", "the", "before", "after", "enough", "right"].contains(nx) { return false }
-                }
-                return true
-            }) {
-                let span = TextSpan(start: tokens[a].start, end: tokens[b].end)
-                let original = ctx.text(span)
-                let reps = e.replacements.map { matchCase($0, like: original) }
-                var msg = message.replacingOccurrences(of: "%t", with: original)
-                if reps.isEmpty {
-                    msg = msg.replacingOccurrences(of: ": use '%r'", with: "").replacingOccurrences(of: " '%r'", with: "")
-                } else {
-                    msg = msg.replacingOccurrences(of: "%r", with: reps.joined(separator: "', '"))
-                }
-                if let note = e.note, note != "verb" { msg = note.replacingOccurrences(of: "%t", with: original) }
-                ctx.add(rule, msg, span, reps)
+        for (k, a, b, e) in Self.phraseTables.matches(tokens, active: active, where: { _, a, _, e in
+            if ctx.config.accept.contains(tokens[a].lower) { return false }
+            // "just" and "simply" as condescension only before a verb-ish word, not "just as", "just now".
+            if e.note == "verb", a + 1 < tokens.count {
+                let nx = tokens[a + 1].lower
+                if ["as", "now", "then", "like", "about", "because", "in", "one", "a", "the", "before", "after", "enough", "right"].contains(nx) { return false }
             }
+            return true
+        }) {
+            let (rule, _, message) = rules[k]
+            let span = TextSpan(start: tokens[a].start, end: tokens[b].end)
+            let original = ctx.text(span)
+            let reps = e.replacements.map { matchCase($0, like: original) }
+            var msg = message.replacingOccurrences(of: "%t", with: original)
+            if reps.isEmpty {
+                msg = msg.replacingOccurrences(of: ": use '%r'", with: "").replacingOccurrences(of: " '%r'", with: "")
+            } else {
+                msg = msg.replacingOccurrences(of: "%r", with: reps.joined(separator: "', '"))
+            }
+            if let note = e.note, note != "verb" { msg = note.replacingOccurrences(of: "%t", with: original) }
+            ctx.add(rule, msg, span, reps)
         }
     }
+
+    static let phraseTables = PhraseTables(phraseRules.map(\.1))
+
+    /// Tables 0–5 always; 6–7 for a formal target; 8 otherwise.
+    static let phraseRules: [(String, PhraseTable, String)] = [
+        ("tone.insensitive", ToneLists.insensitive, "'%t' may be insensitive: use '%r'."),
+        ("tone.profanity", ToneLists.profanity, "'%t' is profane in most contexts."),
+        ("tone.condescending", ToneLists.condescending, "'%t' can talk down to readers: cut it."),
+        ("tone.hedging", ToneLists.hedging, "'%t' hedges: say it with confidence or cut it."),
+        ("tone.intensifier", ToneLists.intensifiers, "'%t' weakens more than it stresses: cut it or use a stronger word."),
+        ("tone.informal", ToneLists.slang, "'%t' is slang: use '%r'."),
+        ("tone.informal", ToneLists.contractions, "Spell out '%t' in formal text: '%r'."),
+        ("tone.informal", ToneLists.casual, "'%t' is casual for formal text: use '%r'."),
+        ("tone.formal-word", ToneLists.stiff, "'%t' sounds stiff: use '%r'."),
+    ]
 
     func emphasis(_ ctx: inout RuleContext) {
         let tokens = ctx.tokens
@@ -169,17 +177,20 @@ public enum ToneScorer {
             let start = i
             while i < n, !CharClass.isSpace(sc[i]) { i += 1 }
             guard i > start else { continue }
-            let whole = String(String.UnicodeScalarView(sc[start..<i]))
-            if SentimentLexicon.values[whole.lowercased()] != nil, !whole.unicodeScalars.contains(where: CharClass.isLetter) || whole.count <= 4 {
-                out.append(Item(raw: whole, lower: whole.lowercased(), start: start, end: i))
-                continue
-            }
             var s = start, e = i
             while s < e, !CharClass.isWordScalar(sc[s]) { s += 1 }
             while e > s, !CharClass.isWordScalar(sc[e - 1]) { e -= 1 }
+            // Emoticons and punctuated items (":)", "<3") only when the item is more than its word.
+            if s != start || e != i {
+                let whole = String(String.UnicodeScalarView(sc[start..<i]))
+                if SentimentLexicon.values[whole.lowercased()] != nil, !whole.unicodeScalars.contains(where: CharClass.isLetter) || whole.count <= 4 {
+                    out.append(Item(raw: whole, lower: whole.lowercased(), start: start, end: i))
+                    continue
+                }
+            }
             guard e > s else { continue }
-            let raw = String(String.UnicodeScalarView(sc[s..<e]))
-            out.append(Item(raw: raw, lower: lowercased(sc[s..<e]), start: s, end: e))
+            let (raw, lower) = textAndLower(sc, s, e)
+            out.append(Item(raw: raw, lower: lower, start: s, end: e))
         }
         return out
     }
@@ -237,18 +248,40 @@ public enum ToneScorer {
 
     /// Request politeness in [-1, 1] from markers (gratitude, please, indirect questions, apologies, greetings
     /// versus direct questions, imperatives, "you" openers).
-    public static func politeness(_ text: TextAnalysis) -> Double {
-        let tokens = text.tokens.filter { $0.kind == .word }.map(\.lower)
-        guard !tokens.isEmpty else { return 0 }
-        var s = 0.0
-        let joined = " " + tokens.joined(separator: " ") + " "
-        for (marker, weight) in ToneLists.politenessMarkers where joined.contains(" \(marker) ") { s += weight }
-        if let first = tokens.first {
-            if ["why", "what", "how", "who"].contains(first) { s -= 0.4 }
-            if ["you", "your"].contains(first) { s -= 0.4 }
-            if ["hi", "hello", "hey", "dear", "thanks", "thank"].contains(first) { s += 0.5 }
+    public static func politeness(_ text: TextAnalysis) -> Double { politeness(text, sentiment: score(text).compound) }
+
+    /// Markers by first word: (words, marker index).
+    static let politenessIndex: [String: [([String], Int)]] = {
+        var d: [String: [([String], Int)]] = [:]
+        for (k, (marker, _)) in ToneLists.politenessMarkers.enumerated() {
+            let words = marker.split(separator: " ").map(String.init)
+            d[words[0], default: []].append((words, k))
         }
-        let sentiment = score(text).compound
+        return d
+    }()
+
+    /// Politeness given the text's sentiment (so a caller that has the score does not compute it twice).
+    static func politeness(_ text: TextAnalysis, sentiment: Double) -> Double {
+        let tokens = text.tokens
+        var words: [Int] = []
+        words.reserveCapacity(tokens.count)
+        for (k, t) in tokens.enumerated() where t.kind == .word { words.append(k) }
+        guard let firstIndex = words.first else { return 0 }
+        var s = 0.0
+        // Each marker counts once, wherever it occurs among the words (punctuation between them is ignored).
+        var seen = [Bool](repeating: false, count: ToneLists.politenessMarkers.count)
+        for (p, k) in words.enumerated() {
+            guard let entries = politenessIndex[tokens[k].lower] else { continue }
+            for (marker, m) in entries where !seen[m] && p + marker.count <= words.count {
+                var ok = true
+                for j in 1..<max(1, marker.count) where tokens[words[p + j]].lower != marker[j] { ok = false; break }
+                if ok { seen[m] = true; s += ToneLists.politenessMarkers[m].1 }
+            }
+        }
+        let first = tokens[firstIndex].lower
+        if ["why", "what", "how", "who"].contains(first) { s -= 0.4 }
+        if ["you", "your"].contains(first) { s -= 0.4 }
+        if ["hi", "hello", "hey", "dear", "thanks", "thank"].contains(first) { s += 0.5 }
         s += sentiment * 0.8
         return tanh(s)
     }
