@@ -24,7 +24,7 @@ public enum HandlerOutcome: Sendable {
 /// Handles one entry. Throwing means "try again later": the entry stays pending and is redelivered after
 /// the visibility timeout, until `maxDeliveries`. The connection is the worker's own, for reads the
 /// handler needs; writes that must not be duplicated belong in the outcome.
-public protocol StreamHandler {
+public protocol StreamHandler: SendableMetatype {
     func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome
 }
 

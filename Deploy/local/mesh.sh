@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# A local mesh on one machine: redis-server, the coordinator, the four specialists and the aggregator as
+# separate processes, as in Kubernetes but without it. Used by `make run`, `make up` and `make down`.
+#
+#   mesh.sh up                  start everything (a private redis-server unless REDIS_HOST is set)
+#   mesh.sh submit FILE...      review files on the running mesh and print the reports
+#   mesh.sh down                stop everything `up` started
+#   mesh.sh run FILE...         up, submit, down (the mesh is stopped even when the review fails)
+#
+# Environment: BIN (folder of the service executables), STATE (default .mesh-local), REDIS_HOST/REDIS_PORT
+# (use that Redis instead of starting one), PRODUCER_ARGS (extra producer flags, e.g. --output-format json).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BIN=${BIN:-$ROOT/Tests/.build/debug}
+STATE=${STATE:-$ROOT/.mesh-local}
+SPECIALISTS=(grammar clarity tone structure)
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+load_env() {
+    [[ -f $STATE/env ]] || { echo "mesh.sh: no local mesh is running (run: make up)" >&2; exit 1; }
+    # shellcheck disable=SC1091
+    source "$STATE/env"
+    export REDIS_HOST REDIS_PORT REDIS_DB
+}
+
+start() { # name, command...
+    local name=$1; shift
+    HTTP_PORT=0 CONSUMER_NAME="local-$name" "$@" >>"$STATE/logs/$name.log" 2>&1 &
+    echo $! >"$STATE/pids/$name"
+}
+
+up() {
+    if [[ -f $STATE/env ]]; then echo "mesh.sh: already up ($STATE); run: make down" >&2; exit 1; fi
+    for exe in mesh-coordinator mesh-specialist mesh-aggregator mesh-producer; do
+        [[ -x $BIN/$exe ]] || { echo "mesh.sh: $BIN/$exe is missing; run: make build" >&2; exit 1; }
+    done
+    mkdir -p "$STATE/logs" "$STATE/pids"
+    if [[ -z ${REDIS_HOST:-} ]]; then
+        REDIS_HOST=127.0.0.1
+        REDIS_PORT=$(free_port)
+        mkdir -p "$STATE/redis"
+        redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$STATE/redis" --save "" --appendonly no \
+            --daemonize no --logfile "$STATE/logs/redis.log" &
+        echo $! >"$STATE/pids/redis"
+        for _ in $(seq 100); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.05; done
+    fi
+    REDIS_PORT=${REDIS_PORT:-6379}
+    REDIS_DB=${REDIS_DB:-0}
+    printf 'REDIS_HOST=%s\nREDIS_PORT=%s\nREDIS_DB=%s\n' "$REDIS_HOST" "$REDIS_PORT" "$REDIS_DB" >"$STATE/env"
+    export REDIS_HOST REDIS_PORT REDIS_DB
+    start coordinator "$BIN/mesh-coordinator"
+    for type in "${SPECIALISTS[@]}"; do start "$type" "$BIN/mesh-specialist" --type "$type"; done
+    start aggregator "$BIN/mesh-aggregator"
+    # Ready when every consumer group exists.
+    for _ in $(seq 200); do
+        local ready=1
+        redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" XINFO GROUPS doc.chunks 2>/dev/null | grep -q coordinator-group || ready=0
+        for type in "${SPECIALISTS[@]}"; do
+            redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" XINFO GROUPS "doc.review.$type" 2>/dev/null | grep -q "$type-group" || ready=0
+            redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" XINFO GROUPS "doc.suggestions.$type" 2>/dev/null | grep -q aggregator-group || ready=0
+        done
+        if ((ready)); then
+            echo "mesh is up: redis $REDIS_HOST:$REDIS_PORT, logs in $STATE/logs" >&2
+            return 0
+        fi
+        sleep 0.05
+    done
+    echo "mesh.sh: services did not become ready; see $STATE/logs" >&2
+    down
+    exit 1
+}
+
+submit() {
+    load_env
+    (($#)) || { echo "usage: mesh.sh submit FILE..." >&2; exit 2; }
+    # shellcheck disable=SC2086
+    "$BIN/mesh-producer" --wait --timeout "${TIMEOUT:-300}" ${PRODUCER_ARGS:-} "$@"
+}
+
+down() {
+    [[ -d $STATE/pids ]] || { echo "mesh.sh: nothing to stop" >&2; return 0; }
+    local pid
+    for name in coordinator "${SPECIALISTS[@]}" aggregator; do
+        [[ -f $STATE/pids/$name ]] && kill -TERM "$(cat "$STATE/pids/$name")" 2>/dev/null || true
+    done
+    for name in coordinator "${SPECIALISTS[@]}" aggregator redis; do
+        [[ -f $STATE/pids/$name ]] || continue
+        pid=$(cat "$STATE/pids/$name")
+        [[ $name == redis ]] && kill -TERM "$pid" 2>/dev/null || true
+        for _ in $(seq 250); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$pid" 2>/dev/null || true
+    done
+    rm -rf "$STATE"
+    echo "mesh is down" >&2
+}
+
+run() {
+    up
+    trap down EXIT
+    submit "$@"
+}
+
+command=${1:-}
+shift || true
+case $command in
+    up) up ;;
+    down) down ;;
+    submit) submit "$@" ;;
+    run) run "$@" ;;
+    *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+esac

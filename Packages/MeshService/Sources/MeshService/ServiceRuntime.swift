@@ -1,0 +1,185 @@
+import Foundation
+import MeshRedis
+import MeshWorker
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs a long-lived service: worker loops on their own threads (each with its own Redis connection), the
+/// health and metrics endpoint, and a shutdown on SIGTERM or SIGINT that lets every worker finish the batch
+/// in hand before the process exits. Workers stop first; the endpoint, which reports them, stops last.
+public final class ServiceRuntime: @unchecked Sendable {
+    public let name: String
+    public let log: Log
+    public let metrics: Metrics
+    public let redis: RedisConfiguration
+    public let options: RuntimeOptions.Resolved
+    private var starters: [@Sendable () -> WorkerThread] = []
+    private var consumed: [(stream: String, group: String)] = []
+
+    public init(name: String, redis: RedisConfiguration, options: RuntimeOptions.Resolved) {
+        self.name = name
+        self.redis = redis
+        self.options = options
+        log = Log(service: name, minimum: options.logLevel)
+        metrics = Metrics(constantLabels: ["service": name])
+        MetricsObserver.describe(metrics)
+    }
+
+    /// Worker options for one stream and group, with this process's consumer name and limits.
+    public func workerOptions(stream: String, group: String, deadLetterStream: String) -> WorkerOptions {
+        var worker = WorkerOptions(stream: stream, group: group, consumer: options.consumerName, deadLetterStream: deadLetterStream)
+        worker.visibilityTimeout = options.visibilityTimeout
+        worker.maxDeliveries = options.maxDeliveries
+        worker.reclaimInterval = min(.seconds(5), options.visibilityTimeout)
+        return worker
+    }
+
+    /// Adds a worker loop; `makeHandler` runs on the worker's thread, so a handler may hold non-Sendable state.
+    public func addWorker<Handler: StreamHandler>(_ workerOptions: WorkerOptions, makeHandler: @escaping @Sendable () -> Handler) {
+        consumed.append((workerOptions.stream, workerOptions.group))
+        let redis = redis
+        let log = log
+        let observer = MetricsObserver(metrics: metrics, log: log, stream: workerOptions.stream)
+        starters.append {
+            WorkerThread(name: workerOptions.stream) { stop in
+                guard let connection = Self.connect(redis, log: log, stop: stop) else { return }
+                let worker = StreamWorker(connection: connection, options: workerOptions, handler: makeHandler(), observer: observer)
+                log.info("consuming", ["stream": workerOptions.stream, "group": workerOptions.group, "consumer": workerOptions.consumer])
+                worker.run(until: stop)
+            }
+        }
+    }
+
+    /// Runs until SIGTERM or SIGINT; returns the process exit code (0 after a clean shutdown).
+    public func run() throws -> Int32 {
+        // Block the signals before any thread starts, so every thread inherits the mask and only sigwait sees them.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGTERM)
+        sigaddset(&signals, SIGINT)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+
+        let readiness = Readiness(redis: redis, consumed: consumed)
+        let server = try HealthServer(
+            port: options.httpPort,
+            routes: [
+                "/healthz": { .init(status: 200, body: "ok\n") },
+                "/readyz": { readiness.check() },
+                "/metrics": { [metrics] in .init(status: 200, contentType: "text/plain; version=0.0.4", body: metrics.render()) },
+            ]
+        )
+        log.info("started", ["http_port": String(server.port), "consumer": options.consumerName, "redis": "\(redis.host):\(redis.port)"])
+        let workers = starters.map { $0() }
+
+        var received: Int32 = 0
+        sigwait(&signals, &received)
+        log.info("shutting down", ["signal": received == SIGTERM ? "SIGTERM" : "SIGINT"])
+        for worker in workers { worker.stop() }
+        let deadline = ContinuousClock.now + options.shutdownTimeout
+        var clean = true
+        for worker in workers where !worker.join(timeout: max(.zero, deadline - .now)) { clean = false }
+        server.stop()
+        if clean {
+            log.info("stopped")
+            return 0
+        }
+        log.error("shutdown timed out with work in hand; it stays pending and will be redelivered")
+        return 1
+    }
+
+    /// Connects, retrying every second until it works or the service is asked to stop.
+    static func connect(_ redis: RedisConfiguration, log: Log, stop: StopSignal) -> RedisConnection? {
+        var warned = false
+        while !stop.isSet {
+            do {
+                return try RedisConnection(redis)
+            } catch {
+                if !warned { log.warning("waiting for Redis", ["error": error.description]) }
+                warned = true
+                Thread.sleep(forTimeInterval: 1)
+            }
+        }
+        return nil
+    }
+}
+
+/// `/readyz`: Redis answers and every consumer group this service reads exists.
+final class Readiness: @unchecked Sendable {
+    private let redis: RedisConfiguration
+    private let consumed: [(stream: String, group: String)]
+    private let lock = NSLock()
+    private var connection: RedisConnection?
+
+    init(redis: RedisConfiguration, consumed: [(stream: String, group: String)]) {
+        var quick = redis
+        quick.reconnect.maxAttempts = 1
+        quick.timeouts = .init(connect: .seconds(1), command: .seconds(1))
+        self.redis = quick
+        self.consumed = consumed
+    }
+
+    func check() -> HealthServer.Response {
+        lock.withLock {
+            do {
+                if connection == nil { connection = try RedisConnection(redis) }
+                try connection!.send("PING")
+                for (stream, group) in consumed {
+                    guard try connection!.xinfoGroups(stream).contains(where: { $0.name == group }) else {
+                        return .init(status: 503, body: "group \(group) on \(stream) not created yet\n")
+                    }
+                }
+                return .init(status: 200, body: "ready\n")
+            } catch {
+                connection = nil
+                return .init(status: 503, body: "redis: \(error)\n")
+            }
+        }
+    }
+}
+
+/// Worker events as Prometheus series and log lines.
+struct MetricsObserver: WorkerObserver {
+    let metrics: Metrics
+    let log: Log
+    let stream: String
+
+    static func describe(_ metrics: Metrics) {
+        metrics.describe("mesh_messages_handled_total", type: "counter", help: "Entries handled and acknowledged.")
+        metrics.describe("mesh_message_failures_total", type: "counter", help: "Handler failures; the entry is retried after the visibility timeout.")
+        metrics.describe("mesh_handling_seconds", type: "histogram", help: "Time to handle one entry and commit its outputs.")
+        metrics.describe("mesh_redeliveries_total", type: "counter", help: "Entries delivered more than once (crash, failure or reclaim).")
+        metrics.describe("mesh_dead_letters_total", type: "counter", help: "Entries moved to doc.deadletter.")
+        metrics.describe("mesh_duplicates_dropped_total", type: "counter", help: "Outputs dropped because another replica had already committed the entry.")
+        metrics.describe("mesh_redis_errors_total", type: "counter", help: "Connection errors and timeouts talking to Redis.")
+    }
+
+    func handled(_ delivery: Delivery, seconds: Double) {
+        metrics.increment("mesh_messages_handled_total", labels: ["stream": stream])
+        metrics.observe("mesh_handling_seconds", seconds, labels: ["stream": stream])
+    }
+
+    func failed(_ delivery: Delivery, error: any Error) {
+        metrics.increment("mesh_message_failures_total", labels: ["stream": stream])
+        log.warning("handler failed; will retry", ["stream": stream, "id": delivery.entry.id, "error": "\(error)"])
+    }
+
+    func deadLettered(_ delivery: Delivery, reason: String) {
+        metrics.increment("mesh_dead_letters_total", labels: ["stream": stream])
+        log.error("dead-lettered", ["stream": stream, "id": delivery.entry.id, "reason": reason])
+    }
+
+    func redelivered(_ delivery: Delivery) {
+        metrics.increment("mesh_redeliveries_total", labels: ["stream": stream])
+    }
+
+    func connectionLost(_ error: RedisError) {
+        metrics.increment("mesh_redis_errors_total", labels: ["stream": stream])
+        log.warning("redis error; retrying", ["stream": stream, "error": error.description])
+    }
+
+    func droppedDuplicate(_ delivery: Delivery) {
+        metrics.increment("mesh_duplicates_dropped_total", labels: ["stream": stream])
+    }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Foundation
+import MeshAgents
+import MeshProtocol
+import MeshRedis
+import MeshReports
+import MeshService
+import MeshWorker
+
+let serviceVersion = "0.1.0"
+
+@main
+struct Aggregator: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mesh-aggregator",
+        abstract: "Collects every specialist's review of every chunk and publishes each document's report once.",
+        discussion: """
+            Reads doc.suggestions.<type> for every specialist in group aggregator-group. Each review is stored \
+            in the hash doc:results:<doc> (one field per specialist and chunk, written once, so a redelivered \
+            review adds nothing). When the hash is complete the report is stored at doc:report:<doc> and \
+            announced on doc.reports, guarded by doc:completed:<doc> so it happens exactly once, whatever the \
+            number of replicas. All state is in Redis: a restart loses nothing.
+            """,
+        version: versionText(
+            service: "mesh-aggregator", version: serviceVersion,
+            libraries: [
+                ("MeshProtocol", MeshProtocolLibrary.version), ("MeshRedis", MeshRedisLibrary.version),
+                ("MeshAgents", MeshAgentsLibrary.version), ("MeshService", MeshServiceLibrary.version),
+            ])
+    )
+
+    @Option(help: "Comma-separated specialists whose suggestion streams to read. Env: SPECIALISTS (default: all four).")
+    var specialists: String?
+
+    @Option(name: .customLong("report-ttl"), help: "Seconds a finished report is kept. Env: REPORT_TTL_SECONDS (default 604800, a week).")
+    var reportTTL: Int?
+
+    @OptionGroup var redis: RedisOptions
+    @OptionGroup var runtime: RuntimeOptions
+
+    func run() throws {
+        let env = ProcessInfo.processInfo.environment
+        let list = specialists ?? env["SPECIALISTS"] ?? ""
+        let types: [SpecialistType]
+        do {
+            types = list.isEmpty ? SpecialistType.allCases : try SpecialistType.parseList(list)
+        } catch {
+            throw ValidationError("\(error)")
+        }
+        let ttl = reportTTL ?? Int(env["REPORT_TTL_SECONDS"] ?? "") ?? 604_800
+        guard ttl > 0 else { throw ValidationError("report TTL must be positive") }
+
+        let service = ServiceRuntime(name: "aggregator", redis: try redis.configuration(), options: try runtime.resolve())
+        for type in types {
+            let options = service.workerOptions(stream: Streams.suggestions(type), group: Groups.aggregator, deadLetterStream: Streams.deadLetter)
+            service.addWorker(options) { Collect(reportTTL: ttl) }
+        }
+        throw ExitCode(try service.run())
+    }
+}
+
+/// Stores one review; when the document is complete, publishes its report exactly once.
+struct Collect: StreamHandler {
+    let reportTTL: Int
+    let codec = WireCodec()
+
+    func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
+        let review: ChunkReview
+        do {
+            review = try codec.decode(ChunkReview.self, from: delivery.entry.wireFields)
+        } catch {
+            return .deadLetter(reason: "\(error)")
+        }
+        guard review.chunkCount > 0, (0..<review.chunkCount).contains(review.chunkIndex),
+            review.specialists.contains(review.specialist)
+        else {
+            return .deadLetter(reason: "review of chunk \(review.chunkIndex)/\(review.chunkCount) by \(review.specialist) is inconsistent")
+        }
+
+        // Recording is idempotent (HSETNX), so it may happen before the commit: a crash here is harmless.
+        let results = Keys.results(review.docId)
+        let field = "\(review.specialist.rawValue):\(review.chunkIndex)"
+        let replies = try connection.pipeline([
+            ["HSETNX", .string(results), .string(field), .bytes(WireCodec.json(review))],
+            ["EXPIRE", .string(results), .int(reportTTL)],
+            ["HLEN", .string(results)],
+        ])
+        for reply in replies { _ = try reply.throwingServerError() }
+        let expected = review.chunkCount * review.specialists.count
+        guard let stored = replies[2].int, stored >= expected else { return .acknowledge }
+
+        let report = try assemble(review.docId, from: results, connection: connection)
+        let ready = ReportReady(docId: review.docId, key: Keys.report(review.docId), total: report.summary.total)
+        return .commitGuarded(
+            guard: ["SET", .string(Keys.completed(review.docId)), "1", "NX", "EX", .int(reportTTL)],
+            then: [
+                ["SET", .string(Keys.report(review.docId)), .bytes(WireCodec.json(report)), "EX", .int(reportTTL)],
+                codec.xadd(Streams.reports, ready),
+                ["DEL", .string(results)],
+            ]
+        )
+    }
+
+    private func assemble(_ docId: String, from key: String, connection: RedisConnection) throws -> Report {
+        let flat = try connection.send("HGETALL", .string(key)).array ?? []
+        var reviews: [ChunkReview] = []
+        let decoder = JSONDecoder()
+        for index in stride(from: 1, to: flat.count, by: 2) {
+            guard let bytes = flat[index].bytes else { continue }
+            reviews.append(try decoder.decode(ChunkReview.self, from: Data(bytes)))
+        }
+        return ReportAssembly.assemble(docId: docId, reviews: reviews, readability: Readability.scores)
+    }
+}

@@ -1,0 +1,33 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Coordinator",
+    products: [
+        .executable(name: "mesh-coordinator", targets: ["mesh-coordinator"])
+    ],
+    dependencies: [
+        .package(path: "../../Packages/MeshProtocol"),
+        .package(path: "../../Packages/MeshRedis"),
+        .package(path: "../../Packages/MeshService"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        .executableTarget(
+            name: "mesh-coordinator",
+            dependencies: [
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "MeshProtocol", package: "MeshProtocol"),
+                .product(name: "MeshRedis", package: "MeshRedis"),
+                .product(name: "MeshWorker", package: "MeshRedis"),
+                .product(name: "MeshService", package: "MeshService"),
+            ],
+            swiftSettings: swiftSettings
+        )
+    ]
+)

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Foundation
+import MeshAgents
+import MeshDocument
+import MeshProtocol
+import MeshRedis
+import MeshReports
+import MeshService
+
+let serviceVersion = "0.1.0"
+
+@main
+struct Producer: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mesh-producer",
+        abstract: "Splits documents into chunks and submits them to the mesh; optionally waits for the reports.",
+        discussion: """
+            Markdown (.md, .markdown, .mdx) is parsed with cmark-gfm; anything else is plain text split on blank \
+            lines. Code, front matter, HTML and URLs are not reviewed. Every input is read and checked before \
+            anything is sent: a file that is not UTF-8 is refused and nothing reaches Redis. Without --wait it \
+            prints the document ids and exits; with --wait it prints the reports and exits non-zero when \
+            --fail-on says so, like a linter.
+            """,
+        version: versionText(
+            service: "mesh-producer", version: serviceVersion,
+            libraries: [
+                ("MeshProtocol", MeshProtocolLibrary.version), ("MeshRedis", MeshRedisLibrary.version),
+                ("MeshAgents", MeshAgentsLibrary.version), ("MeshService", MeshServiceLibrary.version),
+            ])
+    )
+
+    @Option(name: [.customLong("doc_id"), .customLong("doc-id")], help: "Document id (several files get -1, -2, ...). Default: derived from the file name.")
+    var docId: String?
+
+    @Option(name: .customLong("file"), help: "A document to review; repeatable. '-' reads standard input.")
+    var fileOptions: [String] = []
+
+    @Argument(help: "More documents to review.")
+    var files: [String] = []
+
+    @Option(help: "Generate N paragraphs of sample prose (with real mistakes) instead of reading files.")
+    var paragraphs: Int?
+
+    @Option(help: "Seed of the sample prose.")
+    var seed: UInt64 = 1
+
+    @Option(help: "markdown, text, or auto (by file extension).")
+    var format: String = "auto"
+
+    @Option(help: "A .mesh.yaml sent with the documents. Default: the nearest .mesh.yaml from each file's folder up.")
+    var config: String?
+
+    @Flag(help: "Wait for the reports and print them.")
+    var wait = false
+
+    @Option(help: "Seconds to wait for the reports with --wait.")
+    var timeout: Double = 600
+
+    @Option(name: .customLong("output-format"), help: "Report format: text, json, sarif or github.")
+    var outputFormat: String = "text"
+
+    @Option(name: .customLong("fail-on"), help: "Exit 1 when a report has a suggestion this severe: error, warning, suggestion or none.")
+    var failOn: String = "error"
+
+    @Option(name: .customLong("output"), help: "Write the reports to this file instead of standard output.")
+    var output: String?
+
+    @OptionGroup var redis: RedisOptions
+
+    func validate() throws {
+        if paragraphs == nil && fileOptions.isEmpty && files.isEmpty {
+            throw ValidationError("nothing to review: give --file FILE (or '-' for stdin), files, or --paragraphs N")
+        }
+        if let paragraphs, paragraphs < 1 { throw ValidationError("--paragraphs must be at least 1") }
+        guard ["auto", "markdown", "text"].contains(format) else { throw ValidationError("--format must be auto, markdown or text") }
+        guard ReportFormat(rawValue: outputFormat) != nil else {
+            throw ValidationError("--output-format must be one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard FailOn(rawValue: failOn) != nil else { throw ValidationError("--fail-on must be error, warning, suggestion or none") }
+    }
+
+    func run() throws {
+        let documents = try prepare()
+        let connection = try RedisConnection(try redis.configuration())
+        let submission = try Submission(connection: connection)
+        try submission.send(documents)
+        guard wait else {
+            for document in documents { print(document.docId) }
+            return
+        }
+        let reports = try submission.waitForReports(documents.map(\.docId), timeout: .milliseconds(Int(timeout * 1000)))
+        let renderer = ReportRenderer(
+            rules: RuleCatalog.all.map { RuleDescriptor(id: $0.id, specialist: $0.specialist, defaultSeverity: $0.severity, summary: $0.description) },
+            toolVersion: serviceVersion
+        )
+        let text = renderer.render(reports, as: ReportFormat(rawValue: outputFormat)!)
+        if let output {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if FailOn(rawValue: failOn)!.shouldFail(reports) { throw ExitCode(1) }
+    }
+
+    /// Reads, checks and chunks every input before anything is sent.
+    private func prepare() throws -> [Document] {
+        var inputs: [(source: String, bytes: [UInt8])] = []
+        if let paragraphs {
+            inputs.append(("sample.md", Array(SampleProse.paragraphs(paragraphs, seed: seed).utf8)))
+        }
+        for path in fileOptions + files {
+            if path == "-" {
+                inputs.append(("-", Array(FileHandle.standardInput.readDataToEndOfFile())))
+            } else {
+                // FileHandle, not FileManager.contents: it also reads pipes and process substitutions.
+                guard let handle = FileHandle(forReadingAtPath: path) else {
+                    throw ValidationError("cannot read \(path): no such file or not readable")
+                }
+                inputs.append((path, Array(handle.readDataToEndOfFile())))
+            }
+        }
+        var documents: [Document] = []
+        for (number, input) in inputs.enumerated() {
+            let id = documentId(for: input.source, number: number + 1, of: inputs.count)
+            let kind: DocumentFormat =
+                switch format {
+                case "markdown": .markdown
+                case "text": .text
+                default: input.source == "sample.md" && paragraphs != nil ? .markdown : DocumentFormat.detect(path: input.source)
+                }
+            var chunks: [Chunk]
+            do {
+                chunks = try DocumentChunker().chunks(docId: id, source: input.source, bytes: input.bytes, format: kind)
+            } catch {
+                throw ValidationError("\(input.source): \(error); nothing was sent")
+            }
+            chunks = DocumentReview.withTerms(chunks)
+            if let yaml = try configText(near: input.source) {
+                for index in chunks.indices { chunks[index].config = yaml }
+            }
+            documents.append(Document(docId: id, source: input.source, chunks: chunks))
+        }
+        return documents
+    }
+
+    private func documentId(for source: String, number: Int, of count: Int) -> String {
+        if let docId { return count == 1 ? docId : "\(docId)-\(number)" }
+        let base = source == "-" ? "stdin" : URL(fileURLWithPath: source).deletingPathExtension().lastPathComponent
+        let safe = String(base.map { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" ? $0 : "-" }.prefix(40))
+        return "\(safe)-\(UUID().uuidString.prefix(8).lowercased())"
+    }
+
+    /// The `.mesh.yaml` that applies to `source`, checked here so a malformed one fails before sending.
+    private func configText(near source: String) throws -> String? {
+        var path = config
+        if path == nil {
+            let directory = source == "-" || source == "sample.md" && paragraphs != nil
+                ? FileManager.default.currentDirectoryPath
+                : URL(fileURLWithPath: source).deletingLastPathComponent().path
+            do {
+                path = try MeshConfig.discover(startingAt: directory)?.path
+            } catch {
+                throw ValidationError("\(error); nothing was sent")
+            }
+        }
+        guard let path else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read config \(path)") }
+        let text = String(decoding: data, as: UTF8.self)
+        do {
+            _ = try MeshConfig.parse(yaml: text, path: path)
+        } catch {
+            throw ValidationError("\(error); nothing was sent")
+        }
+        return text
+    }
+}
+
+struct Document {
+    var docId: String
+    var source: String
+    var chunks: [Chunk]
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import MeshAgents
+import MeshProtocol
+import MeshRedis
+import MeshService
+import MeshWorker
+
+let serviceVersion = "0.1.0"
+
+@main
+struct Specialist: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "mesh-specialist",
+        abstract: "Reviews chunks as one kind of specialist: grammar, clarity, tone or structure.",
+        discussion: """
+            Reads doc.review.<type> in group <type>-group and writes one review per chunk to \
+            doc.suggestions.<type>. Add replicas to scale: they share the group's work. With --jsonl it runs \
+            without Redis, reading {"id","text"} lines on standard input and writing results on standard output.
+            """,
+        version: versionText(
+            service: "mesh-specialist", version: serviceVersion,
+            libraries: [
+                ("MeshProtocol", MeshProtocolLibrary.version), ("MeshRedis", MeshRedisLibrary.version),
+                ("MeshAgents", MeshAgentsLibrary.version), ("MeshService", MeshServiceLibrary.version),
+            ])
+    )
+
+    @Option(name: .customLong("type"), help: "grammar, clarity, tone or structure ('all' or a list with --jsonl). Env: SPECIALIST_TYPE.")
+    var type: String?
+
+    @Flag(help: "Batch mode without Redis: JSONL texts on stdin, results on stdout.")
+    var jsonl = false
+
+    @Option(help: "A .mesh.yaml to use. Env: MESH_CONFIG. Default: the nearest .mesh.yaml from the working directory up.")
+    var config: String?
+
+    @OptionGroup var redis: RedisOptions
+    @OptionGroup var runtime: RuntimeOptions
+
+    func run() throws {
+        let name = type ?? ProcessInfo.processInfo.environment["SPECIALIST_TYPE"] ?? ""
+        let meshConfig = try loadConfig()
+        if jsonl {
+            let types = name.isEmpty || name == "all" ? SpecialistType.allCases : try parseTypes(name)
+            try JSONLBatch.run(types: types, config: meshConfig, readLine: { Swift.readLine(strippingNewline: true) }) { print($0) }
+            return
+        }
+        guard let kind = SpecialistType(rawValue: name) else {
+            throw ValidationError(
+                name.isEmpty ? "--type is required; valid types: \(SpecialistType.validNames)"
+                    : "unknown specialist type '\(name)'; valid types: \(SpecialistType.validNames)")
+        }
+        let service = ServiceRuntime(name: "\(kind.rawValue)-agent", redis: try redis.configuration(), options: try runtime.resolve())
+        let options = service.workerOptions(stream: Streams.review(kind), group: Groups.specialist(kind), deadLetterStream: Streams.deadLetter)
+        let engine = ReviewEngine(config: meshConfig)
+        service.addWorker(options) { Review(type: kind, engine: engine) }
+        throw ExitCode(try service.run())
+    }
+
+    private func parseTypes(_ list: String) throws -> [SpecialistType] {
+        do { return try SpecialistType.parseList(list) } catch { throw ValidationError("\(error)") }
+    }
+
+    private func loadConfig() throws -> MeshConfig {
+        let path = config ?? ProcessInfo.processInfo.environment["MESH_CONFIG"]
+        do {
+            if let path {
+                guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read config \(path)") }
+                return try MeshConfig.parse(yaml: String(decoding: data, as: UTF8.self), path: path)
+            }
+            return try MeshConfig.discover(startingAt: FileManager.default.currentDirectoryPath)?.config ?? .default
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            throw ValidationError("\(error)")
+        }
+    }
+}
+
+/// Reviews one chunk and writes the result, even when there are no suggestions: the aggregator counts results.
+struct Review: StreamHandler {
+    let type: SpecialistType
+    let engine: ReviewEngine
+    let codec = WireCodec()
+
+    func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
+        let chunk: Chunk
+        do {
+            chunk = try codec.decode(Chunk.self, from: delivery.entry.wireFields)
+        } catch {
+            return .deadLetter(reason: "\(error)")
+        }
+        guard !chunk.specialists.isEmpty, chunk.specialists.contains(type) else {
+            return .deadLetter(reason: "chunk \(chunk.index) of \(chunk.docId) is not addressed to the \(type.rawValue) specialist")
+        }
+        let review = engine.review(chunk, as: type)
+        return .commit([codec.xadd(Streams.suggestions(type), review)])
+    }
+}

@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+// Cross-package tests. This package depends on every library and service by path, so one build folder
+// (Tests/.build) compiles each shared dependency once for all of them: `make build` builds the four service
+// executables here, and `make test` runs the end-to-end tests against those real processes.
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "MeshTests",
+    dependencies: [
+        .package(path: "../Packages/MeshProtocol"),
+        .package(path: "../Packages/MeshRedis"),
+        .package(path: "../Packages/MeshAgents"),
+        .package(path: "../Packages/MeshService"),
+        .package(path: "../Services/Producer"),
+        .package(path: "../Services/Coordinator"),
+        .package(path: "../Services/Specialist"),
+        .package(path: "../Services/Aggregator"),
+    ],
+    targets: [
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                .product(name: "MeshProtocol", package: "MeshProtocol"),
+                .product(name: "MeshReports", package: "MeshProtocol"),
+                .product(name: "MeshRedis", package: "MeshRedis"),
+                .product(name: "MeshRedisTesting", package: "MeshRedis"),
+            ],
+            swiftSettings: swiftSettings
+        )
+    ]
+)
