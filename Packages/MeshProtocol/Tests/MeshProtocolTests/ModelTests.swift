@@ -1,3 +1,4 @@
+import Foundation
 import MeshProtocol
 import Testing
 
@@ -120,5 +121,15 @@ struct PositionTests {
         let sum = TextCounts(words: 1, sentences: 2, syllables: 3, letters: 4, complexWords: 5)
             + TextCounts(words: 10, sentences: 20, syllables: 30, letters: 40, complexWords: 50)
         #expect(sum == TextCounts(words: 11, sentences: 22, syllables: 33, letters: 44, complexWords: 55))
+    }
+}
+
+@Suite("Library version")
+struct LibraryVersionTests {
+    @Test func matchesTheVersionFile() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("VERSION")
+        let text = try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(MeshProtocolLibrary.version == text)
     }
 }
