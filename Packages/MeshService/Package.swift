@@ -31,6 +31,7 @@ let package = Package(
             name: "MeshServiceTests",
             dependencies: [
                 "MeshService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "MeshRedisTesting", package: "MeshRedis"),
             ],
             swiftSettings: swiftSettings

@@ -126,7 +126,8 @@ final class Readiness: @unchecked Sendable {
                 if connection == nil { connection = try RedisConnection(redis) }
                 try connection!.send("PING")
                 for (stream, group) in consumed {
-                    guard try connection!.xinfoGroups(stream).contains(where: { $0.name == group }) else {
+                    let groups = (try? connection!.xinfoGroups(stream)) ?? []  // "no such key" until the stream exists
+                    guard groups.contains(where: { $0.name == group }) else {
                         return .init(status: 503, body: "group \(group) on \(stream) not created yet\n")
                     }
                 }

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import MeshRedis
+import MeshRedisTesting
+import Testing
+
+@testable import MeshService
+
+@Suite("Service runtime pieces")
+struct ServiceTests {
+    @Test func metricsRenderThePrometheusTextFormat() {
+        let metrics = Metrics(constantLabels: ["service": "coordinator"])
+        metrics.describe("mesh_messages_handled_total", type: "counter", help: "Entries handled.")
+        metrics.increment("mesh_messages_handled_total", labels: ["stream": "doc.chunks"])
+        metrics.increment("mesh_messages_handled_total", by: 2, labels: ["stream": "doc.chunks"])
+        metrics.observe("mesh_handling_seconds", 0.003, labels: ["stream": "doc.chunks"])
+        let text = metrics.render()
+        #expect(text.contains("# HELP mesh_messages_handled_total Entries handled.\n# TYPE mesh_messages_handled_total counter\n"))
+        #expect(text.contains("mesh_messages_handled_total{service=\"coordinator\",stream=\"doc.chunks\"} 3\n"))
+        #expect(text.contains("mesh_handling_seconds_bucket{service=\"coordinator\",stream=\"doc.chunks\",le=\"0.0025\"} 0\n"))
+        #expect(text.contains("mesh_handling_seconds_bucket{service=\"coordinator\",stream=\"doc.chunks\",le=\"0.005\"} 1\n"))
+        #expect(text.contains("mesh_handling_seconds_bucket{service=\"coordinator\",stream=\"doc.chunks\",le=\"+Inf\"} 1\n"))
+        #expect(text.contains("mesh_handling_seconds_count{service=\"coordinator\",stream=\"doc.chunks\"} 1\n"))
+        #expect(metrics.counter("mesh_messages_handled_total", labels: ["stream": "doc.chunks"]) == 3)
+    }
+
+    @Test func healthServerAnswersItsRoutesOverHTTP() throws {
+        let server = try HealthServer(
+            host: "127.0.0.1", port: 0,
+            routes: ["/healthz": { .init(status: 200, body: "ok\n") }, "/readyz": { .init(status: 503, body: "not yet\n") }]
+        )
+        defer { server.stop() }
+        #expect(server.port > 0)
+        let health = try get(port: server.port, path: "/healthz")
+        #expect(health.hasPrefix("HTTP/1.1 200 OK\r\n"))
+        #expect(health.hasSuffix("\r\n\r\nok\n"))
+        #expect(try get(port: server.port, path: "/readyz").hasPrefix("HTTP/1.1 503 Service Unavailable\r\n"))
+        #expect(try get(port: server.port, path: "/nope").hasPrefix("HTTP/1.1 404 Not Found\r\n"))
+    }
+
+    @Test func readinessNeedsRedisAndTheGroups() throws {
+        let server = try RedisTestServer()
+        let readiness = Readiness(redis: server.configuration, consumed: [("doc.chunks", "coordinator-group")])
+        let before = readiness.check()
+        #expect(before.status == 503)
+        #expect(before.body.contains("coordinator-group"))
+        try server.connect().xgroupCreate("doc.chunks", group: "coordinator-group")
+        #expect(readiness.check().status == 200)
+        server.kill()
+        let down = readiness.check()
+        #expect(down.status == 503)
+        #expect(down.body.hasPrefix("redis:"))
+    }
+
+    @Test func runtimeOptionsComeFromFlagsThenEnvironment() throws {
+        let fromEnv = try RuntimeOptions.parse([]).resolve(environment: [
+            "HTTP_PORT": "9090", "HOSTNAME": "grammar-agent-7d9f", "SHUTDOWN_TIMEOUT_SECONDS": "5", "LOG_LEVEL": "debug",
+        ])
+        #expect(fromEnv.httpPort == 9090)
+        #expect(fromEnv.consumerName == "grammar-agent-7d9f")
+        #expect(fromEnv.shutdownTimeout == .seconds(5))
+        #expect(fromEnv.visibilityTimeout == .seconds(30))
+        #expect(fromEnv.maxDeliveries == 5)
+        #expect(fromEnv.logLevel == .debug)
+        let flags = try RuntimeOptions.parse(["--http-port", "0", "--consumer-name", "c1", "--max-deliveries", "2"])
+            .resolve(environment: ["HTTP_PORT": "9090", "CONSUMER_NAME": "env-name"])
+        #expect(flags.httpPort == 0)
+        #expect(flags.consumerName == "c1")
+        #expect(flags.maxDeliveries == 2)
+        #expect(throws: (any Error).self) { try RuntimeOptions.parse([]).resolve(environment: ["LOG_LEVEL": "loud"]) }
+        #expect(throws: (any Error).self) { try RuntimeOptions.parse([]).resolve(environment: ["HTTP_PORT": "x"]) }
+    }
+
+    @Test func redisOptionsOverrideTheEnvironment() throws {
+        let config = try RedisOptions.parse(["--redis-port", "7000"]).configuration(environment: [
+            "REDIS_HOST": "redis", "REDIS_PORT": "6379", "REDIS_DB": "1", "REDIS_PASSWORD": "pw",
+        ])
+        #expect(config.host == "redis")
+        #expect(config.port == 7000)
+        #expect(config.database == 1)
+        #expect(config.authentication?.password == "pw")
+    }
+
+    @Test func logfmtQuotesOnlyWhatNeedsIt() {
+        #expect(Log.quote("doc.chunks") == "doc.chunks")
+        #expect(Log.quote("two words") == "\"two words\"")
+        #expect(Log.quote("say \"hi\"\n") == "\"say \\\"hi\\\"\\n\"")
+    }
+
+    private func get(port: Int, path: String) throws -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { throw ServiceError("connect failed") }
+        let request = Array("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n".utf8)
+        _ = request.withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count, 0) }
+        var response: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            response += buffer[0..<n]
+        }
+        return String(decoding: response, as: UTF8.self)
+    }
+}
