@@ -20,9 +20,67 @@ help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*##"; printf "\nUsage:\n  make \033[36m<target>\033[0m\n"} /^[a-zA-Z_0-9%\/.-]+:.*?##/ { printf "  \033[36m%-22s\033[0m %s\n", $$1, $$2 } /^##@/ { printf "\n\033[1m%s\033[0m\n", substr($$0, 5) } ' $(MAKEFILE_LIST)
 
 # ---- section: build (lead) ----
+# One build folder for every package: a dependency (Yams, swift-argument-parser) is compiled once, whichever
+# package is built or tested. Never run two swift commands on it at the same time.
+BUILD_DIR     ?= $(ROOT)/.build
+CONFIG        ?= debug
+SWIFT_BUILD    = $(SWIFT) build --scratch-path $(BUILD_DIR) -c $(CONFIG)
+BIN_DIR        = $(BUILD_DIR)/$(CONFIG)
+APT_PACKAGES  := libhiredis-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libhunspell-dev hunspell-en-us \
+                 redis-server redis-tools pkg-config python3-pip
+SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+FILE          ?= $(ROOT)/Deploy/local/sample.md
+
+##@ Setup
+
+.PHONY: deps
+deps: deps-deploy ## Install what is missing: Debian packages (hiredis, zlib, cmark-gfm, hunspell, redis) and the Python test tools.
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p > /dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "apt-get install$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "Debian packages present"; fi
+
+##@ Build
+
+.PHONY: build
+build: ## Build the four service executables (CONFIG=debug|release) into .build/<config>/.
+	@for service in $(SERVICES); do \
+		echo "$(SWIFT_BUILD) --package-path Tests --product mesh-$$service"; \
+		$(SWIFT_BUILD) --package-path $(ROOT)/Tests --product mesh-$$service || exit 1; \
+	done
+
+##@ Run
+
+.PHONY: run up down submit
+run: deps build ## Review FILE (default: a sample) on a local mesh: redis, coordinator, 4 specialists, aggregator; then stop it all.
+	BIN=$(BIN_DIR) $(ROOT)/Deploy/local/mesh.sh run $(FILE)
+
+up: deps build ## Start a local mesh and keep it running (make submit FILE=..., make down).
+	BIN=$(BIN_DIR) $(ROOT)/Deploy/local/mesh.sh up
+
+submit: ## Review FILE on the mesh started by make up.
+	BIN=$(BIN_DIR) $(ROOT)/Deploy/local/mesh.sh submit $(FILE)
+
+down: ## Stop the local mesh started by make up.
+	BIN=$(BIN_DIR) $(ROOT)/Deploy/local/mesh.sh down
 # ---- end section: build ----
 
 # ---- section: test (lead) ----
+##@ Test
+
+.PHONY: test test-libs test-e2e test-pkg/%
+test: deps ## Run every test: each library package, the end-to-end tests with real processes, the deploy checks.
+	$(MAKE) test-libs test-e2e test-deploy
+
+test-libs: $(addprefix test-pkg/,$(LIBS) MeshService) ## Run the tests of every library package.
+
+test-pkg/%: ## Run one library package's tests, e.g. test-pkg/MeshRedis.
+	$(SWIFT) test --scratch-path $(BUILD_DIR) --package-path $(ROOT)/Packages/$*
+
+test-e2e: build ## End-to-end tests: real redis-server, real service processes (Tests/EndToEndTests).
+	MESH_BIN_DIR=$(BIN_DIR) $(SWIFT) test --scratch-path $(BUILD_DIR) --package-path $(ROOT)/Tests
+
 ##@ Benchmarks
 
 .PHONY: bench-redis

@@ -25,11 +25,14 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
+                .product(name: "MeshService", package: "MeshService"),
                 .product(name: "MeshProtocol", package: "MeshProtocol"),
                 .product(name: "MeshReports", package: "MeshProtocol"),
                 .product(name: "MeshRedis", package: "MeshRedis"),
                 .product(name: "MeshRedisTesting", package: "MeshRedis"),
             ],
+            path: "EndToEndTests",
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         )
     ]

@@ -42,6 +42,7 @@ public final class ServiceRuntime: @unchecked Sendable {
         let redis = redis
         let log = log
         let observer = MetricsObserver(metrics: metrics, log: log, stream: workerOptions.stream)
+        observer.startAtZero()
         starters.append {
             WorkerThread(name: workerOptions.stream) { stop in
                 guard let connection = Self.connect(redis, log: log, stop: stop) else { return }
@@ -154,6 +155,16 @@ struct MetricsObserver: WorkerObserver {
         metrics.describe("mesh_dead_letters_total", type: "counter", help: "Entries moved to doc.deadletter.")
         metrics.describe("mesh_duplicates_dropped_total", type: "counter", help: "Outputs dropped because another replica had already committed the entry.")
         metrics.describe("mesh_redis_errors_total", type: "counter", help: "Connection errors and timeouts talking to Redis.")
+    }
+
+    /// Every series exists from the start, so dashboards and alerts see 0 rather than nothing.
+    func startAtZero() {
+        for name in [
+            "mesh_messages_handled_total", "mesh_message_failures_total", "mesh_redeliveries_total", "mesh_dead_letters_total",
+            "mesh_duplicates_dropped_total", "mesh_redis_errors_total",
+        ] {
+            metrics.increment(name, by: 0, labels: ["stream": stream])
+        }
     }
 
     func handled(_ delivery: Delivery, seconds: Double) {

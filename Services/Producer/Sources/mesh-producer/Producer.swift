@@ -93,7 +93,9 @@ struct Producer: ParsableCommand {
             rules: RuleCatalog.all.map { RuleDescriptor(id: $0.id, specialist: $0.specialist, defaultSeverity: $0.severity, summary: $0.description) },
             toolVersion: serviceVersion
         )
-        let text = renderer.render(reports, as: ReportFormat(rawValue: outputFormat)!)
+        let format = ReportFormat(rawValue: outputFormat)!
+        var text = reports.count == 1 ? renderer.render(reports[0], as: format) : renderer.render(reports, as: format)
+        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
         if let output {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output))
         } else {
