@@ -51,9 +51,9 @@ public struct ClaritySpecialist: Specialist {
             let span = TextSpan(start: tokens[a].start, end: tokens[b].end)
             let original = ctx.text(span)
             let reps = e.replacements.map { $0 == "-" ? "" : matchCase($0, like: original) }
-            var msg = message.replacingOccurrences(of: "%r", with: reps.first ?? "")
-            msg = msg.replacingOccurrences(of: "%t", with: original)
-            if let note = e.note, note != "start" { msg = note.replacingOccurrences(of: "%t", with: original) }
+            var msg = message.replacing( "%r", with: reps.first ?? "")
+            msg = msg.replacing( "%t", with: original)
+            if let note = e.note, note != "start" { msg = note.replacing( "%t", with: original) }
             ctx.add(rule, msg, span, reps)
         }
     }

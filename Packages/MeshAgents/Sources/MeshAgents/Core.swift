@@ -136,6 +136,16 @@ enum NonProse {
             while s < e, "([{<\"'\u{201C}\u{2018}".unicodeScalars.contains(sc[s]) { s += 1 }
             while e > s, ".,;:!?)]}>\"'\u{201D}\u{2019}".unicodeScalars.contains(sc[e - 1]) { e -= 1 }
             guard e - s >= 3 else { continue }
+            // Plain words (letters, apostrophes, hyphens) are prose: the common case, decided without copying.
+            var plain = true
+            var prevLower = false
+            for k in s..<e {
+                let c = sc[k]
+                if !(CharClass.isLetter(c) || c == "'" || c == "-" || c == "\u{2019}") { plain = false; break }
+                if prevLower && CharClass.isUpper(c) { plain = false; break }
+                prevLower = CharClass.isLower(c)
+            }
+            if plain { continue }
             if isNonProse(sc[s..<e]) {
                 let span = TextSpan(start: s, end: e)
                 if !existing.contains(where: { $0.overlaps(span) }) { out.append(span) }

@@ -19,6 +19,7 @@ public struct GrammarSpecialist: Specialist {
         let starts = sentenceStarts(ctx)
         phraseRules(&ctx, starts: starts)
         wordRules(&ctx, starts: starts)
+        patternRules(&ctx, starts: starts)
         spacingRules(&ctx)
         if config.isEnabled("grammar.spelling") { spelling(&ctx, starts: starts) }
         unterminated(&ctx)
@@ -68,7 +69,7 @@ public struct GrammarSpecialist: Specialist {
             let span = TextSpan(start: tokens[a].start, end: tokens[b].end)
             let original = ctx.text(span)
             let reps = e.replacements.map { matchCase($0, like: original) }
-            var msg = message.replacingOccurrences(of: "%r", with: reps.first ?? "")
+            var msg = message.replacing( "%r", with: reps.first ?? "")
             if let note = e.note, note != "start", note != "mid" { msg = note }
             ctx.add(rule, msg, span, reps)
         }
@@ -143,14 +144,14 @@ public struct GrammarSpecialist: Specialist {
                 while k < n, seen < 2, tokens[k].kind == .word {
                     let x = tokens[k].lower
                     if ["nothing", "nobody", "nowhere", "none"].contains(x)
-                        || (x == "no" && k + 1 < n && tokens[k + 1].kind == .word && tokens[k + 1].lower != "one" && tokens[k + 1].lower != "matter" && tokens[k + 1].lower != "longer" && tokens[k + 1].lower != "doubt") {
+                        || (x == "no" && k + 1 < n && tokens[k + 1].kind == .word && !["one", "matter", "longer", "doubt", "for", "to", "yet", "more", "less", "sooner", "way"].contains(tokens[k + 1].lower)) {
                         if seen == 0 && (w == "not") { break }
                         let positive = ["nothing": "anything", "nobody": "anybody", "nowhere": "anywhere", "none": "any", "no": "any"][x]!
                         ctx.add("grammar.double-negative", "Double negative: '\(t.text) … \(tokens[k].text)' cancels out; use '\(positive)'.",
                                 TextSpan(start: t.start, end: tokens[k].end))
                         break
                     }
-                    if ["that", "only", "just", "because", "if"].contains(x) { break }
+                    if ["that", "only", "just", "because", "if", "believe", "think", "know", "imagine", "guess", "suppose", "mean", "realize", "realise", "say", "said", "wonder"].contains(x) { break }
                     seen += 1
                     k += 1
                 }

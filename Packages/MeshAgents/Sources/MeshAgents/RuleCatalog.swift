@@ -37,6 +37,7 @@ public enum RuleCatalog {
         RuleInfo("grammar.repeated-word", .error, "The same word twice in a row (\"the the\"); allows \"had had\", \"that that\"."),
         RuleInfo("grammar.a-an", .error, "\"a\" before a vowel sound or \"an\" before a consonant sound (\"an user\", \"a hour\")."),
         RuleInfo("grammar.confused-words", .error, "Commonly confused words in a context that gives them away: its/it's, their/there/they're, then/than, affect/effect, lose/loose, your/you're, could of, ..."),
+        RuleInfo("grammar.date", .error, "A weekday that does not match its date (\"Monday, 7 October 2014\") or a date that does not exist (\"November 31\")."),
         RuleInfo("grammar.agreement", .error, "Subject–verb agreement with pronouns and counted subjects (\"he go\", \"they was\", \"there is many\")."),
         RuleInfo("grammar.verb-form", .error, "Verb forms after auxiliaries (\"did went\", \"has went\", \"to went\", \"can goes\") and double comparatives (\"more better\")."),
         RuleInfo("grammar.double-negative", .warning, "Two negatives that cancel (\"don't have nothing\")."),

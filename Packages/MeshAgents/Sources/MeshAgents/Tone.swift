@@ -58,13 +58,13 @@ public struct ToneSpecialist: Specialist {
             let span = TextSpan(start: tokens[a].start, end: tokens[b].end)
             let original = ctx.text(span)
             let reps = e.replacements.map { matchCase($0, like: original) }
-            var msg = message.replacingOccurrences(of: "%t", with: original)
+            var msg = message.replacing( "%t", with: original)
             if reps.isEmpty {
-                msg = msg.replacingOccurrences(of: ": use '%r'", with: "").replacingOccurrences(of: " '%r'", with: "")
+                msg = msg.replacing( ": use '%r'", with: "").replacing( " '%r'", with: "")
             } else {
-                msg = msg.replacingOccurrences(of: "%r", with: reps.joined(separator: "', '"))
+                msg = msg.replacing( "%r", with: reps.joined(separator: "', '"))
             }
-            if let note = e.note, note != "verb" { msg = note.replacingOccurrences(of: "%t", with: original) }
+            if let note = e.note, note != "verb" { msg = note.replacing( "%t", with: original) }
             ctx.add(rule, msg, span, reps)
         }
     }

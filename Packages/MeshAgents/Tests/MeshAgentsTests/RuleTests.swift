@@ -29,6 +29,7 @@ let ruleCases: [RuleCase] = [
     RuleCase(rule: "grammar.punctuation", fires: "Wait,, what happened?.", quiet: "Wait, what happened... and why?"),
     RuleCase(rule: "grammar.unterminated-sentence", fires: "The first sentence ends here. The second one goes on and on without any end", quiet: "The first sentence ends here. The second one ends too."),
     RuleCase(rule: "grammar.typography", fires: "Copyright (c) 2020, a 2 x 4 board from the 1990's.", quiet: "Copyright © 2020, a 2 × 4 board from the 1990s."),
+    RuleCase(rule: "grammar.date", fires: "The launch is on Monday, 7 October 2014, and ends on November 31.", quiet: "The launch is on Tuesday, 7 October 2014, and ends on November 30."),
     RuleCase(rule: "grammar.rejected-word", fires: "We utilize Redis.", quiet: "We use Redis.", config: "vocabulary: { reject: [utilize] }"),
     RuleCase(rule: "clarity.long-sentence",
              fires: "This sentence keeps on going with one clause after another and another and another because the writer never stopped to think about the reader who has to hold every single word of it in mind until the very end arrives.",
@@ -103,5 +104,41 @@ struct RuleTests {
 
     @Test func britishSpellingIsNotAMistake() {
         #expect(!rules("The colour of the organisation's centre.", .grammar).contains("grammar.spelling"))
+    }
+}
+
+/// Word-class patterns of the grammar specialist: each fires on the first text and stays quiet on the second.
+let grammarPatternCases: [(rule: String, fires: String, quiet: String)] = [
+    ("grammar.verb-form", "I was surprised to learns this.", "I was surprised to learn this; he spoke to seems fair."),
+    ("grammar.verb-form", "She can goes there alone.", "She can go there alone."),
+    ("grammar.verb-form", "She could no hear you.", "She could hear no one."),
+    ("grammar.verb-form", "Did you forgot it?", "Did you forget it?"),
+    ("grammar.agreement", "They always learns fast.", "They always learn fast."),
+    ("grammar.agreement", "She support the plan.", "She supports the plan, and it be so."),
+    ("grammar.agreement", "Give it to I.", "Give it to me."),
+    ("grammar.agreement", "There was discussions about the money.", "There were discussions about the money."),
+    ("grammar.agreement", "It was a major milestones for the team.", "It was a major milestone for the team."),
+    ("grammar.agreement", "These kind of errors are easy to fix.", "This kind of error is easy to fix."),
+    ("grammar.confused-words", "It is more expensive on some systems then others.", "We ate, and then we left."),
+    ("grammar.confused-words", "It had the same affect on me.", "It had the same effect on me."),
+    ("grammar.confused-words", "The medicine shouldn't effect the baby.", "The medicine shouldn't affect the baby."),
+    ("grammar.confused-words", "The parents yelled at there son.", "The parents went there yesterday."),
+    ("grammar.confused-words", "I hope to here from you soon.", "I came to here from the city."),
+    ("grammar.confused-words", "It seems unlikely that they where going.", "I know where they are."),
+    ("grammar.confused-words", "Go back to were you came from.", "They were from the city."),
+    ("grammar.confused-words", "That's quiet a list.", "The room was quiet."),
+    ("grammar.confused-words", "The boat broke lose from its moorings.", "Do not lose the key."),
+    ("grammar.confused-words", "He said me the truth.", "He told me the truth."),
+    ("grammar.confused-words", "We advice you to come early.", "We advise you to come early; our advice is free."),
+    ("grammar.confused-words", "This is our biggest complain.", "This is our biggest complaint."),
+]
+
+@Suite("Grammar patterns: a firing and a non-firing example each")
+struct GrammarPatternTests {
+    @Test(arguments: grammarPatternCases.indices)
+    func firesAndStaysQuiet(_ k: Int) {
+        let c = grammarPatternCases[k]
+        #expect(rules(c.fires, .grammar).contains(c.rule), "should fire: \(c.fires)")
+        #expect(!rules(c.quiet, .grammar).contains(c.rule), "should stay quiet: \(c.quiet)")
     }
 }
