@@ -205,5 +205,5 @@ deps-deploy: ## Install the deploy test tools from PyPI where missing (kubectl, 
 .PHONY: release-lib
 release-lib: ## Release a library: LIB=MeshProtocol BUMP=patch|minor|major (VERSION, CHANGELOG, commit, tag LIB-X.Y.Z).
 	@test -n "$(LIB)" -a -n "$(BUMP)" || { echo "usage: make release-lib LIB=<$(LIBS)> BUMP=patch|minor|major" >&2; exit 2; }
-	@$(ROOT)/scripts/release-lib.sh "$(LIB)" "$(BUMP)"
+	@$(ROOT)/Packages/release-lib.sh "$(LIB)" "$(BUMP)"
 # ---- end section: ship ----

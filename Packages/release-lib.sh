@@ -3,7 +3,7 @@
 # "## Unreleased" in Packages/<LIB>/CHANGELOG.md to a new "## X.Y.Z (YYYY-MM-DD)" section
 # (leaving an empty Unreleased section on top), commit both, and tag <LIB>-X.Y.Z.
 #
-#   scripts/release-lib.sh <LIB> <patch|minor|major>        (make release-lib LIB=... BUMP=...)
+#   Packages/release-lib.sh <LIB> <patch|minor|major>        (make release-lib LIB=... BUMP=...)
 #
 # Refuses a dirty work tree, an empty Unreleased section and an existing tag.
 # RELEASE_DATE (YYYY-MM-DD) overrides today's date (UTC), for tests.
