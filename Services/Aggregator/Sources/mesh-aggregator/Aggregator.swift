@@ -40,13 +40,7 @@ struct Aggregator: ParsableCommand {
 
     func run() throws {
         let env = ProcessInfo.processInfo.environment
-        let list = specialists ?? env["SPECIALISTS"] ?? ""
-        let types: [SpecialistType]
-        do {
-            types = list.isEmpty ? SpecialistType.allCases : try SpecialistType.parseList(list)
-        } catch {
-            throw ValidationError("\(error)")
-        }
+        let types = try enabledSpecialists(flag: specialists)
         let ttl = reportTTL ?? Int(env["REPORT_TTL_SECONDS"] ?? "") ?? 604_800
         guard ttl > 0 else { throw ValidationError("report TTL must be positive") }
 

@@ -32,14 +32,7 @@ struct Coordinator: ParsableCommand {
     @OptionGroup var runtime: RuntimeOptions
 
     func run() throws {
-        let list = specialists ?? ProcessInfo.processInfo.environment["SPECIALISTS"] ?? ""
-        let types: [SpecialistType]
-        do {
-            types = list.isEmpty ? SpecialistType.allCases : try SpecialistType.parseList(list)
-        } catch {
-            throw ValidationError("\(error)")
-        }
-        guard !types.isEmpty else { throw ValidationError("no specialists enabled") }
+        let types = try enabledSpecialists(flag: specialists)
 
         let service = ServiceRuntime(name: "coordinator", redis: try redis.configuration(), options: try runtime.resolve())
         let options = service.workerOptions(stream: Streams.chunks, group: Groups.coordinator, deadLetterStream: Streams.deadLetter)
