@@ -10,7 +10,7 @@ CONTAINER_TOOL ?= docker
 REGISTRY      ?=
 ENV           ?= dev
 
-LIBS     := MeshProtocol MeshRedis MeshAgents
+LIBS     := MeshProtocol MeshRedis MeshAgents MeshService
 SERVICES := producer coordinator specialist aggregator
 
 ##@ General
@@ -136,6 +136,17 @@ SERVICE_DIR_producer    := Producer
 SERVICE_DIR_coordinator := Coordinator
 SERVICE_DIR_specialist  := Specialist
 SERVICE_DIR_aggregator  := Aggregator
+# service -> the libraries its binary is built with (its path dependencies, transitively; an image
+# labels exactly these, and Tests/deploy checks the lists against the Package.swift files).
+SERVICE_LIBS_producer    := MeshProtocol MeshRedis MeshAgents MeshService
+SERVICE_LIBS_coordinator := MeshProtocol MeshRedis MeshService
+SERVICE_LIBS_specialist  := MeshProtocol MeshRedis MeshAgents MeshService
+SERVICE_LIBS_aggregator  := MeshProtocol MeshRedis MeshAgents MeshService
+# library -> the Dockerfiles' build ARG carrying its version
+LIB_ARG_MeshProtocol := MESH_PROTOCOL_VERSION
+LIB_ARG_MeshRedis    := MESH_REDIS_VERSION
+LIB_ARG_MeshAgents   := MESH_AGENTS_VERSION
+LIB_ARG_MeshService  := MESH_SERVICE_VERSION
 
 GIT_REV      := $(shell git -C $(ROOT) rev-parse --short HEAD 2>/dev/null || echo unknown)
 lib_version   = $(shell cat $(ROOT)/Packages/$1/VERSION 2>/dev/null || echo unknown)
@@ -156,9 +167,7 @@ image/%: ## Build one service image, e.g. image/coordinator; tagged VERSION-gitr
 		echo "RELEASE=yes needs a clean work tree" >&2; exit 2; fi
 	$(CONTAINER_TOOL) build -f $(ROOT)/Dockerfiles/$*.Dockerfile \
 		--build-arg SERVICE_VERSION=$(call svc_version,$*) \
-		--build-arg MESH_PROTOCOL_VERSION=$(call lib_version,MeshProtocol) \
-		--build-arg MESH_REDIS_VERSION=$(call lib_version,MeshRedis) \
-		--build-arg MESH_AGENTS_VERSION=$(call lib_version,MeshAgents) \
+		$(foreach lib,$(SERVICE_LIBS_$*),--build-arg $(LIB_ARG_$(lib))=$(call lib_version,$(lib))) \
 		--build-arg GIT_REVISION=$$(git -C $(ROOT) rev-parse HEAD 2>/dev/null || echo unknown) \
 		-t $(call image_name,$*):$(call image_tag,$*) -t mesh-$*:dev $(ROOT)
 

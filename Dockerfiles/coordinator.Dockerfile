@@ -2,8 +2,8 @@
 # mesh-coordinator: reads doc.chunks, fans each chunk out to the doc.review.<type> streams.
 # Build context is the repository root (the service depends on ../../Packages):
 #   docker build -f Dockerfiles/coordinator.Dockerfile .      (or: make image/coordinator)
-# All Dockerfiles here share one layout; they differ only in the names below, the runtime
-# packages and the ENTRYPOINT (Tests/deploy/test_dockerfiles.py checks that).
+# All Dockerfiles here share one layout; they differ only in the names below, the libraries,
+# the runtime packages and the ENTRYPOINT (Tests/deploy/test_dockerfiles.py checks that).
 ARG SERVICE_DIR=Services/Coordinator
 ARG PRODUCT=mesh-coordinator
 
@@ -26,10 +26,11 @@ RUN apt-get update \
 WORKDIR /build
 
 # Resolve dependencies in their own layer: only the manifests are copied, so this layer
-# is reused until a Package.swift changes.
+# is reused until a Package.swift changes. Resolving reads the manifest of every package
+# the service depends on by path, transitively (Tests/deploy checks the list).
 COPY Packages/MeshProtocol/Package.swift Packages/MeshProtocol/
 COPY Packages/MeshRedis/Package.swift Packages/MeshRedis/
-COPY Packages/MeshAgents/Package.swift Packages/MeshAgents/
+COPY Packages/MeshService/Package.swift Packages/MeshService/
 COPY ${SERVICE_DIR}/Package.swift ${SERVICE_DIR}/
 RUN swift package resolve --package-path "$SERVICE_DIR"
 
@@ -68,7 +69,7 @@ ENV SWIFT_BACKTRACE=enable=yes,sanitize=yes,threads=all,images=all,interactive=n
 ARG SERVICE_VERSION=0.0.0-dev
 ARG MESH_PROTOCOL_VERSION=unknown
 ARG MESH_REDIS_VERSION=unknown
-ARG MESH_AGENTS_VERSION=unknown
+ARG MESH_SERVICE_VERSION=unknown
 ARG GIT_REVISION=unknown
 LABEL org.opencontainers.image.title="${PRODUCT}" \
       org.opencontainers.image.description="Agentic Mesh ${PRODUCT}" \
@@ -76,7 +77,7 @@ LABEL org.opencontainers.image.title="${PRODUCT}" \
       org.opencontainers.image.revision="${GIT_REVISION}" \
       io.agentic-mesh.lib.meshprotocol.version="${MESH_PROTOCOL_VERSION}" \
       io.agentic-mesh.lib.meshredis.version="${MESH_REDIS_VERSION}" \
-      io.agentic-mesh.lib.meshagents.version="${MESH_AGENTS_VERSION}"
+      io.agentic-mesh.lib.meshservice.version="${MESH_SERVICE_VERSION}"
 
 USER 10001:10001
 EXPOSE 8080

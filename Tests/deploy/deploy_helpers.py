@@ -18,8 +18,14 @@ ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "Deploy"
 SPECIALISTS = ("grammar", "clarity", "tone", "structure")
 SERVICES = ("producer", "coordinator", "specialist", "aggregator")
+LIBRARIES = ("MeshProtocol", "MeshRedis", "MeshAgents", "MeshService")
 KUBECTL = os.environ.get("KUBECTL", "kubectl")
 HADOLINT = os.environ.get("HADOLINT", "hadolint")
+
+
+def service_dir(service: str) -> Path:
+    """Services/<Dir> of a service, relative to the repository root (producer -> Services/Producer)."""
+    return Path("Services") / service.capitalize()
 
 
 def tool(name: str) -> str:

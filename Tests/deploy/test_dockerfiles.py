@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from deploy_helpers import HADOLINT, ROOT, SERVICES, tool
+from deploy_helpers import HADOLINT, ROOT, SERVICES, service_dir, tool
 
 DOCKERFILES = ROOT / "Dockerfiles"
 COMMON = {"libhiredis0.14", "zlib1g"}
@@ -23,8 +23,27 @@ RUNTIME_PACKAGES = {
 }
 
 
+LIB_ARGS = {"MeshProtocol": "MESH_PROTOCOL_VERSION", "MeshRedis": "MESH_REDIS_VERSION",
+            "MeshAgents": "MESH_AGENTS_VERSION", "MeshService": "MESH_SERVICE_VERSION"}
+
+
 def dockerfile(service: str) -> str:
     return (DOCKERFILES / f"{service}.Dockerfile").read_text()
+
+
+def libraries(service: str) -> list[str]:
+    """The libraries a service's binary is built with: its path dependencies under Packages/, transitively."""
+    found: list[str] = []
+    todo = [ROOT / service_dir(service)]
+    while todo:
+        package = todo.pop()
+        for rel in re.findall(r'\.package\(\s*path:\s*"([^"]+)"', (package / "Package.swift").read_text()):
+            dep = (package / rel).resolve()
+            assert dep.parent == ROOT / "Packages", f"{package}: path dependency {rel} outside Packages/"
+            if dep.name not in found:
+                found.append(dep.name)
+                todo.append(dep)
+    return sorted(found)
 
 
 def test_one_dockerfile_per_service() -> None:
@@ -69,11 +88,39 @@ def test_dockerfile_layout(service: str) -> None:
     assert re.search(r"^USER 10001:10001$", text, re.M), "numeric non-root USER (runAsNonRoot can verify it)"
     assert text.rstrip().endswith(f'ENTRYPOINT ["/app/{product}"]'), "exec-form ENTRYPOINT, binary as PID 1"
     for label in ("org.opencontainers.image.version=\"${SERVICE_VERSION}\"",
-                  "org.opencontainers.image.revision=\"${GIT_REVISION}\"",
-                  "io.agentic-mesh.lib.meshprotocol.version=\"${MESH_PROTOCOL_VERSION}\"",
-                  "io.agentic-mesh.lib.meshredis.version=\"${MESH_REDIS_VERSION}\"",
-                  "io.agentic-mesh.lib.meshagents.version=\"${MESH_AGENTS_VERSION}\""):
+                  "org.opencontainers.image.revision=\"${GIT_REVISION}\""):
         assert label in text, label
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_resolve_layer_has_every_manifest_the_service_needs(service: str) -> None:
+    """`swift package resolve` needs the Package.swift of every path dependency, transitively; no more."""
+    build = dockerfile(service).split("swift package resolve", 1)[0]
+    copied = re.findall(r"^COPY Packages/(\w+)/Package\.swift Packages/\1/$", build, re.M)
+    assert copied == [lib for lib in LIB_ARGS if lib in libraries(service)]
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_labels_carry_exactly_the_linked_library_versions(service: str) -> None:
+    text = dockerfile(service)
+    expected = [LIB_ARGS[lib] for lib in LIB_ARGS if lib in libraries(service)]
+    assert re.findall(r"^ARG (MESH_\w+_VERSION)=unknown$", text, re.M) == expected
+    labels = re.findall(r'io\.agentic-mesh\.lib\.(\w+)\.version="\$\{(\w+)\}"', text)
+    assert labels == [(lib.lower(), LIB_ARGS[lib]) for lib in LIB_ARGS if lib in libraries(service)]
+
+
+@pytest.mark.parametrize("service", SERVICES)
+def test_make_image_passes_every_version(service: str) -> None:
+    """`make image/<service>` (dry run) passes the service's and each linked library's version."""
+    proc = subprocess.run(["make", "--no-print-directory", "-n", "-C", str(ROOT), f"image/{service}"],
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    args = dict(re.findall(r"--build-arg (\w+)=(\S*)", proc.stdout))
+    version = (ROOT / service_dir(service) / "VERSION").read_text().strip()
+    expected = {"SERVICE_VERSION": version, "GIT_REVISION": args.get("GIT_REVISION")}
+    for lib in libraries(service):
+        expected[LIB_ARGS[lib]] = (ROOT / "Packages" / lib / "VERSION").read_text().strip()
+    assert args == expected
 
 
 @pytest.mark.parametrize("service", SERVICES)
@@ -93,7 +140,15 @@ def test_dockerfiles_differ_only_in_service_specifics() -> None:
             line = line.replace(f"image/{service}", "image/<service>")
             if "--no-install-recommends" in line and "dev" not in line:
                 line = "<runtime packages>"
-            out.append(line)
+            # The libraries differ (the coordinator links no MeshAgents): one marker per block.
+            if re.fullmatch(r"COPY Packages/\w+/Package\.swift Packages/\w+/", line):
+                line = "<library manifests>"
+            elif re.fullmatch(r"ARG MESH_\w+_VERSION=unknown", line):
+                line = "<library version args>"
+            elif re.fullmatch(r'\s*io\.agentic-mesh\.lib\.\w+\.version="\$\{\w+\}"( \\)?', line):
+                line = "<library labels>"
+            if not out or line != out[-1] or not line.startswith("<library"):
+                out.append(line)
         return out
 
     reference = normalised("coordinator")
