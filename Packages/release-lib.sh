@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Release one library package: bump Packages/<LIB>/VERSION, move the entries under
-# "## Unreleased" in Packages/<LIB>/CHANGELOG.md to a new "## X.Y.Z (YYYY-MM-DD)" section
-# (leaving an empty Unreleased section on top), commit both, and tag <LIB>-X.Y.Z.
+# Release one library package: bump Packages/<LIB>/VERSION and the constant in
+# Packages/<LIB>/Sources/<LIB>/Version.swift (`public static let version = "X.Y.Z"`), move the
+# entries under "## Unreleased" in Packages/<LIB>/CHANGELOG.md to a new "## X.Y.Z (YYYY-MM-DD)"
+# section (leaving an empty Unreleased section on top), commit the three, and tag <LIB>-X.Y.Z.
 #
 #   Packages/release-lib.sh <LIB> <patch|minor|major>        (make release-lib LIB=... BUMP=...)
 #
-# Refuses a dirty work tree, an empty Unreleased section and an existing tag.
+# Refuses a dirty work tree, an empty Unreleased section, a Version.swift without exactly one
+# `version = "..."` line, and an existing tag.
 # RELEASE_DATE (YYYY-MM-DD) overrides today's date (UTC), for tests.
 set -euo pipefail
 
@@ -20,6 +22,11 @@ cd "$root"
 dir="Packages/$lib"
 [[ -f "$dir/VERSION" ]] || die "$dir/VERSION not found (LIB is one of: $(cd Packages && ls -d */ 2>/dev/null | tr -d / | tr '\n' ' '))"
 [[ -f "$dir/CHANGELOG.md" ]] || die "$dir/CHANGELOG.md not found"
+version_swift="$dir/Sources/$lib/Version.swift"
+[[ -f "$version_swift" ]] || die "$version_swift not found"
+version_line='^([[:space:]]*public static let version = )"[^"]*"[[:space:]]*$'
+[[ "$(grep -cE "$version_line" "$version_swift")" -eq 1 ]] \
+    || die "$version_swift must have exactly one line 'public static let version = \"X.Y.Z\"'"
 
 if ! git diff --quiet || ! git diff --cached --quiet || [[ -n "$(git ls-files --others --exclude-standard -- "$dir")" ]]; then
     die "the work tree has uncommitted changes; commit or stash them first"
@@ -66,8 +73,9 @@ awk -v heading="## $next ($date)" '
 ' "$dir/CHANGELOG.md" > "$tmp"
 cat "$tmp" > "$dir/CHANGELOG.md"
 echo "$next" > "$dir/VERSION"
+sed -i -E "s/$version_line/\\1\"$next\"/" "$version_swift"
 
-git add -- "$dir/VERSION" "$dir/CHANGELOG.md"
-git commit -q -m "$lib $next" -- "$dir/VERSION" "$dir/CHANGELOG.md"
+git add -- "$dir/VERSION" "$dir/CHANGELOG.md" "$version_swift"
+git commit -q -m "$lib $next" -- "$dir/VERSION" "$dir/CHANGELOG.md" "$version_swift"
 git tag -a "$tag" -m "$lib $next"
 echo "release-lib: $lib $current -> $next, tagged $tag (push with: git push origin HEAD $tag)"

@@ -26,6 +26,14 @@ CHANGELOG = """# Changelog
 ### Added
 - Wire types and codec.
 """
+VERSION_SWIFT = """/// This library's version; `VERSION` beside Package.swift is the source of truth and a test keeps them equal.
+public enum {lib}Library {{
+    public static let version = "0.1.0"
+}}
+
+/// Not this library's version: release-lib leaves it alone.
+let example = "version = \\"9.9.9\\""
+"""
 GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid",
            "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
 
@@ -49,6 +57,8 @@ def clone(tmp_path: Path) -> Path:
         (origin / "Packages" / lib).mkdir(parents=True)
         (origin / "Packages" / lib / "VERSION").write_text("0.1.0\n")
         (origin / "Packages" / lib / "CHANGELOG.md").write_text(CHANGELOG)
+        (origin / "Packages" / lib / "Sources" / lib).mkdir(parents=True)
+        (origin / "Packages" / lib / "Sources" / lib / "Version.swift").write_text(VERSION_SWIFT.format(lib=lib))
     shutil.copy2(ROOT / "Packages" / "release-lib.sh", origin / "Packages")
     shutil.copy2(ROOT / "Makefile", origin / "Makefile")
     git(origin, "init", "-q", "-b", "main")
@@ -70,11 +80,16 @@ def test_release(clone: Path, bump: str, expected: str) -> None:
     assert git(clone, "tag", "--list") == f"MeshProtocol-{expected}"
     assert git(clone, "rev-parse", f"MeshProtocol-{expected}^{{commit}}") == git(clone, "rev-parse", "HEAD")
     assert git(clone, "log", "-1", "--format=%s") == f"MeshProtocol {expected}"
+    # The Swift constant (MeshProtocolLibrary.version, for --version) moves in the same commit.
+    assert (lib / "Sources" / "MeshProtocol" / "Version.swift").read_text() == VERSION_SWIFT.format(
+        lib="MeshProtocol").replace('version = "0.1.0"', f'version = "{expected}"')
     assert git(clone, "show", "--name-only", "--format=", "HEAD").split() == [
-        "Packages/MeshProtocol/CHANGELOG.md", "Packages/MeshProtocol/VERSION"]
+        "Packages/MeshProtocol/CHANGELOG.md", "Packages/MeshProtocol/Sources/MeshProtocol/Version.swift",
+        "Packages/MeshProtocol/VERSION"]
     assert git(clone, "status", "--porcelain") == ""
     # The other library is untouched.
     assert (clone / "Packages" / "MeshRedis" / "VERSION").read_text() == "0.1.0\n"
+    assert 'version = "0.1.0"' in (clone / "Packages" / "MeshRedis" / "Sources" / "MeshRedis" / "Version.swift").read_text()
 
 
 def test_second_release_needs_new_entries(clone: Path) -> None:
@@ -106,6 +121,22 @@ def test_refuses_empty_unreleased(clone: Path) -> None:
     result = make(clone, "LIB=MeshProtocol", "BUMP=patch")
     assert result.returncode != 0 and "empty" in result.stderr
     assert git(clone, "tag", "--list") == ""
+
+
+@pytest.mark.parametrize("content", ["", 'public enum MeshProtocolLibrary { public static let version = "0.1.0" }\n',
+                                     'public static let version = "0.1.0"\npublic static let version = "0.1.0"\n'])
+def test_refuses_a_version_swift_it_cannot_rewrite(clone: Path, content: str) -> None:
+    """Missing, on one line with other code, or twice: nothing is changed and nothing is tagged."""
+    version_swift = clone / "Packages" / "MeshProtocol" / "Sources" / "MeshProtocol" / "Version.swift"
+    if content:
+        version_swift.write_text(content)
+    else:
+        version_swift.unlink()
+    git(clone, "commit", "-q", "-am", "odd Version.swift")
+    result = make(clone, "LIB=MeshProtocol", "BUMP=patch")
+    assert result.returncode != 0 and "Version.swift" in result.stderr
+    assert (clone / "Packages" / "MeshProtocol" / "VERSION").read_text() == "0.1.0\n"
+    assert git(clone, "status", "--porcelain") == "" and git(clone, "tag", "--list") == ""
 
 
 @pytest.mark.parametrize("args", [("LIB=MeshProtocol", "BUMP=huge"), ("LIB=Nope", "BUMP=patch"), ("LIB=MeshProtocol",)])
