@@ -7,6 +7,7 @@ secrets/redis.env from the committed .example, so the tests never read or need a
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -26,6 +27,22 @@ HADOLINT = os.environ.get("HADOLINT", "hadolint")
 def service_dir(service: str) -> Path:
     """Services/<Dir> of a service, relative to the repository root (producer -> Services/Producer)."""
     return Path("Services") / service.capitalize()
+
+
+def linked_libraries(service: str) -> list[str]:
+    """The libraries a service's binary is built with: its path dependencies under Packages/,
+    transitively, read from the Package.swift files (what `swift package resolve` needs)."""
+    found: list[str] = []
+    todo = [ROOT / service_dir(service)]
+    while todo:
+        package = todo.pop()
+        for rel in re.findall(r'\.package\(\s*path:\s*"([^"]+)"', (package / "Package.swift").read_text()):
+            dep = (package / rel).resolve()
+            assert dep.parent == ROOT / "Packages", f"{package}: path dependency {rel} outside Packages/"
+            if dep.name not in found:
+                found.append(dep.name)
+                todo.append(dep)
+    return sorted(found)
 
 
 def tool(name: str) -> str:

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from deploy_helpers import HADOLINT, ROOT, SERVICES, service_dir, tool
+from deploy_helpers import HADOLINT, ROOT, SERVICES, linked_libraries, service_dir, tool
 
 DOCKERFILES = ROOT / "Dockerfiles"
 COMMON = {"libhiredis0.14", "zlib1g"}
@@ -29,21 +29,6 @@ LIB_ARGS = {"MeshProtocol": "MESH_PROTOCOL_VERSION", "MeshRedis": "MESH_REDIS_VE
 
 def dockerfile(service: str) -> str:
     return (DOCKERFILES / f"{service}.Dockerfile").read_text()
-
-
-def libraries(service: str) -> list[str]:
-    """The libraries a service's binary is built with: its path dependencies under Packages/, transitively."""
-    found: list[str] = []
-    todo = [ROOT / service_dir(service)]
-    while todo:
-        package = todo.pop()
-        for rel in re.findall(r'\.package\(\s*path:\s*"([^"]+)"', (package / "Package.swift").read_text()):
-            dep = (package / rel).resolve()
-            assert dep.parent == ROOT / "Packages", f"{package}: path dependency {rel} outside Packages/"
-            if dep.name not in found:
-                found.append(dep.name)
-                todo.append(dep)
-    return sorted(found)
 
 
 def test_one_dockerfile_per_service() -> None:
@@ -97,16 +82,16 @@ def test_resolve_layer_has_every_manifest_the_service_needs(service: str) -> Non
     """`swift package resolve` needs the Package.swift of every path dependency, transitively; no more."""
     build = dockerfile(service).split("swift package resolve", 1)[0]
     copied = re.findall(r"^COPY Packages/(\w+)/Package\.swift Packages/\1/$", build, re.M)
-    assert copied == [lib for lib in LIB_ARGS if lib in libraries(service)]
+    assert copied == [lib for lib in LIB_ARGS if lib in linked_libraries(service)]
 
 
 @pytest.mark.parametrize("service", SERVICES)
 def test_labels_carry_exactly_the_linked_library_versions(service: str) -> None:
     text = dockerfile(service)
-    expected = [LIB_ARGS[lib] for lib in LIB_ARGS if lib in libraries(service)]
+    expected = [LIB_ARGS[lib] for lib in LIB_ARGS if lib in linked_libraries(service)]
     assert re.findall(r"^ARG (MESH_\w+_VERSION)=unknown$", text, re.M) == expected
     labels = re.findall(r'io\.agentic-mesh\.lib\.(\w+)\.version="\$\{(\w+)\}"', text)
-    assert labels == [(lib.lower(), LIB_ARGS[lib]) for lib in LIB_ARGS if lib in libraries(service)]
+    assert labels == [(lib.lower(), LIB_ARGS[lib]) for lib in LIB_ARGS if lib in linked_libraries(service)]
 
 
 @pytest.mark.parametrize("service", SERVICES)
@@ -118,7 +103,7 @@ def test_make_image_passes_every_version(service: str) -> None:
     args = dict(re.findall(r"--build-arg (\w+)=(\S*)", proc.stdout))
     version = (ROOT / service_dir(service) / "VERSION").read_text().strip()
     expected = {"SERVICE_VERSION": version, "GIT_REVISION": args.get("GIT_REVISION")}
-    for lib in libraries(service):
+    for lib in linked_libraries(service):
         expected[LIB_ARGS[lib]] = (ROOT / "Packages" / lib / "VERSION").read_text().strip()
     assert args == expected
 
