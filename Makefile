@@ -44,11 +44,17 @@ deps: deps-deploy ## Install what is missing: Debian packages (hiredis, zlib, cm
 ##@ Build
 
 .PHONY: build
-build: ## Build the four service executables (CONFIG=debug|release) into .build/<config>/.
+# The end-to-end test target depends on the four executables, so one debug build makes them all, with the
+# flags `swift test` uses, and the library tests then reuse every module from the same folder.
+build: ## Build the four service executables (and the test bundles) into .build/<config>/.
+ifeq ($(CONFIG),debug)
+	$(SWIFT_BUILD) --package-path $(ROOT)/Tests --build-tests
+else
 	@for service in $(SERVICES); do \
 		echo "$(SWIFT_BUILD) --package-path Tests --product mesh-$$service"; \
 		$(SWIFT_BUILD) --package-path $(ROOT)/Tests --product mesh-$$service || exit 1; \
 	done
+endif
 
 ##@ Run
 
@@ -71,6 +77,7 @@ down: ## Stop the local mesh started by make up.
 
 .PHONY: test test-libs test-e2e test-pkg/%
 test: deps ## Run every test: each library package, the end-to-end tests with real processes, the deploy checks.
+	$(MAKE) build
 	$(MAKE) test-libs test-e2e test-deploy
 
 test-libs: $(addprefix test-pkg/,$(LIBS) MeshService) ## Run the tests of every library package.

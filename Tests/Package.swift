@@ -26,6 +26,10 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 .product(name: "MeshService", package: "MeshService"),
+                .product(name: "mesh-producer", package: "Producer"),
+                .product(name: "mesh-coordinator", package: "Coordinator"),
+                .product(name: "mesh-specialist", package: "Specialist"),
+                .product(name: "mesh-aggregator", package: "Aggregator"),
                 .product(name: "MeshProtocol", package: "MeshProtocol"),
                 .product(name: "MeshReports", package: "MeshProtocol"),
                 .product(name: "MeshRedis", package: "MeshRedis"),
