@@ -12,7 +12,7 @@ import kubernetes_validate
 import pytest
 import yaml
 
-from deploy_helpers import DEPLOY, SPECIALISTS, Rendered, acl_rules, read_env_file
+from deploy_helpers import DEPLOY, SPECIALISTS, Rendered, acl_rules, read_env_file, render_dir
 
 # Kubernetes versions every rendered object is validated against (strict: unknown fields
 # fail). 1.31 is the oldest minor still in upstream/managed support; 1.34 a current one.
@@ -101,13 +101,21 @@ def test_namespace_and_everything_in_it(overlay: Rendered) -> None:
             assert doc["metadata"].get("namespace") == "agentic-mesh", f"{doc['kind']}/{doc['metadata']['name']}"
 
 
-def test_mesh_config_carries_redis_keys(overlay: Rendered) -> None:
+def test_mesh_config_carries_every_setting_the_services_read(overlay: Rendered) -> None:
     data = overlay.generated("ConfigMap", "mesh-config")["data"]
     assert data["REDIS_HOST"] == "redis"
     assert data["REDIS_PORT"] == "6379"
     assert data["REDIS_DB"] == "0"
     assert int(data["SHUTDOWN_TIMEOUT_SECONDS"]) == 20
-    assert set(data["SPECIALISTS"].split(",")) == set(SPECIALISTS)
+    # The services' defaults (MeshService RuntimeOptions, mesh-aggregator --report-ttl), stated.
+    assert data["VISIBILITY_TIMEOUT_SECONDS"] == "30"
+    assert data["MAX_DELIVERIES"] == "5"
+    assert data["REPORT_TTL_SECONDS"] == "604800"
+    # coordinator and aggregator: exactly the specialists that are deployed.
+    assert data["SPECIALISTS"].split(",") == list(SPECIALISTS)
+    deployed = {d["metadata"]["name"].removesuffix("-agent") for d in overlay.of_kind("Deployment")
+                if d["metadata"]["labels"].get("app.kubernetes.io/component") == "specialist"}
+    assert deployed == set(SPECIALISTS)
     # REDIS_HOST names the headless Service in front of the StatefulSet, on the right port.
     service = overlay.get("Service", data["REDIS_HOST"])
     assert service["spec"]["clusterIP"] == "None"
@@ -177,13 +185,59 @@ def test_producer_is_a_job_template(overlay: Rendered) -> None:
 
 
 def test_generated_config_names_are_referenced(overlay: Rendered) -> None:
-    """Every ConfigMap/Secret a pod names exists in the same render (hash suffixes resolved)."""
+    """Every ConfigMap/Secret a pod names exists in the same render (hash suffixes resolved),
+    except the optional `mesh-rules` (see test_specialists_read_optional_rules)."""
     names = {(d["kind"], d["metadata"]["name"]) for d in overlay.docs}
     text = yaml.safe_dump_all(overlay.docs)
-    refs = re.findall(r"(?:configMapRef|configMap|secretKeyRef|secretRef):\n\s+(?:key: \S+\n\s+)?name: (\S+)", text)
+    refs = re.findall(r"(?:configMapRef|configMap|secretKeyRef|secretRef):\n\s+(?:items:\n(?:\s+- key: \S+\n\s+path: \S+\n)+\s+|key: \S+\n\s+)?name: (\S+)", text)
     assert len(refs) >= 8, refs
+    optional = {v["configMap"]["name"] for _, pod in overlay.workloads() for v in pod.get("volumes", [])
+                if v.get("configMap", {}).get("optional")}
+    assert optional == {"mesh-rules"}
     for ref in refs:
-        assert ("ConfigMap", ref) in names or ("Secret", ref) in names, f"{overlay.env}: dangling reference {ref}"
+        assert ("ConfigMap", ref) in names or ("Secret", ref) in names or ref in optional, \
+            f"{overlay.env}: dangling reference {ref}"
+    assert "mesh-rules" in refs
+
+
+def specialist_rules(deployment: dict) -> tuple[dict, dict, dict]:
+    pod = deployment["spec"]["template"]["spec"]
+    (container,) = pod["containers"]
+    (volume,) = [v for v in pod["volumes"] if v["name"] == "rules"]
+    (mount,) = [m for m in container["volumeMounts"] if m["name"] == "rules"]
+    return container, volume, mount
+
+
+def test_specialists_read_optional_rules(overlay: Rendered) -> None:
+    """The optional ConfigMap mesh-rules holds .mesh.yaml; mounted at the working directory, where
+    the specialist finds it. MESH_CONFIG stays unset: a missing file would be an error."""
+    for t in SPECIALISTS:
+        container, volume, mount = specialist_rules(overlay.get("Deployment", f"{t}-agent"))
+        assert volume["configMap"] == {"name": "mesh-rules", "optional": True,
+                                       "items": [{"key": ".mesh.yaml", "path": ".mesh.yaml"}]}
+        assert mount == {"name": "rules", "mountPath": "/etc/mesh", "readOnly": True}
+        assert container["workingDir"] == "/etc/mesh"
+        assert "MESH_CONFIG" not in {e["name"] for e in container.get("env", [])}
+        assert "MESH_CONFIG" not in overlay.generated("ConfigMap", "mesh-config")["data"]
+    assert not [d for d in overlay.of_kind("ConfigMap") if d["metadata"]["name"].startswith("mesh-rules")]
+
+
+def test_rules_from_an_overlay_generator_reach_every_specialist(deploy_copy) -> None:
+    """The README's recipe: a configMapGenerator `mesh-rules` in an overlay; its hashed name
+    replaces the reference, so a change to the rules rolls the specialists."""
+    overlay = deploy_copy / "overlays" / "with-rules"
+    overlay.mkdir()
+    (overlay / "mesh.yaml").write_text("tone:\n  target: formal\nmin-alert-level: warning\n")
+    (overlay / "kustomization.yaml").write_text(
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nnamespace: agentic-mesh\n"
+        "resources:\n  - ../dev\nconfigMapGenerator:\n  - name: mesh-rules\n    files:\n      - .mesh.yaml=mesh.yaml\n")
+    rendered = render_dir(overlay, "with-rules")
+    assert rendered.stderr == ""
+    rules = rendered.generated("ConfigMap", "mesh-rules")
+    assert rules["data"] == {".mesh.yaml": "tone:\n  target: formal\nmin-alert-level: warning\n"}
+    for t in SPECIALISTS:
+        _, volume, _ = specialist_rules(rendered.get("Deployment", f"{t}-agent"))
+        assert volume["configMap"]["name"] == rules["metadata"]["name"]
 
 
 # ---- dev ------------------------------------------------------------------------------
