@@ -50,6 +50,26 @@ public struct GrammarSpecialist: Specialist {
         return out
     }
 
+    /// A run of 2–4 words repeated at once with no punctuation between ("miss the biggest illusion miss the biggest illusion").
+    func repeatedPhrase(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        for m in 2...4 where i + 2 * m <= n {
+            guard tokens[i + m].kind == .word, tokens[i + m].lower == tokens[i].lower else { continue }
+            var same = true
+            for k in 0..<m where tokens[i + k].kind != .word || tokens[i + m + k].kind != .word || tokens[i + k].lower != tokens[i + m + k].lower {
+                same = false
+                break
+            }
+            // Names and numbers repeat for good reasons; so do short refrains ("bye now bye now") rarely in prose.
+            if same, i == 0 || tokens[i - 1].kind != .word || tokens[i - 1].lower != tokens[i + m - 1].lower {
+                let phrase = ctx.text(TextSpan(start: tokens[i].start, end: tokens[i + m - 1].end))
+                ctx.add("grammar.repeated-word", "'\(phrase)' is repeated.", TextSpan(start: tokens[i].start, end: tokens[i + 2 * m - 1].end), [phrase])
+                return
+            }
+        }
+    }
+
     // MARK: Phrase tables
 
     func phraseRules(_ ctx: inout RuleContext, starts: Set<Int>) {
@@ -97,10 +117,16 @@ public struct GrammarSpecialist: Specialist {
             let prev: Token? = i > 0 ? tokens[i - 1] : nil
             let w = t.lower
 
-            // Repeated word.
-            if let next, next.kind == .word, next.lower == w, !GrammarLists.repeatAllowed.contains(w),
-               cfg.isEnabled("grammar.repeated-word") {
-                ctx.add("grammar.repeated-word", "'\(t.text)' is repeated.", TextSpan(start: t.start, end: next.end), [t.text])
+            // Repeated word ("the the"; "that that that" even though "that that" is fine) and repeated phrase
+            // ("is an echo is an echo"): lexical illusions, across line breaks too.
+            if let next, next.kind == .word, next.lower == w, cfg.isEnabled("grammar.repeated-word") {
+                if !GrammarLists.repeatAllowed.contains(w) {
+                    ctx.add("grammar.repeated-word", "'\(t.text)' is repeated.", TextSpan(start: t.start, end: next.end), [t.text])
+                } else if w == "that" || w == "had" || w == "is", i + 2 < n, tokens[i + 2].kind == .word, tokens[i + 2].lower == w, prev?.lower != w {
+                    ctx.add("grammar.repeated-word", "'\(t.text)' is repeated three times.", TextSpan(start: t.start, end: tokens[i + 2].end), [t.text])
+                }
+            } else if cfg.isEnabled("grammar.repeated-word") {
+                repeatedPhrase(&ctx, i)
             }
 
             // a / an.
@@ -346,6 +372,20 @@ public struct GrammarSpecialist: Specialist {
                 if (p == ")" || p == "]"), t.spaceBefore, !t.newlineBefore, i > 0, tokens[i - 1].kind == .word,
                    tokens[..<i].contains(where: { $0.text == (p == ")" ? "(" : "[") }), cfg.isEnabled("grammar.spacing") {
                     ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: t.end), [p])
+                }
+                // "?!", "!?", "????": one mark says it (a run of "!" alone is tone.exclamation's).
+                if p == "?" || p == "!", i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].text == "?" || tokens[i + 1].text == "!",
+                   !(i > 0 && !t.spaceBefore && (tokens[i - 1].text == "?" || tokens[i - 1].text == "!")), cfg.isEnabled("grammar.punctuation") {
+                    var j = i + 1
+                    var mixed = false
+                    while j < n, !tokens[j].spaceBefore, tokens[j].text == "?" || tokens[j].text == "!" {
+                        if tokens[j].text != p { mixed = true }
+                        j += 1
+                    }
+                    if mixed || (p == "?" && j - i >= 3) {
+                        ctx.add("grammar.punctuation", "Use one '\(p == "?" || mixed ? "?" : "!")', not '\(tokens[i..<j].map(\.text).joined())'.",
+                                TextSpan(start: t.start, end: tokens[j - 1].end), [mixed ? "?" : p])
+                    }
                 }
                 // Doubled punctuation.
                 if i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].kind == .punct, cfg.isEnabled("grammar.punctuation") {

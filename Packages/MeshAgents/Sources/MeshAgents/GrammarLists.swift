@@ -558,5 +558,8 @@ enum GrammarLists {
     # p . m . in the evening => p.m.
     # p . m . at night => p.m.
     # pm at night => p.m.
+    . . . => …
+    et . al => et al.
+    et . al . => et al.
     """)
 }

@@ -34,7 +34,7 @@ public enum RuleCatalog {
     public static let all: [RuleInfo] = [
         // Grammar
         RuleInfo("grammar.spelling", .error, "Words hunspell (en_US) does not know; skips code, URLs, paths, identifiers and the accepted vocabulary."),
-        RuleInfo("grammar.repeated-word", .error, "The same word twice in a row (\"the the\"); allows \"had had\", \"that that\"."),
+        RuleInfo("grammar.repeated-word", .error, "The same word twice in a row (\"the the\"; \"had had\" and \"that that\" are fine, three times is not) and a phrase of 2–4 words repeated at once (lexical illusions)."),
         RuleInfo("grammar.a-an", .error, "\"a\" before a vowel sound or \"an\" before a consonant sound (\"an user\", \"a hour\")."),
         RuleInfo("grammar.confused-words", .error, "Commonly confused words in a context that gives them away: its/it's, their/there/they're, then/than, affect/effect, lose/loose, your/you're, could of, ..."),
         RuleInfo("grammar.date", .error, "A weekday that does not match its date (\"Monday, 7 October 2014\") or a date that does not exist (\"November 31\")."),
@@ -45,9 +45,9 @@ public enum RuleCatalog {
         RuleInfo("grammar.capitalization", .error, "A sentence that starts in lower case, lower-case \"i\", days, months and languages in lower case."),
         RuleInfo("grammar.nonstandard-phrase", .warning, "Mangled idioms and nonstandard forms (\"could care less\", \"for all intensive purposes\", \"irregardless\")."),
         RuleInfo("grammar.spacing", .warning, "Spaces before punctuation, missing after it, or doubled between words."),
-        RuleInfo("grammar.punctuation", .warning, "Doubled punctuation (\",,\", \"..\"), mixed \"?!\" runs, and other punctuation slips."),
+        RuleInfo("grammar.punctuation", .warning, "Doubled punctuation (\",,\", \"..\"), mixed \"?!\" runs and \"???\", and other punctuation slips."),
         RuleInfo("grammar.unterminated-sentence", .warning, "A paragraph whose last sentence never ends with a full stop, question mark or exclamation mark.", scope: .block),
-        RuleInfo("grammar.typography", .suggestion, "Typewriter stand-ins for real symbols: \"...\" (…), \"(c)\" (©), \"(tm)\" (™), \"2 x 4\" (×), \"1990's\" (1990s)."),
+        RuleInfo("grammar.typography", .suggestion, "Typewriter stand-ins for real symbols: \"...\" (…), \"(c)\" (©), \"(tm)\" (™), \"2 x 4\" (×), \"1990's\" (1990s), \"et. al\" (et al.)."),
         RuleInfo("grammar.rejected-word", .error, "A word the project's vocabulary rejects (`vocabulary.reject`)."),
         // Clarity
         RuleInfo("clarity.long-sentence", .suggestion, "Sentences longer than `limits.sentence-words` (35) words.", scope: .block),
@@ -62,7 +62,8 @@ public enum RuleCatalog {
         RuleInfo("clarity.nominalization", .suggestion, "A verb hidden in a noun (\"make a decision\" → \"decide\")."),
         RuleInfo("clarity.cliche", .suggestion, "Clichés (\"at the end of the day\", \"low-hanging fruit\")."),
         RuleInfo("clarity.jargon", .suggestion, "Business and bureaucratic jargon (\"synergy\", \"circle back\", \"going forward\")."),
-        RuleInfo("clarity.empty-opener", .suggestion, "Sentences opening with \"So\" or \"There is/are\" that add nothing."),
+        RuleInfo("clarity.empty-opener", .suggestion, "Sentences opening with \"So\" or \"There is/are\", \"; so\", and a paragraph opening with \"But\"."),
+        RuleInfo("clarity.usage", .suggestion, "Words and phrases with a preferred form or best avoided (proselint's lists): needless variants, nonwords, archaisms, malapropisms, oxymorons, skunked terms, misspelt suffixes, denizen and animal adjectives, \"off of\", \"from whence\"; \"7 am\" (7 a.m.), \"12 p.m.\" (noon), \"August, 2008\", \"from 2000-2005\"."),
         RuleInfo("clarity.e-prime", .suggestion, "Any form of \"to be\" (E-Prime style); off by default.", enabledByDefault: false),
         // Tone
         RuleInfo("tone.hedging", .suggestion, "Hedges that weaken a claim (\"I think\", \"perhaps\", \"sort of\")."),

@@ -33,6 +33,7 @@ enum ToneLists {
 
     static let intensifiers = PhraseTable("""
     very
+    very well ## ok
     extremely
     totally
     incredibly

@@ -48,6 +48,7 @@ let ruleCases: [RuleCase] = [
     RuleCase(rule: "clarity.cliche", fires: "At the end of the day, it works.", quiet: "In the end, it works."),
     RuleCase(rule: "clarity.jargon", fires: "Let's circle back on the synergy.", quiet: "Let's talk again about how the teams work together."),
     RuleCase(rule: "clarity.empty-opener", fires: "There is a use for this construction.", quiet: "This construction has a use; is there another?"),
+    RuleCase(rule: "clarity.usage", fires: "We jumped off of the wall and deplaned.", quiet: "We jumped off the wall and left the plane."),
     RuleCase(rule: "clarity.e-prime", fires: "NodeJs is awesome.", quiet: "NodeJs works well.", config: "enable: [clarity.e-prime]"),
     RuleCase(rule: "tone.hedging", fires: "I think this might be the answer.", quiet: "This is the answer."),
     RuleCase(rule: "tone.intensifier", fires: "The results are extremely good.", quiet: "The results are good."),
