@@ -11,6 +11,7 @@ struct WordClasses: Sendable {
         static let verb = Flags(rawValue: 1)
         static let noun = Flags(rawValue: 2)
         static let plural = Flags(rawValue: 4) // takes -s
+        static let adjective = Flags(rawValue: 8) // takes -ly, -ness or -est (Y, P, T)
     }
 
     private(set) var flags: [String: Flags] = [:]
@@ -42,6 +43,7 @@ struct WordClasses: Sendable {
                                 case 71, 68: f.insert(.verb) // G, D
                                 case 77: f.insert(.noun) // M
                                 case 83: f.insert(.plural) // S
+                                case 89, 80, 84: f.insert(.adjective) // Y, P, T
                                 default: break
                                 }
                             }
@@ -63,6 +65,20 @@ struct WordClasses: Sendable {
     func isPureVerb(_ w: String) -> Bool {
         guard let f = flags[w] else { return Verbs.baseForms[w] != nil && !Verbs.nounLike.contains(w) }
         return f.contains(.verb) && !f.contains(.noun)
+    }
+
+    func classes(_ w: String) -> Flags? { flags[w] }
+
+    /// A noun that is neither a verb nor an adjective ("presence", "name" is not: it is also a verb).
+    func isNounOnly(_ w: String) -> Bool {
+        guard let f = flags[w] else { return false }
+        return f.contains(.noun) && !f.contains(.verb) && !f.contains(.adjective)
+    }
+
+    /// An adjective that is not also a noun or verb ("difficult", "wonderful").
+    func isPureAdjective(_ w: String) -> Bool {
+        guard let f = flags[w] else { return false }
+        return f.contains(.adjective) && !f.contains(.noun) && !f.contains(.verb)
     }
 
     func isVerb(_ w: String) -> Bool { flags[w]?.contains(.verb) ?? (Verbs.baseForms[w] != nil) }
@@ -260,7 +276,10 @@ extension GrammarSpecialist {
                 }
             }
         }
-        if confusedOn { confusions(&ctx) }
+        if confusedOn {
+            confusions(&ctx)
+            itsConfusions(&ctx)
+        }
         if ctx.config.isEnabled("grammar.date") { dates(&ctx) }
     }
 

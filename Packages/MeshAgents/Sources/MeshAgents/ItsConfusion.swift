@@ -1,0 +1,110 @@
+import MeshProtocol
+
+/// its / it's by the word classes around them: a possessive before a noun ("it's name" → "its name", "for all
+/// it's wonderful moments"), a contraction before what only a verb phrase can start with ("its going", "its a",
+/// "its difficult to").
+extension GrammarSpecialist {
+    static let itsPrepositions: Set<String> = [
+        "of", "for", "from", "about", "with", "by", "in", "on", "into", "onto", "amid", "alongside", "all", "through",
+        "under", "over", "without", "within", "towards", "toward", "against", "across", "behind", "beyond", "despite",
+        "during", "upon", "among", "throughout", "at", "near", "inside", "outside",
+    ]
+    /// Words that open a verb phrase or a clause: after "its" they show the contraction "it's".
+    static let itsContractionNext: Set<String> = [
+        "a", "an", "the", "not", "been", "so", "very", "too", "just", "also", "gonna", "ok", "okay", "his", "her",
+        "my", "your", "our", "their", "where", "what", "who", "when", "how", "this", "these", "those", "because",
+        "still", "already", "always", "never", "really", "quite", "getting", "going", "like", "no", "all", "only",
+    ]
+    /// Nouns that follow "it's" as a predicate ("it's fun", "it's time"): not a possessive slip.
+    static let itsPredicateNouns: Set<String> = [
+        "time", "fun", "nonsense", "noon", "midnight", "bedtime", "lunchtime", "dinnertime", "teatime", "morning",
+        "evening", "night", "today", "tomorrow", "yesterday", "chaos", "magic", "rubbish", "trouble", "history",
+        "news", "luck", "heaven", "hell", "home", "art", "science", "business", "me", "mine", "yours", "ours",
+        "theirs", "hers", "his", "nothing", "everything", "something", "anything", "somewhere", "nowhere",
+        "worth", "autumn", "spring", "summer", "winter", "fall", "weekend", "christmas", "over", "war",
+    ]
+
+    /// Closed-class and number words hunspell also lists as nouns.
+    static let itsNotNouns: Set<String> = [
+        "in", "on", "up", "out", "off", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "hours", "days", "weeks",
+        "months", "years", "minutes", "seconds", "ages", "times", "miles", "degrees", "lots", "tons", "thanks",
+    ]
+    static let itsFiniteVerbs: Set<String> = [
+        "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "should", "may", "might",
+        "must", "does", "did", "seems", "looks", "makes", "remains",
+    ]
+
+    func itsConfusions(_ ctx: inout RuleContext) {
+        let tokens = ctx.tokens
+        let already = Set(ctx.findings.filter { $0.rule == "grammar.confused-words" }.map(\.span.start))
+        let n = tokens.count
+        let lex = WordClasses.shared
+        func word(_ k: Int) -> String? { k >= 0 && k < n && tokens[k].kind == .word ? tokens[k].lower : nil }
+        for i in 0..<n where tokens[i].kind == .word {
+            let raw = tokens[i].lower
+            guard raw.utf8.first == UInt8(ascii: "i"), raw.utf8.count >= 3, raw.utf8.count <= 6 else { continue }
+            guard !already.contains(tokens[i].start) else { continue }
+            let w = raw.replacing("’", with: "'")
+            guard w == "it's" || w == "its" else { continue }
+            guard let next = word(i + 1), !tokens[i + 1].text.unicodeScalars.first!.properties.isUppercase || next == "ok" else { continue }
+            let prev = word(i - 1)
+            if w == "it's" {
+                // The possessive: before a plural noun ("it's eyes"), or a singular one where a clause cannot
+                // follow: after a preposition ("due to it's nature") or before a verb ("it's door is").
+                let prepBefore = prev.map { Self.itsPrepositions.contains($0) || $0 == "to" || $0 == "as" } ?? false
+                func nounAt(_ k: Int) -> (plural: Bool, singular: Bool) {
+                    guard let x = word(k), !Self.itsPredicateNouns.contains(x), !Self.itsNotNouns.contains(x),
+                          !x.hasSuffix("ing"), x.utf8.count > 2 else { return (false, false) }
+                    let f = lex.classes(x)
+                    let singular = f.map { $0.contains(.noun) && !$0.contains(.adjective) } ?? false
+                    var plural = false
+                    if f == nil, x.utf8.count >= 4, x.hasSuffix("s"), !x.hasSuffix("ss") {
+                        for stem in [String(x.dropLast()), String(x.dropLast(2)), String(x.dropLast(3)) + "y"] {
+                            if let g = lex.classes(stem), g.contains(.noun), g.contains(.plural), !g.contains(.adjective) { plural = true; break }
+                        }
+                    }
+                    // "it's eyes that matter": a cleft sentence.
+                    if plural, let after = word(k + 1), ["that", "who", "which"].contains(after) { plural = false }
+                    return (plural, singular)
+                }
+                func singularFits(_ k: Int) -> Bool {
+                    if prepBefore { return true }
+                    if let after = word(k + 1), Self.itsFiniteVerbs.contains(after) { return true }
+                    return false
+                }
+                var possessive = false
+                let first = nounAt(i + 1)
+                if first.plural || first.singular && singularFits(i + 1) { possessive = true }
+                else if lex.isPureAdjective(next) || next.hasSuffix("est") || tokens[i + 1].kind == .number {
+                    let second = nounAt(i + 2)
+                    if second.plural || second.singular && singularFits(i + 2) { possessive = true }
+                }
+                if possessive {
+                    ctx.add("grammar.confused-words", "Did you mean 'its' (belonging to it)? 'it's' means 'it is'.", tokens[i].span,
+                            [matchCase("its", like: tokens[i].text)])
+                }
+            } else {
+                var contraction = Self.itsContractionNext.contains(next)
+                // "its removing", "its going": an -ing form that the dictionary only knows as a verb.
+                if !contraction, next.hasSuffix("ing"), next.utf8.count > 5, lex.classes(next) == nil {
+                    let stem = String(next.dropLast(3))
+                    if lex.isPureVerb(stem) || lex.isPureVerb(stem + "e") { contraction = true }
+                }
+                // "its difficult to", "its better for": a pure adjective ending the phrase.
+                if !contraction, lex.isPureAdjective(next) || ["better", "worse", "ok", "okay"].contains(next) {
+                    let n2 = word(i + 2)
+                    if n2 == nil || ["to", "for", "that", "and", "because", "when", "if", "enough", "than", "but", "now"].contains(n2!) {
+                        contraction = true
+                    }
+                }
+                // "to its going out of business", "from its too short shirt": after a preposition it is the possessive.
+                if contraction, let prev, Self.itsPrepositions.contains(prev) || ["the", "a", "an", "to"].contains(prev) { contraction = false }
+                if contraction {
+                    ctx.add("grammar.confused-words", "Did you mean 'it's' (it is)? 'its' means 'belonging to it'.", tokens[i].span,
+                            [matchCase("it's", like: tokens[i].text)])
+                }
+            }
+        }
+    }
+}
