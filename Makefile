@@ -80,7 +80,7 @@ test: deps ## Run every test: each library package, the end-to-end tests with re
 	$(MAKE) build
 	$(MAKE) test-libs test-e2e test-deploy
 
-test-libs: $(addprefix test-pkg/,$(LIBS) MeshService) ## Run the tests of every library package.
+test-libs: $(addprefix test-pkg/,$(LIBS)) ## Run the tests of every library package.
 
 test-pkg/%: ## Run one library package's tests, e.g. test-pkg/MeshRedis.
 	$(SWIFT) test --scratch-path $(BUILD_DIR) --package-path $(ROOT)/Packages/$*

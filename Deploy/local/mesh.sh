@@ -27,7 +27,7 @@ load_env() {
 
 start() { # name, command...
     local name=$1; shift
-    HTTP_PORT=0 CONSUMER_NAME="local-$name" "$@" >>"$STATE/logs/$name.log" 2>&1 &
+    HTTP_PORT=0 CONSUMER_NAME="local-$name" "$@" </dev/null >>"$STATE/logs/$name.log" 2>&1 &
     echo $! >"$STATE/pids/$name"
 }
 
@@ -42,7 +42,7 @@ up() {
         REDIS_PORT=$(free_port)
         mkdir -p "$STATE/redis"
         redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$STATE/redis" --save "" --appendonly no \
-            --daemonize no --logfile "$STATE/logs/redis.log" &
+            --daemonize no --logfile "$STATE/logs/redis.log" </dev/null >/dev/null 2>&1 &
         echo $! >"$STATE/pids/redis"
         for _ in $(seq 100); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.05; done
     fi
