@@ -146,8 +146,9 @@ struct PipelineTests {
     @Test func theAggregatorKilledAndRestartedMidRunLosesNoReport() throws {
         let mesh = try Mesh()
         try mesh.startAll(visibilityTimeout: 1)
+        let documents = 150
         var paths: [String] = []
-        for n in 0..<60 {
+        for n in 0..<documents {
             paths.append(try mesh.write("r\(n).md", "# Doc \(n)\n\nFirst paragraph has the the error.\n\nSecond paragraph is fine.\n"))
         }
         let submit = try mesh.produce(["--doc_id", "restart"] + paths)
@@ -159,15 +160,15 @@ struct PipelineTests {
         mesh.services["aggregator"]?.wait()
         let before = try connection.xlen(Streams.reports)
         try mesh.start("aggregator", "mesh-aggregator", visibilityTimeout: 1)
-        #expect(waitUntil(timeout: 180) { ((try? connection.xlen(Streams.reports)) ?? 0) >= 60 })
-        #expect(before < 60, "the aggregator was killed mid-run")
-        for n in 1...60 {
+        #expect(waitUntil(timeout: 180) { ((try? connection.xlen(Streams.reports)) ?? 0) >= documents })
+        #expect(before < documents, "the aggregator was killed mid-run")
+        for n in 1...documents {
             let report = try #require(try mesh.report("restart-\(n)"), "restart-\(n) lost")
             #expect(report.suggestions.filter { $0.rule == "grammar.repeated-word" }.count == 1)
         }
         // Completion is announced exactly once per document.
         Thread.sleep(forTimeInterval: 1.5)
-        #expect(try connection.xlen(Streams.reports) == 60)
+        #expect(try connection.xlen(Streams.reports) == documents)
         for type in SpecialistType.allCases {
             #expect(try connection.xpending(Streams.suggestions(type), group: Groups.aggregator).count == 0)
         }
