@@ -163,6 +163,17 @@ public struct StructureSpecialist: Specialist {
                     u.position, u.endPosition, [matchCase(majority, like: u.variant)])
             }
         }
+
+        // Sibling list items that break the list's parallel form (protocol 1.1 carries the items).
+        for list in outline.lists ?? [] {
+            let items = list.enumerated().map { i, item in
+                Chunk(docId: chunk.docId, index: i, count: list.count, source: chunk.source, format: chunk.format, kind: .listItem,
+                      text: item.text, segments: item.segments, ignored: item.ignored)
+            }
+            for s in Self.listParallelism(items, config: config) {
+                add(s.rule, s.message, s.range.start, s.range.end)
+            }
+        }
         return out
     }
 
@@ -299,14 +310,19 @@ public enum TermVariants {
 
 /// Helpers for callers that hold a whole document (the producer, the CLI).
 public enum DocumentReview {
-    /// Fills the outline chunk's `terms` with `TermVariants.uses` over the other chunks.
+    /// Fills the outline chunk with what only the whole document shows: `terms` (`TermVariants.uses` over
+    /// the other chunks) and `lists` (the items of each run of sibling list items, for list parallelism).
     public static func withTerms(_ chunks: [Chunk]) -> [Chunk] {
         let uses = TermVariants.uses(in: chunks)
+        let lists = listGroups(chunks).map { group in
+            group.map { OutlineListItem(text: $0.text, segments: $0.segments, ignored: $0.ignored) }
+        }
         return chunks.map { c in
             guard c.kind == .outline else { return c }
             var c = c
             if c.outline == nil { c.outline = Outline() }
             c.outline!.terms = uses
+            c.outline!.lists = lists
             return c
         }
     }
@@ -325,10 +341,5 @@ public enum DocumentReview {
         }
         if current.count >= 2 { groups.append(current) }
         return groups
-    }
-
-    /// Document-level suggestions no single chunk can make (list parallelism), for `mesh-agents` and tests.
-    public static func documentSuggestions(_ chunks: [Chunk], config: MeshConfig = .default) -> [Suggestion] {
-        listGroups(chunks).flatMap { StructureSpecialist.listParallelism($0, config: config) }
     }
 }

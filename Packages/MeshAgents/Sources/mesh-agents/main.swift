@@ -129,7 +129,6 @@ default:
         for c in chunks {
             for t in types { all += engine.review(c, as: t).suggestions }
         }
-        if types.contains(.structure) { all += DocumentReview.documentSuggestions(chunks, config: engine.config) }
         all.sort { ($0.range.start.offset, $0.specialist, $0.rule) < ($1.range.start.offset, $1.specialist, $1.rule) }
         do {
             do {

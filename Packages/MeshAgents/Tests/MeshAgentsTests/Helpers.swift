@@ -30,5 +30,5 @@ func reviewMarkdown(_ text: String, config: MeshConfig = .default) throws -> [Su
     let chunks = try markdownChunks(text)
     var out: [Suggestion] = []
     for c in chunks { for t in SpecialistType.allCases { out += engine.review(c, as: t).suggestions } }
-    return out + DocumentReview.documentSuggestions(chunks, config: config)
+    return out
 }

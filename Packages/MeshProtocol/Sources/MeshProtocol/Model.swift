@@ -178,11 +178,16 @@ public struct Outline: Codable, Sendable, Hashable {
     public var blocks: [OutlineBlock]
     /// Uses of terms that have spelling variants (color/colour), found over the whole document.
     public var terms: [TermUse]
+    /// The items of each list with two or more sibling items, in document order, so the structure specialist
+    /// can compare siblings (parallel form) although each item is reviewed as its own chunk. Since 1.1;
+    /// nil from older producers.
+    public var lists: [[OutlineListItem]]?
 
-    public init(headings: [OutlineHeading] = [], blocks: [OutlineBlock] = [], terms: [TermUse] = []) {
+    public init(headings: [OutlineHeading] = [], blocks: [OutlineBlock] = [], terms: [TermUse] = [], lists: [[OutlineListItem]]? = nil) {
         self.headings = headings
         self.blocks = blocks
         self.terms = terms
+        self.lists = lists
     }
 }
 
@@ -217,6 +222,19 @@ public struct OutlineBlock: Codable, Sendable, Hashable {
         self.lines = lines
         self.words = words
         self.sentences = sentences
+    }
+}
+
+/// One list item's prose, as in its own chunk (text, segments, ignored spans).
+public struct OutlineListItem: Codable, Sendable, Hashable {
+    public var text: String
+    public var segments: [TextSegment]
+    public var ignored: [TextSpan]
+
+    public init(text: String, segments: [TextSegment], ignored: [TextSpan] = []) {
+        self.text = text
+        self.segments = segments
+        self.ignored = ignored
     }
 }
 

@@ -49,7 +49,13 @@ enum Fixtures {
             terms: [
                 TermUse(term: "color", variant: "colour", position: at(40, 3, 32), endPosition: at(46, 3, 38)),
                 TermUse(term: "color", variant: "color", position: at(140, 7, 21), endPosition: at(145, 7, 26)),
-            ]
+            ],
+            lists: [[
+                OutlineListItem(text: "Install it", segments: [TextSegment(textOffset: 0, position: at(300, 13, 3))]),
+                OutlineListItem(
+                    text: "Run `make`.", segments: [TextSegment(textOffset: 0, position: at(313, 14, 3))],
+                    ignored: [TextSpan(start: 4, end: 10)]),
+            ]]
         ),
         specialists: [.structure]
     )

@@ -73,6 +73,15 @@ struct GoldenTests {
 
     // MARK: Compatibility with other versions
 
+    @Test func aVersion1_0OutlineWithoutListsStillDecodes() throws {
+        let entry = try Golden.load("compat-chunk-outline-v1.0.json")
+        #expect(entry.wireFields.first { $0.0 == WireField.version }?.1 == Array("1.0".utf8))
+        let chunk = try WireCodec().decode(Chunk.self, from: entry.wireFields)
+        #expect(chunk.kind == .outline)
+        #expect(chunk.outline?.headings.count == 2)
+        #expect(chunk.outline?.lists == nil)
+    }
+
     @Test func newerMinorChunkWithUnknownFieldsDecodes() throws {
         let entry = try Golden.load("compat-chunk-v1.7.json")
         let chunk = try WireCodec().decode(Chunk.self, from: entry.wireFields)
