@@ -90,6 +90,12 @@ test-e2e: build ## End-to-end tests: real redis-server, real service processes (
 
 ##@ Benchmarks
 
+.PHONY: bench-mesh
+bench-mesh: deps ## Documents through a local mesh (release) next to one in-process mesh-agents run on the same files (DOCS=, REPLICAS=).
+	$(MAKE) build CONFIG=release
+	$(SWIFT) build --scratch-path $(BUILD_DIR) -c release --package-path $(ROOT)/Tests --product mesh-agents
+	BIN=$(BUILD_DIR)/release $(ROOT)/Deploy/local/bench.sh
+
 .PHONY: bench-redis
 bench-redis: ## XADD and XADD+XACK throughput via MeshRedis next to redis-benchmark -P 32, same server (BENCH_N=entries; REDIS_HOST/REDIS_PORT for an existing one).
 	$(SWIFT) build -c release --package-path Packages/MeshRedis --product mesh-redis-bench

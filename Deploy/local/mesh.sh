@@ -7,12 +7,13 @@
 #   mesh.sh down                stop everything `up` started
 #   mesh.sh run FILE...         up, submit, down (the mesh is stopped even when the review fails)
 #
-# Environment: BIN (folder of the service executables), STATE (default .mesh-local), REDIS_HOST/REDIS_PORT
+# Environment: BIN (folder of the service executables), STATE (default .mesh-local), SPECIALIST_REPLICAS
+# (replicas of each specialist, default 1), REDIS_HOST/REDIS_PORT
 # (use that Redis instead of starting one), PRODUCER_ARGS (extra producer flags, e.g. --output-format json).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BIN=${BIN:-$ROOT/Tests/.build/debug}
+BIN=${BIN:-$ROOT/.build/debug}
 STATE=${STATE:-$ROOT/.mesh-local}
 SPECIALISTS=(grammar clarity tone structure)
 
@@ -51,7 +52,11 @@ up() {
     printf 'REDIS_HOST=%s\nREDIS_PORT=%s\nREDIS_DB=%s\n' "$REDIS_HOST" "$REDIS_PORT" "$REDIS_DB" >"$STATE/env"
     export REDIS_HOST REDIS_PORT REDIS_DB
     start coordinator "$BIN/mesh-coordinator"
-    for type in "${SPECIALISTS[@]}"; do start "$type" "$BIN/mesh-specialist" --type "$type"; done
+    for type in "${SPECIALISTS[@]}"; do
+        for replica in $(seq "${SPECIALIST_REPLICAS:-1}"); do
+            start "$type-$replica" "$BIN/mesh-specialist" --type "$type"
+        done
+    done
     start aggregator "$BIN/mesh-aggregator"
     # Ready when every consumer group exists.
     for _ in $(seq 200); do
@@ -82,13 +87,20 @@ submit() {
 down() {
     [[ -d $STATE/pids ]] || { echo "mesh.sh: nothing to stop" >&2; return 0; }
     local pid
-    for name in coordinator "${SPECIALISTS[@]}" aggregator; do
-        [[ -f $STATE/pids/$name ]] && kill -TERM "$(cat "$STATE/pids/$name")" 2>/dev/null || true
+    # Services first (they finish the batch in hand), Redis last.
+    for file in "$STATE"/pids/*; do
+        [[ $(basename "$file") == redis ]] || kill -TERM "$(cat "$file")" 2>/dev/null || true
     done
-    for name in coordinator "${SPECIALISTS[@]}" aggregator redis; do
-        [[ -f $STATE/pids/$name ]] || continue
-        pid=$(cat "$STATE/pids/$name")
-        [[ $name == redis ]] && kill -TERM "$pid" 2>/dev/null || true
+    for file in "$STATE"/pids/*; do
+        [[ $(basename "$file") == redis ]] && continue
+        pid=$(cat "$file")
+        for _ in $(seq 250); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$pid" 2>/dev/null || true
+    done
+    for file in "$STATE"/pids/redis; do
+        [[ -f $file ]] || continue
+        pid=$(cat "$file")
+        kill -TERM "$pid" 2>/dev/null || true
         for _ in $(seq 250); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
         kill -KILL "$pid" 2>/dev/null || true
     done
@@ -109,5 +121,5 @@ case $command in
     down) down ;;
     submit) submit "$@" ;;
     run) run "$@" ;;
-    *) sed -n '2,12p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,13p' "$0" >&2; exit 2 ;;
 esac
