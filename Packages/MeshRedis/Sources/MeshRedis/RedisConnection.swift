@@ -185,20 +185,20 @@ public final class RedisConnection {
         _ arguments: [RedisArgument],
         _ body: (Int32, UnsafeMutablePointer<UnsafePointer<CChar>?>, UnsafePointer<Int>) -> R
     ) -> R {
-        let buffers = arguments.map(\.bytes)
-        let total = buffers.reduce(0) { $0 + $1.count }
+        // All arguments go into one buffer (no array per argument); argv points into it.
         var storage = [UInt8]()
-        storage.reserveCapacity(total)
+        storage.reserveCapacity(arguments.count * 16)
         var lengths = [Int]()
-        lengths.reserveCapacity(buffers.count)
-        for buffer in buffers {
-            storage.append(contentsOf: buffer)
-            lengths.append(buffer.count)
+        lengths.reserveCapacity(arguments.count)
+        for argument in arguments {
+            let before = storage.count
+            argument.append(to: &storage)
+            lengths.append(storage.count - before)
         }
         return storage.withUnsafeBufferPointer { raw in
             let base = UnsafeRawPointer(raw.baseAddress ?? UnsafePointer(bitPattern: 1)!).assumingMemoryBound(to: CChar.self)
             var pointers = [UnsafePointer<CChar>?]()
-            pointers.reserveCapacity(buffers.count)
+            pointers.reserveCapacity(arguments.count)
             var offset = 0
             for length in lengths {
                 pointers.append(base + offset)
@@ -206,7 +206,7 @@ public final class RedisConnection {
             }
             return pointers.withUnsafeMutableBufferPointer { argv in
                 lengths.withUnsafeBufferPointer { lens in
-                    body(Int32(buffers.count), argv.baseAddress!, lens.baseAddress!)
+                    body(Int32(arguments.count), argv.baseAddress!, lens.baseAddress!)
                 }
             }
         }
@@ -222,11 +222,11 @@ public enum RedisArgument: Sendable, Hashable, ExpressibleByStringLiteral, Expre
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int) { self = .int(value) }
 
-    var bytes: [UInt8] {
+    func append(to buffer: inout [UInt8]) {
         switch self {
-        case .string(let s): Array(s.utf8)
-        case .bytes(let b): b
-        case .int(let i): Array(String(i).utf8)
+        case .string(let s): buffer.append(contentsOf: s.utf8)
+        case .bytes(let b): buffer.append(contentsOf: b)
+        case .int(let i): buffer.append(contentsOf: String(i).utf8)
         }
     }
 }
