@@ -54,6 +54,9 @@ struct FanOut: StreamHandler {
         } catch {
             return .deadLetter(reason: "\(error)")
         }
+        guard chunk.count > 0, (0..<chunk.count).contains(chunk.index), !chunk.docId.isEmpty else {
+            return .deadLetter(reason: "chunk \(chunk.index) of \(chunk.count) of document '\(chunk.docId)' is inconsistent")
+        }
         chunk.specialists = types
         let fields = codec.streamFields(chunk)
         return .commit(types.map { RedisConnection.xaddArguments(Streams.review($0), fields: fields) })
