@@ -20,6 +20,7 @@ public struct GrammarSpecialist: Specialist {
         phraseRules(&ctx, starts: starts)
         wordRules(&ctx, starts: starts)
         patternRules(&ctx, starts: starts)
+        learnerPatterns(&ctx, starts: starts)
         spacingRules(&ctx)
         if config.isEnabled("grammar.spelling") { spelling(&ctx, starts: starts) }
         unterminated(&ctx)

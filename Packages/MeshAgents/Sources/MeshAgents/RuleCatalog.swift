@@ -40,6 +40,8 @@ public enum RuleCatalog {
         RuleInfo("grammar.date", .error, "A weekday that does not match its date (\"Monday, 7 October 2014\") or a date that does not exist (\"November 31\")."),
         RuleInfo("grammar.agreement", .error, "Subject–verb agreement with pronouns and counted subjects (\"he go\", \"they was\", \"there is many\")."),
         RuleInfo("grammar.verb-form", .error, "Verb forms after auxiliaries (\"did went\", \"has went\", \"to went\", \"can goes\") and double comparatives (\"more better\")."),
+        RuleInfo("grammar.noun-number", .error, "A determiner or number whose noun has the wrong number (\"many problem\", \"every students\", \"much problems\", \"one of the main reason\")."),
+        RuleInfo("grammar.verb-pattern", .error, "The wrong form after a verb or auxiliary (\"must to go\", \"enjoy to swim\", \"look forward to meet\", \"I am agree\", \"did not went\", \"more easier\") and \"since\" with a length of time (\"since two years\")."),
         RuleInfo("grammar.double-negative", .warning, "Two negatives that cancel (\"don't have nothing\")."),
         RuleInfo("grammar.uncountable-plural", .error, "Plurals of uncountable nouns (\"informations\", \"advices\")."),
         RuleInfo("grammar.capitalization", .error, "A sentence that starts in lower case, lower-case \"i\", days, months and languages in lower case."),

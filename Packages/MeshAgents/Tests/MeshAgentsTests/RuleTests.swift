@@ -21,6 +21,8 @@ let ruleCases: [RuleCase] = [
     RuleCase(rule: "grammar.confused-words", fires: "Your welcome to stay, and its a good idea.", quiet: "You're welcome to stay, and it's a good idea for its owner."),
     RuleCase(rule: "grammar.agreement", fires: "They was late, and he go home.", quiet: "They were late. Does he go home?"),
     RuleCase(rule: "grammar.verb-form", fires: "She has went to school and did not saw it.", quiet: "She has gone to school and did not see it."),
+    RuleCase(rule: "grammar.noun-number", fires: "We met many visitor, and every guests left early.", quiet: "We met many visitors, and every guest left early."),
+    RuleCase(rule: "grammar.verb-pattern", fires: "You must to sign here; I enjoy to paint.", quiet: "You must sign here; I enjoy painting and want to paint."),
     RuleCase(rule: "grammar.double-negative", fires: "I don't have nothing to say, and we can't get no help.", quiet: "I don't have anything to say; not that no one cares."),
     RuleCase(rule: "grammar.uncountable-plural", fires: "He gave me many advices and informations.", quiet: "He gave me much advice and information."),
     RuleCase(rule: "grammar.capitalization", fires: "We left early. then we ate, and i slept on monday.", quiet: "We left early. Then we ate, and I slept on Monday."),
@@ -110,6 +112,17 @@ struct RuleTests {
 
 /// Word-class patterns of the grammar specialist: each fires on the first text and stays quiet on the second.
 let grammarPatternCases: [(rule: String, fires: String, quiet: String)] = [
+    ("grammar.noun-number", "Our town has several bakery.", "Our town has several bakeries and a bakery van."),
+    ("grammar.noun-number", "There are too much problems here.", "There is too much traffic here."),
+    ("grammar.noun-number", "It is one of the oldest city.", "It is one of the oldest cities in the world."),
+    ("grammar.noun-number", "We invited a lot of peoples.", "We invited a lot of people."),
+    ("grammar.verb-pattern", "They avoided to answer the letter.", "They avoided answering the letter and wanted to answer it."),
+    ("grammar.verb-pattern", "We look forward to see you.", "We look forward to seeing you and to the summer."),
+    ("grammar.verb-pattern", "I am agree with the plan.", "I agree with the plan; it is awake and I am ready."),
+    ("grammar.verb-pattern", "The parcel did not arrived on time.", "The parcel did not arrive on time."),
+    ("grammar.verb-pattern", "This road is more noisier than that one.", "This road is noisier than that one and more scenic."),
+    ("grammar.verb-pattern", "She has lived here since three years.", "She has lived here for three years, since three years ago."),
+    ("grammar.agreement", "Ask someone who have a key.", "Ask someone who has a key, or people who have one."),
     ("grammar.verb-form", "I was surprised to learns this.", "I was surprised to learn this; he spoke to seems fair."),
     ("grammar.verb-form", "She can goes there alone.", "She can go there alone."),
     ("grammar.verb-form", "She could no hear you.", "She could hear no one."),
