@@ -18,25 +18,33 @@ public final class Speller: Sendable {
     private let state: Mutex<State>
     /// Whether a dictionary was found and loaded.
     public let isAvailable: Bool
+    /// Every letters-only word form the dictionary can produce (a superset), to skip hopeless candidates.
+    let forms: DictionaryForms?
 
     /// The shared speller (en_US from `MESH_HUNSPELL_DIR`, `/usr/share/hunspell` or `/usr/share/myspell`).
     public static let shared = Speller()
 
-    public init(language: String = "en_US") {
+    /// `filterCandidates: false` checks every suggestion candidate with hunspell (the same answers, slower).
+    public init(language: String = "en_US", filterCandidates: Bool = true) {
         var dirs = ["/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts"]
         if let env = ProcessInfo.processInfo.environment["MESH_HUNSPELL_DIR"] { dirs.insert(env, at: 0) }
         var handle: OpaquePointer?
+        var forms: DictionaryForms?
         for dir in dirs {
             let aff = "\(dir)/\(language).aff", dic = "\(dir)/\(language).dic"
             if FileManager.default.fileExists(atPath: aff), FileManager.default.fileExists(atPath: dic) {
                 handle = Hunspell_create(aff, dic)
-                if handle != nil { break }
+                if handle != nil {
+                    if filterCandidates { forms = DictionaryForms(aff: aff, dic: dic, extra: Vocabulary.builtIn) }
+                    break
+                }
             }
         }
         if let handle {
             for word in Vocabulary.builtIn { _ = Hunspell_add(handle, word) }
         }
         isAvailable = handle != nil
+        self.forms = forms
         state = Mutex(State(handle: handle))
     }
 
@@ -83,7 +91,10 @@ public final class Speller: Sendable {
                 let lb = letters.map { CChar(truncatingIfNeeded: $0.value) }
                 let n = b.count
                 var buf = [CChar](repeating: 0, count: n + 2)
+                let forms = self.forms
                 func check(_ len: Int) {
+                    // A candidate no dictionary form matches (ignoring case) cannot pass hunspell: skip the call.
+                    if let forms, !forms.mayContain(buf, count: len) { return }
                     buf[len] = 0
                     guard Hunspell_spell(h, buf) != 0 else { return }
                     let w = String(cString: buf)
@@ -135,6 +146,117 @@ public final class Speller: Sendable {
             s.suggestions[word] = out
             return Array(out.prefix(limit))
         }
+    }
+}
+
+/// The lower-case, letters-only word forms that a hunspell dictionary can produce, kept as 64-bit hashes: a
+/// necessary condition for `Hunspell_spell` to accept a letters-only ASCII word, so suggestion candidates that
+/// fail it are dropped without calling hunspell (each call costs thousands of instructions; a hash look-up about
+/// a hundred). The forms are a superset of hunspell's: every affix rule of an entry's flags is applied whenever
+/// its strip matches, ignoring the rest of the rule's condition and the cross-product setting.
+/// Hunspell accepts a letters-only word only as a case variant of such a form (plain, capitalised, all
+/// capitals), so filtering on the lower case never drops a word hunspell knows; a hash collision only lets a
+/// candidate through to hunspell. Dictionaries that need more (compounding of letter words, long or numeric
+/// flags, `IGNORE`, affixes with continuation classes) get no filter (`nil`), and every candidate is checked.
+struct DictionaryForms: Sendable {
+    private let hashes: Set<UInt64>
+
+    init?(aff: String, dic: String, extra: [String] = []) {
+        guard let affData = FileManager.default.contents(atPath: aff), let affText = String(data: affData, encoding: .utf8),
+              let dicData = FileManager.default.contents(atPath: dic) else { return nil }
+        struct Affix { var prefix: Bool; var strip: [UInt8]; var add: [UInt8] }
+        var affixes: [UInt8: [Affix]] = [:]
+        var compoundRuleFlags = Set<UInt8>()
+        for line in affText.split(separator: "\n") {
+            let f = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
+            guard let key = f.first else { continue }
+            switch key {
+            case "FLAG", "IGNORE", "COMPOUNDFLAG", "COMPOUNDBEGIN", "COMPOUNDMIDDLE", "COMPOUNDEND", "COMPLEXPREFIXES", "AF", "FULLSTRIP":
+                return nil
+            case "COMPOUNDRULE" where f.count >= 2 && Int(f[1]) == nil:
+                for b in f[1].utf8 where b != UInt8(ascii: "*") && b != UInt8(ascii: "?") && b != UInt8(ascii: "(") && b != UInt8(ascii: ")") {
+                    compoundRuleFlags.insert(b)
+                }
+            case "PFX", "SFX":
+                guard f.count >= 4, f[1].utf8.count == 1 else { return nil }
+                let flag = f[1].utf8.first!
+                if f.count == 4, f[2] == "Y" || f[2] == "N", Int(f[3]) != nil { continue } // header: PFX A Y 1
+                if f[3].contains("/") { return nil }
+                let strip = f[2] == "0" ? [] : Array(f[2].utf8), add = f[3] == "0" ? [] : Array(f[3].utf8)
+                affixes[flag, default: []].append(Affix(prefix: key == "PFX", strip: strip, add: add))
+            default:
+                continue
+            }
+        }
+        var hashes = Set<UInt64>()
+        hashes.reserveCapacity(dicData.count / 3)
+        func insert(_ w: [UInt8]) {
+            if let h = Self.hash(w) { hashes.insert(h) }
+        }
+        var ok = true
+        dicData.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let b = raw.bindMemory(to: UInt8.self)
+            var lines = b.split(separator: 10, omittingEmptySubsequences: true)
+            if let first = lines.first, first.allSatisfy({ $0 >= 48 && $0 <= 57 || $0 == 32 || $0 == 13 }) { lines.removeFirst() }
+            for line in lines {
+                // word[/flags][whitespace morphology]
+                var end = line.startIndex
+                while end < line.endIndex, line[end] != 9, line[end] != 32, line[end] != 13 { end += 1 }
+                let entry = line[line.startIndex..<end]
+                let slash = entry.firstIndex(of: UInt8(ascii: "/"))
+                let word = Array(entry[entry.startIndex..<(slash ?? entry.endIndex)])
+                let flags = slash.map { Array(entry[entry.index(after: $0)...]) } ?? []
+                guard !word.isEmpty else { continue }
+                if let c = word.first, Self.isLetter(c), flags.contains(where: compoundRuleFlags.contains) { ok = false; return }
+                insert(word)
+                let rules = flags.flatMap { affixes[$0] ?? [] }
+                var prefixed: [[UInt8]] = []
+                for a in rules where a.prefix && word.starts(with: a.strip) {
+                    let w = a.add + word.dropFirst(a.strip.count)
+                    insert(w)
+                    prefixed.append(w)
+                }
+                for a in rules where !a.prefix && word.reversed().starts(with: a.strip.reversed()) {
+                    insert(Array(word.dropLast(a.strip.count)) + a.add)
+                    for p in prefixed where p.reversed().starts(with: a.strip.reversed()) {
+                        insert(Array(p.dropLast(a.strip.count)) + a.add)
+                    }
+                }
+            }
+        }
+        guard ok else { return nil }
+        for w in extra { insert(Array(w.utf8)) }
+        self.hashes = hashes
+    }
+
+    @inline(__always) static func isLetter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
+
+    /// FNV-1a of the lower-cased bytes; nil when the word is not all ASCII letters.
+    @inline(__always) static func hash<C: Collection>(_ w: C) -> UInt64? where C.Element == UInt8 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for c in w {
+            guard isLetter(c) else { return nil }
+            h = (h ^ UInt64(c | 0x20)) &* 0x100_0000_01b3
+        }
+        return h
+    }
+
+    /// false only when hunspell cannot accept the first `count` bytes of `word`; true for anything that is not
+    /// letters-only ASCII.
+    func mayContain(_ word: [CChar], count: Int) -> Bool {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for k in 0..<count {
+            let c = UInt8(bitPattern: word[k])
+            guard Self.isLetter(c) else { return true }
+            h = (h ^ UInt64(c | 0x20)) &* 0x100_0000_01b3
+        }
+        return hashes.contains(h)
+    }
+
+    /// Whether `word` (any case) may be a dictionary form; true for anything that is not letters-only ASCII.
+    func mayContain(_ word: String) -> Bool {
+        guard let h = Self.hash(word.utf8) else { return true }
+        return hashes.contains(h)
     }
 }
 

@@ -167,6 +167,18 @@ struct EngineTests {
         #expect(Speller.shared.check("receive"))
         #expect(!Speller.shared.check("recieve"))
     }
+
+    /// The dictionary-forms filter only skips candidates hunspell would reject: same suggestions as checking all.
+    @Test func suggestionFilterKeepsEverySuggestion() {
+        let all = Speller(filterCandidates: false), filtered = Speller()
+        let words = ["recieve", "teh", "Teh", "Becuase", "langauge", "occured", "seperate", "definately", "wierd", "untill",
+                     "thier", "acheive", "accomodate", "goverment", "enviroment", "begining", "beleive", "tommorow", "xyzzy",
+                     "hapened", "runing", "unhapy", "prefered", "colur", "analise", "nieghbour", "cant", "dont", "im", "wont",
+                     "o'clok", "well-knwn", "caf\u{E9}s", "Rusts", "crates", "borow", "refernce", "mutabel", "lifetimes"]
+        for w in words {
+            #expect(filtered.suggest(w, limit: 100) == all.suggest(w, limit: 100), "\(w)")
+        }
+    }
 }
 
 @Suite("Readability and tone")
