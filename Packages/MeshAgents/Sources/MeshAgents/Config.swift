@@ -92,7 +92,8 @@ public struct MeshConfig: Sendable, Hashable {
     public func isEnabled(_ rule: String) -> Bool {
         // Fast path (called per token by the rules): nothing disabled and every specialist on.
         if disabled.isEmpty && specialists.count == SpecialistType.allCases.count {
-            if let info = RuleCatalog.info(rule), !info.enabledByDefault { return enabled.contains(rule) }
+            // Most ids cannot be a default-off rule by their length alone: no hashing for them.
+            if RuleCatalog.mayBeOffByDefault(rule), let info = RuleCatalog.info(rule), !info.enabledByDefault { return enabled.contains(rule) }
             return true
         }
         if disabled.contains(rule) { return false }
@@ -110,6 +111,7 @@ public struct MeshConfig: Sendable, Hashable {
     }
 
     public func severity(for rule: String, default value: Severity) -> Severity {
+        if severities.isEmpty { return value }
         if let s = severities[rule] { return s }
         if let first = rule.split(separator: ".").first, let s = severities[String(first)] { return s }
         return value

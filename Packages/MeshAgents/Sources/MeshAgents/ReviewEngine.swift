@@ -95,7 +95,8 @@ public struct ReviewEngine: Sendable {
     public func analyze(_ chunk: Chunk, as types: [SpecialistType]) -> [ChunkAnalysis] {
         let (cfg, error) = effectiveConfig(for: chunk)
         let text = chunk.kind == .outline ? TextAnalysis(text: "") : TextAnalysis(chunk: chunk)
-        let map = SourceMap(text: chunk.text, segments: chunk.segments)
+        // Source lines are only needed for inline suppressions; most chunks have none.
+        let map = chunk.suppressions.isEmpty ? nil : SourceMap(text: chunk.text, segments: chunk.segments)
         return types.map { type in
             var analysis = cfg.isEnabled(type) ? specialist(type).analyze(chunk, config: cfg, text: text) : ChunkAnalysis()
             if type == .clarity, analysis.counts == nil, chunk.kind != .outline {
@@ -106,17 +107,20 @@ public struct ReviewEngine: Sendable {
     }
 
     func filter(_ analysis: ChunkAnalysis, chunk: Chunk, as type: SpecialistType, config cfg: MeshConfig, error: ConfigError?,
-                map: SourceMap) -> ChunkAnalysis {
+                map: SourceMap?) -> ChunkAnalysis {
         var analysis = analysis
         var kept: [Finding] = []
+        kept.reserveCapacity(analysis.findings.count)
         for var f in analysis.findings {
             guard cfg.isEnabled(f.rule) else { continue }
-            let info = RuleCatalog.info(f.rule)
             f.severity = cfg.severity(for: f.rule, default: f.severity)
             if f.severity > cfg.minAlertLevel { continue }
-            if f.sourceRange == nil, info?.scope != .block, chunk.ignored.contains(where: { $0.overlaps(f.span) }) { continue }
-            let line = f.sourceRange?.start.line ?? (chunk.segments.isEmpty ? 1 : map.position(at: f.span.start).line)
-            if chunk.suppressions.contains(where: { $0.covers(rule: f.rule, line: line) }) { continue }
+            if f.sourceRange == nil, chunk.ignored.contains(where: { $0.overlaps(f.span) }), RuleCatalog.info(f.rule)?.scope != .block { continue }
+            if !chunk.suppressions.isEmpty {
+                let line = f.sourceRange?.start.line
+                    ?? (chunk.segments.isEmpty ? 1 : (map ?? SourceMap(text: chunk.text, segments: chunk.segments)).position(at: f.span.start).line)
+                if chunk.suppressions.contains(where: { $0.covers(rule: f.rule, line: line) }) { continue }
+            }
             kept.append(f)
         }
         // The document's own config is malformed: say so once per document, on the structure review (or the first).
