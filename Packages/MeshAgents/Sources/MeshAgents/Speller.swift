@@ -33,7 +33,7 @@ public final class Speller: Sendable {
         for dir in dirs {
             let aff = "\(dir)/\(language).aff", dic = "\(dir)/\(language).dic"
             if FileManager.default.fileExists(atPath: aff), FileManager.default.fileExists(atPath: dic) {
-                handle = Hunspell_create(aff, dic)
+                handle = Speller.lifecycle.withLock { _ in Hunspell_create(aff, dic) }
                 if handle != nil {
                     if filterCandidates { forms = DictionaryForms(aff: aff, dic: dic, extra: Vocabulary.builtIn) }
                     break
@@ -50,10 +50,15 @@ public final class Speller: Sendable {
 
     deinit {
         state.withLock { s in
-            if let h = s.handle { Hunspell_destroy(h) }
+            if let h = s.handle { Speller.lifecycle.withLock { _ in Hunspell_destroy(h) } }
             s.handle = nil
         }
     }
+
+    /// hunspell counts the users of a process-wide UTF-8 table without a lock when a handle is created or
+    /// destroyed (and frees the table when the count reaches zero), so creating and destroying handles on
+    /// several threads at once can corrupt the heap: those two calls take this lock.
+    private static let lifecycle = Mutex<Void>(())
 
     /// Whether hunspell knows `word` (true when no dictionary is loaded).
     public func check(_ word: String) -> Bool {
