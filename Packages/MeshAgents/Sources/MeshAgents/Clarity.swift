@@ -56,10 +56,10 @@ public struct ClaritySpecialist: Specialist {
             guard seen.insert(key).inserted else { continue }
             let original = ctx.text(span)
             let reps = e.replacements.map { $0 == "-" ? "" : matchCase($0, like: original) }
-            var msg = message.replacing( "%r", with: reps.first ?? "")
+            var msg = message.replacingAll("%r", with: reps.first ?? "")
             if reps.isEmpty, rule == "clarity.usage" { msg = "'%t' is nonstandard, dated or disputed: rephrase it." }
-            msg = msg.replacing( "%t", with: original)
-            if let note = e.note, note != "start" { msg = note.replacing( "%t", with: original) }
+            msg = msg.replacingAll("%t", with: original)
+            if let note = e.note, note != "start" { msg = note.replacingAll("%t", with: original) }
             ctx.add(rule, msg, span, reps)
         }
     }

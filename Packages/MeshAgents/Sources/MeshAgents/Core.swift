@@ -133,8 +133,8 @@ enum NonProse {
             // Trim surrounding punctuation.
             var s = start
             var e = i
-            while s < e, "([{<\"'\u{201C}\u{2018}".unicodeScalars.contains(sc[s]) { s += 1 }
-            while e > s, ".,;:!?)]}>\"'\u{201D}\u{2019}".unicodeScalars.contains(sc[e - 1]) { e -= 1 }
+            while s < e, isOpening(sc[s]) { s += 1 }
+            while e > s, isClosing(sc[e - 1]) { e -= 1 }
             guard e - s >= 3 else { continue }
             // Plain words (letters, apostrophes, hyphens) are prose: the common case, decided without copying.
             var plain = true
@@ -152,6 +152,22 @@ enum NonProse {
             }
         }
         return out
+    }
+
+    /// `([{<"'“‘`, the punctuation trimmed before a word.
+    @inline(__always) static func isOpening(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "(", "[", "{", "<", "\"", "'", "\u{201C}", "\u{2018}": return true
+        default: return false
+        }
+    }
+
+    /// `.,;:!?)]}>"'”’`, the punctuation trimmed after a word.
+    @inline(__always) static func isClosing(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case ".", ",", ";", ":", "!", "?", ")", "]", "}", ">", "\"", "'", "\u{201D}", "\u{2019}": return true
+        default: return false
+        }
     }
 
     static func isNonProse(_ w: ArraySlice<Unicode.Scalar>) -> Bool {

@@ -90,7 +90,7 @@ public struct GrammarSpecialist: Specialist {
             let span = TextSpan(start: tokens[a].start, end: tokens[b].end)
             let original = ctx.text(span)
             let reps = e.replacements.map { matchCase($0, like: original) }
-            var msg = message.replacing( "%r", with: reps.first ?? "")
+            var msg = message.replacingAll("%r", with: reps.first ?? "")
             if let note = e.note, note != "start", note != "mid" { msg = note }
             ctx.add(rule, msg, span, reps)
         }

@@ -121,6 +121,35 @@ struct PhraseTables: Sendable {
     }
 }
 
+extension String {
+    /// The same as `replacing(pattern, with: replacement)`, byte by byte when the string and the pattern are ASCII
+    /// (and the pattern has no line break), where bytes are characters; messages are built this way per finding,
+    /// and the generic algorithm costs tens of thousands of instructions a call.
+    func replacingAll(_ pattern: String, with replacement: String) -> String {
+        let p = Array(pattern.utf8)
+        guard let first = p.first, p.allSatisfy({ $0 < 128 && $0 != 10 && $0 != 13 }), utf8.allSatisfy({ $0 < 128 }) else {
+            return replacing(pattern, with: replacement)
+        }
+        let b = Array(utf8)
+        let n = b.count, m = p.count
+        var out: [UInt8] = []
+        out.reserveCapacity(n + replacement.utf8.count)
+        var i = 0
+        var found = false
+        while i < n {
+            if b[i] == first, i + m <= n, b[i..<(i + m)].elementsEqual(p) {
+                out.append(contentsOf: replacement.utf8)
+                i += m
+                found = true
+            } else {
+                out.append(b[i])
+                i += 1
+            }
+        }
+        return found ? String(decoding: out, as: UTF8.self) : self
+    }
+}
+
 extension StringProtocol {
     var trimmed: String {
         var s = Substring(self)

@@ -113,9 +113,7 @@ public struct TextAnalysis: Sendable {
     public func text(_ span: TextSpan) -> String {
         let s = max(0, min(span.start, scalars.count))
         let e = max(s, min(span.end, scalars.count))
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[s..<e])
-        return String(view)
+        return makeString(scalars, s, e)
     }
 
     /// Index of the word token before `i` in the same sentence stream (skipping nothing), or nil.
@@ -127,6 +125,19 @@ public struct TextAnalysis: Sendable {
             j -= 1
         }
         return nil
+    }
+}
+
+/// The text of `sc[start..<end]`, built straight from bytes when it is ASCII (the common case).
+@inline(__always) func makeString(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+    for k in start..<end where sc[k].value >= 128 {
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: sc[start..<end])
+        return String(view)
+    }
+    return String(unsafeUninitializedCapacity: end - start) { buf in
+        for k in 0..<(end - start) { buf[k] = UInt8(truncatingIfNeeded: sc[start + k].value) }
+        return end - start
     }
 }
 
@@ -178,9 +189,7 @@ enum Tokenizer {
             if ignoredIndex < ignoredSorted.count, ignoredSorted[ignoredIndex].start <= i, ignoredSorted[ignoredIndex].end > i {
                 let span = ignoredSorted[ignoredIndex]
                 let end = min(span.end, n)
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: sc[i..<end])
-                let t = String(view)
+                let t = makeString(sc, i, end)
                 tokens.append(Token(kind: .opaque, text: t, lower: t, start: i, end: end, spaceBefore: space, newlineBefore: newline))
                 space = false
                 newline = false

@@ -63,13 +63,13 @@ public struct ToneSpecialist: Specialist {
             let span = TextSpan(start: tokens[a].start, end: tokens[b].end)
             let original = ctx.text(span)
             let reps = e.replacements.map { matchCase($0, like: original) }
-            var msg = message.replacing( "%t", with: original)
+            var msg = message.replacingAll("%t", with: original)
             if reps.isEmpty {
-                msg = msg.replacing( ": use '%r'", with: "").replacing( " '%r'", with: "")
+                msg = msg.replacingAll(": use '%r'", with: "").replacingAll(" '%r'", with: "")
             } else {
-                msg = msg.replacing( "%r", with: reps.joined(separator: "', '"))
+                msg = msg.replacingAll("%r", with: reps.joined(separator: "', '"))
             }
-            if let note = e.note, note != "verb" { msg = note.replacing( "%t", with: original) }
+            if let note = e.note, note != "verb" { msg = note.replacingAll("%t", with: original) }
             ctx.add(rule, msg, span, reps)
         }
     }
