@@ -437,6 +437,13 @@ extension GrammarSpecialist {
         "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
     ]
     /// 0 = Sunday.
+    /// Month and weekday names, to skip their look-ups for most words.
+    static let dateWords: WordFilter = {
+        var f = WordFilter()
+        for w in months.keys { f.insert(w) }
+        for w in weekdays.keys { f.insert(w) }
+        return f
+    }()
     static let weekdays: [String: Int] = [
         "sunday": 0, "sun": 0, "su": 0, "monday": 1, "mon": 1, "mo": 1, "tuesday": 2, "tue": 2, "tues": 2, "tu": 2,
         "wednesday": 3, "wed": 3, "we": 3, "thursday": 4, "thu": 4, "thur": 4, "thurs": 4, "th": 4, "friday": 5, "fri": 5,
@@ -468,7 +475,7 @@ extension GrammarSpecialist {
         let n = tokens.count
         func num(_ k: Int) -> Int? { k < n && tokens[k].kind == .number ? Int(tokens[k].text) : nil }
         func month(_ k: Int) -> Int? {
-            guard k < n, tokens[k].kind == .word, let m = Self.months[tokens[k].lower] else { return nil }
+            guard k < n, tokens[k].kind == .word, Self.dateWords.mayContain(tokens[k].lower), let m = Self.months[tokens[k].lower] else { return nil }
             if tokens[k].lower == "may" || tokens[k].lower == "mar" || tokens[k].lower == "dec" || tokens[k].lower == "sat" {
                 guard CharClass.isUpper(tokens[k].text.unicodeScalars.first!) else { return nil }
             }
@@ -505,7 +512,7 @@ extension GrammarSpecialist {
         }
         for i in 0..<n where tokens[i].kind == .word || tokens[i].kind == .number {
             // Weekday, date.
-            if tokens[i].kind == .word, let wd = Self.weekdays[tokens[i].lower], CharClass.isUpper(tokens[i].text.unicodeScalars.first!) {
+            if tokens[i].kind == .word, Self.dateWords.mayContain(tokens[i].lower), let wd = Self.weekdays[tokens[i].lower], CharClass.isUpper(tokens[i].text.unicodeScalars.first!) {
                 var k = skipDot(i + 1)
                 if k < n, tokens[k].text == "," { k += 1 }
                 if let (d, m, y, e) = date(at: k), let y, d >= 1, d <= Self.daysIn(month: m, year: y) {

@@ -1,6 +1,31 @@
 import Foundation
 import MeshProtocol
 
+/// A 65,536-bit filter over words, keyed by FNV-1a of their UTF-8: `mayContain` is false only for words never
+/// inserted, so a failed test can skip a dictionary look-up (SipHash plus probing costs about ten times more).
+struct WordFilter: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    @inline(__always) static func key(_ s: String) -> Int {
+        var s = s
+        return s.withUTF8 { b in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+            return Int(truncatingIfNeeded: (h ^ (h >> 32)) & 0xFFFF)
+        }
+    }
+
+    mutating func insert(_ s: String) {
+        let k = Self.key(s)
+        bits[k >> 6] |= 1 << UInt64(k & 63)
+    }
+
+    @inline(__always) func mayContain(_ s: String) -> Bool {
+        let k = Self.key(s)
+        return bits[k >> 6] & (1 << UInt64(k & 63)) != 0
+    }
+}
+
 /// A list of phrases matched token by token (case-insensitive) over a chunk's tokens.
 /// Patterns are tokenized like text; `#` matches any number, `*` any word.
 struct PhraseTable: Sendable {
@@ -11,6 +36,8 @@ struct PhraseTable: Sendable {
     }
 
     private(set) var byFirst: [String: [Entry]] = [:]
+    /// The keys of `byFirst`, to skip the look-up for most tokens.
+    private var firstWords = WordFilter()
 
     /// One entry per line.
     init(_ text: String) {
@@ -35,7 +62,15 @@ struct PhraseTable: Sendable {
             guard let first = tokens.first else { continue }
             byFirst[first, default: []].append(Entry(words: tokens, replacements: replacements, note: note))
         }
-        for key in byFirst.keys { byFirst[key]!.sort { $0.words.count > $1.words.count } }
+        for key in byFirst.keys {
+            byFirst[key]!.sort { $0.words.count > $1.words.count }
+            firstWords.insert(key)
+        }
+    }
+
+    /// `byFirst[word]`, answering nil without hashing for most words that start no entry.
+    @inline(__always) func entries(startingWith word: String) -> [Entry]? {
+        firstWords.mayContain(word) ? byFirst[word] : nil
     }
 
     /// Non-overlapping matches, longest first at each position: (first token, last token, entry).
@@ -45,7 +80,7 @@ struct PhraseTable: Sendable {
         let n = tokens.count
         while i < n {
             let t = tokens[i]
-            if t.kind != .opaque, let entries = byFirst[t.kind == .number ? "#" : t.lower] ?? byFirst[t.lower] {
+            if t.kind != .opaque, let entries = (t.kind == .number ? byFirst["#"] : nil) ?? entries(startingWith: t.lower) {
                 var matched = false
                 for e in entries {
                     let m = e.words.count
@@ -78,12 +113,16 @@ struct PhraseTable: Sendable {
 struct PhraseTables: Sendable {
     /// First word → (table index, entries of that table, longest first).
     private var byFirst: [String: [(Int, [PhraseTable.Entry])]] = [:]
+    private var firstWords = WordFilter()
     let count: Int
 
     init(_ tables: [PhraseTable]) {
         count = tables.count
         for (k, t) in tables.enumerated() {
-            for (first, entries) in t.byFirst { byFirst[first, default: []].append((k, entries)) }
+            for (first, entries) in t.byFirst {
+                byFirst[first, default: []].append((k, entries))
+                firstWords.insert(first)
+            }
         }
     }
 
@@ -96,7 +135,7 @@ struct PhraseTables: Sendable {
         for i in 0..<n {
             let t = tokens[i]
             guard t.kind != .opaque else { continue }
-            guard let groups = (t.kind == .number ? byFirst["#"] : nil) ?? byFirst[t.lower] else { continue }
+            guard let groups = (t.kind == .number ? byFirst["#"] : nil) ?? (firstWords.mayContain(t.lower) ? byFirst[t.lower] : nil) else { continue }
             for (table, entries) in groups where active[table] && next[table] <= i {
                 for e in entries {
                     let m = e.words.count

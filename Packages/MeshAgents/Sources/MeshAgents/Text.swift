@@ -348,6 +348,17 @@ public enum Syllables {
         "something": 2, "whereas": 2, "therefore": 2, "themselves": 2, "ourselves": 3, "yourself": 2,
     ]
 
+    static let exceptionWords: WordFilter = {
+        var f = WordFilter()
+        for w in exceptions.keys { f.insert(w) }
+        return f
+    }()
+
+    /// `exceptions[word]` without hashing for most words, which are not exceptions.
+    @inline(__always) static func exception(_ word: String) -> Int? {
+        exceptionWords.mayContain(word) ? exceptions[word] : nil
+    }
+
     public static func count(_ word: String) -> Int {
         if let fast = word.utf8.withContiguousStorageIfAvailable({ countASCII($0, word) }), let fast { return fast }
         return slowCount(word)
@@ -368,9 +379,9 @@ public enum Syllables {
             if b >= 128 || (b >= 65 && b <= 90) { return nil }
             if b >= 97 && b <= 122 { n += 1 }
         }
-        if n == 0 { return exceptions[word] ?? 0 }
-        if n <= 3 { return exceptions[word] ?? 1 }
-        if n >= 4, let e = exceptions[word] { return e }
+        if n == 0 { return exception(word) ?? 0 }
+        if n <= 3 { return exception(word) ?? 1 }
+        if n >= 4, let e = exception(word) { return e }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { l -> Int in
             var k = 0
             for b in bytes where b >= 97 && b <= 122 { l[k] = b; k += 1 }

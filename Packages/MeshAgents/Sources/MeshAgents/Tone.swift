@@ -206,19 +206,32 @@ public enum ToneScorer {
         return out
     }
 
+    /// The lexicon's and the boosters' words, to skip their look-ups for most words.
+    static let lexiconWords: WordFilter = {
+        var f = WordFilter()
+        for w in SentimentLexicon.values.keys { f.insert(w) }
+        return f
+    }()
+    static let boosterWords: WordFilter = {
+        var f = WordFilter()
+        for w in boosters.keys { f.insert(w) }
+        return f
+    }()
+
     public static func score(_ text: TextAnalysis) -> Score {
         let sc = text.scalars
         let items = items(sc)
         guard !items.isEmpty else { return Score(compound: 0, drivers: []) }
         let lex = SentimentLexicon.values
+        let lexWords = Self.lexiconWords, boosterWords = Self.boosterWords
         let caps = items.map { w in w.raw.unicodeScalars.contains(where: CharClass.isLetter) && !w.raw.unicodeScalars.contains(where: CharClass.isLower) && w.raw.count > 1 }
         let capDiff = caps.contains(true) && caps.contains(false)
         var sentiments = [Double](repeating: 0, count: items.count)
         for (i, item) in items.enumerated() {
             let w = item.lower
-            if boosters[w] != nil { continue }
+            if boosterWords.mayContain(w), boosters[w] != nil { continue }
             if w == "kind", i + 1 < items.count, items[i + 1].lower == "of" { continue }
-            guard var v = lex[w] else { continue }
+            guard lexWords.mayContain(w), var v = lex[w] else { continue }
             if w == "no", i + 1 < items.count, lex[items[i + 1].lower] != nil { continue }
             if caps[i] && capDiff { v += v > 0 ? 0.733 : -0.733 }
             for k in 1...3 where i - k >= 0 {
