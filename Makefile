@@ -24,7 +24,10 @@ help: ## Show this help.
 # package is built or tested. Never run two swift commands on it at the same time.
 BUILD_DIR     ?= $(ROOT)/.build
 CONFIG        ?= debug
-SWIFT_BUILD    = $(SWIFT) build --scratch-path $(BUILD_DIR) -c $(CONFIG)
+# Several root packages share the build folder; SwiftPM's cached build plan does not notice a file added to
+# another root's package, so every command plans afresh (about a second).
+FRESH_PLAN     = rm -f $(BUILD_DIR)/debug/description.json $(BUILD_DIR)/release/description.json;
+SWIFT_BUILD    = $(FRESH_PLAN) $(SWIFT) build --scratch-path $(BUILD_DIR) -c $(CONFIG)
 BIN_DIR        = $(BUILD_DIR)/$(CONFIG)
 APT_PACKAGES  := libhiredis-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libhunspell-dev hunspell-en-us \
                  redis-server redis-tools pkg-config python3-pip
@@ -83,17 +86,17 @@ test: deps ## Run every test: each library package, the end-to-end tests with re
 test-libs: $(addprefix test-pkg/,$(LIBS)) ## Run the tests of every library package.
 
 test-pkg/%: ## Run one library package's tests, e.g. test-pkg/MeshRedis.
-	$(SWIFT) test --scratch-path $(BUILD_DIR) --package-path $(ROOT)/Packages/$*
+	$(FRESH_PLAN) $(SWIFT) test --scratch-path $(BUILD_DIR) --package-path $(ROOT)/Packages/$*
 
 test-e2e: build ## End-to-end tests: real redis-server, real service processes (Tests/EndToEndTests).
-	MESH_BIN_DIR=$(BIN_DIR) $(SWIFT) test --scratch-path $(BUILD_DIR) --package-path $(ROOT)/Tests
+	$(FRESH_PLAN) MESH_BIN_DIR=$(BIN_DIR) $(SWIFT) test --scratch-path $(BUILD_DIR) --package-path $(ROOT)/Tests
 
 ##@ Benchmarks
 
 .PHONY: bench-mesh
 bench-mesh: deps ## Documents through a local mesh (release) next to one in-process mesh-agents run on the same files (DOCS=, REPLICAS=).
 	$(MAKE) build CONFIG=release
-	$(SWIFT) build --scratch-path $(BUILD_DIR) -c release --package-path $(ROOT)/Tests --product mesh-agents
+	$(FRESH_PLAN) $(SWIFT) build --scratch-path $(BUILD_DIR) -c release --package-path $(ROOT)/Tests --product mesh-agents
 	BIN=$(BUILD_DIR)/release $(ROOT)/Deploy/local/bench.sh
 
 .PHONY: bench-redis

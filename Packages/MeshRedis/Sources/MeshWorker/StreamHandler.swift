@@ -21,8 +21,12 @@ public enum HandlerOutcome: Sendable {
     public static let acknowledge = HandlerOutcome.commit([])
 }
 
+/// An error that retrying cannot fix (a malformed message, an unknown protocol version): a handler that
+/// throws one has its entry dead-lettered at once, with the error's description as the reason.
+public protocol PermanentFailure: Error {}
+
 /// Handles one entry. Throwing means "try again later": the entry stays pending and is redelivered after
-/// the visibility timeout, until `maxDeliveries`. The connection is the worker's own, for reads the
+/// the visibility timeout, until `maxDeliveries`; throwing a `PermanentFailure` dead-letters it at once. The connection is the worker's own, for reads the
 /// handler needs; writes that must not be duplicated belong in the outcome.
 public protocol StreamHandler: SendableMetatype {
     func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome

@@ -140,6 +140,9 @@ public final class StreamWorker<Handler: StreamHandler> {
                 outcome = try handler.handle(delivery, connection: connection)
             } catch let error as RedisError where error.code == .connection || error.code == .timeout {
                 throw error
+            } catch let error as any PermanentFailure {
+                try deadLetter(delivery, reason: "\(error)")
+                continue
             } catch {
                 lastErrors[entry.id] = "\(error)"
                 observer.failed(delivery, error: error)

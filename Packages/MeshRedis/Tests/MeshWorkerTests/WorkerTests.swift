@@ -12,6 +12,7 @@ struct EchoHandler: StreamHandler {
     func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
         if delivery.entry["poison"] != nil { throw HandlerFailure(text: "poisoned entry \(delivery.entry.id)") }
         if delivery.entry["malformed"] != nil { return .deadLetter(reason: "malformed: no body") }
+        if delivery.entry["unreadable"] != nil { throw Unreadable() }
         return .commit([
             RedisConnection.xaddArguments(
                 out,
@@ -21,6 +22,10 @@ struct EchoHandler: StreamHandler {
                 ])
         ])
     }
+}
+
+struct Unreadable: PermanentFailure, CustomStringConvertible {
+    var description: String { "unreadable: version 9.0" }
 }
 
 struct HandlerFailure: Error, CustomStringConvertible {
@@ -177,6 +182,23 @@ struct WorkerTests {
         #expect(letter.string("origin-id") == bad)
         #expect(letter.string("deliveries") == "1")
         #expect(try redis.xlen("out") == 0)
+        #expect(try redis.xpending("in", group: "g").count == 0)
+    }
+
+    @Test func aPermanentFailureIsDeadLetteredAtOnceWithoutRetries() throws {
+        let server = try RedisTestServer()
+        let redis = try server.connect()
+        let worker = StreamWorker(connection: try server.connect(), options: options("w"), handler: EchoHandler(consumer: "w"))
+        try worker.ensureGroup()
+        let bad = try redis.xadd("in", fields: [StreamField("unreadable", "1")])
+        try redis.xadd("in", fields: [StreamField("n", "1")])
+        #expect(try worker.runOnce() == 2)
+        let letters = try outputs(redis, "dead")
+        #expect(letters.count == 1)
+        #expect(letters.first?.string("reason") == "unreadable: version 9.0")
+        #expect(letters.first?.string("origin-id") == bad)
+        #expect(letters.first?.string("deliveries") == "1")
+        #expect(try redis.xlen("out") == 1)
         #expect(try redis.xpending("in", group: "g").count == 0)
     }
 

@@ -31,11 +31,12 @@ struct ServiceTests {
         )
         defer { server.stop() }
         #expect(server.port > 0)
-        let health = try get(port: server.port, path: "/healthz")
-        #expect(health.hasPrefix("HTTP/1.1 200 OK\r\n"))
-        #expect(health.hasSuffix("\r\n\r\nok\n"))
-        #expect(try get(port: server.port, path: "/readyz").hasPrefix("HTTP/1.1 503 Service Unavailable\r\n"))
-        #expect(try get(port: server.port, path: "/nope").hasPrefix("HTTP/1.1 404 Not Found\r\n"))
+        let health = try #require(httpGet(port: server.port, path: "/healthz"))
+        #expect(health.status == 200)
+        #expect(health.body == "ok\n")
+        #expect(httpGet(port: server.port, path: "/readyz")?.status == 503)
+        #expect(httpGet(port: server.port, path: "/readyz")?.body == "not yet\n")
+        #expect(httpGet(port: server.port, path: "/nope")?.status == 404)
     }
 
     @Test func readinessNeedsRedisAndTheGroups() throws {
@@ -85,28 +86,5 @@ struct ServiceTests {
         #expect(Log.quote("doc.chunks") == "doc.chunks")
         #expect(Log.quote("two words") == "\"two words\"")
         #expect(Log.quote("say \"hi\"\n") == "\"say \\\"hi\\\"\\n\"")
-    }
-
-    private func get(port: Int, path: String) throws -> String {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard connected == 0 else { throw ServiceError("connect failed") }
-        let request = Array("GET \(path) HTTP/1.1\r\nHost: x\r\n\r\n".utf8)
-        _ = request.withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count, 0) }
-        var response: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = recv(fd, &buffer, buffer.count, 0)
-            if n <= 0 { break }
-            response += buffer[0..<n]
-        }
-        return String(decoding: response, as: UTF8.self)
     }
 }

@@ -59,12 +59,7 @@ struct Collect: StreamHandler {
     let codec = WireCodec()
 
     func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
-        let review: ChunkReview
-        do {
-            review = try codec.decode(ChunkReview.self, from: delivery.entry.wireFields)
-        } catch {
-            return .deadLetter(reason: "\(error)")
-        }
+        let review = try codec.decode(ChunkReview.self, from: delivery)
         guard review.chunkCount > 0, (0..<review.chunkCount).contains(review.chunkIndex),
             review.specialists.contains(review.specialist)
         else {

@@ -48,12 +48,7 @@ struct FanOut: StreamHandler {
     let codec = WireCodec()
 
     func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
-        var chunk: Chunk
-        do {
-            chunk = try codec.decode(Chunk.self, from: delivery.entry.wireFields)
-        } catch {
-            return .deadLetter(reason: "\(error)")
-        }
+        var chunk = try codec.decode(Chunk.self, from: delivery)
         guard chunk.count > 0, (0..<chunk.count).contains(chunk.index), !chunk.docId.isEmpty else {
             return .deadLetter(reason: "chunk \(chunk.index) of \(chunk.count) of document '\(chunk.docId)' is inconsistent")
         }

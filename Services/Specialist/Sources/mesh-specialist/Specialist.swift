@@ -85,12 +85,7 @@ struct Review: StreamHandler {
     let codec = WireCodec()
 
     func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
-        let chunk: Chunk
-        do {
-            chunk = try codec.decode(Chunk.self, from: delivery.entry.wireFields)
-        } catch {
-            return .deadLetter(reason: "\(error)")
-        }
+        let chunk = try codec.decode(Chunk.self, from: delivery)
         guard !chunk.specialists.isEmpty, chunk.specialists.contains(type) else {
             return .deadLetter(reason: "chunk \(chunk.index) of \(chunk.docId) is not addressed to the \(type.rawValue) specialist")
         }
