@@ -146,7 +146,7 @@ public struct GrammarSpecialist: Specialist {
             }
 
             // Uncountable plurals.
-            if let singular = GrammarLists.uncountablePlurals[w] {
+            if GrammarLists.uncountablePluralWords.mayContain(w), let singular = GrammarLists.uncountablePlurals[w] {
                 ctx.add("grammar.uncountable-plural", "'\(singular)' has no plural; use '\(singular)' or 'pieces of \(singular)'.",
                         t.span, [matchCase(singular, like: t.text)])
             }
@@ -197,7 +197,7 @@ public struct GrammarSpecialist: Specialist {
                 return
             }
         }
-        if CharClass.isLower(first), let proper = GrammarLists.properNouns[t.lower],
+        if CharClass.isLower(first), GrammarLists.properNounWords.mayContain(t.lower), let proper = GrammarLists.properNouns[t.lower],
            !(i > 0 && (tokens[i - 1].text == "." || tokens[i - 1].text == "/" || tokens[i - 1].text == "-") && !t.spaceBefore) {
             ctx.add("grammar.capitalization", "'\(proper)' is a proper noun: capitalise it.", t.span, [proper])
             return
@@ -238,7 +238,7 @@ public struct GrammarSpecialist: Specialist {
         let tokens = ctx.tokens
         let t = tokens[i]
         let w = t.lower
-        guard Self.agreementTriggers.contains(w) else { return }
+        guard Self.agreementTriggerWords.mayContain(w), Self.agreementTriggers.contains(w) else { return }
         guard i + 1 < tokens.count, tokens[i + 1].kind == .word else { return }
         let nt = tokens[i + 1]
         let nw = nt.lower
@@ -445,7 +445,7 @@ public struct GrammarSpecialist: Specialist {
             if i + 2 < tokens.count, !tokens[i + 1].spaceBefore, tokens[i + 1].text == ".", !tokens[i + 2].spaceBefore, tokens[i + 2].kind == .word { continue }
             let w = t.lower
             if ctx.config.accept.contains(w) { continue }
-            if GrammarLists.uncountablePlurals[w] != nil { continue }
+            if GrammarLists.uncountablePluralWords.mayContain(w), GrammarLists.uncountablePlurals[w] != nil { continue }
             if check(t.text, lower: w) { continue }
             var suggestions = speller.suggest(t.text).filter { $0.lowercased() != w }
             // A capitalised unknown word is usually a name: flag it only when it is one letter away from a

@@ -392,6 +392,7 @@ extension GrammarSpecialist {
                     fix(i, watch, "Use 'watch' for television.")
                 }
             default:
+                guard Self.nounVerbWords.mayContain(w) else { break }
                 if let verb = Self.nounForVerb[w], let p = prev, ["i", "we", "they", "you", "he", "she"].contains(p),
                    ["he", "she"].contains(p) == w.hasSuffix("s") || w == "loss",
                    let nx = next, ["that", "you", "him", "her", "them", "us", "me", "it", "the", "in", "to"].contains(nx) {

@@ -15,6 +15,12 @@ struct WordFilter: Sendable {
         }
     }
 
+    init() {}
+
+    init<S: Sequence>(_ words: S) where S.Element == String {
+        for w in words { insert(w) }
+    }
+
     mutating func insert(_ s: String) {
         let k = Self.key(s)
         bits[k >> 6] |= 1 << UInt64(k & 63)
@@ -24,6 +30,18 @@ struct WordFilter: Sendable {
         let k = Self.key(s)
         return bits[k >> 6] & (1 << UInt64(k & 63)) != 0
     }
+}
+
+/// Filters over the keys of word lists that rules consult for every token, derived from the lists themselves
+/// (so they never drift): a rule asks `mayContain` before the look-up.
+extension GrammarLists {
+    static let uncountablePluralWords = WordFilter(uncountablePlurals.keys)
+    static let properNounWords = WordFilter(properNouns.keys)
+}
+
+extension GrammarSpecialist {
+    static let agreementTriggerWords = WordFilter(agreementTriggers)
+    static let nounVerbWords = WordFilter(Array(nounForVerb.keys) + Array(verbForNoun.keys))
 }
 
 /// A list of phrases matched token by token (case-insensitive) over a chunk's tokens.

@@ -100,13 +100,12 @@ public enum RuleCatalog {
 
     public static func info(_ id: String) -> RuleInfo? { byId[id] }
 
-    /// Bit k set: some rule that is off by default has an id of k UTF-8 bytes (k < 64; bit 63 for longer ids).
-    private static let offByDefaultLengths: UInt64 = all.filter { !$0.enabledByDefault }
-        .reduce(0) { $0 | (1 << UInt64(min($1.id.utf8.count, 63))) }
+    /// The ids of rules that are off by default.
+    private static let offByDefault = WordFilter(all.filter { !$0.enabledByDefault }.map(\.id))
 
-    /// false when `id` cannot be a rule that is off by default (a cheap test on its length before any hashing).
+    /// false when `id` cannot be a rule that is off by default (a cheap filter test before any hashing).
     @inline(__always) static func mayBeOffByDefault(_ id: String) -> Bool {
-        offByDefaultLengths & (1 << UInt64(min(id.utf8.count, 63))) != 0
+        offByDefault.mayContain(id)
     }
 
     public static func rules(for type: SpecialistType) -> [RuleInfo] { all.filter { $0.specialist == type } }
