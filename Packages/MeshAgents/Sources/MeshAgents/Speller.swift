@@ -158,7 +158,7 @@ public final class Speller: Sendable {
 /// necessary condition for `Hunspell_spell` to accept a letters-only ASCII word, so suggestion candidates that
 /// fail it are dropped without calling hunspell (each call costs thousands of instructions; a hash look-up about
 /// a hundred). The forms are a superset of hunspell's: every affix rule of an entry's flags is applied whenever
-/// its strip matches, ignoring the rest of the rule's condition and the cross-product setting.
+/// its strip and condition match (a condition it cannot read is ignored), whatever the cross-product setting.
 /// Hunspell accepts a letters-only word only as a case variant of such a form (plain, capitalised, all
 /// capitals), so filtering on the lower case never drops a word hunspell knows; a hash collision only lets a
 /// candidate through to hunspell. Dictionaries that need more (compounding of letter words, long or numeric
@@ -169,7 +169,7 @@ struct DictionaryForms: Sendable {
     init?(aff: String, dic: String, extra: [String] = []) {
         guard let affData = FileManager.default.contents(atPath: aff), let affText = String(data: affData, encoding: .utf8),
               let dicData = FileManager.default.contents(atPath: dic) else { return nil }
-        struct Affix { var prefix: Bool; var strip: [UInt8]; var add: [UInt8] }
+        struct Affix { var prefix: Bool; var strip: [UInt8]; var add: [UInt8]; var condition: AffixCondition? }
         var affixes: [UInt8: [Affix]] = [:]
         var compoundRuleFlags = Set<UInt8>()
         for line in affText.split(separator: "\n") {
@@ -188,7 +188,8 @@ struct DictionaryForms: Sendable {
                 if f.count == 4, f[2] == "Y" || f[2] == "N", Int(f[3]) != nil { continue } // header: PFX A Y 1
                 if f[3].contains("/") { return nil }
                 let strip = f[2] == "0" ? [] : Array(f[2].utf8), add = f[3] == "0" ? [] : Array(f[3].utf8)
-                affixes[flag, default: []].append(Affix(prefix: key == "PFX", strip: strip, add: add))
+                let condition = f.count >= 5 ? AffixCondition(f[4]) : nil
+                affixes[flag, default: []].append(Affix(prefix: key == "PFX", strip: strip, add: add, condition: condition))
             default:
                 continue
             }
@@ -216,14 +217,18 @@ struct DictionaryForms: Sendable {
                 insert(word)
                 let rules = flags.flatMap { affixes[$0] ?? [] }
                 var prefixed: [[UInt8]] = []
-                for a in rules where a.prefix && word.starts(with: a.strip) {
+                for a in rules where a.prefix && word.starts(with: a.strip) && a.condition?.matches(word, atEnd: false) != false {
                     let w = a.add + word.dropFirst(a.strip.count)
                     insert(w)
                     prefixed.append(w)
                 }
                 for a in rules where !a.prefix && word.reversed().starts(with: a.strip.reversed()) {
-                    insert(Array(word.dropLast(a.strip.count)) + a.add)
-                    for p in prefixed where p.reversed().starts(with: a.strip.reversed()) {
+                    // With a prefix, the condition is tried on the root and on the prefixed form (either may be
+                    // the one hunspell tests), so the forms stay a superset.
+                    let rootFits = a.condition?.matches(word, atEnd: true) != false
+                    if rootFits { insert(Array(word.dropLast(a.strip.count)) + a.add) }
+                    for p in prefixed where p.reversed().starts(with: a.strip.reversed())
+                        && (rootFits || a.condition?.matches(p, atEnd: true) != false) {
                         insert(Array(p.dropLast(a.strip.count)) + a.add)
                     }
                 }
@@ -262,6 +267,52 @@ struct DictionaryForms: Sendable {
     func mayContain(_ word: String) -> Bool {
         guard let h = Self.hash(word.utf8) else { return true }
         return hashes.contains(h)
+    }
+}
+
+/// An affix rule's condition (`[^aeiou]y`, `e`, `[^ey]`): one element per letter, each a letter, `.` or a
+/// (negated) class, matched at the end of the root for a suffix and at its start for a prefix. nil (no
+/// filtering) for `.` alone or anything not ASCII or not understood.
+struct AffixCondition: Sendable {
+    private var parts: [(negated: Bool, set: [UInt8])?] = []
+
+    init?(_ text: Substring) {
+        let b = Array(text.utf8)
+        guard !b.isEmpty, b != [UInt8(ascii: ".")], b.allSatisfy({ $0 < 128 }) else { return nil }
+        var i = 0
+        while i < b.count {
+            switch b[i] {
+            case UInt8(ascii: "."):
+                parts.append(nil)
+                i += 1
+            case UInt8(ascii: "["):
+                var j = i + 1
+                let negated = j < b.count && b[j] == UInt8(ascii: "^")
+                if negated { j += 1 }
+                var set: [UInt8] = []
+                while j < b.count, b[j] != UInt8(ascii: "]") { set.append(b[j]); j += 1 }
+                guard j < b.count, !set.isEmpty else { return nil }
+                parts.append((negated, set))
+                i = j + 1
+            case UInt8(ascii: "]"), UInt8(ascii: "^"):
+                return nil
+            default:
+                parts.append((false, [b[i]]))
+                i += 1
+            }
+        }
+    }
+
+    /// Whether `word` fits; true when the word is shorter than the condition (left to hunspell).
+    func matches(_ word: [UInt8], atEnd: Bool) -> Bool {
+        let k = parts.count
+        guard word.count >= k else { return true }
+        let base = atEnd ? word.count - k : 0
+        for (m, part) in parts.enumerated() {
+            guard let part else { continue }
+            if part.set.contains(word[base + m]) == part.negated { return false }
+        }
+        return true
     }
 }
 
