@@ -420,14 +420,21 @@ public enum Syllables {
                 }
                 return false
             }
-            var pairs = 0
-            if has("ia") { pairs += 1 }
-            if has("io") { pairs += 1 }
-            if has("eo") { pairs += 1 }
-            if has("ua") { pairs += 1 }
-            if has("uo") { pairs += 1 }
-            if has("iu") { pairs += 1 }
-            if has("ii") { pairs += 1 }
+            // Which of ia, io, eo, ua, uo, iu, ii occur (each counts once), in one pass.
+            var seen: UInt8 = 0
+            for i in 0..<(n - 1) {
+                switch (l[i], l[i + 1]) {
+                case (105, 97): seen |= 1 // ia
+                case (105, 111): seen |= 2 // io
+                case (101, 111): seen |= 4 // eo
+                case (117, 97): seen |= 8 // ua
+                case (117, 111): seen |= 16 // uo
+                case (105, 117): seen |= 32 // iu
+                case (105, 105): seen |= 64 // ii
+                default: break
+                }
+            }
+            let pairs = seen.nonzeroBitCount
             if pairs > 0, !(has("tion") || has("sion") || has("cial") || has("tial") || has("cious") || has("tious")
                             || has("gious") || has("qua") || has("guo") || has("quo")) {
                 count += pairs

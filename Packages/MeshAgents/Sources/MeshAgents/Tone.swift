@@ -193,9 +193,13 @@ public enum ToneScorer {
             while e > s, !CharClass.isWordScalar(sc[e - 1]) { e -= 1 }
             // Emoticons and punctuated items (":)", "<3") only when the item is more than its word.
             if s != start || e != i {
-                let whole = String(String.UnicodeScalarView(sc[start..<i]))
-                if SentimentLexicon.values[whole.lowercased()] != nil, !whole.unicodeScalars.contains(where: CharClass.isLetter) || whole.count <= 4 {
-                    out.append(Item(raw: whole, lower: whole.lowercased(), start: start, end: i))
+                var ascii = true
+                for k in start..<i where sc[k].value >= 128 { ascii = false; break }
+                // ASCII: the same lower case as `lowercased()`, without Foundation.
+                let (whole, wholeLower) = ascii ? textAndLower(sc, start, i) : { let w = makeString(sc, start, i); return (w, w.lowercased()) }()
+                if Self.lexiconWords.mayContain(wholeLower), SentimentLexicon.values[wholeLower] != nil,
+                   !whole.unicodeScalars.contains(where: CharClass.isLetter) || whole.count <= 4 {
+                    out.append(Item(raw: whole, lower: wholeLower, start: start, end: i))
                     continue
                 }
             }
