@@ -6,6 +6,8 @@ extension ClaritySpecialist {
     static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"]
 
+    static let monthWords = WordFilter(months)
+
     func usagePatterns(_ ctx: inout RuleContext) {
         let tokens = ctx.tokens
         let n = tokens.count
@@ -40,7 +42,9 @@ extension ClaritySpecialist {
                 }
             }
             // "7a.m." / "7pm": the hour and the letter tokenise as one word.
-            if usage, t.kind == .word, let last = t.lower.last, last == "a" || last == "p" || t.lower.hasSuffix("am") || t.lower.hasSuffix("pm") {
+            // (The last byte is a, p or m whenever the test after it can pass: a cheap gate before Character work.)
+            if usage, t.kind == .word, let lastByte = t.lower.utf8.last, lastByte == 97 || lastByte == 112 || lastByte == 109,
+               let last = t.lower.last, last == "a" || last == "p" || t.lower.hasSuffix("am") || t.lower.hasSuffix("pm") {
                 let digits = t.lower.prefix(while: { $0.isASCII && $0.isNumber })
                 let rest = t.lower.dropFirst(digits.count)
                 if let hour = Int(digits), (1...12).contains(hour), ["a", "p", "am", "pm"].contains(rest) {
@@ -60,7 +64,7 @@ extension ClaritySpecialist {
             guard t.kind == .word || t.text == "$" else { continue }
             let w = t.lower
             // Dates: "August, 2008" and "August of 2008" -> "August 2008".
-            if usage, Self.months.contains(w), i + 2 < n, tokens[i + 1].lower == "," || tokens[i + 1].lower == "of",
+            if usage, Self.monthWords.mayContain(w), Self.months.contains(w), i + 2 < n, tokens[i + 1].lower == "," || tokens[i + 1].lower == "of",
                tokens[i + 2].kind == .number, tokens[i + 2].text.utf8.count >= 3, tokens[i + 2].text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
                !(w == "may" && !CharClass.isUpper(t.text.unicodeScalars.first!)) {
                 ctx.add("clarity.usage", "Write '\(t.text) \(tokens[i + 2].text)' without '\(tokens[i + 1].text)'.",
