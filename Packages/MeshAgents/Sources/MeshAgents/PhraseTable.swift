@@ -48,9 +48,22 @@ extension GrammarSpecialist {
 /// Patterns are tokenized like text; `#` matches any number, `*` any word.
 struct PhraseTable: Sendable {
     struct Entry: Sendable {
-        var words: [String]
+        var words: [String] {
+            didSet { kinds = Self.kinds(of: words) }
+        }
         var replacements: [String]
         var note: String?
+        /// Per word: 0 a literal word, 1 `#` (any number), 2 `*` (any word); compared as bytes while matching.
+        private(set) var kinds: [UInt8]
+
+        init(words: [String], replacements: [String], note: String?) {
+            self.words = words
+            self.replacements = replacements
+            self.note = note
+            self.kinds = Self.kinds(of: words)
+        }
+
+        static func kinds(of words: [String]) -> [UInt8] { words.map { $0 == "#" ? 1 : $0 == "*" ? 2 : 0 } }
     }
 
     private(set) var byFirst: [String: [Entry]] = [:]
@@ -106,10 +119,12 @@ struct PhraseTable: Sendable {
                     var ok = true
                     for k in 1..<max(1, m) {
                         let tk = tokens[i + k]
-                        let w = e.words[k]
-                        if w == "#" { if tk.kind != .number { ok = false; break } }
-                        else if w == "*" { if tk.kind != .word { ok = false; break } }
-                        else if tk.lower != w || tk.kind == .opaque { ok = false; break }
+                        switch e.kinds[k] {
+                        case 1: if tk.kind != .number { ok = false }
+                        case 2: if tk.kind != .word { ok = false }
+                        default: if tk.kind == .opaque || tk.lower != e.words[k] { ok = false }
+                        }
+                        if !ok { break }
                     }
                     if ok && accept(i, i + m - 1, e) {
                         out.append((i, i + m - 1, e))
@@ -161,10 +176,12 @@ struct PhraseTables: Sendable {
                     var ok = true
                     for k in 1..<max(1, m) {
                         let tk = tokens[i + k]
-                        let w = e.words[k]
-                        if w == "#" { if tk.kind != .number { ok = false; break } }
-                        else if w == "*" { if tk.kind != .word { ok = false; break } }
-                        else if tk.lower != w || tk.kind == .opaque { ok = false; break }
+                        switch e.kinds[k] {
+                        case 1: if tk.kind != .number { ok = false }
+                        case 2: if tk.kind != .word { ok = false }
+                        default: if tk.kind == .opaque || tk.lower != e.words[k] { ok = false }
+                        }
+                        if !ok { break }
                     }
                     if ok && accept(table, i, i + m - 1, e) {
                         out[table].append((table, i, i + m - 1, e))
