@@ -76,6 +76,17 @@ public struct WireCodec: Sendable {
     }
 
     public func decode<M: WireMessage>(_ type: M.Type, from fields: [(String, [UInt8])]) throws(ProtocolError) -> M {
+        let body = try body(of: type, from: fields)
+        do {
+            return try JSONDecoder().decode(M.self, from: Data(body))
+        } catch {
+            throw .malformedBody(Self.describe(error))
+        }
+    }
+
+    /// The JSON body of a message of kind `M` (inflated when deflated), after the version and kind checks,
+    /// for a reader that stores or forwards the JSON rather than decoding all of it.
+    public func body<M: WireMessage>(of type: M.Type, from fields: [(String, [UInt8])]) throws(ProtocolError) -> [UInt8] {
         func field(_ name: String) throws(ProtocolError) -> [UInt8] {
             guard let value = fields.first(where: { $0.0 == name })?.1 else { throw .missingField(name) }
             return value
@@ -87,13 +98,8 @@ public struct WireCodec: Sendable {
         guard kind == M.kind else { throw .unknownKind(kind) }
         let encodingText = String(decoding: try field(WireField.encoding), as: UTF8.self)
         guard let encoding = BodyEncoding(rawValue: encodingText) else { throw .unknownEncoding(encodingText) }
-        var body = try field(WireField.body)
-        if encoding == .jsonDeflate { body = try Compression.inflate(body, limit: inflateLimit) }
-        do {
-            return try JSONDecoder().decode(M.self, from: Data(body))
-        } catch {
-            throw .malformedBody(Self.describe(error))
-        }
+        let body = try field(WireField.body)
+        return encoding == .jsonDeflate ? try Compression.inflate(body, limit: inflateLimit) : body
     }
 
     /// Canonical JSON: sorted keys, so equal messages encode to equal bytes (golden files, dedup).

@@ -50,20 +50,25 @@ enum CommitScript {
 }
 
 extension RedisConnection {
-    /// Runs a cached script by SHA, loading it on the server the first time (or after a restart).
-    func evalCached(_ script: String, sha: inout String?, keys: [String], args: [RedisArgument]) throws(RedisError) -> RedisValue {
-        let tail: [RedisArgument] = [.int(keys.count)] + keys.map { .string($0) } + args
-        if let known = sha {
-            do {
-                return try send(["EVALSHA", .string(known)] + tail)
-            } catch where error.code == .server && error.message.hasPrefix("NOSCRIPT") {
-                sha = nil
+    /// Runs a cached script once per argument list, all in one pipeline, loading the script on the server
+    /// first when needed (or again after a restart emptied its script cache). Error replies come back in place.
+    func evalCachedPipeline(
+        _ script: String, sha: inout String?, keys: [String], argumentLists: [[RedisArgument]]
+    ) throws(RedisError) -> [RedisValue] {
+        let head: [RedisArgument] = [.int(keys.count)] + keys.map { .string($0) }
+        for attempt in 0..<2 {
+            if sha == nil {
+                guard let loaded = try send("SCRIPT", "LOAD", .string(script)).string else {
+                    throw RedisError(.protocolViolation, "SCRIPT LOAD returned no sha")
+                }
+                sha = loaded
             }
+            let replies = try pipeline(argumentLists.map { ["EVALSHA", .string(sha!)] + head + $0 })
+            let missing = replies.contains { if case .error(let text) = $0 { text.hasPrefix("NOSCRIPT") } else { false } }
+            // NOSCRIPT means none of them ran (the cache is per server): load and send the batch again.
+            if !missing || attempt == 1 { return replies }
+            sha = nil
         }
-        guard let loaded = try send("SCRIPT", "LOAD", .string(script)).string else {
-            throw RedisError(.protocolViolation, "SCRIPT LOAD returned no sha")
-        }
-        sha = loaded
-        return try send(["EVALSHA", .string(loaded)] + tail)
+        return []
     }
 }

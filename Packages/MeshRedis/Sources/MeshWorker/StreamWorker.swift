@@ -125,13 +125,27 @@ public final class StreamWorker<Handler: StreamHandler> {
 
     // MARK: Handling
 
+    /// A handled entry waiting for its commit, which goes out with the rest of its batch.
+    private struct PendingCommit {
+        var delivery: Delivery
+        var guardCommand: [RedisArgument]
+        var commands: [[RedisArgument]]
+        /// Set for a dead letter: the reason.
+        var deadLetterReason: String?
+        var handlingTime: Duration
+    }
+
+    /// Hands every entry of a batch to the handler, then commits them all in one round trip: one commit
+    /// script per entry (each atomic on its own), pipelined. A crash before the commits leaves the whole
+    /// batch pending, to be redelivered; nothing is acknowledged without its outputs.
     private func process(_ entries: [StreamEntry], deliveries: [String: Int]) throws(RedisError) {
+        var batch: [PendingCommit] = []
         for entry in entries {
             let delivery = Delivery(stream: options.stream, entry: entry, deliveries: deliveries[entry.id] ?? 1)
             if delivery.deliveries > 1 { observer.redelivered(delivery) }
             if delivery.deliveries > options.maxDeliveries {
                 let last = lastErrors[entry.id].map { "; last error: \($0)" } ?? ""
-                try deadLetter(delivery, reason: "delivered \(delivery.deliveries) times without success\(last)")
+                batch.append(deadLetter(delivery, reason: "delivered \(delivery.deliveries) times without success\(last)"))
                 continue
             }
             let started = ContinuousClock.now
@@ -141,38 +155,58 @@ public final class StreamWorker<Handler: StreamHandler> {
             } catch let error as RedisError where error.code == .connection || error.code == .timeout {
                 throw error
             } catch let error as any PermanentFailure {
-                try deadLetter(delivery, reason: "\(error)")
+                batch.append(deadLetter(delivery, reason: "\(error)"))
                 continue
             } catch {
                 lastErrors[entry.id] = "\(error)"
                 observer.failed(delivery, error: error)
                 continue
             }
+            let elapsed = ContinuousClock.now - started
             switch outcome {
             case .commit(let commands):
-                try commit(delivery, guard: [], commands: commands)
+                batch.append(PendingCommit(delivery: delivery, guardCommand: [], commands: commands, handlingTime: elapsed))
             case .commitGuarded(let guardCommand, let commands):
-                try commit(delivery, guard: guardCommand, commands: commands)
+                batch.append(PendingCommit(delivery: delivery, guardCommand: guardCommand, commands: commands, handlingTime: elapsed))
             case .deadLetter(let reason):
-                try deadLetter(delivery, reason: reason)
+                batch.append(deadLetter(delivery, reason: reason))
+            }
+        }
+        try commit(batch)
+    }
+
+    private func commit(_ batch: [PendingCommit]) throws(RedisError) {
+        guard !batch.isEmpty else { return }
+        let started = ContinuousClock.now
+        let replies = try connection.evalCachedPipeline(
+            CommitScript.source, sha: &commitSHA, keys: [options.stream],
+            argumentLists: batch.map {
+                CommitScript.arguments(group: options.group, id: $0.delivery.entry.id, guard: $0.guardCommand, commands: $0.commands)
+            }
+        )
+        let share = (ContinuousClock.now - started) / batch.count
+        for (pending, reply) in zip(batch, replies) {
+            let delivery = pending.delivery
+            if case .error(let text) = reply {
+                // The script failed part-way (e.g. an output on a key of the wrong type): the entry stays
+                // pending and is retried, then dead-lettered like any failure.
+                lastErrors[delivery.entry.id] = "commit failed: \(text)"
+                observer.failed(delivery, error: RedisError.server(text))
                 continue
             }
-            lastErrors[entry.id] = nil
-            observer.handled(delivery, seconds: (ContinuousClock.now - started).seconds)
+            lastErrors[delivery.entry.id] = nil
+            if reply.int == 0 { observer.droppedDuplicate(delivery) }
+            if let reason = pending.deadLetterReason {
+                observer.deadLettered(delivery, reason: reason)
+            } else {
+                observer.handled(delivery, seconds: (pending.handlingTime + share).seconds)
+            }
         }
     }
 
-    private func commit(_ delivery: Delivery, guard guardCommand: [RedisArgument], commands: [[RedisArgument]]) throws(RedisError) {
-        let reply = try connection.evalCached(
-            CommitScript.source, sha: &commitSHA, keys: [options.stream],
-            args: CommitScript.arguments(group: options.group, id: delivery.entry.id, guard: guardCommand, commands: commands)
-        )
-        if reply.int == 0 { observer.droppedDuplicate(delivery) }
-    }
-
-    /// Moves an entry to the dead-letter stream, with the reason, its origin and all its fields, and
-    /// acknowledges it, atomically.
-    private func deadLetter(_ delivery: Delivery, reason: String) throws(RedisError) {
+    /// The commit that moves an entry to the dead-letter stream, with the reason, its origin and all its
+    /// fields, and acknowledges it, atomically.
+    private func deadLetter(_ delivery: Delivery, reason: String) -> PendingCommit {
         var fields = [
             StreamField("reason", reason),
             StreamField("origin-stream", options.stream),
@@ -182,9 +216,11 @@ public final class StreamWorker<Handler: StreamHandler> {
             StreamField("deliveries", String(delivery.deliveries)),
         ]
         fields += delivery.entry.fields.map { StreamField("orig." + $0.name, $0.value) }
-        try commit(delivery, guard: [], commands: [RedisConnection.xaddArguments(options.deadLetterStream, fields: fields)])
-        lastErrors[delivery.entry.id] = nil
-        observer.deadLettered(delivery, reason: reason)
+        return PendingCommit(
+            delivery: delivery, guardCommand: [],
+            commands: [RedisConnection.xaddArguments(options.deadLetterStream, fields: fields)],
+            deadLetterReason: reason, handlingTime: .zero
+        )
     }
 
     private func handle(_ error: any Error) {

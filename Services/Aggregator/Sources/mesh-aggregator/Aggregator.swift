@@ -59,7 +59,10 @@ struct Collect: StreamHandler {
     let codec = WireCodec()
 
     func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
+        // Decoded in full, so a malformed review is dead-lettered now rather than stalling its document;
+        // stored as the JSON it came as, with no second encoding.
         let review = try codec.decode(ChunkReview.self, from: delivery)
+        let json = try codec.body(of: ChunkReview.self, from: delivery.entry.wireFields)
         guard review.chunkCount > 0, (0..<review.chunkCount).contains(review.chunkIndex),
             review.specialists.contains(review.specialist)
         else {
@@ -70,7 +73,7 @@ struct Collect: StreamHandler {
         let results = Keys.results(review.docId)
         let field = "\(review.specialist.rawValue):\(review.chunkIndex)"
         let replies = try connection.pipeline([
-            ["HSETNX", .string(results), .string(field), .bytes(WireCodec.json(review))],
+            ["HSETNX", .string(results), .string(field), .bytes(json)],
             ["EXPIRE", .string(results), .int(reportTTL)],
             ["HLEN", .string(results)],
         ])
