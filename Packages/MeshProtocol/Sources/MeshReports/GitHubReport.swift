@@ -53,18 +53,8 @@ enum GitHubReport {
         return out
     }
 
+    /// Properties also escape the `:` and `,` that separate them.
     static func escapeProperty(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            case ":": out += "%3A"
-            case ",": out += "%2C"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        escapeData(text).replacing(":", with: "%3A").replacing(",", with: "%2C")
     }
 }
