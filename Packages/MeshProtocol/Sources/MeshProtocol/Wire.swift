@@ -76,9 +76,13 @@ public struct WireCodec: Sendable {
     }
 
     public func decode<M: WireMessage>(_ type: M.Type, from fields: [(String, [UInt8])]) throws(ProtocolError) -> M {
-        let body = try body(of: type, from: fields)
+        try decode(type, json: try body(of: type, from: fields))
+    }
+
+    /// Decodes a message's JSON body, as returned by `body(of:from:)`.
+    public func decode<M: WireMessage>(_ type: M.Type, json: [UInt8]) throws(ProtocolError) -> M {
         do {
-            return try JSONDecoder().decode(M.self, from: Data(body))
+            return try JSONDecoder().decode(M.self, from: Data(json))
         } catch {
             throw .malformedBody(Self.describe(error))
         }

@@ -61,8 +61,8 @@ struct Collect: StreamHandler {
     func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
         // Decoded in full, so a malformed review is dead-lettered now rather than stalling its document;
         // stored as the JSON it came as, with no second encoding.
-        let review = try codec.decode(ChunkReview.self, from: delivery)
         let json = try codec.body(of: ChunkReview.self, from: delivery.entry.wireFields)
+        let review = try codec.decode(ChunkReview.self, json: json)
         guard review.chunkCount > 0, (0..<review.chunkCount).contains(review.chunkIndex),
             review.specialists.contains(review.specialist)
         else {
