@@ -21,6 +21,7 @@ public struct GrammarSpecialist: Specialist {
         wordRules(&ctx, starts: starts)
         patternRules(&ctx, starts: starts)
         learnerPatterns(&ctx, starts: starts)
+        clausePatterns(&ctx, starts: starts)
         spacingRules(&ctx)
         if config.isEnabled("grammar.spelling") { spelling(&ctx, starts: starts) }
         unterminated(&ctx)
@@ -103,6 +104,7 @@ public struct GrammarSpecialist: Specialist {
         ("grammar.nonstandard-phrase", GrammarLists.nonstandard, "Use the standard form '%r'."),
         ("grammar.agreement", GrammarLists.agreementPhrases, "The verb does not agree with its subject: use '%r'."),
         ("grammar.typography", GrammarLists.typography, "Use '%r'."),
+        ("grammar.preposition", GrammarLists.prepositions, "Use '%r'."),
     ]
 
     // MARK: Word-level rules

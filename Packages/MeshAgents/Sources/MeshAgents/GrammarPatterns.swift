@@ -280,7 +280,7 @@ extension GrammarSpecialist {
             confusions(&ctx)
             itsConfusions(&ctx)
         }
-        if ctx.config.isEnabled("grammar.date") { dates(&ctx) }
+        if ctx.config.isEnabled("grammar.date") || ctx.config.isEnabled("grammar.date-without-year") { dates(&ctx) }
     }
 
     static let determinersAndQuantifiers: Set<String> = [
@@ -516,7 +516,10 @@ extension GrammarSpecialist {
             if tokens[i].kind == .word, Self.dateWords.mayContain(tokens[i].lower), let wd = Self.weekdays[tokens[i].lower], CharClass.isUpper(tokens[i].text.unicodeScalars.first!) {
                 var k = skipDot(i + 1)
                 if k < n, tokens[k].text == "," { k += 1 }
-                if let (d, m, y, e) = date(at: k), let y, d >= 1, d <= Self.daysIn(month: m, year: y) {
+                if let (d, m, y, e) = date(at: k), y == nil, d >= 1, d <= Self.daysIn(month: m, year: nil) {
+                    ctx.add("grammar.date-without-year", "Add the year: a weekday with a date can be checked only when the year is known.",
+                            TextSpan(start: tokens[i].start, end: tokens[e].end))
+                } else if let (d, m, y, e) = date(at: k), let y, d >= 1, d <= Self.daysIn(month: m, year: y) {
                     let actual = Self.weekday(year: y, month: m, day: d)
                     if actual != wd {
                         ctx.add("grammar.date", "That date was a \(Self.weekdayNames[actual]), not a \(Self.weekdayNames[wd]).",
