@@ -70,6 +70,7 @@ public struct ClaritySpecialist: Specialist {
             ("clarity.redundancy", ClarityLists.redundancy, "Redundant: '%r' says the same."),
             ("clarity.uncomparable", ClarityLists.uncomparable, "'%t' cannot be compared: use '%r'."),
             ("clarity.wordy", ClarityLists.wordy, "Wordy: use '%r'."),
+            ("clarity.plain-english", ClarityLists.officialese, "Officialese: use '%r'."),
             ("clarity.plain-words", ClarityLists.plainWords, "Use the plain word '%r'."),
             ("clarity.nominalization", ClarityLists.nominalizations, "A verb hides in this noun: use '%r'."),
             ("clarity.cliche", ClarityLists.cliches, "'%t' is a cliché: say it plainly."),

@@ -256,35 +256,19 @@ enum ClarityLists {
     """)
 
     static let wordy = PhraseTable("""
+    in the vicinity of => near
     in order to => to
     in order for => for
-    due to the fact that => because
-    owing to the fact that => because
-    in light of the fact that => because
-    on account of the fact that => because
-    in view of the fact that => because
     given the fact that => given that | because
-    despite the fact that => although
-    in spite of the fact that => although
-    regardless of the fact that => although
     the fact that => that
-    at this point in time => now
     at the present time => now
-    at this moment in time => now
     at the current time => now
     at that point in time => then
-    in the event that => if
     in the near future => soon
-    in the not too distant future => soon
-    for the purpose of => to | for
-    with the exception of => except
-    with regard to => about
     with respect to => about
     in relation to => about
-    in reference to => about
     in connection with => about
     on the subject of => about
-    as to whether => whether
     a large number of => many
     a great number of => many
     a significant number of => many
@@ -292,17 +276,11 @@ enum ClarityLists {
     a majority of => most
     a small number of => a few
     a number of => some
-    in excess of => more than
     prior to => before
-    subsequent to => after
-    in close proximity to => near
-    in the vicinity of => near
     is able to => can
     are able to => can
     was able to => could
     were able to => could
-    has the ability to => can
-    have the ability to => can
     has the capacity to => can
     it is important to note that => -
     it should be noted that => -
@@ -321,14 +299,11 @@ enum ClarityLists {
     in an effort to => to
     make an attempt to => try to
     take action => act
-    until such time as => until
     by means of => by
-    by virtue of => by
     in the course of => during
     during the course of => during
     throughout the course of => throughout
     in the process of => -
-    for the reason that => because
     in terms of => in | for
     each and every one => each
     whether or not => whether
@@ -355,7 +330,6 @@ enum ClarityLists {
     as a result of => because of
     at an early date => soon
     at the same time that => while
-    be in possession of => have
     call attention to => point out
     come to the conclusion => conclude
     due to the fact => because
@@ -373,14 +347,11 @@ enum ClarityLists {
     in the case of => for
     in the form of => as
     in the majority of instances => usually
-    is in a position to => can
     it is clear that => clearly
     it is evident that => clearly
     it is often the case that => often
     last but not least => finally
     needless to say => -
-    not in a position to => cannot
-    notwithstanding the fact that => although
     on the basis of => based on | from
     on the grounds that => because
     on the part of => by
@@ -389,13 +360,51 @@ enum ClarityLists {
     provided that => if
     so as to => to
     take into consideration => consider
-    the question as to whether => whether
     to the extent that => as far as
     until such time => until
     with the result that => so that
+    """)
+
+    /// Stock phrases of official writing with a plain equivalent that reads better in every context (the Plain
+    /// English Campaign's A–Z): reported as warnings, unlike `wordy`, whose phrases are often fine.
+    static let officialese = PhraseTable("""
+    due to the fact that => because
+    owing to the fact that => because
+    in light of the fact that => because
+    on account of the fact that => because
+    in view of the fact that => because
+    despite the fact that => although
+    in spite of the fact that => although
+    regardless of the fact that => although
+    at this point in time => now
+    at this moment in time => now
+    in the event that => if
+    in the not too distant future => soon
+    for the purpose of => to | for
+    with the exception of => except
+    with regard to => about
+    in reference to => about
+    as to whether => whether
+    in excess of => more than
+    subsequent to => after
+    in close proximity to => near
+    has the ability to => can
+    have the ability to => can
+    until such time as => until
+    by virtue of => by
+    for the reason that => because
+    be in possession of => have
+    is in a position to => can
+    not in a position to => cannot
+    notwithstanding the fact that => although
+    the question as to whether => whether
     am of the opinion => think
     is of the opinion => thinks
     are of the opinion => think
+    in regard to => about
+    with reference to => about
+    in the event of => if | in case of
+    in the affirmative => yes
     """)
 
     static let plainWords = PhraseTable("""

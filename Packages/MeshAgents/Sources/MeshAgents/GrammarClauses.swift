@@ -29,7 +29,9 @@ extension GrammarSpecialist {
                 if agreement {
                     invertedQuestion(&ctx, i, starts: starts)
                     singularSubject(&ctx, i, starts: starts)
+                    adverbBeforeVerb(&ctx, i, starts: starts)
                 }
+                if cfg.isEnabled("grammar.confused-words") { toForToo(&ctx, i) }
                 if missingVerb { pronounWithoutVerb(&ctx, i, starts: starts) }
                 if determiner { doubleDeterminer(&ctx, i) }
                 if verbForm { pastAfterModal(&ctx, i) }
@@ -63,9 +65,9 @@ extension GrammarSpecialist {
     ]
     static let beFor: [String: String] = ["i": "am", "you": "are", "we": "are", "they": "are", "he": "is", "she": "is"]
     static let articles: Set<String> = ["a", "an", "the"]
-    /// Words that cannot follow an article directly.
+    /// Words that cannot follow an article directly ("the a" is left out: "the _a_ stands for atomic" mentions a word).
     static let afterArticleNever: Set<String> = [
-        "my", "your", "his", "our", "their", "its", "the", "a", "an", "he", "she", "we", "they", "me", "us", "them",
+        "my", "your", "his", "our", "their", "its", "the", "he", "she", "we", "they", "me", "us", "them",
     ]
     /// Possessives that never stand alone ("his" does: "in his the consciousness of …" is old but correct).
     static let possessives: Set<String> = ["my", "your", "our", "their", "its"]
@@ -194,12 +196,45 @@ extension GrammarSpecialist {
         if verb == "are" || verb == "were" && !subjunctive {
             let fix = verb == "are" ? "is" : "was"
             ctx.add("grammar.agreement", "'\(tokens[k].text)' is singular: use '\(fix)'.", tokens[v].span, [matchCase(fix, like: tokens[v].text)])
-        } else if hasDeterminer, !subjunctive || tokens[i - 1].lower == "whether", lex.isPureVerb(verb), !verb.hasSuffix("s"), !verb.hasSuffix("ed"), !verb.hasSuffix("ing"),
+        } else if hasDeterminer, !subjunctive || tokens[i - 1].lower == "whether", lex.isPureVerb(verb), !verb.hasSuffix("s"), regularPastBase(verb) == nil, !verb.hasSuffix("ing"),
                   Verbs.pastToBase[verb] == nil, !Self.modals.contains(verb), !Verbs.auxiliaries.contains(verb),
                   v + 1 >= n || [".", "!", "?", ";"].contains(tokens[v + 1].text) || Self.objectStarters.contains(tokens[v + 1].lower) {
             let third = Self.thirdPerson(verb)
             ctx.add("grammar.agreement", "'\(tokens[k].text)' is singular: use '\(third)'.", tokens[v].span, [matchCase(third, like: tokens[v].text)])
         }
+    }
+
+    /// "she also need a car", "he never listen": he/she, an adverb and the base form of a verb.
+    func adverbBeforeVerb(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        let lex = WordClasses.shared
+        let w = tokens[i].lower
+        guard w == "he" || w == "she", i + 2 < n, Self.frequencyAdverbs.contains(tokens[i + 1].lower), tokens[i + 2].kind == .word,
+              starts.contains(i) || (i > 0 && (tokens[i - 1].text == "," || ["and", "but", "because", "so", "when", "since", "while", "although", "though"].contains(tokens[i - 1].lower))) else { return }
+        let v = tokens[i + 2].lower
+        guard lex.isVerb(v) || Verbs.baseForms[v] != nil, !v.hasSuffix("s"), regularPastBase(v) == nil, !v.hasSuffix("ing"), v != "be",
+              Verbs.pastToBase[v] == nil, !Self.modals.contains(v), !Verbs.auxiliaries.contains(v), !lex.isPureAdjective(v),
+              tokens[i + 2].text.unicodeScalars.first.map(CharClass.isLower) == true else { return }
+        let third = Self.thirdPerson(v)
+        ctx.add("grammar.agreement", "The verb does not agree with '\(tokens[i].text)': use '\(third)'.", tokens[i + 2].span, [third])
+    }
+
+    /// "looks to pretty", "it is to expensive.": "to" before an adjective that ends the phrase means "too".
+    func toForToo(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        guard tokens[i].lower == "to", i + 1 < n, tokens[i + 1].kind == .word, i > 0, tokens[i - 1].kind == .word else { return }
+        let adj = tokens[i + 1].lower
+        guard WordClasses.shared.isPureAdjective(adj), !Self.comparativeWords.contains(adj),
+              i + 2 >= n || [".", ",", "!", "?", ";"].contains(tokens[i + 2].text) || ["to", "for", "and", "that"].contains(tokens[i + 2].lower) else { return }
+        // "from rich to poor", "changed from green to red": a range, not "too".
+        var k = i - 1
+        while k >= 0, i - k <= 6, tokens[k].kind == .word {
+            if tokens[k].lower == "from" || tokens[k].lower == "between" { return }
+            k -= 1
+        }
+        ctx.add("grammar.confused-words", "Did you mean 'too' (excessively)?", tokens[i].span, [matchCase("too", like: tokens[i].text)])
     }
 
     /// "I afraid of the dark", "He very happy": a subject pronoun and an adjective with no verb between.
@@ -284,7 +319,8 @@ extension GrammarSpecialist {
             let p = tokens[i - 1].lower
             if !["a", "the", "whole", "this", "that", "parking", "such", "big", "huge", "great", "entire", "same", "one", "every",
                  "each", "your", "my", "his", "her", "our", "their", "its", "what", "another", "empty", "vacant", "bad", "sorry",
-                 "good", "fine", "motley", "sad", "last", "first", "second", "next", "car", "used"].contains(p), lex.isVerb(p) || Self.casePrepositions.contains(p) {
+                 "good", "fine", "motley", "sad", "last", "first", "second", "next", "car", "used"].contains(p),
+               lex.isVerb(p) || Verbs.auxiliaries.contains(p) || Verbs.thirdToBase[p] != nil || Verbs.pastToBase[p] != nil || Self.casePrepositions.contains(p) {
                 ctx.add("grammar.missing-article", "Write 'a lot of'.", tokens[i].span, ["a lot"])
             }
             return
@@ -295,8 +331,10 @@ extension GrammarSpecialist {
             let x = tokens[i + 2].lower
             guard !Self.ofComplete.contains(x), !Self.objectStarters.contains(x), !Self.determinersAndQuantifiers.contains(x),
                   !Self.subjectPronouns.contains(x), Self.numberWords[x] == nil, !x.hasSuffix("'s"), !x.hasSuffix("’s"), !x.hasSuffix("ing"),
-                  let f = lex.classes(x), f.contains(.noun), !f.contains(.verb) || x.hasSuffix("s") else { return }
-            if !(i > 0 && tokens[i - 1].kind == .word && ["at", "in"].contains(tokens[i - 1].lower) && w == "most") {
+                  let f = lex.classes(x) ?? lex.pureNounSingular(ofPlural: x).flatMap(lex.classes), f.contains(.noun),
+                  !f.contains(.verb) || x.hasSuffix("s") else { return }
+            // "make the most of apples", "at most of ...".
+            if !(i > 0 && tokens[i - 1].kind == .word && ["at", "in", "the"].contains(tokens[i - 1].lower)) {
                 let fix = "\(tokens[i].text) of the \(tokens[i + 2].text)"
                 ctx.add("grammar.missing-article", "Add 'the': '\(fix)'.", TextSpan(start: tokens[i].start, end: tokens[i + 2].end),
                         [fix, "\(tokens[i].text) \(tokens[i + 2].text)"])
@@ -334,12 +372,19 @@ extension GrammarSpecialist {
         let lex = WordClasses.shared
         func word(_ k: Int) -> String? { k < n && tokens[k].kind == .word ? tokens[k].lower : nil }
         func modifiesNoun(_ k: Int) -> Bool {
-            guard let x = word(k), tokens[k].spaceBefore, let f = lex.classes(x) else { return false }
-            return (f.contains(.noun) || f.contains(.adjective)) && !Self.phraseEnders.contains(x) && !["and", "or", "ago", "later", "earlier", "long", "before", "after"].contains(x)
+            guard let x = word(k), tokens[k].spaceBefore, !Self.phraseEnders.contains(x),
+                  !["and", "or", "ago", "later", "earlier", "long", "before", "after", "old"].contains(x) else { return false }
+            // Inflected forms ("working", "tickets") are not dictionary entries: any other word of letters counts.
+            guard let f = lex.classes(x) else {
+                return x == tokens[k].text && x.unicodeScalars.allSatisfy(CharClass.isLetter) && !x.hasSuffix("ly") && !Self.modals.contains(x)
+            }
+            return f.contains(.noun) || f.contains(.adjective)
         }
         let w = tokens[i].lower
         // Language + "speaking" + noun.
+        // "the English speaking loudly" are people, not a compound.
         if CharClass.isUpper(tokens[i].text.unicodeScalars.first!), word(i + 1) == "speaking", tokens[i + 1].spaceBefore, modifiesNoun(i + 2),
+           !(i > 0 && tokens[i - 1].lower == "the"),
            ["english", "french", "german", "spanish", "italian", "chinese", "japanese", "russian", "arabic", "portuguese", "dutch"].contains(w) {
             let fix = "\(tokens[i].text)-speaking"
             ctx.add("grammar.compound-adjective", "Hyphenate the compound adjective: '\(fix)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [fix])

@@ -41,6 +41,7 @@ extension GrammarSpecialist {
         "postpone": "postpone", "postponed": "postpone", "dislike": "dislike", "dislikes": "dislike", "disliked": "dislike",
         "practise": "practise", "practice": "practice", "quit": "quit", "quitted": "quit", "deny": "deny", "denied": "deny",
         "denies": "deny", "risk": "risk", "risked": "risk", "keep": "keep", "keeps": "keep", "kept": "keep",
+        "consider": "consider", "considers": "consider", "considered": "consider", "considering": "consider",
     ]
     static let durationUnits: Set<String> = [
         "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries", "ages",
@@ -178,8 +179,14 @@ extension GrammarSpecialist {
             }
 
             // enjoy / avoid / suggest + to + verb → -ing.
-            if let _ = Self.gerundVerbs[w], word(i + 1) == "to", let v = word(i + 2), lowerCase(i + 2),
-               lex.isVerb(v), !lex.isNounOnly(v), Verbs.baseForms[v] != nil || lex.isPureVerb(v) {
+            // "keep to" also means "stay with" ("keep to schedule"): only a verb that is never a noun counts there.
+            // "are considered to have been": a passive takes "to".
+            if let base = Self.gerundVerbs[w], word(i + 1) == "to", let v = word(i + 2), lowerCase(i + 2), v != "be", v != "have",
+               !(prev.map { ClarityLists.beForms.contains($0) } ?? false),
+               // "a good practice to begin", "half a mind to take": the noun, not the verb.
+               !(prev.map { Self.determinersAndQuantifiers.contains($0) || lex.classes($0)?.contains(.adjective) == true || $0 == "a" } ?? false),
+               lex.isVerb(v) && !lex.isNounOnly(v) || Verbs.baseForms[v] != nil, !Self.objectStarters.contains(v),
+               base != "keep" || Verbs.baseForms[v] != nil || lex.isPureVerb(v) {
                 let ing = Self.ingForm(v) ?? v + "ing"
                 ctx.add("grammar.verb-pattern", "'\(tokens[i].text)' takes an -ing form: '\(tokens[i].text) \(ing)'.",
                         TextSpan(start: tokens[i + 1].start, end: tokens[i + 2].end), [ing])

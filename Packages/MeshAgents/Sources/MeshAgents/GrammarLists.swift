@@ -575,7 +575,6 @@ enum GrammarLists {
     your so => you're so
     your very => you're very
     your too => you're too
-    your going to => you're going to
     their is => there is
     their are => there are
     their was => there was
@@ -590,7 +589,6 @@ enum GrammarLists {
     /// Fixed patterns with the wrong preposition, or one where none belongs.
     static let prepositions = PhraseTable("""
     discuss about => discuss
-    discussed about => discussed
     discusses about => discusses
     discussing about => discussing
     depend of => depend on

@@ -62,6 +62,7 @@ public enum RuleCatalog {
         RuleInfo("clarity.hard-paragraph", .suggestion, "A paragraph whose Flesch–Kincaid grade is above 16: hard to read.", scope: .block),
         RuleInfo("clarity.passive-voice", .suggestion, "Passive voice (\"was killed\"): say who does what."),
         RuleInfo("clarity.wordy", .suggestion, "Wordy phrases with a shorter equivalent (\"in order to\" → \"to\")."),
+        RuleInfo("clarity.plain-english", .warning, "Stock phrases of official writing with a plain equivalent in every context (\"with regard to\" → \"about\", \"in the event that\" → \"if\", \"due to the fact that\" → \"because\")."),
         RuleInfo("clarity.plain-words", .suggestion, "Long words with a plain equivalent (\"utilize\" → \"use\")."),
         RuleInfo("clarity.redundancy", .warning, "Redundant pairs (\"free gift\", \"past history\", \"ATM machine\")."),
         RuleInfo("clarity.uncomparable", .warning, "Comparing what cannot be compared (\"very unique\", \"most perfect\")."),
