@@ -22,6 +22,7 @@ public struct GrammarSpecialist: Specialist {
         patternRules(&ctx, starts: starts)
         learnerPatterns(&ctx, starts: starts)
         clausePatterns(&ctx, starts: starts)
+        slipPatterns(&ctx, starts: starts)
         spacingRules(&ctx)
         if config.isEnabled("grammar.spelling") { spelling(&ctx, starts: starts) }
         unterminated(&ctx)

@@ -7,7 +7,7 @@ import MeshProtocol
 /// - `grammar.double-determiner`: two determiners in a row ("the my life");
 /// - `grammar.verb-form`: a past form after a modal or "to" ("can went", "decided to renamed the project");
 /// - `grammar.punctuation`: a tag question with no comma before it ("She isn't coming is she?");
-/// - `grammar.missing-article`: a singular countable noun with no article after "I am" / "he is" ("He is
+/// - `grammar.article`: a singular countable noun with no article after "I am" / "he is" ("He is
 ///   friend"), "lot of" with no "a", and "all of students" (no "the");
 /// - `grammar.compound-adjective`: a number and a unit before a noun without hyphens ("a 35 hour week",
 ///   "a two year old reindeer") or with a plural unit ("a 10-metres rope");
@@ -20,7 +20,7 @@ extension GrammarSpecialist {
         let missingVerb = cfg.isEnabled("grammar.missing-verb")
         let determiner = cfg.isEnabled("grammar.double-determiner")
         let verbForm = cfg.isEnabled("grammar.verb-form")
-        let article = cfg.isEnabled("grammar.missing-article")
+        let article = cfg.isEnabled("grammar.article")
         let compound = cfg.isEnabled("grammar.compound-adjective")
         let preposition = cfg.isEnabled("grammar.preposition")
         for i in tokens.indices where tokens[i].kind == .word {
@@ -246,6 +246,15 @@ extension GrammarSpecialist {
         guard starts.contains(i) || (i > 0 && (tokens[i - 1].text == "," || ["but", "because", "so", "that", "when", "if", "since", "while"].contains(tokens[i - 1].lower))) else { return }
         var k = i + 1
         if k < n, ["very", "really", "so", "too", "not", "also", "still", "always", "never", "quite"].contains(tokens[k].lower) { k += 1 }
+        // "I looking into it": an -ing form of a verb with no "am".
+        // ("but she having then induced …" is an absolute phrase: only a sentence's first word counts.)
+        if k == i + 1, starts.contains(i), k < n, tokens[k].kind == .word, tokens[k].lower.hasSuffix("ing"), tokens[k].lower != "being", tokens[k].lower != "having",
+           let base = [String(tokens[k].lower.dropLast(3)), String(tokens[k].lower.dropLast(3)) + "e"].first(where: { WordClasses.shared.isVerb($0) }),
+           WordClasses.shared.classes(tokens[k].lower) == nil, !base.isEmpty, k + 1 < n, tokens[k + 1].kind == .word {
+            let fixed = "\(tokens[i].text) \(be) \(tokens[k].text)"
+            ctx.add("grammar.missing-verb", "A verb is missing: '\(fixed)'.", TextSpan(start: tokens[i].start, end: tokens[k].end), [fixed])
+            return
+        }
         guard k < n, tokens[k].kind == .word, Self.predicateAdjectives.contains(tokens[k].lower) else { return }
         guard k + 1 >= n || tokens[k + 1].kind == .punct
             || ["of", "to", "that", "about", "for", "with", "at", "in", "and", "because", "when", "now", "today"].contains(tokens[k + 1].lower) else { return }
@@ -321,7 +330,7 @@ extension GrammarSpecialist {
                  "each", "your", "my", "his", "her", "our", "their", "its", "what", "another", "empty", "vacant", "bad", "sorry",
                  "good", "fine", "motley", "sad", "last", "first", "second", "next", "car", "used"].contains(p),
                lex.isVerb(p) || Verbs.auxiliaries.contains(p) || Verbs.thirdToBase[p] != nil || Verbs.pastToBase[p] != nil || Self.casePrepositions.contains(p) {
-                ctx.add("grammar.missing-article", "Write 'a lot of'.", tokens[i].span, ["a lot"])
+                ctx.add("grammar.article", "Write 'a lot of'.", tokens[i].span, ["a lot"])
             }
             return
         }
@@ -336,7 +345,7 @@ extension GrammarSpecialist {
             // "make the most of apples", "at most of ...".
             if !(i > 0 && tokens[i - 1].kind == .word && ["at", "in", "the"].contains(tokens[i - 1].lower)) {
                 let fix = "\(tokens[i].text) of the \(tokens[i + 2].text)"
-                ctx.add("grammar.missing-article", "Add 'the': '\(fix)'.", TextSpan(start: tokens[i].start, end: tokens[i + 2].end),
+                ctx.add("grammar.article", "Add 'the': '\(fix)'.", TextSpan(start: tokens[i].start, end: tokens[i + 2].end),
                         [fix, "\(tokens[i].text) \(tokens[i + 2].text)"])
             }
             return
@@ -361,7 +370,7 @@ extension GrammarSpecialist {
         if k == from, lex.classes(tokens[k].lower)?.contains(.verb) == true { return }
         let phrase = ctx.text(TextSpan(start: tokens[from].start, end: tokens[k].end))
         let an = Articles.startsWithVowelSound(tokens[from].lower) == true ? "an" : "a"
-        ctx.add("grammar.missing-article", "A singular noun needs an article: '\(an) \(phrase)'.", TextSpan(start: tokens[from].start, end: tokens[k].end),
+        ctx.add("grammar.article", "A singular noun needs an article: '\(an) \(phrase)'.", TextSpan(start: tokens[from].start, end: tokens[k].end),
                 ["\(an) \(phrase)", "the \(phrase)"])
     }
 

@@ -45,7 +45,7 @@ public enum RuleCatalog {
         RuleInfo("grammar.date-without-year", .warning, "A weekday with a date but no year (\"Monday, 7 October\"): nobody can check that the two match."),
         RuleInfo("grammar.missing-verb", .error, "A subject pronoun and an adjective with no verb between (\"I afraid of the dark\")."),
         RuleInfo("grammar.double-determiner", .error, "Two determiners in a row (\"the my life\", \"a the house\")."),
-        RuleInfo("grammar.missing-article", .warning, "A singular countable noun with no article after \"I am\" or \"he is\" (\"He is friend\"), \"lot of\" without \"a\", and \"all of students\" without \"the\"."),
+        RuleInfo("grammar.article", .warning, "A singular countable noun with no article after \"I am\" or \"he is\" (\"He is friend\"), \"lot of\" without \"a\", and \"all of students\" without \"the\"."),
         RuleInfo("grammar.compound-adjective", .warning, "A number and a unit before a noun without hyphens (\"a 35 hour week\", \"a two year old child\") or with a plural unit (\"a 10-metres rope\"), and \"English speaking people\"."),
         RuleInfo("grammar.preposition", .warning, "The wrong preposition in a fixed pattern (\"good in maths\" → at, \"explain me\" → explain to me, \"discuss about\", \"depend of\", \"listen music\")."),
         RuleInfo("grammar.double-negative", .warning, "Two negatives that cancel (\"don't have nothing\")."),

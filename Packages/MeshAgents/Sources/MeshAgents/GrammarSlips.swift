@@ -1,0 +1,307 @@
+import MeshProtocol
+
+/// Slips that a word's neighbours give away, decided from trigger words and hunspell's word classes:
+/// - `grammar.confused-words`: "to" for "too" before a verb ("want too go") and "too" for "to" before a
+///   determiner ("give it too the dog"), "as big than", "you're" for "your" before a noun, "Th water",
+///   "all ready bought", "Them it became clear";
+/// - `grammar.agreement`: "who" after a preposition ("with who?"), "Whom paid?", "people thinks";
+/// - `grammar.verb-form`: the wrong form after do-support or a modal ("Did the application worked?", "I don't
+///   needs", "They cannot works", "does no understand");
+/// - `grammar.verb-pattern`: "afford spend", "allowed me do", "I don't afraid";
+/// - `grammar.noun-number`: "this errors", "there are problem", "5 CD's";
+/// - `grammar.article`: "in 1990s", "an oldest city", "had a breakfast".
+extension GrammarSpecialist {
+    func slipPatterns(_ ctx: inout RuleContext, starts: Set<Int>) {
+        let cfg = ctx.config
+        let confused = cfg.isEnabled("grammar.confused-words")
+        let agreement = cfg.isEnabled("grammar.agreement")
+        let verbForm = cfg.isEnabled("grammar.verb-form")
+        let pattern = cfg.isEnabled("grammar.verb-pattern")
+        let number = cfg.isEnabled("grammar.noun-number")
+        let article = cfg.isEnabled("grammar.article")
+        let tokens = ctx.tokens
+        for i in tokens.indices where tokens[i].kind == .word || tokens[i].kind == .number {
+            let w = tokens[i].lower
+            if article, tokens[i].kind == .number || w.utf8.first.map({ $0 >= 48 && $0 <= 57 }) == true { decade(&ctx, i) }
+            if number, w.hasSuffix("'s"), tokens[i].text.unicodeScalars.dropLast(2).allSatisfy(CharClass.isUpper) { acronymPlural(&ctx, i) }
+            guard Self.slipTriggerWords.mayContain(w) else { continue }
+            if confused {
+                toAndToo(&ctx, i)
+                asThan(&ctx, i)
+                contextWords(&ctx, i, starts: starts)
+            }
+            if agreement {
+                whoAndWhom(&ctx, i, starts: starts)
+                peopleAgreement(&ctx, i, starts: starts)
+            }
+            if verbForm { formAfterAuxiliary(&ctx, i) }
+            if pattern { verbComplement(&ctx, i) }
+            if number { pluralAfterDeterminer(&ctx, i) }
+            if article { articleSlips(&ctx, i) }
+        }
+    }
+
+    static let toVerbs: Set<String> = [
+        "want", "wants", "wanted", "need", "needs", "needed", "have", "has", "had", "going", "try", "tries", "tried", "able",
+        "like", "likes", "liked", "love", "loves", "loved", "hope", "hoped", "plan", "planned", "decided", "decide", "used",
+        "refuse", "refused", "agreed", "seem", "seems", "seemed", "began", "begin", "start", "started", "learn", "learned",
+    ]
+    static let doForms: Set<String> = ["do", "does", "did", "don't", "doesn't", "didn't"]
+    static let whomPrepositions: Set<String> = ["with", "to", "for", "from", "by", "about", "against", "between", "among", "of"]
+    static let meals: Set<String> = ["breakfast", "lunch", "dinner", "supper", "brunch"]
+    static let mealVerbs: Set<String> = ["have", "has", "had", "having", "eat", "eats", "ate", "eating", "for", "after", "before"]
+
+    static let slipTriggerWords: WordFilter = {
+        var f = WordFilter()
+        for w in Array(toVerbs) + Array(doForms) + Array(whomPrepositions) + Array(mealVerbs) + Array(strictModals) + [
+            "to", "too", "as", "you're", "th", "all", "them", "than", "who", "whom", "people", "afford", "affords", "afforded",
+            "allow", "allows", "allowed", "this", "that", "there", "there're", "a", "an", "do", "does", "did",
+        ] {
+            f.insert(w)
+        }
+        return f
+    }()
+
+    /// "want too go" → to; "give the bone too the dog" → to; "to good to be true" → too.
+    func toAndToo(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        let lex = WordClasses.shared
+        guard i > 0, i + 1 < n, tokens[i + 1].kind == .word, tokens[i - 1].kind == .word else { return }
+        let w = tokens[i].lower
+        let next = tokens[i + 1].lower
+        if w == "too" {
+            let verbAfter = lex.isPureVerb(next) || (Verbs.baseForms[next] != nil && !lex.isPureAdjective(next))
+            if Self.toVerbs.contains(tokens[i - 1].lower) && verbAfter
+                || ["the", "all", "my", "your", "his", "their", "our", "these", "those"].contains(next) && lex.isVerb(tokens[i - 1].lower) {
+                ctx.add("grammar.confused-words", "Did you mean 'to'?", tokens[i].span, [matchCase("to", like: tokens[i].text)])
+            }
+        } else if w == "to", i + 3 < n, tokens[i + 2].lower == "to", lex.isPureAdjective(next) || ["good", "bad", "late", "early", "big", "small", "old", "young", "hot", "cold", "far"].contains(next),
+                  tokens[i + 3].kind == .word, tokens[i + 3].lower == "be" || lex.isPureVerb(tokens[i + 3].lower),
+                  ClarityLists.beForms.contains(tokens[i - 1].lower) || ["seems", "seemed", "looks", "looked", "sounds"].contains(tokens[i - 1].lower) {
+            ctx.add("grammar.confused-words", "Did you mean 'too' (excessively)?", tokens[i].span, [matchCase("too", like: tokens[i].text)])
+        }
+    }
+
+    /// "as big than mine" → "as big as".
+    func asThan(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        guard tokens[i].lower == "as", i + 2 < tokens.count, tokens[i + 2].lower == "than", tokens[i + 1].kind == .word else { return }
+        let adj = tokens[i + 1].lower
+        guard !Self.comparativeWords.contains(adj), !adj.hasSuffix("er"), ["much", "many"].contains(adj) || WordClasses.shared.classes(adj)?.contains(.adjective) == true else { return }
+        ctx.add("grammar.confused-words", "After 'as \(tokens[i + 1].text)' use 'as', not 'than'.", tokens[i + 2].span, ["as"])
+    }
+
+    /// "you're pet", "Th water", "all ready bought", "Them it became clear".
+    func contextWords(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        let lex = WordClasses.shared
+        let w = tokens[i].lower.replacing("’", with: "'")
+        guard i + 1 < n, tokens[i + 1].kind == .word else { return }
+        let next = tokens[i + 1].lower
+        let nextLower = tokens[i + 1].text.unicodeScalars.first.map(CharClass.isLower) == true
+        switch w {
+        case "you're":
+            let afterPreposition = i > 0 && Self.casePrepositions.contains(tokens[i - 1].lower) && tokens[i - 1].lower != "like"
+            let nounThenVerb = lex.isNounOnly(next) && i + 2 < n && ["is", "was", "has", "will", "can"].contains(tokens[i + 2].lower)
+            if nextLower, afterPreposition && lex.classes(next)?.contains(.noun) == true || nounThenVerb {
+                ctx.add("grammar.confused-words", "Did you mean the possessive 'your'?", tokens[i].span, [matchCase("your", like: tokens[i].text)])
+            }
+        case "th":
+            if nextLower, tokens[i].text == "Th" || tokens[i].text == "th", lex.classes(next) != nil || next.hasSuffix("ly") {
+                ctx.add("grammar.confused-words", "Did you mean 'the'?", tokens[i].span, [matchCase("the", like: tokens[i].text)])
+            }
+        case "all":
+            if next == "ready", i + 2 < n, tokens[i + 2].kind == .word, Verbs.pastToBase[tokens[i + 2].lower] != nil || regularPastBase(tokens[i + 2].lower) != nil
+                || ["been", "gone", "done", "seen", "known", "taken", "given", "written", "eaten", "available"].contains(tokens[i + 2].lower) {
+                ctx.add("grammar.confused-words", "Did you mean 'already'?", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [matchCase("already", like: tokens[i].text)])
+            }
+        case "them", "than":
+            if starts.contains(i), ["it", "i", "we", "they", "he", "she", "you", "the", "there"].contains(next) {
+                ctx.add("grammar.confused-words", "Did you mean 'then'?", tokens[i].span, [matchCase("then", like: tokens[i].text)])
+            }
+        default: break
+        }
+    }
+
+    /// "Who was with who?", "the people to who the funds went" → whom; "Whom paid for the meal?" → who.
+    func whoAndWhom(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        let w = tokens[i].lower
+        if w == "who", i > 0, Self.whomPrepositions.contains(tokens[i - 1].lower), tokens[i - 1].lower != "of" || i + 1 < n && tokens[i + 1].text == "?" {
+            let after = i + 1 < n ? tokens[i + 1] : nil
+            let objectPosition = after.map {
+                $0.kind == .punct ? ["?", ".", "!"].contains($0.text)
+                    : ["the", "a", "an", "do", "did", "does", "i", "you", "he", "she", "we", "they", "my", "your", "his", "her", "their", "our"].contains($0.lower)
+            } ?? true
+            if objectPosition {
+                ctx.add("grammar.agreement", "After '\(tokens[i - 1].text)' use the object form 'whom'.", tokens[i].span, ["whom"])
+            }
+        } else if w == "whom", starts.contains(i), i + 1 < n, tokens[i + 1].kind == .word {
+            let v = tokens[i + 1].lower
+            if ["is", "was", "has", "did", "does", "can", "will", "would", "should"].contains(v) && !(i + 2 < n && ["you", "i", "we", "they", "he", "she", "it", "the"].contains(tokens[i + 2].lower))
+                || (Verbs.pastToBase[v] != nil && !["did", "had", "was", "were"].contains(v)) || regularPastBase(v) != nil {
+                ctx.add("grammar.agreement", "'Whom' is an object: the subject form is 'who'.", tokens[i].span, ["Who"])
+            }
+        }
+    }
+
+    /// "Some people thinks", "people who has expertise".
+    func peopleAgreement(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        // Only a subject: "people" opening the sentence, or after a quantifier that does ("Some people thinks").
+        guard tokens[i].lower == "people", tokens[i].text == "people" || starts.contains(i) else { return }
+        guard starts.contains(i) || (i > 0 && starts.contains(i - 1)
+            && ["some", "many", "most", "these", "those", "the", "other", "such", "all", "few", "several", "young", "old"].contains(tokens[i - 1].lower)) else { return }
+        var k = i + 1
+        if k < n, ["also", "often", "always", "usually", "still", "really", "just", "never", "sometimes"].contains(tokens[k].lower) { k += 1 }
+        guard k < n, tokens[k].kind == .word else { return }
+        let v = tokens[k].lower
+        let fixed: String? = ["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't"][v]
+            ?? Verbs.thirdToBase[v] ?? WordClasses.shared.pureVerbBase(ofThird: v)
+        guard let fixed, !Verbs.nounLike.contains(v) else { return }
+        ctx.add("grammar.agreement", "'people' is plural: use '\(fixed)'.", tokens[k].span, [fixed])
+    }
+
+    /// "Did the application worked?", "Does your memory usage grows?", "I don't needs help", "They cannot works
+    /// here", "She does no understand".
+    func formAfterAuxiliary(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        let lex = WordClasses.shared
+        let w = tokens[i].lower
+        /// The base of a third-person form that is no dictionary entry of its own ("works" → "work").
+        /// After a modal no noun can follow, so a dictionary entry of its own ("works") counts there too.
+        func baseOfThird(_ v: String, afterModal: Bool = false) -> String? {
+            guard v.hasSuffix("s"), !v.hasSuffix("ss"), v.utf8.count >= 4, afterModal || lex.classes(v) == nil else { return nil }
+            if let b = Verbs.thirdToBase[v] { return b }
+            for c in [v.hasSuffix("ies") ? String(v.dropLast(3)) + "y" : "", v.hasSuffix("es") ? String(v.dropLast(2)) : "", String(v.dropLast())] where !c.isEmpty {
+                if lex.isVerb(c) || Verbs.baseForms[c] != nil { return c }
+            }
+            return nil
+        }
+        func word(_ k: Int) -> String? { k < n && tokens[k].kind == .word ? tokens[k].lower : nil }
+        // do-support and strict modals, negated or not, directly before the verb.
+        if Self.doForms.contains(w) && w.hasSuffix("n't") || Self.strictModals.contains(w) || (Self.doForms.contains(w) && word(i + 1) == "not") {
+            var k = i + 1
+            if word(k) == "not" { k += 1 }
+            if let v = word(k), let base = baseOfThird(v, afterModal: Self.strictModals.contains(w)), !(k + 1 < n && tokens[k + 1].lower == "of") {
+                ctx.add("grammar.verb-form", "After '\(tokens[i].text)' use the base form: '\(base)'.", tokens[k].span, [matchCase(base, like: tokens[k].text)])
+                return
+            }
+        }
+        // do / does / did + no + verb → not.
+        if ["do", "does", "did"].contains(w), word(i + 1) == "no", let v = word(i + 2), lex.isPureVerb(v) {
+            ctx.add("grammar.verb-form", "Did you mean 'not'?", tokens[i + 1].span, ["not"])
+            return
+        }
+        // did / does + a noun phrase + the wrong form.
+        guard ["did", "does", "didn't", "doesn't"].contains(w), let det = word(i + 1), Self.nounDeterminers.contains(det) || ["a", "an", "these", "those"].contains(det) else { return }
+        for k in (i + 3)...min(i + 4, n - 1) where k < n && tokens[k].kind == .word {
+            let v = tokens[k].lower
+            var base: String?
+            if w.hasPrefix("did") {
+                if Verbs.strongPast.contains(v), lex.classes(v) == nil { base = Verbs.pastToBase[v] }
+                else if v.hasSuffix("ed"), lex.classes(v) == nil, let b = regularPastBase(v), lex.isPureVerb(b) || Verbs.baseForms[b] != nil { base = b }
+            } else {
+                base = baseOfThird(v)
+            }
+            guard let base else { continue }
+            guard k + 1 >= n || ["?", ".", "!"].contains(tokens[k + 1].text) || Self.objectStarters.contains(tokens[k + 1].lower) else { return }
+            ctx.add("grammar.verb-form", "After '\(tokens[i].text)' use the base form: '\(base)'.", tokens[k].span, [matchCase(base, like: tokens[k].text)])
+            return
+        }
+    }
+
+    /// "We cannot afford spend", "He allowed me do it", "You don't afraid".
+    func verbComplement(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        let lex = WordClasses.shared
+        let w = tokens[i].lower
+        func word(_ k: Int) -> String? { k < n && tokens[k].kind == .word ? tokens[k].lower : nil }
+        if w.hasPrefix("afford"), let v = word(i + 1) {
+            if lex.isPureVerb(v) {
+                ctx.add("grammar.verb-pattern", "'\(tokens[i].text)' takes 'to' before a verb: 'to \(v)'.", tokens[i + 1].span, ["to \(v)"])
+            } else if v.hasSuffix("ing"), lex.classes(v) == nil, let base = [String(v.dropLast(3)), String(v.dropLast(3)) + "e"].first(where: { lex.isPureVerb($0) }) {
+                ctx.add("grammar.verb-pattern", "'\(tokens[i].text)' takes 'to' before a verb: 'to \(base)'.", tokens[i + 1].span, ["to \(base)"])
+            }
+        } else if w.hasPrefix("allow"), let o = word(i + 1), Self.objectPronouns.contains(o) || o == "you", let v = word(i + 2), !Self.objectStarters.contains(v),
+                  !Self.determinersAndQuantifiers.contains(v), lex.isPureVerb(v) || v == "do" || v == "go" {
+            ctx.add("grammar.verb-pattern", "'\(tokens[i].text) \(tokens[i + 1].text)' takes 'to' before a verb: 'to \(v)'.", tokens[i + 2].span, ["to \(v)"])
+        } else if ["don't", "doesn't", "didn't"].contains(w), let adj = word(i + 1), Self.predicateAdjectives.contains(adj), i > 0 {
+            let subject = tokens[i - 1].lower
+            let be: String
+            switch (w, subject) {
+            case ("didn't", "i"), ("didn't", "he"), ("didn't", "she"), ("didn't", "it"): be = "wasn't"
+            case ("didn't", _): be = "weren't"
+            case (_, "i"): be = "am not"
+            case ("doesn't", _): be = "isn't"
+            default: be = "aren't"
+            }
+            ctx.add("grammar.verb-pattern", "'\(adj)' is an adjective: use '\(be) \(adj)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), ["\(be) \(adj)"])
+        }
+    }
+
+    /// "If this errors are easy to fix", "There are problem in Iraq".
+    func pluralAfterDeterminer(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        let lex = WordClasses.shared
+        let w = tokens[i].lower
+        guard i + 1 < n, tokens[i + 1].kind == .word, tokens[i + 1].text.unicodeScalars.first.map(CharClass.isLower) == true else { return }
+        if w == "this", i + 2 < n, let single = lex.pureNounSingular(ofPlural: tokens[i + 1].lower),
+           ["are", "were", "have", "do", "seem"].contains(tokens[i + 2].lower) {
+            let fix = "these"
+            ctx.add("grammar.noun-number", "'\(tokens[i + 1].text)' is plural: use '\(fix)' (or '\(w) \(single)').", tokens[i].span, [matchCase(fix, like: tokens[i].text)])
+        } else if w == "there're" || (w == "there" && i + 2 < n && ["are", "were"].contains(tokens[i + 1].lower)) {
+            let k = w == "there're" ? i + 1 : i + 2
+            guard k < n, tokens[k].kind == .word, let f = lex.classes(tokens[k].lower), f.contains(.noun), f.contains(.plural),
+                  !f.contains(.adjective), !f.contains(.verb), !Self.numberLikeNouns.contains(tokens[k].lower), !Self.collectiveNouns.contains(tokens[k].lower),
+                  Self.numberWords[tokens[k].lower] == nil,
+                  k + 1 >= n || tokens[k + 1].kind == .punct || Self.phraseEnders.contains(tokens[k + 1].lower) else { return }
+            let p = tokens[k].lower.hasSuffix("y") ? String(tokens[k].lower.dropLast()) + "ies" : tokens[k].lower.hasSuffix("s") || tokens[k].lower.hasSuffix("sh") || tokens[k].lower.hasSuffix("ch") ? tokens[k].lower + "es" : tokens[k].lower + "s"
+            ctx.add("grammar.noun-number", "After 'there \(w == "there're" ? "are" : tokens[i + 1].text)' use the plural '\(p)'.", tokens[k].span, [p])
+        }
+    }
+
+    /// "I have 5 CD's" → "CDs".
+    func acronymPlural(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        guard i > 0, tokens[i - 1].kind == .number || ["many", "several", "few", "two", "three", "four", "five", "ten", "all", "some", "these", "those", "multiple"].contains(tokens[i - 1].lower) else { return }
+        let text = tokens[i].text
+        guard text.unicodeScalars.count >= 4 else { return }
+        let fix = String(text.dropLast(2)) + "s"
+        ctx.add("grammar.noun-number", "A plural takes no apostrophe: '\(fix)'.", tokens[i].span, [fix])
+    }
+
+    /// "It happened in 1990s" → "in the 1990s".
+    func decade(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        let t = tokens[i].text
+        guard i > 0, ["in", "during", "since", "from", "until", "throughout", "through", "by"].contains(tokens[i - 1].lower),
+              t.utf8.count == 5, t.utf8.last == UInt8(ascii: "s"), t.utf8.dropLast().allSatisfy({ $0 >= 48 && $0 <= 57 }), t.hasSuffix("0s") else { return }
+        ctx.add("grammar.article", "A decade takes 'the': '\(tokens[i - 1].text) the \(t)'.", TextSpan(start: tokens[i - 1].start, end: tokens[i].end), ["\(tokens[i - 1].text) the \(t)"])
+    }
+
+    /// "Kyoto is an oldest city" → "the oldest"; "We had a breakfast" → "had breakfast".
+    func articleSlips(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        let w = tokens[i].lower
+        guard i + 1 < n, tokens[i + 1].kind == .word else { return }
+        let next = tokens[i + 1].lower
+        if w == "a" || w == "an", tokens[i + 1].spaceBefore, next != "best", next != "worst",
+           GrammarLists.superlatives.contains(next) || adjectiveBase(of: next, suffix: "est") != nil,
+           i + 2 < n, tokens[i + 2].kind == .word {
+            ctx.add("grammar.article", "A superlative takes 'the': 'the \(tokens[i + 1].text)'.", tokens[i].span, [matchCase("the", like: tokens[i].text)])
+        } else if Self.mealVerbs.contains(w), next == "a", i + 2 < n, Self.meals.contains(tokens[i + 2].lower),
+                  i + 3 >= n || tokens[i + 3].kind == .punct || ["in", "at", "with", "and", "together", "today", "yesterday", "every", "before", "after"].contains(tokens[i + 3].lower) {
+            let meal = tokens[i + 2].text
+            ctx.add("grammar.article", "Meals take no article: '\(tokens[i].text) \(meal)'.", TextSpan(start: tokens[i].start, end: tokens[i + 2].end), ["\(tokens[i].text) \(meal)"])
+        }
+    }
+}
