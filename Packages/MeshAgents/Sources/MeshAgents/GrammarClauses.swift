@@ -119,7 +119,7 @@ extension GrammarSpecialist {
         "pair", "number", "rest", "lot", "remainder", "percent", "half", "kind", "sort", "type", "youth", "gentry",
         "yeomanry", "infantry", "cavalry", "peasantry", "nobility", "aristocracy", "militia", "faculty", "congregation",
     ]
-    static let subjectOpeners: Set<String> = ["whether", "if", "where", "because", "when", "while", "although", "since", "that"]
+    static let subjectOpeners: Set<String> = ["whether", "if", "where", "because", "when", "while", "although", "since", "that", "so", "but"]
     static let nounDeterminers: Set<String> = ["the", "my", "your", "his", "her", "our", "their", "this", "that", "its"]
     static let goodAt: Set<String> = ["good", "bad", "better", "best", "great", "excellent", "poor", "terrible", "brilliant", "hopeless", "skilled", "talented"]
 
@@ -192,11 +192,12 @@ extension GrammarSpecialist {
         guard v < n, tokens[v].kind == .word else { return }
         let verb = tokens[v].lower
         // "if the errand were", "that the meeting adjourn": the subjunctive after a clause opener.
-        let subjunctive = !hasDeterminer || (i > 0 && ["if", "that", "whether", "lest", "though"].contains(tokens[i - 1].lower))
+        let opener = i > 0 ? tokens[i - 1].lower : ""
+        let subjunctive = !hasDeterminer || ["if", "that", "whether", "lest", "though"].contains(opener)
         if verb == "are" || verb == "were" && !subjunctive {
             let fix = verb == "are" ? "is" : "was"
             ctx.add("grammar.agreement", "'\(tokens[k].text)' is singular: use '\(fix)'.", tokens[v].span, [matchCase(fix, like: tokens[v].text)])
-        } else if hasDeterminer, !subjunctive || tokens[i - 1].lower == "whether", lex.isPureVerb(verb), !verb.hasSuffix("s"), regularPastBase(verb) == nil, !verb.hasSuffix("ing"),
+        } else if hasDeterminer, !subjunctive || opener == "whether" || opener == "if", lex.isPureVerb(verb), !verb.hasSuffix("s"), regularPastBase(verb) == nil, !verb.hasSuffix("ing"),
                   Verbs.pastToBase[verb] == nil, !Self.modals.contains(verb), !Verbs.auxiliaries.contains(verb),
                   v + 1 >= n || [".", "!", "?", ";"].contains(tokens[v + 1].text) || Self.objectStarters.contains(tokens[v + 1].lower) {
             let third = Self.thirdPerson(verb)

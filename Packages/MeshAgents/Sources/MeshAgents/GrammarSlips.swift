@@ -20,6 +20,7 @@ extension GrammarSpecialist {
         let number = cfg.isEnabled("grammar.noun-number")
         let article = cfg.isEnabled("grammar.article")
         let tokens = ctx.tokens
+        if cfg.isEnabled("grammar.comma-after-introduction") { introductionComma(&ctx, starts: starts) }
         for i in tokens.indices where tokens[i].kind == .word || tokens[i].kind == .number {
             let w = tokens[i].lower
             if article, tokens[i].kind == .number || w.utf8.first.map({ $0 >= 48 && $0 <= 57 }) == true { decade(&ctx, i) }
@@ -36,8 +37,43 @@ extension GrammarSpecialist {
             }
             if verbForm { formAfterAuxiliary(&ctx, i) }
             if pattern { verbComplement(&ctx, i) }
-            if number { pluralAfterDeterminer(&ctx, i) }
+            if number {
+                pluralAfterDeterminer(&ctx, i)
+                kindsOf(&ctx, i)
+            }
             if article { articleSlips(&ctx, i) }
+        }
+    }
+
+    /// Transitional words and phrases that open a sentence and take a comma after them ("However, …"). Openers
+    /// that writers often leave without one ("Of course it was", "In fact we", "Finally the") are left out.
+    static let introPhrases: [[String]] = [
+        "however", "moreover", "furthermore", "nevertheless", "nonetheless", "consequently", "additionally", "firstly",
+        "secondly", "thirdly", "lastly", "in my opinion", "in my view", "for example", "for instance", "in addition",
+        "on the other hand", "first of all", "in conclusion", "to conclude", "in summary", "to sum up", "as a result",
+        "for this reason", "in other words", "on the contrary", "in simple words", "last but not least", "to begin with",
+    ].map { $0.split(separator: " ").map(String.init) }
+    static let introFirstWords = Set(introPhrases.map { $0[0] })
+
+    /// "However we …", "For example the …": a transitional opener with no comma after it.
+    func introductionComma(_ ctx: inout RuleContext, starts: Set<Int>) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        let lex = WordClasses.shared
+        for i in starts.sorted() where i < n && Self.introFirstWords.contains(tokens[i].lower) {
+            for phrase in Self.introPhrases where phrase[0] == tokens[i].lower && i + phrase.count < n {
+                guard (0..<phrase.count).allSatisfy({ tokens[i + $0].kind == .word && tokens[i + $0].lower == phrase[$0] }) else { continue }
+                let last = i + phrase.count - 1
+                let next = tokens[last + 1]
+                guard next.kind == .word else { break }
+                let x = next.lower
+                // "However hard you try", "In addition to …", "Of course not", "Finally got it".
+                if x == "to" || x == "not" || x == "you" || x == "of" || lex.isPureAdjective(x) || ["much", "many", "long", "often", "little", "far", "well"].contains(x) { break }
+                if phrase.count == 1, Verbs.pastToBase[x] != nil || regularPastBase(x) != nil || x.hasSuffix("ly") { break }
+                let words = tokens[i...last].map(\.text).joined(separator: " ")
+                ctx.add("grammar.comma-after-introduction", "Put a comma after the opening '\(words)'.", TextSpan(start: tokens[i].start, end: tokens[last].end), [words + ","])
+                break
+            }
         }
     }
 
@@ -55,7 +91,8 @@ extension GrammarSpecialist {
         var f = WordFilter()
         for w in Array(toVerbs) + Array(doForms) + Array(whomPrepositions) + Array(mealVerbs) + Array(strictModals) + [
             "to", "too", "as", "you're", "th", "all", "them", "than", "who", "whom", "people", "afford", "affords", "afforded",
-            "allow", "allows", "allowed", "this", "that", "there", "there're", "a", "an", "do", "does", "did",
+            "allow", "allows", "allowed", "this", "that", "there", "there're", "a", "an", "do", "does", "did", "will", "can",
+            "may", "two", "three", "four", "five", "many", "several", "different", "various", "these", "those", "both",
         ] {
             f.insert(w)
         }
@@ -185,7 +222,14 @@ extension GrammarSpecialist {
         }
         func word(_ k: Int) -> String? { k < n && tokens[k].kind == .word ? tokens[k].lower : nil }
         // do-support and strict modals, negated or not, directly before the verb.
-        if Self.doForms.contains(w) && w.hasSuffix("n't") || Self.strictModals.contains(w) || (Self.doForms.contains(w) && word(i + 1) == "not") {
+        let softModal = ["will", "can", "may"].contains(w) && i > 0 && tokens[i - 1].kind == .word
+            && !Self.determinersAndQuantifiers.contains(tokens[i - 1].lower) && !Self.objectStarters.contains(tokens[i - 1].lower)
+        // "we will able to" → "will be able to".
+        if Self.strictModals.contains(w) || softModal, word(i + 1) == "able", word(i + 2) == "to", cfg(ctx, "grammar.missing-verb") {
+            ctx.add("grammar.missing-verb", "A verb is missing: '\(tokens[i].text) be able to'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), ["\(tokens[i].text) be able"])
+            return
+        }
+        if Self.doForms.contains(w) && w.hasSuffix("n't") || Self.strictModals.contains(w) || softModal || (Self.doForms.contains(w) && word(i + 1) == "not") {
             var k = i + 1
             if word(k) == "not" { k += 1 }
             if let v = word(k), let base = baseOfThird(v, afterModal: Self.strictModals.contains(w)), !(k + 1 < n && tokens[k + 1].lower == "of") {
@@ -266,6 +310,17 @@ extension GrammarSpecialist {
             let p = tokens[k].lower.hasSuffix("y") ? String(tokens[k].lower.dropLast()) + "ies" : tokens[k].lower.hasSuffix("s") || tokens[k].lower.hasSuffix("sh") || tokens[k].lower.hasSuffix("ch") ? tokens[k].lower + "es" : tokens[k].lower + "s"
             ctx.add("grammar.noun-number", "After 'there \(w == "there're" ? "are" : tokens[i + 1].text)' use the plural '\(p)'.", tokens[k].span, [p])
         }
+    }
+
+    private func cfg(_ ctx: RuleContext, _ rule: String) -> Bool { ctx.config.isEnabled(rule) }
+
+    /// "two kind of studies" → "kinds".
+    func kindsOf(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        guard i + 2 < tokens.count, ["two", "three", "four", "five", "many", "several", "different", "various", "these", "those", "all", "both"].contains(tokens[i].lower),
+              ["kind", "type", "sort"].contains(tokens[i + 1].lower), tokens[i + 2].lower == "of" else { return }
+        let p = tokens[i + 1].text + "s"
+        ctx.add("grammar.noun-number", "After '\(tokens[i].text)' use the plural '\(p)'.", tokens[i + 1].span, [p])
     }
 
     /// "I have 5 CD's" → "CDs".

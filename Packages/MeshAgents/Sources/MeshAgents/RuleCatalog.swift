@@ -48,6 +48,7 @@ public enum RuleCatalog {
         RuleInfo("grammar.article", .warning, "A singular countable noun with no article after \"I am\" or \"he is\" (\"He is friend\"), \"lot of\" without \"a\", and \"all of students\" without \"the\"."),
         RuleInfo("grammar.compound-adjective", .warning, "A number and a unit before a noun without hyphens (\"a 35 hour week\", \"a two year old child\") or with a plural unit (\"a 10-metres rope\"), and \"English speaking people\"."),
         RuleInfo("grammar.preposition", .warning, "The wrong preposition in a fixed pattern (\"good in maths\" → at, \"explain me\" → explain to me, \"discuss about\", \"depend of\", \"listen music\")."),
+        RuleInfo("grammar.comma-after-introduction", .warning, "A transitional opener with no comma after it (\"However we left\", \"For example the cache\")."),
         RuleInfo("grammar.double-negative", .warning, "Two negatives that cancel (\"don't have nothing\")."),
         RuleInfo("grammar.uncountable-plural", .error, "Plurals of uncountable nouns (\"informations\", \"advices\")."),
         RuleInfo("grammar.capitalization", .error, "A sentence that starts in lower case, lower-case \"i\", days, months and languages in lower case."),

@@ -39,6 +39,7 @@ let ruleCases: [RuleCase] = [
     RuleCase(rule: "grammar.compound-adjective", fires: "France has a 35 hour working week.", quiet: "France has a 35-hour working week; it took 35 hours."),
     RuleCase(rule: "grammar.preposition", fires: "We will discuss about the plan.", quiet: "We will discuss the plan."),
     RuleCase(rule: "clarity.plain-english", fires: "In the event that it rains, we stay in.", quiet: "If it rains, we stay in; in the event, it did not."),
+    RuleCase(rule: "grammar.comma-after-introduction", fires: "However we left early.", quiet: "However, we left early. However hard we try, of course it rains."),
     RuleCase(rule: "grammar.rejected-word", fires: "We utilize Redis.", quiet: "We use Redis.", config: "vocabulary: { reject: [utilize] }"),
     RuleCase(rule: "clarity.long-sentence",
              fires: "This sentence keeps on going with one clause after another and another and another because the writer never stopped to think about the reader who has to hold every single word of it in mind until the very end arrives.",
@@ -195,6 +196,10 @@ let grammarPatternCases: [(rule: String, fires: String, quiet: String)] = [
     ("grammar.article", "It happened in 1990s.", "It happened in the 1990s."),
     ("grammar.article", "Kyoto is an oldest city.", "Kyoto is the oldest city and an honest one."),
     ("grammar.article", "We had a breakfast in the hotel.", "We had breakfast in the hotel and a breakfast meeting."),
+    ("grammar.noun-number", "There are two kind of studies.", "There are two kinds of studies and one kind of test."),
+    ("grammar.missing-verb", "What we do now, we will able to do later.", "What we do now, we will be able to do later."),
+    ("grammar.verb-form", "The scraping will causes heat.", "The scraping will cause heat by the will of nature."),
+    ("grammar.agreement", "If the teacher teach them, they learn.", "If the teachers teach them, they learn."),
     ("grammar.missing-verb", "I looking into the problem.", "I am looking into the problem; she having left, we ate."),
 ]
 
