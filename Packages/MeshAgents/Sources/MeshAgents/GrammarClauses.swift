@@ -13,33 +13,69 @@ import MeshProtocol
 ///   "a two year old reindeer") or with a plural unit ("a 10-metres rope");
 /// - `grammar.preposition`: "good in maths" (at), "explain me" (to me).
 extension GrammarSpecialist {
+    /// Which clause patterns a word can start: one dictionary look-up per candidate token picks them.
+    struct ClausePattern: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let inverted = ClausePattern(rawValue: 1 << 0)
+        static let subject = ClausePattern(rawValue: 1 << 1)
+        static let adverb = ClausePattern(rawValue: 1 << 2)
+        static let toToo = ClausePattern(rawValue: 1 << 3)
+        static let noVerb = ClausePattern(rawValue: 1 << 4)
+        static let determiner = ClausePattern(rawValue: 1 << 5)
+        static let modal = ClausePattern(rawValue: 1 << 6)
+        static let article = ClausePattern(rawValue: 1 << 7)
+        static let compound = ClausePattern(rawValue: 1 << 8)
+        static let preposition = ClausePattern(rawValue: 1 << 9)
+    }
+
+    static let clauseDispatch: [String: ClausePattern] = {
+        var d: [String: ClausePattern] = [:]
+        func add<S: Sequence>(_ words: S, _ p: ClausePattern) where S.Element == String {
+            for w in words { d[w, default: []].insert(p) }
+        }
+        add(Array(pluralAuxiliary.keys) + Array(singularAuxiliary.keys), .inverted)
+        add(nounDeterminers, .subject)
+        add(["he", "she"], .adverb)
+        add(["to"], .toToo)
+        add(beFor.keys, .noVerb)
+        add(Array(articles) + Array(possessives), .determiner)
+        add(Array(strictModals) + ["can", "will", "may", "to"], .modal)
+        add(["lot", "i'm", "he's", "she's", "i", "he", "she"] + Array(ofQuantifiers), .article)
+        add(Array(articles) + languages, .compound)
+        add(["explain", "explains", "explained", "explaining", "am", "is", "are", "was", "were", "'m", "'re", "'s", "i'm", "you're",
+             "we're", "they're", "he's", "she's"], .preposition)
+        return d
+    }()
+    static let clauseTriggerWords = WordFilter(clauseDispatch.keys)
+    static let languages = ["english", "french", "german", "spanish", "italian", "chinese", "japanese", "russian", "arabic", "portuguese", "dutch"]
+
     func clausePatterns(_ ctx: inout RuleContext, starts: Set<Int>) {
         let tokens = ctx.tokens
         let cfg = ctx.config
-        let agreement = cfg.isEnabled("grammar.agreement")
-        let missingVerb = cfg.isEnabled("grammar.missing-verb")
-        let determiner = cfg.isEnabled("grammar.double-determiner")
-        let verbForm = cfg.isEnabled("grammar.verb-form")
-        let article = cfg.isEnabled("grammar.article")
+        var on: ClausePattern = []
+        if cfg.isEnabled("grammar.agreement") { on.formUnion([.inverted, .subject, .adverb]) }
+        if cfg.isEnabled("grammar.confused-words") { on.insert(.toToo) }
+        if cfg.isEnabled("grammar.missing-verb") { on.insert(.noVerb) }
+        if cfg.isEnabled("grammar.double-determiner") { on.insert(.determiner) }
+        if cfg.isEnabled("grammar.verb-form") { on.insert(.modal) }
+        if cfg.isEnabled("grammar.article") { on.insert(.article) }
         let compound = cfg.isEnabled("grammar.compound-adjective")
-        let preposition = cfg.isEnabled("grammar.preposition")
+        if compound { on.insert(.compound) }
+        if cfg.isEnabled("grammar.preposition") { on.insert(.preposition) }
         for i in tokens.indices where tokens[i].kind == .word {
             let w = tokens[i].lower
-            if Self.clauseTriggerWords.mayContain(w) {
-                if agreement {
-                    invertedQuestion(&ctx, i, starts: starts)
-                    singularSubject(&ctx, i, starts: starts)
-                    adverbBeforeVerb(&ctx, i, starts: starts)
-                }
-                if cfg.isEnabled("grammar.confused-words") { toForToo(&ctx, i) }
-                if missingVerb { pronounWithoutVerb(&ctx, i, starts: starts) }
-                if determiner { doubleDeterminer(&ctx, i) }
-                if verbForm { pastAfterModal(&ctx, i) }
-                if article { missingArticle(&ctx, i, starts: starts) }
-                if compound { unhyphenatedCompound(&ctx, i) }
-                if preposition { wrongPreposition(&ctx, i) }
-            }
             if compound, w.utf8.contains(UInt8(ascii: "-")) { pluralUnitCompound(&ctx, i) }
+            guard Self.clauseTriggerWords.mayContain(w), let p = Self.clauseDispatch[w]?.intersection(on), !p.isEmpty else { continue }
+            if p.contains(.inverted) { invertedQuestion(&ctx, i, starts: starts) }
+            if p.contains(.subject) { singularSubject(&ctx, i, starts: starts) }
+            if p.contains(.adverb) { adverbBeforeVerb(&ctx, i, starts: starts) }
+            if p.contains(.toToo) { toForToo(&ctx, i) }
+            if p.contains(.noVerb) { pronounWithoutVerb(&ctx, i, starts: starts) }
+            if p.contains(.determiner) { doubleDeterminer(&ctx, i) }
+            if p.contains(.modal) { pastAfterModal(&ctx, i) }
+            if p.contains(.article) { missingArticle(&ctx, i, starts: starts) }
+            if p.contains(.compound) { unhyphenatedCompound(&ctx, i) }
+            if p.contains(.preposition) { wrongPreposition(&ctx, i) }
         }
         if cfg.isEnabled("grammar.punctuation") { tagQuestions(&ctx, starts: starts) }
     }
@@ -123,19 +159,6 @@ extension GrammarSpecialist {
     static let nounDeterminers: Set<String> = ["the", "my", "your", "his", "her", "our", "their", "this", "that", "its"]
     static let goodAt: Set<String> = ["good", "bad", "better", "best", "great", "excellent", "poor", "terrible", "brilliant", "hopeless", "skilled", "talented"]
 
-    /// Every word that starts one of the patterns: a cheap filter before any other test.
-    static let clauseTriggerWords: WordFilter = {
-        var f = WordFilter()
-        for w in Array(pluralAuxiliary.keys) + Array(singularAuxiliary.keys) + Array(questionWords) + Array(beFor.keys)
-            + Array(articles) + Array(possessives) + Array(strictModals) + Array(ofQuantifiers) + Array(numberWords.keys)
-            + Array(nounDeterminers) + Array(subjectOpeners)
-            + ["it", "can", "will", "may", "to", "lot", "explain", "explains", "explained", "explaining", "am", "is", "are",
-               "was", "were", "'m", "'re", "'s", "i'm", "you're", "we're", "they're", "he's", "she's", "english", "french",
-               "german", "spanish", "italian", "chinese", "japanese", "russian", "arabic", "portuguese", "dutch"] {
-            f.insert(w)
-        }
-        return f
-    }()
 
     // MARK: Patterns
 
@@ -395,7 +418,7 @@ extension GrammarSpecialist {
         // "the English speaking loudly" are people, not a compound.
         if CharClass.isUpper(tokens[i].text.unicodeScalars.first!), word(i + 1) == "speaking", tokens[i + 1].spaceBefore, modifiesNoun(i + 2),
            !(i > 0 && tokens[i - 1].lower == "the"),
-           ["english", "french", "german", "spanish", "italian", "chinese", "japanese", "russian", "arabic", "portuguese", "dutch"].contains(w) {
+           Self.languages.contains(w) {
             let fix = "\(tokens[i].text)-speaking"
             ctx.add("grammar.compound-adjective", "Hyphenate the compound adjective: '\(fix)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [fix])
             return

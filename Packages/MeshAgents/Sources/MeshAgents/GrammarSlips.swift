@@ -11,37 +11,70 @@ import MeshProtocol
 /// - `grammar.noun-number`: "this errors", "there are problem", "5 CD's";
 /// - `grammar.article`: "in 1990s", "an oldest city", "had a breakfast".
 extension GrammarSpecialist {
+    /// Which slip patterns a word can start: one dictionary look-up per candidate token picks them.
+    struct SlipPattern: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let toToo = SlipPattern(rawValue: 1 << 0)
+        static let asThan = SlipPattern(rawValue: 1 << 1)
+        static let context = SlipPattern(rawValue: 1 << 2)
+        static let who = SlipPattern(rawValue: 1 << 3)
+        static let people = SlipPattern(rawValue: 1 << 4)
+        static let auxiliary = SlipPattern(rawValue: 1 << 5)
+        static let complement = SlipPattern(rawValue: 1 << 6)
+        static let plural = SlipPattern(rawValue: 1 << 7)
+        static let kinds = SlipPattern(rawValue: 1 << 8)
+        static let article = SlipPattern(rawValue: 1 << 9)
+    }
+
+    static let slipDispatch: [String: SlipPattern] = {
+        var d: [String: SlipPattern] = [:]
+        func add<S: Sequence>(_ words: S, _ p: SlipPattern) where S.Element == String {
+            for w in words { d[w, default: []].insert(p) }
+        }
+        add(["to", "too"], .toToo)
+        add(["as"], .asThan)
+        add(["you're", "you’re", "th", "all", "them", "than"], .context)
+        add(["who", "whom"], .who)
+        add(["people"], .people)
+        add(Array(doForms) + Array(strictModals) + ["will", "can", "may"], .auxiliary)
+        add(["afford", "affords", "afforded", "affording", "allow", "allows", "allowed", "allowing", "don't", "doesn't", "didn't"], .complement)
+        add(["this", "there", "there're"], .plural)
+        add(["two", "three", "four", "five", "many", "several", "different", "various", "these", "those", "all", "both"], .kinds)
+        add(["a", "an"] + Array(mealVerbs), .article)
+        return d
+    }()
+    static let slipTriggerWords = WordFilter(slipDispatch.keys)
+
     func slipPatterns(_ ctx: inout RuleContext, starts: Set<Int>) {
         let cfg = ctx.config
-        let confused = cfg.isEnabled("grammar.confused-words")
-        let agreement = cfg.isEnabled("grammar.agreement")
-        let verbForm = cfg.isEnabled("grammar.verb-form")
-        let pattern = cfg.isEnabled("grammar.verb-pattern")
+        var on: SlipPattern = []
+        if cfg.isEnabled("grammar.confused-words") { on.formUnion([.toToo, .asThan, .context]) }
+        if cfg.isEnabled("grammar.agreement") { on.formUnion([.who, .people]) }
+        if cfg.isEnabled("grammar.verb-form") || cfg.isEnabled("grammar.missing-verb") { on.insert(.auxiliary) }
+        if cfg.isEnabled("grammar.verb-pattern") { on.insert(.complement) }
         let number = cfg.isEnabled("grammar.noun-number")
+        if number { on.formUnion([.plural, .kinds]) }
         let article = cfg.isEnabled("grammar.article")
+        if article { on.insert(.article) }
         let tokens = ctx.tokens
         if cfg.isEnabled("grammar.comma-after-introduction") { introductionComma(&ctx, starts: starts) }
         for i in tokens.indices where tokens[i].kind == .word || tokens[i].kind == .number {
             let w = tokens[i].lower
-            if article, tokens[i].kind == .number || w.utf8.first.map({ $0 >= 48 && $0 <= 57 }) == true { decade(&ctx, i) }
-            if number, w.hasSuffix("'s"), tokens[i].text.unicodeScalars.dropLast(2).allSatisfy(CharClass.isUpper) { acronymPlural(&ctx, i) }
-            guard Self.slipTriggerWords.mayContain(w) else { continue }
-            if confused {
-                toAndToo(&ctx, i)
-                asThan(&ctx, i)
-                contextWords(&ctx, i, starts: starts)
-            }
-            if agreement {
-                whoAndWhom(&ctx, i, starts: starts)
-                peopleAgreement(&ctx, i, starts: starts)
-            }
-            if verbForm { formAfterAuxiliary(&ctx, i) }
-            if pattern { verbComplement(&ctx, i) }
-            if number {
-                pluralAfterDeterminer(&ctx, i)
-                kindsOf(&ctx, i)
-            }
-            if article { articleSlips(&ctx, i) }
+            let u = w.utf8
+            if article, let first = u.first, first >= 48 && first <= 57 { decade(&ctx, i) }
+            if number, u.count >= 4, u.last == UInt8(ascii: "s"), u.dropLast().last == UInt8(ascii: "'"),
+               tokens[i].text.unicodeScalars.dropLast(2).allSatisfy(CharClass.isUpper) { acronymPlural(&ctx, i) }
+            guard Self.slipTriggerWords.mayContain(w), let p = Self.slipDispatch[w]?.intersection(on), !p.isEmpty else { continue }
+            if p.contains(.toToo) { toAndToo(&ctx, i) }
+            if p.contains(.asThan) { asThan(&ctx, i) }
+            if p.contains(.context) { contextWords(&ctx, i, starts: starts) }
+            if p.contains(.who) { whoAndWhom(&ctx, i, starts: starts) }
+            if p.contains(.people) { peopleAgreement(&ctx, i, starts: starts) }
+            if p.contains(.auxiliary) { formAfterAuxiliary(&ctx, i) }
+            if p.contains(.complement) { verbComplement(&ctx, i) }
+            if p.contains(.plural) { pluralAfterDeterminer(&ctx, i) }
+            if p.contains(.kinds) { kindsOf(&ctx, i) }
+            if p.contains(.article) { articleSlips(&ctx, i) }
         }
     }
 
@@ -87,17 +120,6 @@ extension GrammarSpecialist {
     static let meals: Set<String> = ["breakfast", "lunch", "dinner", "supper", "brunch"]
     static let mealVerbs: Set<String> = ["have", "has", "had", "having", "eat", "eats", "ate", "eating", "for", "after", "before"]
 
-    static let slipTriggerWords: WordFilter = {
-        var f = WordFilter()
-        for w in Array(toVerbs) + Array(doForms) + Array(whomPrepositions) + Array(mealVerbs) + Array(strictModals) + [
-            "to", "too", "as", "you're", "th", "all", "them", "than", "who", "whom", "people", "afford", "affords", "afforded",
-            "allow", "allows", "allowed", "this", "that", "there", "there're", "a", "an", "do", "does", "did", "will", "can",
-            "may", "two", "three", "four", "five", "many", "several", "different", "various", "these", "those", "both",
-        ] {
-            f.insert(w)
-        }
-        return f
-    }()
 
     /// "want too go" → to; "give the bone too the dog" → to; "to good to be true" → too.
     func toAndToo(_ ctx: inout RuleContext, _ i: Int) {
