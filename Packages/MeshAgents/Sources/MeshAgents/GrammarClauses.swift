@@ -26,6 +26,7 @@ extension GrammarSpecialist {
         static let article = ClausePattern(rawValue: 1 << 7)
         static let compound = ClausePattern(rawValue: 1 << 8)
         static let preposition = ClausePattern(rawValue: 1 << 9)
+        static let pluralSubject = ClausePattern(rawValue: 1 << 10)
     }
 
     static let clauseDispatch: [String: ClausePattern] = {
@@ -35,6 +36,7 @@ extension GrammarSpecialist {
         }
         add(Array(pluralAuxiliary.keys) + Array(singularAuxiliary.keys), .inverted)
         add(nounDeterminers, .subject)
+        add(["the", "these", "those", "my", "our", "their", "your", "his", "her", "many", "some", "most", "all"], .pluralSubject)
         add(["he", "she"], .adverb)
         add(["to"], .toToo)
         add(beFor.keys, .noVerb)
@@ -53,7 +55,7 @@ extension GrammarSpecialist {
         let tokens = ctx.tokens
         let cfg = ctx.config
         var on: ClausePattern = []
-        if cfg.isEnabled("grammar.agreement") { on.formUnion([.inverted, .subject, .adverb]) }
+        if cfg.isEnabled("grammar.agreement") { on.formUnion([.inverted, .subject, .adverb, .pluralSubject]) }
         if cfg.isEnabled("grammar.confused-words") { on.insert(.toToo) }
         if cfg.isEnabled("grammar.missing-verb") { on.insert(.noVerb) }
         if cfg.isEnabled("grammar.double-determiner") { on.insert(.determiner) }
@@ -68,6 +70,7 @@ extension GrammarSpecialist {
             guard Self.clauseTriggerWords.mayContain(w), let p = Self.clauseDispatch[w]?.intersection(on), !p.isEmpty else { continue }
             if p.contains(.inverted) { invertedQuestion(&ctx, i, starts: starts) }
             if p.contains(.subject) { singularSubject(&ctx, i, starts: starts) }
+            if p.contains(.pluralSubject) { pluralSubject(&ctx, i, starts: starts) }
             if p.contains(.adverb) { adverbBeforeVerb(&ctx, i, starts: starts) }
             if p.contains(.toToo) { toForToo(&ctx, i) }
             if p.contains(.noVerb) { pronounWithoutVerb(&ctx, i, starts: starts) }
@@ -200,7 +203,7 @@ extension GrammarSpecialist {
         let noun = tokens[k].lower
         guard let f = lex.classes(noun), f.contains(.noun), !f.contains(.adjective), !noun.hasSuffix("s") || noun.hasSuffix("ss"),
               !Self.collectiveNouns.contains(noun), !Self.subjectPronouns.contains(noun), !Self.objectStarters.contains(noun),
-              !Self.modals.contains(noun), !Verbs.auxiliaries.contains(noun), Self.irregularPlurals[noun] == nil else { return }
+              !Self.modals.contains(noun), !Verbs.auxiliaries.contains(noun), Self.irregularPlurals[noun] == nil, Self.numberWords[noun] == nil else { return }
         // Without a determiner only a mass noun ("marketing", "software") stands alone as a subject.
         if !hasDeterminer, f.contains(.plural) || f.contains(.verb) || !noun.hasSuffix("ing") && !noun.hasSuffix("ware") && !noun.hasSuffix("ment") { return }
         if hasDeterminer, f.contains(.verb), !f.contains(.plural) { return }
@@ -226,6 +229,38 @@ extension GrammarSpecialist {
             let third = Self.thirdPerson(verb)
             ctx.add("grammar.agreement", "'\(tokens[k].text)' is singular: use '\(third)'.", tokens[v].span, [matchCase(third, like: tokens[v].text)])
         }
+    }
+
+    /// "The heart disease patients shows improvement": a plural noun subject with a third-person verb.
+    func pluralSubject(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        let lex = WordClasses.shared
+        guard starts.contains(i) || (i > 0 && (Self.subjectOpeners.contains(tokens[i - 1].lower) || ["and", ","].contains(tokens[i - 1].lower))) else { return }
+        var k = i + 1
+        var noun = -1
+        while k < n, k - i <= 4, tokens[k].kind == .word, tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true {
+            let x = tokens[k].lower
+            if Self.phraseEnders.contains(x) || Self.objectStarters.contains(x) || Self.modals.contains(x) || Self.determinersAndQuantifiers.contains(x) { break }
+            if lex.pureNounSingular(ofPlural: x) != nil || ["people", "children", "men", "women"].contains(x) { noun = k; break }
+            k += 1
+        }
+        guard noun > 0, noun + 2 < n, tokens[noun + 1].kind == .word else { return }
+        let v = tokens[noun + 1].lower
+        guard let base = Self.baseOfThirdPerson(v), tokens[noun + 2].kind == .word || [".", "!", "?"].contains(tokens[noun + 2].text),
+              !(tokens[noun + 2].kind == .word && ["of", "and", "or", "are", "were", "is", "was"].contains(tokens[noun + 2].lower)) else { return }
+        ctx.add("grammar.agreement", "'\(tokens[noun].text)' is plural: use '\(base)'.", tokens[noun + 1].span, [base])
+    }
+
+    /// The base of a third-person form that is no dictionary entry of its own ("works" → "work"), or nil.
+    static func baseOfThirdPerson(_ v: String, afterModal: Bool = false) -> String? {
+        let lex = WordClasses.shared
+        guard v.hasSuffix("s"), !v.hasSuffix("ss"), v.utf8.count >= 4, afterModal || lex.classes(v) == nil else { return nil }
+        if let b = Verbs.thirdToBase[v] { return b }
+        for c in [v.hasSuffix("ies") ? String(v.dropLast(3)) + "y" : "", v.hasSuffix("es") ? String(v.dropLast(2)) : "", String(v.dropLast())] where !c.isEmpty {
+            if lex.isVerb(c) || Verbs.baseForms[c] != nil { return c }
+        }
+        return nil
     }
 
     /// "she also need a car", "he never listen": he/she, an adverb and the base form of a verb.

@@ -39,7 +39,7 @@ extension GrammarSpecialist {
         add(Array(doForms) + Array(strictModals) + ["will", "can", "may"], .auxiliary)
         add(["afford", "affords", "afforded", "affording", "allow", "allows", "allowed", "allowing", "don't", "doesn't", "didn't"], .complement)
         add(["this", "there", "there're"], .plural)
-        add(["two", "three", "four", "five", "many", "several", "different", "various", "these", "those", "all", "both"], .kinds)
+        add(["two", "three", "four", "five", "many", "several", "various", "both"], .kinds)
         add(["a", "an"] + Array(mealVerbs), .article)
         return d
     }()
@@ -232,16 +232,7 @@ extension GrammarSpecialist {
         let n = tokens.count
         let lex = WordClasses.shared
         let w = tokens[i].lower
-        /// The base of a third-person form that is no dictionary entry of its own ("works" → "work").
-        /// After a modal no noun can follow, so a dictionary entry of its own ("works") counts there too.
-        func baseOfThird(_ v: String, afterModal: Bool = false) -> String? {
-            guard v.hasSuffix("s"), !v.hasSuffix("ss"), v.utf8.count >= 4, afterModal || lex.classes(v) == nil else { return nil }
-            if let b = Verbs.thirdToBase[v] { return b }
-            for c in [v.hasSuffix("ies") ? String(v.dropLast(3)) + "y" : "", v.hasSuffix("es") ? String(v.dropLast(2)) : "", String(v.dropLast())] where !c.isEmpty {
-                if lex.isVerb(c) || Verbs.baseForms[c] != nil { return c }
-            }
-            return nil
-        }
+        func baseOfThird(_ v: String, afterModal: Bool = false) -> String? { Self.baseOfThirdPerson(v, afterModal: afterModal) }
         func word(_ k: Int) -> String? { k < n && tokens[k].kind == .word ? tokens[k].lower : nil }
         // do-support and strict modals, negated or not, directly before the verb.
         let softModal = ["will", "can", "may"].contains(w) && i > 0 && tokens[i - 1].kind == .word
@@ -254,7 +245,8 @@ extension GrammarSpecialist {
         if Self.doForms.contains(w) && w.hasSuffix("n't") || Self.strictModals.contains(w) || softModal || (Self.doForms.contains(w) && word(i + 1) == "not") {
             var k = i + 1
             if word(k) == "not" { k += 1 }
-            if let v = word(k), let base = baseOfThird(v, afterModal: Self.strictModals.contains(w)), !(k + 1 < n && tokens[k + 1].lower == "of") {
+            // ("must needs" is an old idiom.)
+            if let v = word(k), !(w == "must" && v == "needs"), let base = baseOfThird(v, afterModal: Self.strictModals.contains(w)), !(k + 1 < n && tokens[k + 1].lower == "of") {
                 ctx.add("grammar.verb-form", "After '\(tokens[i].text)' use the base form: '\(base)'.", tokens[k].span, [matchCase(base, like: tokens[k].text)])
                 return
             }
@@ -339,7 +331,8 @@ extension GrammarSpecialist {
     /// "two kind of studies" → "kinds".
     func kindsOf(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
-        guard i + 2 < tokens.count, ["two", "three", "four", "five", "many", "several", "different", "various", "these", "those", "all", "both"].contains(tokens[i].lower),
+        // ("these kind of" is reported by the agreement rule.)
+        guard i + 2 < tokens.count, ["two", "three", "four", "five", "many", "several", "various", "both"].contains(tokens[i].lower),
               ["kind", "type", "sort"].contains(tokens[i + 1].lower), tokens[i + 2].lower == "of" else { return }
         let p = tokens[i + 1].text + "s"
         ctx.add("grammar.noun-number", "After '\(tokens[i].text)' use the plural '\(p)'.", tokens[i + 1].span, [p])

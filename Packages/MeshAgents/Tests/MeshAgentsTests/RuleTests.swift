@@ -200,6 +200,7 @@ let grammarPatternCases: [(rule: String, fires: String, quiet: String)] = [
     ("grammar.missing-verb", "What we do now, we will able to do later.", "What we do now, we will be able to do later."),
     ("grammar.verb-form", "The scraping will causes heat.", "The scraping will cause heat by the will of nature."),
     ("grammar.agreement", "If the teacher teach them, they learn.", "If the teachers teach them, they learn."),
+    ("grammar.agreement", "The heart disease patients shows improvement.", "The heart disease patients show improvement; the patients' needs vary."),
     ("grammar.missing-verb", "I looking into the problem.", "I am looking into the problem; she having left, we ate."),
 ]
 
