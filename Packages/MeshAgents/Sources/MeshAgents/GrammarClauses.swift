@@ -29,26 +29,22 @@ extension GrammarSpecialist {
         static let pluralSubject = ClausePattern(rawValue: 1 << 10)
     }
 
-    static let clauseDispatch: [String: ClausePattern] = {
-        var d: [String: ClausePattern] = [:]
-        func add<S: Sequence>(_ words: S, _ p: ClausePattern) where S.Element == String {
-            for w in words { d[w, default: []].insert(p) }
-        }
-        add(Array(pluralAuxiliary.keys) + Array(singularAuxiliary.keys), .inverted)
-        add(nounDeterminers, .subject)
-        add(["the", "these", "those", "my", "our", "their", "your", "his", "her", "many", "some", "most", "all"], .pluralSubject)
-        add(["he", "she"], .adverb)
-        add(["to"], .toToo)
-        add(beFor.keys, .noVerb)
-        add(Array(articles) + Array(possessives), .determiner)
-        add(Array(strictModals) + ["can", "will", "may", "to"], .modal)
-        add(["lot", "i'm", "he's", "she's", "i", "he", "she"] + Array(ofQuantifiers), .article)
-        add(Array(articles) + languages, .compound)
-        add(["explain", "explains", "explained", "explaining", "am", "is", "are", "was", "were", "'m", "'re", "'s", "i'm", "you're",
+    static let clauseDispatch: TriggerDispatch<ClausePattern> = {
+        var d = TriggerDispatch<ClausePattern>()
+        d.add(Array(pluralAuxiliary.keys) + Array(singularAuxiliary.keys), .inverted)
+        d.add(nounDeterminers, .subject)
+        d.add(["the", "these", "those", "my", "our", "their", "your", "his", "her", "many", "some", "most", "all"], .pluralSubject)
+        d.add(["he", "she"], .adverb)
+        d.add(["to"], .toToo)
+        d.add(beFor.keys, .noVerb)
+        d.add(Array(articles) + Array(possessives), .determiner)
+        d.add(Array(strictModals) + ["can", "will", "may", "to"], .modal)
+        d.add(["lot", "i'm", "he's", "she's", "i", "he", "she"] + Array(ofQuantifiers), .article)
+        d.add(Array(articles) + languages, .compound)
+        d.add(["explain", "explains", "explained", "explaining", "am", "is", "are", "was", "were", "'m", "'re", "'s", "i'm", "you're",
              "we're", "they're", "he's", "she's"], .preposition)
         return d
     }()
-    static let clauseTriggerWords = WordFilter(clauseDispatch.keys)
     static let languages = ["english", "french", "german", "spanish", "italian", "chinese", "japanese", "russian", "arabic", "portuguese", "dutch"]
 
     func clausePatterns(_ ctx: inout RuleContext, starts: Set<Int>) {
@@ -67,7 +63,7 @@ extension GrammarSpecialist {
         for i in tokens.indices where tokens[i].kind == .word {
             let w = tokens[i].lower
             if compound, w.utf8.contains(UInt8(ascii: "-")) { pluralUnitCompound(&ctx, i) }
-            guard Self.clauseTriggerWords.mayContain(w), let p = Self.clauseDispatch[w]?.intersection(on), !p.isEmpty else { continue }
+            guard let p = Self.clauseDispatch.patterns(for: w)?.intersection(on), !p.isEmpty else { continue }
             if p.contains(.inverted) { invertedQuestion(&ctx, i, starts: starts) }
             if p.contains(.subject) { singularSubject(&ctx, i, starts: starts) }
             if p.contains(.pluralSubject) { pluralSubject(&ctx, i, starts: starts) }
@@ -546,4 +542,20 @@ extension GrammarSpecialist {
                     tokens[before].span, [tokens[before].text + ","])
         }
     }
+}
+
+/// Trigger words and the patterns each can start, behind a `WordFilter`: most tokens cost one filter test,
+/// the rest one dictionary look-up.
+struct TriggerDispatch<Pattern: OptionSet & Sendable>: Sendable where Pattern.Element == Pattern {
+    private var map: [String: Pattern] = [:]
+    private var filter = WordFilter()
+
+    mutating func add<S: Sequence>(_ words: S, _ pattern: Pattern) where S.Element == String {
+        for w in words {
+            map[w, default: []].insert(pattern)
+            filter.insert(w)
+        }
+    }
+
+    @inline(__always) func patterns(for word: String) -> Pattern? { filter.mayContain(word) ? map[word] : nil }
 }

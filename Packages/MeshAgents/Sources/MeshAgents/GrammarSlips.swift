@@ -26,24 +26,20 @@ extension GrammarSpecialist {
         static let article = SlipPattern(rawValue: 1 << 9)
     }
 
-    static let slipDispatch: [String: SlipPattern] = {
-        var d: [String: SlipPattern] = [:]
-        func add<S: Sequence>(_ words: S, _ p: SlipPattern) where S.Element == String {
-            for w in words { d[w, default: []].insert(p) }
-        }
-        add(["to", "too"], .toToo)
-        add(["as"], .asThan)
-        add(["you're", "you’re", "th", "all", "them", "than"], .context)
-        add(["who", "whom"], .who)
-        add(["people"], .people)
-        add(Array(doForms) + Array(strictModals) + ["will", "can", "may"], .auxiliary)
-        add(["afford", "affords", "afforded", "affording", "allow", "allows", "allowed", "allowing", "don't", "doesn't", "didn't"], .complement)
-        add(["this", "there", "there're"], .plural)
-        add(["two", "three", "four", "five", "many", "several", "various", "both"], .kinds)
-        add(["a", "an"] + Array(mealVerbs), .article)
+    static let slipDispatch: TriggerDispatch<SlipPattern> = {
+        var d = TriggerDispatch<SlipPattern>()
+        d.add(["to", "too"], .toToo)
+        d.add(["as"], .asThan)
+        d.add(["you're", "you’re", "th", "all", "them", "than"], .context)
+        d.add(["who", "whom"], .who)
+        d.add(["people"], .people)
+        d.add(Array(doForms) + Array(strictModals) + ["will", "can", "may"], .auxiliary)
+        d.add(["afford", "affords", "afforded", "affording", "allow", "allows", "allowed", "allowing", "don't", "doesn't", "didn't"], .complement)
+        d.add(["this", "there", "there're"], .plural)
+        d.add(["two", "three", "four", "five", "many", "several", "various", "both"], .kinds)
+        d.add(["a", "an"] + Array(mealVerbs), .article)
         return d
     }()
-    static let slipTriggerWords = WordFilter(slipDispatch.keys)
 
     func slipPatterns(_ ctx: inout RuleContext, starts: Set<Int>) {
         let cfg = ctx.config
@@ -64,7 +60,7 @@ extension GrammarSpecialist {
             if article, let first = u.first, first >= 48 && first <= 57 { decade(&ctx, i) }
             if number, u.count >= 4, u.last == UInt8(ascii: "s"), u.dropLast().last == UInt8(ascii: "'"),
                tokens[i].text.unicodeScalars.dropLast(2).allSatisfy(CharClass.isUpper) { acronymPlural(&ctx, i) }
-            guard Self.slipTriggerWords.mayContain(w), let p = Self.slipDispatch[w]?.intersection(on), !p.isEmpty else { continue }
+            guard let p = Self.slipDispatch.patterns(for: w)?.intersection(on), !p.isEmpty else { continue }
             if p.contains(.toToo) { toAndToo(&ctx, i) }
             if p.contains(.asThan) { asThan(&ctx, i) }
             if p.contains(.context) { contextWords(&ctx, i, starts: starts) }
