@@ -111,28 +111,31 @@ public struct GrammarSpecialist: Specialist {
         let tokens = ctx.tokens
         let n = tokens.count
         let cfg = ctx.config
+        // Asked once, not per token.
+        let repeatedOn = cfg.isEnabled("grammar.repeated-word")
+        let articleOn = cfg.isEnabled("grammar.a-an")
+        let capitalizationOn = cfg.isEnabled("grammar.capitalization")
+        let doubleNegativeOn = cfg.isEnabled("grammar.double-negative")
         for i in 0..<n {
+            guard tokens[i].kind == .word else { continue }
             let t = tokens[i]
-            guard t.kind == .word else { continue }
-            let next: Token? = i + 1 < n ? tokens[i + 1] : nil
-            let prev: Token? = i > 0 ? tokens[i - 1] : nil
             let w = t.lower
 
             // Repeated word ("the the"; "that that that" even though "that that" is fine) and repeated phrase
             // ("is an echo is an echo"): lexical illusions, across line breaks too.
-            if let next, next.kind == .word, next.lower == w, cfg.isEnabled("grammar.repeated-word") {
+            if i + 1 < n, tokens[i + 1].kind == .word, tokens[i + 1].lower == w, repeatedOn {
                 if !GrammarLists.repeatAllowed.contains(w) {
-                    ctx.add("grammar.repeated-word", "'\(t.text)' is repeated.", TextSpan(start: t.start, end: next.end), [t.text])
-                } else if w == "that" || w == "had" || w == "is", i + 2 < n, tokens[i + 2].kind == .word, tokens[i + 2].lower == w, prev?.lower != w {
+                    ctx.add("grammar.repeated-word", "'\(t.text)' is repeated.", TextSpan(start: t.start, end: tokens[i + 1].end), [t.text])
+                } else if w == "that" || w == "had" || w == "is", i + 2 < n, tokens[i + 2].kind == .word, tokens[i + 2].lower == w, i == 0 || tokens[i - 1].lower != w {
                     ctx.add("grammar.repeated-word", "'\(t.text)' is repeated three times.", TextSpan(start: t.start, end: tokens[i + 2].end), [t.text])
                 }
-            } else if cfg.isEnabled("grammar.repeated-word") {
+            } else if repeatedOn {
                 repeatedPhrase(&ctx, i)
             }
 
             // a / an.
-            if (w == "a" || w == "an"), let next, next.kind == .word || next.kind == .number, !next.newlineBefore,
-               !(prev?.text == "." && prev?.spaceBefore == false), cfg.isEnabled("grammar.a-an") {
+            if (w == "a" || w == "an"), i + 1 < n, case let next = tokens[i + 1], next.kind == .word || next.kind == .number, !next.newlineBefore,
+               !(i > 0 && tokens[i - 1].text == "." && !tokens[i - 1].spaceBefore), articleOn {
                 let spoken = next.text.unicodeScalars.allSatisfy({ !CharClass.isLower($0) }) && speller.check(next.lower) ? next.lower : next.text
                 if let vowelSound = Articles.startsWithVowelSound(spoken) {
                     if w == "a" && vowelSound {
@@ -152,12 +155,12 @@ public struct GrammarSpecialist: Specialist {
             }
 
             // Project vocabulary: rejected words.
-            if cfg.reject.contains(w) {
+            if !cfg.reject.isEmpty, cfg.reject.contains(w) {
                 ctx.add("grammar.rejected-word", "The project vocabulary rejects '\(t.text)'.", t.span)
             }
 
             // Capitalisation.
-            if cfg.isEnabled("grammar.capitalization") {
+            if capitalizationOn {
                 capitalization(&ctx, i, starts: starts)
             }
 
@@ -165,7 +168,7 @@ public struct GrammarSpecialist: Specialist {
             agreement(&ctx, i)
 
             // Double negatives: "don't have nothing", "can't get no".
-            if (w == "never" || w == "not" || w.utf8.last == UInt8(ascii: "t") && w.utf8.count >= 3 && w.hasSuffix("n't")), cfg.isEnabled("grammar.double-negative") {
+            if (w == "never" || w == "not" || w.utf8.last == UInt8(ascii: "t") && w.utf8.count >= 3 && w.hasSuffix("n't")), doubleNegativeOn {
                 var k = i + 1
                 var seen = 0
                 while k < n, seen < 2, tokens[k].kind == .word {
@@ -339,6 +342,9 @@ public struct GrammarSpecialist: Specialist {
         let sc = ctx.text.scalars
         let n = tokens.count
         let cfg = ctx.config
+        // Asked once, not per token.
+        let spacingOn = cfg.isEnabled("grammar.spacing")
+        let punctuationOn = cfg.isEnabled("grammar.punctuation")
         for i in 0..<n {
             let t = tokens[i]
             if t.kind == .punct {
@@ -348,12 +354,12 @@ public struct GrammarSpecialist: Specialist {
                    tokens[i - 1].kind == .word || tokens[i - 1].kind == .number,
                    i + 1 >= n || tokens[i + 1].spaceBefore || tokens[i + 1].kind == .punct && [",", ".", "!", "?"].contains(tokens[i + 1].text) == false && tokens[i + 1].spaceBefore,
                    !(p == "." && i + 1 < n && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
-                   cfg.isEnabled("grammar.spacing") {
+                   spacingOn {
                     ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: t.end), [p])
                 }
                 // Missing space after , between words ("word,word").
                 if p == ",", i > 0, i + 1 < n, !t.spaceBefore, !tokens[i + 1].spaceBefore,
-                   tokens[i - 1].kind == .word, tokens[i + 1].kind == .word, cfg.isEnabled("grammar.spacing") {
+                   tokens[i - 1].kind == .word, tokens[i + 1].kind == .word, spacingOn {
                     ctx.add("grammar.spacing", "Add a space after ','.", TextSpan(start: t.start, end: tokens[i + 1].end), [", " + tokens[i + 1].text])
                 }
                 // Missing space after . ! ? before a capitalised word ("end.Next").
@@ -362,21 +368,21 @@ public struct GrammarSpecialist: Specialist {
                    tokens[i + 1].kind == .word, tokens[i + 1].text.unicodeScalars.count >= 2,
                    let f = tokens[i + 1].text.unicodeScalars.first, CharClass.isUpper(f),
                    tokens[i + 1].text.unicodeScalars.dropFirst().allSatisfy({ !CharClass.isUpper($0) }),
-                   let l = tokens[i - 1].text.unicodeScalars.last, CharClass.isLower(l), cfg.isEnabled("grammar.spacing") {
+                   let l = tokens[i - 1].text.unicodeScalars.last, CharClass.isLower(l), spacingOn {
                     ctx.add("grammar.spacing", "Add a space after '\(p)'.", TextSpan(start: t.start, end: tokens[i + 1].end), [p + " " + tokens[i + 1].text])
                 }
                 // Space inside brackets.
                 if (p == "(" || p == "["), i + 1 < n, tokens[i + 1].spaceBefore, !tokens[i + 1].newlineBefore,
-                   tokens[i + 1].kind == .word, cfg.isEnabled("grammar.spacing") {
+                   tokens[i + 1].kind == .word, spacingOn {
                     ctx.add("grammar.spacing", "Remove the space after '\(p)'.", TextSpan(start: t.start, end: tokens[i + 1].start), [p])
                 }
                 if (p == ")" || p == "]"), t.spaceBefore, !t.newlineBefore, i > 0, tokens[i - 1].kind == .word,
-                   tokens[..<i].contains(where: { $0.text == (p == ")" ? "(" : "[") }), cfg.isEnabled("grammar.spacing") {
+                   tokens[..<i].contains(where: { $0.text == (p == ")" ? "(" : "[") }), spacingOn {
                     ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: t.end), [p])
                 }
                 // "?!", "!?", "????": one mark says it (a run of "!" alone is tone.exclamation's).
                 if p == "?" || p == "!", i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].text == "?" || tokens[i + 1].text == "!",
-                   !(i > 0 && !t.spaceBefore && (tokens[i - 1].text == "?" || tokens[i - 1].text == "!")), cfg.isEnabled("grammar.punctuation") {
+                   !(i > 0 && !t.spaceBefore && (tokens[i - 1].text == "?" || tokens[i - 1].text == "!")), punctuationOn {
                     var j = i + 1
                     var mixed = false
                     while j < n, !tokens[j].spaceBefore, tokens[j].text == "?" || tokens[j].text == "!" {
@@ -389,7 +395,7 @@ public struct GrammarSpecialist: Specialist {
                     }
                 }
                 // Doubled punctuation.
-                if i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].kind == .punct, cfg.isEnabled("grammar.punctuation") {
+                if i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].kind == .punct, punctuationOn {
                     let q = tokens[i + 1].text
                     let pair = p + q
                     let prevSame = i > 0 && tokens[i - 1].kind == .punct && !t.spaceBefore && tokens[i - 1].text == p
@@ -407,7 +413,7 @@ public struct GrammarSpecialist: Specialist {
                         ctx.add("grammar.punctuation", "Two full stops: use one, or '…' for an ellipsis.", TextSpan(start: t.start, end: tokens[i + 1].end), [".", "…"])
                     }
                 }
-            } else if t.spaceBefore, !t.newlineBefore, i > 0, cfg.isEnabled("grammar.spacing") {
+            } else if t.spaceBefore, !t.newlineBefore, i > 0, spacingOn {
                 // Doubled spaces between words.
                 var k = t.start - 1
                 var spaces = 0
@@ -444,7 +450,7 @@ public struct GrammarSpecialist: Specialist {
             if i + 1 < tokens.count, !tokens[i + 1].spaceBefore, ["@", "/", "\\", "_", "(", "=", "<", "[", "{"].contains(tokens[i + 1].text) { continue }
             if i + 2 < tokens.count, !tokens[i + 1].spaceBefore, tokens[i + 1].text == ".", !tokens[i + 2].spaceBefore, tokens[i + 2].kind == .word { continue }
             let w = t.lower
-            if ctx.config.accept.contains(w) { continue }
+            if !ctx.config.accept.isEmpty, ctx.config.accept.contains(w) { continue }
             if GrammarLists.uncountablePluralWords.mayContain(w), GrammarLists.uncountablePlurals[w] != nil { continue }
             if check(t.text, lower: w) { continue }
             var suggestions = speller.suggest(t.text).filter { $0.lowercased() != w }

@@ -109,20 +109,20 @@ struct PhraseTable: Sendable {
         var out: [(Int, Int, Entry)] = []
         var i = 0
         let n = tokens.count
+        let numberEntries = byFirst["#"]
         while i < n {
-            let t = tokens[i]
-            if t.kind != .opaque, let entries = (t.kind == .number ? byFirst["#"] : nil) ?? entries(startingWith: t.lower) {
+            let kind = tokens[i].kind
+            if kind != .opaque, let entries = (kind == .number ? numberEntries : nil) ?? entries(startingWith: tokens[i].lower) {
                 var matched = false
                 for e in entries {
                     let m = e.words.count
                     guard i + m <= n else { continue }
                     var ok = true
                     for k in 1..<max(1, m) {
-                        let tk = tokens[i + k]
                         switch e.kinds[k] {
-                        case 1: if tk.kind != .number { ok = false }
-                        case 2: if tk.kind != .word { ok = false }
-                        default: if tk.kind == .opaque || tk.lower != e.words[k] { ok = false }
+                        case 1: if tokens[i + k].kind != .number { ok = false }
+                        case 2: if tokens[i + k].kind != .word { ok = false }
+                        default: if tokens[i + k].kind == .opaque || tokens[i + k].lower != e.words[k] { ok = false }
                         }
                         if !ok { break }
                     }
@@ -165,21 +165,23 @@ struct PhraseTables: Sendable {
         var out: [[(Int, Int, Int, PhraseTable.Entry)]] = Array(repeating: [], count: count)
         var next = [Int](repeating: 0, count: count)
         let n = tokens.count
+        let numberGroups = byFirst["#"]
+        // Tokens are read in place: a `Token` copy retains two strings.
         for i in 0..<n {
-            let t = tokens[i]
-            guard t.kind != .opaque else { continue }
-            guard let groups = (t.kind == .number ? byFirst["#"] : nil) ?? (firstWords.mayContain(t.lower) ? byFirst[t.lower] : nil) else { continue }
+            let kind = tokens[i].kind
+            guard kind != .opaque else { continue }
+            guard let groups = (kind == .number ? numberGroups : nil)
+                ?? (firstWords.mayContain(tokens[i].lower) ? byFirst[tokens[i].lower] : nil) else { continue }
             for (table, entries) in groups where active[table] && next[table] <= i {
                 for e in entries {
                     let m = e.words.count
                     guard i + m <= n else { continue }
                     var ok = true
                     for k in 1..<max(1, m) {
-                        let tk = tokens[i + k]
                         switch e.kinds[k] {
-                        case 1: if tk.kind != .number { ok = false }
-                        case 2: if tk.kind != .word { ok = false }
-                        default: if tk.kind == .opaque || tk.lower != e.words[k] { ok = false }
+                        case 1: if tokens[i + k].kind != .number { ok = false }
+                        case 2: if tokens[i + k].kind != .word { ok = false }
+                        default: if tokens[i + k].kind == .opaque || tokens[i + k].lower != e.words[k] { ok = false }
                         }
                         if !ok { break }
                     }

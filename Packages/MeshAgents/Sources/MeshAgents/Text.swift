@@ -274,37 +274,40 @@ enum SentenceSplitter {
             ))
             startToken = endToken
         }
+        // Tokens are read in place (a `Token` copy retains two strings), and a punctuation token's text is its
+        // one scalar, so marks are compared as scalars.
         while i < tokens.count {
-            let t = tokens[i]
             // A blank line ends a sentence (plain text paragraphs inside one chunk, titles).
-            if i > startToken, t.newlineBefore, i > 0 {
+            if i > startToken, tokens[i].newlineBefore, i > 0 {
                 let gapStart = tokens[i - 1].end
                 var newlines = 0
-                for k in gapStart..<t.start where scalars[k] == "\n" { newlines += 1 }
+                for k in gapStart..<tokens[i].start where scalars[k] == "\n" { newlines += 1 }
                 if newlines >= 2 {
                     close(i, terminated: false)
                 }
             }
-            if t.kind == .punct, t.text == "." || t.text == "!" || t.text == "?" || t.text == "\u{2026}" {
+            let mark = scalars[tokens[i].start]
+            if tokens[i].kind == .punct, mark == "." || mark == "!" || mark == "?" || mark == "\u{2026}" {
                 // Swallow runs of terminal punctuation and closing quotes/brackets.
                 var j = i + 1
                 while j < tokens.count, tokens[j].kind == .punct, !tokens[j].spaceBefore,
-                      ".!?\u{2026}\"'\u{201D}\u{2019})]".unicodeScalars.contains(tokens[j].text.unicodeScalars.first!) {
+                      ".!?\u{2026}\"'\u{201D}\u{2019})]".unicodeScalars.contains(scalars[tokens[j].start]) {
                     j += 1
                 }
-                let next = j < tokens.count ? tokens[j] : nil
-                if t.text == "." {
+                let next: Int? = j < tokens.count ? j : nil
+                if mark == "." {
                     // Abbreviation or initial: "Dr. Smith", "e.g. this", "J. R. R."
-                    if i > 0, tokens[i - 1].end == t.start, tokens[i - 1].kind == .word {
+                    if i > 0, tokens[i - 1].end == tokens[i].start, tokens[i - 1].kind == .word {
                         let prev = tokens[i - 1].lower
                         var compound = prev
-                        if i >= 3, tokens[i - 2].text == ".", tokens[i - 2].start == tokens[i - 1].start - 1 {
+                        if i >= 3, tokens[i - 2].end - tokens[i - 2].start == 1, scalars[tokens[i - 2].start] == ".",
+                           tokens[i - 2].start == tokens[i - 1].start - 1 {
                             compound = tokens[i - 3].lower + "." + prev
                         }
-                        if let next, next.spaceBefore || next.newlineBefore {
-                            let nextStartsLower = next.text.unicodeScalars.first.map(CharClass.isLower) ?? false
+                        if let next, tokens[next].spaceBefore || tokens[next].newlineBefore {
+                            let nextStartsLower = CharClass.isLower(scalars[tokens[next].start])
                             if abbreviations.contains(prev) || abbreviations.contains(compound)
-                                || (prev.unicodeScalars.count == 1 && CharClass.isUpper(tokens[i - 1].text.unicodeScalars.first!))
+                                || (prev.unicodeScalars.count == 1 && CharClass.isUpper(scalars[tokens[i - 1].start]))
                                 || nextStartsLower {
                                 i = j
                                 continue
@@ -312,11 +315,11 @@ enum SentenceSplitter {
                         }
                     }
                     // "1. ", "3.5", "file.txt": no space after → not a boundary.
-                    if let next, !next.spaceBefore, !next.newlineBefore {
+                    if let next, !tokens[next].spaceBefore, !tokens[next].newlineBefore {
                         i = j
                         continue
                     }
-                } else if let next, !next.spaceBefore, !next.newlineBefore, next.kind != .punct {
+                } else if let next, !tokens[next].spaceBefore, !tokens[next].newlineBefore, tokens[next].kind != .punct {
                     i = j
                     continue
                 }

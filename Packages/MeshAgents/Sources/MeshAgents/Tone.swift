@@ -221,13 +221,14 @@ public enum ToneScorer {
         for w in boosters.keys { f.insert(w) }
         return f
     }()
+    static let negationWords = WordFilter(negations)
 
     public static func score(_ text: TextAnalysis) -> Score {
         let sc = text.scalars
         let items = items(sc)
         guard !items.isEmpty else { return Score(compound: 0, drivers: []) }
         let lex = SentimentLexicon.values
-        let lexWords = Self.lexiconWords, boosterWords = Self.boosterWords
+        let lexWords = Self.lexiconWords, boosterWords = Self.boosterWords, negationWords = Self.negationWords
         let caps = items.map { w in w.raw.unicodeScalars.contains(where: CharClass.isLetter) && !w.raw.unicodeScalars.contains(where: CharClass.isLower) && w.raw.count > 1 }
         let capDiff = caps.contains(true) && caps.contains(false)
         var sentiments = [Double](repeating: 0, count: items.count)
@@ -240,12 +241,12 @@ public enum ToneScorer {
             if caps[i] && capDiff { v += v > 0 ? 0.733 : -0.733 }
             for k in 1...3 where i - k >= 0 {
                 let p = items[i - k].lower
-                if var b = boosters[p] {
+                if boosterWords.mayContain(p), var b = boosters[p] {
                     if v < 0 { b = -b }
                     if caps[i - k] && capDiff { b += v > 0 ? 0.733 : -0.733 }
                     v += b * (k == 1 ? 1 : k == 2 ? 0.95 : 0.9)
                 }
-                if negations.contains(p) || p.hasSuffix("n't") {
+                if negationWords.mayContain(p) && negations.contains(p) || p.hasSuffix("n't") {
                     // "never so good" style boosts are rare; plain negation flips and dampens.
                     v *= -0.74
                 }
@@ -287,6 +288,8 @@ public enum ToneScorer {
         }
         return d
     }()
+    /// The markers' first words, to skip the look-up for most words.
+    static let politenessWords = WordFilter(politenessIndex.keys)
 
     /// Politeness given the text's sentiment (so a caller that has the score does not compute it twice).
     static func politeness(_ text: TextAnalysis, sentiment: Double) -> Double {
@@ -299,7 +302,7 @@ public enum ToneScorer {
         // Each marker counts once, wherever it occurs among the words (punctuation between them is ignored).
         var seen = [Bool](repeating: false, count: ToneLists.politenessMarkers.count)
         for (p, k) in words.enumerated() {
-            guard let entries = politenessIndex[tokens[k].lower] else { continue }
+            guard politenessWords.mayContain(tokens[k].lower), let entries = politenessIndex[tokens[k].lower] else { continue }
             for (marker, m) in entries where !seen[m] && p + marker.count <= words.count {
                 var ok = true
                 for j in 1..<max(1, marker.count) where tokens[words[p + j]].lower != marker[j] { ok = false; break }
