@@ -212,7 +212,7 @@ public struct GrammarSpecialist: Specialist {
             if isFirstOfChunk && ctx.chunk.kind != .paragraph { return }
             // A lone fragment ("noon") is not a sentence.
             if let s = ctx.text.sentences.first(where: { $0.tokens.contains(i) }), !s.terminated,
-               tokens[s.tokens].filter({ $0.kind == .word }).count < 3 { return }
+               ctx.text.countWords(in: s.tokens) < 3 { return }
             // A sentence after a colon-ended or unterminated sentence is a continuation.
             if i > 0, !isFirstOfChunk {
                 var j = i - 1
@@ -528,7 +528,7 @@ public struct GrammarSpecialist: Specialist {
         guard let lastToken = tokens.last else { return }
         // Ends in a word or number (not a closing quote, colon, code span or emoticon).
         guard lastToken.kind == .word || lastToken.kind == .number else { return }
-        let words = ctx.tokens[last.tokens].filter { $0.kind == .word }.count
+        let words = ctx.text.countWords(in: last.tokens)
         guard words >= 25 || ctx.text.sentences.count >= 2 else { return }
         ctx.add("grammar.unterminated-sentence", "This sentence never ends: finish it with a full stop.",
                 TextSpan(start: lastToken.start, end: lastToken.end), [lastToken.text + "."])

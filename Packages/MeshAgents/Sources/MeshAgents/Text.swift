@@ -116,6 +116,14 @@ public struct TextAnalysis: Sendable {
         return makeString(scalars, s, e)
     }
 
+    /// How many tokens in `range` are words (and numbers, when `numbers`): counted in place, since filtering
+    /// copies every token (two retained strings each).
+    public func countWords(in range: Range<Int>, numbers: Bool = false) -> Int {
+        var n = 0
+        for k in range where tokens[k].kind == .word || numbers && tokens[k].kind == .number { n += 1 }
+        return n
+    }
+
     /// Index of the word token before `i` in the same sentence stream (skipping nothing), or nil.
     public func previousWord(before i: Int) -> Int? {
         var j = i - 1

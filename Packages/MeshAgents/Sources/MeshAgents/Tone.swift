@@ -20,7 +20,7 @@ public struct ToneSpecialist: Specialist {
         let polite = ToneScorer.politeness(ctx.text, sentiment: score.compound)
         phrases(&ctx)
         emphasis(&ctx)
-        if config.isEnabled("tone.negative"), ctx.tokens.filter({ $0.kind == .word }).count >= 5 {
+        if config.isEnabled("tone.negative"), ctx.text.countWords(in: ctx.tokens.indices) >= 5 {
             let limit: Double = switch config.targetTone {
             case .formal: -0.6
             case .neutral: -0.7
@@ -296,7 +296,7 @@ public enum ToneScorer {
         let tokens = text.tokens
         var words: [Int] = []
         words.reserveCapacity(tokens.count)
-        for (k, t) in tokens.enumerated() where t.kind == .word { words.append(k) }
+        for k in tokens.indices where tokens[k].kind == .word { words.append(k) }
         guard let firstIndex = words.first else { return 0 }
         var s = 0.0
         // Each marker counts once, wherever it occurs among the words (punctuation between them is ignored).
