@@ -192,8 +192,9 @@ public struct GrammarSpecialist: Specialist {
     func capitalization(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
         let tokens = ctx.tokens
         let t = tokens[i]
-        let first = t.text.unicodeScalars.first!
-        if t.lower == "i" || t.lower == "i'm" || t.lower == "i've" || t.lower == "i'll" || t.lower == "i'd" {
+        let first = ctx.text.scalars[t.start] // the word's first scalar, without walking its text
+        // All five forms start with "i": one byte test spares five string comparisons for most words.
+        if t.lower.utf8.first == UInt8(ascii: "i"), t.lower == "i" || t.lower == "i'm" || t.lower == "i've" || t.lower == "i'll" || t.lower == "i'd" {
             if CharClass.isLower(first), !(i + 1 < tokens.count && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
                !(i > 0 && tokens[i - 1].text == "." && !t.spaceBefore) {
                 ctx.add("grammar.capitalization", "Write the pronoun 'I' in capitals.", t.span, [matchCase("I", like: "I") + t.text.dropFirst()])
@@ -205,7 +206,7 @@ public struct GrammarSpecialist: Specialist {
             ctx.add("grammar.capitalization", "'\(proper)' is a proper noun: capitalise it.", t.span, [proper])
             return
         }
-        if starts.contains(i), CharClass.isLower(first),
+        if CharClass.isLower(first), starts.contains(i),
            !(i > 0 && (tokens[i - 1].text == "\u{2026}" || (i >= 2 && tokens[i - 1].text == "." && tokens[i - 2].text == "."))) {
             // The chunk's first sentence of a list item, table cell or heading may start in lower case.
             let isFirstOfChunk = ctx.text.sentences.first.map { $0.tokens.contains(i) } ?? true
@@ -239,9 +240,10 @@ public struct GrammarSpecialist: Specialist {
 
     func agreement(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
+        // Most words trigger nothing: test before copying the token.
+        guard Self.agreementTriggerWords.mayContain(tokens[i].lower), Self.agreementTriggers.contains(tokens[i].lower) else { return }
         let t = tokens[i]
         let w = t.lower
-        guard Self.agreementTriggerWords.mayContain(w), Self.agreementTriggers.contains(w) else { return }
         guard i + 1 < tokens.count, tokens[i + 1].kind == .word else { return }
         let nt = tokens[i + 1]
         let nw = nt.lower
@@ -257,12 +259,16 @@ public struct GrammarSpecialist: Specialist {
             guard cfg.isEnabled("grammar.verb-form") else { return }
             ctx.add("grammar.verb-form", message, span, [t.text + " " + matchCase(fix, like: nt.text)])
         }
-        // Subject position: sentence start, or after a conjunction or comma.
-        let prevTok: Token? = i > 0 ? tokens[i - 1] : nil
-        let subjectPosition = prevTok == nil || prevTok!.kind == .punct
-            || ["and", "but", "because", "so", "that", "when", "since", "while", "although", "though", "then", "where",
-                "after", "before", "until", "once", "or", "which", "who"].contains(prevTok!.lower)
-        let afterAux = prevWord.map { Verbs.auxiliaries.contains($0) || $0 == "let" || $0 == "make" || $0 == "help" || $0 == "to" || $0 == "if" || $0 == "wish" || $0 == "though" || $0 == "that" } ?? false
+        // Subject position: sentence start, or after a conjunction or comma. This and `afterAux` are computed only
+        // by the cases that ask.
+        var subjectPosition: Bool {
+            i == 0 || tokens[i - 1].kind == .punct
+                || ["and", "but", "because", "so", "that", "when", "since", "while", "although", "though", "then", "where",
+                    "after", "before", "until", "once", "or", "which", "who"].contains(tokens[i - 1].lower)
+        }
+        var afterAux: Bool {
+            prevWord.map { Verbs.auxiliaries.contains($0) || $0 == "let" || $0 == "make" || $0 == "help" || $0 == "to" || $0 == "if" || $0 == "wish" || $0 == "though" || $0 == "that" } ?? false
+        }
         switch w {
         case "he", "she", "it":
             guard !afterAux, w != "it" || subjectPosition else { break }

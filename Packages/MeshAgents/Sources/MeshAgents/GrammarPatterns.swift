@@ -121,6 +121,8 @@ struct WordClasses: Sendable {
 /// weekdays that do not match their date, and dates that do not exist.
 extension GrammarSpecialist {
     static let subjectPronouns: Set<String> = ["i", "he", "she", "we", "they"]
+    /// Forms of "do" that take a base verb. A static set: an array literal in the loop allocates per token.
+    static let doForms: Set<String> = ["did", "does", "do", "didn't", "doesn't", "don't"]
     static let objectOf: [String: String] = ["i": "me", "he": "him", "she": "her", "we": "us", "they": "them"]
     static let casePrepositions: Set<String> = [
         "to", "at", "with", "between", "from", "about", "by", "on", "into", "without", "toward", "towards", "against",
@@ -193,7 +195,7 @@ extension GrammarSpecialist {
             }
 
             // "did you forgot", "does he needs" → base form after do-support with a pronoun subject.
-            if ["did", "does", "do", "didn't", "doesn't", "don't"].contains(w), formOn,
+            if Self.doForms.contains(w), formOn,
                ["i", "you", "he", "she", "it", "we", "they"].contains(nw), let v = word(i + 2) {
                 let vt = tokens[i + 2]
                 if let base = Verbs.pastToBase[v] ?? lex.pureVerbBase(ofThird: v), !Verbs.nounLike.contains(v), v != "was", v != "were",
@@ -205,7 +207,7 @@ extension GrammarSpecialist {
             }
 
             // I/you/we/they (+ frequency adverb) + third-person form of a pure verb.
-            if ["i", "you", "we", "they"].contains(w), agreeOn, isSubjectPosition(i), !(i > 0 && tokens[i - 1].lower == "of") {
+            if w == "i" || w == "you" || w == "we" || w == "they", agreeOn, isSubjectPosition(i), !(i > 0 && tokens[i - 1].lower == "of") {
                 var k = i + 1
                 if let a = word(k), Self.frequencyAdverbs.contains(a) { k += 1 }
                 if let v = word(k), let base = lex.pureVerbBase(ofThird: v), Verbs.thirdToBase[v] == nil || k > i + 1 {
@@ -215,7 +217,7 @@ extension GrammarSpecialist {
             }
 
             // he/she/it + base form of a verb ("she support the plan").
-            if ["he", "she"].contains(w) || (w == "it" && isSubjectPosition(i)), agreeOn, isSubjectPosition(i) || w != "it",
+            if w == "he" || w == "she" || (w == "it" && isSubjectPosition(i)), agreeOn, isSubjectPosition(i) || w != "it",
                !(i > 0 && ["let", "make", "help", "did", "does", "do", "will", "would", "can", "could", "should", "might", "must",
                            "may", "shall", "to", "didn't", "doesn't", "don't", "saw", "see", "watch", "watched", "hear",
                            "heard", "made", "let's", "not", "why", "how", "where", "what", "when"].contains(tokens[i - 1].lower)),

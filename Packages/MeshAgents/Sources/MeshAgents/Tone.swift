@@ -229,7 +229,10 @@ public enum ToneScorer {
         guard !items.isEmpty else { return Score(compound: 0, drivers: []) }
         let lex = SentimentLexicon.values
         let lexWords = Self.lexiconWords, boosterWords = Self.boosterWords, negationWords = Self.negationWords
-        let caps = items.map { w in w.raw.unicodeScalars.contains(where: CharClass.isLetter) && !w.raw.unicodeScalars.contains(where: CharClass.isLower) && w.raw.count > 1 }
+        // An item's text is `sc[start..<end]`: test the scalars there rather than walking the string.
+        let caps = items.map { w in
+            sc[w.start..<w.end].contains(where: CharClass.isLetter) && !sc[w.start..<w.end].contains(where: CharClass.isLower) && w.raw.count > 1
+        }
         let capDiff = caps.contains(true) && caps.contains(false)
         var sentiments = [Double](repeating: 0, count: items.count)
         for (i, item) in items.enumerated() {
