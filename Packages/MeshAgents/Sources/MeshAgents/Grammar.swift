@@ -437,18 +437,20 @@ public struct GrammarSpecialist: Specialist {
     func spelling(_ ctx: inout RuleContext, starts: Set<Int>) {
         guard speller.isAvailable else { return }
         let tokens = ctx.tokens
+        let sc = ctx.text.scalars
         for i in 0..<tokens.count {
+            guard tokens[i].kind == .word else { continue }
             let t = tokens[i]
-            guard t.kind == .word else { continue }
-            let scalars = t.text.unicodeScalars
-            // Identifiers and acronyms: digits, underscores, ALLCAPS, inner capitals.
+            // Identifiers and acronyms: digits, underscores, ALLCAPS, inner capitals. A word's text is
+            // `sc[t.start..<t.end]`, read there rather than by walking the string.
             var upper = 0, lower = 0, digit = false, inner = false
-            for (k, s) in scalars.enumerated() {
-                if CharClass.isUpper(s) { upper += 1; if k > 0 { inner = true } }
+            for k in t.start..<t.end {
+                let s = sc[k]
+                if CharClass.isUpper(s) { upper += 1; if k > t.start { inner = true } }
                 else if CharClass.isLower(s) { lower += 1 }
                 else if CharClass.isDigit(s) || s == "_" { digit = true }
             }
-            if digit || inner || lower == 0 || scalars.count < 2 { continue }
+            if digit || inner || lower == 0 || t.end - t.start < 2 { continue }
             // Capitalised words inside a sentence are names; only sentence starts get checked.
             if upper > 0 && !starts.contains(i) { continue }
             // Joined to code-like neighbours ("file.txt", "@user", "#tag", "$HOME").

@@ -49,21 +49,35 @@ extension GrammarSpecialist {
 struct PhraseTable: Sendable {
     struct Entry: Sendable {
         var words: [String] {
-            didSet { kinds = Self.kinds(of: words) }
+            didSet {
+                kinds = Self.kinds(of: words)
+                secondKey = Self.secondKey(of: words)
+            }
         }
         var replacements: [String]
         var note: String?
         /// Per word: 0 a literal word, 1 `#` (any number), 2 `*` (any word); compared as bytes while matching.
         private(set) var kinds: [UInt8]
+        /// `WordFilter.key` of a literal second word, else -1. Common first words ("in", "the") start many entries;
+        /// comparing this integer with the next token's key rules most of them out without comparing strings.
+        private(set) var secondKey: Int
 
         init(words: [String], replacements: [String], note: String?) {
             self.words = words
             self.replacements = replacements
             self.note = note
             self.kinds = Self.kinds(of: words)
+            self.secondKey = Self.secondKey(of: words)
         }
 
         static func kinds(of words: [String]) -> [UInt8] { words.map { $0 == "#" ? 1 : $0 == "*" ? 2 : 0 } }
+
+        static func secondKey(of words: [String]) -> Int {
+            words.count > 1 && words[1] != "#" && words[1] != "*" ? WordFilter.key(words[1]) : -1
+        }
+
+        /// false when the entry cannot match because its literal second word differs from the next token's.
+        @inline(__always) func mayMatch(nextKey: Int) -> Bool { secondKey < 0 || secondKey == nextKey }
     }
 
     private(set) var byFirst: [String: [Entry]] = [:]
@@ -99,6 +113,12 @@ struct PhraseTable: Sendable {
         }
     }
 
+    /// The key an entry's literal second word must have to match at token `i`; -2 (no entry's key) when no word
+    /// can follow (the end, or an opaque token).
+    @inline(__always) static func nextKey(_ tokens: [Token], _ i: Int) -> Int {
+        i + 1 < tokens.count && tokens[i + 1].kind != .opaque ? WordFilter.key(tokens[i + 1].lower) : -2
+    }
+
     /// `byFirst[word]`, answering nil without hashing for most words that start no entry.
     @inline(__always) func entries(startingWith word: String) -> [Entry]? {
         firstWords.mayContain(word) ? byFirst[word] : nil
@@ -114,7 +134,9 @@ struct PhraseTable: Sendable {
             let kind = tokens[i].kind
             if kind != .opaque, let entries = (kind == .number ? numberEntries : nil) ?? entries(startingWith: tokens[i].lower) {
                 var matched = false
-                for e in entries {
+                let nextKey = Self.nextKey(tokens, i)
+                for j in entries.indices where entries[j].mayMatch(nextKey: nextKey) {
+                    let e = entries[j]
                     let m = e.words.count
                     guard i + m <= n else { continue }
                     var ok = true
@@ -172,8 +194,10 @@ struct PhraseTables: Sendable {
             guard kind != .opaque else { continue }
             guard let groups = (kind == .number ? numberGroups : nil)
                 ?? (firstWords.mayContain(tokens[i].lower) ? byFirst[tokens[i].lower] : nil) else { continue }
+            let nextKey = PhraseTable.nextKey(tokens, i)
             for (table, entries) in groups where active[table] && next[table] <= i {
-                for e in entries {
+                for j in entries.indices where entries[j].mayMatch(nextKey: nextKey) {
+                    let e = entries[j]
                     let m = e.words.count
                     guard i + m <= n else { continue }
                     var ok = true
