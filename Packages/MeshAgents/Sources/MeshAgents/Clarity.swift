@@ -102,8 +102,9 @@ public struct ClaritySpecialist: Specialist {
         let n = tokens.count
         var i = 0
         while i < n {
+            guard tokens[i].kind == .word, ClarityLists.beFormWords.mayContain(tokens[i].lower),
+                  ClarityLists.beForms.contains(tokens[i].lower) else { i += 1; continue }
             let t = tokens[i]
-            guard t.kind == .word, ClarityLists.beForms.contains(t.lower) else { i += 1; continue }
             var j = i + 1
             // Skip "being", "not", and one adverb.
             while j < n, tokens[j].kind == .word, tokens[j].lower == "being" || tokens[j].lower == "not" || tokens[j].lower == "been"

@@ -176,7 +176,7 @@ extension GrammarSpecialist {
         for i in 0..<n {
             guard tokens[i].kind == .word else { continue }
             let w = tokens[i].lower
-            guard Self.patternTriggers.contains(w), let nw = word(i + 1) else { continue }
+            guard Self.patternTriggerWords.mayContain(w), Self.patternTriggers.contains(w), let nw = word(i + 1) else { continue }
             let next = tokens[i + 1]
             let pairSpan = TextSpan(start: tokens[i].start, end: next.end)
 

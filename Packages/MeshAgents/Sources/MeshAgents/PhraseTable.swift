@@ -42,6 +42,12 @@ extension GrammarLists {
 extension GrammarSpecialist {
     static let agreementTriggerWords = WordFilter(agreementTriggers)
     static let nounVerbWords = WordFilter(Array(nounForVerb.keys) + Array(verbForNoun.keys))
+    static let patternTriggerWords = WordFilter(patternTriggers)
+    static let learnerTriggerWords = WordFilter(learnerTriggers)
+}
+
+extension ClarityLists {
+    static let beFormWords = WordFilter(beForms)
 }
 
 /// A list of phrases matched token by token (case-insensitive) over a chunk's tokens.
