@@ -44,7 +44,9 @@ public struct GrammarSpecialist: Specialist {
     func dedupe(_ findings: [Finding]) -> [Finding] {
         var seen = Set<TextSpan>()
         var out: [Finding] = []
-        for f in findings.sorted(by: { ($0.rule == "grammar.spelling" ? 1 : 0) < ($1.rule == "grammar.spelling" ? 1 : 0) }) {
+        // Spelling last, otherwise in order: a stable partition, what a stable sort on "is spelling" gives.
+        let ordered = findings.filter { $0.rule != "grammar.spelling" } + findings.filter { $0.rule == "grammar.spelling" }
+        for f in ordered {
             if f.rule == "grammar.spelling", out.contains(where: { $0.span.overlaps(f.span) && $0.rule != "grammar.unterminated-sentence" }) { continue }
             if seen.insert(f.span).inserted || f.rule != out.last?.rule { out.append(f) }
         }

@@ -90,7 +90,7 @@ public struct TextAnalysis: Sendable {
     public let sentences: [Sentence]
 
     public init(text: String, ignored: [TextSpan] = []) {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = unicodeScalars(of: text)
         self.scalars = scalars
         let tokens = Tokenizer.tokenize(scalars, ignored: ignored)
         self.tokens = tokens
@@ -99,7 +99,7 @@ public struct TextAnalysis: Sendable {
 
     /// The chunk's text with its ignored spans plus the URLs, paths and identifiers found in plain text.
     public init(chunk: Chunk) {
-        let scalars = Array(chunk.text.unicodeScalars)
+        let scalars = unicodeScalars(of: chunk.text)
         self.init(scalars: scalars, ignored: chunk.ignored + NonProse.spans(in: scalars, existing: chunk.ignored))
     }
 
@@ -134,6 +134,14 @@ public struct TextAnalysis: Sendable {
         }
         return nil
     }
+}
+
+/// The scalars of `text`, in one pass: `Array(text.unicodeScalars)` walks the text twice (to count, then to copy).
+func unicodeScalars(of text: String) -> [Unicode.Scalar] {
+    var out: [Unicode.Scalar] = []
+    out.reserveCapacity(text.utf8.count)
+    for s in text.unicodeScalars { out.append(s) }
+    return out
 }
 
 /// The text of `sc[start..<end]`, built straight from bytes when it is ASCII (the common case).
