@@ -44,11 +44,32 @@ public struct GrammarSpecialist: Specialist {
     func dedupe(_ findings: [Finding]) -> [Finding] {
         var seen = Set<TextSpan>()
         var out: [Finding] = []
-        // Spelling last, otherwise in order: a stable partition, what a stable sort on "is spelling" gives.
-        let ordered = findings.filter { $0.rule != "grammar.spelling" } + findings.filter { $0.rule == "grammar.spelling" }
-        for f in ordered {
-            if f.rule == "grammar.spelling", out.contains(where: { $0.span.overlaps(f.span) && $0.rule != "grammar.unterminated-sentence" }) { continue }
+        out.reserveCapacity(findings.count)
+        func keep(_ f: Finding) {
             if seen.insert(f.span).inserted || f.rule != out.last?.rule { out.append(f) }
+        }
+        // Every other rule first, in order; then spelling, in order.
+        for f in findings where f.rule != "grammar.spelling" { keep(f) }
+        guard out.count < findings.count else { return out }
+        // A spelling finding goes where a kept finding (other than an unterminated sentence) overlaps it. Those
+        // spans sorted by start, with the running maximum of their ends, answer that by binary search: some span
+        // starting before the finding ends reaches past its start. (A chunk can hold thousands of findings.)
+        let spans = out.filter { $0.rule != "grammar.unterminated-sentence" }.map(\.span).sorted { $0.start < $1.start }
+        var maxEnd: [Int] = []
+        maxEnd.reserveCapacity(spans.count)
+        for s in spans { maxEnd.append(max(maxEnd.last ?? Int.min, s.end)) }
+        var keptSpelling: [TextSpan] = []
+        for f in findings where f.rule == "grammar.spelling" {
+            var lo = 0, hi = spans.count // spans[..<lo] start before f ends
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if spans[mid].start < f.span.end { lo = mid + 1 } else { hi = mid }
+            }
+            if lo > 0, maxEnd[lo - 1] > f.span.start { continue }
+            if keptSpelling.contains(where: { $0.overlaps(f.span) }) { continue }
+            let count = out.count
+            keep(f)
+            if out.count > count { keptSpelling.append(f.span) }
         }
         return out
     }
@@ -345,6 +366,9 @@ public struct GrammarSpecialist: Specialist {
 
     // MARK: Spacing and punctuation
 
+    /// Doubled punctuation that is a slip ("..", "?!" and "!!" are handled apart).
+    static let doubledMarks: Set<String> = [",,", ";;", ",.", ".,", ";.", ",;", ";,", ":.", ".:", "?.", "!.", ",:", ":,", "??"]
+
     func spacingRules(_ ctx: inout RuleContext) {
         let tokens = ctx.tokens
         let sc = ctx.text.scalars
@@ -353,14 +377,16 @@ public struct GrammarSpecialist: Specialist {
         // Asked once, not per token.
         let spacingOn = cfg.isEnabled("grammar.spacing")
         let punctuationOn = cfg.isEnabled("grammar.punctuation")
+        // Marks are tested as scalars (`token(_:isOneOf:)`): an array literal of strings allocates per token.
+        let text = ctx.text
         for i in 0..<n {
             let t = tokens[i]
             if t.kind == .punct {
                 let p = t.text
                 // Space before , . ; : ! ?
-                if t.spaceBefore, !t.newlineBefore, i > 0, [",", ".", ";", ":", "!", "?"].contains(p),
+                if t.spaceBefore, !t.newlineBefore, i > 0, text.token(i, isOneOf: ",.;:!?"),
                    tokens[i - 1].kind == .word || tokens[i - 1].kind == .number,
-                   i + 1 >= n || tokens[i + 1].spaceBefore || tokens[i + 1].kind == .punct && [",", ".", "!", "?"].contains(tokens[i + 1].text) == false && tokens[i + 1].spaceBefore,
+                   i + 1 >= n || tokens[i + 1].spaceBefore || tokens[i + 1].kind == .punct && !text.token(i + 1, isOneOf: ",.!?") && tokens[i + 1].spaceBefore,
                    !(p == "." && i + 1 < n && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
                    spacingOn {
                     ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: t.end), [p])
@@ -371,7 +397,7 @@ public struct GrammarSpecialist: Specialist {
                     ctx.add("grammar.spacing", "Add a space after ','.", TextSpan(start: t.start, end: tokens[i + 1].end), [", " + tokens[i + 1].text])
                 }
                 // Missing space after . ! ? before a capitalised word ("end.Next").
-                if [".", "!", "?"].contains(p), i > 0, i + 1 < n, !t.spaceBefore, !tokens[i + 1].spaceBefore,
+                if text.token(i, isOneOf: ".!?"), i > 0, i + 1 < n, !t.spaceBefore, !tokens[i + 1].spaceBefore,
                    tokens[i - 1].kind == .word, tokens[i - 1].text.unicodeScalars.count >= 2,
                    tokens[i + 1].kind == .word, tokens[i + 1].text.unicodeScalars.count >= 2,
                    let f = tokens[i + 1].text.unicodeScalars.first, CharClass.isUpper(f),
@@ -409,7 +435,7 @@ public struct GrammarSpecialist: Specialist {
                     let prevSame = i > 0 && tokens[i - 1].kind == .punct && !t.spaceBefore && tokens[i - 1].text == p
                     let ellipsisNext = q == "." && i + 2 < n && tokens[i + 2].text == "." && !tokens[i + 2].spaceBefore
                     let abbreviation = p == "." && i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].text.unicodeScalars.count <= 4
-                    if [",,", ";;", ",.", ".,", ";.", ",;", ";,", ":.", ".:", "?.", "!.", ",:", ":,", "??"].contains(pair), !prevSame,
+                    if Self.doubledMarks.contains(pair), !prevSame,
                        !ellipsisNext, !abbreviation {
                         let third = i + 2 < n && !tokens[i + 2].spaceBefore && tokens[i + 2].text == q
                         if !(pair == "??" && third) {
@@ -456,8 +482,8 @@ public struct GrammarSpecialist: Specialist {
             // Capitalised words inside a sentence are names; only sentence starts get checked.
             if upper > 0 && !starts.contains(i) { continue }
             // Joined to code-like neighbours ("file.txt", "@user", "#tag", "$HOME").
-            if i > 0, !t.spaceBefore, ["@", "#", "$", "/", "\\", ".", "_", "-", "<", "&", "%", "~", "="].contains(tokens[i - 1].text) { continue }
-            if i + 1 < tokens.count, !tokens[i + 1].spaceBefore, ["@", "/", "\\", "_", "(", "=", "<", "[", "{"].contains(tokens[i + 1].text) { continue }
+            if i > 0, !t.spaceBefore, ctx.text.token(i - 1, isOneOf: "@#$/\\._-<&%~=") { continue }
+            if i + 1 < tokens.count, !tokens[i + 1].spaceBefore, ctx.text.token(i + 1, isOneOf: "@/\\_(=<[{") { continue }
             if i + 2 < tokens.count, !tokens[i + 1].spaceBefore, tokens[i + 1].text == ".", !tokens[i + 2].spaceBefore, tokens[i + 2].kind == .word { continue }
             let w = t.lower
             if !ctx.config.accept.isEmpty, ctx.config.accept.contains(w) { continue }

@@ -306,6 +306,13 @@ extension GrammarSpecialist {
         "last", "before", "after", "either", "instead", "alone", "together", "all", "both", "every", "each",
     ]
 
+    /// Every word `confusions` acts on: its switch's case labels and the noun/verb confusions of its default case.
+    /// A label added to the switch must be added here too, or the filter skips it.
+    static let confusionWords = WordFilter([
+        "affect", "affects", "effect", "effects", "effected", "there", "here", "where", "were", "quiet", "quite", "lose",
+        "said", "say", "says", "saying", "look", "looks", "looked", "looking",
+    ] + Array(nounForVerb.keys) + Array(verbForNoun.keys))
+
     /// Confusions told apart by the word classes around them.
     func confusions(_ ctx: inout RuleContext) {
         let tokens = ctx.tokens
@@ -317,6 +324,8 @@ extension GrammarSpecialist {
         }
         for i in 0..<n where tokens[i].kind == .word {
             let w = tokens[i].lower
+            // The switch compares a word with its labels one by one; most words are none of them.
+            guard Self.confusionWords.mayContain(w) else { continue }
             let prev = word(i - 1)
             let next = word(i + 1)
             switch w {

@@ -124,6 +124,12 @@ public struct TextAnalysis: Sendable {
         return n
     }
 
+    /// Whether token `k`'s text is one of the scalars in `marks`. A token's text is `scalars[start..<end]`, so
+    /// this tests punctuation without comparing strings (or building an array of them per call).
+    public func token(_ k: Int, isOneOf marks: String) -> Bool {
+        tokens[k].end - tokens[k].start == 1 && marks.unicodeScalars.contains(scalars[tokens[k].start])
+    }
+
     /// Index of the word token before `i` in the same sentence stream (skipping nothing), or nil.
     public func previousWord(before i: Int) -> Int? {
         var j = i - 1
