@@ -32,6 +32,61 @@ struct WordFilter: Sendable {
     }
 }
 
+/// A read-only map from words to values: open addressing probed by a 64-bit FNV-1a hash of the word's UTF-8.
+/// A look-up costs about a quarter of a `Dictionary<String, …>` one (SipHash, then probing), and a miss usually
+/// ends at an empty slot without comparing strings; the phrase tables look up every token.
+struct WordMap<Value: Sendable>: Sendable {
+    /// Slot → index into `hashes`, `keys` and `values`, or -1 when empty. At most half the slots are used.
+    private let slots: [Int32]
+    private let hashes: [UInt64]
+    private let keys: [String]
+    private let values: [Value]
+    private let mask: Int
+
+    init(_ dictionary: [String: Value]) {
+        var capacity = 16
+        while capacity < dictionary.count * 2 { capacity *= 2 }
+        var slots = [Int32](repeating: -1, count: capacity)
+        var hashes: [UInt64] = [], keys: [String] = [], values: [Value] = []
+        for (key, value) in dictionary {
+            let h = Self.hash(key)
+            var i = Int(truncatingIfNeeded: h) & (capacity - 1)
+            while slots[i] >= 0 { i = (i + 1) & (capacity - 1) }
+            slots[i] = Int32(keys.count)
+            hashes.append(h)
+            keys.append(key)
+            values.append(value)
+        }
+        self.slots = slots
+        self.hashes = hashes
+        self.keys = keys
+        self.values = values
+        mask = capacity - 1
+    }
+
+    @inline(__always) static func hash(_ s: String) -> UInt64 {
+        var s = s
+        return s.withUTF8 { b in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+            // FNV's low bits mix poorly; the slot comes from them.
+            h = (h ^ (h >> 29)) &* 0xbf58_476d_1ce4_e5b9
+            return h ^ (h >> 32)
+        }
+    }
+
+    subscript(key: String) -> Value? {
+        let h = Self.hash(key)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let k = Int(slots[i])
+            if k < 0 { return nil }
+            if hashes[k] == h && keys[k] == key { return values[k] }
+            i = (i + 1) & mask
+        }
+    }
+}
+
 /// Filters over the keys of word lists that rules consult for every token, derived from the lists themselves
 /// (so they never drift): a rule asks `mayContain` before the look-up.
 extension GrammarLists {
@@ -173,18 +228,18 @@ struct PhraseTable: Sendable {
 /// result as matching each table on its own (non-overlapping within a table, longest first at each position).
 struct PhraseTables: Sendable {
     /// First word → (table index, entries of that table, longest first).
-    private var byFirst: [String: [(Int, [PhraseTable.Entry])]] = [:]
-    private var firstWords = WordFilter()
+    private let byFirst: WordMap<[(Int, [PhraseTable.Entry])]>
     let count: Int
 
     init(_ tables: [PhraseTable]) {
         count = tables.count
+        var byFirst: [String: [(Int, [PhraseTable.Entry])]] = [:]
         for (k, t) in tables.enumerated() {
             for (first, entries) in t.byFirst {
                 byFirst[first, default: []].append((k, entries))
-                firstWords.insert(first)
             }
         }
+        self.byFirst = WordMap(byFirst)
     }
 
     /// Matches of every table whose index `active` allows, as (table, first token, last token, entry), in text order
@@ -199,7 +254,7 @@ struct PhraseTables: Sendable {
             let kind = tokens[i].kind
             guard kind != .opaque else { continue }
             guard let groups = (kind == .number ? numberGroups : nil)
-                ?? (firstWords.mayContain(tokens[i].lower) ? byFirst[tokens[i].lower] : nil) else { continue }
+                ?? byFirst[tokens[i].lower] else { continue }
             let nextKey = PhraseTable.nextKey(tokens, i)
             for (table, entries) in groups where active[table] && next[table] <= i {
                 for j in entries.indices where entries[j].mayMatch(nextKey: nextKey) {
