@@ -214,8 +214,14 @@ public struct GrammarSpecialist: Specialist {
 
     func capitalization(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
         let tokens = ctx.tokens
+        // Every case below needs a word starting in lower case that is "i…", may be a proper noun, or starts a
+        // sentence: most words are none, and are only read, not copied (a copy retains two strings).
+        let first = ctx.text.scalars[tokens[i].start] // the word's first scalar, without walking its text
+        guard CharClass.isLower(first) else { return }
+        let lowerWord = tokens[i].lower
+        guard lowerWord.utf8.first == UInt8(ascii: "i") || GrammarLists.properNounWords.mayContain(lowerWord) || starts.contains(i)
+        else { return }
         let t = tokens[i]
-        let first = ctx.text.scalars[t.start] // the word's first scalar, without walking its text
         // All five forms start with "i": one byte test spares five string comparisons for most words.
         if t.lower.utf8.first == UInt8(ascii: "i"), t.lower == "i" || t.lower == "i'm" || t.lower == "i've" || t.lower == "i'll" || t.lower == "i'd" {
             if CharClass.isLower(first), !(i + 1 < tokens.count && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
@@ -261,6 +267,15 @@ public struct GrammarSpecialist: Specialist {
         "having", "more", "most",
     ]
 
+    /// Verb fixes by subject for `agreement`, and the base of "be": static, since a dictionary literal in the
+    /// function is built on every call.
+    static let fixAfterI: [String: String] = ["is": "am", "are": "am", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "am not"]
+    static let fixAfterWeTheyYou: [String: String] = ["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "aren't", "wasn't": "weren't", "am": "are"]
+    static let fixAfterTheseThose: [String: String] = ["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't", "wasn't": "weren't"]
+    static let fixAfterPeople: [String: String] = ["is": "are", "was": "were", "has": "have", "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't"]
+    static let fixAfterEveryone: [String: String] = ["are": "is", "were": "was", "have": "has", "don't": "doesn't", "aren't": "isn't", "weren't": "wasn't", "do": "does"]
+    static let beBase: [String: String] = ["is": "be", "are": "be", "was": "be", "were": "be", "am": "be"]
+
     func agreement(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
         // Most words trigger nothing: test before copying the token.
@@ -301,7 +316,7 @@ public struct GrammarSpecialist: Specialist {
                 agree(fix)
             }
         case "i":
-            if let fix = ["is": "am", "are": "am", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "am not"][nw],
+            if let fix = Self.fixAfterI[nw],
                !afterAux {
                 agree(fix)
             } else if let base = Verbs.thirdToBase[nw], !afterAux, !["does", "has", "is"].contains(nw) {
@@ -309,23 +324,23 @@ public struct GrammarSpecialist: Specialist {
             }
         case "we", "they", "you":
             guard !afterAux, w != "you" || subjectPosition, prevWord != "of" else { break }
-            if let fix = ["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "aren't", "wasn't": "weren't", "am": "are"][nw] {
+            if let fix = Self.fixAfterWeTheyYou[nw] {
                 agree(fix)
             } else if let base = Verbs.thirdToBase[nw] {
                 agree(base)
             }
         case "these", "those":
-            if let fix = ["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't", "wasn't": "weren't"][nw] {
+            if let fix = Self.fixAfterTheseThose[nw] {
                 agree(fix)
             }
         case "people", "children", "men", "women":
             let determiner = prevWord.map { ["the", "these", "those", "many", "some", "most", "all", "young", "old", "other", "such", "few", "several"].contains($0) } ?? subjectPosition
-            if determiner, let fix = ["is": "are", "was": "were", "has": "have", "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't"][nw],
+            if determiner, let fix = Self.fixAfterPeople[nw],
                prevWord != "of" {
                 agree(fix)
             }
         case "everyone", "everybody", "nobody", "someone", "somebody", "anyone", "anybody", "everything", "nothing":
-            if let fix = ["are": "is", "were": "was", "have": "has", "don't": "doesn't", "aren't": "isn't", "weren't": "wasn't", "do": "does"][nw],
+            if let fix = Self.fixAfterEveryone[nw],
                !afterAux, prevWord != "for", prevWord != "of" {
                 agree(fix)
             }
@@ -336,7 +351,7 @@ public struct GrammarSpecialist: Specialist {
         case "can", "could", "will", "would", "should", "might", "must", "shall", "cannot", "can't", "won't", "wouldn't",
              "shouldn't", "couldn't", "mustn't":
             if w == "can" || w == "will", let pw = prevWord, ["a", "the", "this", "that", "his", "her", "my", "your", "free"].contains(pw) { break }
-            if let base = Verbs.thirdToBase[nw] ?? Verbs.pastToBase[nw] ?? ["is": "be", "are": "be", "was": "be", "were": "be", "am": "be"][nw],
+            if let base = Verbs.thirdToBase[nw] ?? Verbs.pastToBase[nw] ?? Self.beBase[nw],
                !Verbs.nounLike.contains(nw) {
                 form("After '\(t.text)' use the base form of the verb.", base)
             }
@@ -468,27 +483,29 @@ public struct GrammarSpecialist: Specialist {
         let sc = ctx.text.scalars
         for i in 0..<tokens.count {
             guard tokens[i].kind == .word else { continue }
-            let t = tokens[i]
             // Identifiers and acronyms: digits, underscores, ALLCAPS, inner capitals. A word's text is
-            // `sc[t.start..<t.end]`, read there rather than by walking the string.
+            // `sc[start..<end]`, read there rather than by walking the string; the token is copied (two strings
+            // retained) only once the word turns out misspelt.
+            let start = tokens[i].start, end = tokens[i].end
             var upper = 0, lower = 0, digit = false, inner = false
-            for k in t.start..<t.end {
+            for k in start..<end {
                 let s = sc[k]
-                if CharClass.isUpper(s) { upper += 1; if k > t.start { inner = true } }
+                if CharClass.isUpper(s) { upper += 1; if k > start { inner = true } }
                 else if CharClass.isLower(s) { lower += 1 }
                 else if CharClass.isDigit(s) || s == "_" { digit = true }
             }
-            if digit || inner || lower == 0 || t.end - t.start < 2 { continue }
+            if digit || inner || lower == 0 || end - start < 2 { continue }
             // Capitalised words inside a sentence are names; only sentence starts get checked.
             if upper > 0 && !starts.contains(i) { continue }
             // Joined to code-like neighbours ("file.txt", "@user", "#tag", "$HOME").
-            if i > 0, !t.spaceBefore, ctx.text.token(i - 1, isOneOf: "@#$/\\._-<&%~=") { continue }
+            if i > 0, !tokens[i].spaceBefore, ctx.text.token(i - 1, isOneOf: "@#$/\\._-<&%~=") { continue }
             if i + 1 < tokens.count, !tokens[i + 1].spaceBefore, ctx.text.token(i + 1, isOneOf: "@/\\_(=<[{") { continue }
             if i + 2 < tokens.count, !tokens[i + 1].spaceBefore, tokens[i + 1].text == ".", !tokens[i + 2].spaceBefore, tokens[i + 2].kind == .word { continue }
-            let w = t.lower
+            let w = tokens[i].lower
             if !ctx.config.accept.isEmpty, ctx.config.accept.contains(w) { continue }
             if GrammarLists.uncountablePluralWords.mayContain(w), GrammarLists.uncountablePlurals[w] != nil { continue }
-            if check(t.text, lower: w) { continue }
+            if check(tokens[i].text, lower: w) { continue }
+            let t = tokens[i]
             var suggestions = speller.suggest(t.text).filter { $0.lowercased() != w }
             // A capitalised unknown word is usually a name: flag it only when it is one letter away from a
             // common lower-case word of the same length or longer ("Becuase", "Teh").

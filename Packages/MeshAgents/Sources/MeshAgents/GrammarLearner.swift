@@ -186,14 +186,14 @@ extension GrammarSpecialist {
             }
 
             // look forward to + base form → -ing.
-            if ["look", "looks", "looked", "looking"].contains(w), word(i + 1) == "forward", word(i + 2) == "to", let v = word(i + 3),
+            if w == "look" || w == "looks" || w == "looked" || w == "looking", word(i + 1) == "forward", word(i + 2) == "to", let v = word(i + 3),
                lowerCase(i + 3), Verbs.baseForms[v] != nil || lex.isPureVerb(v), !Self.objectStarters.contains(v) {
                 let ing = Self.ingForm(v) ?? v + "ing"
                 ctx.add("grammar.verb-pattern", "'Look forward to' takes an -ing form: '\(ing)'.", tokens[i + 3].span, [ing])
             }
 
             // am / is / are (+ not) + base form of a verb: "I am agree", "they are not stop".
-            if ["am", "is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"].contains(w) {
+            if Self.finiteBe.contains(w) {
                 var k = i + 1
                 if word(k) == "not" { k += 1 }
                 if let v = word(k), lowerCase(k), v.utf8.count >= 3, !Self.objectStarters.contains(v), !Self.determinersAndQuantifiers.contains(v),
@@ -207,7 +207,7 @@ extension GrammarSpecialist {
             }
 
             // did not / does not + past or third-person form: "did not went", "didn't wanted".
-            if ["did", "does", "do", "didn't", "doesn't", "don't"].contains(w) {
+            if Self.doForms.contains(w) {
                 var k = i + 1
                 if word(k) == "not" { k += 1 }
                 if let v = word(k), k > i + 1 || w.hasSuffix("n't") {
@@ -254,6 +254,9 @@ extension GrammarSpecialist {
             }
         }
     }
+
+    /// Finite forms of "be" (static: an array literal in the loop allocates per trigger word).
+    static let finiteBe: Set<String> = ["am", "is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"]
 
     /// Base forms that are also past participles ("is come", "was run"): never flagged after "be".
     static let participleLikeBases: Set<String> = {

@@ -536,8 +536,8 @@ extension GrammarSpecialist {
                 }
                 continue
             }
-            // Dates that do not exist.
-            if let (d, m, y, e) = date(at: i), d == 0 || d > Self.daysIn(month: m, year: y), d <= 40,
+            // Dates that do not exist. A date starts with a number or a month's name: other words skip `date(at:)`.
+            if tokens[i].kind == .number || Self.dateWords.mayContain(tokens[i].lower), let (d, m, y, e) = date(at: i), d == 0 || d > Self.daysIn(month: m, year: y), d <= 40,
                !(i > 0 && tokens[i - 1].kind == .number) {
                 ctx.add("grammar.date", "This date does not exist.", TextSpan(start: tokens[i].start, end: tokens[e].end))
             }
