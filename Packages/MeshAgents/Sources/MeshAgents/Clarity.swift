@@ -102,7 +102,7 @@ public struct ClaritySpecialist: Specialist {
         let n = tokens.count
         var i = 0
         while i < n {
-            guard tokens[i].kind == .word, ClarityLists.beFormWords.mayContain(tokens[i].lower),
+            guard tokens[i].kind == .word, ClarityLists.beFormWords.mayContain(hash: tokens[i].lowerHash),
                   ClarityLists.beForms.contains(tokens[i].lower) else { i += 1; continue }
             let t = tokens[i]
             var j = i + 1

@@ -172,7 +172,7 @@ public struct GrammarSpecialist: Specialist {
             }
 
             // Uncountable plurals.
-            if GrammarLists.uncountablePluralWords.mayContain(w), let singular = GrammarLists.uncountablePlurals[w] {
+            if GrammarLists.uncountablePluralWords.mayContain(hash: t.lowerHash), let singular = GrammarLists.uncountablePlurals[w] {
                 ctx.add("grammar.uncountable-plural", "'\(singular)' has no plural; use '\(singular)' or 'pieces of \(singular)'.",
                         t.span, [matchCase(singular, like: t.text)])
             }
@@ -219,7 +219,7 @@ public struct GrammarSpecialist: Specialist {
         let first = ctx.text.scalars[tokens[i].start] // the word's first scalar, without walking its text
         guard CharClass.isLower(first) else { return }
         let lowerWord = tokens[i].lower
-        guard lowerWord.utf8.first == UInt8(ascii: "i") || GrammarLists.properNounWords.mayContain(lowerWord) || starts.contains(i)
+        guard lowerWord.utf8.first == UInt8(ascii: "i") || GrammarLists.properNounWords.mayContain(hash: tokens[i].lowerHash) || starts.contains(i)
         else { return }
         let t = tokens[i]
         // All five forms start with "i": one byte test spares five string comparisons for most words.
@@ -230,7 +230,7 @@ public struct GrammarSpecialist: Specialist {
                 return
             }
         }
-        if CharClass.isLower(first), GrammarLists.properNounWords.mayContain(t.lower), let proper = GrammarLists.properNouns[t.lower],
+        if CharClass.isLower(first), GrammarLists.properNounWords.mayContain(hash: t.lowerHash), let proper = GrammarLists.properNouns[t.lower],
            !(i > 0 && (tokens[i - 1].text == "." || tokens[i - 1].text == "/" || tokens[i - 1].text == "-") && !t.spaceBefore) {
             ctx.add("grammar.capitalization", "'\(proper)' is a proper noun: capitalise it.", t.span, [proper])
             return
@@ -279,7 +279,7 @@ public struct GrammarSpecialist: Specialist {
     func agreement(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
         // Most words trigger nothing: test before copying the token.
-        guard Self.agreementTriggerWords.mayContain(tokens[i].lower), Self.agreementTriggers.contains(tokens[i].lower) else { return }
+        guard Self.agreementTriggerWords.mayContain(hash: tokens[i].lowerHash), Self.agreementTriggers.contains(tokens[i].lower) else { return }
         let t = tokens[i]
         let w = t.lower
         guard i + 1 < tokens.count, tokens[i + 1].kind == .word else { return }
@@ -503,7 +503,7 @@ public struct GrammarSpecialist: Specialist {
             if i + 2 < tokens.count, !tokens[i + 1].spaceBefore, tokens[i + 1].text == ".", !tokens[i + 2].spaceBefore, tokens[i + 2].kind == .word { continue }
             let w = tokens[i].lower
             if !ctx.config.accept.isEmpty, ctx.config.accept.contains(w) { continue }
-            if GrammarLists.uncountablePluralWords.mayContain(w), GrammarLists.uncountablePlurals[w] != nil { continue }
+            if GrammarLists.uncountablePluralWords.mayContain(hash: tokens[i].lowerHash), GrammarLists.uncountablePlurals[w] != nil { continue }
             if check(tokens[i].text, lower: w) { continue }
             let t = tokens[i]
             var suggestions = speller.suggest(t.text).filter { $0.lowercased() != w }

@@ -119,7 +119,7 @@ extension GrammarSpecialist {
 
         for i in 0..<n where tokens[i].kind == .word {
             let w = tokens[i].lower
-            guard Self.learnerTriggerWords.mayContain(w), Self.learnerTriggers.contains(w) else { continue }
+            guard Self.learnerTriggerWords.mayContain(hash: tokens[i].lowerHash), Self.learnerTriggers.contains(w) else { continue }
             let prev = word(i - 1)
 
             // many / several / these / two + singular noun: "many problem", "these day."

@@ -176,7 +176,7 @@ extension GrammarSpecialist {
         for i in 0..<n {
             guard tokens[i].kind == .word else { continue }
             let w = tokens[i].lower
-            guard Self.patternTriggerWords.mayContain(w), Self.patternTriggers.contains(w), let nw = word(i + 1) else { continue }
+            guard Self.patternTriggerWords.mayContain(hash: tokens[i].lowerHash), Self.patternTriggers.contains(w), let nw = word(i + 1) else { continue }
             let next = tokens[i + 1]
             let pairSpan = TextSpan(start: tokens[i].start, end: next.end)
 
@@ -325,7 +325,7 @@ extension GrammarSpecialist {
         for i in 0..<n where tokens[i].kind == .word {
             let w = tokens[i].lower
             // The switch compares a word with its labels one by one; most words are none of them.
-            guard Self.confusionWords.mayContain(w) else { continue }
+            guard Self.confusionWords.mayContain(hash: tokens[i].lowerHash) else { continue }
             let prev = word(i - 1)
             let next = word(i + 1)
             switch w {
@@ -487,7 +487,7 @@ extension GrammarSpecialist {
         let n = tokens.count
         func num(_ k: Int) -> Int? { k < n && tokens[k].kind == .number ? Int(tokens[k].text) : nil }
         func month(_ k: Int) -> Int? {
-            guard k < n, tokens[k].kind == .word, Self.dateWords.mayContain(tokens[k].lower), let m = Self.months[tokens[k].lower] else { return nil }
+            guard k < n, tokens[k].kind == .word, Self.dateWords.mayContain(hash: tokens[k].lowerHash), let m = Self.months[tokens[k].lower] else { return nil }
             if tokens[k].lower == "may" || tokens[k].lower == "mar" || tokens[k].lower == "dec" || tokens[k].lower == "sat" {
                 guard CharClass.isUpper(tokens[k].text.unicodeScalars.first!) else { return nil }
             }
@@ -524,7 +524,7 @@ extension GrammarSpecialist {
         }
         for i in 0..<n where tokens[i].kind == .word || tokens[i].kind == .number {
             // Weekday, date.
-            if tokens[i].kind == .word, Self.dateWords.mayContain(tokens[i].lower), let wd = Self.weekdays[tokens[i].lower], CharClass.isUpper(tokens[i].text.unicodeScalars.first!) {
+            if tokens[i].kind == .word, Self.dateWords.mayContain(hash: tokens[i].lowerHash), let wd = Self.weekdays[tokens[i].lower], CharClass.isUpper(tokens[i].text.unicodeScalars.first!) {
                 var k = skipDot(i + 1)
                 if k < n, tokens[k].text == "," { k += 1 }
                 if let (d, m, y, e) = date(at: k), let y, d >= 1, d <= Self.daysIn(month: m, year: y) {
@@ -537,7 +537,7 @@ extension GrammarSpecialist {
                 continue
             }
             // Dates that do not exist. A date starts with a number or a month's name: other words skip `date(at:)`.
-            if tokens[i].kind == .number || Self.dateWords.mayContain(tokens[i].lower), let (d, m, y, e) = date(at: i), d == 0 || d > Self.daysIn(month: m, year: y), d <= 40,
+            if tokens[i].kind == .number || Self.dateWords.mayContain(hash: tokens[i].lowerHash), let (d, m, y, e) = date(at: i), d == 0 || d > Self.daysIn(month: m, year: y), d <= 40,
                !(i > 0 && tokens[i - 1].kind == .number) {
                 ctx.add("grammar.date", "This date does not exist.", TextSpan(start: tokens[i].start, end: tokens[e].end))
             }

@@ -1,19 +1,25 @@
 import Foundation
 import MeshProtocol
 
+/// FNV-1a (64-bit) of a string's UTF-8: the hash behind `WordFilter` and `WordMap`. Tokens keep it for their
+/// lower case (`Token.lowerHash`).
+@inline(__always) func fnv1a(_ s: String) -> UInt64 {
+    var s = s
+    return s.withUTF8 { b in
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+        return h
+    }
+}
+
 /// A 65,536-bit filter over words, keyed by FNV-1a of their UTF-8: `mayContain` is false only for words never
 /// inserted, so a failed test can skip a dictionary look-up (SipHash plus probing costs about ten times more).
 struct WordFilter: Sendable {
     private var bits = [UInt64](repeating: 0, count: 1024)
 
-    @inline(__always) static func key(_ s: String) -> Int {
-        var s = s
-        return s.withUTF8 { b in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
-            return Int(truncatingIfNeeded: (h ^ (h >> 32)) & 0xFFFF)
-        }
-    }
+    @inline(__always) static func key(_ s: String) -> Int { key(hash: fnv1a(s)) }
+
+    @inline(__always) static func key(hash h: UInt64) -> Int { Int(truncatingIfNeeded: (h ^ (h >> 32)) & 0xFFFF) }
 
     init() {}
 
@@ -26,8 +32,11 @@ struct WordFilter: Sendable {
         bits[k >> 6] |= 1 << UInt64(k & 63)
     }
 
-    @inline(__always) func mayContain(_ s: String) -> Bool {
-        let k = Self.key(s)
+    @inline(__always) func mayContain(_ s: String) -> Bool { mayContain(hash: fnv1a(s)) }
+
+    /// `mayContain(word)` given `fnv1a(word)`, such as a token's `lowerHash`.
+    @inline(__always) func mayContain(hash: UInt64) -> Bool {
+        let k = Self.key(hash: hash)
         return bits[k >> 6] & (1 << UInt64(k & 63)) != 0
     }
 }
@@ -64,19 +73,19 @@ struct WordMap<Value: Sendable>: Sendable {
         mask = capacity - 1
     }
 
-    @inline(__always) static func hash(_ s: String) -> UInt64 {
-        var s = s
-        return s.withUTF8 { b in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
-            // FNV's low bits mix poorly; the slot comes from them.
-            h = (h ^ (h >> 29)) &* 0xbf58_476d_1ce4_e5b9
-            return h ^ (h >> 32)
-        }
+    @inline(__always) static func hash(_ s: String) -> UInt64 { mix(fnv1a(s)) }
+
+    /// FNV's low bits mix poorly; the slot comes from them.
+    @inline(__always) static func mix(_ fnv: UInt64) -> UInt64 {
+        let h = (fnv ^ (fnv >> 29)) &* 0xbf58_476d_1ce4_e5b9
+        return h ^ (h >> 32)
     }
 
-    subscript(key: String) -> Value? {
-        let h = Self.hash(key)
+    subscript(key: String) -> Value? { self[key, hash: fnv1a(key)] }
+
+    /// `self[key]` given `fnv1a(key)`, such as a token's `lowerHash`.
+    subscript(key: String, hash fnv: UInt64) -> Value? {
+        let h = Self.mix(fnv)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let k = Int(slots[i])
@@ -177,7 +186,7 @@ struct PhraseTable: Sendable {
     /// The key an entry's literal second word must have to match at token `i`; -2 (no entry's key) when no word
     /// can follow (the end, or an opaque token).
     @inline(__always) static func nextKey(_ tokens: [Token], _ i: Int) -> Int {
-        i + 1 < tokens.count && tokens[i + 1].kind != .opaque ? WordFilter.key(tokens[i + 1].lower) : -2
+        i + 1 < tokens.count && tokens[i + 1].kind != .opaque ? WordFilter.key(hash: tokens[i + 1].lowerHash) : -2
     }
 
     /// `byFirst[word]`, answering nil without hashing for most words that start no entry.
@@ -254,7 +263,7 @@ struct PhraseTables: Sendable {
             let kind = tokens[i].kind
             guard kind != .opaque else { continue }
             guard let groups = (kind == .number ? numberGroups : nil)
-                ?? byFirst[tokens[i].lower] else { continue }
+                ?? byFirst[tokens[i].lower, hash: tokens[i].lowerHash] else { continue }
             let nextKey = PhraseTable.nextKey(tokens, i)
             for (table, entries) in groups where active[table] && next[table] <= i {
                 for j in entries.indices where entries[j].mayMatch(nextKey: nextKey) {

@@ -15,13 +15,29 @@ public struct Token: Sendable, Hashable {
 
     public var kind: Kind
     public var text: String
-    public var lower: String
+    public var lower: String {
+        didSet { lowerHash = fnv1a(lower) }
+    }
     public var start: Int
     public var end: Int
     /// Whitespace precedes this token.
     public var spaceBefore: Bool
     /// A line break precedes this token.
     public var newlineBefore: Bool
+    /// `fnv1a(lower)`, hashed once here: the word filters and maps rules consult per token take it instead of
+    /// hashing the word again (`WordFilter.mayContain(hash:)`, `WordMap[_:hash:]`).
+    public private(set) var lowerHash: UInt64
+
+    init(kind: Kind, text: String, lower: String, start: Int, end: Int, spaceBefore: Bool, newlineBefore: Bool) {
+        self.kind = kind
+        self.text = text
+        self.lower = lower
+        self.start = start
+        self.end = end
+        self.spaceBefore = spaceBefore
+        self.newlineBefore = newlineBefore
+        self.lowerHash = fnv1a(lower)
+    }
 
     public var span: TextSpan { TextSpan(start: start, end: end) }
     public var isWord: Bool { kind == .word }

@@ -305,7 +305,7 @@ public enum ToneScorer {
         // Each marker counts once, wherever it occurs among the words (punctuation between them is ignored).
         var seen = [Bool](repeating: false, count: ToneLists.politenessMarkers.count)
         for (p, k) in words.enumerated() {
-            guard politenessWords.mayContain(tokens[k].lower), let entries = politenessIndex[tokens[k].lower] else { continue }
+            guard politenessWords.mayContain(hash: tokens[k].lowerHash), let entries = politenessIndex[tokens[k].lower] else { continue }
             for (marker, m) in entries where !seen[m] && p + marker.count <= words.count {
                 var ok = true
                 for j in 1..<max(1, marker.count) where tokens[words[p + j]].lower != marker[j] { ok = false; break }

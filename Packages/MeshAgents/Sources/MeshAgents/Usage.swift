@@ -64,7 +64,7 @@ extension ClaritySpecialist {
             guard t.kind == .word || t.text == "$" else { continue }
             let w = t.lower
             // Dates: "August, 2008" and "August of 2008" -> "August 2008".
-            if usage, Self.monthWords.mayContain(w), Self.months.contains(w), i + 2 < n, tokens[i + 1].lower == "," || tokens[i + 1].lower == "of",
+            if usage, Self.monthWords.mayContain(hash: t.lowerHash), Self.months.contains(w), i + 2 < n, tokens[i + 1].lower == "," || tokens[i + 1].lower == "of",
                tokens[i + 2].kind == .number, tokens[i + 2].text.utf8.count >= 3, tokens[i + 2].text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
                !(w == "may" && !CharClass.isUpper(t.text.unicodeScalars.first!)) {
                 ctx.add("clarity.usage", "Write '\(t.text) \(tokens[i + 2].text)' without '\(tokens[i + 1].text)'.",
