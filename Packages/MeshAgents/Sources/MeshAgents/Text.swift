@@ -29,14 +29,20 @@ public struct Token: Sendable, Hashable {
     public private(set) var lowerHash: UInt64
 
     init(kind: Kind, text: String, lower: String, start: Int, end: Int, spaceBefore: Bool, newlineBefore: Bool) {
+        self.init(kind: kind, text: text, lower: lower, lowerHash: fnv1a(lower), start: start, end: end,
+                  spaceBefore: spaceBefore, newlineBefore: newlineBefore)
+    }
+
+    /// `lowerHash` must be `fnv1a(lower)`; the tokenizer has it from the bytes it copies.
+    init(kind: Kind, text: String, lower: String, lowerHash: UInt64, start: Int, end: Int, spaceBefore: Bool, newlineBefore: Bool) {
         self.kind = kind
         self.text = text
         self.lower = lower
+        self.lowerHash = lowerHash
         self.start = start
         self.end = end
         self.spaceBefore = spaceBefore
         self.newlineBefore = newlineBefore
-        self.lowerHash = fnv1a(lower)
     }
 
     public var span: TextSpan { TextSpan(start: start, end: end) }
@@ -181,24 +187,34 @@ func unicodeScalars(of text: String) -> [Unicode.Scalar] {
 
 /// A word's text and its lower case, built straight from bytes when the word is ASCII (the common case).
 @inline(__always) func textAndLower(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> (String, String) {
+    let (text, lower, _) = textLowerAndHash(sc, start, end)
+    return (text, lower)
+}
+
+/// `textAndLower` and `fnv1a` of the lower case, hashed while the bytes are read.
+@inline(__always) func textLowerAndHash(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> (String, String, UInt64) {
     let n = end - start
     var ascii = true
     var hasUpper = false
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for k in start..<end {
         let v = sc[k].value
         if v >= 128 { ascii = false; break }
-        if v >= 65 && v <= 90 { hasUpper = true }
+        let upper = v >= 65 && v <= 90
+        if upper { hasUpper = true }
+        h = (h ^ UInt64(upper ? v + 32 : v)) &* 0x100_0000_01b3
     }
     guard ascii else {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: sc[start..<end])
-        return (String(view), lowercased(sc[start..<end]))
+        let lower = lowercased(sc[start..<end])
+        return (String(view), lower, fnv1a(lower))
     }
     let text = String(unsafeUninitializedCapacity: n) { buf in
         for k in 0..<n { buf[k] = UInt8(truncatingIfNeeded: sc[start + k].value) }
         return n
     }
-    guard hasUpper else { return (text, text) }
+    guard hasUpper else { return (text, text, h) }
     let lower = String(unsafeUninitializedCapacity: n) { buf in
         for k in 0..<n {
             let v = UInt8(truncatingIfNeeded: sc[start + k].value)
@@ -206,11 +222,12 @@ func unicodeScalars(of text: String) -> [Unicode.Scalar] {
         }
         return n
     }
-    return (text, lower)
+    return (text, lower, h)
 }
 
 enum Tokenizer {
     static let asciiPunct: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+    static let asciiPunctHash: [UInt64] = asciiPunct.map(fnv1a)
 
     static func tokenize(_ sc: [Unicode.Scalar], ignored: [TextSpan]) -> [Token] {
         var tokens: [Token] = []
@@ -271,9 +288,9 @@ enum Tokenizer {
                     }
                     break
                 }
-                let (text, lower) = textAndLower(sc, start, j)
+                let (text, lower, hash) = textLowerAndHash(sc, start, j)
                 tokens.append(Token(
-                    kind: allDigits ? .number : .word, text: text, lower: lower,
+                    kind: allDigits ? .number : .word, text: text, lower: lower, lowerHash: hash,
                     start: start, end: j, spaceBefore: space, newlineBefore: newline
                 ))
                 space = false
@@ -281,9 +298,15 @@ enum Tokenizer {
                 i = j
                 continue
             }
-            let t = s.value < 128 ? Tokenizer.asciiPunct[Int(s.value)] : String(s)
-            tokens.append(Token(kind: .punct, text: t, lower: s == "\u{2019}" ? "'" : t, start: i, end: i + 1,
-                                spaceBefore: space, newlineBefore: newline))
+            if s.value < 128 {
+                let t = Tokenizer.asciiPunct[Int(s.value)]
+                tokens.append(Token(kind: .punct, text: t, lower: t, lowerHash: Tokenizer.asciiPunctHash[Int(s.value)],
+                                    start: i, end: i + 1, spaceBefore: space, newlineBefore: newline))
+            } else {
+                let t = String(s)
+                tokens.append(Token(kind: .punct, text: t, lower: s == "\u{2019}" ? "'" : t, start: i, end: i + 1,
+                                    spaceBefore: space, newlineBefore: newline))
+            }
             space = false
             newline = false
             i += 1
