@@ -176,6 +176,8 @@ public enum ToneScorer {
         var lower: String
         var start: Int
         var end: Int
+        /// `fnv1a(lower)`, for the word filters and the lexicon map.
+        var hash: UInt64
     }
 
     /// Whitespace-separated items, stripped of surrounding punctuation unless the item is an emoticon.
@@ -199,16 +201,19 @@ public enum ToneScorer {
                 let (whole, wholeLower) = ascii ? textAndLower(sc, start, i) : { let w = makeString(sc, start, i); return (w, w.lowercased()) }()
                 if Self.lexiconWords.mayContain(wholeLower), SentimentLexicon.values[wholeLower] != nil,
                    !whole.unicodeScalars.contains(where: CharClass.isLetter) || whole.count <= 4 {
-                    out.append(Item(raw: whole, lower: wholeLower, start: start, end: i))
+                    out.append(Item(raw: whole, lower: wholeLower, start: start, end: i, hash: fnv1a(wholeLower)))
                     continue
                 }
             }
             guard e > s else { continue }
-            let (raw, lower) = textAndLower(sc, s, e)
-            out.append(Item(raw: raw, lower: lower, start: s, end: e))
+            let (raw, lower, hash) = textLowerAndHash(sc, s, e)
+            out.append(Item(raw: raw, lower: lower, start: s, end: e, hash: hash))
         }
         return out
     }
+
+    /// The lexicon for the per-word look-up (a `WordMap` probes by the hash items carry).
+    static let lexiconMap = WordMap(SentimentLexicon.values)
 
     /// The lexicon's and the boosters' words, to skip their look-ups for most words.
     static let lexiconWords: WordFilter = {
@@ -237,19 +242,19 @@ public enum ToneScorer {
         var sentiments = [Double](repeating: 0, count: items.count)
         for (i, item) in items.enumerated() {
             let w = item.lower
-            if boosterWords.mayContain(w), boosters[w] != nil { continue }
+            if boosterWords.mayContain(hash: item.hash), boosters[w] != nil { continue }
             if w == "kind", i + 1 < items.count, items[i + 1].lower == "of" { continue }
-            guard lexWords.mayContain(w), var v = lex[w] else { continue }
+            guard lexWords.mayContain(hash: item.hash), var v = Self.lexiconMap[w, hash: item.hash] else { continue }
             if w == "no", i + 1 < items.count, lex[items[i + 1].lower] != nil { continue }
             if caps[i] && capDiff { v += v > 0 ? 0.733 : -0.733 }
             for k in 1...3 where i - k >= 0 {
                 let p = items[i - k].lower
-                if boosterWords.mayContain(p), var b = boosters[p] {
+                if boosterWords.mayContain(hash: items[i - k].hash), var b = boosters[p] {
                     if v < 0 { b = -b }
                     if caps[i - k] && capDiff { b += v > 0 ? 0.733 : -0.733 }
                     v += b * (k == 1 ? 1 : k == 2 ? 0.95 : 0.9)
                 }
-                if negationWords.mayContain(p) && negations.contains(p) || p.hasSuffix("n't") {
+                if negationWords.mayContain(hash: items[i - k].hash) && negations.contains(p) || p.hasSuffix("n't") {
                     // "never so good" style boosts are rare; plain negation flips and dampens.
                     v *= -0.74
                 }
