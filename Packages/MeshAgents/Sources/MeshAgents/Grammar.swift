@@ -279,7 +279,7 @@ public struct GrammarSpecialist: Specialist {
     func agreement(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
         // Most words trigger nothing: test before copying the token.
-        guard Self.agreementTriggerWords.mayContain(hash: tokens[i].lowerHash), Self.agreementTriggers.contains(tokens[i].lower) else { return }
+        guard Self.agreementTriggerSet.contains(tokens[i].lower, hash: tokens[i].lowerHash) else { return }
         let t = tokens[i]
         let w = t.lower
         guard i + 1 < tokens.count, tokens[i + 1].kind == .word else { return }

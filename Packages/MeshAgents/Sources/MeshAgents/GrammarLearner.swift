@@ -119,11 +119,11 @@ extension GrammarSpecialist {
 
         for i in 0..<n where tokens[i].kind == .word {
             let w = tokens[i].lower
-            guard Self.learnerTriggerWords.mayContain(hash: tokens[i].lowerHash), Self.learnerTriggers.contains(w) else { continue }
+            guard Self.learnerTriggerSet.contains(w, hash: tokens[i].lowerHash) else { continue }
             let prev = word(i - 1)
 
             // many / several / these / two + singular noun: "many problem", "these day."
-            if numberOn, Self.pluralDeterminers.contains(w), !(prev == "a" && w == "few"),
+            if numberOn, Self.pluralDeterminerSet.contains(w, hash: tokens[i].lowerHash), !(prev == "a" && w == "few"),
                let nw = word(i + 1), lowerCase(i + 1) {
                 let verbOK = ["many", "several", "various", "numerous"].contains(w)
                 if countableSingular(nw, allowVerb: verbOK), endsAfter(i + 1), !(prev == "the" && ["two", "three", "four", "five"].contains(w)),
@@ -171,14 +171,14 @@ extension GrammarSpecialist {
             guard patternOn else { continue }
 
             // must to / should to / let's to + verb.
-            if Self.modals.contains(w) || w == "let's", word(i + 1) == "to", let v = word(i + 2), lex.isVerb(v), !lex.isNounOnly(v),
+            if Self.modalSet.contains(w, hash: tokens[i].lowerHash) || w == "let's", word(i + 1) == "to", let v = word(i + 2), lex.isVerb(v), !lex.isNounOnly(v),
                !(prev.map { Self.determinersAndQuantifiers.contains($0) || $0 == "free" || $0 == "good" } ?? false),
                !["will", "may", "can"].contains(w) || prev != nil && (Self.subjectPronouns.contains(prev!) || prev == "you" || prev == "it") {
                 ctx.add("grammar.verb-pattern", "After '\(tokens[i].text)' use the verb without 'to'.", tokens[i + 1].span, [""])
             }
 
             // enjoy / avoid / suggest + to + verb → -ing.
-            if let _ = Self.gerundVerbs[w], word(i + 1) == "to", let v = word(i + 2), lowerCase(i + 2),
+            if word(i + 1) == "to", let _ = Self.gerundVerbs[w], let v = word(i + 2), lowerCase(i + 2),
                lex.isVerb(v), !lex.isNounOnly(v), Verbs.baseForms[v] != nil || lex.isPureVerb(v) {
                 let ing = Self.ingForm(v) ?? v + "ing"
                 ctx.add("grammar.verb-pattern", "'\(tokens[i].text)' takes an -ing form: '\(tokens[i].text) \(ing)'.",
@@ -193,7 +193,7 @@ extension GrammarSpecialist {
             }
 
             // am / is / are (+ not) + base form of a verb: "I am agree", "they are not stop".
-            if Self.finiteBe.contains(w) {
+            if Self.finiteBeSet.contains(w, hash: tokens[i].lowerHash) {
                 var k = i + 1
                 if word(k) == "not" { k += 1 }
                 if let v = word(k), lowerCase(k), v.utf8.count >= 3, !Self.objectStarters.contains(v), !Self.determinersAndQuantifiers.contains(v),
@@ -207,7 +207,7 @@ extension GrammarSpecialist {
             }
 
             // did not / does not + past or third-person form: "did not went", "didn't wanted".
-            if Self.doForms.contains(w) {
+            if Self.doFormSet.contains(w, hash: tokens[i].lowerHash) {
                 var k = i + 1
                 if word(k) == "not" { k += 1 }
                 if let v = word(k), k > i + 1 || w.hasSuffix("n't") {

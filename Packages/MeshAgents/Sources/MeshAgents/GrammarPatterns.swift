@@ -176,7 +176,7 @@ extension GrammarSpecialist {
         for i in 0..<n {
             guard tokens[i].kind == .word else { continue }
             let w = tokens[i].lower
-            guard Self.patternTriggerWords.mayContain(hash: tokens[i].lowerHash), Self.patternTriggers.contains(w), let nw = word(i + 1) else { continue }
+            guard Self.patternTriggerSet.contains(w, hash: tokens[i].lowerHash), let nw = word(i + 1) else { continue }
             let next = tokens[i + 1]
             let pairSpan = TextSpan(start: tokens[i].start, end: next.end)
 
@@ -186,7 +186,7 @@ extension GrammarSpecialist {
             }
 
             // Modal + third-person form ("can goes"), modal + "no" + verb ("could no hear").
-            if Self.modals.contains(w), formOn {
+            if Self.modalSet.contains(w, hash: tokens[i].lowerHash), formOn {
                 if let base = lex.pureVerbBase(ofThird: nw), Verbs.thirdToBase[nw] == nil {
                     ctx.add("grammar.verb-form", "After '\(tokens[i].text)' use the base form of the verb: '\(base)'.", next.span, [matchCase(base, like: next.text)])
                 } else if nw == "no", let v = word(i + 2), lex.isVerb(v), !lex.isPureNoun(v), !Self.objectStarters.contains(v), v != "one", v != "longer", v != "more", v != "doubt", v != "matter" {
@@ -195,7 +195,7 @@ extension GrammarSpecialist {
             }
 
             // "did you forgot", "does he needs" → base form after do-support with a pronoun subject.
-            if Self.doForms.contains(w), formOn,
+            if Self.doFormSet.contains(w, hash: tokens[i].lowerHash), formOn,
                ["i", "you", "he", "she", "it", "we", "they"].contains(nw), let v = word(i + 2) {
                 let vt = tokens[i + 2]
                 if let base = Verbs.pastToBase[v] ?? lex.pureVerbBase(ofThird: v), !Verbs.nounLike.contains(v), v != "was", v != "were",
@@ -229,7 +229,7 @@ extension GrammarSpecialist {
             }
 
             // Pronoun case after a preposition: "to I", "between he and".
-            if Self.casePrepositions.contains(w), agreeOn, let obj = Self.objectOf[nw], nw != "i" || next.text == "I",
+            if Self.casePrepositionSet.contains(w, hash: tokens[i].lowerHash), agreeOn, let obj = Self.objectOf[nw], nw != "i" || next.text == "I",
                !(i + 2 < n && tokens[i + 2].kind == .word && lex.isVerb(tokens[i + 2].lower) && tokens[i + 2].lower != "and") {
                 ctx.add("grammar.agreement", "After '\(tokens[i].text)' use the object form '\(obj)'.", next.span, [obj])
             }

@@ -96,6 +96,18 @@ struct WordMap<Value: Sendable>: Sendable {
     }
 }
 
+/// A read-only set of words, probed like a `WordMap`: with a token's `lowerHash`, a member test costs a few
+/// instructions where `Set<String>.contains` hashes the word with SipHash first.
+typealias WordSet = WordMap<Bool>
+
+extension WordMap where Value == Bool {
+    init<S: Sequence>(words: S) where S.Element == String {
+        self.init(Dictionary(words.map { ($0, true) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    @inline(__always) func contains(_ word: String, hash: UInt64) -> Bool { self[word, hash: hash] != nil }
+}
+
 /// Filters over the keys of word lists that rules consult for every token, derived from the lists themselves
 /// (so they never drift): a rule asks `mayContain` before the look-up.
 extension GrammarLists {
@@ -104,10 +116,20 @@ extension GrammarLists {
 }
 
 extension GrammarSpecialist {
-    static let agreementTriggerWords = WordFilter(agreementTriggers)
     static let nounVerbWords = WordFilter(Array(nounForVerb.keys) + Array(verbForNoun.keys))
-    static let patternTriggerWords = WordFilter(patternTriggers)
-    static let learnerTriggerWords = WordFilter(learnerTriggers)
+}
+
+/// Word lists that rules test for every token or every trigger word, as `WordSet`s probed by the token's hash
+/// (derived from the lists, which stay the source of truth).
+extension GrammarSpecialist {
+    static let agreementTriggerSet = WordSet(words: agreementTriggers)
+    static let patternTriggerSet = WordSet(words: patternTriggers)
+    static let learnerTriggerSet = WordSet(words: learnerTriggers)
+    static let modalSet = WordSet(words: modals)
+    static let doFormSet = WordSet(words: doForms)
+    static let casePrepositionSet = WordSet(words: casePrepositions)
+    static let pluralDeterminerSet = WordSet(words: pluralDeterminers)
+    static let finiteBeSet = WordSet(words: finiteBe)
 }
 
 extension ClarityLists {
