@@ -29,8 +29,8 @@ public struct GrammarSpecialist: Specialist {
     }
 
     /// Token indices of the first word of each sentence.
-    func sentenceStarts(_ ctx: RuleContext) -> Set<Int> {
-        var out = Set<Int>()
+    func sentenceStarts(_ ctx: RuleContext) -> SentenceStarts {
+        var out = SentenceStarts(count: ctx.tokens.count)
         for s in ctx.text.sentences {
             for i in s.tokens where ctx.tokens[i].kind != .punct {
                 out.insert(i)
@@ -96,7 +96,7 @@ public struct GrammarSpecialist: Specialist {
 
     // MARK: Phrase tables
 
-    func phraseRules(_ ctx: inout RuleContext, starts: Set<Int>) {
+    func phraseRules(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let rules = Self.phraseRules
         let active = rules.map { ctx.config.isEnabled($0.0) }
@@ -130,7 +130,7 @@ public struct GrammarSpecialist: Specialist {
 
     // MARK: Word-level rules
 
-    func wordRules(_ ctx: inout RuleContext, starts: Set<Int>) {
+    func wordRules(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let n = tokens.count
         let cfg = ctx.config
@@ -212,7 +212,7 @@ public struct GrammarSpecialist: Specialist {
         }
     }
 
-    func capitalization(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+    func capitalization(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
         let tokens = ctx.tokens
         // Every case below needs a word starting in lower case that is "i…", may be a proper noun, or starts a
         // sentence: most words are none, and are only read, not copied (a copy retains two strings).
@@ -477,7 +477,7 @@ public struct GrammarSpecialist: Specialist {
 
     // MARK: Spelling
 
-    func spelling(_ ctx: inout RuleContext, starts: Set<Int>) {
+    func spelling(_ ctx: inout RuleContext, starts: SentenceStarts) {
         guard speller.isAvailable else { return }
         let tokens = ctx.tokens
         let sc = ctx.text.scalars
@@ -591,6 +591,18 @@ public struct GrammarSpecialist: Specialist {
 enum Prefixes {
     static let all: Set<String> = ["re", "pre", "non", "co", "multi", "anti", "semi", "sub", "super", "self", "post", "inter", "over",
                                    "under", "un", "de", "mis", "ex", "cross", "micro", "macro", "mid", "pro", "well", "e", "x"]
+}
+
+/// The token indices that start a sentence, one flag per token: rules ask about nearly every word, and a
+/// `Set<Int>` would hash the index each time.
+struct SentenceStarts {
+    private var flags: [Bool]
+
+    init(count: Int) { flags = [Bool](repeating: false, count: count) }
+
+    mutating func insert(_ i: Int) { flags[i] = true }
+
+    func contains(_ i: Int) -> Bool { i >= 0 && i < flags.count && flags[i] }
 }
 
 /// Decides whether a word starts with a vowel sound, for a/an.

@@ -83,7 +83,7 @@ extension GrammarSpecialist {
         return nil
     }
 
-    func learnerPatterns(_ ctx: inout RuleContext, starts: Set<Int>) {
+    func learnerPatterns(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let n = tokens.count
         let lex = WordClasses.shared

@@ -157,7 +157,7 @@ extension GrammarSpecialist {
         "an", "these", "those", "then",
     ])
 
-    func patternRules(_ ctx: inout RuleContext, starts: Set<Int>) {
+    func patternRules(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let n = tokens.count
         let lex = WordClasses.shared
