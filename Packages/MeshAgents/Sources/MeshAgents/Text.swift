@@ -164,12 +164,35 @@ public struct TextAnalysis: Sendable {
     }
 }
 
-/// The scalars of `text`, in one pass: `Array(text.unicodeScalars)` walks the text twice (to count, then to copy).
+/// The scalars of `text`, decoded in one pass over its UTF-8 (which a `String` always holds valid):
+/// `Array(text.unicodeScalars)` walks the text twice, a scalar at a time through the generic view.
 func unicodeScalars(of text: String) -> [Unicode.Scalar] {
-    var out: [Unicode.Scalar] = []
-    out.reserveCapacity(text.utf8.count)
-    for s in text.unicodeScalars { out.append(s) }
-    return out
+    var text = text
+    return text.withUTF8 { b in
+        [Unicode.Scalar](unsafeUninitializedCapacity: b.count) { out, count in
+            var i = 0, n = 0
+            while i < b.count {
+                let c = UInt32(b[i])
+                let v: UInt32
+                if c < 0x80 {
+                    v = c
+                    i += 1
+                } else if c < 0xE0 {
+                    v = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                    i += 2
+                } else if c < 0xF0 {
+                    v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                    i += 4
+                }
+                out[n] = Unicode.Scalar(v)!
+                n += 1
+            }
+            count = n
+        }
+    }
 }
 
 /// The text of `sc[start..<end]`, built straight from bytes when it is ASCII (the common case).
