@@ -71,8 +71,13 @@ enum CharClass {
 
     @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool { isLetter(s) || isDigit(s) }
 
+    /// Space, line feed, tab, carriage return, no-break, thin and narrow no-break space. Tested by range first:
+    /// this runs for every scalar of every text.
     @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{A0}" || s == "\u{2009}" || s == "\u{202F}"
+        let v = s.value
+        if v <= 32 { return v == 32 || v == 10 || v == 9 || v == 13 }
+        if v < 0xA0 { return false }
+        return v == 0xA0 || v == 0x2009 || v == 0x202F
     }
 
     @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool {
