@@ -246,7 +246,7 @@ public struct GrammarSpecialist: Specialist {
             // A sentence after a colon-ended or unterminated sentence is a continuation.
             if i > 0, !isFirstOfChunk {
                 var j = i - 1
-                while j >= 0, tokens[j].kind == .punct, "\"')]\u{201D}\u{2019}".contains(tokens[j].text) { j -= 1 }
+                while j >= 0, tokens[j].kind == .punct, ctx.text.token(j, isOneOf: "\"')]\u{201D}\u{2019}") { j -= 1 }
                 if j >= 0, tokens[j].kind == .punct, !(tokens[j].text == "." || tokens[j].text == "!" || tokens[j].text == "?") { return }
                 // '"Am I late?" she asked.': a quotation ending in ? or ! goes on in lower case.
                 if j >= 0, j < i - 1, tokens[j].text == "?" || tokens[j].text == "!" { return }

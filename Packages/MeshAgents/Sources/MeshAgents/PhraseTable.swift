@@ -187,11 +187,11 @@ struct PhraseTable: Sendable {
             var pattern = line
             var replacements: [String] = []
             var note: String?
-            if let r = pattern.range(of: "##") {
+            if let r = pattern.rangeOfPair(UInt8(ascii: "#"), UInt8(ascii: "#")) {
                 note = String(pattern[r.upperBound...]).trimmed
                 pattern = String(pattern[..<r.lowerBound])
             }
-            if let r = pattern.range(of: "=>") {
+            if let r = pattern.rangeOfPair(UInt8(ascii: "="), UInt8(ascii: ">")) {
                 replacements = pattern[r.upperBound...].split(separator: "|").map { String($0).trimmed }.filter { !$0.isEmpty }
                 pattern = String(pattern[..<r.lowerBound])
             }
@@ -314,6 +314,18 @@ struct PhraseTables: Sendable {
 }
 
 extension String {
+    /// The first range of the two ASCII bytes `first` `second` ("##", "=>"), found in the UTF-8: Foundation's
+    /// `range(of:)` made loading the phrase tables (thousands of lines) slow.
+    func rangeOfPair(_ first: UInt8, _ second: UInt8) -> Range<String.Index>? {
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let j = utf8.index(after: i)
+            if j < utf8.endIndex, utf8[i] == first, utf8[j] == second { return i..<utf8.index(after: j) }
+            i = j
+        }
+        return nil
+    }
+
     /// The same as `replacing(pattern, with: replacement)`, byte by byte when the string and the pattern are ASCII
     /// (and the pattern has no line break), where bytes are characters; messages are built this way per finding,
     /// and the generic algorithm costs tens of thousands of instructions a call.
