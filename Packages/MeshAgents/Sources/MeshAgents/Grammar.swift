@@ -191,7 +191,7 @@ public struct GrammarSpecialist: Specialist {
             agreement(&ctx, i)
 
             // Double negatives: "don't have nothing", "can't get no".
-            if (w == "never" || w == "not" || w.utf8.last == UInt8(ascii: "t") && w.utf8.count >= 3 && w.hasSuffix("n't")), doubleNegativeOn {
+            if (w == "never" || w == "not" || lastByte(w) == UInt8(ascii: "t") && w.utf8.count >= 3 && w.hasSuffix("n't")), doubleNegativeOn {
                 var k = i + 1
                 var seen = 0
                 while k < n, seen < 2, tokens[k].kind == .word {

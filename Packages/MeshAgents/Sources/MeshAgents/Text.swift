@@ -169,6 +169,12 @@ public struct TextAnalysis: Sendable {
     }
 }
 
+/// The last UTF-8 byte of `s`: `s.utf8.last` goes through the generic collection code, many times the cost.
+@inline(__always) func lastByte(_ s: String) -> UInt8? {
+    var s = s
+    return s.withUTF8 { $0.last }
+}
+
 /// The scalars of `text`, decoded in one pass over its UTF-8 (which a `String` always holds valid):
 /// `Array(text.unicodeScalars)` walks the text twice, a scalar at a time through the generic view.
 func unicodeScalars(of text: String) -> [Unicode.Scalar] {

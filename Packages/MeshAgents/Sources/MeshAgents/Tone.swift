@@ -102,9 +102,10 @@ public struct ToneSpecialist: Specialist {
         if ctx.config.isEnabled("tone.exclamation") {
             var i = 0
             while i < n {
-                guard tokens[i].text == "!" else { i += 1; continue }
+                // Marks tested as scalars (a token's text is its scalars), not by comparing strings per token.
+                guard ctx.text.token(i, isOneOf: "!") else { i += 1; continue }
                 var j = i + 1
-                while j < n, !tokens[j].spaceBefore, tokens[j].text == "!" || tokens[j].text == "?" || tokens[j].text == "1" { j += 1 }
+                while j < n, !tokens[j].spaceBefore, ctx.text.token(j, isOneOf: "!?1") { j += 1 }
                 if j - i >= 2 {
                     ctx.add("tone.exclamation", "Use one exclamation mark at most.", TextSpan(start: tokens[i].start, end: tokens[j - 1].end), ["!"])
                 } else if ctx.config.targetTone == .formal {
@@ -119,7 +120,7 @@ public struct ToneSpecialist: Specialist {
             while i < n {
                 var j = i
                 var ordinary = false
-                while j < n, tokens[j].kind == .word, isShouted(tokens[j].text) {
+                while j < n, tokens[j].kind == .word, isShouted(ctx.text.scalars[tokens[j].start..<tokens[j].end]) {
                     if ToneLists.commonWords.contains(tokens[j].lower) || SentimentLexicon.values[tokens[j].lower] != nil { ordinary = true }
                     j += 1
                 }
@@ -132,9 +133,11 @@ public struct ToneSpecialist: Specialist {
         }
     }
 
-    func isShouted(_ w: String) -> Bool {
+    /// Whether a word's scalars (a token's text is `scalars[start..<end]`) are shouted: two letters or more, none in
+    /// lower case.
+    func isShouted(_ w: ArraySlice<Unicode.Scalar>) -> Bool {
         var letters = 0
-        for s in w.unicodeScalars {
+        for s in w {
             if CharClass.isLower(s) { return false }
             if CharClass.isLetter(s) { letters += 1 }
         }
@@ -183,6 +186,7 @@ public enum ToneScorer {
     /// Whitespace-separated items, stripped of surrounding punctuation unless the item is an emoticon.
     static func items(_ sc: [Unicode.Scalar]) -> [Item] {
         var out: [Item] = []
+        out.reserveCapacity(sc.count / 5)
         var i = 0
         let n = sc.count
         while i < n {

@@ -43,7 +43,7 @@ extension ClaritySpecialist {
             }
             // "7a.m." / "7pm": the hour and the letter tokenise as one word.
             // (The last byte is a, p or m whenever the test after it can pass: a cheap gate before Character work.)
-            if usage, t.kind == .word, let lastByte = t.lower.utf8.last, lastByte == 97 || lastByte == 112 || lastByte == 109,
+            if usage, t.kind == .word, let lastByte = lastByte(t.lower), lastByte == 97 || lastByte == 112 || lastByte == 109,
                let last = t.lower.last, last == "a" || last == "p" || t.lower.hasSuffix("am") || t.lower.hasSuffix("pm") {
                 let digits = t.lower.prefix(while: { $0.isASCII && $0.isNumber })
                 let rest = t.lower.dropFirst(digits.count)
