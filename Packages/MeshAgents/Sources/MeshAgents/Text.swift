@@ -453,12 +453,16 @@ public enum Syllables {
     }()
 
     /// `exceptions[word]` without hashing for most words, which are not exceptions.
-    @inline(__always) static func exception(_ word: String) -> Int? {
-        exceptionWords.mayContain(word) ? exceptions[word] : nil
+    @inline(__always) static func exception(_ word: String, hash: UInt64) -> Int? {
+        exceptionWords.mayContain(hash: hash) ? exceptions[word] : nil
     }
 
-    public static func count(_ word: String) -> Int {
-        if let fast = word.utf8.withContiguousStorageIfAvailable({ countASCII($0, word) }), let fast { return fast }
+    public static func count(_ word: String) -> Int { count(word, hash: fnv1a(word)) }
+
+    /// `count(word)` given `fnv1a(word)`, such as a token's `lowerHash`: the exceptions are tested without hashing
+    /// the word again.
+    static func count(_ word: String, hash: UInt64) -> Int {
+        if let fast = word.utf8.withContiguousStorageIfAvailable({ countASCII($0, word, hash) }), let fast { return fast }
         return slowCount(word)
     }
 
@@ -471,15 +475,15 @@ public enum Syllables {
     }
 
     /// The same rules on lower-case ASCII bytes without allocating; nil for anything else.
-    static func countASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ word: String) -> Int? {
+    static func countASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ word: String, _ hash: UInt64) -> Int? {
         var n = 0
         for b in bytes {
             if b >= 128 || (b >= 65 && b <= 90) { return nil }
             if b >= 97 && b <= 122 { n += 1 }
         }
-        if n == 0 { return exception(word) ?? 0 }
-        if n <= 3 { return exception(word) ?? 1 }
-        if n >= 4, let e = exception(word) { return e }
+        if n == 0 { return exception(word, hash: hash) ?? 0 }
+        if n <= 3 { return exception(word, hash: hash) ?? 1 }
+        if n >= 4, let e = exception(word, hash: hash) { return e }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { l -> Int in
             var k = 0
             for b in bytes where b >= 97 && b <= 122 { l[k] = b; k += 1 }
