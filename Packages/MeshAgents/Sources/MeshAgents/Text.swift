@@ -225,6 +225,16 @@ func unicodeScalars(of text: String) -> [Unicode.Scalar] {
     return (text, lower)
 }
 
+/// `fnv1a` of the lower case of `sc[start..<end]`, which must be ASCII, without building it.
+@inline(__always) func asciiLowerHash(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for k in start..<end {
+        let v = sc[k].value
+        h = (h ^ UInt64(v >= 65 && v <= 90 ? v + 32 : v)) &* 0x100_0000_01b3
+    }
+    return h
+}
+
 /// `textAndLower` and `fnv1a` of the lower case, hashed while the bytes are read.
 @inline(__always) func textLowerAndHash(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> (String, String, UInt64) {
     let n = end - start

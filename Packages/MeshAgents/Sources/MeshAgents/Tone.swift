@@ -201,12 +201,15 @@ public enum ToneScorer {
             if s != start || e != i {
                 var ascii = true
                 for k in start..<i where sc[k].value >= 128 { ascii = false; break }
-                // ASCII: the same lower case as `lowercased()`, without Foundation.
-                let (whole, wholeLower) = ascii ? textAndLower(sc, start, i) : { let w = makeString(sc, start, i); return (w, w.lowercased()) }()
-                if Self.lexiconWords.mayContain(wholeLower), SentimentLexicon.values[wholeLower] != nil,
-                   !whole.unicodeScalars.contains(where: CharClass.isLetter) || whole.count <= 4 {
-                    out.append(Item(raw: whole, lower: wholeLower, start: start, end: i, hash: fnv1a(wholeLower)))
-                    continue
+                // ASCII: the same lower case as `lowercased()`, without Foundation; hashed from the scalars first, so
+                // the strings are built only for the few items the lexicon filter may know.
+                if !ascii || Self.lexiconWords.mayContain(hash: asciiLowerHash(sc, start, i)) {
+                    let (whole, wholeLower) = ascii ? textAndLower(sc, start, i) : { let w = makeString(sc, start, i); return (w, w.lowercased()) }()
+                    if Self.lexiconWords.mayContain(wholeLower), SentimentLexicon.values[wholeLower] != nil,
+                       !whole.unicodeScalars.contains(where: CharClass.isLetter) || whole.count <= 4 {
+                        out.append(Item(raw: whole, lower: wholeLower, start: start, end: i, hash: fnv1a(wholeLower)))
+                        continue
+                    }
                 }
             }
             guard e > s else { continue }
