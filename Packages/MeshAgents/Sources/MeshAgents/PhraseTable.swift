@@ -287,24 +287,28 @@ struct PhraseTables: Sendable {
             guard let groups = (kind == .number ? numberGroups : nil)
                 ?? byFirst[tokens[i].lower, hash: tokens[i].lowerHash] else { continue }
             let nextKey = PhraseTable.nextKey(tokens, i)
-            for (table, entries) in groups where active[table] && next[table] <= i {
-                for j in entries.indices where entries[j].mayMatch(nextKey: nextKey) {
-                    let e = entries[j]
-                    let m = e.words.count
+            // Groups and entries are read in place too: copying one retains its arrays and strings.
+            for g in groups.indices where active[groups[g].0] && next[groups[g].0] <= i {
+                let table = groups[g].0
+                for j in groups[g].1.indices where groups[g].1[j].mayMatch(nextKey: nextKey) {
+                    let m = groups[g].1[j].words.count
                     guard i + m <= n else { continue }
                     var ok = true
                     for k in 1..<max(1, m) {
-                        switch e.kinds[k] {
+                        switch groups[g].1[j].kinds[k] {
                         case 1: if tokens[i + k].kind != .number { ok = false }
                         case 2: if tokens[i + k].kind != .word { ok = false }
-                        default: if tokens[i + k].kind == .opaque || tokens[i + k].lower != e.words[k] { ok = false }
+                        default: if tokens[i + k].kind == .opaque || tokens[i + k].lower != groups[g].1[j].words[k] { ok = false }
                         }
                         if !ok { break }
                     }
-                    if ok && accept(table, i, i + m - 1, e) {
-                        out[table].append((table, i, i + m - 1, e))
-                        next[table] = i + m
-                        break
+                    if ok {
+                        let e = groups[g].1[j]
+                        if accept(table, i, i + m - 1, e) {
+                            out[table].append((table, i, i + m - 1, e))
+                            next[table] = i + m
+                            break
+                        }
                     }
                 }
             }
