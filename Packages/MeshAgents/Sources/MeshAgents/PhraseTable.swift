@@ -224,7 +224,8 @@ struct PhraseTable: Sendable {
         let numberEntries = byFirst["#"]
         while i < n {
             let kind = tokens[i].kind
-            if kind != .opaque, let entries = (kind == .number ? numberEntries : nil) ?? entries(startingWith: tokens[i].lower) {
+            if kind != .opaque, let entries = (kind == .number ? numberEntries : nil)
+                ?? (firstWords.mayContain(hash: tokens[i].lowerHash) ? byFirst[tokens[i].lower] : nil) {
                 var matched = false
                 let nextKey = Self.nextKey(tokens, i)
                 for j in entries.indices where entries[j].mayMatch(nextKey: nextKey) {
