@@ -211,10 +211,6 @@ struct PhraseTable: Sendable {
         i + 1 < tokens.count && tokens[i + 1].kind != .opaque ? WordFilter.key(hash: tokens[i + 1].lowerHash) : -2
     }
 
-    /// `byFirst[word]`, answering nil without hashing for most words that start no entry.
-    @inline(__always) func entries(startingWith word: String) -> [Entry]? {
-        firstWords.mayContain(word) ? byFirst[word] : nil
-    }
 
     /// Non-overlapping matches, longest first at each position: (first token, last token, entry).
     func matches(_ tokens: [Token], where accept: (Int, Int, Entry) -> Bool = { _, _, _ in true }) -> [(Int, Int, Entry)] {

@@ -183,8 +183,10 @@ public enum ToneScorer {
         var hash: UInt64
     }
 
-    /// Whitespace-separated items, stripped of surrounding punctuation unless the item is an emoticon.
-    static func items(_ sc: [Unicode.Scalar]) -> [Item] {
+    /// Whitespace-separated items, stripped of surrounding punctuation unless the item is an emoticon. `tokens`
+    /// are the text's tokens: an item that is exactly one word token takes the strings the tokenizer built.
+    static func items(_ sc: [Unicode.Scalar], tokens: [Token]) -> [Item] {
+        var t = 0 // the first token that does not start before the current item
         var out: [Item] = []
         out.reserveCapacity(sc.count / 5)
         var i = 0
@@ -213,8 +215,14 @@ public enum ToneScorer {
                 }
             }
             guard e > s else { continue }
-            let (raw, lower, hash) = textLowerAndHash(sc, s, e)
-            out.append(Item(raw: raw, lower: lower, start: s, end: e, hash: hash))
+            while t < tokens.count && tokens[t].start < s { t += 1 }
+            if t < tokens.count, tokens[t].start == s, tokens[t].end == e, tokens[t].kind == .word || tokens[t].kind == .number {
+                // The tokenizer built the same strings with `textLowerAndHash` on the same scalars.
+                out.append(Item(raw: tokens[t].text, lower: tokens[t].lower, start: s, end: e, hash: tokens[t].lowerHash))
+            } else {
+                let (raw, lower, hash) = textLowerAndHash(sc, s, e)
+                out.append(Item(raw: raw, lower: lower, start: s, end: e, hash: hash))
+            }
         }
         return out
     }
@@ -237,7 +245,7 @@ public enum ToneScorer {
 
     public static func score(_ text: TextAnalysis) -> Score {
         let sc = text.scalars
-        let items = items(sc)
+        let items = items(sc, tokens: text.tokens)
         guard !items.isEmpty else { return Score(compound: 0, drivers: []) }
         let lex = SentimentLexicon.values
         let lexWords = Self.lexiconWords, boosterWords = Self.boosterWords, negationWords = Self.negationWords
