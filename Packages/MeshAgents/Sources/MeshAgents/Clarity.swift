@@ -89,7 +89,7 @@ public struct ClaritySpecialist: Specialist {
     func sentences(_ ctx: inout RuleContext) {
         guard ctx.config.isEnabled("clarity.long-sentence") else { return }
         for s in ctx.text.sentences {
-            let words = ctx.tokens[s.tokens].filter { $0.kind == .word || $0.kind == .number }.count
+            let words = ctx.text.countWords(in: s.tokens, numbers: true)
             if words > ctx.config.sentenceWords {
                 ctx.add("clarity.long-sentence", "This sentence has \(words) words (more than \(ctx.config.sentenceWords)): split it.", s.span)
             }
@@ -103,8 +103,9 @@ public struct ClaritySpecialist: Specialist {
         let n = tokens.count
         var i = 0
         while i < n {
+            guard tokens[i].kind == .word, ClarityLists.beFormWords.mayContain(hash: tokens[i].lowerHash),
+                  ClarityLists.beForms.contains(tokens[i].lower) else { i += 1; continue }
             let t = tokens[i]
-            guard t.kind == .word, ClarityLists.beForms.contains(t.lower) else { i += 1; continue }
             var j = i + 1
             // Skip "being", "not", and one adverb.
             while j < n, tokens[j].kind == .word, tokens[j].lower == "being" || tokens[j].lower == "not" || tokens[j].lower == "been"
@@ -138,25 +139,28 @@ public enum Readability {
 
     public static func counts(_ text: TextAnalysis) -> TextCounts {
         var c = TextCounts()
+        let tokens = text.tokens
         for s in text.sentences {
             var words = 0
-            for t in text.tokens[s.tokens] where t.kind == .word || t.kind == .number {
+            // Tokens are read in place: a `Token` copy retains two strings.
+            for i in s.tokens where tokens[i].kind == .word || tokens[i].kind == .number {
                 words += 1
-                if t.kind == .number {
+                let start = tokens[i].start, end = tokens[i].end
+                if tokens[i].kind == .number {
                     c.syllables += 1
-                    c.letters += t.text.unicodeScalars.count
+                    c.letters += end - start // a number's text is its scalars
                     continue
                 }
                 var letters = 0
                 var hyphen = false
-                for k in t.start..<t.end {
+                for k in start..<end {
                     let s = text.scalars[k]
                     if CharClass.isLetter(s) { letters += 1 } else if s == "-" { hyphen = true }
                 }
                 c.letters += letters
-                let syl = Syllables.count(t.lower)
+                let syl = Syllables.count(tokens[i].lower, hash: tokens[i].lowerHash)
                 c.syllables += syl
-                if syl >= 3, !hyphen, !(CharClass.isUpper(text.scalars[t.start]) && syl < 4) {
+                if syl >= 3, !hyphen, !(CharClass.isUpper(text.scalars[start]) && syl < 4) {
                     c.complexWords += 1
                 }
             }

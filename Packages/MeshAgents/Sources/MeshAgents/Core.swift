@@ -137,6 +137,10 @@ enum NonProse {
             while e > s, isClosing(sc[e - 1]) { e -= 1 }
             guard e - s >= 3 else { continue }
             // Plain words (letters, apostrophes, hyphens) are prose: the common case, decided without copying.
+            // Lower-case ASCII letters alone are plain whatever follows, so most words stop at this first scan.
+            var k = s
+            while k < e, sc[k].value >= 97, sc[k].value <= 122 { k += 1 }
+            if k == e { continue }
             var plain = true
             var prevLower = false
             for k in s..<e {

@@ -31,8 +31,8 @@ public struct GrammarSpecialist: Specialist {
     }
 
     /// Token indices of the first word of each sentence.
-    func sentenceStarts(_ ctx: RuleContext) -> Set<Int> {
-        var out = Set<Int>()
+    func sentenceStarts(_ ctx: RuleContext) -> SentenceStarts {
+        var out = SentenceStarts(count: ctx.tokens.count)
         for s in ctx.text.sentences {
             for i in s.tokens where ctx.tokens[i].kind != .punct {
                 out.insert(i)
@@ -46,9 +46,32 @@ public struct GrammarSpecialist: Specialist {
     func dedupe(_ findings: [Finding]) -> [Finding] {
         var seen = Set<TextSpan>()
         var out: [Finding] = []
-        for f in findings.sorted(by: { ($0.rule == "grammar.spelling" ? 1 : 0) < ($1.rule == "grammar.spelling" ? 1 : 0) }) {
-            if f.rule == "grammar.spelling", out.contains(where: { $0.span.overlaps(f.span) && $0.rule != "grammar.unterminated-sentence" }) { continue }
+        out.reserveCapacity(findings.count)
+        func keep(_ f: Finding) {
             if seen.insert(f.span).inserted || f.rule != out.last?.rule { out.append(f) }
+        }
+        // Every other rule first, in order; then spelling, in order.
+        for f in findings where f.rule != "grammar.spelling" { keep(f) }
+        guard out.count < findings.count else { return out }
+        // A spelling finding goes where a kept finding (other than an unterminated sentence) overlaps it. Those
+        // spans sorted by start, with the running maximum of their ends, answer that by binary search: some span
+        // starting before the finding ends reaches past its start. (A chunk can hold thousands of findings.)
+        let spans = out.filter { $0.rule != "grammar.unterminated-sentence" }.map(\.span).sorted { $0.start < $1.start }
+        var maxEnd: [Int] = []
+        maxEnd.reserveCapacity(spans.count)
+        for s in spans { maxEnd.append(max(maxEnd.last ?? Int.min, s.end)) }
+        var keptSpelling: [TextSpan] = []
+        for f in findings where f.rule == "grammar.spelling" {
+            var lo = 0, hi = spans.count // spans[..<lo] start before f ends
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if spans[mid].start < f.span.end { lo = mid + 1 } else { hi = mid }
+            }
+            if lo > 0, maxEnd[lo - 1] > f.span.start { continue }
+            if keptSpelling.contains(where: { $0.overlaps(f.span) }) { continue }
+            let count = out.count
+            keep(f)
+            if out.count > count { keptSpelling.append(f.span) }
         }
         return out
     }
@@ -75,7 +98,7 @@ public struct GrammarSpecialist: Specialist {
 
     // MARK: Phrase tables
 
-    func phraseRules(_ ctx: inout RuleContext, starts: Set<Int>) {
+    func phraseRules(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let rules = Self.phraseRules
         let active = rules.map { ctx.config.isEnabled($0.0) }
@@ -110,32 +133,35 @@ public struct GrammarSpecialist: Specialist {
 
     // MARK: Word-level rules
 
-    func wordRules(_ ctx: inout RuleContext, starts: Set<Int>) {
+    func wordRules(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let n = tokens.count
         let cfg = ctx.config
+        // Asked once, not per token.
+        let repeatedOn = cfg.isEnabled("grammar.repeated-word")
+        let articleOn = cfg.isEnabled("grammar.a-an")
+        let capitalizationOn = cfg.isEnabled("grammar.capitalization")
+        let doubleNegativeOn = cfg.isEnabled("grammar.double-negative")
         for i in 0..<n {
+            guard tokens[i].kind == .word else { continue }
             let t = tokens[i]
-            guard t.kind == .word else { continue }
-            let next: Token? = i + 1 < n ? tokens[i + 1] : nil
-            let prev: Token? = i > 0 ? tokens[i - 1] : nil
             let w = t.lower
 
             // Repeated word ("the the"; "that that that" even though "that that" is fine) and repeated phrase
             // ("is an echo is an echo"): lexical illusions, across line breaks too.
-            if let next, next.kind == .word, next.lower == w, cfg.isEnabled("grammar.repeated-word") {
+            if i + 1 < n, tokens[i + 1].kind == .word, tokens[i + 1].lower == w, repeatedOn {
                 if !GrammarLists.repeatAllowed.contains(w) {
-                    ctx.add("grammar.repeated-word", "'\(t.text)' is repeated.", TextSpan(start: t.start, end: next.end), [t.text])
-                } else if w == "that" || w == "had" || w == "is", i + 2 < n, tokens[i + 2].kind == .word, tokens[i + 2].lower == w, prev?.lower != w {
+                    ctx.add("grammar.repeated-word", "'\(t.text)' is repeated.", TextSpan(start: t.start, end: tokens[i + 1].end), [t.text])
+                } else if w == "that" || w == "had" || w == "is", i + 2 < n, tokens[i + 2].kind == .word, tokens[i + 2].lower == w, i == 0 || tokens[i - 1].lower != w {
                     ctx.add("grammar.repeated-word", "'\(t.text)' is repeated three times.", TextSpan(start: t.start, end: tokens[i + 2].end), [t.text])
                 }
-            } else if cfg.isEnabled("grammar.repeated-word") {
+            } else if repeatedOn {
                 repeatedPhrase(&ctx, i)
             }
 
             // a / an.
-            if (w == "a" || w == "an"), let next, next.kind == .word || next.kind == .number, !next.newlineBefore,
-               !(prev?.text == "." && prev?.spaceBefore == false), cfg.isEnabled("grammar.a-an") {
+            if (w == "a" || w == "an"), i + 1 < n, case let next = tokens[i + 1], next.kind == .word || next.kind == .number, !next.newlineBefore,
+               !(i > 0 && tokens[i - 1].text == "." && !tokens[i - 1].spaceBefore), articleOn {
                 let spoken = next.text.unicodeScalars.allSatisfy({ !CharClass.isLower($0) }) && speller.check(next.lower) ? next.lower : next.text
                 if let vowelSound = Articles.startsWithVowelSound(spoken) {
                     if w == "a" && vowelSound {
@@ -149,18 +175,18 @@ public struct GrammarSpecialist: Specialist {
             }
 
             // Uncountable plurals.
-            if GrammarLists.uncountablePluralWords.mayContain(w), let singular = GrammarLists.uncountablePlurals[w] {
+            if GrammarLists.uncountablePluralWords.mayContain(hash: t.lowerHash), let singular = GrammarLists.uncountablePlurals[w] {
                 ctx.add("grammar.uncountable-plural", "'\(singular)' has no plural; use '\(singular)' or 'pieces of \(singular)'.",
                         t.span, [matchCase(singular, like: t.text)])
             }
 
             // Project vocabulary: rejected words.
-            if cfg.reject.contains(w) {
+            if !cfg.reject.isEmpty, cfg.reject.contains(w) {
                 ctx.add("grammar.rejected-word", "The project vocabulary rejects '\(t.text)'.", t.span)
             }
 
             // Capitalisation.
-            if cfg.isEnabled("grammar.capitalization") {
+            if capitalizationOn {
                 capitalization(&ctx, i, starts: starts)
             }
 
@@ -168,7 +194,7 @@ public struct GrammarSpecialist: Specialist {
             agreement(&ctx, i)
 
             // Double negatives: "don't have nothing", "can't get no".
-            if (w == "never" || w == "not" || w.utf8.last == UInt8(ascii: "t") && w.utf8.count >= 3 && w.hasSuffix("n't")), cfg.isEnabled("grammar.double-negative") {
+            if (w == "never" || w == "not" || lastByte(w) == UInt8(ascii: "t") && w.utf8.count >= 3 && w.hasSuffix("n't")), doubleNegativeOn {
                 var k = i + 1
                 var seen = 0
                 while k < n, seen < 2, tokens[k].kind == .word {
@@ -189,34 +215,41 @@ public struct GrammarSpecialist: Specialist {
         }
     }
 
-    func capitalization(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+    func capitalization(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
         let tokens = ctx.tokens
+        // Every case below needs a word starting in lower case that is "i…", may be a proper noun, or starts a
+        // sentence: most words are none, and are only read, not copied (a copy retains two strings).
+        let first = ctx.text.scalars[tokens[i].start] // the word's first scalar, without walking its text
+        guard CharClass.isLower(first) else { return }
+        let lowerWord = tokens[i].lower
+        guard lowerWord.utf8.first == UInt8(ascii: "i") || GrammarLists.properNounWords.mayContain(hash: tokens[i].lowerHash) || starts.contains(i)
+        else { return }
         let t = tokens[i]
-        let first = t.text.unicodeScalars.first!
-        if t.lower == "i" || t.lower == "i'm" || t.lower == "i've" || t.lower == "i'll" || t.lower == "i'd" {
+        // All five forms start with "i": one byte test spares five string comparisons for most words.
+        if t.lower.utf8.first == UInt8(ascii: "i"), t.lower == "i" || t.lower == "i'm" || t.lower == "i've" || t.lower == "i'll" || t.lower == "i'd" {
             if CharClass.isLower(first), !(i + 1 < tokens.count && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
                !(i > 0 && tokens[i - 1].text == "." && !t.spaceBefore) {
                 ctx.add("grammar.capitalization", "Write the pronoun 'I' in capitals.", t.span, [matchCase("I", like: "I") + t.text.dropFirst()])
                 return
             }
         }
-        if CharClass.isLower(first), GrammarLists.properNounWords.mayContain(t.lower), let proper = GrammarLists.properNouns[t.lower],
+        if CharClass.isLower(first), GrammarLists.properNounWords.mayContain(hash: t.lowerHash), let proper = GrammarLists.properNouns[t.lower],
            !(i > 0 && (tokens[i - 1].text == "." || tokens[i - 1].text == "/" || tokens[i - 1].text == "-") && !t.spaceBefore) {
             ctx.add("grammar.capitalization", "'\(proper)' is a proper noun: capitalise it.", t.span, [proper])
             return
         }
-        if starts.contains(i), CharClass.isLower(first),
+        if CharClass.isLower(first), starts.contains(i),
            !(i > 0 && (tokens[i - 1].text == "\u{2026}" || (i >= 2 && tokens[i - 1].text == "." && tokens[i - 2].text == "."))) {
             // The chunk's first sentence of a list item, table cell or heading may start in lower case.
             let isFirstOfChunk = ctx.text.sentences.first.map { $0.tokens.contains(i) } ?? true
             if isFirstOfChunk && ctx.chunk.kind != .paragraph { return }
             // A lone fragment ("noon") is not a sentence.
             if let s = ctx.text.sentences.first(where: { $0.tokens.contains(i) }), !s.terminated,
-               tokens[s.tokens].filter({ $0.kind == .word }).count < 3 { return }
+               ctx.text.countWords(in: s.tokens) < 3 { return }
             // A sentence after a colon-ended or unterminated sentence is a continuation.
             if i > 0, !isFirstOfChunk {
                 var j = i - 1
-                while j >= 0, tokens[j].kind == .punct, "\"')]\u{201D}\u{2019}".contains(tokens[j].text) { j -= 1 }
+                while j >= 0, tokens[j].kind == .punct, ctx.text.token(j, isOneOf: "\"')]\u{201D}\u{2019}") { j -= 1 }
                 if j >= 0, tokens[j].kind == .punct, !(tokens[j].text == "." || tokens[j].text == "!" || tokens[j].text == "?") { return }
                 // '"Am I late?" she asked.': a quotation ending in ? or ! goes on in lower case.
                 if j >= 0, j < i - 1, tokens[j].text == "?" || tokens[j].text == "!" { return }
@@ -237,11 +270,21 @@ public struct GrammarSpecialist: Specialist {
         "having", "more", "most",
     ]
 
+    /// Verb fixes by subject for `agreement`, and the base of "be": static, since a dictionary literal in the
+    /// function is built on every call.
+    static let fixAfterI: [String: String] = ["is": "am", "are": "am", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "am not"]
+    static let fixAfterWeTheyYou: [String: String] = ["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "aren't", "wasn't": "weren't", "am": "are"]
+    static let fixAfterTheseThose: [String: String] = ["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't", "wasn't": "weren't"]
+    static let fixAfterPeople: [String: String] = ["is": "are", "was": "were", "has": "have", "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't"]
+    static let fixAfterEveryone: [String: String] = ["are": "is", "were": "was", "have": "has", "don't": "doesn't", "aren't": "isn't", "weren't": "wasn't", "do": "does"]
+    static let beBase: [String: String] = ["is": "be", "are": "be", "was": "be", "were": "be", "am": "be"]
+
     func agreement(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
+        // Most words trigger nothing: test before copying the token.
+        guard Self.agreementTriggerSet.contains(tokens[i].lower, hash: tokens[i].lowerHash) else { return }
         let t = tokens[i]
         let w = t.lower
-        guard Self.agreementTriggerWords.mayContain(w), Self.agreementTriggers.contains(w) else { return }
         guard i + 1 < tokens.count, tokens[i + 1].kind == .word else { return }
         let nt = tokens[i + 1]
         let nw = nt.lower
@@ -257,12 +300,16 @@ public struct GrammarSpecialist: Specialist {
             guard cfg.isEnabled("grammar.verb-form") else { return }
             ctx.add("grammar.verb-form", message, span, [t.text + " " + matchCase(fix, like: nt.text)])
         }
-        // Subject position: sentence start, or after a conjunction or comma.
-        let prevTok: Token? = i > 0 ? tokens[i - 1] : nil
-        let subjectPosition = prevTok == nil || prevTok!.kind == .punct
-            || ["and", "but", "because", "so", "that", "when", "since", "while", "although", "though", "then", "where",
-                "after", "before", "until", "once", "or", "which", "who"].contains(prevTok!.lower)
-        let afterAux = prevWord.map { Verbs.auxiliaries.contains($0) || $0 == "let" || $0 == "make" || $0 == "help" || $0 == "to" || $0 == "if" || $0 == "wish" || $0 == "though" || $0 == "that" } ?? false
+        // Subject position: sentence start, or after a conjunction or comma. This and `afterAux` are computed only
+        // by the cases that ask.
+        var subjectPosition: Bool {
+            i == 0 || tokens[i - 1].kind == .punct
+                || ["and", "but", "because", "so", "that", "when", "since", "while", "although", "though", "then", "where",
+                    "after", "before", "until", "once", "or", "which", "who"].contains(tokens[i - 1].lower)
+        }
+        var afterAux: Bool {
+            prevWord.map { Verbs.auxiliaries.contains($0) || $0 == "let" || $0 == "make" || $0 == "help" || $0 == "to" || $0 == "if" || $0 == "wish" || $0 == "though" || $0 == "that" } ?? false
+        }
         switch w {
         case "he", "she", "it":
             guard !afterAux, w != "it" || subjectPosition else { break }
@@ -272,7 +319,7 @@ public struct GrammarSpecialist: Specialist {
                 agree(fix)
             }
         case "i":
-            if let fix = ["is": "am", "are": "am", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "am not"][nw],
+            if let fix = Self.fixAfterI[nw],
                !afterAux {
                 agree(fix)
             } else if let base = Verbs.thirdToBase[nw], !afterAux, !["does", "has", "is"].contains(nw) {
@@ -280,23 +327,23 @@ public struct GrammarSpecialist: Specialist {
             }
         case "we", "they", "you":
             guard !afterAux, w != "you" || subjectPosition, prevWord != "of" else { break }
-            if let fix = ["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "aren't", "wasn't": "weren't", "am": "are"][nw] {
+            if let fix = Self.fixAfterWeTheyYou[nw] {
                 agree(fix)
             } else if let base = Verbs.thirdToBase[nw] {
                 agree(base)
             }
         case "these", "those":
-            if let fix = ["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't", "wasn't": "weren't"][nw] {
+            if let fix = Self.fixAfterTheseThose[nw] {
                 agree(fix)
             }
         case "people", "children", "men", "women":
             let determiner = prevWord.map { ["the", "these", "those", "many", "some", "most", "all", "young", "old", "other", "such", "few", "several"].contains($0) } ?? subjectPosition
-            if determiner, let fix = ["is": "are", "was": "were", "has": "have", "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't"][nw],
+            if determiner, let fix = Self.fixAfterPeople[nw],
                prevWord != "of" {
                 agree(fix)
             }
         case "everyone", "everybody", "nobody", "someone", "somebody", "anyone", "anybody", "everything", "nothing":
-            if let fix = ["are": "is", "were": "was", "have": "has", "don't": "doesn't", "aren't": "isn't", "weren't": "wasn't", "do": "does"][nw],
+            if let fix = Self.fixAfterEveryone[nw],
                !afterAux, prevWord != "for", prevWord != "of" {
                 agree(fix)
             }
@@ -307,7 +354,7 @@ public struct GrammarSpecialist: Specialist {
         case "can", "could", "will", "would", "should", "might", "must", "shall", "cannot", "can't", "won't", "wouldn't",
              "shouldn't", "couldn't", "mustn't":
             if w == "can" || w == "will", let pw = prevWord, ["a", "the", "this", "that", "his", "her", "my", "your", "free"].contains(pw) { break }
-            if let base = Verbs.thirdToBase[nw] ?? Verbs.pastToBase[nw] ?? ["is": "be", "are": "be", "was": "be", "were": "be", "am": "be"][nw],
+            if let base = Verbs.thirdToBase[nw] ?? Verbs.pastToBase[nw] ?? Self.beBase[nw],
                !Verbs.nounLike.contains(nw) {
                 form("After '\(t.text)' use the base form of the verb.", base)
             }
@@ -337,49 +384,57 @@ public struct GrammarSpecialist: Specialist {
 
     // MARK: Spacing and punctuation
 
+    /// Doubled punctuation that is a slip ("..", "?!" and "!!" are handled apart).
+    static let doubledMarks: Set<String> = [",,", ";;", ",.", ".,", ";.", ",;", ";,", ":.", ".:", "?.", "!.", ",:", ":,", "??"]
+
     func spacingRules(_ ctx: inout RuleContext) {
         let tokens = ctx.tokens
         let sc = ctx.text.scalars
         let n = tokens.count
         let cfg = ctx.config
+        // Asked once, not per token.
+        let spacingOn = cfg.isEnabled("grammar.spacing")
+        let punctuationOn = cfg.isEnabled("grammar.punctuation")
+        // Marks are tested as scalars (`token(_:isOneOf:)`): an array literal of strings allocates per token.
+        let text = ctx.text
         for i in 0..<n {
             let t = tokens[i]
             if t.kind == .punct {
                 let p = t.text
                 // Space before , . ; : ! ?
-                if t.spaceBefore, !t.newlineBefore, i > 0, [",", ".", ";", ":", "!", "?"].contains(p),
+                if t.spaceBefore, !t.newlineBefore, i > 0, text.token(i, isOneOf: ",.;:!?"),
                    tokens[i - 1].kind == .word || tokens[i - 1].kind == .number,
-                   i + 1 >= n || tokens[i + 1].spaceBefore || tokens[i + 1].kind == .punct && [",", ".", "!", "?"].contains(tokens[i + 1].text) == false && tokens[i + 1].spaceBefore,
+                   i + 1 >= n || tokens[i + 1].spaceBefore || tokens[i + 1].kind == .punct && !text.token(i + 1, isOneOf: ",.!?") && tokens[i + 1].spaceBefore,
                    !(p == "." && i + 1 < n && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
-                   cfg.isEnabled("grammar.spacing") {
+                   spacingOn {
                     ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: t.end), [p])
                 }
                 // Missing space after , between words ("word,word").
                 if p == ",", i > 0, i + 1 < n, !t.spaceBefore, !tokens[i + 1].spaceBefore,
-                   tokens[i - 1].kind == .word, tokens[i + 1].kind == .word, cfg.isEnabled("grammar.spacing") {
+                   tokens[i - 1].kind == .word, tokens[i + 1].kind == .word, spacingOn {
                     ctx.add("grammar.spacing", "Add a space after ','.", TextSpan(start: t.start, end: tokens[i + 1].end), [", " + tokens[i + 1].text])
                 }
                 // Missing space after . ! ? before a capitalised word ("end.Next").
-                if [".", "!", "?"].contains(p), i > 0, i + 1 < n, !t.spaceBefore, !tokens[i + 1].spaceBefore,
+                if text.token(i, isOneOf: ".!?"), i > 0, i + 1 < n, !t.spaceBefore, !tokens[i + 1].spaceBefore,
                    tokens[i - 1].kind == .word, tokens[i - 1].text.unicodeScalars.count >= 2,
                    tokens[i + 1].kind == .word, tokens[i + 1].text.unicodeScalars.count >= 2,
                    let f = tokens[i + 1].text.unicodeScalars.first, CharClass.isUpper(f),
                    tokens[i + 1].text.unicodeScalars.dropFirst().allSatisfy({ !CharClass.isUpper($0) }),
-                   let l = tokens[i - 1].text.unicodeScalars.last, CharClass.isLower(l), cfg.isEnabled("grammar.spacing") {
+                   let l = tokens[i - 1].text.unicodeScalars.last, CharClass.isLower(l), spacingOn {
                     ctx.add("grammar.spacing", "Add a space after '\(p)'.", TextSpan(start: t.start, end: tokens[i + 1].end), [p + " " + tokens[i + 1].text])
                 }
                 // Space inside brackets.
                 if (p == "(" || p == "["), i + 1 < n, tokens[i + 1].spaceBefore, !tokens[i + 1].newlineBefore,
-                   tokens[i + 1].kind == .word, cfg.isEnabled("grammar.spacing") {
+                   tokens[i + 1].kind == .word, spacingOn {
                     ctx.add("grammar.spacing", "Remove the space after '\(p)'.", TextSpan(start: t.start, end: tokens[i + 1].start), [p])
                 }
                 if (p == ")" || p == "]"), t.spaceBefore, !t.newlineBefore, i > 0, tokens[i - 1].kind == .word,
-                   tokens[..<i].contains(where: { $0.text == (p == ")" ? "(" : "[") }), cfg.isEnabled("grammar.spacing") {
+                   tokens[..<i].contains(where: { $0.text == (p == ")" ? "(" : "[") }), spacingOn {
                     ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: t.end), [p])
                 }
                 // "?!", "!?", "????": one mark says it (a run of "!" alone is tone.exclamation's).
                 if p == "?" || p == "!", i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].text == "?" || tokens[i + 1].text == "!",
-                   !(i > 0 && !t.spaceBefore && (tokens[i - 1].text == "?" || tokens[i - 1].text == "!")), cfg.isEnabled("grammar.punctuation") {
+                   !(i > 0 && !t.spaceBefore && (tokens[i - 1].text == "?" || tokens[i - 1].text == "!")), punctuationOn {
                     var j = i + 1
                     var mixed = false
                     while j < n, !tokens[j].spaceBefore, tokens[j].text == "?" || tokens[j].text == "!" {
@@ -392,13 +447,13 @@ public struct GrammarSpecialist: Specialist {
                     }
                 }
                 // Doubled punctuation.
-                if i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].kind == .punct, cfg.isEnabled("grammar.punctuation") {
+                if i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].kind == .punct, punctuationOn {
                     let q = tokens[i + 1].text
                     let pair = p + q
                     let prevSame = i > 0 && tokens[i - 1].kind == .punct && !t.spaceBefore && tokens[i - 1].text == p
                     let ellipsisNext = q == "." && i + 2 < n && tokens[i + 2].text == "." && !tokens[i + 2].spaceBefore
                     let abbreviation = p == "." && i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].text.unicodeScalars.count <= 4
-                    if [",,", ";;", ",.", ".,", ";.", ",;", ";,", ":.", ".:", "?.", "!.", ",:", ":,", "??"].contains(pair), !prevSame,
+                    if Self.doubledMarks.contains(pair), !prevSame,
                        !ellipsisNext, !abbreviation {
                         let third = i + 2 < n && !tokens[i + 2].spaceBefore && tokens[i + 2].text == q
                         if !(pair == "??" && third) {
@@ -410,7 +465,7 @@ public struct GrammarSpecialist: Specialist {
                         ctx.add("grammar.punctuation", "Two full stops: use one, or '…' for an ellipsis.", TextSpan(start: t.start, end: tokens[i + 1].end), [".", "…"])
                     }
                 }
-            } else if t.spaceBefore, !t.newlineBefore, i > 0, cfg.isEnabled("grammar.spacing") {
+            } else if t.spaceBefore, !t.newlineBefore, i > 0, spacingOn {
                 // Doubled spaces between words.
                 var k = t.start - 1
                 var spaces = 0
@@ -425,31 +480,35 @@ public struct GrammarSpecialist: Specialist {
 
     // MARK: Spelling
 
-    func spelling(_ ctx: inout RuleContext, starts: Set<Int>) {
+    func spelling(_ ctx: inout RuleContext, starts: SentenceStarts) {
         guard speller.isAvailable else { return }
         let tokens = ctx.tokens
+        let sc = ctx.text.scalars
         for i in 0..<tokens.count {
-            let t = tokens[i]
-            guard t.kind == .word else { continue }
-            let scalars = t.text.unicodeScalars
-            // Identifiers and acronyms: digits, underscores, ALLCAPS, inner capitals.
+            guard tokens[i].kind == .word else { continue }
+            // Identifiers and acronyms: digits, underscores, ALLCAPS, inner capitals. A word's text is
+            // `sc[start..<end]`, read there rather than by walking the string; the token is copied (two strings
+            // retained) only once the word turns out misspelt.
+            let start = tokens[i].start, end = tokens[i].end
             var upper = 0, lower = 0, digit = false, inner = false
-            for (k, s) in scalars.enumerated() {
-                if CharClass.isUpper(s) { upper += 1; if k > 0 { inner = true } }
+            for k in start..<end {
+                let s = sc[k]
+                if CharClass.isUpper(s) { upper += 1; if k > start { inner = true } }
                 else if CharClass.isLower(s) { lower += 1 }
                 else if CharClass.isDigit(s) || s == "_" { digit = true }
             }
-            if digit || inner || lower == 0 || scalars.count < 2 { continue }
+            if digit || inner || lower == 0 || end - start < 2 { continue }
             // Capitalised words inside a sentence are names; only sentence starts get checked.
             if upper > 0 && !starts.contains(i) { continue }
             // Joined to code-like neighbours ("file.txt", "@user", "#tag", "$HOME").
-            if i > 0, !t.spaceBefore, ["@", "#", "$", "/", "\\", ".", "_", "-", "<", "&", "%", "~", "="].contains(tokens[i - 1].text) { continue }
-            if i + 1 < tokens.count, !tokens[i + 1].spaceBefore, ["@", "/", "\\", "_", "(", "=", "<", "[", "{"].contains(tokens[i + 1].text) { continue }
+            if i > 0, !tokens[i].spaceBefore, ctx.text.token(i - 1, isOneOf: "@#$/\\._-<&%~=") { continue }
+            if i + 1 < tokens.count, !tokens[i + 1].spaceBefore, ctx.text.token(i + 1, isOneOf: "@/\\_(=<[{") { continue }
             if i + 2 < tokens.count, !tokens[i + 1].spaceBefore, tokens[i + 1].text == ".", !tokens[i + 2].spaceBefore, tokens[i + 2].kind == .word { continue }
-            let w = t.lower
-            if ctx.config.accept.contains(w) { continue }
-            if GrammarLists.uncountablePluralWords.mayContain(w), GrammarLists.uncountablePlurals[w] != nil { continue }
-            if check(t.text, lower: w) { continue }
+            let w = tokens[i].lower
+            if !ctx.config.accept.isEmpty, ctx.config.accept.contains(w) { continue }
+            if GrammarLists.uncountablePluralWords.mayContain(hash: tokens[i].lowerHash), GrammarLists.uncountablePlurals[w] != nil { continue }
+            if check(tokens[i].text, lower: w) { continue }
+            let t = tokens[i]
             var suggestions = speller.suggest(t.text).filter { $0.lowercased() != w }
             // A capitalised unknown word is usually a name: flag it only when it is one letter away from a
             // common lower-case word of the same length or longer ("Becuase", "Teh").
@@ -525,7 +584,7 @@ public struct GrammarSpecialist: Specialist {
         guard let lastToken = tokens.last else { return }
         // Ends in a word or number (not a closing quote, colon, code span or emoticon).
         guard lastToken.kind == .word || lastToken.kind == .number else { return }
-        let words = ctx.tokens[last.tokens].filter { $0.kind == .word }.count
+        let words = ctx.text.countWords(in: last.tokens)
         guard words >= 25 || ctx.text.sentences.count >= 2 else { return }
         ctx.add("grammar.unterminated-sentence", "This sentence never ends: finish it with a full stop.",
                 TextSpan(start: lastToken.start, end: lastToken.end), [lastToken.text + "."])
@@ -535,6 +594,18 @@ public struct GrammarSpecialist: Specialist {
 enum Prefixes {
     static let all: Set<String> = ["re", "pre", "non", "co", "multi", "anti", "semi", "sub", "super", "self", "post", "inter", "over",
                                    "under", "un", "de", "mis", "ex", "cross", "micro", "macro", "mid", "pro", "well", "e", "x"]
+}
+
+/// The token indices that start a sentence, one flag per token: rules ask about nearly every word, and a
+/// `Set<Int>` would hash the index each time.
+struct SentenceStarts {
+    private var flags: [Bool]
+
+    init(count: Int) { flags = [Bool](repeating: false, count: count) }
+
+    mutating func insert(_ i: Int) { flags[i] = true }
+
+    func contains(_ i: Int) -> Bool { i >= 0 && i < flags.count && flags[i] }
 }
 
 /// Decides whether a word starts with a vowel sound, for a/an.

@@ -47,7 +47,7 @@ extension GrammarSpecialist {
     }()
     static let languages = ["english", "french", "german", "spanish", "italian", "chinese", "japanese", "russian", "arabic", "portuguese", "dutch"]
 
-    func clausePatterns(_ ctx: inout RuleContext, starts: Set<Int>) {
+    func clausePatterns(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let cfg = ctx.config
         var on: ClausePattern = []
@@ -162,7 +162,7 @@ extension GrammarSpecialist {
     // MARK: Patterns
 
     /// "Is you crazy?", "What has you done?", "Are he coming?": an inverted auxiliary that does not agree.
-    func invertedQuestion(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+    func invertedQuestion(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let w = tokens[i].lower
         guard i + 2 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word else { return }
@@ -186,7 +186,7 @@ extension GrammarSpecialist {
     /// "My mother are a doctor", "The dog eat.", "whether marketing are bad": a singular noun subject with a
     /// plural verb. The subject is a determiner and a noun that open a clause, or a mass noun alone there; a
     /// parenthesis between commas ("My dog, whose name is Joe, eat.") is skipped.
-    func singularSubject(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+    func singularSubject(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let n = tokens.count
         let lex = WordClasses.shared
@@ -228,7 +228,7 @@ extension GrammarSpecialist {
     }
 
     /// "The heart disease patients shows improvement": a plural noun subject with a third-person verb.
-    func pluralSubject(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+    func pluralSubject(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let n = tokens.count
         let lex = WordClasses.shared
@@ -260,7 +260,7 @@ extension GrammarSpecialist {
     }
 
     /// "she also need a car", "he never listen": he/she, an adverb and the base form of a verb.
-    func adverbBeforeVerb(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+    func adverbBeforeVerb(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let n = tokens.count
         let lex = WordClasses.shared
@@ -293,7 +293,7 @@ extension GrammarSpecialist {
     }
 
     /// "I afraid of the dark", "He very happy": a subject pronoun and an adjective with no verb between.
-    func pronounWithoutVerb(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+    func pronounWithoutVerb(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let n = tokens.count
         let w = tokens[i].lower
@@ -360,7 +360,7 @@ extension GrammarSpecialist {
 
     /// "He is friend", "I am student", "He does lot of things", "All of students": a singular countable noun or
     /// "lot" with no article, or a quantifier and "of" with no "the".
-    func missingArticle(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+    func missingArticle(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let n = tokens.count
         let lex = WordClasses.shared
@@ -516,7 +516,7 @@ extension GrammarSpecialist {
     }
 
     /// "She isn't coming is she?": a statement with a tag question needs a comma before the tag.
-    func tagQuestions(_ ctx: inout RuleContext, starts: Set<Int>) {
+    func tagQuestions(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
         for s in ctx.text.sentences {
             let r = s.tokens

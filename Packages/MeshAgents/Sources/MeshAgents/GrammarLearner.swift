@@ -84,7 +84,7 @@ extension GrammarSpecialist {
         return nil
     }
 
-    func learnerPatterns(_ ctx: inout RuleContext, starts: Set<Int>) {
+    func learnerPatterns(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let n = tokens.count
         let lex = WordClasses.shared
@@ -120,11 +120,11 @@ extension GrammarSpecialist {
 
         for i in 0..<n where tokens[i].kind == .word {
             let w = tokens[i].lower
-            guard Self.learnerTriggers.contains(w) else { continue }
+            guard Self.learnerTriggerSet.contains(w, hash: tokens[i].lowerHash) else { continue }
             let prev = word(i - 1)
 
             // many / several / these / two + singular noun: "many problem", "these day."
-            if numberOn, Self.pluralDeterminers.contains(w), !(prev == "a" && w == "few"),
+            if numberOn, Self.pluralDeterminerSet.contains(w, hash: tokens[i].lowerHash), !(prev == "a" && w == "few"),
                let nw = word(i + 1), lowerCase(i + 1) {
                 let verbOK = ["many", "several", "various", "numerous"].contains(w)
                 if countableSingular(nw, allowVerb: verbOK), endsAfter(i + 1), !(prev == "the" && ["two", "three", "four", "five"].contains(w)),
@@ -172,7 +172,7 @@ extension GrammarSpecialist {
             guard patternOn else { continue }
 
             // must to / should to / let's to + verb.
-            if Self.modals.contains(w) || w == "let's", word(i + 1) == "to", let v = word(i + 2), lex.isVerb(v), !lex.isNounOnly(v),
+            if Self.modalSet.contains(w, hash: tokens[i].lowerHash) || w == "let's", word(i + 1) == "to", let v = word(i + 2), lex.isVerb(v), !lex.isNounOnly(v),
                !(prev.map { Self.determinersAndQuantifiers.contains($0) || $0 == "free" || $0 == "good" } ?? false),
                !["will", "may", "can"].contains(w) || prev != nil && (Self.subjectPronouns.contains(prev!) || prev == "you" || prev == "it") {
                 ctx.add("grammar.verb-pattern", "After '\(tokens[i].text)' use the verb without 'to'.", tokens[i + 1].span, [""])
@@ -181,7 +181,7 @@ extension GrammarSpecialist {
             // enjoy / avoid / suggest + to + verb → -ing.
             // "keep to" also means "stay with" ("keep to schedule"): only a verb that is never a noun counts there.
             // "are considered to have been": a passive takes "to".
-            if let base = Self.gerundVerbs[w], word(i + 1) == "to", let v = word(i + 2), lowerCase(i + 2), v != "be", v != "have",
+            if word(i + 1) == "to", let base = Self.gerundVerbs[w], let v = word(i + 2), lowerCase(i + 2), v != "be", v != "have",
                !(prev.map { ClarityLists.beForms.contains($0) } ?? false),
                // "a good practice to begin", "half a mind to take": the noun, not the verb.
                !(prev.map { Self.determinersAndQuantifiers.contains($0) || lex.classes($0)?.contains(.adjective) == true || $0 == "a" } ?? false),
@@ -193,14 +193,14 @@ extension GrammarSpecialist {
             }
 
             // look forward to + base form → -ing.
-            if ["look", "looks", "looked", "looking"].contains(w), word(i + 1) == "forward", word(i + 2) == "to", let v = word(i + 3),
+            if w == "look" || w == "looks" || w == "looked" || w == "looking", word(i + 1) == "forward", word(i + 2) == "to", let v = word(i + 3),
                lowerCase(i + 3), Verbs.baseForms[v] != nil || lex.isPureVerb(v), !Self.objectStarters.contains(v) {
                 let ing = Self.ingForm(v) ?? v + "ing"
                 ctx.add("grammar.verb-pattern", "'Look forward to' takes an -ing form: '\(ing)'.", tokens[i + 3].span, [ing])
             }
 
             // am / is / are (+ not) + base form of a verb: "I am agree", "they are not stop".
-            if ["am", "is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"].contains(w) {
+            if Self.finiteBeSet.contains(w, hash: tokens[i].lowerHash) {
                 var k = i + 1
                 if word(k) == "not" { k += 1 }
                 if let v = word(k), lowerCase(k), v.utf8.count >= 3, !Self.objectStarters.contains(v), !Self.determinersAndQuantifiers.contains(v),
@@ -214,7 +214,7 @@ extension GrammarSpecialist {
             }
 
             // did not / does not + past or third-person form: "did not went", "didn't wanted".
-            if ["did", "does", "do", "didn't", "doesn't", "don't"].contains(w) {
+            if Self.doFormSet.contains(w, hash: tokens[i].lowerHash) {
                 var k = i + 1
                 if word(k) == "not" { k += 1 }
                 if let v = word(k), k > i + 1 || w.hasSuffix("n't") {
@@ -261,6 +261,9 @@ extension GrammarSpecialist {
             }
         }
     }
+
+    /// Finite forms of "be" (static: an array literal in the loop allocates per trigger word).
+    static let finiteBe: Set<String> = ["am", "is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"]
 
     /// Base forms that are also past participles ("is come", "was run"): never flagged after "be".
     static let participleLikeBases: Set<String> = {

@@ -121,6 +121,8 @@ struct WordClasses: Sendable {
 /// weekdays that do not match their date, and dates that do not exist.
 extension GrammarSpecialist {
     static let subjectPronouns: Set<String> = ["i", "he", "she", "we", "they"]
+    /// Forms of "do" that take a base verb. A static set: an array literal in the loop allocates per token.
+    static let doForms: Set<String> = ["did", "does", "do", "didn't", "doesn't", "don't"]
     static let objectOf: [String: String] = ["i": "me", "he": "him", "she": "her", "we": "us", "they": "them"]
     static let casePrepositions: Set<String> = [
         "to", "at", "with", "between", "from", "about", "by", "on", "into", "without", "toward", "towards", "against",
@@ -155,7 +157,7 @@ extension GrammarSpecialist {
         "an", "these", "those", "then",
     ])
 
-    func patternRules(_ ctx: inout RuleContext, starts: Set<Int>) {
+    func patternRules(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let n = tokens.count
         let lex = WordClasses.shared
@@ -174,7 +176,7 @@ extension GrammarSpecialist {
         for i in 0..<n {
             guard tokens[i].kind == .word else { continue }
             let w = tokens[i].lower
-            guard Self.patternTriggers.contains(w), let nw = word(i + 1) else { continue }
+            guard Self.patternTriggerSet.contains(w, hash: tokens[i].lowerHash), let nw = word(i + 1) else { continue }
             let next = tokens[i + 1]
             let pairSpan = TextSpan(start: tokens[i].start, end: next.end)
 
@@ -184,7 +186,7 @@ extension GrammarSpecialist {
             }
 
             // Modal + third-person form ("can goes"), modal + "no" + verb ("could no hear").
-            if Self.modals.contains(w), formOn {
+            if Self.modalSet.contains(w, hash: tokens[i].lowerHash), formOn {
                 if let base = lex.pureVerbBase(ofThird: nw), Verbs.thirdToBase[nw] == nil {
                     ctx.add("grammar.verb-form", "After '\(tokens[i].text)' use the base form of the verb: '\(base)'.", next.span, [matchCase(base, like: next.text)])
                 } else if nw == "no", let v = word(i + 2), lex.isVerb(v), !lex.isPureNoun(v), !Self.objectStarters.contains(v), v != "one", v != "longer", v != "more", v != "doubt", v != "matter" {
@@ -193,7 +195,7 @@ extension GrammarSpecialist {
             }
 
             // "did you forgot", "does he needs" → base form after do-support with a pronoun subject.
-            if ["did", "does", "do", "didn't", "doesn't", "don't"].contains(w), formOn,
+            if Self.doFormSet.contains(w, hash: tokens[i].lowerHash), formOn,
                ["i", "you", "he", "she", "it", "we", "they"].contains(nw), let v = word(i + 2) {
                 let vt = tokens[i + 2]
                 if let base = Verbs.pastToBase[v] ?? lex.pureVerbBase(ofThird: v), !Verbs.nounLike.contains(v), v != "was", v != "were",
@@ -205,7 +207,7 @@ extension GrammarSpecialist {
             }
 
             // I/you/we/they (+ frequency adverb) + third-person form of a pure verb.
-            if ["i", "you", "we", "they"].contains(w), agreeOn, isSubjectPosition(i), !(i > 0 && tokens[i - 1].lower == "of") {
+            if w == "i" || w == "you" || w == "we" || w == "they", agreeOn, isSubjectPosition(i), !(i > 0 && tokens[i - 1].lower == "of") {
                 var k = i + 1
                 if let a = word(k), Self.frequencyAdverbs.contains(a) { k += 1 }
                 if let v = word(k), let base = lex.pureVerbBase(ofThird: v), Verbs.thirdToBase[v] == nil || k > i + 1 {
@@ -215,7 +217,7 @@ extension GrammarSpecialist {
             }
 
             // he/she/it + base form of a verb ("she support the plan").
-            if ["he", "she"].contains(w) || (w == "it" && isSubjectPosition(i)), agreeOn, isSubjectPosition(i) || w != "it",
+            if w == "he" || w == "she" || (w == "it" && isSubjectPosition(i)), agreeOn, isSubjectPosition(i) || w != "it",
                !(i > 0 && ["let", "make", "help", "did", "does", "do", "will", "would", "can", "could", "should", "might", "must",
                            "may", "shall", "to", "didn't", "doesn't", "don't", "saw", "see", "watch", "watched", "hear",
                            "heard", "made", "let's", "not", "why", "how", "where", "what", "when"].contains(tokens[i - 1].lower)),
@@ -227,7 +229,7 @@ extension GrammarSpecialist {
             }
 
             // Pronoun case after a preposition: "to I", "between he and".
-            if Self.casePrepositions.contains(w), agreeOn, let obj = Self.objectOf[nw], nw != "i" || next.text == "I",
+            if Self.casePrepositionSet.contains(w, hash: tokens[i].lowerHash), agreeOn, let obj = Self.objectOf[nw], nw != "i" || next.text == "I",
                !(i + 2 < n && tokens[i + 2].kind == .word && lex.isVerb(tokens[i + 2].lower) && tokens[i + 2].lower != "and") {
                 ctx.add("grammar.agreement", "After '\(tokens[i].text)' use the object form '\(obj)'.", next.span, [obj])
             }
@@ -304,6 +306,13 @@ extension GrammarSpecialist {
         "last", "before", "after", "either", "instead", "alone", "together", "all", "both", "every", "each",
     ]
 
+    /// Every word `confusions` acts on: its switch's case labels and the noun/verb confusions of its default case.
+    /// A label added to the switch must be added here too, or the filter skips it.
+    static let confusionWords = WordFilter([
+        "affect", "affects", "effect", "effects", "effected", "there", "here", "where", "were", "quiet", "quite", "lose",
+        "said", "say", "says", "saying", "look", "looks", "looked", "looking",
+    ] + Array(nounForVerb.keys) + Array(verbForNoun.keys))
+
     /// Confusions told apart by the word classes around them.
     func confusions(_ ctx: inout RuleContext) {
         let tokens = ctx.tokens
@@ -315,6 +324,8 @@ extension GrammarSpecialist {
         }
         for i in 0..<n where tokens[i].kind == .word {
             let w = tokens[i].lower
+            // The switch compares a word with its labels one by one; most words are none of them.
+            guard Self.confusionWords.mayContain(hash: tokens[i].lowerHash) else { continue }
             let prev = word(i - 1)
             let next = word(i + 1)
             switch w {
@@ -476,7 +487,7 @@ extension GrammarSpecialist {
         let n = tokens.count
         func num(_ k: Int) -> Int? { k < n && tokens[k].kind == .number ? Int(tokens[k].text) : nil }
         func month(_ k: Int) -> Int? {
-            guard k < n, tokens[k].kind == .word, Self.dateWords.mayContain(tokens[k].lower), let m = Self.months[tokens[k].lower] else { return nil }
+            guard k < n, tokens[k].kind == .word, Self.dateWords.mayContain(hash: tokens[k].lowerHash), let m = Self.months[tokens[k].lower] else { return nil }
             if tokens[k].lower == "may" || tokens[k].lower == "mar" || tokens[k].lower == "dec" || tokens[k].lower == "sat" {
                 guard CharClass.isUpper(tokens[k].text.unicodeScalars.first!) else { return nil }
             }
@@ -513,7 +524,7 @@ extension GrammarSpecialist {
         }
         for i in 0..<n where tokens[i].kind == .word || tokens[i].kind == .number {
             // Weekday, date.
-            if tokens[i].kind == .word, Self.dateWords.mayContain(tokens[i].lower), let wd = Self.weekdays[tokens[i].lower], CharClass.isUpper(tokens[i].text.unicodeScalars.first!) {
+            if tokens[i].kind == .word, Self.dateWords.mayContain(hash: tokens[i].lowerHash), let wd = Self.weekdays[tokens[i].lower], CharClass.isUpper(tokens[i].text.unicodeScalars.first!) {
                 var k = skipDot(i + 1)
                 if k < n, tokens[k].text == "," { k += 1 }
                 if let (d, m, y, e) = date(at: k), y == nil, d >= 1, d <= Self.daysIn(month: m, year: nil) {
@@ -528,8 +539,8 @@ extension GrammarSpecialist {
                 }
                 continue
             }
-            // Dates that do not exist.
-            if let (d, m, y, e) = date(at: i), d == 0 || d > Self.daysIn(month: m, year: y), d <= 40,
+            // Dates that do not exist. A date starts with a number or a month's name: other words skip `date(at:)`.
+            if tokens[i].kind == .number || Self.dateWords.mayContain(hash: tokens[i].lowerHash), let (d, m, y, e) = date(at: i), d == 0 || d > Self.daysIn(month: m, year: y), d <= 40,
                !(i > 0 && tokens[i - 1].kind == .number) {
                 ctx.add("grammar.date", "This date does not exist.", TextSpan(start: tokens[i].start, end: tokens[e].end))
             }

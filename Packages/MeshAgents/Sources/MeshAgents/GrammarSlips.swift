@@ -41,7 +41,7 @@ extension GrammarSpecialist {
         return d
     }()
 
-    func slipPatterns(_ ctx: inout RuleContext, starts: Set<Int>) {
+    func slipPatterns(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let cfg = ctx.config
         var on: SlipPattern = []
         if cfg.isEnabled("grammar.confused-words") { on.formUnion([.toToo, .asThan, .context]) }
@@ -85,11 +85,11 @@ extension GrammarSpecialist {
     static let introFirstWords = Set(introPhrases.map { $0[0] })
 
     /// "However we …", "For example the …": a transitional opener with no comma after it.
-    func introductionComma(_ ctx: inout RuleContext, starts: Set<Int>) {
+    func introductionComma(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let n = tokens.count
         let lex = WordClasses.shared
-        for i in starts.sorted() where i < n && Self.introFirstWords.contains(tokens[i].lower) {
+        for i in 0..<n where starts.contains(i) && Self.introFirstWords.contains(tokens[i].lower) {
             for phrase in Self.introPhrases where phrase[0] == tokens[i].lower && i + phrase.count < n {
                 guard (0..<phrase.count).allSatisfy({ tokens[i + $0].kind == .word && tokens[i + $0].lower == phrase[$0] }) else { continue }
                 let last = i + phrase.count - 1
@@ -111,7 +111,6 @@ extension GrammarSpecialist {
         "like", "likes", "liked", "love", "loves", "loved", "hope", "hoped", "plan", "planned", "decided", "decide", "used",
         "refuse", "refused", "agreed", "seem", "seems", "seemed", "began", "begin", "start", "started", "learn", "learned",
     ]
-    static let doForms: Set<String> = ["do", "does", "did", "don't", "doesn't", "didn't"]
     static let whomPrepositions: Set<String> = ["with", "to", "for", "from", "by", "about", "against", "between", "among", "of"]
     static let meals: Set<String> = ["breakfast", "lunch", "dinner", "supper", "brunch"]
     static let mealVerbs: Set<String> = ["have", "has", "had", "having", "eat", "eats", "ate", "eating", "for", "after", "before"]
@@ -148,7 +147,7 @@ extension GrammarSpecialist {
     }
 
     /// "you're pet", "Th water", "all ready bought", "Them it became clear".
-    func contextWords(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+    func contextWords(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let n = tokens.count
         let lex = WordClasses.shared
@@ -181,7 +180,7 @@ extension GrammarSpecialist {
     }
 
     /// "Who was with who?", "the people to who the funds went" → whom; "Whom paid for the meal?" → who.
-    func whoAndWhom(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+    func whoAndWhom(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let n = tokens.count
         let w = tokens[i].lower
@@ -204,7 +203,7 @@ extension GrammarSpecialist {
     }
 
     /// "Some people thinks", "people who has expertise".
-    func peopleAgreement(_ ctx: inout RuleContext, _ i: Int, starts: Set<Int>) {
+    func peopleAgreement(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let n = tokens.count
         // Only a subject: "people" opening the sentence, or after a quantifier that does ("Some people thinks").

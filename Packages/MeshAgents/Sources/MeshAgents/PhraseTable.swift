@@ -1,19 +1,25 @@
 import Foundation
 import MeshProtocol
 
+/// FNV-1a (64-bit) of a string's UTF-8: the hash behind `WordFilter` and `WordMap`. Tokens keep it for their
+/// lower case (`Token.lowerHash`).
+@inline(__always) func fnv1a(_ s: String) -> UInt64 {
+    var s = s
+    return s.withUTF8 { b in
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
+        return h
+    }
+}
+
 /// A 65,536-bit filter over words, keyed by FNV-1a of their UTF-8: `mayContain` is false only for words never
 /// inserted, so a failed test can skip a dictionary look-up (SipHash plus probing costs about ten times more).
 struct WordFilter: Sendable {
     private var bits = [UInt64](repeating: 0, count: 1024)
 
-    @inline(__always) static func key(_ s: String) -> Int {
-        var s = s
-        return s.withUTF8 { b in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            for c in b { h = (h ^ UInt64(c)) &* 0x100_0000_01b3 }
-            return Int(truncatingIfNeeded: (h ^ (h >> 32)) & 0xFFFF)
-        }
-    }
+    @inline(__always) static func key(_ s: String) -> Int { key(hash: fnv1a(s)) }
+
+    @inline(__always) static func key(hash h: UInt64) -> Int { Int(truncatingIfNeeded: (h ^ (h >> 32)) & 0xFFFF) }
 
     init() {}
 
@@ -26,10 +32,80 @@ struct WordFilter: Sendable {
         bits[k >> 6] |= 1 << UInt64(k & 63)
     }
 
-    @inline(__always) func mayContain(_ s: String) -> Bool {
-        let k = Self.key(s)
+    @inline(__always) func mayContain(_ s: String) -> Bool { mayContain(hash: fnv1a(s)) }
+
+    /// `mayContain(word)` given `fnv1a(word)`, such as a token's `lowerHash`.
+    @inline(__always) func mayContain(hash: UInt64) -> Bool {
+        let k = Self.key(hash: hash)
         return bits[k >> 6] & (1 << UInt64(k & 63)) != 0
     }
+}
+
+/// A read-only map from words to values: open addressing probed by a 64-bit FNV-1a hash of the word's UTF-8.
+/// A look-up costs about a quarter of a `Dictionary<String, …>` one (SipHash, then probing), and a miss usually
+/// ends at an empty slot without comparing strings; the phrase tables look up every token.
+struct WordMap<Value: Sendable>: Sendable {
+    /// Slot → index into `hashes`, `keys` and `values`, or -1 when empty. At most half the slots are used.
+    private let slots: [Int32]
+    private let hashes: [UInt64]
+    private let keys: [String]
+    private let values: [Value]
+    private let mask: Int
+
+    init(_ dictionary: [String: Value]) {
+        var capacity = 16
+        while capacity < dictionary.count * 2 { capacity *= 2 }
+        var slots = [Int32](repeating: -1, count: capacity)
+        var hashes: [UInt64] = [], keys: [String] = [], values: [Value] = []
+        for (key, value) in dictionary {
+            let h = Self.hash(key)
+            var i = Int(truncatingIfNeeded: h) & (capacity - 1)
+            while slots[i] >= 0 { i = (i + 1) & (capacity - 1) }
+            slots[i] = Int32(keys.count)
+            hashes.append(h)
+            keys.append(key)
+            values.append(value)
+        }
+        self.slots = slots
+        self.hashes = hashes
+        self.keys = keys
+        self.values = values
+        mask = capacity - 1
+    }
+
+    @inline(__always) static func hash(_ s: String) -> UInt64 { mix(fnv1a(s)) }
+
+    /// FNV's low bits mix poorly; the slot comes from them.
+    @inline(__always) static func mix(_ fnv: UInt64) -> UInt64 {
+        let h = (fnv ^ (fnv >> 29)) &* 0xbf58_476d_1ce4_e5b9
+        return h ^ (h >> 32)
+    }
+
+    subscript(key: String) -> Value? { self[key, hash: fnv1a(key)] }
+
+    /// `self[key]` given `fnv1a(key)`, such as a token's `lowerHash`.
+    subscript(key: String, hash fnv: UInt64) -> Value? {
+        let h = Self.mix(fnv)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let k = Int(slots[i])
+            if k < 0 { return nil }
+            if hashes[k] == h && keys[k] == key { return values[k] }
+            i = (i + 1) & mask
+        }
+    }
+}
+
+/// A read-only set of words, probed like a `WordMap`: with a token's `lowerHash`, a member test costs a few
+/// instructions where `Set<String>.contains` hashes the word with SipHash first.
+typealias WordSet = WordMap<Bool>
+
+extension WordMap where Value == Bool {
+    init<S: Sequence>(words: S) where S.Element == String {
+        self.init(Dictionary(words.map { ($0, true) }, uniquingKeysWith: { a, _ in a }))
+    }
+
+    @inline(__always) func contains(_ word: String, hash: UInt64) -> Bool { self[word, hash: hash] != nil }
 }
 
 /// Filters over the keys of word lists that rules consult for every token, derived from the lists themselves
@@ -40,8 +116,24 @@ extension GrammarLists {
 }
 
 extension GrammarSpecialist {
-    static let agreementTriggerWords = WordFilter(agreementTriggers)
     static let nounVerbWords = WordFilter(Array(nounForVerb.keys) + Array(verbForNoun.keys))
+}
+
+/// Word lists that rules test for every token or every trigger word, as `WordSet`s probed by the token's hash
+/// (derived from the lists, which stay the source of truth).
+extension GrammarSpecialist {
+    static let agreementTriggerSet = WordSet(words: agreementTriggers)
+    static let patternTriggerSet = WordSet(words: patternTriggers)
+    static let learnerTriggerSet = WordSet(words: learnerTriggers)
+    static let modalSet = WordSet(words: modals)
+    static let doFormSet = WordSet(words: doForms)
+    static let casePrepositionSet = WordSet(words: casePrepositions)
+    static let pluralDeterminerSet = WordSet(words: pluralDeterminers)
+    static let finiteBeSet = WordSet(words: finiteBe)
+}
+
+extension ClarityLists {
+    static let beFormWords = WordFilter(beForms)
 }
 
 /// A list of phrases matched token by token (case-insensitive) over a chunk's tokens.
@@ -49,21 +141,35 @@ extension GrammarSpecialist {
 struct PhraseTable: Sendable {
     struct Entry: Sendable {
         var words: [String] {
-            didSet { kinds = Self.kinds(of: words) }
+            didSet {
+                kinds = Self.kinds(of: words)
+                secondKey = Self.secondKey(of: words)
+            }
         }
         var replacements: [String]
         var note: String?
         /// Per word: 0 a literal word, 1 `#` (any number), 2 `*` (any word); compared as bytes while matching.
         private(set) var kinds: [UInt8]
+        /// `WordFilter.key` of a literal second word, else -1. Common first words ("in", "the") start many entries;
+        /// comparing this integer with the next token's key rules most of them out without comparing strings.
+        private(set) var secondKey: Int
 
         init(words: [String], replacements: [String], note: String?) {
             self.words = words
             self.replacements = replacements
             self.note = note
             self.kinds = Self.kinds(of: words)
+            self.secondKey = Self.secondKey(of: words)
         }
 
         static func kinds(of words: [String]) -> [UInt8] { words.map { $0 == "#" ? 1 : $0 == "*" ? 2 : 0 } }
+
+        static func secondKey(of words: [String]) -> Int {
+            words.count > 1 && words[1] != "#" && words[1] != "*" ? WordFilter.key(words[1]) : -1
+        }
+
+        /// false when the entry cannot match because its literal second word differs from the next token's.
+        @inline(__always) func mayMatch(nextKey: Int) -> Bool { secondKey < 0 || secondKey == nextKey }
     }
 
     private(set) var byFirst: [String: [Entry]] = [:]
@@ -81,11 +187,11 @@ struct PhraseTable: Sendable {
             var pattern = line
             var replacements: [String] = []
             var note: String?
-            if let r = pattern.range(of: "##") {
+            if let r = pattern.rangeOfPair(UInt8(ascii: "#"), UInt8(ascii: "#")) {
                 note = String(pattern[r.upperBound...]).trimmed
                 pattern = String(pattern[..<r.lowerBound])
             }
-            if let r = pattern.range(of: "=>") {
+            if let r = pattern.rangeOfPair(UInt8(ascii: "="), UInt8(ascii: ">")) {
                 replacements = pattern[r.upperBound...].split(separator: "|").map { String($0).trimmed }.filter { !$0.isEmpty }
                 pattern = String(pattern[..<r.lowerBound])
             }
@@ -99,30 +205,35 @@ struct PhraseTable: Sendable {
         }
     }
 
-    /// `byFirst[word]`, answering nil without hashing for most words that start no entry.
-    @inline(__always) func entries(startingWith word: String) -> [Entry]? {
-        firstWords.mayContain(word) ? byFirst[word] : nil
+    /// The key an entry's literal second word must have to match at token `i`; -2 (no entry's key) when no word
+    /// can follow (the end, or an opaque token).
+    @inline(__always) static func nextKey(_ tokens: [Token], _ i: Int) -> Int {
+        i + 1 < tokens.count && tokens[i + 1].kind != .opaque ? WordFilter.key(hash: tokens[i + 1].lowerHash) : -2
     }
+
 
     /// Non-overlapping matches, longest first at each position: (first token, last token, entry).
     func matches(_ tokens: [Token], where accept: (Int, Int, Entry) -> Bool = { _, _, _ in true }) -> [(Int, Int, Entry)] {
         var out: [(Int, Int, Entry)] = []
         var i = 0
         let n = tokens.count
+        let numberEntries = byFirst["#"]
         while i < n {
-            let t = tokens[i]
-            if t.kind != .opaque, let entries = (t.kind == .number ? byFirst["#"] : nil) ?? entries(startingWith: t.lower) {
+            let kind = tokens[i].kind
+            if kind != .opaque, let entries = (kind == .number ? numberEntries : nil)
+                ?? (firstWords.mayContain(hash: tokens[i].lowerHash) ? byFirst[tokens[i].lower] : nil) {
                 var matched = false
-                for e in entries {
+                let nextKey = Self.nextKey(tokens, i)
+                for j in entries.indices where entries[j].mayMatch(nextKey: nextKey) {
+                    let e = entries[j]
                     let m = e.words.count
                     guard i + m <= n else { continue }
                     var ok = true
                     for k in 1..<max(1, m) {
-                        let tk = tokens[i + k]
                         switch e.kinds[k] {
-                        case 1: if tk.kind != .number { ok = false }
-                        case 2: if tk.kind != .word { ok = false }
-                        default: if tk.kind == .opaque || tk.lower != e.words[k] { ok = false }
+                        case 1: if tokens[i + k].kind != .number { ok = false }
+                        case 2: if tokens[i + k].kind != .word { ok = false }
+                        default: if tokens[i + k].kind == .opaque || tokens[i + k].lower != e.words[k] { ok = false }
                         }
                         if !ok { break }
                     }
@@ -145,18 +256,18 @@ struct PhraseTable: Sendable {
 /// result as matching each table on its own (non-overlapping within a table, longest first at each position).
 struct PhraseTables: Sendable {
     /// First word → (table index, entries of that table, longest first).
-    private var byFirst: [String: [(Int, [PhraseTable.Entry])]] = [:]
-    private var firstWords = WordFilter()
+    private let byFirst: WordMap<[(Int, [PhraseTable.Entry])]>
     let count: Int
 
     init(_ tables: [PhraseTable]) {
         count = tables.count
+        var byFirst: [String: [(Int, [PhraseTable.Entry])]] = [:]
         for (k, t) in tables.enumerated() {
             for (first, entries) in t.byFirst {
                 byFirst[first, default: []].append((k, entries))
-                firstWords.insert(first)
             }
         }
+        self.byFirst = WordMap(byFirst)
     }
 
     /// Matches of every table whose index `active` allows, as (table, first token, last token, entry), in text order
@@ -165,28 +276,36 @@ struct PhraseTables: Sendable {
         var out: [[(Int, Int, Int, PhraseTable.Entry)]] = Array(repeating: [], count: count)
         var next = [Int](repeating: 0, count: count)
         let n = tokens.count
+        let numberGroups = byFirst["#"]
+        // Tokens are read in place: a `Token` copy retains two strings.
         for i in 0..<n {
-            let t = tokens[i]
-            guard t.kind != .opaque else { continue }
-            guard let groups = (t.kind == .number ? byFirst["#"] : nil) ?? (firstWords.mayContain(t.lower) ? byFirst[t.lower] : nil) else { continue }
-            for (table, entries) in groups where active[table] && next[table] <= i {
-                for e in entries {
-                    let m = e.words.count
+            let kind = tokens[i].kind
+            guard kind != .opaque else { continue }
+            guard let groups = (kind == .number ? numberGroups : nil)
+                ?? byFirst[tokens[i].lower, hash: tokens[i].lowerHash] else { continue }
+            let nextKey = PhraseTable.nextKey(tokens, i)
+            // Groups and entries are read in place too: copying one retains its arrays and strings.
+            for g in groups.indices where active[groups[g].0] && next[groups[g].0] <= i {
+                let table = groups[g].0
+                for j in groups[g].1.indices where groups[g].1[j].mayMatch(nextKey: nextKey) {
+                    let m = groups[g].1[j].words.count
                     guard i + m <= n else { continue }
                     var ok = true
                     for k in 1..<max(1, m) {
-                        let tk = tokens[i + k]
-                        switch e.kinds[k] {
-                        case 1: if tk.kind != .number { ok = false }
-                        case 2: if tk.kind != .word { ok = false }
-                        default: if tk.kind == .opaque || tk.lower != e.words[k] { ok = false }
+                        switch groups[g].1[j].kinds[k] {
+                        case 1: if tokens[i + k].kind != .number { ok = false }
+                        case 2: if tokens[i + k].kind != .word { ok = false }
+                        default: if tokens[i + k].kind == .opaque || tokens[i + k].lower != groups[g].1[j].words[k] { ok = false }
                         }
                         if !ok { break }
                     }
-                    if ok && accept(table, i, i + m - 1, e) {
-                        out[table].append((table, i, i + m - 1, e))
-                        next[table] = i + m
-                        break
+                    if ok {
+                        let e = groups[g].1[j]
+                        if accept(table, i, i + m - 1, e) {
+                            out[table].append((table, i, i + m - 1, e))
+                            next[table] = i + m
+                            break
+                        }
                     }
                 }
             }
@@ -196,6 +315,18 @@ struct PhraseTables: Sendable {
 }
 
 extension String {
+    /// The first range of the two ASCII bytes `first` `second` ("##", "=>"), found in the UTF-8: Foundation's
+    /// `range(of:)` made loading the phrase tables (thousands of lines) slow.
+    func rangeOfPair(_ first: UInt8, _ second: UInt8) -> Range<String.Index>? {
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            let j = utf8.index(after: i)
+            if j < utf8.endIndex, utf8[i] == first, utf8[j] == second { return i..<utf8.index(after: j) }
+            i = j
+        }
+        return nil
+    }
+
     /// The same as `replacing(pattern, with: replacement)`, byte by byte when the string and the pattern are ASCII
     /// (and the pattern has no line break), where bytes are characters; messages are built this way per finding,
     /// and the generic algorithm costs tens of thousands of instructions a call.

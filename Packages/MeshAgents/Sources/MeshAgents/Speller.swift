@@ -11,7 +11,7 @@ import Synchronization
 public final class Speller: Sendable {
     struct State: ~Copyable {
         var handle: OpaquePointer?
-        var known: [String: Bool] = [:]
+        var known = SpellCache()
         var suggestions: [String: [String]] = [:]
     }
 
@@ -62,12 +62,13 @@ public final class Speller: Sendable {
 
     /// Whether hunspell knows `word` (true when no dictionary is loaded).
     public func check(_ word: String) -> Bool {
-        state.withLock { s in
-            if let k = s.known[word] { return k }
+        let hash = fnv1a(word)
+        return state.withLock { s in
+            if let k = s.known[word, hash] { return k }
             guard let h = s.handle else { return true }
             let ok = Hunspell_spell(h, word) != 0
-            if s.known.count > 200_000 { s.known.removeAll(keepingCapacity: true) }
-            s.known[word] = ok
+            if s.known.count > 200_000 { s.known.removeAll() }
+            s.known[word, hash] = ok
             return ok
         }
     }
@@ -81,7 +82,7 @@ public final class Speller: Sendable {
             guard let h = s.handle else { return [] }
             var out: [String] = []
             func known(_ w: String) -> Bool {
-                if let k = s.known[w] { return k }
+                if let k = s.known[w, fnv1a(w)] { return k }
                 return Hunspell_spell(h, w) != 0
             }
             func consider(_ scalars: [Unicode.Scalar]) {
@@ -332,4 +333,63 @@ enum Vocabulary {
     whitespace hashmap hashmaps closure closures monospace programmatically performant unescaped mutable immutable
     amongst whilst bandaid jewellery ebook ebooks blog blogs blogger website websites smartphone smartphones app apps wifi
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+}
+
+/// The speller's answers by word: open addressing probed by `fnv1a`, since nearly every word of a text is looked
+/// up (a `Dictionary<String, Bool>` hashes each with SipHash first, several times the cost).
+struct SpellCache: ~Copyable {
+    /// `fnv1a(word) | 1` per slot, 0 when empty.
+    private var hashes = [UInt64](repeating: 0, count: 1024)
+    private var words = [String](repeating: "", count: 1024)
+    private var answers = [Bool](repeating: false, count: 1024)
+    private(set) var count = 0
+
+    subscript(word: String, hash: UInt64) -> Bool? {
+        get {
+            let h = hash | 1
+            let mask = hashes.count - 1
+            var i = Int(truncatingIfNeeded: WordMap<Bool>.mix(h)) & mask
+            while hashes[i] != 0 {
+                if hashes[i] == h && words[i] == word { return answers[i] }
+                i = (i + 1) & mask
+            }
+            return nil
+        }
+        set {
+            guard let newValue else { return }
+            if (count + 1) * 2 > hashes.count { grow() }
+            let h = hash | 1
+            let mask = hashes.count - 1
+            var i = Int(truncatingIfNeeded: WordMap<Bool>.mix(h)) & mask
+            while hashes[i] != 0 {
+                if hashes[i] == h && words[i] == word { answers[i] = newValue; return }
+                i = (i + 1) & mask
+            }
+            hashes[i] = h
+            words[i] = word
+            answers[i] = newValue
+            count += 1
+        }
+    }
+
+    mutating func removeAll() {
+        for i in hashes.indices { hashes[i] = 0; words[i] = "" }
+        count = 0
+    }
+
+    private mutating func grow() {
+        let oldHashes = hashes, oldWords = words, oldAnswers = answers
+        let capacity = hashes.count * 2
+        hashes = [UInt64](repeating: 0, count: capacity)
+        words = [String](repeating: "", count: capacity)
+        answers = [Bool](repeating: false, count: capacity)
+        let mask = capacity - 1
+        for k in oldHashes.indices where oldHashes[k] != 0 {
+            var i = Int(truncatingIfNeeded: WordMap<Bool>.mix(oldHashes[k])) & mask
+            while hashes[i] != 0 { i = (i + 1) & mask }
+            hashes[i] = oldHashes[k]
+            words[i] = oldWords[k]
+            answers[i] = oldAnswers[k]
+        }
+    }
 }

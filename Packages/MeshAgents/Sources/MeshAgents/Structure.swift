@@ -17,7 +17,7 @@ public struct StructureSpecialist: Specialist {
         }
         var ctx = RuleContext(chunk: chunk, config: config, text: text)
         let tokens = ctx.tokens
-        let words = tokens.filter { $0.kind == .word || $0.kind == .number }.count
+        let words = ctx.text.countWords(in: tokens.indices, numbers: true)
         let whole = TextSpan(start: 0, end: ctx.text.scalars.count)
         switch chunk.kind {
         case .heading:

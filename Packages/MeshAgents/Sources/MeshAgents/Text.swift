@@ -13,15 +13,38 @@ public struct Token: Sendable, Hashable {
         case opaque
     }
 
-    public var kind: Kind
+    // Stored in this order so the one-byte fields share the last word: 64 bytes a token, not 72.
     public var text: String
-    public var lower: String
+    public var lower: String {
+        didSet { lowerHash = fnv1a(lower) }
+    }
     public var start: Int
     public var end: Int
+    /// `fnv1a(lower)`, hashed once here: the word filters and maps rules consult per token take it instead of
+    /// hashing the word again (`WordFilter.mayContain(hash:)`, `WordMap[_:hash:]`).
+    public private(set) var lowerHash: UInt64
+    public var kind: Kind
     /// Whitespace precedes this token.
     public var spaceBefore: Bool
     /// A line break precedes this token.
     public var newlineBefore: Bool
+
+    init(kind: Kind, text: String, lower: String, start: Int, end: Int, spaceBefore: Bool, newlineBefore: Bool) {
+        self.init(kind: kind, text: text, lower: lower, lowerHash: fnv1a(lower), start: start, end: end,
+                  spaceBefore: spaceBefore, newlineBefore: newlineBefore)
+    }
+
+    /// `lowerHash` must be `fnv1a(lower)`; the tokenizer has it from the bytes it copies.
+    init(kind: Kind, text: String, lower: String, lowerHash: UInt64, start: Int, end: Int, spaceBefore: Bool, newlineBefore: Bool) {
+        self.kind = kind
+        self.text = text
+        self.lower = lower
+        self.lowerHash = lowerHash
+        self.start = start
+        self.end = end
+        self.spaceBefore = spaceBefore
+        self.newlineBefore = newlineBefore
+    }
 
     public var span: TextSpan { TextSpan(start: start, end: end) }
     public var isWord: Bool { kind == .word }
@@ -49,8 +72,13 @@ enum CharClass {
 
     @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool { isLetter(s) || isDigit(s) }
 
+    /// Space, line feed, tab, carriage return, no-break, thin and narrow no-break space. Tested by range first:
+    /// this runs for every scalar of every text.
     @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        s == " " || s == "\n" || s == "\t" || s == "\r" || s == "\u{A0}" || s == "\u{2009}" || s == "\u{202F}"
+        let v = s.value
+        if v <= 32 { return v == 32 || v == 10 || v == 9 || v == 13 }
+        if v < 0xA0 { return false }
+        return v == 0xA0 || v == 0x2009 || v == 0x202F
     }
 
     @inline(__always) static func isUpper(_ s: Unicode.Scalar) -> Bool {
@@ -90,7 +118,7 @@ public struct TextAnalysis: Sendable {
     public let sentences: [Sentence]
 
     public init(text: String, ignored: [TextSpan] = []) {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = unicodeScalars(of: text)
         self.scalars = scalars
         let tokens = Tokenizer.tokenize(scalars, ignored: ignored)
         self.tokens = tokens
@@ -99,7 +127,7 @@ public struct TextAnalysis: Sendable {
 
     /// The chunk's text with its ignored spans plus the URLs, paths and identifiers found in plain text.
     public init(chunk: Chunk) {
-        let scalars = Array(chunk.text.unicodeScalars)
+        let scalars = unicodeScalars(of: chunk.text)
         self.init(scalars: scalars, ignored: chunk.ignored + NonProse.spans(in: scalars, existing: chunk.ignored))
     }
 
@@ -116,6 +144,20 @@ public struct TextAnalysis: Sendable {
         return makeString(scalars, s, e)
     }
 
+    /// How many tokens in `range` are words (and numbers, when `numbers`): counted in place, since filtering
+    /// copies every token (two retained strings each).
+    public func countWords(in range: Range<Int>, numbers: Bool = false) -> Int {
+        var n = 0
+        for k in range where tokens[k].kind == .word || numbers && tokens[k].kind == .number { n += 1 }
+        return n
+    }
+
+    /// Whether token `k`'s text is one of the scalars in `marks`. A token's text is `scalars[start..<end]`, so
+    /// this tests punctuation without comparing strings (or building an array of them per call).
+    public func token(_ k: Int, isOneOf marks: String) -> Bool {
+        tokens[k].end - tokens[k].start == 1 && marks.unicodeScalars.contains(scalars[tokens[k].start])
+    }
+
     /// Index of the word token before `i` in the same sentence stream (skipping nothing), or nil.
     public func previousWord(before i: Int) -> Int? {
         var j = i - 1
@@ -125,6 +167,43 @@ public struct TextAnalysis: Sendable {
             j -= 1
         }
         return nil
+    }
+}
+
+/// The last UTF-8 byte of `s`: `s.utf8.last` goes through the generic collection code, many times the cost.
+@inline(__always) func lastByte(_ s: String) -> UInt8? {
+    var s = s
+    return s.withUTF8 { $0.last }
+}
+
+/// The scalars of `text`, decoded in one pass over its UTF-8 (which a `String` always holds valid):
+/// `Array(text.unicodeScalars)` walks the text twice, a scalar at a time through the generic view.
+func unicodeScalars(of text: String) -> [Unicode.Scalar] {
+    var text = text
+    return text.withUTF8 { b in
+        [Unicode.Scalar](unsafeUninitializedCapacity: b.count) { out, count in
+            var i = 0, n = 0
+            while i < b.count {
+                let c = UInt32(b[i])
+                let v: UInt32
+                if c < 0x80 {
+                    v = c
+                    i += 1
+                } else if c < 0xE0 {
+                    v = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
+                    i += 2
+                } else if c < 0xF0 {
+                    v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    i += 3
+                } else {
+                    v = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
+                    i += 4
+                }
+                out[n] = Unicode.Scalar(v)!
+                n += 1
+            }
+            count = n
+        }
     }
 }
 
@@ -143,24 +222,44 @@ public struct TextAnalysis: Sendable {
 
 /// A word's text and its lower case, built straight from bytes when the word is ASCII (the common case).
 @inline(__always) func textAndLower(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> (String, String) {
+    let (text, lower, _) = textLowerAndHash(sc, start, end)
+    return (text, lower)
+}
+
+/// `fnv1a` of the lower case of `sc[start..<end]`, which must be ASCII, without building it.
+@inline(__always) func asciiLowerHash(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> UInt64 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for k in start..<end {
+        let v = sc[k].value
+        h = (h ^ UInt64(v >= 65 && v <= 90 ? v + 32 : v)) &* 0x100_0000_01b3
+    }
+    return h
+}
+
+/// `textAndLower` and `fnv1a` of the lower case, hashed while the bytes are read.
+@inline(__always) func textLowerAndHash(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> (String, String, UInt64) {
     let n = end - start
     var ascii = true
     var hasUpper = false
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for k in start..<end {
         let v = sc[k].value
         if v >= 128 { ascii = false; break }
-        if v >= 65 && v <= 90 { hasUpper = true }
+        let upper = v >= 65 && v <= 90
+        if upper { hasUpper = true }
+        h = (h ^ UInt64(upper ? v + 32 : v)) &* 0x100_0000_01b3
     }
     guard ascii else {
         var view = String.UnicodeScalarView()
         view.append(contentsOf: sc[start..<end])
-        return (String(view), lowercased(sc[start..<end]))
+        let lower = lowercased(sc[start..<end])
+        return (String(view), lower, fnv1a(lower))
     }
     let text = String(unsafeUninitializedCapacity: n) { buf in
         for k in 0..<n { buf[k] = UInt8(truncatingIfNeeded: sc[start + k].value) }
         return n
     }
-    guard hasUpper else { return (text, text) }
+    guard hasUpper else { return (text, text, h) }
     let lower = String(unsafeUninitializedCapacity: n) { buf in
         for k in 0..<n {
             let v = UInt8(truncatingIfNeeded: sc[start + k].value)
@@ -168,11 +267,12 @@ public struct TextAnalysis: Sendable {
         }
         return n
     }
-    return (text, lower)
+    return (text, lower, h)
 }
 
 enum Tokenizer {
     static let asciiPunct: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
+    static let asciiPunctHash: [UInt64] = asciiPunct.map(fnv1a)
 
     static func tokenize(_ sc: [Unicode.Scalar], ignored: [TextSpan]) -> [Token] {
         var tokens: [Token] = []
@@ -233,9 +333,9 @@ enum Tokenizer {
                     }
                     break
                 }
-                let (text, lower) = textAndLower(sc, start, j)
+                let (text, lower, hash) = textLowerAndHash(sc, start, j)
                 tokens.append(Token(
-                    kind: allDigits ? .number : .word, text: text, lower: lower,
+                    kind: allDigits ? .number : .word, text: text, lower: lower, lowerHash: hash,
                     start: start, end: j, spaceBefore: space, newlineBefore: newline
                 ))
                 space = false
@@ -243,9 +343,15 @@ enum Tokenizer {
                 i = j
                 continue
             }
-            let t = s.value < 128 ? Tokenizer.asciiPunct[Int(s.value)] : String(s)
-            tokens.append(Token(kind: .punct, text: t, lower: s == "\u{2019}" ? "'" : t, start: i, end: i + 1,
-                                spaceBefore: space, newlineBefore: newline))
+            if s.value < 128 {
+                let t = Tokenizer.asciiPunct[Int(s.value)]
+                tokens.append(Token(kind: .punct, text: t, lower: t, lowerHash: Tokenizer.asciiPunctHash[Int(s.value)],
+                                    start: i, end: i + 1, spaceBefore: space, newlineBefore: newline))
+            } else {
+                let t = String(s)
+                tokens.append(Token(kind: .punct, text: t, lower: s == "\u{2019}" ? "'" : t, start: i, end: i + 1,
+                                    spaceBefore: space, newlineBefore: newline))
+            }
             space = false
             newline = false
             i += 1
@@ -274,37 +380,40 @@ enum SentenceSplitter {
             ))
             startToken = endToken
         }
+        // Tokens are read in place (a `Token` copy retains two strings), and a punctuation token's text is its
+        // one scalar, so marks are compared as scalars.
         while i < tokens.count {
-            let t = tokens[i]
             // A blank line ends a sentence (plain text paragraphs inside one chunk, titles).
-            if i > startToken, t.newlineBefore, i > 0 {
+            if i > startToken, tokens[i].newlineBefore, i > 0 {
                 let gapStart = tokens[i - 1].end
                 var newlines = 0
-                for k in gapStart..<t.start where scalars[k] == "\n" { newlines += 1 }
+                for k in gapStart..<tokens[i].start where scalars[k] == "\n" { newlines += 1 }
                 if newlines >= 2 {
                     close(i, terminated: false)
                 }
             }
-            if t.kind == .punct, t.text == "." || t.text == "!" || t.text == "?" || t.text == "\u{2026}" {
+            let mark = scalars[tokens[i].start]
+            if tokens[i].kind == .punct, mark == "." || mark == "!" || mark == "?" || mark == "\u{2026}" {
                 // Swallow runs of terminal punctuation and closing quotes/brackets.
                 var j = i + 1
                 while j < tokens.count, tokens[j].kind == .punct, !tokens[j].spaceBefore,
-                      ".!?\u{2026}\"'\u{201D}\u{2019})]".unicodeScalars.contains(tokens[j].text.unicodeScalars.first!) {
+                      ".!?\u{2026}\"'\u{201D}\u{2019})]".unicodeScalars.contains(scalars[tokens[j].start]) {
                     j += 1
                 }
-                let next = j < tokens.count ? tokens[j] : nil
-                if t.text == "." {
+                let next: Int? = j < tokens.count ? j : nil
+                if mark == "." {
                     // Abbreviation or initial: "Dr. Smith", "e.g. this", "J. R. R."
-                    if i > 0, tokens[i - 1].end == t.start, tokens[i - 1].kind == .word {
+                    if i > 0, tokens[i - 1].end == tokens[i].start, tokens[i - 1].kind == .word {
                         let prev = tokens[i - 1].lower
                         var compound = prev
-                        if i >= 3, tokens[i - 2].text == ".", tokens[i - 2].start == tokens[i - 1].start - 1 {
+                        if i >= 3, tokens[i - 2].end - tokens[i - 2].start == 1, scalars[tokens[i - 2].start] == ".",
+                           tokens[i - 2].start == tokens[i - 1].start - 1 {
                             compound = tokens[i - 3].lower + "." + prev
                         }
-                        if let next, next.spaceBefore || next.newlineBefore {
-                            let nextStartsLower = next.text.unicodeScalars.first.map(CharClass.isLower) ?? false
+                        if let next, tokens[next].spaceBefore || tokens[next].newlineBefore {
+                            let nextStartsLower = CharClass.isLower(scalars[tokens[next].start])
                             if abbreviations.contains(prev) || abbreviations.contains(compound)
-                                || (prev.unicodeScalars.count == 1 && CharClass.isUpper(tokens[i - 1].text.unicodeScalars.first!))
+                                || (prev.unicodeScalars.count == 1 && CharClass.isUpper(scalars[tokens[i - 1].start]))
                                 || nextStartsLower {
                                 i = j
                                 continue
@@ -312,11 +421,11 @@ enum SentenceSplitter {
                         }
                     }
                     // "1. ", "3.5", "file.txt": no space after → not a boundary.
-                    if let next, !next.spaceBefore, !next.newlineBefore {
+                    if let next, !tokens[next].spaceBefore, !tokens[next].newlineBefore {
                         i = j
                         continue
                     }
-                } else if let next, !next.spaceBefore, !next.newlineBefore, next.kind != .punct {
+                } else if let next, !tokens[next].spaceBefore, !tokens[next].newlineBefore, tokens[next].kind != .punct {
                     i = j
                     continue
                 }
@@ -355,12 +464,16 @@ public enum Syllables {
     }()
 
     /// `exceptions[word]` without hashing for most words, which are not exceptions.
-    @inline(__always) static func exception(_ word: String) -> Int? {
-        exceptionWords.mayContain(word) ? exceptions[word] : nil
+    @inline(__always) static func exception(_ word: String, hash: UInt64) -> Int? {
+        exceptionWords.mayContain(hash: hash) ? exceptions[word] : nil
     }
 
-    public static func count(_ word: String) -> Int {
-        if let fast = word.utf8.withContiguousStorageIfAvailable({ countASCII($0, word) }), let fast { return fast }
+    public static func count(_ word: String) -> Int { count(word, hash: fnv1a(word)) }
+
+    /// `count(word)` given `fnv1a(word)`, such as a token's `lowerHash`: the exceptions are tested without hashing
+    /// the word again.
+    static func count(_ word: String, hash: UInt64) -> Int {
+        if let fast = word.utf8.withContiguousStorageIfAvailable({ countASCII($0, word, hash) }), let fast { return fast }
         return slowCount(word)
     }
 
@@ -373,15 +486,15 @@ public enum Syllables {
     }
 
     /// The same rules on lower-case ASCII bytes without allocating; nil for anything else.
-    static func countASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ word: String) -> Int? {
+    static func countASCII(_ bytes: UnsafeBufferPointer<UInt8>, _ word: String, _ hash: UInt64) -> Int? {
         var n = 0
         for b in bytes {
             if b >= 128 || (b >= 65 && b <= 90) { return nil }
             if b >= 97 && b <= 122 { n += 1 }
         }
-        if n == 0 { return exception(word) ?? 0 }
-        if n <= 3 { return exception(word) ?? 1 }
-        if n >= 4, let e = exception(word) { return e }
+        if n == 0 { return exception(word, hash: hash) ?? 0 }
+        if n <= 3 { return exception(word, hash: hash) ?? 1 }
+        if n >= 4, let e = exception(word, hash: hash) { return e }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n) { l -> Int in
             var k = 0
             for b in bytes where b >= 97 && b <= 122 { l[k] = b; k += 1 }

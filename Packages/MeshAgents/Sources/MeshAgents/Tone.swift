@@ -20,7 +20,7 @@ public struct ToneSpecialist: Specialist {
         let polite = ToneScorer.politeness(ctx.text, sentiment: score.compound)
         phrases(&ctx)
         emphasis(&ctx)
-        if config.isEnabled("tone.negative"), ctx.tokens.filter({ $0.kind == .word }).count >= 5 {
+        if config.isEnabled("tone.negative"), ctx.text.countWords(in: ctx.tokens.indices) >= 5 {
             let limit: Double = switch config.targetTone {
             case .formal: -0.6
             case .neutral: -0.7
@@ -102,9 +102,10 @@ public struct ToneSpecialist: Specialist {
         if ctx.config.isEnabled("tone.exclamation") {
             var i = 0
             while i < n {
-                guard tokens[i].text == "!" else { i += 1; continue }
+                // Marks tested as scalars (a token's text is its scalars), not by comparing strings per token.
+                guard ctx.text.token(i, isOneOf: "!") else { i += 1; continue }
                 var j = i + 1
-                while j < n, !tokens[j].spaceBefore, tokens[j].text == "!" || tokens[j].text == "?" || tokens[j].text == "1" { j += 1 }
+                while j < n, !tokens[j].spaceBefore, ctx.text.token(j, isOneOf: "!?1") { j += 1 }
                 if j - i >= 2 {
                     ctx.add("tone.exclamation", "Use one exclamation mark at most.", TextSpan(start: tokens[i].start, end: tokens[j - 1].end), ["!"])
                 } else if ctx.config.targetTone == .formal {
@@ -119,7 +120,7 @@ public struct ToneSpecialist: Specialist {
             while i < n {
                 var j = i
                 var ordinary = false
-                while j < n, tokens[j].kind == .word, isShouted(tokens[j].text) {
+                while j < n, tokens[j].kind == .word, isShouted(ctx.text.scalars[tokens[j].start..<tokens[j].end]) {
                     if ToneLists.commonWords.contains(tokens[j].lower) || SentimentLexicon.values[tokens[j].lower] != nil { ordinary = true }
                     j += 1
                 }
@@ -132,9 +133,11 @@ public struct ToneSpecialist: Specialist {
         }
     }
 
-    func isShouted(_ w: String) -> Bool {
+    /// Whether a word's scalars (a token's text is `scalars[start..<end]`) are shouted: two letters or more, none in
+    /// lower case.
+    func isShouted(_ w: ArraySlice<Unicode.Scalar>) -> Bool {
         var letters = 0
-        for s in w.unicodeScalars {
+        for s in w {
             if CharClass.isLower(s) { return false }
             if CharClass.isLetter(s) { letters += 1 }
         }
@@ -176,11 +179,16 @@ public enum ToneScorer {
         var lower: String
         var start: Int
         var end: Int
+        /// `fnv1a(lower)`, for the word filters and the lexicon map.
+        var hash: UInt64
     }
 
-    /// Whitespace-separated items, stripped of surrounding punctuation unless the item is an emoticon.
-    static func items(_ sc: [Unicode.Scalar]) -> [Item] {
+    /// Whitespace-separated items, stripped of surrounding punctuation unless the item is an emoticon. `tokens`
+    /// are the text's tokens: an item that is exactly one word token takes the strings the tokenizer built.
+    static func items(_ sc: [Unicode.Scalar], tokens: [Token]) -> [Item] {
+        var t = 0 // the first token that does not start before the current item
         var out: [Item] = []
+        out.reserveCapacity(sc.count / 5)
         var i = 0
         let n = sc.count
         while i < n {
@@ -195,20 +203,32 @@ public enum ToneScorer {
             if s != start || e != i {
                 var ascii = true
                 for k in start..<i where sc[k].value >= 128 { ascii = false; break }
-                // ASCII: the same lower case as `lowercased()`, without Foundation.
-                let (whole, wholeLower) = ascii ? textAndLower(sc, start, i) : { let w = makeString(sc, start, i); return (w, w.lowercased()) }()
-                if Self.lexiconWords.mayContain(wholeLower), SentimentLexicon.values[wholeLower] != nil,
-                   !whole.unicodeScalars.contains(where: CharClass.isLetter) || whole.count <= 4 {
-                    out.append(Item(raw: whole, lower: wholeLower, start: start, end: i))
-                    continue
+                // ASCII: the same lower case as `lowercased()`, without Foundation; hashed from the scalars first, so
+                // the strings are built only for the few items the lexicon filter may know.
+                if !ascii || Self.lexiconWords.mayContain(hash: asciiLowerHash(sc, start, i)) {
+                    let (whole, wholeLower) = ascii ? textAndLower(sc, start, i) : { let w = makeString(sc, start, i); return (w, w.lowercased()) }()
+                    if Self.lexiconWords.mayContain(wholeLower), SentimentLexicon.values[wholeLower] != nil,
+                       !whole.unicodeScalars.contains(where: CharClass.isLetter) || whole.count <= 4 {
+                        out.append(Item(raw: whole, lower: wholeLower, start: start, end: i, hash: fnv1a(wholeLower)))
+                        continue
+                    }
                 }
             }
             guard e > s else { continue }
-            let (raw, lower) = textAndLower(sc, s, e)
-            out.append(Item(raw: raw, lower: lower, start: s, end: e))
+            while t < tokens.count && tokens[t].start < s { t += 1 }
+            if t < tokens.count, tokens[t].start == s, tokens[t].end == e, tokens[t].kind == .word || tokens[t].kind == .number {
+                // The tokenizer built the same strings with `textLowerAndHash` on the same scalars.
+                out.append(Item(raw: tokens[t].text, lower: tokens[t].lower, start: s, end: e, hash: tokens[t].lowerHash))
+            } else {
+                let (raw, lower, hash) = textLowerAndHash(sc, s, e)
+                out.append(Item(raw: raw, lower: lower, start: s, end: e, hash: hash))
+            }
         }
         return out
     }
+
+    /// The lexicon for the per-word look-up (a `WordMap` probes by the hash items carry).
+    static let lexiconMap = WordMap(SentimentLexicon.values)
 
     /// The lexicon's and the boosters' words, to skip their look-ups for most words.
     static let lexiconWords: WordFilter = {
@@ -221,31 +241,35 @@ public enum ToneScorer {
         for w in boosters.keys { f.insert(w) }
         return f
     }()
+    static let negationWords = WordFilter(negations)
 
     public static func score(_ text: TextAnalysis) -> Score {
         let sc = text.scalars
-        let items = items(sc)
+        let items = items(sc, tokens: text.tokens)
         guard !items.isEmpty else { return Score(compound: 0, drivers: []) }
         let lex = SentimentLexicon.values
-        let lexWords = Self.lexiconWords, boosterWords = Self.boosterWords
-        let caps = items.map { w in w.raw.unicodeScalars.contains(where: CharClass.isLetter) && !w.raw.unicodeScalars.contains(where: CharClass.isLower) && w.raw.count > 1 }
+        let lexWords = Self.lexiconWords, boosterWords = Self.boosterWords, negationWords = Self.negationWords
+        // An item's text is `sc[start..<end]`: test the scalars there rather than walking the string.
+        let caps = items.map { w in
+            sc[w.start..<w.end].contains(where: CharClass.isLetter) && !sc[w.start..<w.end].contains(where: CharClass.isLower) && w.raw.count > 1
+        }
         let capDiff = caps.contains(true) && caps.contains(false)
         var sentiments = [Double](repeating: 0, count: items.count)
         for (i, item) in items.enumerated() {
             let w = item.lower
-            if boosterWords.mayContain(w), boosters[w] != nil { continue }
+            if boosterWords.mayContain(hash: item.hash), boosters[w] != nil { continue }
             if w == "kind", i + 1 < items.count, items[i + 1].lower == "of" { continue }
-            guard lexWords.mayContain(w), var v = lex[w] else { continue }
+            guard lexWords.mayContain(hash: item.hash), var v = Self.lexiconMap[w, hash: item.hash] else { continue }
             if w == "no", i + 1 < items.count, lex[items[i + 1].lower] != nil { continue }
             if caps[i] && capDiff { v += v > 0 ? 0.733 : -0.733 }
             for k in 1...3 where i - k >= 0 {
                 let p = items[i - k].lower
-                if var b = boosters[p] {
+                if boosterWords.mayContain(hash: items[i - k].hash), var b = boosters[p] {
                     if v < 0 { b = -b }
                     if caps[i - k] && capDiff { b += v > 0 ? 0.733 : -0.733 }
                     v += b * (k == 1 ? 1 : k == 2 ? 0.95 : 0.9)
                 }
-                if negations.contains(p) || p.hasSuffix("n't") {
+                if negationWords.mayContain(hash: items[i - k].hash) && negations.contains(p) || p.hasSuffix("n't") {
                     // "never so good" style boosts are rare; plain negation flips and dampens.
                     v *= -0.74
                 }
@@ -287,19 +311,21 @@ public enum ToneScorer {
         }
         return d
     }()
+    /// The markers' first words, to skip the look-up for most words.
+    static let politenessWords = WordFilter(politenessIndex.keys)
 
     /// Politeness given the text's sentiment (so a caller that has the score does not compute it twice).
     static func politeness(_ text: TextAnalysis, sentiment: Double) -> Double {
         let tokens = text.tokens
         var words: [Int] = []
         words.reserveCapacity(tokens.count)
-        for (k, t) in tokens.enumerated() where t.kind == .word { words.append(k) }
+        for k in tokens.indices where tokens[k].kind == .word { words.append(k) }
         guard let firstIndex = words.first else { return 0 }
         var s = 0.0
         // Each marker counts once, wherever it occurs among the words (punctuation between them is ignored).
         var seen = [Bool](repeating: false, count: ToneLists.politenessMarkers.count)
         for (p, k) in words.enumerated() {
-            guard let entries = politenessIndex[tokens[k].lower] else { continue }
+            guard politenessWords.mayContain(hash: tokens[k].lowerHash), let entries = politenessIndex[tokens[k].lower] else { continue }
             for (marker, m) in entries where !seen[m] && p + marker.count <= words.count {
                 var ok = true
                 for j in 1..<max(1, marker.count) where tokens[words[p + j]].lower != marker[j] { ok = false; break }

@@ -43,7 +43,7 @@ extension ClaritySpecialist {
             }
             // "7a.m." / "7pm": the hour and the letter tokenise as one word.
             // (The last byte is a, p or m whenever the test after it can pass: a cheap gate before Character work.)
-            if usage, t.kind == .word, let lastByte = t.lower.utf8.last, lastByte == 97 || lastByte == 112 || lastByte == 109,
+            if usage, t.kind == .word, let lastByte = lastByte(t.lower), lastByte == 97 || lastByte == 112 || lastByte == 109,
                let last = t.lower.last, last == "a" || last == "p" || t.lower.hasSuffix("am") || t.lower.hasSuffix("pm") {
                 let digits = t.lower.prefix(while: { $0.isASCII && $0.isNumber })
                 let rest = t.lower.dropFirst(digits.count)
@@ -64,7 +64,7 @@ extension ClaritySpecialist {
             guard t.kind == .word || t.text == "$" else { continue }
             let w = t.lower
             // Dates: "August, 2008" and "August of 2008" -> "August 2008".
-            if usage, Self.monthWords.mayContain(w), Self.months.contains(w), i + 2 < n, tokens[i + 1].lower == "," || tokens[i + 1].lower == "of",
+            if usage, Self.monthWords.mayContain(hash: t.lowerHash), Self.months.contains(w), i + 2 < n, tokens[i + 1].lower == "," || tokens[i + 1].lower == "of",
                tokens[i + 2].kind == .number, tokens[i + 2].text.utf8.count >= 3, tokens[i + 2].text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
                !(w == "may" && !CharClass.isUpper(t.text.unicodeScalars.first!)) {
                 ctx.add("clarity.usage", "Write '\(t.text) \(tokens[i + 2].text)' without '\(tokens[i + 1].text)'.",
