@@ -63,7 +63,7 @@ extension GrammarSpecialist {
         for i in tokens.indices where tokens[i].kind == .word {
             let w = tokens[i].lower
             if compound, w.utf8.contains(UInt8(ascii: "-")) { pluralUnitCompound(&ctx, i) }
-            guard let p = Self.clauseDispatch.patterns(for: w)?.intersection(on), !p.isEmpty else { continue }
+            guard let p = Self.clauseDispatch.patterns(for: tokens[i])?.intersection(on), !p.isEmpty else { continue }
             if p.contains(.inverted) { invertedQuestion(&ctx, i, starts: starts) }
             if p.contains(.subject) { singularSubject(&ctx, i, starts: starts) }
             if p.contains(.pluralSubject) { pluralSubject(&ctx, i, starts: starts) }
@@ -544,18 +544,22 @@ extension GrammarSpecialist {
     }
 }
 
-/// Trigger words and the patterns each can start, behind a `WordFilter`: most tokens cost one filter test,
-/// the rest one dictionary look-up.
+/// Trigger words and the patterns each can start, as a `WordMap` probed by the token's hash behind a
+/// `WordFilter`: most tokens cost one filter test, the rest one probe.
 struct TriggerDispatch<Pattern: OptionSet & Sendable>: Sendable where Pattern.Element == Pattern {
-    private var map: [String: Pattern] = [:]
+    private var building: [String: Pattern] = [:]
+    private var map = WordMap<Pattern>([:])
     private var filter = WordFilter()
 
     mutating func add<S: Sequence>(_ words: S, _ pattern: Pattern) where S.Element == String {
         for w in words {
-            map[w, default: []].insert(pattern)
+            building[w, default: []].insert(pattern)
             filter.insert(w)
         }
+        map = WordMap(building)
     }
 
-    @inline(__always) func patterns(for word: String) -> Pattern? { filter.mayContain(word) ? map[word] : nil }
+    @inline(__always) func patterns(for token: Token) -> Pattern? {
+        filter.mayContain(hash: token.lowerHash) ? map[token.lower, hash: token.lowerHash] : nil
+    }
 }

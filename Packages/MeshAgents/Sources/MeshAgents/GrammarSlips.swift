@@ -60,7 +60,7 @@ extension GrammarSpecialist {
             if article, let first = u.first, first >= 48 && first <= 57 { decade(&ctx, i) }
             if number, u.count >= 4, u.last == UInt8(ascii: "s"), u.dropLast().last == UInt8(ascii: "'"),
                tokens[i].text.unicodeScalars.dropLast(2).allSatisfy(CharClass.isUpper) { acronymPlural(&ctx, i) }
-            guard let p = Self.slipDispatch.patterns(for: w)?.intersection(on), !p.isEmpty else { continue }
+            guard let p = Self.slipDispatch.patterns(for: tokens[i])?.intersection(on), !p.isEmpty else { continue }
             if p.contains(.toToo) { toAndToo(&ctx, i) }
             if p.contains(.asThan) { asThan(&ctx, i) }
             if p.contains(.context) { contextWords(&ctx, i, starts: starts) }
