@@ -79,14 +79,14 @@ public struct GrammarSpecialist: Specialist {
         let tokens = ctx.tokens
         let n = tokens.count
         for m in 2...4 where i + 2 * m <= n {
-            guard tokens[i + m].kind == .word, tokens[i + m].lower == tokens[i].lower else { continue }
+            guard tokens[i + m].kind == .word, ctx.text.sameLower(i + m, i) else { continue }
             var same = true
-            for k in 0..<m where tokens[i + k].kind != .word || tokens[i + m + k].kind != .word || tokens[i + k].lower != tokens[i + m + k].lower {
+            for k in 0..<m where tokens[i + k].kind != .word || tokens[i + m + k].kind != .word || !ctx.text.sameLower(i + k, i + m + k) {
                 same = false
                 break
             }
             // Names and numbers repeat for good reasons; so do short refrains ("bye now bye now") rarely in prose.
-            if same, i == 0 || tokens[i - 1].kind != .word || tokens[i - 1].lower != tokens[i + m - 1].lower {
+            if same, i == 0 || tokens[i - 1].kind != .word || !ctx.text.sameLower(i - 1, i + m - 1) {
                 let phrase = ctx.text(TextSpan(start: tokens[i].start, end: tokens[i + m - 1].end))
                 ctx.add("grammar.repeated-word", "'\(phrase)' is repeated.", TextSpan(start: tokens[i].start, end: tokens[i + 2 * m - 1].end), [phrase])
                 return
@@ -146,7 +146,7 @@ public struct GrammarSpecialist: Specialist {
 
             // Repeated word ("the the"; "that that that" even though "that that" is fine) and repeated phrase
             // ("is an echo is an echo"): lexical illusions, across line breaks too.
-            if i + 1 < n, tokens[i + 1].kind == .word, tokens[i + 1].lower == w, repeatedOn {
+            if i + 1 < n, tokens[i + 1].kind == .word, ctx.text.sameLower(i + 1, i), repeatedOn {
                 if !GrammarLists.repeatAllowed.contains(w) {
                     ctx.add("grammar.repeated-word", "'\(t.text)' is repeated.", TextSpan(start: t.start, end: tokens[i + 1].end), [t.text])
                 } else if w == "that" || w == "had" || w == "is", i + 2 < n, tokens[i + 2].kind == .word, tokens[i + 2].lower == w, i == 0 || tokens[i - 1].lower != w {
@@ -157,7 +157,8 @@ public struct GrammarSpecialist: Specialist {
             }
 
             // a / an.
-            if (w == "a" || w == "an"), i + 1 < n, case let next = tokens[i + 1], next.kind == .word || next.kind == .number, !next.newlineBefore,
+            // Length first: most words are neither (and only these strings equal these literals).
+            if w.utf8.count <= 2, w == "a" || w == "an", i + 1 < n, case let next = tokens[i + 1], next.kind == .word || next.kind == .number, !next.newlineBefore,
                !(i > 0 && tokens[i - 1].text == "." && !tokens[i - 1].spaceBefore), articleOn {
                 let spoken = next.text.unicodeScalars.allSatisfy({ !CharClass.isLower($0) }) && speller.check(next.lower) ? next.lower : next.text
                 if let vowelSound = Articles.startsWithVowelSound(spoken) {
@@ -191,7 +192,8 @@ public struct GrammarSpecialist: Specialist {
             agreement(&ctx, i)
 
             // Double negatives: "don't have nothing", "can't get no".
-            if (w == "never" || w == "not" || lastByte(w) == UInt8(ascii: "t") && w.utf8.count >= 3 && w.hasSuffix("n't")), doubleNegativeOn {
+            if (w.utf8.count == 5 && w == "never" || w.utf8.count == 3 && w == "not"
+                || lastByte(w) == UInt8(ascii: "t") && w.utf8.count >= 3 && w.hasSuffix("n't")), doubleNegativeOn {
                 var k = i + 1
                 var seen = 0
                 while k < n, seen < 2, tokens[k].kind == .word {

@@ -71,13 +71,13 @@ extension ClaritySpecialist {
                         TextSpan(start: t.start, end: tokens[i + 2].end), ["\(t.text) \(tokens[i + 2].text)"])
             }
             // "from 2000-2005" -> "from 2000 to 2005".
-            if usage, w == "from", i + 3 < n, tokens[i + 1].kind == .number, tokens[i + 2].text == "-" || tokens[i + 2].text == "–",
+            if usage, w.utf8.count == 4, w == "from", i + 3 < n, tokens[i + 1].kind == .number, tokens[i + 2].text == "-" || tokens[i + 2].text == "–",
                adjacent(i + 2), tokens[i + 3].kind == .number, adjacent(i + 3) {
                 ctx.add("clarity.usage", "After 'from', write '\(tokens[i + 1].text) to \(tokens[i + 3].text)'.",
                         TextSpan(start: t.start, end: tokens[i + 3].end), ["from \(tokens[i + 1].text) to \(tokens[i + 3].text)"])
             }
             // "from 2000-2005" as one token.
-            if usage, w == "from", i + 1 < n, tokens[i + 1].kind == .number, adjacent(i + 1) == false {
+            if usage, w.utf8.count == 4, w == "from", i + 1 < n, tokens[i + 1].kind == .number, adjacent(i + 1) == false {
                 let parts = tokens[i + 1].text.split(separator: "-")
                 if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
                     ctx.add("clarity.usage", "After 'from', write '\(parts[0]) to \(parts[1])'.",
