@@ -141,8 +141,9 @@ public struct GrammarSpecialist: Specialist {
         let doubleNegativeOn = cfg.isEnabled("grammar.double-negative")
         for i in 0..<n {
             guard tokens[i].kind == .word else { continue }
-            let t = tokens[i]
-            let w = t.lower
+            // The token is copied (two strings retained) only on the paths that flag something.
+            var t: Token { tokens[i] }
+            let w = tokens[i].lower
 
             // Repeated word ("the the"; "that that that" even though "that that" is fine) and repeated phrase
             // ("is an echo is an echo"): lexical illusions, across line breaks too.
@@ -173,7 +174,7 @@ public struct GrammarSpecialist: Specialist {
             }
 
             // Uncountable plurals.
-            if GrammarLists.uncountablePluralWords.mayContain(hash: t.lowerHash), let singular = GrammarLists.uncountablePlurals[w] {
+            if GrammarLists.uncountablePluralWords.mayContain(hash: tokens[i].lowerHash), let singular = GrammarLists.uncountablePlurals[w] {
                 ctx.add("grammar.uncountable-plural", "'\(singular)' has no plural; use '\(singular)' or 'pieces of \(singular)'.",
                         t.span, [matchCase(singular, like: t.text)])
             }
