@@ -396,45 +396,45 @@ public struct GrammarSpecialist: Specialist {
         let spacingOn = cfg.isEnabled("grammar.spacing")
         let punctuationOn = cfg.isEnabled("grammar.punctuation")
         // Marks are tested as scalars (`token(_:isOneOf:)`): an array literal of strings allocates per token.
+        // Tokens are read in place: a copy retains two strings.
         let text = ctx.text
         for i in 0..<n {
-            let t = tokens[i]
-            if t.kind == .punct {
-                let p = t.text
+            if tokens[i].kind == .punct {
+                let p = tokens[i].text
                 // Space before , . ; : ! ?
-                if t.spaceBefore, !t.newlineBefore, i > 0, text.token(i, isOneOf: ",.;:!?"),
+                if tokens[i].spaceBefore, !tokens[i].newlineBefore, i > 0, text.token(i, isOneOf: ",.;:!?"),
                    tokens[i - 1].kind == .word || tokens[i - 1].kind == .number,
                    i + 1 >= n || tokens[i + 1].spaceBefore || tokens[i + 1].kind == .punct && !text.token(i + 1, isOneOf: ",.!?") && tokens[i + 1].spaceBefore,
                    !(p == "." && i + 1 < n && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
                    spacingOn {
-                    ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: t.end), [p])
+                    ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: tokens[i].end), [p])
                 }
                 // Missing space after , between words ("word,word").
-                if p == ",", i > 0, i + 1 < n, !t.spaceBefore, !tokens[i + 1].spaceBefore,
+                if p == ",", i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
                    tokens[i - 1].kind == .word, tokens[i + 1].kind == .word, spacingOn {
-                    ctx.add("grammar.spacing", "Add a space after ','.", TextSpan(start: t.start, end: tokens[i + 1].end), [", " + tokens[i + 1].text])
+                    ctx.add("grammar.spacing", "Add a space after ','.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [", " + tokens[i + 1].text])
                 }
                 // Missing space after . ! ? before a capitalised word ("end.Next").
-                if text.token(i, isOneOf: ".!?"), i > 0, i + 1 < n, !t.spaceBefore, !tokens[i + 1].spaceBefore,
+                if text.token(i, isOneOf: ".!?"), i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
                    tokens[i - 1].kind == .word, tokens[i - 1].text.unicodeScalars.count >= 2,
                    tokens[i + 1].kind == .word, tokens[i + 1].text.unicodeScalars.count >= 2,
                    let f = tokens[i + 1].text.unicodeScalars.first, CharClass.isUpper(f),
                    tokens[i + 1].text.unicodeScalars.dropFirst().allSatisfy({ !CharClass.isUpper($0) }),
                    let l = tokens[i - 1].text.unicodeScalars.last, CharClass.isLower(l), spacingOn {
-                    ctx.add("grammar.spacing", "Add a space after '\(p)'.", TextSpan(start: t.start, end: tokens[i + 1].end), [p + " " + tokens[i + 1].text])
+                    ctx.add("grammar.spacing", "Add a space after '\(p)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [p + " " + tokens[i + 1].text])
                 }
                 // Space inside brackets.
                 if (p == "(" || p == "["), i + 1 < n, tokens[i + 1].spaceBefore, !tokens[i + 1].newlineBefore,
                    tokens[i + 1].kind == .word, spacingOn {
-                    ctx.add("grammar.spacing", "Remove the space after '\(p)'.", TextSpan(start: t.start, end: tokens[i + 1].start), [p])
+                    ctx.add("grammar.spacing", "Remove the space after '\(p)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].start), [p])
                 }
-                if (p == ")" || p == "]"), t.spaceBefore, !t.newlineBefore, i > 0, tokens[i - 1].kind == .word,
+                if (p == ")" || p == "]"), tokens[i].spaceBefore, !tokens[i].newlineBefore, i > 0, tokens[i - 1].kind == .word,
                    tokens[..<i].contains(where: { $0.text == (p == ")" ? "(" : "[") }), spacingOn {
-                    ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: t.end), [p])
+                    ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: tokens[i].end), [p])
                 }
                 // "?!", "!?", "????": one mark says it (a run of "!" alone is tone.exclamation's).
                 if p == "?" || p == "!", i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].text == "?" || tokens[i + 1].text == "!",
-                   !(i > 0 && !t.spaceBefore && (tokens[i - 1].text == "?" || tokens[i - 1].text == "!")), punctuationOn {
+                   !(i > 0 && !tokens[i].spaceBefore && (tokens[i - 1].text == "?" || tokens[i - 1].text == "!")), punctuationOn {
                     var j = i + 1
                     var mixed = false
                     while j < n, !tokens[j].spaceBefore, tokens[j].text == "?" || tokens[j].text == "!" {
@@ -443,36 +443,36 @@ public struct GrammarSpecialist: Specialist {
                     }
                     if mixed || (p == "?" && j - i >= 3) {
                         ctx.add("grammar.punctuation", "Use one '\(p == "?" || mixed ? "?" : "!")', not '\(tokens[i..<j].map(\.text).joined())'.",
-                                TextSpan(start: t.start, end: tokens[j - 1].end), [mixed ? "?" : p])
+                                TextSpan(start: tokens[i].start, end: tokens[j - 1].end), [mixed ? "?" : p])
                     }
                 }
                 // Doubled punctuation.
                 if i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].kind == .punct, punctuationOn {
                     let q = tokens[i + 1].text
                     let pair = p + q
-                    let prevSame = i > 0 && tokens[i - 1].kind == .punct && !t.spaceBefore && tokens[i - 1].text == p
+                    let prevSame = i > 0 && tokens[i - 1].kind == .punct && !tokens[i].spaceBefore && tokens[i - 1].text == p
                     let ellipsisNext = q == "." && i + 2 < n && tokens[i + 2].text == "." && !tokens[i + 2].spaceBefore
                     let abbreviation = p == "." && i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].text.unicodeScalars.count <= 4
                     if Self.doubledMarks.contains(pair), !prevSame,
                        !ellipsisNext, !abbreviation {
                         let third = i + 2 < n && !tokens[i + 2].spaceBefore && tokens[i + 2].text == q
                         if !(pair == "??" && third) {
-                            ctx.add("grammar.punctuation", "Doubled punctuation '\(pair)'.", TextSpan(start: t.start, end: tokens[i + 1].end),
+                            ctx.add("grammar.punctuation", "Doubled punctuation '\(pair)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end),
                                     [pair == "??" ? "?" : (pair.hasPrefix(".") || pair.hasPrefix("?") || pair.hasPrefix("!") ? p : q)])
                         }
                     } else if pair == "..", !prevSame, !(i + 2 < n && tokens[i + 2].text == "." && !tokens[i + 2].spaceBefore),
                               i > 0, tokens[i - 1].kind == .word {
-                        ctx.add("grammar.punctuation", "Two full stops: use one, or '…' for an ellipsis.", TextSpan(start: t.start, end: tokens[i + 1].end), [".", "…"])
+                        ctx.add("grammar.punctuation", "Two full stops: use one, or '…' for an ellipsis.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [".", "…"])
                     }
                 }
-            } else if t.spaceBefore, !t.newlineBefore, i > 0, spacingOn {
+            } else if tokens[i].spaceBefore, !tokens[i].newlineBefore, i > 0, spacingOn {
                 // Doubled spaces between words.
-                var k = t.start - 1
+                var k = tokens[i].start - 1
                 var spaces = 0
                 while k >= 0, sc[k] == " " { spaces += 1; k -= 1 }
                 if spaces >= 2, k >= 0, sc[k] != "\n", tokens[i - 1].end == k + 1 {
                     ctx.findings.append(Finding(rule: "grammar.spacing", severity: .suggestion, message: "Use one space, not \(spaces).",
-                                                span: TextSpan(start: k + 1, end: t.start), replacements: [" "]))
+                                                span: TextSpan(start: k + 1, end: tokens[i].start), replacements: [" "]))
                 }
             }
         }
