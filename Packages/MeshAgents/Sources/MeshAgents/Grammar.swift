@@ -81,14 +81,14 @@ public struct GrammarSpecialist: Specialist {
         let tokens = ctx.tokens
         let n = tokens.count
         for m in 2...4 where i + 2 * m <= n {
-            guard tokens[i + m].kind == .word, tokens[i + m].lower == tokens[i].lower else { continue }
+            guard tokens[i + m].kind == .word, ctx.text.sameLower(i + m, i) else { continue }
             var same = true
-            for k in 0..<m where tokens[i + k].kind != .word || tokens[i + m + k].kind != .word || tokens[i + k].lower != tokens[i + m + k].lower {
+            for k in 0..<m where tokens[i + k].kind != .word || tokens[i + m + k].kind != .word || !ctx.text.sameLower(i + k, i + m + k) {
                 same = false
                 break
             }
             // Names and numbers repeat for good reasons; so do short refrains ("bye now bye now") rarely in prose.
-            if same, i == 0 || tokens[i - 1].kind != .word || tokens[i - 1].lower != tokens[i + m - 1].lower {
+            if same, i == 0 || tokens[i - 1].kind != .word || !ctx.text.sameLower(i - 1, i + m - 1) {
                 let phrase = ctx.text(TextSpan(start: tokens[i].start, end: tokens[i + m - 1].end))
                 ctx.add("grammar.repeated-word", "'\(phrase)' is repeated.", TextSpan(start: tokens[i].start, end: tokens[i + 2 * m - 1].end), [phrase])
                 return
@@ -144,12 +144,13 @@ public struct GrammarSpecialist: Specialist {
         let doubleNegativeOn = cfg.isEnabled("grammar.double-negative")
         for i in 0..<n {
             guard tokens[i].kind == .word else { continue }
-            let t = tokens[i]
-            let w = t.lower
+            // The token is copied (two strings retained) only on the paths that flag something.
+            var t: Token { tokens[i] }
+            let w = tokens[i].lower
 
             // Repeated word ("the the"; "that that that" even though "that that" is fine) and repeated phrase
             // ("is an echo is an echo"): lexical illusions, across line breaks too.
-            if i + 1 < n, tokens[i + 1].kind == .word, tokens[i + 1].lower == w, repeatedOn {
+            if i + 1 < n, tokens[i + 1].kind == .word, ctx.text.sameLower(i + 1, i), repeatedOn {
                 if !GrammarLists.repeatAllowed.contains(w) {
                     ctx.add("grammar.repeated-word", "'\(t.text)' is repeated.", TextSpan(start: t.start, end: tokens[i + 1].end), [t.text])
                 } else if w == "that" || w == "had" || w == "is", i + 2 < n, tokens[i + 2].kind == .word, tokens[i + 2].lower == w, i == 0 || tokens[i - 1].lower != w {
@@ -160,7 +161,8 @@ public struct GrammarSpecialist: Specialist {
             }
 
             // a / an.
-            if (w == "a" || w == "an"), i + 1 < n, case let next = tokens[i + 1], next.kind == .word || next.kind == .number, !next.newlineBefore,
+            // Length first: most words are neither (and only these strings equal these literals).
+            if w.utf8.count <= 2, w == "a" || w == "an", i + 1 < n, case let next = tokens[i + 1], next.kind == .word || next.kind == .number, !next.newlineBefore,
                !(i > 0 && tokens[i - 1].text == "." && !tokens[i - 1].spaceBefore), articleOn {
                 let spoken = next.text.unicodeScalars.allSatisfy({ !CharClass.isLower($0) }) && speller.check(next.lower) ? next.lower : next.text
                 if let vowelSound = Articles.startsWithVowelSound(spoken) {
@@ -175,7 +177,7 @@ public struct GrammarSpecialist: Specialist {
             }
 
             // Uncountable plurals.
-            if GrammarLists.uncountablePluralWords.mayContain(hash: t.lowerHash), let singular = GrammarLists.uncountablePlurals[w] {
+            if GrammarLists.uncountablePluralWords.mayContain(hash: tokens[i].lowerHash), let singular = GrammarLists.uncountablePlurals[w] {
                 ctx.add("grammar.uncountable-plural", "'\(singular)' has no plural; use '\(singular)' or 'pieces of \(singular)'.",
                         t.span, [matchCase(singular, like: t.text)])
             }
@@ -194,7 +196,8 @@ public struct GrammarSpecialist: Specialist {
             agreement(&ctx, i)
 
             // Double negatives: "don't have nothing", "can't get no".
-            if (w == "never" || w == "not" || lastByte(w) == UInt8(ascii: "t") && w.utf8.count >= 3 && w.hasSuffix("n't")), doubleNegativeOn {
+            if (w.utf8.count == 5 && w == "never" || w.utf8.count == 3 && w == "not"
+                || lastByte(w) == UInt8(ascii: "t") && w.utf8.count >= 3 && w.hasSuffix("n't")), doubleNegativeOn {
                 var k = i + 1
                 var seen = 0
                 while k < n, seen < 2, tokens[k].kind == .word {
@@ -396,45 +399,45 @@ public struct GrammarSpecialist: Specialist {
         let spacingOn = cfg.isEnabled("grammar.spacing")
         let punctuationOn = cfg.isEnabled("grammar.punctuation")
         // Marks are tested as scalars (`token(_:isOneOf:)`): an array literal of strings allocates per token.
+        // Tokens are read in place: a copy retains two strings.
         let text = ctx.text
         for i in 0..<n {
-            let t = tokens[i]
-            if t.kind == .punct {
-                let p = t.text
+            if tokens[i].kind == .punct {
+                let p = tokens[i].text
                 // Space before , . ; : ! ?
-                if t.spaceBefore, !t.newlineBefore, i > 0, text.token(i, isOneOf: ",.;:!?"),
+                if tokens[i].spaceBefore, !tokens[i].newlineBefore, i > 0, text.token(i, isOneOf: ",.;:!?"),
                    tokens[i - 1].kind == .word || tokens[i - 1].kind == .number,
                    i + 1 >= n || tokens[i + 1].spaceBefore || tokens[i + 1].kind == .punct && !text.token(i + 1, isOneOf: ",.!?") && tokens[i + 1].spaceBefore,
                    !(p == "." && i + 1 < n && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
                    spacingOn {
-                    ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: t.end), [p])
+                    ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: tokens[i].end), [p])
                 }
                 // Missing space after , between words ("word,word").
-                if p == ",", i > 0, i + 1 < n, !t.spaceBefore, !tokens[i + 1].spaceBefore,
+                if p == ",", i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
                    tokens[i - 1].kind == .word, tokens[i + 1].kind == .word, spacingOn {
-                    ctx.add("grammar.spacing", "Add a space after ','.", TextSpan(start: t.start, end: tokens[i + 1].end), [", " + tokens[i + 1].text])
+                    ctx.add("grammar.spacing", "Add a space after ','.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [", " + tokens[i + 1].text])
                 }
                 // Missing space after . ! ? before a capitalised word ("end.Next").
-                if text.token(i, isOneOf: ".!?"), i > 0, i + 1 < n, !t.spaceBefore, !tokens[i + 1].spaceBefore,
+                if text.token(i, isOneOf: ".!?"), i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
                    tokens[i - 1].kind == .word, tokens[i - 1].text.unicodeScalars.count >= 2,
                    tokens[i + 1].kind == .word, tokens[i + 1].text.unicodeScalars.count >= 2,
                    let f = tokens[i + 1].text.unicodeScalars.first, CharClass.isUpper(f),
                    tokens[i + 1].text.unicodeScalars.dropFirst().allSatisfy({ !CharClass.isUpper($0) }),
                    let l = tokens[i - 1].text.unicodeScalars.last, CharClass.isLower(l), spacingOn {
-                    ctx.add("grammar.spacing", "Add a space after '\(p)'.", TextSpan(start: t.start, end: tokens[i + 1].end), [p + " " + tokens[i + 1].text])
+                    ctx.add("grammar.spacing", "Add a space after '\(p)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [p + " " + tokens[i + 1].text])
                 }
                 // Space inside brackets.
                 if (p == "(" || p == "["), i + 1 < n, tokens[i + 1].spaceBefore, !tokens[i + 1].newlineBefore,
                    tokens[i + 1].kind == .word, spacingOn {
-                    ctx.add("grammar.spacing", "Remove the space after '\(p)'.", TextSpan(start: t.start, end: tokens[i + 1].start), [p])
+                    ctx.add("grammar.spacing", "Remove the space after '\(p)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].start), [p])
                 }
-                if (p == ")" || p == "]"), t.spaceBefore, !t.newlineBefore, i > 0, tokens[i - 1].kind == .word,
+                if (p == ")" || p == "]"), tokens[i].spaceBefore, !tokens[i].newlineBefore, i > 0, tokens[i - 1].kind == .word,
                    tokens[..<i].contains(where: { $0.text == (p == ")" ? "(" : "[") }), spacingOn {
-                    ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: t.end), [p])
+                    ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: tokens[i].end), [p])
                 }
                 // "?!", "!?", "????": one mark says it (a run of "!" alone is tone.exclamation's).
                 if p == "?" || p == "!", i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].text == "?" || tokens[i + 1].text == "!",
-                   !(i > 0 && !t.spaceBefore && (tokens[i - 1].text == "?" || tokens[i - 1].text == "!")), punctuationOn {
+                   !(i > 0 && !tokens[i].spaceBefore && (tokens[i - 1].text == "?" || tokens[i - 1].text == "!")), punctuationOn {
                     var j = i + 1
                     var mixed = false
                     while j < n, !tokens[j].spaceBefore, tokens[j].text == "?" || tokens[j].text == "!" {
@@ -443,36 +446,36 @@ public struct GrammarSpecialist: Specialist {
                     }
                     if mixed || (p == "?" && j - i >= 3) {
                         ctx.add("grammar.punctuation", "Use one '\(p == "?" || mixed ? "?" : "!")', not '\(tokens[i..<j].map(\.text).joined())'.",
-                                TextSpan(start: t.start, end: tokens[j - 1].end), [mixed ? "?" : p])
+                                TextSpan(start: tokens[i].start, end: tokens[j - 1].end), [mixed ? "?" : p])
                     }
                 }
                 // Doubled punctuation.
                 if i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].kind == .punct, punctuationOn {
                     let q = tokens[i + 1].text
                     let pair = p + q
-                    let prevSame = i > 0 && tokens[i - 1].kind == .punct && !t.spaceBefore && tokens[i - 1].text == p
+                    let prevSame = i > 0 && tokens[i - 1].kind == .punct && !tokens[i].spaceBefore && tokens[i - 1].text == p
                     let ellipsisNext = q == "." && i + 2 < n && tokens[i + 2].text == "." && !tokens[i + 2].spaceBefore
                     let abbreviation = p == "." && i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].text.unicodeScalars.count <= 4
                     if Self.doubledMarks.contains(pair), !prevSame,
                        !ellipsisNext, !abbreviation {
                         let third = i + 2 < n && !tokens[i + 2].spaceBefore && tokens[i + 2].text == q
                         if !(pair == "??" && third) {
-                            ctx.add("grammar.punctuation", "Doubled punctuation '\(pair)'.", TextSpan(start: t.start, end: tokens[i + 1].end),
+                            ctx.add("grammar.punctuation", "Doubled punctuation '\(pair)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end),
                                     [pair == "??" ? "?" : (pair.hasPrefix(".") || pair.hasPrefix("?") || pair.hasPrefix("!") ? p : q)])
                         }
                     } else if pair == "..", !prevSame, !(i + 2 < n && tokens[i + 2].text == "." && !tokens[i + 2].spaceBefore),
                               i > 0, tokens[i - 1].kind == .word {
-                        ctx.add("grammar.punctuation", "Two full stops: use one, or '…' for an ellipsis.", TextSpan(start: t.start, end: tokens[i + 1].end), [".", "…"])
+                        ctx.add("grammar.punctuation", "Two full stops: use one, or '…' for an ellipsis.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [".", "…"])
                     }
                 }
-            } else if t.spaceBefore, !t.newlineBefore, i > 0, spacingOn {
+            } else if tokens[i].spaceBefore, !tokens[i].newlineBefore, i > 0, spacingOn {
                 // Doubled spaces between words.
-                var k = t.start - 1
+                var k = tokens[i].start - 1
                 var spaces = 0
                 while k >= 0, sc[k] == " " { spaces += 1; k -= 1 }
                 if spaces >= 2, k >= 0, sc[k] != "\n", tokens[i - 1].end == k + 1 {
                     ctx.findings.append(Finding(rule: "grammar.spacing", severity: .suggestion, message: "Use one space, not \(spaces).",
-                                                span: TextSpan(start: k + 1, end: t.start), replacements: [" "]))
+                                                span: TextSpan(start: k + 1, end: tokens[i].start), replacements: [" "]))
                 }
             }
         }

@@ -112,9 +112,14 @@ public enum RuleCatalog {
     /// The ids of rules that are off by default.
     private static let offByDefault = WordFilter(all.filter { !$0.enabledByDefault }.map(\.id))
 
-    /// false when `id` cannot be a rule that is off by default (a cheap filter test before any hashing).
+    /// The lengths (UTF-8 bytes, 63 for longer) of the ids of rules that are off by default, as bits.
+    private static let offByDefaultLengths: UInt64 = all.filter { !$0.enabledByDefault }
+        .reduce(0) { $0 | 1 << UInt64(min($1.id.utf8.count, 63)) }
+
+    /// false when `id` cannot be a rule that is off by default: its length first, then a filter test, before any
+    /// hashing (this is asked for every finding).
     @inline(__always) static func mayBeOffByDefault(_ id: String) -> Bool {
-        offByDefault.mayContain(id)
+        offByDefaultLengths & 1 << UInt64(min(id.utf8.count, 63)) != 0 && offByDefault.mayContain(id)
     }
 
     public static func rules(for type: SpecialistType) -> [RuleInfo] { all.filter { $0.specialist == type } }

@@ -158,6 +158,18 @@ public struct TextAnalysis: Sendable {
         tokens[k].end - tokens[k].start == 1 && marks.unicodeScalars.contains(scalars[tokens[k].start])
     }
 
+    /// `tokens[a].lower == tokens[b].lower`, with most unequal pairs decided by their hashes: when both lower cases
+    /// are ASCII (as many UTF-8 bytes as the token has scalars), equality is byte equality, so different hashes mean
+    /// different words. `String` equality is canonical equivalence, so other words are always compared.
+    public func sameLower(_ a: Int, _ b: Int) -> Bool {
+        if tokens[a].lowerHash != tokens[b].lowerHash,
+           tokens[a].lower.utf8.count == tokens[a].end - tokens[a].start,
+           tokens[b].lower.utf8.count == tokens[b].end - tokens[b].start {
+            return false
+        }
+        return tokens[a].lower == tokens[b].lower
+    }
+
     /// Index of the word token before `i` in the same sentence stream (skipping nothing), or nil.
     public func previousWord(before i: Int) -> Int? {
         var j = i - 1

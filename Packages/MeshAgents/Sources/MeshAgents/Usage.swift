@@ -15,8 +15,9 @@ extension ClaritySpecialist {
         let redundancy = ctx.config.isEnabled("clarity.redundancy")
         func adjacent(_ k: Int) -> Bool { k < n && !tokens[k].spaceBefore }
         for i in 0..<n {
-            let t = tokens[i]
-            if t.kind == .number, usage {
+            // The token is read in place on the per-token paths and copied (two strings retained) only where used.
+            var t: Token { tokens[i] }
+            if tokens[i].kind == .number, usage {
                 // Times: "7 am" / "7pm" -> "7 a.m."; "12 a.m." -> "midnight", "12 p.m." -> "noon".
                 let hour = Int(t.text) ?? -1
                 if (1...12).contains(hour), i + 1 < n, tokens[i + 1].kind == .word {
@@ -43,7 +44,7 @@ extension ClaritySpecialist {
             }
             // "7a.m." / "7pm": the hour and the letter tokenise as one word.
             // (The last byte is a, p or m whenever the test after it can pass: a cheap gate before Character work.)
-            if usage, t.kind == .word, let lastByte = lastByte(t.lower), lastByte == 97 || lastByte == 112 || lastByte == 109,
+            if usage, tokens[i].kind == .word, let lastByte = lastByte(tokens[i].lower), lastByte == 97 || lastByte == 112 || lastByte == 109,
                let last = t.lower.last, last == "a" || last == "p" || t.lower.hasSuffix("am") || t.lower.hasSuffix("pm") {
                 let digits = t.lower.prefix(while: { $0.isASCII && $0.isNumber })
                 let rest = t.lower.dropFirst(digits.count)
@@ -61,23 +62,23 @@ extension ClaritySpecialist {
                     }
                 }
             }
-            guard t.kind == .word || t.text == "$" else { continue }
-            let w = t.lower
+            guard tokens[i].kind == .word || tokens[i].text == "$" else { continue }
+            let w = tokens[i].lower
             // Dates: "August, 2008" and "August of 2008" -> "August 2008".
-            if usage, Self.monthWords.mayContain(hash: t.lowerHash), Self.months.contains(w), i + 2 < n, tokens[i + 1].lower == "," || tokens[i + 1].lower == "of",
+            if usage, Self.monthWords.mayContain(hash: tokens[i].lowerHash), Self.months.contains(w), i + 2 < n, tokens[i + 1].lower == "," || tokens[i + 1].lower == "of",
                tokens[i + 2].kind == .number, tokens[i + 2].text.utf8.count >= 3, tokens[i + 2].text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }),
                !(w == "may" && !CharClass.isUpper(t.text.unicodeScalars.first!)) {
                 ctx.add("clarity.usage", "Write '\(t.text) \(tokens[i + 2].text)' without '\(tokens[i + 1].text)'.",
                         TextSpan(start: t.start, end: tokens[i + 2].end), ["\(t.text) \(tokens[i + 2].text)"])
             }
             // "from 2000-2005" -> "from 2000 to 2005".
-            if usage, w == "from", i + 3 < n, tokens[i + 1].kind == .number, tokens[i + 2].text == "-" || tokens[i + 2].text == "–",
+            if usage, w.utf8.count == 4, w == "from", i + 3 < n, tokens[i + 1].kind == .number, tokens[i + 2].text == "-" || tokens[i + 2].text == "–",
                adjacent(i + 2), tokens[i + 3].kind == .number, adjacent(i + 3) {
                 ctx.add("clarity.usage", "After 'from', write '\(tokens[i + 1].text) to \(tokens[i + 3].text)'.",
                         TextSpan(start: t.start, end: tokens[i + 3].end), ["from \(tokens[i + 1].text) to \(tokens[i + 3].text)"])
             }
             // "from 2000-2005" as one token.
-            if usage, w == "from", i + 1 < n, tokens[i + 1].kind == .number, adjacent(i + 1) == false {
+            if usage, w.utf8.count == 4, w == "from", i + 1 < n, tokens[i + 1].kind == .number, adjacent(i + 1) == false {
                 let parts = tokens[i + 1].text.split(separator: "-")
                 if parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) {
                     ctx.add("clarity.usage", "After 'from', write '\(parts[0]) to \(parts[1])'.",
@@ -85,7 +86,7 @@ extension ClaritySpecialist {
                 }
             }
             // "$10 dollars": the sign says it already.
-            if redundancy, t.text == "$", i + 2 < n, tokens[i + 1].kind == .number, adjacent(i + 1),
+            if redundancy, tokens[i].text == "$", i + 2 < n, tokens[i + 1].kind == .number, adjacent(i + 1),
                ["dollars", "dollar", "usd"].contains(tokens[i + 2].lower) {
                 ctx.add("clarity.redundancy", "Redundant: '$' already says dollars.", TextSpan(start: t.start, end: tokens[i + 2].end),
                         ["$\(tokens[i + 1].text)"])
