@@ -57,12 +57,9 @@ extension GrammarSpecialist {
         if cfg.isEnabled("grammar.double-determiner") { on.insert(.determiner) }
         if cfg.isEnabled("grammar.verb-form") { on.insert(.modal) }
         if cfg.isEnabled("grammar.article") { on.insert(.article) }
-        let compound = cfg.isEnabled("grammar.compound-adjective")
-        if compound { on.insert(.compound) }
+        if cfg.isEnabled("grammar.compound-adjective") { on.insert(.compound) }
         if cfg.isEnabled("grammar.preposition") { on.insert(.preposition) }
         for i in tokens.indices where tokens[i].kind == .word {
-            let w = tokens[i].lower
-            if compound, w.utf8.contains(UInt8(ascii: "-")) { pluralUnitCompound(&ctx, i) }
             guard let p = Self.clauseDispatch.patterns(for: tokens[i])?.intersection(on), !p.isEmpty else { continue }
             if p.contains(.inverted) { invertedQuestion(&ctx, i, starts: starts) }
             if p.contains(.subject) { singularSubject(&ctx, i, starts: starts) }
@@ -73,7 +70,12 @@ extension GrammarSpecialist {
             if p.contains(.determiner) { doubleDeterminer(&ctx, i) }
             if p.contains(.modal) { pastAfterModal(&ctx, i) }
             if p.contains(.article) { missingArticle(&ctx, i, starts: starts) }
-            if p.contains(.compound) { unhyphenatedCompound(&ctx, i) }
+            if p.contains(.compound) {
+                unhyphenatedCompound(&ctx, i)
+                // "a 10-metres rope": the article leads to the hyphenated word after it.
+                if i + 1 < tokens.count, Self.articles.contains(tokens[i].lower), tokens[i + 1].kind == .word,
+                   tokens[i + 1].lower.utf8.contains(UInt8(ascii: "-")) { pluralUnitCompound(&ctx, i + 1) }
+            }
             if p.contains(.preposition) { wrongPreposition(&ctx, i) }
         }
         if cfg.isEnabled("grammar.punctuation") { tagQuestions(&ctx, starts: starts) }

@@ -24,6 +24,8 @@ extension GrammarSpecialist {
         static let plural = SlipPattern(rawValue: 1 << 7)
         static let kinds = SlipPattern(rawValue: 1 << 8)
         static let article = SlipPattern(rawValue: 1 << 9)
+        static let decade = SlipPattern(rawValue: 1 << 10)
+        static let acronym = SlipPattern(rawValue: 1 << 11)
     }
 
     static let slipDispatch: TriggerDispatch<SlipPattern> = {
@@ -38,6 +40,8 @@ extension GrammarSpecialist {
         d.add(["this", "there", "there're"], .plural)
         d.add(["two", "three", "four", "five", "many", "several", "various", "both"], .kinds)
         d.add(["a", "an"] + Array(mealVerbs), .article)
+        d.add(decadePrepositions, .decade)
+        d.add(acronymQuantifiers, .acronym)
         return d
     }()
 
@@ -49,17 +53,13 @@ extension GrammarSpecialist {
         if cfg.isEnabled("grammar.verb-form") || cfg.isEnabled("grammar.missing-verb") { on.insert(.auxiliary) }
         if cfg.isEnabled("grammar.verb-pattern") { on.insert(.complement) }
         let number = cfg.isEnabled("grammar.noun-number")
-        if number { on.formUnion([.plural, .kinds]) }
-        let article = cfg.isEnabled("grammar.article")
-        if article { on.insert(.article) }
+        if number { on.formUnion([.plural, .kinds, .acronym]) }
+        if cfg.isEnabled("grammar.article") { on.formUnion([.article, .decade]) }
         let tokens = ctx.tokens
         if cfg.isEnabled("grammar.comma-after-introduction") { introductionComma(&ctx, starts: starts) }
         for i in tokens.indices where tokens[i].kind == .word || tokens[i].kind == .number {
-            let w = tokens[i].lower
-            let u = w.utf8
-            if article, let first = u.first, first >= 48 && first <= 57 { decade(&ctx, i) }
-            if number, u.count >= 4, u.last == UInt8(ascii: "s"), u.dropLast().last == UInt8(ascii: "'"),
-               tokens[i].text.unicodeScalars.dropLast(2).allSatisfy(CharClass.isUpper) { acronymPlural(&ctx, i) }
+            // "5 CD's": a number leads to the word after it.
+            if number, tokens[i].kind == .number { acronymPlural(&ctx, i + 1) }
             guard let p = Self.slipDispatch.patterns(for: tokens[i])?.intersection(on), !p.isEmpty else { continue }
             if p.contains(.toToo) { toAndToo(&ctx, i) }
             if p.contains(.asThan) { asThan(&ctx, i) }
@@ -71,6 +71,8 @@ extension GrammarSpecialist {
             if p.contains(.plural) { pluralAfterDeterminer(&ctx, i) }
             if p.contains(.kinds) { kindsOf(&ctx, i) }
             if p.contains(.article) { articleSlips(&ctx, i) }
+            if p.contains(.decade) { decade(&ctx, i + 1) }
+            if p.contains(.acronym) { acronymPlural(&ctx, i + 1) }
         }
     }
 
@@ -333,22 +335,27 @@ extension GrammarSpecialist {
         ctx.add("grammar.noun-number", "After '\(tokens[i].text)' use the plural '\(p)'.", tokens[i + 1].span, [p])
     }
 
-    /// "I have 5 CD's" → "CDs".
+    static let acronymQuantifiers = ["many", "several", "few", "two", "three", "four", "five", "ten", "all", "some", "these", "those", "multiple"]
+    static let decadePrepositions = ["in", "during", "since", "from", "until", "throughout", "through", "by"]
+
+    /// "I have 5 CD's" → "CDs" (`i`: the word after a number or quantifier).
     func acronymPlural(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
-        guard i > 0, tokens[i - 1].kind == .number || ["many", "several", "few", "two", "three", "four", "five", "ten", "all", "some", "these", "those", "multiple"].contains(tokens[i - 1].lower) else { return }
+        guard i < tokens.count, tokens[i].kind == .word else { return }
         let text = tokens[i].text
-        guard text.unicodeScalars.count >= 4 else { return }
+        let u = text.utf8
+        guard u.count >= 4, u.last == UInt8(ascii: "s"), u.dropLast().last == UInt8(ascii: "'"),
+              text.unicodeScalars.dropLast(2).allSatisfy(CharClass.isUpper) else { return }
         let fix = String(text.dropLast(2)) + "s"
         ctx.add("grammar.noun-number", "A plural takes no apostrophe: '\(fix)'.", tokens[i].span, [fix])
     }
 
-    /// "It happened in 1990s" → "in the 1990s".
+    /// "It happened in 1990s" → "in the 1990s" (`i`: the word after the preposition).
     func decade(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
+        guard i < tokens.count, tokens[i].kind != .punct, tokens[i].kind != .opaque else { return }
         let t = tokens[i].text
-        guard i > 0, ["in", "during", "since", "from", "until", "throughout", "through", "by"].contains(tokens[i - 1].lower),
-              t.utf8.count == 5, t.utf8.last == UInt8(ascii: "s"), t.utf8.dropLast().allSatisfy({ $0 >= 48 && $0 <= 57 }), t.hasSuffix("0s") else { return }
+        guard t.utf8.count == 5, t.utf8.last == UInt8(ascii: "s"), t.utf8.dropLast().allSatisfy({ $0 >= 48 && $0 <= 57 }), t.hasSuffix("0s") else { return }
         ctx.add("grammar.article", "A decade takes 'the': '\(tokens[i - 1].text) the \(t)'.", TextSpan(start: tokens[i - 1].start, end: tokens[i].end), ["\(tokens[i - 1].text) the \(t)"])
     }
 
