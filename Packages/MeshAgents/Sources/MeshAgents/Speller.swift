@@ -103,7 +103,7 @@ public final class Speller: Sendable {
                     if let forms, !forms.mayContain(buf, count: len) { return }
                     buf[len] = 0
                     guard Hunspell_spell(h, buf) != 0 else { return }
-                    let w = String(cString: buf)
+                    let w = String(decoding: buf[0..<len].map { UInt8(bitPattern: $0) }, as: UTF8.self)
                     if w != word, !out.contains(w) { out.append(w) }
                 }
                 for i in 0..<max(0, n - 1) where b[i] != b[i + 1] {
