@@ -743,6 +743,14 @@ enum GrammarLists {
     according about => according to
     according for => according to
     according of => according to
+    despite of => despite | in spite of
+    in stead of => instead of
+    whose going => who's going
+    whose coming => who's coming
+    whose been => who's been
+    whose there => who's there
+    the whether => the weather
+    whether forecast => weather forecast
     come in car => come by car
     come in bus => come by bus
     come in train => come by train
@@ -867,6 +875,12 @@ enum GrammarLists {
     replied me => replied to me
     married with him => married to him
     married with her => married to her
+    explain about => explain
+    explained about => explained
+    explains about => explains
+    mention about => mention
+    mentioned about => mentioned
+    mentions about => mentions
     was inspired with => was inspired by
     were inspired with => were inspired by
     is inspired with => is inspired by

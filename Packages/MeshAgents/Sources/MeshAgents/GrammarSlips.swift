@@ -26,6 +26,10 @@ extension GrammarSpecialist {
         static let article = SlipPattern(rawValue: 1 << 9)
         static let decade = SlipPattern(rawValue: 1 << 10)
         static let acronym = SlipPattern(rawValue: 1 << 11)
+        static let bareVerb = SlipPattern(rawValue: 1 << 12)
+        static let makeTo = SlipPattern(rawValue: 1 << 13)
+        static let everyday = SlipPattern(rawValue: 1 << 14)
+        static let except = SlipPattern(rawValue: 1 << 15)
     }
 
     static let slipDispatch: TriggerDispatch<SlipPattern> = {
@@ -42,6 +46,10 @@ extension GrammarSpecialist {
         d.add(["a", "an"] + Array(mealVerbs), .article)
         d.add(decadePrepositions, .decade)
         d.add(acronymQuantifiers, .acronym)
+        d.add(["want", "wants", "wanted", "going"], .bareVerb)
+        d.add(["make", "makes", "made", "making", "let", "lets", "letting"], .makeTo)
+        d.add(["everyday"], .everyday)
+        d.add(["except"], .except)
         return d
     }()
 
@@ -51,7 +59,8 @@ extension GrammarSpecialist {
         if cfg.isEnabled("grammar.confused-words") { on.formUnion([.toToo, .asThan, .context]) }
         if cfg.isEnabled("grammar.agreement") { on.formUnion([.who, .people]) }
         if cfg.isEnabled("grammar.verb-form") || cfg.isEnabled("grammar.missing-verb") { on.insert(.auxiliary) }
-        if cfg.isEnabled("grammar.verb-pattern") { on.insert(.complement) }
+        if cfg.isEnabled("grammar.verb-pattern") { on.formUnion([.complement, .bareVerb, .makeTo]) }
+        if cfg.isEnabled("grammar.confused-words") { on.formUnion([.everyday, .except]) }
         let number = cfg.isEnabled("grammar.noun-number")
         if number { on.formUnion([.plural, .kinds, .acronym]) }
         if cfg.isEnabled("grammar.article") { on.formUnion([.article, .decade]) }
@@ -73,6 +82,8 @@ extension GrammarSpecialist {
             if p.contains(.article) { articleSlips(&ctx, i) }
             if p.contains(.decade) { decade(&ctx, i + 1) }
             if p.contains(.acronym) { acronymPlural(&ctx, i + 1) }
+            if p.contains(.bareVerb) || p.contains(.makeTo) { infinitiveSlips(&ctx, i) }
+            if p.contains(.everyday) || p.contains(.except) { wordChoice(&ctx, i) }
         }
     }
 
@@ -298,6 +309,46 @@ extension GrammarSpecialist {
             default: be = "aren't"
             }
             ctx.add("grammar.verb-pattern", "'\(adj)' is an adjective: use '\(be) \(adj)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), ["\(be) \(adj)"])
+        }
+    }
+
+    /// "I want go home" → "want to go"; "I'm going eat" → "going to eat"; "It made me to laugh" → "made me laugh".
+    func infinitiveSlips(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        let lex = WordClasses.shared
+        let w = tokens[i].lower
+        func pureVerb(_ k: Int) -> Bool {
+            k < n && tokens[k].kind == .word && tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true
+                && lex.isPureVerb(tokens[k].lower) && !Self.objectStarters.contains(tokens[k].lower)
+                && !["off", "on", "up", "out", "down", "back", "over", "away", "home", "abroad", "there", "ahead", "through"].contains(tokens[k].lower)
+        }
+        if ["want", "wants", "wanted", "going"].contains(w), pureVerb(i + 1) {
+            // "going" only as the future: after a form of "be".
+            if w == "going", !(i > 0 && (ClarityLists.beForms.contains(tokens[i - 1].lower) || ["i'm", "you're", "we're", "they're", "he's", "she's", "it's"].contains(tokens[i - 1].lower))) { return }
+            ctx.add("grammar.verb-pattern", "'\(tokens[i].text)' takes 'to' before a verb: '\(tokens[i].text) to \(tokens[i + 1].text)'.",
+                    tokens[i + 1].span, ["to \(tokens[i + 1].text)"])
+        } else if ["make", "makes", "made", "making", "let", "lets", "letting"].contains(w), i + 3 < n,
+                  Self.objectPronouns.contains(tokens[i + 1].lower) || tokens[i + 1].lower == "you", tokens[i + 2].lower == "to", pureVerb(i + 3) {
+            ctx.add("grammar.verb-pattern", "'\(tokens[i].text) \(tokens[i + 1].text)' takes the verb without 'to'.",
+                    TextSpan(start: tokens[i + 2].start, end: tokens[i + 3].end), [tokens[i + 3].text])
+        }
+    }
+
+    /// "I go there everyday." → "every day"; "I except your offer" → "accept".
+    func wordChoice(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        let w = tokens[i].lower
+        if w == "everyday" {
+            // The adjective stands before a noun ("everyday life"); at the end of a clause it is the adverb.
+            guard i + 1 >= n || [".", ",", "!", "?", ";"].contains(tokens[i + 1].text), i > 0, tokens[i - 1].kind == .word else { return }
+            ctx.add("grammar.confused-words", "As an adverb it is two words: 'every day'.", tokens[i].span, [matchCase("every day", like: tokens[i].text)])
+        } else if w == "except", i > 0, i + 1 < n, tokens[i + 1].kind == .word {
+            let prev = tokens[i - 1].lower
+            let verbPosition = Self.subjectPronouns.contains(prev) || prev == "you" || prev == "to" || Self.strictModals.contains(prev) || prev == "will" || prev == "please"
+            guard verbPosition, Self.objectStarters.contains(tokens[i + 1].lower) || tokens[i + 1].lower == "it" else { return }
+            ctx.add("grammar.confused-words", "Did you mean 'accept' (take, agree to)?", tokens[i].span, [matchCase("accept", like: tokens[i].text)])
         }
     }
 

@@ -201,6 +201,11 @@ let grammarPatternCases: [(rule: String, fires: String, quiet: String)] = [
     ("grammar.verb-form", "The scraping will causes heat.", "The scraping will cause heat by the will of nature."),
     ("grammar.agreement", "If the teacher teach them, they learn.", "If the teachers teach them, they learn."),
     ("grammar.agreement", "The heart disease patients shows improvement.", "The heart disease patients show improvement; the patients' needs vary."),
+    ("grammar.verb-pattern", "I want go home, and I'm going eat.", "I want to go home, and I'm going to eat; we are going off."),
+    ("grammar.verb-pattern", "Let me to know the answer.", "Let me know the answer; they want him to marry."),
+    ("grammar.confused-words", "I go there everyday.", "I go there every day; it is everyday life."),
+    ("grammar.confused-words", "I except your offer.", "I accept your offer, except the last part."),
+    ("grammar.preposition", "He explained about the plan.", "He explained the plan and talked about it."),
     ("grammar.missing-verb", "I looking into the problem.", "I am looking into the problem; she having left, we ate."),
 ]
 
