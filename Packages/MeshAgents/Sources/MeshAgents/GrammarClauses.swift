@@ -29,22 +29,19 @@ extension GrammarSpecialist {
         static let pluralSubject = ClausePattern(rawValue: 1 << 10)
     }
 
-    static let clauseDispatch: TriggerDispatch<ClausePattern> = {
-        var d = TriggerDispatch<ClausePattern>()
-        d.add(Array(pluralAuxiliary.keys) + Array(singularAuxiliary.keys), .inverted)
-        d.add(nounDeterminers, .subject)
-        d.add(["the", "these", "those", "my", "our", "their", "your", "his", "her", "many", "some", "most", "all"], .pluralSubject)
-        d.add(["he", "she"], .adverb)
-        d.add(["to"], .toToo)
-        d.add(beFor.keys, .noVerb)
-        d.add(Array(articles) + Array(possessives), .determiner)
-        d.add(Array(strictModals) + ["can", "will", "may", "to"], .modal)
-        d.add(["lot", "i'm", "he's", "she's", "i", "he", "she"] + Array(ofQuantifiers), .article)
-        d.add(Array(articles) + languages, .compound)
-        d.add(["explain", "explains", "explained", "explaining", "am", "is", "are", "was", "were", "'m", "'re", "'s", "i'm", "you're",
-             "we're", "they're", "he's", "she's"], .preposition)
-        return d
-    }()
+    static let clauseDispatch = TriggerDispatch<ClausePattern>([
+        (Array(pluralAuxiliary.keys) + Array(singularAuxiliary.keys), .inverted),
+        (Array(nounDeterminers), .subject),
+        (["the", "these", "those", "my", "our", "their", "your", "his", "her", "many", "some", "most", "all"], .pluralSubject),
+        (["he", "she"], .adverb),
+        (["to"], .toToo),
+        (Array(beFor.keys), .noVerb),
+        (Array(articles) + Array(possessives), .determiner),
+        (Array(strictModals) + ["can", "will", "may", "to"], .modal),
+        (["lot", "i'm", "he's", "she's", "i", "he", "she"] + Array(ofQuantifiers), .article),
+        (Array(articles) + languages, .compound),
+        (["explain", "explains", "explained", "explaining", "am", "is", "are", "was", "were", "'m", "'re", "'s", "i'm", "you're", "we're", "they're", "he's", "she's"], .preposition),
+    ])
     static let languages = ["english", "french", "german", "spanish", "italian", "chinese", "japanese", "russian", "arabic", "portuguese", "dutch"]
 
     func clausePatterns(_ ctx: inout RuleContext, starts: SentenceStarts) {
@@ -549,16 +546,17 @@ extension GrammarSpecialist {
 /// Trigger words and the patterns each can start, as a `WordMap` probed by the token's hash behind a
 /// `WordFilter`: most tokens cost one filter test, the rest one probe.
 struct TriggerDispatch<Pattern: OptionSet & Sendable>: Sendable where Pattern.Element == Pattern {
-    private var building: [String: Pattern] = [:]
-    private var map = WordMap<Pattern>([:])
-    private var filter = WordFilter()
+    private let map: WordMap<Pattern>
+    private let filter: WordFilter
 
-    mutating func add<S: Sequence>(_ words: S, _ pattern: Pattern) where S.Element == String {
-        for w in words {
-            building[w, default: []].insert(pattern)
-            filter.insert(w)
+    /// Each group: words and the pattern they start (a word may start several).
+    init(_ groups: [([String], Pattern)]) {
+        var patterns: [String: Pattern] = [:]
+        for (words, pattern) in groups {
+            for w in words { patterns[w, default: []].insert(pattern) }
         }
-        map = WordMap(building)
+        map = WordMap(patterns)
+        filter = WordFilter(patterns.keys)
     }
 
     @inline(__always) func patterns(for token: Token) -> Pattern? {

@@ -32,26 +32,24 @@ extension GrammarSpecialist {
         static let except = SlipPattern(rawValue: 1 << 15)
     }
 
-    static let slipDispatch: TriggerDispatch<SlipPattern> = {
-        var d = TriggerDispatch<SlipPattern>()
-        d.add(["to", "too"], .toToo)
-        d.add(["as"], .asThan)
-        d.add(["you're", "you’re", "th", "all", "them", "than"], .context)
-        d.add(["who", "whom"], .who)
-        d.add(["people"], .people)
-        d.add(Array(doForms) + Array(strictModals) + ["will", "can", "may"], .auxiliary)
-        d.add(["afford", "affords", "afforded", "affording", "allow", "allows", "allowed", "allowing", "don't", "doesn't", "didn't"], .complement)
-        d.add(["this", "there", "there're"], .plural)
-        d.add(["two", "three", "four", "five", "many", "several", "various", "both"], .kinds)
-        d.add(["a", "an"] + Array(mealVerbs), .article)
-        d.add(decadePrepositions, .decade)
-        d.add(acronymQuantifiers, .acronym)
-        d.add(["want", "wants", "wanted", "going"], .bareVerb)
-        d.add(["make", "makes", "made", "making", "let", "lets", "letting"], .makeTo)
-        d.add(["everyday"], .everyday)
-        d.add(["except"], .except)
-        return d
-    }()
+    static let slipDispatch = TriggerDispatch<SlipPattern>([
+        (["to", "too"], .toToo),
+        (["as"], .asThan),
+        (["you're", "you’re", "th", "all", "them", "than"], .context),
+        (["who", "whom"], .who),
+        (["people"], .people),
+        (Array(doForms) + Array(strictModals) + ["will", "can", "may"], .auxiliary),
+        (["afford", "affords", "afforded", "affording", "allow", "allows", "allowed", "allowing", "don't", "doesn't", "didn't"], .complement),
+        (["this", "there", "there're"], .plural),
+        (["two", "three", "four", "five", "many", "several", "various", "both"], .kinds),
+        (["a", "an"] + Array(mealVerbs), .article),
+        (decadePrepositions, .decade),
+        (acronymQuantifiers, .acronym),
+        (["want", "wants", "wanted", "going"], .bareVerb),
+        (["make", "makes", "made", "making", "let", "lets", "letting"], .makeTo),
+        (["everyday"], .everyday),
+        (["except"], .except),
+    ])
 
     func slipPatterns(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let cfg = ctx.config
@@ -246,7 +244,7 @@ extension GrammarSpecialist {
         let softModal = ["will", "can", "may"].contains(w) && i > 0 && tokens[i - 1].kind == .word
             && !Self.determinersAndQuantifiers.contains(tokens[i - 1].lower) && !Self.objectStarters.contains(tokens[i - 1].lower)
         // "we will able to" → "will be able to".
-        if Self.strictModals.contains(w) || softModal, word(i + 1) == "able", word(i + 2) == "to", cfg(ctx, "grammar.missing-verb") {
+        if Self.strictModals.contains(w) || softModal, word(i + 1) == "able", word(i + 2) == "to", ctx.config.isEnabled("grammar.missing-verb") {
             ctx.add("grammar.missing-verb", "A verb is missing: '\(tokens[i].text) be able to'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), ["\(tokens[i].text) be able"])
             return
         }
@@ -373,8 +371,6 @@ extension GrammarSpecialist {
             ctx.add("grammar.noun-number", "After 'there \(w == "there're" ? "are" : tokens[i + 1].text)' use the plural '\(p)'.", tokens[k].span, [p])
         }
     }
-
-    private func cfg(_ ctx: RuleContext, _ rule: String) -> Bool { ctx.config.isEnabled(rule) }
 
     /// "two kind of studies" → "kinds".
     func kindsOf(_ ctx: inout RuleContext, _ i: Int) {
