@@ -182,26 +182,22 @@ extension GrammarSpecialist {
                 tokens[i].span, [matchCase(fix, like: tokens[i].text)])
     }
 
-    /// "My mother are a doctor", "The dog eat.", "whether marketing are bad": a singular noun subject with a
-    /// plural verb. The subject is a determiner and a noun that open a clause, or a mass noun alone there; a
-    /// parenthesis between commas ("My dog, whose name is Joe, eat.") is skipped.
+    /// "My mother are a doctor", "The dog eat.", "whether this room are big": a singular noun subject with a
+    /// plural verb. The subject is a determiner and a noun that open a clause (the pattern is dispatched on the
+    /// determiner); a parenthesis between commas ("My dog, whose name is Joe, eat.") is skipped.
     func singularSubject(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
         let tokens = ctx.tokens
         let n = tokens.count
         let lex = WordClasses.shared
-        let w = tokens[i].lower
-        let hasDeterminer = Self.nounDeterminers.contains(w)
         let opensClause = starts.contains(i) || (i > 0 && Self.subjectOpeners.contains(tokens[i - 1].lower))
         guard opensClause else { return }
-        let k = hasDeterminer ? i + 1 : i
-        guard k < n, tokens[k].kind == .word, tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true || k == i else { return }
+        let k = i + 1
+        guard k < n, tokens[k].kind == .word, tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true else { return }
         let noun = tokens[k].lower
         guard let f = lex.classes(noun), f.contains(.noun), !f.contains(.adjective), !noun.hasSuffix("s") || noun.hasSuffix("ss"),
               !Self.collectiveNouns.contains(noun), !Self.subjectPronouns.contains(noun), !Self.objectStarters.contains(noun),
               !Self.modals.contains(noun), !Verbs.auxiliaries.contains(noun), Self.irregularPlurals[noun] == nil, Self.numberWords[noun] == nil else { return }
-        // Without a determiner only a mass noun ("marketing", "software") stands alone as a subject.
-        if !hasDeterminer, f.contains(.plural) || f.contains(.verb) || !noun.hasSuffix("ing") && !noun.hasSuffix("ware") && !noun.hasSuffix("ment") { return }
-        if hasDeterminer, f.contains(.verb), !f.contains(.plural) { return }
+        if f.contains(.verb), !f.contains(.plural) { return }
         // Skip one parenthesis between commas.
         var v = k + 1
         if v < n, tokens[v].text == "," {
@@ -214,11 +210,11 @@ extension GrammarSpecialist {
         let verb = tokens[v].lower
         // "if the errand were", "that the meeting adjourn": the subjunctive after a clause opener.
         let opener = i > 0 ? tokens[i - 1].lower : ""
-        let subjunctive = !hasDeterminer || ["if", "that", "whether", "lest", "though"].contains(opener)
+        let subjunctive = ["if", "that", "whether", "lest", "though"].contains(opener)
         if verb == "are" || verb == "were" && !subjunctive {
             let fix = verb == "are" ? "is" : "was"
             ctx.add("grammar.agreement", "'\(tokens[k].text)' is singular: use '\(fix)'.", tokens[v].span, [matchCase(fix, like: tokens[v].text)])
-        } else if hasDeterminer, !subjunctive || opener == "whether" || opener == "if", lex.isPureVerb(verb), !verb.hasSuffix("s"), regularPastBase(verb) == nil, !verb.hasSuffix("ing"),
+        } else if !subjunctive || opener == "whether" || opener == "if", lex.isPureVerb(verb), !verb.hasSuffix("s"), regularPastBase(verb) == nil, !verb.hasSuffix("ing"),
                   Verbs.pastToBase[verb] == nil, !Self.modals.contains(verb), !Verbs.auxiliaries.contains(verb),
                   v + 1 >= n || [".", "!", "?", ";"].contains(tokens[v + 1].text) || Self.objectStarters.contains(tokens[v + 1].lower) {
             let third = Self.thirdPerson(verb)
@@ -252,7 +248,7 @@ extension GrammarSpecialist {
         let lex = WordClasses.shared
         guard v.hasSuffix("s"), !v.hasSuffix("ss"), v.utf8.count >= 4, afterModal || lex.classes(v) == nil else { return nil }
         if let b = Verbs.thirdToBase[v] { return b }
-        for c in [v.hasSuffix("ies") ? String(v.dropLast(3)) + "y" : "", v.hasSuffix("es") ? String(v.dropLast(2)) : "", String(v.dropLast())] where !c.isEmpty {
+        for c in WordClasses.stems(ofS: v) {
             if lex.isVerb(c) || Verbs.baseForms[c] != nil { return c }
         }
         return nil
@@ -303,7 +299,7 @@ extension GrammarSpecialist {
         // "I looking into it": an -ing form of a verb with no "am".
         // ("but she having then induced …" is an absolute phrase: only a sentence's first word counts.)
         if k == i + 1, starts.contains(i), k < n, tokens[k].kind == .word, tokens[k].lower.hasSuffix("ing"), tokens[k].lower != "being", tokens[k].lower != "having",
-           let base = [String(tokens[k].lower.dropLast(3)), String(tokens[k].lower.dropLast(3)) + "e"].first(where: { WordClasses.shared.isVerb($0) }),
+           let base = WordClasses.stems(ofIng: tokens[k].lower).first(where: { WordClasses.shared.isVerb($0) }),
            WordClasses.shared.classes(tokens[k].lower) == nil, !base.isEmpty, k + 1 < n, tokens[k + 1].kind == .word {
             let fixed = "\(tokens[i].text) \(be) \(tokens[k].text)"
             ctx.add("grammar.missing-verb", "A verb is missing: '\(fixed)'.", TextSpan(start: tokens[i].start, end: tokens[k].end), [fixed])

@@ -56,6 +56,13 @@ extension GrammarSpecialist {
         "let's", "lot", "lots",
     ])
 
+    /// The regular plural of a noun ("city" → "cities", "box" → "boxes", "day" → "days").
+    static func plural(of w: String) -> String {
+        if w.hasSuffix("y"), let c = w.dropLast().last, !"aeiou".contains(c) { return w.dropLast() + "ies" }
+        if w.hasSuffix("s") || w.hasSuffix("sh") || w.hasSuffix("ch") || w.hasSuffix("x") { return w + "es" }
+        return w + "s"
+    }
+
     /// -ing form of a verb for a suggestion ("swim" → "swimming" is left to the reader: "swiming" is not offered).
     static func ingForm(_ base: String) -> String? {
         if base.hasSuffix("ie") { return String(base.dropLast(2)) + "ying" }
@@ -112,12 +119,6 @@ extension GrammarSpecialist {
             if Verbs.thirdToBase[w] != nil || Verbs.auxiliaries.contains(w) { return nil }
             return lex.pureNounSingular(ofPlural: w)
         }
-        func plural(of w: String) -> String {
-            if w.hasSuffix("y"), let c = w.dropLast().last, !"aeiou".contains(c) { return w.dropLast() + "ies" }
-            if w.hasSuffix("s") || w.hasSuffix("sh") || w.hasSuffix("ch") || w.hasSuffix("x") { return w + "es" }
-            return w + "s"
-        }
-
         for i in 0..<n where tokens[i].kind == .word {
             let w = tokens[i].lower
             guard Self.learnerTriggerSet.contains(w, hash: tokens[i].lowerHash) else { continue }
@@ -129,7 +130,7 @@ extension GrammarSpecialist {
                 let verbOK = ["many", "several", "various", "numerous"].contains(w)
                 if countableSingular(nw, allowVerb: verbOK), endsAfter(i + 1), !(prev == "the" && ["two", "three", "four", "five"].contains(w)),
                    !(["one", "each", "every", "of"].contains(prev ?? "") && Self.countWords.contains(w) == false && w != "many") {
-                    let p = plural(of: nw)
+                    let p = Self.plural(of: nw)
                     ctx.add("grammar.noun-number", "After '\(tokens[i].text)' use the plural '\(p)'.", tokens[i + 1].span, [p])
                 }
             }
@@ -164,7 +165,7 @@ extension GrammarSpecialist {
                 if let nw = word(k), lowerCase(k), countableSingular(nw, allowVerb: true), !lex.isPureAdjective(nw),
                    k + 1 >= n || tokens[k + 1].kind == .punct && [".", ",", ";", "!", "?"].contains(tokens[k + 1].text)
                     || (word(k + 1).map { ["is", "was", "that", "which", "who", "i", "we", "in", "why", "for"].contains($0) } ?? false) {
-                    let p = plural(of: nw)
+                    let p = Self.plural(of: nw)
                     ctx.add("grammar.noun-number", "After 'one of \(d)' use the plural '\(p)'.", tokens[k].span, [p])
                 }
             }

@@ -569,18 +569,6 @@ enum GrammarLists {
     wed like => we'd like
     wed love => we'd love
     your the => you're the
-    your a => you're a
-    your an => you're an
-    your not => you're not
-    your so => you're so
-    your very => you're very
-    your too => you're too
-    their is => there is
-    their are => there are
-    their was => there was
-    their were => there were
-    loose weight => lose weight
-    loosing => losing
     baring in mind => bearing in mind
     bare in mind => bear in mind
     piece of mind => peace of mind
@@ -588,12 +576,9 @@ enum GrammarLists {
     the routes of the => the roots of the
     their might be => there might be
     their may be => there may be
-    their will be => there will be
     their must be => there must be
     their could be => there could be
     their should be => there should be
-    their has been => there has been
-    their have been => there have been
     they're is => there is
     they're was => there was
     they're are => there are
@@ -616,8 +601,6 @@ enum GrammarLists {
     five minuets => five minutes
     corral reef => coral reef
     corral reefs => coral reefs
-    side affect => side effect
-    side affects => side effects
     side-affect => side effect
     side-affects => side effects
     after super => after supper
@@ -718,7 +701,6 @@ enum GrammarLists {
     because off => because of
     word war ii => World War II
     word war i => World War I
-    beat regards => best regards
     beat wishes => best wishes
     tanks to => thanks to
     nail on the hat => nail on the head
@@ -745,7 +727,6 @@ enum GrammarLists {
     according of => according to
     despite of => despite | in spite of
     in stead of => instead of
-    whose going => who's going
     whose coming => who's coming
     whose been => who's been
     whose there => who's there

@@ -92,11 +92,7 @@ struct WordClasses: Sendable {
     func pureVerbBase(ofThird w: String) -> String? {
         if let b = Verbs.thirdToBase[w], !Verbs.nounLike.contains(w) { return b }
         guard w.utf8.count >= 4, w.utf8.last == UInt8(ascii: "s"), flags[w] == nil else { return nil }
-        var candidates: [String] = []
-        if w.hasSuffix("ies") { candidates.append(String(w.dropLast(3)) + "y") }
-        if w.hasSuffix("es") { candidates.append(String(w.dropLast(2))) }
-        candidates.append(String(w.dropLast()))
-        for c in candidates {
+        for c in Self.stems(ofS: w) {
             if let f = flags[c], f.contains(.verb), !f.contains(.noun) { return c }
         }
         return nil
@@ -105,14 +101,25 @@ struct WordClasses: Sendable {
     /// The singular of a plural of a pure noun ("milestones" → "milestone"), or nil.
     func pureNounSingular(ofPlural w: String) -> String? {
         guard w.utf8.count >= 4, w.utf8.last == UInt8(ascii: "s"), flags[w] == nil, !w.hasSuffix("ss") else { return nil }
-        var candidates: [String] = []
-        if w.hasSuffix("ies") { candidates.append(String(w.dropLast(3)) + "y") }
-        if w.hasSuffix("es") { candidates.append(String(w.dropLast(2))) }
-        candidates.append(String(w.dropLast()))
-        for c in candidates {
+        for c in Self.stems(ofS: w) {
             if let f = flags[c], f.contains(.noun), f.contains(.plural), !f.contains(.verb) { return c }
         }
         return nil
+    }
+
+    /// The stems an -s form can come from, most specific first: "tries" → "try", "tri", "trie".
+    static func stems(ofS w: String) -> [String] {
+        var out: [String] = []
+        if w.hasSuffix("ies") { out.append(String(w.dropLast(3)) + "y") }
+        if w.hasSuffix("es") { out.append(String(w.dropLast(2))) }
+        out.append(String(w.dropLast()))
+        return out
+    }
+
+    /// The stems an -ing form can come from: "making" → "mak", "make".
+    static func stems(ofIng w: String) -> [String] {
+        let stem = String(w.dropLast(3))
+        return [stem, stem + "e"]
     }
 }
 

@@ -290,7 +290,7 @@ extension GrammarSpecialist {
         if w.hasPrefix("afford"), let v = word(i + 1) {
             if lex.isPureVerb(v) {
                 ctx.add("grammar.verb-pattern", "'\(tokens[i].text)' takes 'to' before a verb: 'to \(v)'.", tokens[i + 1].span, ["to \(v)"])
-            } else if v.hasSuffix("ing"), lex.classes(v) == nil, let base = [String(v.dropLast(3)), String(v.dropLast(3)) + "e"].first(where: { lex.isPureVerb($0) }) {
+            } else if v.hasSuffix("ing"), lex.classes(v) == nil, let base = WordClasses.stems(ofIng: v).first(where: { lex.isPureVerb($0) }) {
                 ctx.add("grammar.verb-pattern", "'\(tokens[i].text)' takes 'to' before a verb: 'to \(base)'.", tokens[i + 1].span, ["to \(base)"])
             }
         } else if w.hasPrefix("allow"), let o = word(i + 1), Self.objectPronouns.contains(o) || o == "you", let v = word(i + 2), !Self.objectStarters.contains(v),
@@ -367,7 +367,7 @@ extension GrammarSpecialist {
                   !f.contains(.adjective), !f.contains(.verb), !Self.numberLikeNouns.contains(tokens[k].lower), !Self.collectiveNouns.contains(tokens[k].lower),
                   Self.numberWords[tokens[k].lower] == nil,
                   k + 1 >= n || tokens[k + 1].kind == .punct || Self.phraseEnders.contains(tokens[k + 1].lower) else { return }
-            let p = tokens[k].lower.hasSuffix("y") ? String(tokens[k].lower.dropLast()) + "ies" : tokens[k].lower.hasSuffix("s") || tokens[k].lower.hasSuffix("sh") || tokens[k].lower.hasSuffix("ch") ? tokens[k].lower + "es" : tokens[k].lower + "s"
+            let p = Self.plural(of: tokens[k].lower)
             ctx.add("grammar.noun-number", "After 'there \(w == "there're" ? "are" : tokens[i + 1].text)' use the plural '\(p)'.", tokens[k].span, [p])
         }
     }
