@@ -238,7 +238,6 @@ extension GrammarSpecialist {
         let n = tokens.count
         let lex = WordClasses.shared
         let w = tokens[i].lower
-        func baseOfThird(_ v: String, afterModal: Bool = false) -> String? { Self.baseOfThirdPerson(v, afterModal: afterModal) }
         func word(_ k: Int) -> String? { k < n && tokens[k].kind == .word ? tokens[k].lower : nil }
         // do-support and strict modals, negated or not, directly before the verb.
         let softModal = ["will", "can", "may"].contains(w) && i > 0 && tokens[i - 1].kind == .word
@@ -252,7 +251,7 @@ extension GrammarSpecialist {
             var k = i + 1
             if word(k) == "not" { k += 1 }
             // ("must needs" is an old idiom.)
-            if let v = word(k), !(w == "must" && v == "needs"), let base = baseOfThird(v, afterModal: Self.strictModals.contains(w)), !(k + 1 < n && tokens[k + 1].lower == "of") {
+            if let v = word(k), !(w == "must" && v == "needs"), let base = Self.baseOfThirdPerson(v, afterModal: Self.strictModals.contains(w)), !(k + 1 < n && tokens[k + 1].lower == "of") {
                 ctx.add("grammar.verb-form", "After '\(tokens[i].text)' use the base form: '\(base)'.", tokens[k].span, [matchCase(base, like: tokens[k].text)])
                 return
             }
@@ -271,7 +270,7 @@ extension GrammarSpecialist {
                 if Verbs.strongPast.contains(v), lex.classes(v) == nil { base = Verbs.pastToBase[v] }
                 else if v.hasSuffix("ed"), lex.classes(v) == nil, let b = regularPastBase(v), lex.isPureVerb(b) || Verbs.baseForms[b] != nil { base = b }
             } else {
-                base = baseOfThird(v)
+                base = Self.baseOfThirdPerson(v)
             }
             guard let base else { continue }
             guard k + 1 >= n || ["?", ".", "!"].contains(tokens[k + 1].text) || Self.objectStarters.contains(tokens[k + 1].lower) else { return }
