@@ -40,6 +40,16 @@ GROUPS = [
 ]
 
 
+# proselint's redundancy list also holds idioms that careful writers use on purpose ("first of all", "I myself"
+# for emphasis, "outside of"). They are trimmable, not mistakes, so they go to the suggestion-level wordy table
+# rather than to clarity.redundancy (a warning).
+SOFT_REDUNDANCY = {
+    "first of all", "i myself", "i personally", "actual fact", "actual facts", "in actual fact", "heat up",
+    "outside of", "point in time", "enter into", "could possibly", "specific details", "specific detail",
+    "each and every",
+}
+
+
 def group(path):
     for prefix, name in GROUPS:
         if path == prefix or path.startswith(prefix + "."):
@@ -116,7 +126,8 @@ def main():
                 if "=>" in f or "##" in f or '"""' in f:
                     continue
                 line = f + (f" => {rep}" if rep else "")
-                tables.setdefault(name, {})[f.lower()] = line
+                table = "wordy" if name == "redundancy" and f.lower() in SOFT_REDUNDANCY else name
+                tables.setdefault(table, {})[f.lower()] = line
     # Functions built from tables: names for groups of animals, and comparisons of uncomparable adjectives.
     from proselint.checks.terms import venery
     from proselint.checks import uncomparables as unc

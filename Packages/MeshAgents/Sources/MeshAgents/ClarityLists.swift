@@ -29,6 +29,8 @@ enum ClarityLists {
     divorced retired unemployed unexpected unfinished unknown unused needed allowed ashamed relaxed delighted
     """)
 
+    /// Pairs whose words repeat each other, always safe to trim (a warning). Idioms that repeat on purpose or for
+    /// emphasis ("each and every", "reason why", "whether or not") are in `wordy`, a suggestion.
     static let redundancy = PhraseTable("""
     free gift => gift
     past history => history
@@ -51,7 +53,6 @@ enum ClarityLists {
     completely finished => finished
     completely eliminate => eliminate
     completely destroyed => destroyed
-    each and every => each | every
     future plans => plans
     join together => join
     merge together => merge
@@ -73,8 +74,6 @@ enum ClarityLists {
     true facts => facts
     basic fundamentals => fundamentals
     basic essentials => essentials
-    past experience => experience
-    past experiences => experiences
     postpone until later => postpone
     circle around => circle
     each individual => each
@@ -114,7 +113,6 @@ enum ClarityLists {
     originally created => created
     over and done with => done
     period of time => period | time
-    reason why => reason
     regular routine => routine
     small in size => small
     large in size => large
@@ -126,7 +124,6 @@ enum ClarityLists {
     unintended mistake => mistake
     usual custom => custom
     visible to the eye => visible
-    whether or not => whether
     written down => written
     added extra => extra
     alternative choice => alternative
@@ -148,15 +145,11 @@ enum ClarityLists {
     in the process of => -
     joint collaboration => collaboration
     major breakthrough => breakthrough
-    might possibly => might
-    may possibly => may
-    could possibly => could
     native habitat => habitat
     never before => never
     old adage => adage
     old proverb => proverb
     open up => open
-    outside of => outside
     inside of => inside
     over with => over
     pair of twins => twins
@@ -306,6 +299,14 @@ enum ClarityLists {
     in the process of => -
     in terms of => in | for
     each and every one => each
+    might possibly => might
+    may possibly => may
+    could possibly => could
+    each and every => each | every
+    past experience => experience
+    past experiences => experiences
+    reason why => reason
+    outside of => outside
     whether or not => whether
     all of the => all the
     in the absence of => without

@@ -97,11 +97,11 @@ extension GrammarSpecialist {
         "bored", "proud", "fond", "keen", "jealous", "nervous", "lucky", "responsible", "upset", "confused",
         "disappointed", "satisfied", "surprised", "afraid", "ashamed", "embarrassed", "frightened", "pleased",
     ]
-    static let beFor: [String: String] = ["i": "am", "you": "are", "we": "are", "they": "are", "he": "is", "she": "is"]
+    static let beFor: [String: String] = ["i": "am", "you": "are", "we": "are", "they": "are", "he": "is", "she": "is", "it": "is"]
     static let articles: Set<String> = ["a", "an", "the"]
     /// Words that cannot follow an article directly ("the a" is left out: "the _a_ stands for atomic" mentions a word).
     static let afterArticleNever: Set<String> = [
-        "my", "your", "his", "our", "their", "its", "the", "he", "she", "we", "they", "me", "us", "them",
+        "my", "your", "his", "our", "their", "its", "the", "he", "she", "we", "they", "me", "us", "them", "these", "those",
     ]
     /// Possessives that never stand alone ("his" does: "in his the consciousness of …" is old but correct).
     static let possessives: Set<String> = ["my", "your", "our", "their", "its"]
@@ -305,7 +305,9 @@ extension GrammarSpecialist {
             ctx.add("grammar.missing-verb", "A verb is missing: '\(fixed)'.", TextSpan(start: tokens[i].start, end: tokens[k].end), [fixed])
             return
         }
-        guard k < n, tokens[k].kind == .word, Self.predicateAdjectives.contains(tokens[k].lower) else { return }
+        // After "very" any adjective that is only an adjective will do ("it very familiar").
+        guard k < n, tokens[k].kind == .word, Self.predicateAdjectives.contains(tokens[k].lower)
+            || (tokens[k - 1].lower == "very" && WordClasses.shared.classes(tokens[k].lower).map { $0.contains(.adjective) && !$0.contains(.verb) } == true) else { return }
         guard k + 1 >= n || tokens[k + 1].kind == .punct
             || ["of", "to", "that", "about", "for", "with", "at", "in", "and", "because", "when", "now", "today"].contains(tokens[k + 1].lower) else { return }
         let fixed = "\(tokens[i].text) \(be) " + ctx.text(TextSpan(start: tokens[i + 1].start, end: tokens[k].end))
@@ -335,7 +337,8 @@ extension GrammarSpecialist {
         let lex = WordClasses.shared
         let w = tokens[i].lower
         let isModal = Self.strictModals.contains(w)
-            || (["can", "will", "may"].contains(w) && i > 0 && (Self.subjectPronouns.contains(tokens[i - 1].lower) || tokens[i - 1].lower == "you"))
+            || (["can", "will", "may"].contains(w) && i > 0 && (Self.subjectPronouns.contains(tokens[i - 1].lower) || tokens[i - 1].lower == "you"
+                || Self.irregularPlurals[tokens[i - 1].lower] != nil || lex.nounSingular(ofPlural: tokens[i - 1].lower) != nil))
         guard isModal || w == "to" else { return }
         var k = i + 1
         if isModal, k < n, ["not", "never", "also", "always", "still", "just", "even", "only"].contains(tokens[k].lower) { k += 1 }
@@ -389,9 +392,12 @@ extension GrammarSpecialist {
            tokens[i + 2].text.unicodeScalars.first.map(CharClass.isLower) == true {
             let x = tokens[i + 2].lower
             guard !Self.ofComplete.contains(x), !Self.objectStarters.contains(x), !Self.determinersAndQuantifiers.contains(x),
-                  !Self.subjectPronouns.contains(x), Self.numberWords[x] == nil, !x.hasSuffix("'s"), !x.hasSuffix("’s"), !x.hasSuffix("ing"),
-                  let f = lex.classes(x) ?? lex.pureNounSingular(ofPlural: x).flatMap(lex.classes), f.contains(.noun),
-                  !f.contains(.verb) || x.hasSuffix("s") else { return }
+                  !Self.subjectPronouns.contains(x), Self.numberWords[x] == nil, !x.hasSuffix("'s"), !x.hasSuffix("’s"), !x.hasSuffix("ing") else { return }
+            // "most of people": an irregular plural is a noun whatever else hunspell says of it.
+            if Self.irregularPlurals[x] == nil {
+                guard let f = lex.classes(x) ?? lex.pureNounSingular(ofPlural: x).flatMap(lex.classes), f.contains(.noun),
+                      !f.contains(.verb) || x.hasSuffix("s") else { return }
+            }
             // "make the most of apples", "at most of ...".
             if !(i > 0 && tokens[i - 1].kind == .word && ["at", "in", "the"].contains(tokens[i - 1].lower)) {
                 let fix = "\(tokens[i].text) of the \(tokens[i + 2].text)"

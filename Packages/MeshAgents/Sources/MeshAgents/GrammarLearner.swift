@@ -112,6 +112,17 @@ extension GrammarSpecialist {
                   GrammarLists.uncountablePlurals[w + "s"] == nil else { return false }
             return true
         }
+        /// A word hunspell gives an -s form and that is no adjective: at the end of a clause after "several" it is a
+        /// noun ("several reason."), whatever else it can be.
+        func takesPlural(_ w: String) -> Bool {
+            guard let f = lex.flags[w], f.contains(.plural), !f.contains(.adjective), !w.hasSuffix("s"), !w.hasSuffix("ing"),
+                  !Self.modals.contains(w), !Verbs.auxiliaries.contains(w), !Self.numberLikeNouns.contains(w),
+                  GrammarLists.uncountablePlurals[w + "s"] == nil else { return false }
+            return true
+        }
+        func clauseEndsAfter(_ k: Int) -> Bool {
+            k + 1 >= n || [".", ",", ";", "!", "?"].contains(tokens[k + 1].text)
+        }
         /// The singular of a plural noun ("students" → "student", "people" → "person").
         func pluralNoun(_ k: Int) -> String? {
             guard let w = word(k), lowerCase(k) else { return nil }
@@ -128,7 +139,11 @@ extension GrammarSpecialist {
             if numberOn, Self.pluralDeterminerSet.contains(w, hash: tokens[i].lowerHash), !(prev == "a" && w == "few"),
                let nw = word(i + 1), lowerCase(i + 1) {
                 let verbOK = ["many", "several", "various", "numerous"].contains(w)
-                if countableSingular(nw, allowVerb: verbOK), endsAfter(i + 1), !(prev == "the" && ["two", "three", "four", "five"].contains(w)),
+                // "many" stands alone before a verb ("Many hope."); "several", "various" and "numerous" rarely do.
+                let manyThenVerb = w == "many" && clauseEndsAfter(i + 1) && (lex.flags[nw]?.contains(.verb) == true || lex.verbsByPastEntry.contains(nw))
+                if !manyThenVerb, countableSingular(nw, allowVerb: verbOK) || (verbOK && w != "many" && clauseEndsAfter(i + 1) && takesPlural(nw)),
+                   endsAfter(i + 1),
+                   !(prev == "the" && ["two", "three", "four", "five"].contains(w)),
                    !(["one", "each", "every", "of"].contains(prev ?? "") && Self.countWords.contains(w) == false && w != "many") {
                     let p = Self.plural(of: nw)
                     ctx.add("grammar.noun-number", "After '\(tokens[i].text)' use the plural '\(p)'.", tokens[i + 1].span, [p])

@@ -131,7 +131,7 @@ enum GrammarLists {
         "feedbacks": "feedback", "softwares": "software", "hardwares": "hardware", "sceneries": "scenery",
         "machineries": "machinery", "garbages": "garbage", "musics": "music", "trafics": "traffic", "traffics": "traffic",
         "evidences": "evidence", "researchs": "research", "pollutions": "pollution", "wealths": "wealth",
-        "jewelries": "jewelry", "vocabularys": "vocabulary", "staffs": "staff", "moneys": "money",
+        "jewelries": "jewelry", "vocabularys": "vocabulary", "staffs": "staff", "moneys": "money", "medias": "media",
     ]
 
     static let properNouns: [String: String] = {

@@ -15,6 +15,9 @@ struct WordClasses: Sendable {
     }
 
     private(set) var flags: [String: Flags] = [:]
+    /// Words whose past form is a dictionary entry of its own ("hoped" beside "hope/MS"), so a verb too, though
+    /// their flags say noun only. Kept apart from `flags` so that the classes every rule reads stay hunspell's.
+    private(set) var verbsByPastEntry: Set<String> = []
 
     static let shared = WordClasses()
 
@@ -25,6 +28,7 @@ struct WordClasses: Sendable {
             guard let data = FileManager.default.contents(atPath: "\(dir)/en_US.dic") else { continue }
             var d: [String: Flags] = [:]
             d.reserveCapacity(60_000)
+            var pastEntries: [String] = []
             data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                 let b = raw.bindMemory(to: UInt8.self)
                 var lineStart = 0
@@ -36,6 +40,10 @@ struct WordClasses: Sendable {
                         var slash = -1
                         var k = lineStart
                         while k < i { if b[k] == 47 { slash = k; break }; k += 1 }
+                        let end = slash > lineStart ? slash : i
+                        if end - lineStart > 3, b[end - 1] == 100, b[end - 2] == 101, b[lineStart] >= 97, b[lineStart] <= 122 { // "…ed"
+                            pastEntries.append(String(decoding: UnsafeBufferPointer(rebasing: b[lineStart..<end]), as: UTF8.self))
+                        }
                         if slash > lineStart, b[lineStart] >= 97, b[lineStart] <= 122 {
                             var f: Flags = []
                             for m in (slash + 1)..<i {
@@ -58,6 +66,10 @@ struct WordClasses: Sendable {
                 }
             }
             flags = d
+            for past in pastEntries {
+                if let f = d[String(past.dropLast())], !f.contains(.verb) { verbsByPastEntry.insert(String(past.dropLast())) }
+                if let f = d[String(past.dropLast(2))], !f.contains(.verb) { verbsByPastEntry.insert(String(past.dropLast(2))) }
+            }
             return
         }
     }
@@ -106,6 +118,22 @@ struct WordClasses: Sendable {
         }
         return nil
     }
+
+    /// The singular of a plural noun, also of one hunspell marks as a verb too or lists without its plural ("cars"
+    /// → "car", "products" → "product"); nil for a word that is singular though it ends in -s ("species").
+    func nounSingular(ofPlural w: String) -> String? {
+        if let s = pureNounSingular(ofPlural: w) { return s }
+        guard w.utf8.count >= 4, w.utf8.last == UInt8(ascii: "s"), flags[w] == nil, !w.hasSuffix("ss"), !Self.singularsInS.contains(w) else { return nil }
+        for c in Self.stems(ofS: w) {
+            if let f = flags[c], f.contains(.noun), !f.contains(.adjective) { return c }
+        }
+        return nil
+    }
+    static let singularsInS: Set<String> = [
+        "species", "series", "means", "news", "lens", "works", "crossroads", "headquarters", "barracks", "gallows",
+        "summons", "kudos", "innings", "diabetes", "measles", "mumps", "physics", "mathematics", "economics", "politics",
+        "ethics", "athletics", "aerobics", "gymnastics", "billiards", "thanks", "odds", "whereabouts", "premises",
+    ]
 
     /// The stems an -s form can come from, most specific first: "tries" → "try", "tri", "trie".
     static func stems(ofS w: String) -> [String] {
@@ -258,7 +286,10 @@ extension GrammarSpecialist {
                !(i > 0 && tokens[i - 1].kind == .punct && tokens[i - 1].text == "." && !tokens[i].spaceBefore) {
                 var k = i + 1
                 if let adj = word(k), !lex.isPureNoun(adj), !adj.hasSuffix("s"), !Self.determinersAndQuantifiers.contains(adj), word(k + 1) != nil { k += 1 }
-                if let p = word(k), let singular = lex.pureNounSingular(ofPlural: p), tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true,
+                // A plural that hunspell also knows as a verb ("a cars") counts only at the end of a clause.
+                if let p = word(k), let singular = lex.pureNounSingular(ofPlural: p)
+                    ?? (k == i + 1 && (k + 1 >= n || [".", ",", ";", "!", "?"].contains(tokens[k + 1].text)) ? lex.nounSingular(ofPlural: p) : nil),
+                   tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true,
                    k + 1 >= n || tokens[k + 1].kind == .punct || (word(k + 1).map { Self.clauseFollowers.contains($0) && $0 != "and" && $0 != "or" } ?? false) {
                     ctx.add("grammar.agreement", "'\(tokens[i].text)' needs a singular noun: '\(singular)'.", tokens[k].span, [matchCase(singular, like: tokens[k].text)])
                 }

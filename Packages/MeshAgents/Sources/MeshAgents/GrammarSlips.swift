@@ -9,11 +9,13 @@ import MeshProtocol
 ///   needs", "They cannot works", "does no understand");
 /// - `grammar.verb-pattern`: "afford spend", "allowed me do", "I don't afraid";
 /// - `grammar.noun-number`: "this errors", "there are problem", "5 CD's";
-/// - `grammar.article`: "in 1990s", "an oldest city", "had a breakfast".
+/// - `grammar.article`: "in 1990s", "an oldest city", "had a breakfast";
+/// - `grammar.capitalization`: a capital after a comma inside a sentence ("For example, When I");
+/// - `grammar.nonstandard-phrase`: text-speak "u" for "you".
 extension GrammarSpecialist {
     /// Which slip patterns a word can start: one dictionary look-up per candidate token picks them.
     struct SlipPattern: OptionSet, Sendable {
-        let rawValue: UInt16
+        let rawValue: UInt32
         static let toToo = SlipPattern(rawValue: 1 << 0)
         static let asThan = SlipPattern(rawValue: 1 << 1)
         static let context = SlipPattern(rawValue: 1 << 2)
@@ -30,6 +32,9 @@ extension GrammarSpecialist {
         static let makeTo = SlipPattern(rawValue: 1 << 13)
         static let everyday = SlipPattern(rawValue: 1 << 14)
         static let except = SlipPattern(rawValue: 1 << 15)
+        static let others = SlipPattern(rawValue: 1 << 16)
+        static let textSpeak = SlipPattern(rawValue: 1 << 17)
+        static let afterComma = SlipPattern(rawValue: 1 << 18)
     }
 
     static let slipDispatch = TriggerDispatch<SlipPattern>([
@@ -49,6 +54,9 @@ extension GrammarSpecialist {
         (["make", "makes", "made", "making", "let", "lets", "letting"], .makeTo),
         (["everyday"], .everyday),
         (["except"], .except),
+        (["others"], .others),
+        (["u"], .textSpeak),
+        (Array(capitalAfterCommaWords), .afterComma),
     ])
 
     func slipPatterns(_ ctx: inout RuleContext, starts: SentenceStarts) {
@@ -60,7 +68,9 @@ extension GrammarSpecialist {
         if cfg.isEnabled("grammar.verb-pattern") { on.formUnion([.complement, .bareVerb, .makeTo]) }
         if cfg.isEnabled("grammar.confused-words") { on.formUnion([.everyday, .except]) }
         let number = cfg.isEnabled("grammar.noun-number")
-        if number { on.formUnion([.plural, .kinds, .acronym]) }
+        if number { on.formUnion([.plural, .kinds, .acronym, .others]) }
+        if cfg.isEnabled("grammar.nonstandard-phrase") { on.insert(.textSpeak) }
+        if cfg.isEnabled("grammar.capitalization") { on.insert(.afterComma) }
         if cfg.isEnabled("grammar.article") { on.formUnion([.article, .decade]) }
         let tokens = ctx.tokens
         if cfg.isEnabled("grammar.comma-after-introduction") { introductionComma(&ctx, starts: starts) }
@@ -82,6 +92,9 @@ extension GrammarSpecialist {
             if p.contains(.acronym) { acronymPlural(&ctx, i + 1) }
             if p.contains(.bareVerb) || p.contains(.makeTo) { infinitiveSlips(&ctx, i) }
             if p.contains(.everyday) || p.contains(.except) { wordChoice(&ctx, i) }
+            if p.contains(.others) { othersBeforeNoun(&ctx, i) }
+            if p.contains(.textSpeak) { textSpeakYou(&ctx, i) }
+            if p.contains(.afterComma), !starts.contains(i) { capitalAfterComma(&ctx, i) }
         }
     }
 
@@ -347,6 +360,72 @@ extension GrammarSpecialist {
             guard verbPosition, Self.objectStarters.contains(tokens[i + 1].lower) || tokens[i + 1].lower == "it" else { return }
             ctx.add("grammar.confused-words", "Did you mean 'accept' (take, agree to)?", tokens[i].span, [matchCase("accept", like: tokens[i].text)])
         }
+    }
+
+    /// "many others animals" → "other": "others" stands alone, "other" goes before a noun.
+    func othersBeforeNoun(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        guard i + 1 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 1].spaceBefore, !tokens[i + 1].newlineBefore,
+              tokens[i + 1].text.unicodeScalars.first.map(CharClass.isLower) == true else { return }
+        let next = tokens[i + 1].lower
+        guard Self.irregularPlurals[next] != nil || WordClasses.shared.pureNounSingular(ofPlural: next) != nil else { return }
+        let fix = String(tokens[i].text.dropLast())
+        ctx.add("grammar.noun-number", "'\(tokens[i].text)' stands alone; before a noun write '\(fix)'.", tokens[i].span, [fix])
+    }
+
+    /// "by these evidence u will agree": text-speak "u" for "you", told apart from a variable or a letter by a
+    /// verb after it or a verb or preposition before it.
+    func textSpeakYou(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        guard tokens[i].text == "u", i + 1 < n, tokens[i + 1].kind == .word, tokens[i + 1].spaceBefore, tokens[i].spaceBefore || i == 0 else { return }
+        let next = tokens[i + 1].lower
+        let prev = i > 0 && tokens[i - 1].kind == .word ? tokens[i - 1].lower : ""
+        guard Self.textSpeakNext.contains(next) || Self.textSpeakPrevious.contains(prev) else { return }
+        ctx.add("grammar.nonstandard-phrase", "Text-speak: write 'you'.", tokens[i].span, ["you"])
+    }
+    static let textSpeakNext: Set<String> = [
+        "will", "would", "can", "could", "should", "must", "may", "might", "are", "were", "have", "had", "do", "did", "don't",
+        "know", "want", "need", "think", "like", "get", "see", "go", "say", "said", "mean", "guys",
+    ]
+    static let textSpeakPrevious: Set<String> = ["thank", "thanks", "love", "see", "tell", "told", "miss", "are", "do", "did", "can", "will"]
+
+    /// Words that a writer capitalises after a comma as if a sentence began there ("For example, When I").
+    static let capitalAfterCommaWords: Set<String> = [
+        "the", "when", "this", "it", "they", "we", "he", "she", "if", "because", "there", "these", "those", "but", "and",
+        "so", "then", "what", "how", "why", "although", "though", "while", "since", "my", "our", "their", "his", "her",
+        "its", "you", "that", "which", "who",
+    ]
+
+    /// "Likewise, The theory", "For example, When I travelled": a capital after a comma inside a sentence. A title
+    /// ("see Chapter 3, The Basics"), a line of verse and quoted speech are left alone.
+    func capitalAfterComma(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        func capitalisedWord(_ j: Int) -> Bool {
+            tokens[j].kind == .word && tokens[j].text != "I" && tokens[j].text.unicodeScalars.first.map(CharClass.isUpper) == true
+                && tokens[j].text.unicodeScalars.dropFirst().allSatisfy(CharClass.isLower)
+                && (Self.capitalAfterCommaWords.contains(tokens[j].lower) || WordClasses.shared.classes(tokens[j].lower) != nil
+                    || regularPastBase(tokens[j].lower) != nil)
+        }
+        guard i >= 2, tokens[i - 1].text == ",", !tokens[i].newlineBefore, !tokens[i - 1].newlineBefore,
+              let first = tokens[i].text.unicodeScalars.first, CharClass.isUpper(first),
+              tokens[i].text.unicodeScalars.dropFirst().allSatisfy(CharClass.isLower) else { return }
+        // The next word capitalised too reads as a title: "Dune, The Hobbit".
+        if i + 1 < n, tokens[i + 1].kind == .word, tokens[i + 1].text.unicodeScalars.first.map(CharClass.isUpper) == true,
+           tokens[i + 1].text != "I" { return }
+        // Quoted speech may start with a capital after its comma, and verse run into one line capitalises the
+        // first word of each line: a quotation mark or another capitalised common word in the sentence skips it.
+        var lo = i - 1
+        while lo > 0, i - lo < 60, !(tokens[lo - 1].kind == .punct && [".", "!", "?"].contains(tokens[lo - 1].text)) { lo -= 1 }
+        var hi = i + 1
+        while hi < n, hi - i < 60, !(tokens[hi].kind == .punct && [".", "!", "?"].contains(tokens[hi].text)) { hi += 1 }
+        for k in lo..<hi where k != i {
+            if tokens[k].kind == .punct, ["\"", "“", "”", "'", "‘", ":"].contains(tokens[k].text) { return }
+            if k != lo, capitalisedWord(k) { return }
+        }
+        let lower = tokens[i].lower
+        ctx.add("grammar.capitalization", "No capital after a comma: '\(lower)'.", tokens[i].span, [lower])
     }
 
     /// "If this errors are easy to fix", "There are problem in Iraq".

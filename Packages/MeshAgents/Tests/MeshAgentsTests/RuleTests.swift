@@ -25,6 +25,7 @@ let ruleCases: [RuleCase] = [
     RuleCase(rule: "grammar.verb-pattern", fires: "You must to sign here; I enjoy to paint.", quiet: "You must sign here; I enjoy painting and want to paint."),
     RuleCase(rule: "grammar.double-negative", fires: "I don't have nothing to say, and we can't get no help.", quiet: "I don't have anything to say; not that no one cares."),
     RuleCase(rule: "grammar.uncountable-plural", fires: "He gave me many advices and informations.", quiet: "He gave me much advice and information."),
+    RuleCase(rule: "grammar.uncountable-plural", fires: "Anyone can learn it through the medias.", quiet: "Anyone can learn it through the media."),
     RuleCase(rule: "grammar.capitalization", fires: "We left early. then we ate, and i slept on monday.", quiet: "We left early. Then we ate, and I slept on Monday."),
     RuleCase(rule: "grammar.nonstandard-phrase", fires: "Irregardless, I could care less.", quiet: "Regardless, I couldn't care less."),
     RuleCase(rule: "grammar.spacing", fires: "Hello , world.It works.", quiet: "Hello, world. It works (mostly)."),
@@ -115,6 +116,16 @@ struct RuleTests {
 
     @Test func britishSpellingIsNotAMistake() {
         #expect(!rules("The colour of the organisation's centre.", .grammar).contains("grammar.spelling"))
+    }
+
+    @Test func idiomsThatRepeatOnPurposeAreOnlyWordy() {
+        let found = rules("First of all, each and every reason why matters, whether or not I myself agree.", .clarity)
+        #expect(found.contains("clarity.wordy"))
+        #expect(!found.contains("clarity.redundancy"))
+    }
+
+    @Test func softwareWordsAreSpelt() {
+        #expect(!rules("The lifecycle of a pod has its dos and don'ts.", .grammar).contains("grammar.spelling"))
     }
 }
 
@@ -207,6 +218,17 @@ let grammarPatternCases: [(rule: String, fires: String, quiet: String)] = [
     ("grammar.confused-words", "I except your offer.", "I accept your offer, except the last part."),
     ("grammar.preposition", "He explained about the plan.", "He explained the plan and talked about it."),
     ("grammar.missing-verb", "I looking into the problem.", "I am looking into the problem; she having left, we ate."),
+    ("grammar.missing-verb", "Secondly, it very familiar to students.", "Secondly, it is very familiar; I find it very familiar."),
+    ("grammar.capitalization", "For example, When I travelled alone, I met him.", "For example, when I travelled alone, I met him."),
+    ("grammar.capitalization", "Likewise, The theory fails.", "He said, \"The end is near.\" She read Dune, The Hobbit and more."),
+    ("grammar.capitalization", "I saw it, It was red.", "If I or she should chance to be Involved in this affair , He trusts to you ."),
+    ("grammar.nonstandard-phrase", "By these facts u will agree.", "Let u be a vector and v another; you will agree."),
+    ("grammar.noun-number", "It harms many others animals.", "It harms others and other animals."),
+    ("grammar.noun-number", "There are several reason.", "There are several reasons; many agree, and many hope."),
+    ("grammar.agreement", "All the families have a cars.", "If a test passes, the families have a car and a species."),
+    ("grammar.double-determiner", "For the these reasons, I left.", "For these reasons, I left."),
+    ("grammar.verb-form", "Books will stimulated our minds.", "Books will stimulate our minds, and we will see."),
+    ("grammar.article", "Most of people prefer tea.", "Most of the people prefer tea, and most of us agree."),
 ]
 
 @Suite("Grammar patterns: a firing and a non-firing example each")

@@ -996,8 +996,6 @@ enum UsageLists {
     accused of a charge => charged with...
     act test => ACT
     actual experience => experience
-    actual fact => fact
-    actual facts => facts
     add a further => add
     add an additional => add
     added bonus => bonus
@@ -1093,7 +1091,6 @@ enum UsageLists {
     cool down => cool
     cooperate together => cooperate
     cost the sum of => cost
-    could possibly => could
     couple together => couple
     cpi Index => CPI
     crisis situation => crisis
@@ -1113,7 +1110,6 @@ enum UsageLists {
     during the course of => during
     dwindle down => dwindle
     dwindled down => dwindled
-    each and every => every
     earlier in time => earlier
     eliminate altogether => eliminate
     emergency situation => emergency
@@ -1121,7 +1117,6 @@ enum UsageLists {
     empty out => empty
     enclosed herein => enclosed
     enter in => enter
-    enter into => enter
     entirely eliminate => eliminate
     equal to one another => equal
     equally as => as
@@ -1159,7 +1154,6 @@ enum UsageLists {
     final outcome => outcome
     final ultimatum => ultimatum
     first conceived => conceived
-    first of all => first
     first time ever => first time
     fly through the air => fly
     focus in => focus
@@ -1199,18 +1193,14 @@ enum UsageLists {
     hard facts => facts
     harmful injuries => injuries
     head honcho => honcho
-    heat up => heat
     high noon => noon
     hiv virus => HIV
     hoist up => hoist
     honest truth => truth
     hot water heater => water heater
-    i myself => I
-    i personally => I
     illustrated drawing => drawing
     in a confused state => confused
     in a state of confusion => confused
-    in actual fact => in fact
     in which we live in => in which we live
     incredible to believe => incredible
     inner core => core
@@ -1308,7 +1298,6 @@ enum UsageLists {
     plan ahead => plan
     plan in advance => plan
     please RSVP => RSVP
-    point in time => point
     polar opposite => opposite
     polar opposites => opposites
     pooled together => pooled
@@ -1381,7 +1370,6 @@ enum UsageLists {
     software program => software
     sole of the foot => sole
     some time to come => some time
-    specific details => details
     spell out in detail => spell out
     spiked upward => spiked
     spiked upwards => spiked
@@ -3496,6 +3484,21 @@ enum UsageLists {
     zebra-like => zebrine
     zero sum game => zero-sum game
     zoroastrism => Zoroastrianism
+    """)
+
+    static let wordy = PhraseTable("""
+    actual fact => fact
+    actual facts => facts
+    could possibly => could
+    each and every => every
+    enter into => enter
+    first of all => first
+    heat up => heat
+    i myself => I
+    i personally => I
+    in actual fact => in fact
+    point in time => point
+    specific details => details
     """)
 
 }
