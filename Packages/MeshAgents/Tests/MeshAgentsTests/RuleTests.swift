@@ -229,6 +229,10 @@ let grammarPatternCases: [(rule: String, fires: String, quiet: String)] = [
     ("grammar.double-determiner", "For the these reasons, I left.", "For these reasons, I left."),
     ("grammar.verb-form", "Books will stimulated our minds.", "Books will stimulate our minds, and we will see."),
     ("grammar.article", "Most of people prefer tea.", "Most of the people prefer tea, and most of us agree."),
+    ("grammar.preposition", "The team consists from five people.", "The team consists of five people from Oslo."),
+    ("grammar.preposition", "In the other hand, it is cheap.", "On the other hand, it is cheap; the other hand is full."),
+    ("grammar.nonstandard-phrase", "I did a mistake and said me so.", "I made a mistake, did my best and told me so."),
+    ("grammar.nonstandard-phrase", "They lack of money.", "They lack money; the lack of money hurts."),
 ]
 
 @Suite("Grammar patterns: a firing and a non-firing example each")
