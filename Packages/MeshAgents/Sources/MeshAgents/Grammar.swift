@@ -270,7 +270,7 @@ public struct GrammarSpecialist: Specialist {
         "everybody", "nobody", "someone", "somebody", "anyone", "anybody", "everything", "nothing", "does", "did", "doesn't",
         "didn't", "do", "don't", "can", "could", "will", "would", "should", "might", "must", "shall", "cannot", "can't",
         "won't", "wouldn't", "shouldn't", "couldn't", "mustn't", "to", "has", "have", "had", "hasn't", "haven't", "hadn't",
-        "having", "more", "most",
+        "having", "more", "most", "be", "been", "being", "is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't",
     ]
 
     /// Verb fixes by subject for `agreement`, and the base of "be": static, since a dictionary literal in the
@@ -369,6 +369,12 @@ public struct GrammarSpecialist: Specialist {
             if let pp = Verbs.pastToParticiple[nw] {
                 form("Use the past participle after '\(t.text)'.", pp)
             }
+        case "be", "been", "being", "is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't":
+            // "It will be took", "The car was stole": a passive needs the participle. A few past forms are also
+            // nouns or adjectives after "be" ("lay people", "a rose").
+            if let pp = Verbs.pastToParticiple[nw], !Self.pastAlsoNoun.contains(nw), i + 2 >= tokens.count || tokens[i + 2].text != "-" {
+                form("Use the past participle after '\(t.text)'.", pp)
+            }
         case "more", "most":
             if w == "more", let fix = GrammarLists.comparatives[nw], !(i > 0 && ["is", "was", "be", "one", "much", "any", "no"].contains(tokens[i - 1].lower)) {
                 form("'\(nt.text)' is already comparative: drop 'more'.", fix)
@@ -384,6 +390,8 @@ public struct GrammarSpecialist: Specialist {
             break
         }
     }
+
+    static let pastAlsoNoun: Set<String> = ["lay", "saw", "rose", "fell", "bore", "wound", "ground", "found", "was", "were"]
 
     // MARK: Spacing and punctuation
 

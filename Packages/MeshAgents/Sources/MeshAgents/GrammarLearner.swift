@@ -23,6 +23,8 @@ extension GrammarSpecialist {
         "total", "sum", "series", "means", "species", "fish", "sheep", "deer", "aircraft", "police", "data", "media",
         "following", "above", "below", "whole", "world", "way", "day", "time", "year", "week", "month", "while",
     ]
+    /// Nouns with no plural ("informations" is a mistake), from `GrammarLists.uncountablePlurals`.
+    static let uncountables = Set(GrammarLists.uncountablePlurals.values).subtracting(["staff", "vocabulary", "traffic"])
     static let irregularPlurals: [String: String] = [
         "people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot", "teeth": "tooth",
         "mice": "mouse", "peoples": "people",
@@ -154,6 +156,12 @@ extension GrammarSpecialist {
             if numberOn, w == "every" || w == "each", let single = pluralNoun(i + 1), word(i + 2) != "other",
                !(w == "each" && prev.map { Self.subjectPronouns.contains($0) || $0 == "you" || $0 == "them" || $0 == "us" } ?? false) {
                 ctx.add("grammar.noun-number", "'\(tokens[i].text)' takes a singular noun: '\(single)'.", tokens[i + 1].span, [matchCase(single, like: tokens[i + 1].text)])
+            }
+
+            // every + a noun that has no plural: "every knowledge is" → "all knowledge".
+            if numberOn, w == "every", let nw = word(i + 1), Self.uncountables.contains(nw), endsAfter(i + 1) {
+                ctx.add("grammar.noun-number", "'\(nw)' has no plural, so not 'every': use 'all \(nw)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end),
+                        [matchCase("all \(nw)", like: tokens[i].text)])
             }
 
             // much + plural noun: "much problems" → "many".

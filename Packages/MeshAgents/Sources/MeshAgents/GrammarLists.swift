@@ -346,6 +346,9 @@ enum GrammarLists {
     shouldn't of => shouldn't have
     alot => a lot
     aswell => as well
+    inorder to => in order to
+    eventhough => even though
+    everytime => every time
     infact => in fact
     eachother => each other
     noone => no one
@@ -898,6 +901,8 @@ enum GrammarLists {
     coping up with => coping with
     coped up with => coped with
     as a conclusion => in conclusion
+    in weekend => at the weekend | on the weekend
+    in weekends => at weekends | on weekends
     in nowadays => nowadays
     at nowadays => nowadays
     rely the => rely on the
@@ -907,6 +912,15 @@ enum GrammarLists {
     """)
 
     static let nonstandard = PhraseTable("""
+    every time when => every time | when
+    the way how => how | the way
+    out of question => out of the question
+    point of views => point of view
+    points of views => points of view
+    take responsible => take responsibility
+    takes responsible => takes responsibility
+    took responsible => took responsibility
+    taking responsible => taking responsibility
     do a mistake => make a mistake
     does a mistake => makes a mistake
     did a mistake => made a mistake

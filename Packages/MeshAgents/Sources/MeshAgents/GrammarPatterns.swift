@@ -286,11 +286,15 @@ extension GrammarSpecialist {
                !(i > 0 && tokens[i - 1].kind == .punct && tokens[i - 1].text == "." && !tokens[i].spaceBefore) {
                 var k = i + 1
                 if let adj = word(k), !lex.isPureNoun(adj), !adj.hasSuffix("s"), !Self.determinersAndQuantifiers.contains(adj), word(k + 1) != nil { k += 1 }
+                // The noun phrase ends: punctuation, a clause word, or "and" with a verb after it ("make a products
+                // and sell them"; "a sales and marketing team" goes on).
+                let andVerb = (word(k + 1) == "and" || word(k + 1) == "or") && (word(k + 2).map(lex.isPureVerb) ?? false)
+                let clauseEnd = k + 1 >= n || [".", ",", ";", "!", "?"].contains(tokens[k + 1].text) || andVerb
                 // A plural that hunspell also knows as a verb ("a cars") counts only at the end of a clause.
-                if let p = word(k), let singular = lex.pureNounSingular(ofPlural: p)
-                    ?? (k == i + 1 && (k + 1 >= n || [".", ",", ";", "!", "?"].contains(tokens[k + 1].text)) ? lex.nounSingular(ofPlural: p) : nil),
+                if let p = word(k), let singular = lex.pureNounSingular(ofPlural: p) ?? (k == i + 1 && clauseEnd ? lex.nounSingular(ofPlural: p) : nil),
                    tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true,
-                   k + 1 >= n || tokens[k + 1].kind == .punct || (word(k + 1).map { Self.clauseFollowers.contains($0) && $0 != "and" && $0 != "or" } ?? false) {
+                   k + 1 >= n || tokens[k + 1].kind == .punct || andVerb
+                    || (word(k + 1).map { Self.clauseFollowers.contains($0) && $0 != "and" && $0 != "or" } ?? false) {
                     ctx.add("grammar.agreement", "'\(tokens[i].text)' needs a singular noun: '\(singular)'.", tokens[k].span, [matchCase(singular, like: tokens[k].text)])
                 }
             }

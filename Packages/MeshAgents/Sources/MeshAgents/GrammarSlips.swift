@@ -342,6 +342,15 @@ extension GrammarSpecialist {
                   Self.objectPronouns.contains(tokens[i + 1].lower) || tokens[i + 1].lower == "you", tokens[i + 2].lower == "to", pureVerb(i + 3) {
             ctx.add("grammar.verb-pattern", "'\(tokens[i].text) \(tokens[i + 1].text)' takes the verb without 'to'.",
                     TextSpan(start: tokens[i + 2].start, end: tokens[i + 3].end), [tokens[i + 3].text])
+        } else if ["make", "makes", "made", "making", "let", "lets", "letting"].contains(w) {
+            // "let the product looks nice", "made him feels": after the object the verb takes its base form.
+            var k = i + 1
+            if k < n, ["the", "a", "an", "this", "that", "my", "your", "his", "her", "our", "their", "its"].contains(tokens[k].lower) { k += 1 }
+            guard k + 1 < n, tokens[k].kind == .word, tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true,
+                  Self.objectPronouns.contains(tokens[k].lower) || tokens[k].lower == "it" || (k > i + 1 && lex.isNounOnly(tokens[k].lower)),
+                  tokens[k + 1].kind == .word, let base = lex.pureVerbBase(ofThird: tokens[k + 1].lower) else { return }
+            ctx.add("grammar.verb-form", "After '\(tokens[i].text) … \(tokens[k].text)' use the base form: '\(base)'.", tokens[k + 1].span,
+                    [matchCase(base, like: tokens[k + 1].text)])
         }
     }
 

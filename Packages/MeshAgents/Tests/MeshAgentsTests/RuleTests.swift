@@ -233,6 +233,13 @@ let grammarPatternCases: [(rule: String, fires: String, quiet: String)] = [
     ("grammar.preposition", "In the other hand, it is cheap.", "On the other hand, it is cheap; the other hand is full."),
     ("grammar.nonstandard-phrase", "I did a mistake and said me so.", "I made a mistake, did my best and told me so."),
     ("grammar.nonstandard-phrase", "They lack of money.", "They lack money; the lack of money hurts."),
+    ("grammar.verb-form", "It will be took soon.", "It will be taken soon; they are lay people."),
+    ("grammar.verb-form", "They let the product looks nice.", "They let the product look nice and made the news."),
+    ("grammar.noun-number", "Every knowledge is useful.", "All knowledge is useful; every research project counts."),
+    ("grammar.nonstandard-phrase", "It is out of question.", "It is out of the question."),
+    ("grammar.nonstandard-phrase", "I know the way how it works.", "I know how it works and the way it works."),
+    ("grammar.confused-words", "Inorder to win, we trained.", "In order to win, we trained."),
+    ("grammar.agreement", "They make a products and sell them.", "They run a sales and marketing team."),
 ]
 
 @Suite("Grammar patterns: a firing and a non-firing example each")
