@@ -36,7 +36,7 @@ extension GrammarSpecialist {
         (["he", "she"], .adverb),
         (["to"], .toToo),
         (Array(beFor.keys), .noVerb),
-        (Array(articles) + Array(possessives), .determiner),
+        (Array(articles) + Array(possessives) + ["these", "those"], .determiner),
         (Array(strictModals) + ["can", "will", "may", "to"], .modal),
         (["lot", "i'm", "he's", "she's", "i", "he", "she"] + Array(ofQuantifiers), .article),
         (Array(articles) + languages, .compound),
@@ -309,7 +309,7 @@ extension GrammarSpecialist {
         guard k < n, tokens[k].kind == .word, Self.predicateAdjectives.contains(tokens[k].lower)
             || (tokens[k - 1].lower == "very" && WordClasses.shared.classes(tokens[k].lower).map { $0.contains(.adjective) && !$0.contains(.verb) } == true) else { return }
         guard k + 1 >= n || tokens[k + 1].kind == .punct
-            || ["of", "to", "that", "about", "for", "with", "at", "in", "and", "because", "when", "now", "today"].contains(tokens[k + 1].lower) else { return }
+            || ["of", "to", "that", "about", "for", "with", "at", "in", "and", "because", "when", "now", "today", "yes", "no"].contains(tokens[k + 1].lower) else { return }
         let fixed = "\(tokens[i].text) \(be) " + ctx.text(TextSpan(start: tokens[i + 1].start, end: tokens[k].end))
         ctx.add("grammar.missing-verb", "A verb is missing: '\(fixed)'.", TextSpan(start: tokens[i].start, end: tokens[k].end), [fixed])
     }
@@ -325,6 +325,7 @@ extension GrammarSpecialist {
         guard w != next else { return }
         let clash = (Self.articles.contains(w) && Self.afterArticleNever.contains(next) && !(w == "a" && tokens[i].text == "A" && i > 0 && tokens[i - 1].kind == .word))
             || (Self.possessives.contains(w) && Self.articles.contains(next) && !(next == "a" && tokens[i + 1].text == "A"))
+            || ((w == "these" || w == "those") && (Self.possessives.contains(next) || next == "some" || next == "any"))
         guard clash, !(i > 0 && tokens[i - 1].text == "'" || tokens[i - 1 < 0 ? 0 : i - 1].text == "\"") else { return }
         ctx.add("grammar.double-determiner", "Two determiners in a row: keep '\(tokens[i].text)' or '\(tokens[i + 1].text)'.",
                 TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [tokens[i].text, matchCase(tokens[i + 1].text, like: tokens[i].text)])
@@ -521,6 +522,12 @@ extension GrammarSpecialist {
         let tokens = ctx.tokens
         for s in ctx.text.sentences {
             let r = s.tokens
+            // "It is true, isn't it." asks a question: the tag takes a question mark.
+            if r.count >= 6, tokens[r.upperBound - 1].text == ".", tokens[r.upperBound - 4].text == ",",
+               Self.tagPronouns.contains(tokens[r.upperBound - 2].lower), tokens[r.upperBound - 3].lower.hasSuffix("n't") {
+                ctx.add("grammar.punctuation", "A tag question ends with a question mark.", tokens[r.upperBound - 1].span, ["?"])
+                continue
+            }
             guard r.count >= 6, tokens[r.upperBound - 1].text == "?" else { continue }
             let pronoun = r.upperBound - 2
             let aux = r.upperBound - 3

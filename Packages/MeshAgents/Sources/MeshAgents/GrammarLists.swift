@@ -201,6 +201,11 @@ enum GrammarLists {
     your a => you're a
     your an => you're an
     your not => you're not
+    your in a => you're in a
+    your in the => you're in the
+    your on the => you're on the
+    your at the => you're at the
+    somethings => some things | something
     your going => you're going
     your wrong => you're wrong
     your so => you're so
@@ -912,6 +917,35 @@ enum GrammarLists {
     """)
 
     static let nonstandard = PhraseTable("""
+    very less => much less
+    very more => much more
+    very better => much better
+    very worse => much worse
+    very bigger => much bigger
+    very easier => much easier
+    very harder => much harder
+    very higher => much higher
+    very lower => much lower
+    very faster => much faster
+    very larger => much larger
+    very smaller => much smaller
+    very longer => much longer
+    very older => much older
+    very cheaper => much cheaper
+    very greater => much greater
+    very happier => much happier
+    very stronger => much stronger
+    very richer => much richer
+    very safer => much safer
+    very younger => much younger
+    very closer => much closer
+    very cleaner => much cleaner
+    very simpler => much simpler
+    very busier => much busier
+    go for shopping => go shopping
+    goes for shopping => goes shopping
+    went for shopping => went shopping
+    going for shopping => going shopping
     every time when => every time | when
     the way how => how | the way
     out of question => out of the question

@@ -15,8 +15,8 @@ struct WordClasses: Sendable {
     }
 
     private(set) var flags: [String: Flags] = [:]
-    /// Words whose past form is a dictionary entry of its own ("hoped" beside "hope/MS"), so a verb too, though
-    /// their flags say noun only. Kept apart from `flags` so that the classes every rule reads stay hunspell's.
+    /// Words whose past or -ing form is a dictionary entry of its own ("hoped" beside "hope/MS", "caring" beside
+    /// "care/SM"), so a verb too, though their flags say noun only. Kept apart from `flags` so that the classes every rule reads stay hunspell's.
     private(set) var verbsByPastEntry: Set<String> = []
 
     static let shared = WordClasses()
@@ -28,7 +28,7 @@ struct WordClasses: Sendable {
             guard let data = FileManager.default.contents(atPath: "\(dir)/en_US.dic") else { continue }
             var d: [String: Flags] = [:]
             d.reserveCapacity(60_000)
-            var pastEntries: [String] = []
+            var verbFormEntries: [String] = []
             data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                 let b = raw.bindMemory(to: UInt8.self)
                 var lineStart = 0
@@ -41,8 +41,10 @@ struct WordClasses: Sendable {
                         var k = lineStart
                         while k < i { if b[k] == 47 { slash = k; break }; k += 1 }
                         let end = slash > lineStart ? slash : i
-                        if end - lineStart > 3, b[end - 1] == 100, b[end - 2] == 101, b[lineStart] >= 97, b[lineStart] <= 122 { // "…ed"
-                            pastEntries.append(String(decoding: UnsafeBufferPointer(rebasing: b[lineStart..<end]), as: UTF8.self))
+                        let ed = end - lineStart > 3 && b[end - 1] == 100 && b[end - 2] == 101 // "…ed"
+                        let ing = end - lineStart > 4 && b[end - 1] == 103 && b[end - 2] == 110 && b[end - 3] == 105 // "…ing"
+                        if ed || ing, b[lineStart] >= 97, b[lineStart] <= 122 {
+                            verbFormEntries.append(String(decoding: UnsafeBufferPointer(rebasing: b[lineStart..<end]), as: UTF8.self))
                         }
                         if slash > lineStart, b[lineStart] >= 97, b[lineStart] <= 122 {
                             var f: Flags = []
@@ -66,9 +68,18 @@ struct WordClasses: Sendable {
                 }
             }
             flags = d
-            for past in pastEntries {
-                if let f = d[String(past.dropLast())], !f.contains(.verb) { verbsByPastEntry.insert(String(past.dropLast())) }
-                if let f = d[String(past.dropLast(2))], !f.contains(.verb) { verbsByPastEntry.insert(String(past.dropLast(2))) }
+            for form in verbFormEntries {
+                // "hoped" → "hope", "caring" → "care", "setting" → "set".
+                let stems: [String]
+                if form.hasSuffix("ing") {
+                    let stem = String(form.dropLast(3))
+                    stems = [stem, stem + "e", String(stem.dropLast())]
+                } else {
+                    stems = [String(form.dropLast()), String(form.dropLast(2))]
+                }
+                for stem in stems {
+                    if let f = d[stem], !f.contains(.verb) { verbsByPastEntry.insert(stem) }
+                }
             }
             return
         }

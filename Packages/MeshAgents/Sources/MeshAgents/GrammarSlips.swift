@@ -35,6 +35,9 @@ extension GrammarSpecialist {
         static let others = SlipPattern(rawValue: 1 << 16)
         static let textSpeak = SlipPattern(rawValue: 1 << 17)
         static let afterComma = SlipPattern(rawValue: 1 << 18)
+        static let orForOur = SlipPattern(rawValue: 1 << 19)
+        static let thatComma = SlipPattern(rawValue: 1 << 20)
+        static let pronounThen = SlipPattern(rawValue: 1 << 21)
     }
 
     static let slipDispatch = TriggerDispatch<SlipPattern>([
@@ -57,6 +60,9 @@ extension GrammarSpecialist {
         (["others"], .others),
         (["u"], .textSpeak),
         (Array(capitalAfterCommaWords), .afterComma),
+        (["or"], .orForOur),
+        (["that"], .thatComma),
+        (["i", "you", "we", "they", "he", "she"], .pronounThen),
     ])
 
     func slipPatterns(_ ctx: inout RuleContext, starts: SentenceStarts) {
@@ -71,6 +77,9 @@ extension GrammarSpecialist {
         if number { on.formUnion([.plural, .kinds, .acronym, .others]) }
         if cfg.isEnabled("grammar.nonstandard-phrase") { on.insert(.textSpeak) }
         if cfg.isEnabled("grammar.capitalization") { on.insert(.afterComma) }
+        if cfg.isEnabled("grammar.confused-words") { on.insert(.orForOur) }
+        if cfg.isEnabled("grammar.punctuation") { on.insert(.thatComma) }
+        if cfg.isEnabled("grammar.verb-form") || cfg.isEnabled("grammar.missing-verb") { on.insert(.pronounThen) }
         if cfg.isEnabled("grammar.article") { on.formUnion([.article, .decade]) }
         let tokens = ctx.tokens
         if cfg.isEnabled("grammar.comma-after-introduction") { introductionComma(&ctx, starts: starts) }
@@ -95,6 +104,9 @@ extension GrammarSpecialist {
             if p.contains(.others) { othersBeforeNoun(&ctx, i) }
             if p.contains(.textSpeak) { textSpeakYou(&ctx, i) }
             if p.contains(.afterComma), !starts.contains(i) { capitalAfterComma(&ctx, i) }
+            if p.contains(.orForOur) { orForOur(&ctx, i) }
+            if p.contains(.thatComma) { commaBeforeThat(&ctx, i) }
+            if p.contains(.pronounThen) { afterSubjectPronoun(&ctx, i, starts: starts) }
         }
     }
 
@@ -308,6 +320,14 @@ extension GrammarSpecialist {
         } else if w.hasPrefix("allow"), let o = word(i + 1), Self.objectPronouns.contains(o) || o == "you", let v = word(i + 2), !Self.objectStarters.contains(v),
                   !Self.determinersAndQuantifiers.contains(v), lex.isPureVerb(v) || v == "do" || v == "go" {
             ctx.add("grammar.verb-pattern", "'\(tokens[i].text) \(tokens[i + 1].text)' takes 'to' before a verb: 'to \(v)'.", tokens[i + 2].span, ["to \(v)"])
+        } else if w == "allow" || w == "allows" || w == "allowing", word(i + 1) == "to", let v = word(i + 2),
+                  lex.isVerb(v) || Verbs.auxiliaries.contains(v), !Self.determinersAndQuantifiers.contains(v),
+                  !(i > 0 && ["be", "been", "being", "is", "are", "was", "were", "not"].contains(tokens[i - 1].lower)),
+                  // "whom I can ever allow to invite": the object was moved to the front.
+                  !(max(0, i - 5)..<i).contains(where: { ["whom", "who", "which", "that"].contains(tokens[$0].lower) }) {
+            // "It allows to have fun": the verb needs an object ("allows you to").
+            ctx.add("grammar.verb-pattern", "'\(tokens[i].text) to' needs an object: '\(tokens[i].text) you to \(v)'.",
+                    TextSpan(start: tokens[i].start, end: tokens[i + 1].end), ["\(tokens[i].text) you to"])
         } else if ["don't", "doesn't", "didn't"].contains(w), let adj = word(i + 1), Self.predicateAdjectives.contains(adj), i > 0 {
             let subject = tokens[i - 1].lower
             let be: String
@@ -339,7 +359,9 @@ extension GrammarSpecialist {
             ctx.add("grammar.verb-pattern", "'\(tokens[i].text)' takes 'to' before a verb: '\(tokens[i].text) to \(tokens[i + 1].text)'.",
                     tokens[i + 1].span, ["to \(tokens[i + 1].text)"])
         } else if ["make", "makes", "made", "making", "let", "lets", "letting"].contains(w), i + 3 < n,
-                  Self.objectPronouns.contains(tokens[i + 1].lower) || tokens[i + 1].lower == "you", tokens[i + 2].lower == "to", pureVerb(i + 3) {
+                  Self.objectPronouns.contains(tokens[i + 1].lower) || tokens[i + 1].lower == "you"
+                    || Self.irregularPlurals[tokens[i + 1].lower] != nil || lex.pureNounSingular(ofPlural: tokens[i + 1].lower) != nil,
+                  tokens[i + 2].lower == "to", pureVerb(i + 3) {
             ctx.add("grammar.verb-pattern", "'\(tokens[i].text) \(tokens[i + 1].text)' takes the verb without 'to'.",
                     TextSpan(start: tokens[i + 2].start, end: tokens[i + 3].end), [tokens[i + 3].text])
         } else if ["make", "makes", "made", "making", "let", "lets", "letting"].contains(w) {
@@ -435,6 +457,74 @@ extension GrammarSpecialist {
         }
         let lower = tokens[i].lower
         ctx.add("grammar.capitalization", "No capital after a comma: '\(lower)'.", tokens[i].span, [lower])
+    }
+
+    /// "a good time in or country" → "our": "or" right after a preposition and before a noun. ("in or out",
+    /// "with or without" join two prepositions.)
+    func orForOur(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        guard i > 0, i + 1 < tokens.count, tokens[i - 1].kind == .word, tokens[i + 1].kind == .word,
+              Self.casePrepositions.contains(tokens[i - 1].lower) || ["in", "for"].contains(tokens[i - 1].lower),
+              tokens[i + 1].text.unicodeScalars.first.map(CharClass.isLower) == true else { return }
+        let next = tokens[i + 1].lower
+        guard WordClasses.shared.isNounOnly(next) || WordClasses.shared.pureNounSingular(ofPlural: next) != nil,
+              !Self.casePrepositions.contains(next) else { return }
+        ctx.add("grammar.confused-words", "Did you mean 'our'?", tokens[i].span, [matchCase("our", like: tokens[i].text)])
+    }
+
+    static let reportingVerbs: Set<String> = [
+        "think", "thinks", "thought", "believe", "believes", "believed", "know", "knew", "say", "says", "said", "feel", "feels",
+        "felt", "hope", "hoped", "agree", "agreed", "realize", "realized", "realise", "realised", "mean", "meant", "is", "was",
+    ]
+
+    /// "I believe, that the quality", "What I mean is, that": no comma between a verb and its "that" clause.
+    func commaBeforeThat(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        // Only after "I believe" or "what I mean is": after "he said," the comma may close an aside ("It was,
+        // he said, that …").
+        guard i >= 3, i + 1 < tokens.count, tokens[i - 1].text == ",", tokens[i - 2].kind == .word, Self.reportingVerbs.contains(tokens[i - 2].lower),
+              tokens[i - 2].lower == "is" || tokens[i - 2].lower == "was" ? ["say", "mean", "meant", "think", "believe", "know", "tell"].contains(tokens[i - 3].lower)
+                : ["i", "we"].contains(tokens[i - 3].lower),
+              tokens[i + 1].kind == .word, Self.articles.contains(tokens[i + 1].lower) || Self.clauseSubjects.contains(tokens[i + 1].lower)
+                || Self.determinersAndQuantifiers.contains(tokens[i + 1].lower) else { return }
+        // "It is, that is, ..." names the phrase; ", I believe, that" is an aside between commas.
+        if tokens[i + 1].lower == "is" || (i >= 4 && tokens[i - 4].text == ",") { return }
+        ctx.add("grammar.punctuation", "No comma between '\(tokens[i - 2].text)' and its 'that' clause.", TextSpan(start: tokens[i - 2].start, end: tokens[i].end),
+                ["\(tokens[i - 2].text) that"])
+    }
+    static let clauseSubjects: Set<String> = ["i", "we", "you", "they", "he", "she", "it", "there", "this", "people"]
+
+    /// Participles that are never a past tense or a present ("known", "taken", "been"; not "come" or "run").
+    static let participlesOnly: Set<String> = Set(Verbs.pastToParticiple.values).filter { Verbs.baseForms[$0] == nil && Verbs.pastToBase[$0] == nil }
+
+    /// Right after a subject pronoun at the start of a clause: a participle with no "have" ("As we all known"), or
+    /// a noun where the verb belongs ("They success and").
+    func afterSubjectPronoun(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        let lex = WordClasses.shared
+        guard tokens[i].lower != "i" || tokens[i].text == "I" else { return }
+        // "have I been", "Have you never known": an inverted question or clause has its auxiliary before the pronoun.
+        if i > 0, tokens[i - 1].kind == .word, Verbs.auxiliaries.contains(tokens[i - 1].lower) || Self.modals.contains(tokens[i - 1].lower)
+            || tokens[i - 1].lower.hasSuffix("n't") { return }
+        var k = i + 1
+        if k < n, ["all", "also", "just", "already", "never", "both"].contains(tokens[k].lower) { k += 1 }
+        guard k + 1 < n, tokens[k].kind == .word, tokens[k].spaceBefore, tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true else { return }
+        let x = tokens[k].lower
+        if Self.participlesOnly.contains(x), !(i > 0 && ["than", "and", "or"].contains(tokens[i - 1].lower)) {
+            let fix = (tokens[i].lower == "he" || tokens[i].lower == "she") ? "has \(x)" : "have \(x)"
+            ctx.add("grammar.verb-form", "'\(tokens[k].text)' needs 'have' before it: '\(fix)'.", tokens[k].span, [fix])
+            return
+        }
+        // A noun in the verb's place, at the start of a clause: "They success and they had the power."
+        guard k == i + 1, tokens[i].lower != "you",
+              starts.contains(i) || (i > 0 && [",", "and", "but", "because", "so", "that"].contains(tokens[i - 1].lower)),
+              lex.isNounOnly(x), !x.hasSuffix("s") || x.hasSuffix("ss"), !x.hasSuffix("self"), !x.hasSuffix("selves"), !x.hasSuffix("ed"), !x.hasSuffix("ing"),
+              // hunspell marks some verbs as nouns only ("hope/MS", "thought", "must", "are"): known verb forms are out.
+              Verbs.baseForms[x] == nil, Verbs.pastToBase[x] == nil, !Verbs.auxiliaries.contains(x), !Self.modals.contains(x),
+              !lex.verbsByPastEntry.contains(x),
+              tokens[k + 1].kind == .punct || ["and", "but", "in", "of", "to", "with", "for", "because"].contains(tokens[k + 1].lower) else { return }
+        ctx.add("grammar.missing-verb", "'\(tokens[k].text)' is a noun; the clause needs a verb here.", TextSpan(start: tokens[i].start, end: tokens[k].end))
     }
 
     /// "If this errors are easy to fix", "There are problem in Iraq".

@@ -240,6 +240,20 @@ let grammarPatternCases: [(rule: String, fires: String, quiet: String)] = [
     ("grammar.nonstandard-phrase", "I know the way how it works.", "I know how it works and the way it works."),
     ("grammar.confused-words", "Inorder to win, we trained.", "In order to win, we trained."),
     ("grammar.agreement", "They make a products and sell them.", "They run a sales and marketing team."),
+    ("grammar.spacing", "Some people might say\"hey\".", "Some people might say \"hey\"."),
+    ("grammar.double-determiner", "These some concepts matter.", "These concepts and some others matter."),
+    ("grammar.punctuation", "It is true, isn't it.", "It is true, isn't it? I know it isn't."),
+    ("grammar.confused-words", "It is hard when your in a group.", "It is hard when you're in a group; your in-laws agree."),
+    ("grammar.confused-words", "I do somethings every day.", "I do some things every day."),
+    ("grammar.confused-words", "It is a good time in or country.", "Come in or out, with or without a coat."),
+    ("grammar.nonstandard-phrase", "We go for shopping.", "We go shopping and go for a walk."),
+    ("grammar.nonstandard-phrase", "It takes very less time.", "It takes much less time and very little effort."),
+    ("grammar.verb-pattern", "It allows to have fun.", "It allows you to have fun; we are allowed to."),
+    ("grammar.verb-pattern", "They keep making students to learn.", "They keep making students learn."),
+    ("grammar.punctuation", "I believe, that the quality is good.", "It was, I believe, that week; I believe that it is good."),
+    ("grammar.verb-form", "As we all known, it rains.", "As we all know, it rains; have you never known it?"),
+    ("grammar.missing-verb", "They success and they had power.", "They hope and care; we humans succeed."),
+    ("grammar.missing-verb", "I sad yes.", "I said yes."),
 ]
 
 @Suite("Grammar patterns: a firing and a non-firing example each")
