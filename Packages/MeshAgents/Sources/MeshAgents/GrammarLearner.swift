@@ -25,6 +25,7 @@ extension GrammarSpecialist {
     ]
     /// Nouns with no plural ("informations" is a mistake), from `GrammarLists.uncountablePlurals`.
     static let uncountables = Set(GrammarLists.uncountablePlurals.values).subtracting(["staff", "vocabulary", "traffic"])
+        .union(["stuff", "news", "weather"])
     static let irregularPlurals: [String: String] = [
         "people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot", "teeth": "tooth",
         "mice": "mouse", "peoples": "people",
@@ -125,6 +126,10 @@ extension GrammarSpecialist {
         func clauseEndsAfter(_ k: Int) -> Bool {
             k + 1 >= n || [".", ",", ";", "!", "?"].contains(tokens[k + 1].text)
         }
+        /// "several reason to support": a noun with a to-infinitive after it, as well as at a clause's end.
+        func nounEndsAfter(_ k: Int) -> Bool {
+            clauseEndsAfter(k) || (k + 2 < n && tokens[k + 1].lower == "to" && lex.isVerb(tokens[k + 2].lower))
+        }
         /// The singular of a plural noun ("students" → "student", "people" → "person").
         func pluralNoun(_ k: Int) -> String? {
             guard let w = word(k), lowerCase(k) else { return nil }
@@ -143,13 +148,20 @@ extension GrammarSpecialist {
                 let verbOK = ["many", "several", "various", "numerous"].contains(w)
                 // "many" stands alone before a verb ("Many hope."); "several", "various" and "numerous" rarely do.
                 let manyThenVerb = w == "many" && clauseEndsAfter(i + 1) && (lex.flags[nw]?.contains(.verb) == true || lex.verbsByPastEntry.contains(nw))
-                if !manyThenVerb, countableSingular(nw, allowVerb: verbOK) || (verbOK && w != "many" && clauseEndsAfter(i + 1) && takesPlural(nw)),
+                if !manyThenVerb, countableSingular(nw, allowVerb: verbOK) || (verbOK && w != "many" && nounEndsAfter(i + 1) && takesPlural(nw)),
                    endsAfter(i + 1),
                    !(prev == "the" && ["two", "three", "four", "five"].contains(w)),
                    !(["one", "each", "every", "of"].contains(prev ?? "") && Self.countWords.contains(w) == false && w != "many") {
                     let p = Self.plural(of: nw)
                     ctx.add("grammar.noun-number", "After '\(tokens[i].text)' use the plural '\(p)'.", tokens[i + 1].span, [p])
                 }
+            }
+
+            // many / several + an adjective + a singular noun: "many new employee every year".
+            if numberOn, ["many", "several", "various", "numerous"].contains(w), let adj = word(i + 1), lowerCase(i + 1), lex.classes(adj).map({ $0.contains(.adjective) && !$0.contains(.verb) }) == true,
+               let nw = word(i + 2), lowerCase(i + 2), countableSingular(nw, allowVerb: false), endsAfter(i + 2) {
+                let p = Self.plural(of: nw)
+                ctx.add("grammar.noun-number", "After '\(tokens[i].text)' use the plural '\(p)'.", tokens[i + 2].span, [p])
             }
 
             // every / each + plural noun: "every students".

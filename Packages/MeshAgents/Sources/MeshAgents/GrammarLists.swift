@@ -312,6 +312,13 @@ enum GrammarLists {
     the affect of => the effect of
     the affects of => the effects of
     an affect on => an effect on
+    can affect on => can affect
+    could affect on => could affect
+    will affect on => will affect
+    would affect on => would affect
+    may affect on => may affect
+    might affect on => might affect
+    to affect on => to affect
     in affect => in effect
     into affect => into effect
     will effect => will affect
@@ -907,6 +914,11 @@ enum GrammarLists {
     coped up with => coped with
     as a conclusion => in conclusion
     in weekend => at the weekend | on the weekend
+    in two reasons => for two reasons
+    in three reasons => for three reasons
+    in several reasons => for several reasons
+    in many reasons => for many reasons
+    in some reasons => for some reasons
     in weekends => at weekends | on weekends
     in nowadays => nowadays
     at nowadays => nowadays
@@ -1044,6 +1056,8 @@ enum GrammarLists {
     /// Agreement patterns with a counted subject.
     static let agreementPhrases = PhraseTable("""
     there is many => there are many
+    there are not anything => there is not anything | there is nothing
+    there are nothing => there is nothing
     there is several => there are several
     there is few => there are few
     there is two => there are two

@@ -538,6 +538,16 @@ extension GrammarSpecialist {
            ["are", "were", "have", "do", "seem"].contains(tokens[i + 2].lower) {
             let fix = "these"
             ctx.add("grammar.noun-number", "'\(tokens[i + 1].text)' is plural: use '\(fix)' (or '\(w) \(single)').", tokens[i].span, [matchCase(fix, like: tokens[i].text)])
+        } else if w == "this", i + 3 < n, tokens[i + 2].kind == .word, lex.classes(tokens[i + 1].lower)?.contains(.noun) == true || tokens[i + 1].lower.hasSuffix("ing"),
+                  tokens[i + 2].text.unicodeScalars.first.map(CharClass.isLower) == true,
+                  !Self.determinersAndQuantifiers.contains(tokens[i + 1].lower), !["most", "more", "less"].contains(tokens[i + 1].lower),
+                  let single = lex.pureNounSingular(ofPlural: tokens[i + 2].lower), Verbs.thirdToBase[tokens[i + 2].lower] == nil,
+                  !lex.verbsByPastEntry.contains(single),
+                  // Only at the end of the phrase: "this error lets you" is a verb after a noun.
+                  [".", ",", ";", "!", "?"].contains(tokens[i + 3].text) {
+            // "with this fishing limits": a noun before the plural does not change the number.
+            ctx.add("grammar.noun-number", "'\(tokens[i + 2].text)' is plural: use 'these' (or 'this \(tokens[i + 1].text) \(single)').", tokens[i].span,
+                    [matchCase("these", like: tokens[i].text)])
         } else if w == "there're" || (w == "there" && i + 2 < n && ["are", "were"].contains(tokens[i + 1].lower)) {
             let k = w == "there're" ? i + 1 : i + 2
             guard k < n, tokens[k].kind == .word, let f = lex.classes(tokens[k].lower), f.contains(.noun), f.contains(.plural),

@@ -254,6 +254,13 @@ let grammarPatternCases: [(rule: String, fires: String, quiet: String)] = [
     ("grammar.verb-form", "As we all known, it rains.", "As we all know, it rains; have you never known it?"),
     ("grammar.missing-verb", "They success and they had power.", "They hope and care; we humans succeed."),
     ("grammar.missing-verb", "I sad yes.", "I said yes."),
+    ("grammar.noun-number", "I met this computer programmers.", "This error lets you know; this line does."),
+    ("grammar.noun-number", "Looking after many new employee is hard.", "Looking after many new employees is hard."),
+    ("grammar.noun-number", "I have several reason to stay.", "I have several reasons to stay."),
+    ("grammar.noun-number", "Every stuff is here.", "All the stuff is here, every day."),
+    ("grammar.confused-words", "It can affect on them.", "It can affect them and has an effect on us."),
+    ("grammar.agreement", "There are not anything I want.", "There is not anything I want."),
+    ("grammar.preposition", "It works in three reasons.", "It works for three reasons."),
 ]
 
 @Suite("Grammar patterns: a firing and a non-firing example each")
