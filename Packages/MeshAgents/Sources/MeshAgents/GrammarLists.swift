@@ -312,6 +312,9 @@ enum GrammarLists {
     the affect of => the effect of
     the affects of => the effects of
     an affect on => an effect on
+    costumer => customer
+    costumers => customers
+    extra curricular => extracurricular
     can affect on => can affect
     could affect on => could affect
     will affect on => will affect
@@ -424,8 +427,6 @@ enum GrammarLists {
     amount of people => number of people
     amount of times => number of times
     amount of things => number of things
-    amount of students => number of students
-    amount of users => number of users
     much people => many people
     much friends => many friends
     much things => many things
@@ -914,6 +915,9 @@ enum GrammarLists {
     coped up with => coped with
     as a conclusion => in conclusion
     in weekend => at the weekend | on the weekend
+    cast doubt in => cast doubt on
+    casts doubt in => casts doubt on
+    casting doubt in => casting doubt on
     in two reasons => for two reasons
     in three reasons => for three reasons
     in several reasons => for several reasons
@@ -929,6 +933,7 @@ enum GrammarLists {
     """)
 
     static let nonstandard = PhraseTable("""
+    the lots of => lots of | the many
     very less => much less
     very more => much more
     very better => much better

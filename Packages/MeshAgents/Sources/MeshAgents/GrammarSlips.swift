@@ -38,6 +38,9 @@ extension GrammarSpecialist {
         static let orForOur = SlipPattern(rawValue: 1 << 19)
         static let thatComma = SlipPattern(rawValue: 1 << 20)
         static let pronounThen = SlipPattern(rawValue: 1 << 21)
+        static let amount = SlipPattern(rawValue: 1 << 22)
+        static let pastClause = SlipPattern(rawValue: 1 << 23)
+        static let beliefComma = SlipPattern(rawValue: 1 << 24)
     }
 
     static let slipDispatch = TriggerDispatch<SlipPattern>([
@@ -63,6 +66,9 @@ extension GrammarSpecialist {
         (["or"], .orForOur),
         (["that"], .thatComma),
         (["i", "you", "we", "they", "he", "she"], .pronounThen),
+        (["amount", "amounts"], .amount),
+        (["when"], .pastClause),
+        (["believe", "think", "feel", "guess", "suppose"], .beliefComma),
     ])
 
     func slipPatterns(_ ctx: inout RuleContext, starts: SentenceStarts) {
@@ -77,8 +83,9 @@ extension GrammarSpecialist {
         if number { on.formUnion([.plural, .kinds, .acronym, .others]) }
         if cfg.isEnabled("grammar.nonstandard-phrase") { on.insert(.textSpeak) }
         if cfg.isEnabled("grammar.capitalization") { on.insert(.afterComma) }
-        if cfg.isEnabled("grammar.confused-words") { on.insert(.orForOur) }
-        if cfg.isEnabled("grammar.punctuation") { on.insert(.thatComma) }
+        if cfg.isEnabled("grammar.confused-words") { on.formUnion([.orForOur, .amount]) }
+        if cfg.isEnabled("grammar.punctuation") { on.formUnion([.thatComma, .beliefComma]) }
+        if cfg.isEnabled("grammar.verb-form") { on.insert(.pastClause) }
         if cfg.isEnabled("grammar.verb-form") || cfg.isEnabled("grammar.missing-verb") { on.insert(.pronounThen) }
         if cfg.isEnabled("grammar.article") { on.formUnion([.article, .decade]) }
         let tokens = ctx.tokens
@@ -105,6 +112,9 @@ extension GrammarSpecialist {
             if p.contains(.textSpeak) { textSpeakYou(&ctx, i) }
             if p.contains(.afterComma), !starts.contains(i) { capitalAfterComma(&ctx, i) }
             if p.contains(.orForOur) { orForOur(&ctx, i) }
+            if p.contains(.amount) { amountOfPlural(&ctx, i) }
+            if p.contains(.pastClause), starts.contains(i) { presentAfterPastClause(&ctx, i) }
+            if p.contains(.beliefComma) { commaAfterBelief(&ctx, i, starts: starts) }
             if p.contains(.thatComma) { commaBeforeThat(&ctx, i) }
             if p.contains(.pronounThen) { afterSubjectPronoun(&ctx, i, starts: starts) }
         }
@@ -428,7 +438,7 @@ extension GrammarSpecialist {
         "its", "you", "that", "which", "who",
     ]
 
-    /// "Likewise, The theory", "For example, When I travelled": a capital after a comma inside a sentence. A title
+    /// "Likewise, The theory", "For example, When I travelled", "because If I": a capital inside a sentence. A title
     /// ("see Chapter 3, The Basics"), a line of verse and quoted speech are left alone.
     func capitalAfterComma(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
@@ -439,7 +449,9 @@ extension GrammarSpecialist {
                 && (Self.capitalAfterCommaWords.contains(tokens[j].lower) || WordClasses.shared.classes(tokens[j].lower) != nil
                     || regularPastBase(tokens[j].lower) != nil)
         }
-        guard i >= 2, tokens[i - 1].text == ",", !tokens[i].newlineBefore, !tokens[i - 1].newlineBefore,
+        // After a comma, or after a lower-case word ("That is because If I became").
+        let afterWord = tokens[i - 1].kind == .word && tokens[i - 1].text.unicodeScalars.first.map(CharClass.isLower) == true
+        guard i >= 2, tokens[i - 1].text == "," || afterWord, !tokens[i].newlineBefore, !tokens[i - 1].newlineBefore,
               let first = tokens[i].text.unicodeScalars.first, CharClass.isUpper(first),
               tokens[i].text.unicodeScalars.dropFirst().allSatisfy(CharClass.isLower) else { return }
         // The next word capitalised too reads as a title: "Dune, The Hobbit".
@@ -456,7 +468,7 @@ extension GrammarSpecialist {
             if k != lo, capitalisedWord(k) { return }
         }
         let lower = tokens[i].lower
-        ctx.add("grammar.capitalization", "No capital after a comma: '\(lower)'.", tokens[i].span, [lower])
+        ctx.add("grammar.capitalization", afterWord ? "No capital inside a sentence: '\(lower)'." : "No capital after a comma: '\(lower)'.", tokens[i].span, [lower])
     }
 
     /// "a good time in or country" → "our": "or" right after a preposition and before a noun. ("in or out",
@@ -470,6 +482,58 @@ extension GrammarSpecialist {
         guard WordClasses.shared.isNounOnly(next) || WordClasses.shared.pureNounSingular(ofPlural: next) != nil,
               !Self.casePrepositions.contains(next) else { return }
         ctx.add("grammar.confused-words", "Did you mean 'our'?", tokens[i].span, [matchCase("our", like: tokens[i].text)])
+    }
+
+    /// "the amount of subjects" → "number": "amount" measures what cannot be counted.
+    func amountOfPlural(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        guard i + 2 < tokens.count, tokens[i + 1].lower == "of", tokens[i + 2].kind == .word,
+              tokens[i + 2].text.unicodeScalars.first.map(CharClass.isLower) == true,
+              WordClasses.shared.pureNounSingular(ofPlural: tokens[i + 2].lower) != nil else { return }
+        let fix = tokens[i].lower == "amounts" ? "numbers" : "number"
+        ctx.add("grammar.confused-words", "'\(tokens[i + 2].text)' can be counted: use '\(fix) of'.", tokens[i].span, [matchCase(fix, like: tokens[i].text)])
+    }
+
+    /// The past of each verb in `Verbs.table`, by its base and third-person forms ("spend", "spends" → "spent").
+    static let pastOfPresent: [String: String] = {
+        var d: [String: String] = [:]
+        for (base, third, past, _) in Verbs.table where base != "be" && base != "have" && base != "do" {
+            d[base] = past
+            d[third] = past
+        }
+        return d
+    }()
+    /// Verbs of the writer's present view, right after a past "when" clause ("When I was young, I remember …").
+    static let presentView: Set<String> = [
+        "think", "believe", "remember", "know", "feel", "guess", "suppose", "realize", "realise", "understand", "see",
+        "hope", "wish", "agree", "mean", "admit", "doubt", "recall", "regret",
+    ]
+
+    /// "When I was a student, I spend all my time …" → "spent": the main clause of a past "when" clause is past too.
+    func presentAfterPastClause(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        guard i + 3 < n, ["i", "we", "he", "she", "they"].contains(tokens[i + 1].lower), ["was", "were"].contains(tokens[i + 2].lower) else { return }
+        var k = i + 3
+        while k < n, k - i < 20, tokens[k].text != ",", !(tokens[k].kind == .punct && [".", "!", "?", ";"].contains(tokens[k].text)) { k += 1 }
+        guard k + 2 < n, tokens[k].text == ",", ["i", "we", "he", "she", "they"].contains(tokens[k + 1].lower) else { return }
+        var v = k + 2
+        if ["always", "often", "usually", "never", "sometimes", "just", "also", "only"].contains(tokens[v].lower), v + 1 < n { v += 1 }
+        let x = tokens[v].lower
+        guard tokens[v].kind == .word, let past = Self.pastOfPresent[x], !Self.presentView.contains(x),
+              !Self.presentView.contains(Verbs.thirdToBase[x] ?? x) else { return }
+        ctx.add("grammar.verb-form", "The 'when' clause is in the past: use '\(past)'.", tokens[v].span, [matchCase(past, like: tokens[v].text)])
+    }
+
+    /// "I believe, this number is increasing": no comma between "I believe" and what is believed.
+    func commaAfterBelief(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
+        let tokens = ctx.tokens
+        guard i >= 1, i + 2 < tokens.count, ["i", "we"].contains(tokens[i - 1].lower), starts.contains(i - 1), tokens[i + 1].text == ",",
+              tokens[i + 2].kind == .word, tokens[i + 2].text.unicodeScalars.first.map(CharClass.isLower) == true,
+              Self.clauseSubjects.contains(tokens[i + 2].lower) || Self.articles.contains(tokens[i + 2].lower)
+                || ["these", "those", "that", "most", "many", "some", "all"].contains(tokens[i + 2].lower) else { return }
+        ctx.add("grammar.punctuation", "No comma after '\(tokens[i - 1].text) \(tokens[i].text)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end),
+                [tokens[i].text])
     }
 
     static let reportingVerbs: Set<String> = [

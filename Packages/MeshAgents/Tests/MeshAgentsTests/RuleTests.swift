@@ -261,6 +261,15 @@ let grammarPatternCases: [(rule: String, fires: String, quiet: String)] = [
     ("grammar.confused-words", "It can affect on them.", "It can affect them and has an effect on us."),
     ("grammar.agreement", "There are not anything I want.", "There is not anything I want."),
     ("grammar.preposition", "It works in three reasons.", "It works for three reasons."),
+    ("grammar.confused-words", "The amount of students grows.", "The number of students grows with the amount of work."),
+    ("grammar.confused-words", "The costumer is always right.", "The customer is always right."),
+    ("grammar.confused-words", "We do extra curricular activities.", "We do extracurricular activities and extra work."),
+    ("grammar.preposition", "This casts doubt in the claim.", "This casts doubt on the claim; I have no doubt in my mind."),
+    ("grammar.nonstandard-phrase", "It uses the lots of products.", "It uses lots of products and the lot of them."),
+    ("grammar.capitalization", "That is because If I won, I left.", "That is because I won; we read The Rust Programming Language."),
+    ("grammar.verb-form", "When I was a student, I spend all my time studying.", "When I was a student, I spent all my time studying; when I was young, I remember it."),
+    ("grammar.punctuation", "I believe, this number is increasing.", "I believe this number is increasing; I think, Emma, that it is."),
+    ("grammar.spacing", "Point 4:they have a chance.", "At 4:30 they have a chance: they use std::io."),
 ]
 
 @Suite("Grammar patterns: a firing and a non-firing example each")
