@@ -312,6 +312,17 @@ enum GrammarLists {
     the affect of => the effect of
     the affects of => the effects of
     an affect on => an effect on
+    fell afraid => feel afraid
+    fell happy => feel happy
+    fell sad => feel sad
+    fell lonely => feel lonely
+    fell comfortable => feel comfortable
+    fell better => feel better
+    fell bad => feel bad
+    fell good => feel good
+    fell nervous => feel nervous
+    fell proud => feel proud
+    fell safe => feel safe
     costumer => customer
     costumers => customers
     extra curricular => extracurricular
@@ -915,6 +926,11 @@ enum GrammarLists {
     coped up with => coped with
     as a conclusion => in conclusion
     in weekend => at the weekend | on the weekend
+    in a fast speed => at a fast speed
+    in a high speed => at a high speed
+    in high speed => at high speed
+    in full speed => at full speed
+    in a slow speed => at a slow speed
     cast doubt in => cast doubt on
     casts doubt in => casts doubt on
     casting doubt in => casting doubt on
@@ -933,6 +949,8 @@ enum GrammarLists {
     """)
 
     static let nonstandard = PhraseTable("""
+    enjoyed in it => enjoyed it
+    enjoying in it => enjoying it
     the lots of => lots of | the many
     very less => much less
     very more => much more

@@ -41,6 +41,7 @@ extension GrammarSpecialist {
         static let amount = SlipPattern(rawValue: 1 << 22)
         static let pastClause = SlipPattern(rawValue: 1 << 23)
         static let beliefComma = SlipPattern(rawValue: 1 << 24)
+        static let pairedConjunction = SlipPattern(rawValue: 1 << 25)
     }
 
     static let slipDispatch = TriggerDispatch<SlipPattern>([
@@ -69,6 +70,7 @@ extension GrammarSpecialist {
         (["amount", "amounts"], .amount),
         (["when"], .pastClause),
         (["believe", "think", "feel", "guess", "suppose"], .beliefComma),
+        (["although", "though", "because"], .pairedConjunction),
     ])
 
     func slipPatterns(_ ctx: inout RuleContext, starts: SentenceStarts) {
@@ -86,6 +88,7 @@ extension GrammarSpecialist {
         if cfg.isEnabled("grammar.confused-words") { on.formUnion([.orForOur, .amount]) }
         if cfg.isEnabled("grammar.punctuation") { on.formUnion([.thatComma, .beliefComma]) }
         if cfg.isEnabled("grammar.verb-form") { on.insert(.pastClause) }
+        if cfg.isEnabled("grammar.nonstandard-phrase") { on.insert(.pairedConjunction) }
         if cfg.isEnabled("grammar.verb-form") || cfg.isEnabled("grammar.missing-verb") { on.insert(.pronounThen) }
         if cfg.isEnabled("grammar.article") { on.formUnion([.article, .decade]) }
         let tokens = ctx.tokens
@@ -115,6 +118,7 @@ extension GrammarSpecialist {
             if p.contains(.amount) { amountOfPlural(&ctx, i) }
             if p.contains(.pastClause), starts.contains(i) { presentAfterPastClause(&ctx, i) }
             if p.contains(.beliefComma) { commaAfterBelief(&ctx, i, starts: starts) }
+            if p.contains(.pairedConjunction) { doubledConjunction(&ctx, i, starts: starts) }
             if p.contains(.thatComma) { commaBeforeThat(&ctx, i) }
             if p.contains(.pronounThen) { afterSubjectPronoun(&ctx, i, starts: starts) }
         }
@@ -523,6 +527,29 @@ extension GrammarSpecialist {
         guard tokens[v].kind == .word, let past = Self.pastOfPresent[x], !Self.presentView.contains(x),
               !Self.presentView.contains(Verbs.thirdToBase[x] ?? x) else { return }
         ctx.add("grammar.verb-form", "The 'when' clause is in the past: use '\(past)'.", tokens[v].span, [matchCase(past, like: tokens[v].text)])
+    }
+
+    /// "Although it rained, but we went": "although" and "because" already join the clauses, so the "but" or "so"
+    /// after the comma is one conjunction too many.
+    func doubledConjunction(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        let w = tokens[i].lower
+        // At the start of the sentence ("Even though …" too).
+        guard starts.contains(i) || (i == 1 && starts.contains(0) && tokens[0].lower == "even" && w == "though") else { return }
+        let second = w == "because" ? "so" : "but"
+        var k = i + 1
+        while k + 1 < n, !(tokens[k].kind == .punct && [".", "!", "?", ";"].contains(tokens[k].text)) {
+            // The comma that closes the subordinate clause: the first one.
+            if tokens[k].text == "," {
+                if tokens[k + 1].lower == second, k + 2 < n, tokens[k + 2].kind == .word {
+                    ctx.add("grammar.nonstandard-phrase", "'\(tokens[i].text)' already joins the two clauses: drop '\(tokens[k + 1].text)'.",
+                            TextSpan(start: tokens[k].start, end: tokens[k + 1].end), [","])
+                }
+                return
+            }
+            k += 1
+        }
     }
 
     /// "I believe, this number is increasing": no comma between "I believe" and what is believed.

@@ -269,6 +269,11 @@ let grammarPatternCases: [(rule: String, fires: String, quiet: String)] = [
     ("grammar.capitalization", "That is because If I won, I left.", "That is because I won; we read The Rust Programming Language."),
     ("grammar.verb-form", "When I was a student, I spend all my time studying.", "When I was a student, I spent all my time studying; when I was young, I remember it."),
     ("grammar.punctuation", "I believe, this number is increasing.", "I believe this number is increasing; I think, Emma, that it is."),
+    ("grammar.confused-words", "He may fell afraid.", "He may feel afraid; he fell asleep."),
+    ("grammar.preposition", "They drive in high speed.", "They drive at high speed."),
+    ("grammar.nonstandard-phrase", "I found myself enjoying in it.", "I found myself enjoying it."),
+    ("grammar.nonstandard-phrase", "Although it rained, but we went.", "Although it rained, we went, but late."),
+    ("grammar.nonstandard-phrase", "Because it rained, so we stayed.", "Because it rained, we stayed, so we read."),
     ("grammar.spacing", "Point 4:they have a chance.", "At 4:30 they have a chance: they use std::io."),
 ]
 
