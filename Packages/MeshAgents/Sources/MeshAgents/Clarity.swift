@@ -158,7 +158,7 @@ public enum Readability {
                     if CharClass.isLetter(s) { letters += 1 } else if s == "-" { hyphen = true }
                 }
                 c.letters += letters
-                let syl = Syllables.count(tokens[i].lower, hash: tokens[i].lowerHash)
+                let syl = Syllables.count(ofToken: i, in: text)
                 c.syllables += syl
                 if syl >= 3, !hyphen, !(CharClass.isUpper(text.scalars[start]) && syl < 4) {
                     c.complexWords += 1

@@ -489,6 +489,59 @@ public enum Syllables {
         return slowCount(word)
     }
 
+    /// `count(tokens[i].lower, hash: tokens[i].lowerHash)` for word token `i`, read from its scalars in one pass,
+    /// lower-cased on the fly, without building or copying a string. Words the pass cannot finish (an exception,
+    /// a vowel pair such as "io", a non-ASCII letter) take `count(_:hash:)`, so every word gets the same answer.
+    static func count(ofToken i: Int, in text: TextAnalysis) -> Int {
+        let token = i, sc = text.scalars
+        let hash = text.tokens[token].lowerHash
+        if exceptionWords.mayContain(hash: hash) { return count(text.tokens[token].lower, hash: hash) }
+        var n = 0, count = 0, prevVowel = false
+        var prev: UInt8 = 0
+        // The first four letters, and the last four (the last in the low byte), for the prefix and ending rules.
+        var head: UInt32 = 0, tail: UInt32 = 0
+        for k in text.tokens[token].start..<text.tokens[token].end {
+            var v = sc[k].value
+            if v >= 128 {
+                if v == 0x2019 { continue } // the lower case has an apostrophe: not a letter
+                return Self.count(text.tokens[token].lower, hash: hash)
+            }
+            if v >= 65 && v <= 90 { v += 32 }
+            guard v >= 97 && v <= 122 else { continue }
+            let c = UInt8(truncatingIfNeeded: v)
+            // ia, io, eo, ua, uo, iu, ii: the vowel-pair rule reads the whole word.
+            switch (prev, c) {
+            case (105, 97), (105, 111), (101, 111), (117, 97), (117, 111), (105, 117), (105, 105):
+                return Self.count(text.tokens[token].lower, hash: hash)
+            default: break
+            }
+            let vowel = isVowel(c, n)
+            if vowel && !prevVowel { count += 1 }
+            prevVowel = vowel
+            if n < 4 { head |= UInt32(c) << UInt32(8 * n) }
+            tail = tail << 8 | UInt32(c)
+            prev = c
+            n += 1
+        }
+        if n == 0 { return 0 }
+        if n <= 3 { return 1 }
+        let e1 = UInt8(truncatingIfNeeded: tail), e2 = UInt8(truncatingIfNeeded: tail >> 8)
+        let e3 = UInt8(truncatingIfNeeded: tail >> 16), e4 = UInt8(truncatingIfNeeded: tail >> 24)
+        let e: UInt8 = 101, d: UInt8 = 100, s: UInt8 = 115, t: UInt8 = 116, h: UInt8 = 104
+        if e1 == e {
+            let consonantLe = e2 == 108 && !isVowel(e3, n - 3)
+            if !consonantLe && !isVowel(e2, n - 2) { count -= 1 }
+        }
+        if e1 == d && e2 == e, e3 != t && e3 != d && !isVowel(e3, n - 3) { count -= 1 }
+        if e1 == s && e2 == e {
+            let sibilant = e3 == s || e3 == 120 || e3 == 122 || e3 == 99 || e3 == 103 || (e3 == h && (e4 == 99 || e4 == s))
+            if !sibilant && !isVowel(e3, n - 3) { count -= 1 }
+        }
+        if e3 == 105, e2 == s, e1 == 109 { count += 1 } // -ism
+        if n > 4, head & 0xFF_FFFF == 0x65_7270, isVowel(UInt8(truncatingIfNeeded: head >> 24), 3) { count += 1 } // pre + vowel
+        return max(1, count)
+    }
+
     @inline(__always) static func isVowel(_ c: UInt8, _ i: Int) -> Bool {
         switch c {
         case 97, 101, 105, 111, 117: return true // a e i o u
