@@ -265,13 +265,37 @@ public struct GrammarSpecialist: Specialist {
         }
     }
 
-    static let agreementTriggers: Set<String> = [
-        "he", "she", "it", "i", "we", "they", "you", "these", "those", "people", "children", "men", "women", "everyone",
-        "everybody", "nobody", "someone", "somebody", "anyone", "anybody", "everything", "nothing", "does", "did", "doesn't",
-        "didn't", "do", "don't", "can", "could", "will", "would", "should", "might", "must", "shall", "cannot", "can't",
-        "won't", "wouldn't", "shouldn't", "couldn't", "mustn't", "to", "has", "have", "had", "hasn't", "haven't", "hadn't",
-        "having", "more", "most",
-    ]
+    /// The words `agreement` looks after, by the case of its `switch` that handles them: the rule switches on this
+    /// enum, found by the token's hash, instead of comparing the word with up to fifty string literals in turn.
+    enum AgreementTrigger: Sendable {
+        case heSheIt, i, weTheyYou, theseThose, people, everyone, doForm, modal, to, haveForm, moreMost
+    }
+
+    static let agreementTriggers: [String: AgreementTrigger] = {
+        let groups: [(AgreementTrigger, [String])] = [
+            (.heSheIt, ["he", "she", "it"]),
+            (.i, ["i"]),
+            (.weTheyYou, ["we", "they", "you"]),
+            (.theseThose, ["these", "those"]),
+            (.people, ["people", "children", "men", "women"]),
+            (.everyone, ["everyone", "everybody", "nobody", "someone", "somebody", "anyone", "anybody", "everything", "nothing"]),
+            (.doForm, ["does", "did", "doesn't", "didn't", "do", "don't"]),
+            (.modal, ["can", "could", "will", "would", "should", "might", "must", "shall", "cannot", "can't", "won't", "wouldn't",
+                      "shouldn't", "couldn't", "mustn't"]),
+            (.to, ["to"]),
+            (.haveForm, ["has", "have", "had", "hasn't", "haven't", "hadn't", "having"]),
+            (.moreMost, ["more", "most"]),
+        ]
+        var d: [String: AgreementTrigger] = [:]
+        for (trigger, words) in groups { for w in words { d[w] = trigger } }
+        return d
+    }()
+
+    /// Words after which `agreement` takes a pronoun for a subject ("and it", "because you").
+    static let subjectLeaders = WordSet(words: ["and", "but", "because", "so", "that", "when", "since", "while", "although", "though",
+                                                "then", "where", "after", "before", "until", "once", "or", "which", "who"])
+    /// Words after which `agreement` leaves a pronoun's verb alone ("can it be", "let it go", "if it were").
+    static let agreementAuxiliaries = WordSet(words: Verbs.auxiliaries.union(["let", "make", "help", "to", "if", "wish", "though", "that"]))
 
     /// Verb fixes by subject for `agreement`, and the base of "be": static, since a dictionary literal in the
     /// function is built on every call.
@@ -285,7 +309,7 @@ public struct GrammarSpecialist: Specialist {
     func agreement(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
         // Most words trigger nothing: test before copying the token.
-        guard Self.agreementTriggerSet.contains(tokens[i].lower, hash: tokens[i].lowerHash) else { return }
+        guard let trigger = Self.agreementTriggerMap[tokens[i].lower, hash: tokens[i].lowerHash] else { return }
         let t = tokens[i]
         let w = t.lower
         guard i + 1 < tokens.count, tokens[i + 1].kind == .word else { return }
@@ -306,70 +330,67 @@ public struct GrammarSpecialist: Specialist {
         // Subject position: sentence start, or after a conjunction or comma. This and `afterAux` are computed only
         // by the cases that ask.
         var subjectPosition: Bool {
-            i == 0 || tokens[i - 1].kind == .punct
-                || ["and", "but", "because", "so", "that", "when", "since", "while", "although", "though", "then", "where",
-                    "after", "before", "until", "once", "or", "which", "who"].contains(tokens[i - 1].lower)
+            i == 0 || tokens[i - 1].kind == .punct || Self.subjectLeaders.contains(tokens[i - 1].lower, hash: tokens[i - 1].lowerHash)
         }
         var afterAux: Bool {
-            prevWord.map { Verbs.auxiliaries.contains($0) || $0 == "let" || $0 == "make" || $0 == "help" || $0 == "to" || $0 == "if" || $0 == "wish" || $0 == "though" || $0 == "that" } ?? false
+            prevWord != nil && Self.agreementAuxiliaries.contains(tokens[i - 1].lower, hash: tokens[i - 1].lowerHash)
         }
-        switch w {
-        case "he", "she", "it":
+        switch trigger {
+        case .heSheIt:
             guard !afterAux, w != "it" || subjectPosition else { break }
             if let fix = Verbs.thirdPersonFix[nw], !(nw == "were" && (prevWord == "if" || prevWord == "as")) {
                 // "it have" in "does it have" is excluded above; "it" as object ("make it work") too.
                 if w == "it" && Verbs.baseForms[nw] != nil && !(["do", "don't", "have", "haven't", "are", "aren't", "were", "weren't"].contains(nw)) { break }
                 agree(fix)
             }
-        case "i":
+        case .i:
             if let fix = Self.fixAfterI[nw],
                !afterAux {
                 agree(fix)
             } else if let base = Verbs.thirdToBase[nw], !afterAux, !["does", "has", "is"].contains(nw) {
                 agree(base)
             }
-        case "we", "they", "you":
+        case .weTheyYou:
             guard !afterAux, w != "you" || subjectPosition, prevWord != "of" else { break }
             if let fix = Self.fixAfterWeTheyYou[nw] {
                 agree(fix)
             } else if let base = Verbs.thirdToBase[nw] {
                 agree(base)
             }
-        case "these", "those":
+        case .theseThose:
             if let fix = Self.fixAfterTheseThose[nw] {
                 agree(fix)
             }
-        case "people", "children", "men", "women":
+        case .people:
             let determiner = prevWord.map { ["the", "these", "those", "many", "some", "most", "all", "young", "old", "other", "such", "few", "several"].contains($0) } ?? subjectPosition
             if determiner, let fix = Self.fixAfterPeople[nw],
                prevWord != "of" {
                 agree(fix)
             }
-        case "everyone", "everybody", "nobody", "someone", "somebody", "anyone", "anybody", "everything", "nothing":
+        case .everyone:
             if let fix = Self.fixAfterEveryone[nw],
                !afterAux, prevWord != "for", prevWord != "of" {
                 agree(fix)
             }
-        case "does", "did", "doesn't", "didn't", "do", "don't":
+        case .doForm:
             if let base = Verbs.thirdToBase[nw] ?? Verbs.pastToBase[nw], !Verbs.nounLike.contains(nw), nw != "was", nw != "were" {
                 form("After '\(t.text)' use the base form of the verb.", base)
             }
-        case "can", "could", "will", "would", "should", "might", "must", "shall", "cannot", "can't", "won't", "wouldn't",
-             "shouldn't", "couldn't", "mustn't":
+        case .modal:
             if w == "can" || w == "will", let pw = prevWord, ["a", "the", "this", "that", "his", "her", "my", "your", "free"].contains(pw) { break }
             if let base = Verbs.thirdToBase[nw] ?? Verbs.pastToBase[nw] ?? Self.beBase[nw],
                !Verbs.nounLike.contains(nw) {
                 form("After '\(t.text)' use the base form of the verb.", base)
             }
-        case "to":
+        case .to:
             if let base = Verbs.pastToBase[nw], Verbs.strongPast.contains(nw) {
                 form("After 'to' use the base form of the verb.", base)
             }
-        case "has", "have", "had", "hasn't", "haven't", "hadn't", "having":
+        case .haveForm:
             if let pp = Verbs.pastToParticiple[nw] {
                 form("Use the past participle after '\(t.text)'.", pp)
             }
-        case "more", "most":
+        case .moreMost:
             if w == "more", let fix = GrammarLists.comparatives[nw], !(i > 0 && ["is", "was", "be", "one", "much", "any", "no"].contains(tokens[i - 1].lower)) {
                 form("'\(nt.text)' is already comparative: drop 'more'.", fix)
                 if cfg.isEnabled("grammar.verb-form") {
@@ -380,8 +401,6 @@ public struct GrammarSpecialist: Specialist {
                     ctx.add("grammar.verb-form", "'\(nt.text)' is already superlative: drop 'most'.", span, [matchCase(nt.text, like: t.text)])
                 }
             }
-        default:
-            break
         }
     }
 

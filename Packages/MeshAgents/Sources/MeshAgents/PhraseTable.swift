@@ -122,7 +122,7 @@ extension GrammarSpecialist {
 /// Word lists that rules test for every token or every trigger word, as `WordSet`s probed by the token's hash
 /// (derived from the lists, which stay the source of truth).
 extension GrammarSpecialist {
-    static let agreementTriggerSet = WordSet(words: agreementTriggers)
+    static let agreementTriggerMap = WordMap(agreementTriggers)
     static let patternTriggerSet = WordSet(words: patternTriggers)
     static let learnerTriggerSet = WordSet(words: learnerTriggers)
     static let modalSet = WordSet(words: modals)
