@@ -77,7 +77,7 @@ public struct ToneSpecialist: Specialist {
     static let phraseTables = PhraseTables(phraseRules.map(\.1))
 
     /// Words after which "just" still tells the reader what to do ("you just", "can just", "and just").
-    static let justLeaders: Set<String> = ["you", "can", "could", "then", "and", "to", "will", "should", "we", "now", "so", "simply", "or", "must"]
+    static let justLeaders: WordList = ["you", "can", "could", "then", "and", "to", "will", "should", "we", "now", "so", "simply", "or", "must"]
 
     /// Tables 0–5 and 9– always; 6–7 for a formal target; 8 otherwise.
     static let phraseRules: [(String, PhraseTable, String)] = [
@@ -243,6 +243,10 @@ public enum ToneScorer {
     }()
     static let negationWords = WordFilter(negations)
 
+    /// The hashes of "kind" and "but", which `score` compares with every item's: unequal hashes are unequal words
+    /// (an item's lower case is lower-cased, so no other spelling of these ASCII words can equal them).
+    static let kindHash = fnv1a("kind"), butHash = fnv1a("but")
+
     public static func score(_ text: TextAnalysis) -> Score {
         let sc = text.scalars
         let items = items(sc, tokens: text.tokens)
@@ -258,7 +262,7 @@ public enum ToneScorer {
         for (i, item) in items.enumerated() {
             let w = item.lower
             if boosterWords.mayContain(hash: item.hash), boosters[w] != nil { continue }
-            if w == "kind", i + 1 < items.count, items[i + 1].lower == "of" { continue }
+            if item.hash == Self.kindHash, w == "kind", i + 1 < items.count, items[i + 1].lower == "of" { continue }
             guard lexWords.mayContain(hash: item.hash), var v = Self.lexiconMap[w, hash: item.hash] else { continue }
             if w == "no", i + 1 < items.count, lex[items[i + 1].lower] != nil { continue }
             if caps[i] && capDiff { v += v > 0 ? 0.733 : -0.733 }
@@ -278,7 +282,7 @@ public enum ToneScorer {
             sentiments[i] = v
         }
         // "but" shifts weight to what follows it.
-        if let b = items.firstIndex(where: { $0.lower == "but" }) {
+        if let b = items.firstIndex(where: { $0.hash == Self.butHash && $0.lower == "but" }) {
             for i in 0..<items.count {
                 if i < b { sentiments[i] *= 0.5 } else if i > b { sentiments[i] *= 1.5 }
             }
