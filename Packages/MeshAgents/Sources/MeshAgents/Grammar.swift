@@ -407,7 +407,7 @@ public struct GrammarSpecialist: Specialist {
     // MARK: Spacing and punctuation
 
     /// Doubled punctuation that is a slip ("..", "?!" and "!!" are handled apart).
-    static let doubledMarks: Set<String> = [",,", ";;", ",.", ".,", ";.", ",;", ";,", ":.", ".:", "?.", "!.", ",:", ":,", "??"]
+    static let doubledMarks: WordList = [",,", ";;", ",.", ".,", ";.", ",;", ";,", ":.", ".:", "?.", "!.", ",:", ":,", "??"]
 
     func spacingRules(_ ctx: inout RuleContext) {
         let tokens = ctx.tokens
@@ -614,7 +614,7 @@ public struct GrammarSpecialist: Specialist {
 }
 
 enum Prefixes {
-    static let all: Set<String> = ["re", "pre", "non", "co", "multi", "anti", "semi", "sub", "super", "self", "post", "inter", "over",
+    static let all: WordList = ["re", "pre", "non", "co", "multi", "anti", "semi", "sub", "super", "self", "post", "inter", "over",
                                    "under", "un", "de", "mis", "ex", "cross", "micro", "macro", "mid", "pro", "well", "e", "x"]
 }
 

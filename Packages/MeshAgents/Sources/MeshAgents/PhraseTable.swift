@@ -108,6 +108,47 @@ extension WordMap where Value == Bool {
     @inline(__always) func contains(_ word: String, hash: UInt64) -> Bool { self[word, hash: hash] != nil }
 }
 
+/// A word list that rules test with `contains`, written like a `Set<String>` literal. When the list and the word are
+/// ASCII (where equal strings are equal bytes), `contains` hashes the word's bytes with FNV-1a and probes a
+/// `WordSet`, a few dozen instructions; otherwise it asks the `Set` (whose `String` equality is canonical
+/// equivalence), so the answer is always the `Set`'s. `Set<String>.contains` hashes with SipHash first.
+struct WordList: Sendable, Sequence, ExpressibleByArrayLiteral {
+    let words: Set<String>
+    private let map: WordSet
+    private let ascii: Bool
+
+    init(_ words: Set<String>) {
+        self.words = words
+        map = WordSet(words: words)
+        ascii = words.allSatisfy { $0.utf8.allSatisfy { $0 < 128 } }
+    }
+
+    init(arrayLiteral words: String...) { self.init(Set(words)) }
+
+    func contains(_ word: String) -> Bool {
+        guard ascii, let hash = Self.asciiHash(word) else { return words.contains(word) }
+        return map.contains(word, hash: hash)
+    }
+
+    /// `fnv1a(word)` when the word is ASCII, else nil.
+    @inline(__always) static func asciiHash(_ word: String) -> UInt64? {
+        var word = word
+        return word.withUTF8 { b in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var high: UInt8 = 0
+            for c in b {
+                high |= c
+                h = (h ^ UInt64(c)) &* 0x100_0000_01b3
+            }
+            return high < 128 ? h : nil
+        }
+    }
+
+    func union<S: Sequence>(_ other: S) -> Set<String> where S.Element == String { words.union(other) }
+
+    func makeIterator() -> Set<String>.Iterator { words.makeIterator() }
+}
+
 /// Filters over the keys of word lists that rules consult for every token, derived from the lists themselves
 /// (so they never drift): a rule asks `mayContain` before the look-up.
 extension GrammarLists {

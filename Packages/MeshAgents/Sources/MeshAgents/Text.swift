@@ -373,7 +373,7 @@ enum Tokenizer {
 }
 
 enum SentenceSplitter {
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordList = [
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "eg", "ie", "cf", "al",
         "inc", "ltd", "co", "corp", "no", "fig", "figs", "vol", "pp", "approx", "dept", "est", "jan", "feb",
         "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "gen", "col", "lt", "sgt",

@@ -3,7 +3,7 @@ import MeshProtocol
 /// Usage patterns that a phrase list cannot express: times ("7 am", "12 p.m."), dates ("August, 2008",
 /// "from 2000-2005"), currency twice ("$10 dollars") and a paragraph that opens with "But".
 extension ClaritySpecialist {
-    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august",
+    static let months: WordList = ["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"]
 
     static let monthWords = WordFilter(months)
