@@ -254,8 +254,19 @@ public enum ToneScorer {
         let lex = SentimentLexicon.values
         let lexWords = Self.lexiconWords, boosterWords = Self.boosterWords, negationWords = Self.negationWords
         // An item's text is `sc[start..<end]`: test the scalars there rather than walking the string.
-        let caps = items.map { w in
-            sc[w.start..<w.end].contains(where: CharClass.isLetter) && !sc[w.start..<w.end].contains(where: CharClass.isLower) && w.raw.count > 1
+        // Whether each item is in capitals: a letter, none in lower case, and more than one character (for ASCII,
+        // which has no CR LF inside an item, one character per scalar, so the string is not walked).
+        var caps: [Bool] = []
+        caps.reserveCapacity(items.count)
+        for w in items.indices {
+            var letter = false, lower = false, ascii = true
+            for k in items[w].start..<items[w].end {
+                let s = sc[k]
+                if CharClass.isLower(s) { lower = true; break }
+                if CharClass.isLetter(s) { letter = true }
+                if s.value >= 128 { ascii = false }
+            }
+            caps.append(letter && !lower && (ascii ? items[w].end - items[w].start > 1 : items[w].raw.count > 1))
         }
         let capDiff = caps.contains(true) && caps.contains(false)
         var sentiments = [Double](repeating: 0, count: items.count)
