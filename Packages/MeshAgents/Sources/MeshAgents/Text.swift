@@ -16,7 +16,10 @@ public struct Token: Sendable, Hashable {
     // Stored in this order so the one-byte fields share the last word: 64 bytes a token, not 72.
     public var text: String
     public var lower: String {
-        didSet { lowerHash = fnv1a(lower) }
+        didSet {
+            lowerHash = fnv1a(lower)
+            lowerIsASCII = lower.utf8.count == end - start
+        }
     }
     public var start: Int
     public var end: Int
@@ -28,6 +31,10 @@ public struct Token: Sendable, Hashable {
     public var spaceBefore: Bool
     /// A line break precedes this token.
     public var newlineBefore: Bool
+    /// `lower` is ASCII: then it equals another ASCII lower case exactly when their bytes do, so different
+    /// `lowerHash`es mean different words (`TextAnalysis.sameLower`). Set from the byte count: lower-casing never
+    /// yields fewer scalars than the token has, so as many UTF-8 bytes as scalars means one byte each.
+    public private(set) var lowerIsASCII: Bool
 
     init(kind: Kind, text: String, lower: String, start: Int, end: Int, spaceBefore: Bool, newlineBefore: Bool) {
         self.init(kind: kind, text: text, lower: lower, lowerHash: fnv1a(lower), start: start, end: end,
@@ -44,6 +51,7 @@ public struct Token: Sendable, Hashable {
         self.end = end
         self.spaceBefore = spaceBefore
         self.newlineBefore = newlineBefore
+        self.lowerIsASCII = lower.utf8.count == end - start
     }
 
     public var span: TextSpan { TextSpan(start: start, end: end) }
@@ -161,12 +169,8 @@ public struct TextAnalysis: Sendable {
     /// `tokens[a].lower == tokens[b].lower`, with most unequal pairs decided by their hashes: when both lower cases
     /// are ASCII (as many UTF-8 bytes as the token has scalars), equality is byte equality, so different hashes mean
     /// different words. `String` equality is canonical equivalence, so other words are always compared.
-    public func sameLower(_ a: Int, _ b: Int) -> Bool {
-        if tokens[a].lowerHash != tokens[b].lowerHash,
-           tokens[a].lower.utf8.count == tokens[a].end - tokens[a].start,
-           tokens[b].lower.utf8.count == tokens[b].end - tokens[b].start {
-            return false
-        }
+    @inline(__always) public func sameLower(_ a: Int, _ b: Int) -> Bool {
+        if tokens[a].lowerHash != tokens[b].lowerHash, tokens[a].lowerIsASCII, tokens[b].lowerIsASCII { return false }
         return tokens[a].lower == tokens[b].lower
     }
 

@@ -191,6 +191,14 @@ struct ScoreTests {
         #expect(Syllables.count("wanted") == 2)
     }
 
+    /// `sameLower` decides unequal hashes without comparing strings only when both lower cases are ASCII.
+    @Test func tokensKnowWhetherTheirLowerCaseIsASCII() {
+        let a = TextAnalysis(text: "The the Ünder ünder don’t don't")
+        #expect(a.tokens.map(\.lowerIsASCII) == [true, true, false, false, true, true])
+        #expect(a.sameLower(0, 1) && a.sameLower(2, 3) && a.sameLower(4, 5) && !a.sameLower(1, 2))
+        #expect(MemoryLayout<Token>.stride == 64)
+    }
+
     /// Readability counts a token's syllables from its scalars; the answer must be `Syllables.count` of its lower case.
     @Test func readabilitySyllablesMatchTheWordCount() {
         let text = """
