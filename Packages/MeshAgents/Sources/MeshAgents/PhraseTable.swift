@@ -298,6 +298,8 @@ struct PhraseTable: Sendable {
 struct PhraseTables: Sendable {
     /// First word → (table index, entries of that table, longest first).
     private let byFirst: WordMap<[(Int, [PhraseTable.Entry])]>
+    /// The keys of `byFirst`, to skip the look-up for most tokens.
+    private let firstWords: WordFilter
     let count: Int
 
     init(_ tables: [PhraseTable]) {
@@ -309,6 +311,7 @@ struct PhraseTables: Sendable {
             }
         }
         self.byFirst = WordMap(byFirst)
+        firstWords = WordFilter(byFirst.keys)
     }
 
     /// Matches of every table whose index `active` allows, as (table, first token, last token, entry), in text order
@@ -323,7 +326,8 @@ struct PhraseTables: Sendable {
             let kind = tokens[i].kind
             guard kind != .opaque else { continue }
             guard let groups = (kind == .number ? numberGroups : nil)
-                ?? byFirst[tokens[i].lower, hash: tokens[i].lowerHash] else { continue }
+                ?? (firstWords.mayContain(hash: tokens[i].lowerHash) ? byFirst[tokens[i].lower, hash: tokens[i].lowerHash] : nil)
+            else { continue }
             let nextKey = PhraseTable.nextKey(tokens, i)
             // Groups and entries are read in place too: copying one retains its arrays and strings.
             for g in groups.indices where active[groups[g].0] && next[groups[g].0] <= i {
