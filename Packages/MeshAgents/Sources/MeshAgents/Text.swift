@@ -223,12 +223,44 @@ func unicodeScalars(of text: String) -> [Unicode.Scalar] {
     }
 }
 
+/// The text of `sc[start..<end]` of any scalars, encoded as UTF-8 straight into the string's storage:
+/// `String.UnicodeScalarView.append(contentsOf:)` goes through the generic sequence code, about a thousand
+/// instructions for a short word.
+func utf8String(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+    var count = 0
+    for k in start..<end { count += UTF8.width(sc[k]) }
+    return String(unsafeUninitializedCapacity: count) { buf in
+        var n = 0
+        for k in start..<end {
+            let v = sc[k].value
+            if v < 0x80 {
+                buf[n] = UInt8(truncatingIfNeeded: v)
+                n += 1
+            } else if v < 0x800 {
+                buf[n] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+                buf[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                n += 2
+            } else if v < 0x10000 {
+                buf[n] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+                buf[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                buf[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                n += 3
+            } else {
+                buf[n] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
+                buf[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
+                buf[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                buf[n + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                n += 4
+            }
+        }
+        return n
+    }
+}
+
 /// The text of `sc[start..<end]`, built straight from bytes when it is ASCII (the common case).
 @inline(__always) func makeString(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
     for k in start..<end where sc[k].value >= 128 {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: sc[start..<end])
-        return String(view)
+        return utf8String(sc, start, end)
     }
     return String(unsafeUninitializedCapacity: end - start) { buf in
         for k in 0..<(end - start) { buf[k] = UInt8(truncatingIfNeeded: sc[start + k].value) }
@@ -266,10 +298,8 @@ func unicodeScalars(of text: String) -> [Unicode.Scalar] {
         h = (h ^ UInt64(upper ? v + 32 : v)) &* 0x100_0000_01b3
     }
     guard ascii else {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: sc[start..<end])
         let lower = lowercased(sc[start..<end])
-        return (String(view), lower, fnv1a(lower))
+        return (utf8String(sc, start, end), lower, fnv1a(lower))
     }
     let text = String(unsafeUninitializedCapacity: n) { buf in
         for k in 0..<n { buf[k] = UInt8(truncatingIfNeeded: sc[start + k].value) }
