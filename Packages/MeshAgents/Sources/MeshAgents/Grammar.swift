@@ -224,8 +224,10 @@ public struct GrammarSpecialist: Specialist {
         // sentence: most words are none, and are only read, not copied (a copy retains two strings).
         let first = ctx.text.scalars[tokens[i].start] // the word's first scalar, without walking its text
         guard CharClass.isLower(first) else { return }
-        let lowerWord = tokens[i].lower
-        guard lowerWord.utf8.first == UInt8(ascii: "i") || GrammarLists.properNounWords.mayContain(hash: tokens[i].lowerHash) || starts.contains(i)
+        // The lower case starts with "i" when the word does: a lower-case letter is its own lower case, so only a
+        // non-ASCII first letter needs the string read.
+        let startsWithI = first == "i" || first.value >= 128 && tokens[i].lower.utf8.first == UInt8(ascii: "i")
+        guard startsWithI || GrammarLists.properNounWords.mayContain(hash: tokens[i].lowerHash) || starts.contains(i)
         else { return }
         let t = tokens[i]
         // All five forms start with "i": one byte test spares five string comparisons for most words.
@@ -529,7 +531,7 @@ public struct GrammarSpecialist: Specialist {
             let w = tokens[i].lower
             if !ctx.config.accept.isEmpty, ctx.config.accept.contains(w) { continue }
             if GrammarLists.uncountablePluralWords.mayContain(hash: tokens[i].lowerHash), GrammarLists.uncountablePlurals[w] != nil { continue }
-            if check(tokens[i].text, lower: w) { continue }
+            if check(tokens[i].text, lower: w, lowerHash: tokens[i].lowerHash) { continue }
             let t = tokens[i]
             var suggestions = speller.suggest(t.text).filter { $0.lowercased() != w }
             // A capitalised unknown word is usually a name: flag it only when it is one letter away from a
@@ -567,8 +569,11 @@ public struct GrammarSpecialist: Specialist {
         return prev[y.count]
     }
 
-    func check(_ word: String, lower: String) -> Bool {
-        if speller.check(word) { return true }
+    /// `lowerHash`, when given, is `fnv1a(lower)`: the speller's cache takes it instead of hashing a word that is
+    /// its own lower case again.
+    func check(_ word: String, lower: String, lowerHash: UInt64? = nil) -> Bool {
+        let known = if let lowerHash, word == lower { speller.check(word, hash: lowerHash) } else { speller.check(word) }
+        if known { return true }
         if word != lower, speller.check(lower) { return true }
         // Possessives and contractions hunspell lacks ("Redis's", "data's").
         for suffix in ["'s", "'"] where lower.hasSuffix(suffix) {

@@ -61,9 +61,11 @@ public final class Speller: Sendable {
     private static let lifecycle = Mutex<Void>(())
 
     /// Whether hunspell knows `word` (true when no dictionary is loaded).
-    public func check(_ word: String) -> Bool {
-        let hash = fnv1a(word)
-        return state.withLock { s in
+    public func check(_ word: String) -> Bool { check(word, hash: fnv1a(word)) }
+
+    /// `check(word)` given `fnv1a(word)`, such as a token's `lowerHash` for a word that is its own lower case.
+    func check(_ word: String, hash: UInt64) -> Bool {
+        state.withLock { s in
             if let k = s.known[word, hash] { return k }
             guard let h = s.handle else { return true }
             let ok = Hunspell_spell(h, word) != 0
