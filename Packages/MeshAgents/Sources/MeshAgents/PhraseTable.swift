@@ -374,29 +374,50 @@ extension String {
 
     /// The same as `replacing(pattern, with: replacement)`, byte by byte when the string and the pattern are ASCII
     /// (and the pattern has no line break), where bytes are characters; messages are built this way per finding,
-    /// and the generic algorithm costs tens of thousands of instructions a call.
+    /// and the generic algorithm costs tens of thousands of instructions a call. The bytes are read in place and
+    /// the result written once, at its final size.
     func replacingAll(_ pattern: String, with replacement: String) -> String {
-        let p = Array(pattern.utf8)
-        guard let first = p.first, p.allSatisfy({ $0 < 128 && $0 != 10 && $0 != 13 }), utf8.allSatisfy({ $0 < 128 }) else {
-            return replacing(pattern, with: replacement)
-        }
-        let b = Array(utf8)
-        let n = b.count, m = p.count
-        var out: [UInt8] = []
-        out.reserveCapacity(n + replacement.utf8.count)
-        var i = 0
-        var found = false
-        while i < n {
-            if b[i] == first, i + m <= n, b[i..<(i + m)].elementsEqual(p) {
-                out.append(contentsOf: replacement.utf8)
-                i += m
-                found = true
-            } else {
-                out.append(b[i])
-                i += 1
+        enum Outcome { case generic, unchanged, replaced(String) }
+        var text = self, pattern = pattern, replacement = replacement
+        let outcome: Outcome = text.withUTF8 { b in
+            pattern.withUTF8 { p in
+                guard !p.isEmpty, p.allSatisfy({ $0 < 128 && $0 != 10 && $0 != 13 }), b.allSatisfy({ $0 < 128 }) else { return .generic }
+                let n = b.count, m = p.count
+                @inline(__always) func matches(at i: Int) -> Bool {
+                    guard i + m <= n else { return false }
+                    for j in 0..<m where b[i + j] != p[j] { return false }
+                    return true
+                }
+                // Matches are taken left to right without overlapping, as the copy below takes them.
+                var count = 0
+                var i = 0
+                while i < n {
+                    if matches(at: i) { count += 1; i += m } else { i += 1 }
+                }
+                guard count > 0 else { return .unchanged }
+                return replacement.withUTF8 { r in
+                    .replaced(String(unsafeUninitializedCapacity: n + count * (r.count - m)) { out in
+                        var i = 0, k = 0
+                        while i < n {
+                            if matches(at: i) {
+                                for c in r { out[k] = c; k += 1 }
+                                i += m
+                            } else {
+                                out[k] = b[i]
+                                k += 1
+                                i += 1
+                            }
+                        }
+                        return k
+                    })
+                }
             }
         }
-        return found ? String(decoding: out, as: UTF8.self) : self
+        switch outcome {
+        case .generic: return replacing(pattern, with: replacement)
+        case .unchanged: return self
+        case .replaced(let s): return s
+        }
     }
 }
 
