@@ -162,7 +162,7 @@ extension GrammarSpecialist {
         let tokens = ctx.tokens
         let n = tokens.count
         let lex = WordClasses.shared
-        let w = tokens[i].lower.replacing("’", with: "'")
+        let w = straightApostrophes(tokens[i].lower)
         guard i + 1 < n, tokens[i + 1].kind == .word else { return }
         let next = tokens[i + 1].lower
         let nextLower = tokens[i + 1].text.unicodeScalars.first.map(CharClass.isLower) == true

@@ -45,7 +45,7 @@ extension GrammarSpecialist {
             let raw = tokens[i].lower
             guard raw.utf8.first == UInt8(ascii: "i"), raw.utf8.count >= 3, raw.utf8.count <= 6 else { continue }
             guard !already.contains(tokens[i].start) else { continue }
-            let w = raw.replacing("’", with: "'")
+            let w = straightApostrophes(raw)
             guard w == "it's" || w == "its" else { continue }
             guard let next = word(i + 1), !tokens[i + 1].text.unicodeScalars.first!.properties.isUppercase || next == "ok" else { continue }
             let prev = word(i - 1)

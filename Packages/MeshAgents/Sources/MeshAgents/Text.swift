@@ -186,6 +186,13 @@ public struct TextAnalysis: Sendable {
     }
 }
 
+/// `s.replacing("’", with: "'")`, without the generic search for the many words that have none: "’" is E2 80 99 in
+/// UTF-8, so a word without the byte E2 has none (and no other character is canonically equivalent to it).
+func straightApostrophes(_ s: String) -> String {
+    var s = s
+    return s.withUTF8 { $0.contains(0xE2) } ? s.replacing("’", with: "'") : s
+}
+
 /// The last UTF-8 byte of `s`: `s.utf8.last` goes through the generic collection code, many times the cost.
 @inline(__always) func lastByte(_ s: String) -> UInt8? {
     var s = s
