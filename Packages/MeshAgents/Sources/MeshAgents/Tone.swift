@@ -116,11 +116,12 @@ public struct ToneSpecialist: Specialist {
         }
         // Shouting: two or more capitalised words in a row, at least one an ordinary word.
         if ctx.config.isEnabled("tone.shouting") {
+            let sc = ctx.text.scalars
             var i = 0
             while i < n {
                 var j = i
                 var ordinary = false
-                while j < n, tokens[j].kind == .word, isShouted(ctx.text.scalars[tokens[j].start..<tokens[j].end]) {
+                while j < n, tokens[j].kind == .word, isShouted(sc, tokens[j].start, tokens[j].end) {
                     if ToneLists.commonWords.contains(tokens[j].lower) || SentimentLexicon.values[tokens[j].lower] != nil { ordinary = true }
                     j += 1
                 }
@@ -134,10 +135,11 @@ public struct ToneSpecialist: Specialist {
     }
 
     /// Whether a word's scalars (a token's text is `scalars[start..<end]`) are shouted: two letters or more, none in
-    /// lower case.
-    func isShouted(_ w: ArraySlice<Unicode.Scalar>) -> Bool {
+    /// lower case. Read by index, not through a slice, which retains the array for every word.
+    func isShouted(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
         var letters = 0
-        for s in w {
+        for k in start..<end {
+            let s = sc[k]
             if CharClass.isLower(s) { return false }
             if CharClass.isLetter(s) { letters += 1 }
         }
@@ -252,7 +254,10 @@ public enum ToneScorer {
         let items = items(sc, tokens: text.tokens)
         guard !items.isEmpty else { return Score(compound: 0, drivers: []) }
         let lex = SentimentLexicon.values
+        // Statics read into locals once: each read of a `static let` in the loop is a `swift_once` call.
         let lexWords = Self.lexiconWords, boosterWords = Self.boosterWords, negationWords = Self.negationWords
+        let lexiconMap = Self.lexiconMap, boosters = Self.boosters, negations = Self.negations
+        let kindHash = Self.kindHash, butHash = Self.butHash
         // An item's text is `sc[start..<end]`: test the scalars there rather than walking the string.
         // Whether each item is in capitals: a letter, none in lower case, and more than one character (for ASCII,
         // which has no CR LF inside an item, one character per scalar, so the string is not walked).
@@ -273,8 +278,8 @@ public enum ToneScorer {
         for (i, item) in items.enumerated() {
             let w = item.lower
             if boosterWords.mayContain(hash: item.hash), boosters[w] != nil { continue }
-            if item.hash == Self.kindHash, w == "kind", i + 1 < items.count, items[i + 1].lower == "of" { continue }
-            guard lexWords.mayContain(hash: item.hash), var v = Self.lexiconMap[w, hash: item.hash] else { continue }
+            if item.hash == kindHash, w == "kind", i + 1 < items.count, items[i + 1].lower == "of" { continue }
+            guard lexWords.mayContain(hash: item.hash), var v = lexiconMap[w, hash: item.hash] else { continue }
             if w == "no", i + 1 < items.count, lex[items[i + 1].lower] != nil { continue }
             if caps[i] && capDiff { v += v > 0 ? 0.733 : -0.733 }
             for k in 1...3 where i - k >= 0 {
@@ -293,7 +298,7 @@ public enum ToneScorer {
             sentiments[i] = v
         }
         // "but" shifts weight to what follows it.
-        if let b = items.firstIndex(where: { $0.hash == Self.butHash && $0.lower == "but" }) {
+        if let b = items.firstIndex(where: { $0.hash == butHash && $0.lower == "but" }) {
             for i in 0..<items.count {
                 if i < b { sentiments[i] *= 0.5 } else if i > b { sentiments[i] *= 1.5 }
             }
