@@ -45,9 +45,14 @@ struct WordFilter: Sendable {
 /// A look-up costs about a quarter of a `Dictionary<String, …>` one (SipHash, then probing), and a miss usually
 /// ends at an empty slot without comparing strings; the phrase tables look up every token.
 struct WordMap<Value: Sendable>: Sendable {
-    /// Slot → index into `hashes`, `keys` and `values`, or -1 when empty. At most half the slots are used.
-    private let slots: [Int32]
-    private let hashes: [UInt64]
+    /// A slot holds its key's mixed hash beside the key's index, so a probe reads one slot to rule a word out;
+    /// `index` is -1 when the slot is empty. At most half the slots are used.
+    private struct Slot {
+        var hash: UInt64
+        var index: Int32
+    }
+
+    private let slots: [Slot]
     private let keys: [String]
     private let values: [Value]
     private let mask: Int
@@ -55,19 +60,17 @@ struct WordMap<Value: Sendable>: Sendable {
     init(_ dictionary: [String: Value]) {
         var capacity = 16
         while capacity < dictionary.count * 2 { capacity *= 2 }
-        var slots = [Int32](repeating: -1, count: capacity)
-        var hashes: [UInt64] = [], keys: [String] = [], values: [Value] = []
+        var slots = [Slot](repeating: Slot(hash: 0, index: -1), count: capacity)
+        var keys: [String] = [], values: [Value] = []
         for (key, value) in dictionary {
             let h = Self.hash(key)
             var i = Int(truncatingIfNeeded: h) & (capacity - 1)
-            while slots[i] >= 0 { i = (i + 1) & (capacity - 1) }
-            slots[i] = Int32(keys.count)
-            hashes.append(h)
+            while slots[i].index >= 0 { i = (i + 1) & (capacity - 1) }
+            slots[i] = Slot(hash: h, index: Int32(keys.count))
             keys.append(key)
             values.append(value)
         }
         self.slots = slots
-        self.hashes = hashes
         self.keys = keys
         self.values = values
         mask = capacity - 1
@@ -84,13 +87,13 @@ struct WordMap<Value: Sendable>: Sendable {
     subscript(key: String) -> Value? { self[key, hash: fnv1a(key)] }
 
     /// `self[key]` given `fnv1a(key)`, such as a token's `lowerHash`.
-    subscript(key: String, hash fnv: UInt64) -> Value? {
+    @inline(__always) subscript(key: String, hash fnv: UInt64) -> Value? {
         let h = Self.mix(fnv)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
-            let k = Int(slots[i])
-            if k < 0 { return nil }
-            if hashes[k] == h && keys[k] == key { return values[k] }
+            let slot = slots[i]
+            if slot.index < 0 { return nil }
+            if slot.hash == h && keys[Int(slot.index)] == key { return values[Int(slot.index)] }
             i = (i + 1) & mask
         }
     }
@@ -296,18 +299,26 @@ struct PhraseTable: Sendable {
 /// Several phrase tables matched in one pass: one dictionary look-up per token for all of them, with the same
 /// result as matching each table on its own (non-overlapping within a table, longest first at each position).
 struct PhraseTables: Sendable {
-    /// First word → (table index, entries of that table, longest first).
-    private let byFirst: WordMap<[(Int, [PhraseTable.Entry])]>
+    /// One table's entries for one first word, longest first, with their `secondKey`s side by side: scanning
+    /// entries of 48 bytes each for the few whose second word can match missed the cache on nearly every one.
+    struct Group: Sendable {
+        let table: Int
+        let entries: [PhraseTable.Entry]
+        let secondKeys: [Int32]
+    }
+
+    /// First word → its groups, in table order.
+    private let byFirst: WordMap<[Group]>
     /// The keys of `byFirst`, to skip the look-up for most tokens.
     private let firstWords: WordFilter
     let count: Int
 
     init(_ tables: [PhraseTable]) {
         count = tables.count
-        var byFirst: [String: [(Int, [PhraseTable.Entry])]] = [:]
+        var byFirst: [String: [Group]] = [:]
         for (k, t) in tables.enumerated() {
             for (first, entries) in t.byFirst {
-                byFirst[first, default: []].append((k, entries))
+                byFirst[first, default: []].append(Group(table: k, entries: entries, secondKeys: entries.map { Int32($0.secondKey) }))
             }
         }
         self.byFirst = WordMap(byFirst)
@@ -328,24 +339,25 @@ struct PhraseTables: Sendable {
             guard let groups = (kind == .number ? numberGroups : nil)
                 ?? (firstWords.mayContain(hash: tokens[i].lowerHash) ? byFirst[tokens[i].lower, hash: tokens[i].lowerHash] : nil)
             else { continue }
-            let nextKey = PhraseTable.nextKey(tokens, i)
+            let nextKey = Int32(PhraseTable.nextKey(tokens, i))
             // Groups and entries are read in place too: copying one retains its arrays and strings.
-            for g in groups.indices where active[groups[g].0] && next[groups[g].0] <= i {
-                let table = groups[g].0
-                for j in groups[g].1.indices where groups[g].1[j].mayMatch(nextKey: nextKey) {
-                    let m = groups[g].1[j].words.count
+            for g in groups.indices where active[groups[g].table] && next[groups[g].table] <= i {
+                let table = groups[g].table
+                // `Entry.mayMatch`, read from the keys side by side.
+                for j in groups[g].secondKeys.indices where groups[g].secondKeys[j] < 0 || groups[g].secondKeys[j] == nextKey {
+                    let m = groups[g].entries[j].words.count
                     guard i + m <= n else { continue }
                     var ok = true
                     for k in 1..<max(1, m) {
-                        switch groups[g].1[j].kinds[k] {
+                        switch groups[g].entries[j].kinds[k] {
                         case 1: if tokens[i + k].kind != .number { ok = false }
                         case 2: if tokens[i + k].kind != .word { ok = false }
-                        default: if tokens[i + k].kind == .opaque || tokens[i + k].lower != groups[g].1[j].words[k] { ok = false }
+                        default: if tokens[i + k].kind == .opaque || tokens[i + k].lower != groups[g].entries[j].words[k] { ok = false }
                         }
                         if !ok { break }
                     }
                     if ok {
-                        let e = groups[g].1[j]
+                        let e = groups[g].entries[j]
                         if accept(table, i, i + m - 1, e) {
                             out[table].append((table, i, i + m - 1, e))
                             next[table] = i + m
