@@ -293,7 +293,6 @@ func utf8String(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
 
 /// `textAndLower` and `fnv1a` of the lower case, hashed while the bytes are read.
 @inline(__always) func textLowerAndHash(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> (String, String, UInt64) {
-    let n = end - start
     var ascii = true
     var hasUpper = false
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -308,11 +307,19 @@ func utf8String(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
         let lower = lowercased(sc[start..<end])
         return (utf8String(sc, start, end), lower, fnv1a(lower))
     }
+    let (text, lower) = asciiTextAndLower(sc, start, end, hasUpper: hasUpper)
+    return (text, lower, h)
+}
+
+/// The text and lower case of ASCII scalars `sc[start..<end]`, built from bytes; `hasUpper` says whether any is
+/// an upper-case letter (if not, the text is its own lower case).
+@inline(__always) func asciiTextAndLower(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int, hasUpper: Bool) -> (String, String) {
+    let n = end - start
     let text = String(unsafeUninitializedCapacity: n) { buf in
         for k in 0..<n { buf[k] = UInt8(truncatingIfNeeded: sc[start + k].value) }
         return n
     }
-    guard hasUpper else { return (text, text, h) }
+    guard hasUpper else { return (text, text) }
     let lower = String(unsafeUninitializedCapacity: n) { buf in
         for k in 0..<n {
             let v = UInt8(truncatingIfNeeded: sc[start + k].value)
@@ -320,7 +327,7 @@ func utf8String(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
         }
         return n
     }
-    return (text, lower, h)
+    return (text, lower)
 }
 
 enum Tokenizer {
@@ -359,34 +366,46 @@ enum Tokenizer {
             if CharClass.isWordScalar(s) {
                 let start = i
                 var allDigits = true
+                // While the word is scanned: whether it is ASCII, has capitals, and `fnv1a` of its lower case, so
+                // its strings are built without reading the scalars again.
+                var ascii = true, hasUpper = false
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
                 var j = i
                 while j < n {
                     let c = sc[j]
+                    var joins = false
                     if CharClass.isWordScalar(c) {
                         if !CharClass.isDigit(c) { allDigits = false }
-                        j += 1
-                        continue
-                    }
-                    // Inner joiners: apostrophe, hyphen, underscore between word scalars; . or , between digits.
-                    if j + 1 < n, CharClass.isWordScalar(sc[j + 1]) {
+                        joins = true
+                    } else if j + 1 < n, CharClass.isWordScalar(sc[j + 1]) {
+                        // Inner joiners: apostrophe, hyphen, underscore between word scalars; . or , between digits.
                         if CharClass.isApostrophe(c) && CharClass.isLetter(sc[j + 1]) && !allDigits {
-                            j += 1
-                            continue
-                        }
-                        if c == "-" || c == "_" {
+                            joins = true
+                        } else if c == "-" || c == "_" {
                             if c == "_" { allDigits = false }
-                            j += 1
-                            continue
-                        }
-                        if (c == "." || c == ",") && allDigits && CharClass.isDigit(sc[j + 1]) && j > start
-                            && CharClass.isDigit(sc[j - 1]) {
-                            j += 1
-                            continue
+                            joins = true
+                        } else if (c == "." || c == ",") && allDigits && CharClass.isDigit(sc[j + 1]) && j > start
+                                    && CharClass.isDigit(sc[j - 1]) {
+                            joins = true
                         }
                     }
-                    break
+                    guard joins else { break }
+                    let v = c.value
+                    if v >= 128 {
+                        ascii = false
+                    } else {
+                        let upper = v >= 65 && v <= 90
+                        if upper { hasUpper = true }
+                        hash = (hash ^ UInt64(upper ? v + 32 : v)) &* 0x100_0000_01b3
+                    }
+                    j += 1
                 }
-                let (text, lower, hash) = textLowerAndHash(sc, start, j)
+                let text: String, lower: String
+                if ascii {
+                    (text, lower) = asciiTextAndLower(sc, start, j, hasUpper: hasUpper)
+                } else {
+                    (text, lower, hash) = textLowerAndHash(sc, start, j)
+                }
                 tokens.append(Token(
                     kind: allDigits ? .number : .word, text: text, lower: lower, lowerHash: hash,
                     start: start, end: j, spaceBefore: space, newlineBefore: newline
