@@ -425,16 +425,18 @@ public struct GrammarSpecialist: Specialist {
         for i in 0..<n {
             if tokens[i].kind == .punct {
                 let p = tokens[i].text
+                // A punctuation token is one scalar: marks are compared as scalars, not as strings.
+                let mark = sc[tokens[i].start]
                 // Space before , . ; : ! ?
                 if tokens[i].spaceBefore, !tokens[i].newlineBefore, i > 0, text.token(i, isOneOf: ",.;:!?"),
                    tokens[i - 1].kind == .word || tokens[i - 1].kind == .number,
                    i + 1 >= n || tokens[i + 1].spaceBefore || tokens[i + 1].kind == .punct && !text.token(i + 1, isOneOf: ",.!?") && tokens[i + 1].spaceBefore,
-                   !(p == "." && i + 1 < n && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
+                   !(mark == "." && i + 1 < n && text.token(i + 1, is: ".") && !tokens[i + 1].spaceBefore),
                    spacingOn {
                     ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: tokens[i].end), [p])
                 }
                 // Missing space after , between words ("word,word").
-                if p == ",", i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
+                if mark == ",", i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
                    tokens[i - 1].kind == .word, tokens[i + 1].kind == .word, spacingOn {
                     ctx.add("grammar.spacing", "Add a space after ','.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [", " + tokens[i + 1].text])
                 }
@@ -448,17 +450,17 @@ public struct GrammarSpecialist: Specialist {
                     ctx.add("grammar.spacing", "Add a space after '\(p)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [p + " " + tokens[i + 1].text])
                 }
                 // Space inside brackets.
-                if (p == "(" || p == "["), i + 1 < n, tokens[i + 1].spaceBefore, !tokens[i + 1].newlineBefore,
+                if mark == "(" || mark == "[", i + 1 < n, tokens[i + 1].spaceBefore, !tokens[i + 1].newlineBefore,
                    tokens[i + 1].kind == .word, spacingOn {
                     ctx.add("grammar.spacing", "Remove the space after '\(p)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].start), [p])
                 }
-                if (p == ")" || p == "]"), tokens[i].spaceBefore, !tokens[i].newlineBefore, i > 0, tokens[i - 1].kind == .word,
+                if mark == ")" || mark == "]", tokens[i].spaceBefore, !tokens[i].newlineBefore, i > 0, tokens[i - 1].kind == .word,
                    tokens[..<i].contains(where: { $0.text == (p == ")" ? "(" : "[") }), spacingOn {
                     ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: tokens[i].end), [p])
                 }
                 // "?!", "!?", "????": one mark says it (a run of "!" alone is tone.exclamation's).
-                if p == "?" || p == "!", i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].text == "?" || tokens[i + 1].text == "!",
-                   !(i > 0 && !tokens[i].spaceBefore && (tokens[i - 1].text == "?" || tokens[i - 1].text == "!")), punctuationOn {
+                if mark == "?" || mark == "!", i + 1 < n, !tokens[i + 1].spaceBefore, text.token(i + 1, is: "?") || text.token(i + 1, is: "!"),
+                   !(i > 0 && !tokens[i].spaceBefore && (text.token(i - 1, is: "?") || text.token(i - 1, is: "!"))), punctuationOn {
                     var j = i + 1
                     var mixed = false
                     while j < n, !tokens[j].spaceBefore, tokens[j].text == "?" || tokens[j].text == "!" {

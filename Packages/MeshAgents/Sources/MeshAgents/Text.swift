@@ -163,7 +163,20 @@ public struct TextAnalysis: Sendable {
     /// Whether token `k`'s text is one of the scalars in `marks`. A token's text is `scalars[start..<end]`, so
     /// this tests punctuation without comparing strings (or building an array of them per call).
     public func token(_ k: Int, isOneOf marks: String) -> Bool {
-        tokens[k].end - tokens[k].start == 1 && marks.unicodeScalars.contains(scalars[tokens[k].start])
+        guard tokens[k].end - tokens[k].start == 1 else { return false }
+        let s = scalars[tokens[k].start]
+        // An ASCII scalar occurs in UTF-8 only as its own byte: find it there without the generic scalar view.
+        if s.value < 128 {
+            var marks = marks
+            return marks.withUTF8 { $0.contains(UInt8(truncatingIfNeeded: s.value)) }
+        }
+        return marks.unicodeScalars.contains(s)
+    }
+
+    /// `tokens[k].text == String(mark)` for a mark no other scalar is canonically equivalent to (any but `;`, `` ` ``
+    /// and `K`), decided on the scalar: a token's text is `scalars[start..<end]`.
+    @inline(__always) public func token(_ k: Int, is mark: Unicode.Scalar) -> Bool {
+        tokens[k].end - tokens[k].start == 1 && scalars[tokens[k].start] == mark
     }
 
     /// `tokens[a].lower == tokens[b].lower`, with most unequal pairs decided by their hashes: when both lower cases
