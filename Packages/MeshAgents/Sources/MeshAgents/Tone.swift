@@ -41,12 +41,14 @@ public struct ToneSpecialist: Specialist {
         let tokens = ctx.tokens
         let target = ctx.config.targetTone
         let formal = target == .formal
+        // Read once: the match filter below would copy the whole config from `ctx` on every call.
+        let accept = ctx.config.accept
         let rules = Self.phraseRules
         let active = rules.enumerated().map { k, r in
             ctx.config.isEnabled(r.0) && (k < 6 || k > 8 || (k < 8 ? formal : !formal))
         }
         for (k, a, b, e) in Self.phraseTables.matches(tokens, active: active, where: { _, a, _, e in
-            if ctx.config.accept.contains(tokens[a].lower) { return false }
+            if !accept.isEmpty, accept.contains(tokens[a].lower) { return false }
             // "just" and "simply" as condescension only before a verb-ish word, not "just as", "just now".
             if e.note == "verb", a + 1 < tokens.count {
                 let nx = tokens[a + 1].lower
