@@ -41,12 +41,14 @@ public struct ClaritySpecialist: Specialist {
         }
         let rules = Self.phraseRules
         let active = rules.map { ctx.config.isEnabled($0.0) }
+        // Read once: the match filter below would copy the whole config from `ctx` on every call.
+        let accept = ctx.config.accept
         var seen = Set<Int>()  // (start, end) already flagged by a rule: the built-in and generated tables overlap.
         for (k, a, b, e) in Self.phraseTables.matches(tokens, active: active, where: { k, a, _, e in
             let rule = rules[k].0
             if rule == "clarity.empty-opener" { return (starts.contains(a) || a > 0 && tokens[a - 1].text == ";" && tokens[a].lower == "so") && !(a + 1 < tokens.count && tokens[a + 1].kind == .punct && tokens[a + 1].text != ",") }
             if e.note == "start" { return starts.contains(a) }
-            if ctx.config.accept.contains(tokens[a].lower) { return false }
+            if !accept.isEmpty, accept.contains(tokens[a].lower) { return false }
             return true
         }) {
             if e.note == "ok" { continue }  // an exception that hides a shorter match ("at least possible")
@@ -159,7 +161,7 @@ public enum Readability {
                     if CharClass.isLetter(s) { letters += 1 } else if s == "-" { hyphen = true }
                 }
                 c.letters += letters
-                let syl = Syllables.count(tokens[i].lower, hash: tokens[i].lowerHash)
+                let syl = Syllables.count(ofToken: i, in: text)
                 c.syllables += syl
                 if syl >= 3, !hyphen, !(CharClass.isUpper(text.scalars[start]) && syl < 4) {
                     c.complexWords += 1

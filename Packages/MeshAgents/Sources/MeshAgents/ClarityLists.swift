@@ -1,7 +1,7 @@
 enum ClarityLists {
-    static let beForms: Set<String> = ["is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "wasn't", "weren't", "get", "gets", "got"]
+    static let beForms: WordList = ["is", "are", "was", "were", "be", "been", "being", "am", "isn't", "aren't", "wasn't", "weren't", "get", "gets", "got"]
 
-    static let ePrime: Set<String> = ["be", "being", "been", "am", "is", "isn't", "are", "aren't", "was", "wasn't", "were", "weren't",
+    static let ePrime: WordList = ["be", "being", "been", "am", "is", "isn't", "are", "aren't", "was", "wasn't", "were", "weren't",
                                       "i'm", "you're", "we're", "they're", "he's", "she's", "it's", "there's", "here's", "where's",
                                       "how's", "what's", "who's", "that's"]
 

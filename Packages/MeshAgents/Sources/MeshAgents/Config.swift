@@ -89,9 +89,13 @@ public struct MeshConfig: Sendable, Hashable {
     public init() {}
 
     /// Whether a rule is on (specialist enabled, rule not disabled, default-off rules only when enabled).
+    /// `SpecialistType.allCases.count`, kept once: `allCases` builds its array on every call, and `isEnabled` runs
+    /// hundreds of thousands of times a document.
+    private static let specialistTypeCount = SpecialistType.allCases.count
+
     public func isEnabled(_ rule: String) -> Bool {
         // Fast path (called per token by the rules): nothing disabled and every specialist on.
-        if disabled.isEmpty && specialists.count == SpecialistType.allCases.count {
+        if disabled.isEmpty && specialists.count == Self.specialistTypeCount {
             // Most ids cannot be a default-off rule by their length alone: no hashing for them.
             if RuleCatalog.mayBeOffByDefault(rule), let info = RuleCatalog.info(rule), !info.enabledByDefault { return enabled.contains(rule) }
             return true

@@ -224,8 +224,10 @@ public struct GrammarSpecialist: Specialist {
         // sentence: most words are none, and are only read, not copied (a copy retains two strings).
         let first = ctx.text.scalars[tokens[i].start] // the word's first scalar, without walking its text
         guard CharClass.isLower(first) else { return }
-        let lowerWord = tokens[i].lower
-        guard lowerWord.utf8.first == UInt8(ascii: "i") || GrammarLists.properNounWords.mayContain(hash: tokens[i].lowerHash) || starts.contains(i)
+        // The lower case starts with "i" when the word does: a lower-case letter is its own lower case, so only a
+        // non-ASCII first letter needs the string read.
+        let startsWithI = first == "i" || first.value >= 128 && tokens[i].lower.utf8.first == UInt8(ascii: "i")
+        guard startsWithI || GrammarLists.properNounWords.mayContain(hash: tokens[i].lowerHash) || starts.contains(i)
         else { return }
         let t = tokens[i]
         // All five forms start with "i": one byte test spares five string comparisons for most words.
@@ -265,13 +267,38 @@ public struct GrammarSpecialist: Specialist {
         }
     }
 
-    static let agreementTriggers: Set<String> = [
-        "he", "she", "it", "i", "we", "they", "you", "these", "those", "people", "children", "men", "women", "everyone",
-        "everybody", "nobody", "someone", "somebody", "anyone", "anybody", "everything", "nothing", "does", "did", "doesn't",
-        "didn't", "do", "don't", "can", "could", "will", "would", "should", "might", "must", "shall", "cannot", "can't",
-        "won't", "wouldn't", "shouldn't", "couldn't", "mustn't", "to", "has", "have", "had", "hasn't", "haven't", "hadn't",
-        "having", "more", "most", "be", "been", "being", "is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't",
-    ]
+    /// The words `agreement` looks after, by the case of its `switch` that handles them: the rule switches on this
+    /// enum, found by the token's hash, instead of comparing the word with up to fifty string literals in turn.
+    enum AgreementTrigger: Sendable {
+        case heSheIt, i, weTheyYou, theseThose, people, everyone, doForm, modal, to, haveForm, beForm, moreMost
+    }
+
+    static let agreementTriggers: [String: AgreementTrigger] = {
+        let groups: [(AgreementTrigger, [String])] = [
+            (.heSheIt, ["he", "she", "it"]),
+            (.i, ["i"]),
+            (.weTheyYou, ["we", "they", "you"]),
+            (.theseThose, ["these", "those"]),
+            (.people, ["people", "children", "men", "women"]),
+            (.everyone, ["everyone", "everybody", "nobody", "someone", "somebody", "anyone", "anybody", "everything", "nothing"]),
+            (.doForm, ["does", "did", "doesn't", "didn't", "do", "don't"]),
+            (.modal, ["can", "could", "will", "would", "should", "might", "must", "shall", "cannot", "can't", "won't", "wouldn't",
+                      "shouldn't", "couldn't", "mustn't"]),
+            (.to, ["to"]),
+            (.haveForm, ["has", "have", "had", "hasn't", "haven't", "hadn't", "having"]),
+            (.beForm, ["be", "been", "being", "is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"]),
+            (.moreMost, ["more", "most"]),
+        ]
+        var d: [String: AgreementTrigger] = [:]
+        for (trigger, words) in groups { for w in words { d[w] = trigger } }
+        return d
+    }()
+
+    /// Words after which `agreement` takes a pronoun for a subject ("and it", "because you").
+    static let subjectLeaders = WordSet(words: ["and", "but", "because", "so", "that", "when", "since", "while", "although", "though",
+                                                "then", "where", "after", "before", "until", "once", "or", "which", "who"])
+    /// Words after which `agreement` leaves a pronoun's verb alone ("can it be", "let it go", "if it were").
+    static let agreementAuxiliaries = WordSet(words: Verbs.auxiliaries.union(["let", "make", "help", "to", "if", "wish", "though", "that"]))
 
     /// Verb fixes by subject for `agreement`, and the base of "be": static, since a dictionary literal in the
     /// function is built on every call.
@@ -285,7 +312,7 @@ public struct GrammarSpecialist: Specialist {
     func agreement(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
         // Most words trigger nothing: test before copying the token.
-        guard Self.agreementTriggerSet.contains(tokens[i].lower, hash: tokens[i].lowerHash) else { return }
+        guard let trigger = Self.agreementTriggerMap[tokens[i].lower, hash: tokens[i].lowerHash] else { return }
         let t = tokens[i]
         let w = t.lower
         guard i + 1 < tokens.count, tokens[i + 1].kind == .word else { return }
@@ -306,76 +333,73 @@ public struct GrammarSpecialist: Specialist {
         // Subject position: sentence start, or after a conjunction or comma. This and `afterAux` are computed only
         // by the cases that ask.
         var subjectPosition: Bool {
-            i == 0 || tokens[i - 1].kind == .punct
-                || ["and", "but", "because", "so", "that", "when", "since", "while", "although", "though", "then", "where",
-                    "after", "before", "until", "once", "or", "which", "who"].contains(tokens[i - 1].lower)
+            i == 0 || tokens[i - 1].kind == .punct || Self.subjectLeaders.contains(tokens[i - 1].lower, hash: tokens[i - 1].lowerHash)
         }
         var afterAux: Bool {
-            prevWord.map { Verbs.auxiliaries.contains($0) || $0 == "let" || $0 == "make" || $0 == "help" || $0 == "to" || $0 == "if" || $0 == "wish" || $0 == "though" || $0 == "that" } ?? false
+            prevWord != nil && Self.agreementAuxiliaries.contains(tokens[i - 1].lower, hash: tokens[i - 1].lowerHash)
         }
-        switch w {
-        case "he", "she", "it":
+        switch trigger {
+        case .heSheIt:
             guard !afterAux, w != "it" || subjectPosition else { break }
             if let fix = Verbs.thirdPersonFix[nw], !(nw == "were" && (prevWord == "if" || prevWord == "as")) {
                 // "it have" in "does it have" is excluded above; "it" as object ("make it work") too.
                 if w == "it" && Verbs.baseForms[nw] != nil && !(["do", "don't", "have", "haven't", "are", "aren't", "were", "weren't"].contains(nw)) { break }
                 agree(fix)
             }
-        case "i":
+        case .i:
             if let fix = Self.fixAfterI[nw],
                !afterAux {
                 agree(fix)
             } else if let base = Verbs.thirdToBase[nw], !afterAux, !["does", "has", "is"].contains(nw) {
                 agree(base)
             }
-        case "we", "they", "you":
+        case .weTheyYou:
             guard !afterAux, w != "you" || subjectPosition, prevWord != "of" else { break }
             if let fix = Self.fixAfterWeTheyYou[nw] {
                 agree(fix)
             } else if let base = Verbs.thirdToBase[nw] {
                 agree(base)
             }
-        case "these", "those":
+        case .theseThose:
             if let fix = Self.fixAfterTheseThose[nw] {
                 agree(fix)
             }
-        case "people", "children", "men", "women":
+        case .people:
             let determiner = prevWord.map { ["the", "these", "those", "many", "some", "most", "all", "young", "old", "other", "such", "few", "several"].contains($0) } ?? subjectPosition
             if determiner, let fix = Self.fixAfterPeople[nw],
                prevWord != "of" {
                 agree(fix)
             }
-        case "everyone", "everybody", "nobody", "someone", "somebody", "anyone", "anybody", "everything", "nothing":
+        case .everyone:
             if let fix = Self.fixAfterEveryone[nw],
                !afterAux, prevWord != "for", prevWord != "of" {
                 agree(fix)
             }
-        case "does", "did", "doesn't", "didn't", "do", "don't":
+        case .doForm:
             if let base = Verbs.thirdToBase[nw] ?? Verbs.pastToBase[nw], !Verbs.nounLike.contains(nw), nw != "was", nw != "were" {
                 form("After '\(t.text)' use the base form of the verb.", base)
             }
-        case "can", "could", "will", "would", "should", "might", "must", "shall", "cannot", "can't", "won't", "wouldn't",
-             "shouldn't", "couldn't", "mustn't":
+        case .modal:
             if w == "can" || w == "will", let pw = prevWord, ["a", "the", "this", "that", "his", "her", "my", "your", "free"].contains(pw) { break }
             if let base = Verbs.thirdToBase[nw] ?? Verbs.pastToBase[nw] ?? Self.beBase[nw],
                !Verbs.nounLike.contains(nw) {
                 form("After '\(t.text)' use the base form of the verb.", base)
             }
-        case "to":
+        case .to:
             if let base = Verbs.pastToBase[nw], Verbs.strongPast.contains(nw) {
                 form("After 'to' use the base form of the verb.", base)
             }
-        case "has", "have", "had", "hasn't", "haven't", "hadn't", "having":
+        case .haveForm:
             if let pp = Verbs.pastToParticiple[nw] {
                 form("Use the past participle after '\(t.text)'.", pp)
             }
-        case "be", "been", "being", "is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't":
+        case .beForm:
             // "It will be took", "The car was stole": a passive needs the participle. A few past forms are also
             // nouns or adjectives after "be" ("lay people", "a rose").
             if let pp = Verbs.pastToParticiple[nw], !Self.pastAlsoNoun.contains(nw), i + 2 >= tokens.count || tokens[i + 2].text != "-" {
                 form("Use the past participle after '\(t.text)'.", pp)
             }
-        case "more", "most":
+        case .moreMost:
             if w == "more", let fix = GrammarLists.comparatives[nw], !(i > 0 && ["is", "was", "be", "one", "much", "any", "no"].contains(tokens[i - 1].lower)) {
                 form("'\(nt.text)' is already comparative: drop 'more'.", fix)
                 if cfg.isEnabled("grammar.verb-form") {
@@ -386,8 +410,6 @@ public struct GrammarSpecialist: Specialist {
                     ctx.add("grammar.verb-form", "'\(nt.text)' is already superlative: drop 'most'.", span, [matchCase(nt.text, like: t.text)])
                 }
             }
-        default:
-            break
         }
     }
 
@@ -396,7 +418,7 @@ public struct GrammarSpecialist: Specialist {
     // MARK: Spacing and punctuation
 
     /// Doubled punctuation that is a slip ("..", "?!" and "!!" are handled apart).
-    static let doubledMarks: Set<String> = [",,", ";;", ",.", ".,", ";.", ",;", ";,", ":.", ".:", "?.", "!.", ",:", ":,", "??"]
+    static let doubledMarks: WordList = [",,", ";;", ",.", ".,", ";.", ",;", ";,", ":.", ".:", "?.", "!.", ",:", ":,", "??"]
 
     func spacingRules(_ ctx: inout RuleContext) {
         let tokens = ctx.tokens
@@ -412,16 +434,18 @@ public struct GrammarSpecialist: Specialist {
         for i in 0..<n {
             if tokens[i].kind == .punct {
                 let p = tokens[i].text
+                // A punctuation token is one scalar: marks are compared as scalars, not as strings.
+                let mark = sc[tokens[i].start]
                 // Space before , . ; : ! ?
                 if tokens[i].spaceBefore, !tokens[i].newlineBefore, i > 0, text.token(i, isOneOf: ",.;:!?"),
                    tokens[i - 1].kind == .word || tokens[i - 1].kind == .number,
                    i + 1 >= n || tokens[i + 1].spaceBefore || tokens[i + 1].kind == .punct && !text.token(i + 1, isOneOf: ",.!?") && tokens[i + 1].spaceBefore,
-                   !(p == "." && i + 1 < n && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
+                   !(mark == "." && i + 1 < n && text.token(i + 1, is: ".") && !tokens[i + 1].spaceBefore),
                    spacingOn {
                     ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: tokens[i].end), [p])
                 }
                 // Missing space after , between words ("word,word").
-                if p == ",", i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
+                if mark == ",", i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
                    tokens[i - 1].kind == .word, tokens[i + 1].kind == .word, spacingOn {
                     ctx.add("grammar.spacing", "Add a space after ','.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [", " + tokens[i + 1].text])
                 }
@@ -447,17 +471,17 @@ public struct GrammarSpecialist: Specialist {
                             [tokens[i - 1].text + " \"" + tokens[i + 1].text, tokens[i - 1].text + "\" " + tokens[i + 1].text])
                 }
                 // Space inside brackets.
-                if (p == "(" || p == "["), i + 1 < n, tokens[i + 1].spaceBefore, !tokens[i + 1].newlineBefore,
+                if mark == "(" || mark == "[", i + 1 < n, tokens[i + 1].spaceBefore, !tokens[i + 1].newlineBefore,
                    tokens[i + 1].kind == .word, spacingOn {
                     ctx.add("grammar.spacing", "Remove the space after '\(p)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].start), [p])
                 }
-                if (p == ")" || p == "]"), tokens[i].spaceBefore, !tokens[i].newlineBefore, i > 0, tokens[i - 1].kind == .word,
+                if mark == ")" || mark == "]", tokens[i].spaceBefore, !tokens[i].newlineBefore, i > 0, tokens[i - 1].kind == .word,
                    tokens[..<i].contains(where: { $0.text == (p == ")" ? "(" : "[") }), spacingOn {
                     ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: tokens[i].end), [p])
                 }
                 // "?!", "!?", "????": one mark says it (a run of "!" alone is tone.exclamation's).
-                if p == "?" || p == "!", i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].text == "?" || tokens[i + 1].text == "!",
-                   !(i > 0 && !tokens[i].spaceBefore && (tokens[i - 1].text == "?" || tokens[i - 1].text == "!")), punctuationOn {
+                if mark == "?" || mark == "!", i + 1 < n, !tokens[i + 1].spaceBefore, text.token(i + 1, is: "?") || text.token(i + 1, is: "!"),
+                   !(i > 0 && !tokens[i].spaceBefore && (text.token(i - 1, is: "?") || text.token(i - 1, is: "!"))), punctuationOn {
                     var j = i + 1
                     var mixed = false
                     while j < n, !tokens[j].spaceBefore, tokens[j].text == "?" || tokens[j].text == "!" {
@@ -530,7 +554,7 @@ public struct GrammarSpecialist: Specialist {
             let w = tokens[i].lower
             if !ctx.config.accept.isEmpty, ctx.config.accept.contains(w) { continue }
             if GrammarLists.uncountablePluralWords.mayContain(hash: tokens[i].lowerHash), GrammarLists.uncountablePlurals[w] != nil { continue }
-            if check(tokens[i].text, lower: w) { continue }
+            if check(tokens[i].text, lower: w, lowerHash: tokens[i].lowerHash) { continue }
             let t = tokens[i]
             var suggestions = speller.suggest(t.text).filter { $0.lowercased() != w }
             // A capitalised unknown word is usually a name: flag it only when it is one letter away from a
@@ -568,8 +592,11 @@ public struct GrammarSpecialist: Specialist {
         return prev[y.count]
     }
 
-    func check(_ word: String, lower: String) -> Bool {
-        if speller.check(word) { return true }
+    /// `lowerHash`, when given, is `fnv1a(lower)`: the speller's cache takes it instead of hashing a word that is
+    /// its own lower case again.
+    func check(_ word: String, lower: String, lowerHash: UInt64? = nil) -> Bool {
+        let known = if let lowerHash, word == lower { speller.check(word, hash: lowerHash) } else { speller.check(word) }
+        if known { return true }
         if word != lower, speller.check(lower) { return true }
         // Possessives and contractions hunspell lacks ("Redis's", "data's").
         for suffix in ["'s", "'"] where lower.hasSuffix(suffix) {
@@ -615,7 +642,7 @@ public struct GrammarSpecialist: Specialist {
 }
 
 enum Prefixes {
-    static let all: Set<String> = ["re", "pre", "non", "co", "multi", "anti", "semi", "sub", "super", "self", "post", "inter", "over",
+    static let all: WordList = ["re", "pre", "non", "co", "multi", "anti", "semi", "sub", "super", "self", "post", "inter", "over",
                                    "under", "un", "de", "mis", "ex", "cross", "micro", "macro", "mid", "pro", "well", "e", "x"]
 }
 

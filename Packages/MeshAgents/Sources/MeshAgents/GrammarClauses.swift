@@ -80,7 +80,7 @@ extension GrammarSpecialist {
 
     // MARK: Word lists
 
-    static let questionWords: Set<String> = ["what", "why", "where", "when", "how", "who", "whom", "which", "whose"]
+    static let questionWords: WordList = ["what", "why", "where", "when", "how", "who", "whom", "which", "whose"]
     /// Inverted auxiliaries and their form for a plural subject ("you", "we", "they") and for "I".
     static let pluralAuxiliary: [String: (plural: String, first: String?)] = [
         "is": ("are", "am"), "was": ("were", nil), "has": ("have", "have"), "does": ("do", "do"),
@@ -91,33 +91,33 @@ extension GrammarSpecialist {
         "haven't": "hasn't",
     ]
     /// Adjectives that only stand after a verb ("I am afraid"), so a pronoun directly before them lacks one.
-    static let predicateAdjectives: Set<String> = [
+    static let predicateAdjectives: WordList = [
         "afraid", "aware", "glad", "sorry", "ready", "able", "unable", "happy", "sad", "hungry", "thirsty", "tired",
         "angry", "busy", "ill", "sick", "asleep", "awake", "alive", "interested", "worried", "scared", "excited",
         "bored", "proud", "fond", "keen", "jealous", "nervous", "lucky", "responsible", "upset", "confused",
         "disappointed", "satisfied", "surprised", "afraid", "ashamed", "embarrassed", "frightened", "pleased",
     ]
     static let beFor: [String: String] = ["i": "am", "you": "are", "we": "are", "they": "are", "he": "is", "she": "is", "it": "is"]
-    static let articles: Set<String> = ["a", "an", "the"]
+    static let articles: WordList = ["a", "an", "the"]
     /// Words that cannot follow an article directly ("the a" is left out: "the _a_ stands for atomic" mentions a word).
-    static let afterArticleNever: Set<String> = [
+    static let afterArticleNever: WordList = [
         "my", "your", "his", "our", "their", "its", "the", "he", "she", "we", "they", "me", "us", "them", "these", "those",
     ]
     /// Possessives that never stand alone ("his" does: "in his the consciousness of …" is old but correct).
-    static let possessives: Set<String> = ["my", "your", "our", "their", "its"]
+    static let possessives: WordList = ["my", "your", "our", "their", "its"]
     /// Auxiliaries that end a tag question ("…, isn't it?").
-    static let tagAuxiliaries: Set<String> = [
+    static let tagAuxiliaries: WordList = [
         "is", "isn't", "are", "aren't", "was", "wasn't", "were", "weren't", "do", "don't", "does", "doesn't", "did", "didn't",
         "have", "haven't", "has", "hasn't", "had", "hadn't", "can", "can't", "could", "couldn't", "will", "won't", "would",
         "wouldn't", "should", "shouldn't",
     ]
-    static let tagPronouns: Set<String> = ["i", "you", "he", "she", "it", "we", "they", "there"]
+    static let tagPronouns: WordList = ["i", "you", "he", "she", "it", "we", "they", "there"]
     /// Modals that are never nouns, so the word after them is a verb.
-    static let strictModals: Set<String> = [
+    static let strictModals: WordList = [
         "could", "would", "should", "might", "must", "cannot", "can't", "won't", "wouldn't", "shouldn't", "couldn't", "mustn't",
     ]
     /// Units that form compound adjectives with a number ("a 35-hour week").
-    static let units: Set<String> = [
+    static let units: WordList = [
         "year", "month", "week", "day", "hour", "minute", "second", "mile", "metre", "meter", "kilometre", "kilometer",
         "foot", "inch", "yard", "centimetre", "centimeter", "millimetre", "millimeter", "page", "storey", "story", "room",
         "bedroom", "person", "man", "point", "step", "part", "piece", "pound", "dollar", "euro", "litre", "liter", "gallon",
@@ -131,31 +131,31 @@ extension GrammarSpecialist {
         "hundred": 100,
     ]
     /// Quantifiers that take "of the" before a noun ("all of the students").
-    static let ofQuantifiers: Set<String> = ["all", "most", "some", "many", "none", "each", "both", "half", "several", "few"]
+    static let ofQuantifiers: WordList = ["all", "most", "some", "many", "none", "each", "both", "half", "several", "few"]
     /// Words after "all of" that need no article.
-    static let ofComplete: Set<String> = [
+    static let ofComplete: WordList = [
         "all", "everything", "everyone", "everybody", "anything", "anyone", "nothing", "something", "someone", "such",
         "mine", "yours", "ours", "theirs", "hers", "whom", "which", "what", "whatever", "last", "next", "today", "tonight",
         "yesterday", "tomorrow", "course", "sudden", "late", "recent", "old", "us", "them", "you", "it", "these", "those",
         "this", "that", "these", "another", "other", "others", "each", "both",
     ]
     /// Nouns that take no article as a title or a role ("He is president of the club", "She was captain").
-    static let roleNouns: Set<String> = [
+    static let roleNouns: WordList = [
         "president", "chairman", "chair", "captain", "head", "king", "queen", "champion", "director", "editor", "secretary",
         "chief", "leader", "mayor", "governor", "minister", "manager", "member", "owner", "author", "co-author", "host",
         "part", "home", "alone", "one", "none",
     ]
     /// Collective nouns that read well with a plural verb ("The team are").
-    static let collectiveNouns: Set<String> = [
+    static let collectiveNouns: WordList = [
         "team", "family", "staff", "police", "government", "committee", "couple", "public", "majority", "crew", "group",
         "audience", "class", "band", "company", "jury", "army", "crowd", "board", "council", "management", "people",
         "cattle", "data", "media", "sheep", "fish", "deer", "species", "series", "aircraft", "personnel", "clergy",
         "pair", "number", "rest", "lot", "remainder", "percent", "half", "kind", "sort", "type", "youth", "gentry",
         "yeomanry", "infantry", "cavalry", "peasantry", "nobility", "aristocracy", "militia", "faculty", "congregation",
     ]
-    static let subjectOpeners: Set<String> = ["whether", "if", "where", "because", "when", "while", "although", "since", "that", "so", "but"]
-    static let nounDeterminers: Set<String> = ["the", "my", "your", "his", "her", "our", "their", "this", "that", "its"]
-    static let goodAt: Set<String> = ["good", "bad", "better", "best", "great", "excellent", "poor", "terrible", "brilliant", "hopeless", "skilled", "talented"]
+    static let subjectOpeners: WordList = ["whether", "if", "where", "because", "when", "while", "although", "since", "that", "so", "but"]
+    static let nounDeterminers: WordList = ["the", "my", "your", "his", "her", "our", "their", "this", "that", "its"]
+    static let goodAt: WordList = ["good", "bad", "better", "best", "great", "excellent", "poor", "terrible", "brilliant", "hopeless", "skilled", "talented"]
 
 
     // MARK: Patterns

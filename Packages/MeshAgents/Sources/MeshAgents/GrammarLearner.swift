@@ -10,12 +10,12 @@ import MeshProtocol
 ///   "a person who are", and "since two years" (a duration takes "for").
 extension GrammarSpecialist {
     /// Determiners and numbers that need a plural noun.
-    static let pluralDeterminers: Set<String> = [
+    static let pluralDeterminers: WordList = [
         "many", "several", "few", "various", "numerous", "both", "these", "those", "two", "three", "four", "five", "six",
         "seven", "eight", "nine", "ten", "twelve", "twenty", "hundreds", "thousands", "millions",
     ]
     /// Numbers and collective nouns that read well after a plural determiner or in "one of the ...".
-    static let numberLikeNouns: Set<String> = [
+    static let numberLikeNouns: WordList = [
         "hundred", "thousand", "million", "billion", "dozen", "percent", "score", "times", "kind", "sort", "type", "team",
         "family", "crowd", "group", "party", "public", "staff", "crew", "class", "gang", "band", "club", "committee",
         "audience", "herd", "pack", "lot", "pair", "couple", "people", "other", "one", "more", "most", "less", "least",
@@ -31,7 +31,7 @@ extension GrammarSpecialist {
         "mice": "mouse", "peoples": "people",
     ]
     /// Words after a noun that show the noun phrase has ended.
-    static let phraseEnders: Set<String> = [
+    static let phraseEnders: WordList = [
         "is", "are", "was", "were", "have", "has", "had", "that", "which", "who", "in", "on", "at", "for", "to", "with",
         "from", "by", "will", "can", "would", "could", "should", "do", "did", "does", "but", "because", "so", "of", "as",
         "i", "we", "they", "you", "he", "she", "it", "when", "why", "where", "than", "like",
@@ -46,10 +46,10 @@ extension GrammarSpecialist {
         "denies": "deny", "risk": "risk", "risked": "risk", "keep": "keep", "keeps": "keep", "kept": "keep",
         "consider": "consider", "considers": "consider", "considered": "consider", "considering": "consider",
     ]
-    static let durationUnits: Set<String> = [
+    static let durationUnits: WordList = [
         "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries", "ages",
     ]
-    static let countWords: Set<String> = [
+    static let countWords: WordList = [
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
         "thirty", "forty", "fifty", "many", "several", "few", "some", "a", "the", "last", "past",
     ]
@@ -299,7 +299,7 @@ extension GrammarSpecialist {
     }
 
     /// Finite forms of "be" (static: an array literal in the loop allocates per trigger word).
-    static let finiteBe: Set<String> = ["am", "is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"]
+    static let finiteBe: WordList = ["am", "is", "are", "was", "were", "isn't", "aren't", "wasn't", "weren't"]
 
     /// Base forms that are also past participles ("is come", "was run"): never flagged after "be".
     static let participleLikeBases: Set<String> = {

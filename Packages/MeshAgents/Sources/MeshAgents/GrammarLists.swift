@@ -50,7 +50,7 @@ enum Verbs {
         return out
     }()
 
-    static let auxiliaries: Set<String> = [
+    static let auxiliaries: WordList = [
         "do", "does", "did", "can", "could", "will", "would", "should", "may", "might", "must", "shall", "don't", "doesn't",
         "didn't", "can't", "cannot", "won't", "wouldn't", "shouldn't", "couldn't", "mustn't", "let's", "why", "how", "where",
         "what", "when", "whom", "has", "have", "had", "is", "are", "was", "were", "am",
@@ -94,7 +94,7 @@ enum Verbs {
     }()
 
     /// Irregular simple pasts that are not also common nouns or base forms.
-    static let strongPast: Set<String> = [
+    static let strongPast: WordList = [
         "went", "ate", "took", "gave", "wrote", "drove", "rode", "sang", "began", "knew", "grew", "threw", "flew", "drew",
         "chose", "spoke", "broke", "stole", "froze", "swore", "forgot", "came", "became", "ran", "swam", "drank", "sank",
         "shook", "bought", "brought", "taught", "caught", "fought", "sought", "sold", "told", "said", "paid", "kept",
@@ -113,14 +113,14 @@ enum Verbs {
     }()
 
     /// Third-person or past forms that are usually nouns after "do"/"can" ("can sinks"?), left alone.
-    static let nounLike: Set<String> = ["works", "plays", "uses", "needs", "loves", "hopes", "plans", "calls", "reports",
+    static let nounLike: WordList = ["works", "plays", "uses", "needs", "loves", "hopes", "plans", "calls", "reports",
                                         "changes", "shows", "visits", "answers", "walks", "talks", "means", "wants",
                                         "supports", "covers", "offers", "matters", "practices", "cries", "studies",
                                         "saw", "found", "left", "felt", "fell", "rose", "lay", "wound", "thought", "spoke"]
 }
 
 enum GrammarLists {
-    static let repeatAllowed: Set<String> = [
+    static let repeatAllowed: WordList = [
         "had", "that", "is", "bye", "no", "so", "ha", "haha", "hee", "ho", "chop", "blah", "bla", "yada", "knock", "night",
         "tut", "pom", "cha", "la", "yeah", "oh", "dum", "tick", "tock", "boo", "hip", "hmm", "bang", "pooh",
     ]

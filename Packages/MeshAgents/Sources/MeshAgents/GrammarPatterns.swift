@@ -166,33 +166,33 @@ struct WordClasses: Sendable {
 /// hand lists; pronoun case after prepositions; "there was" + plural; "a" + plural; comparatives with "then";
 /// weekdays that do not match their date, and dates that do not exist.
 extension GrammarSpecialist {
-    static let subjectPronouns: Set<String> = ["i", "he", "she", "we", "they"]
+    static let subjectPronouns: WordList = ["i", "he", "she", "we", "they"]
     /// Forms of "do" that take a base verb. A static set: an array literal in the loop allocates per token.
-    static let doForms: Set<String> = ["did", "does", "do", "didn't", "doesn't", "don't"]
+    static let doForms: WordList = ["did", "does", "do", "didn't", "doesn't", "don't"]
     static let objectOf: [String: String] = ["i": "me", "he": "him", "she": "her", "we": "us", "they": "them"]
-    static let casePrepositions: Set<String> = [
+    static let casePrepositions: WordList = [
         "to", "at", "with", "between", "from", "about", "by", "on", "into", "without", "toward", "towards", "against",
         "among", "behind", "beside", "under", "over", "near", "upon", "onto", "except", "of",
     ]
-    static let frequencyAdverbs: Set<String> = [
+    static let frequencyAdverbs: WordList = [
         "always", "never", "often", "usually", "sometimes", "rarely", "also", "still", "really", "just", "only", "even",
         "ever", "seldom", "generally", "normally", "frequently", "occasionally", "hardly", "already", "actually",
     ]
-    static let modals: Set<String> = [
+    static let modals: WordList = [
         "can", "could", "will", "would", "should", "might", "must", "shall", "may", "cannot", "can't", "won't",
         "wouldn't", "shouldn't", "couldn't", "mustn't",
     ]
-    static let comparativeWords: Set<String> = [
+    static let comparativeWords: WordList = [
         "more", "less", "fewer", "better", "worse", "rather", "larger", "smaller", "greater", "higher", "lower", "faster",
         "slower", "older", "younger", "bigger", "easier", "harder", "longer", "shorter", "cheaper", "earlier", "later",
         "stronger", "weaker", "richer", "poorer", "bigger", "smarter", "happier", "heavier", "lighter", "wider",
         "deeper", "closer", "further", "farther", "quicker", "simpler", "safer", "nicer", "cooler", "warmer", "colder",
     ]
-    static let objectStarters: Set<String> = [
+    static let objectStarters: WordList = [
         "the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that", "these", "those", "me",
         "him", "us", "them", "some", "any", "every", "each", "all",
     ]
-    static let clauseFollowers: Set<String> = [
+    static let clauseFollowers: WordList = [
         "of", "for", "in", "on", "at", "to", "and", "or", "that", "which", "with", "is", "was", "are", "were", "from",
         "by", "who", "have", "has", "had", "about",
     ]
@@ -338,7 +338,7 @@ extension GrammarSpecialist {
         if ctx.config.isEnabled("grammar.date") || ctx.config.isEnabled("grammar.date-without-year") { dates(&ctx) }
     }
 
-    static let determinersAndQuantifiers: Set<String> = [
+    static let determinersAndQuantifiers: WordList = [
         "the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that", "these", "those", "any", "no",
         "some", "many", "several", "of", "biggest", "common", "main", "same", "first", "only", "every", "each",
     ]
@@ -353,8 +353,8 @@ extension GrammarSpecialist {
         "advice": "advise", "belief": "believe", "beliefs": "believes", "proof": "prove", "complaint": "complain",
         "breath": "breathe", "loss": "lose", "choice": "choose", "success": "succeed", "response": "respond",
     ]
-    static let objectPronouns: Set<String> = ["me", "him", "us", "them"]
-    static let timeWords: Set<String> = [
+    static let objectPronouns: WordList = ["me", "him", "us", "them"]
+    static let timeWords: WordList = [
         "today", "tomorrow", "yesterday", "now", "again", "once", "anyway", "too", "yet", "tonight", "already", "first",
         "last", "before", "after", "either", "instead", "alone", "together", "all", "both", "every", "each",
     ]

@@ -156,14 +156,14 @@ extension GrammarSpecialist {
         }
     }
 
-    static let toVerbs: Set<String> = [
+    static let toVerbs: WordList = [
         "want", "wants", "wanted", "need", "needs", "needed", "have", "has", "had", "going", "try", "tries", "tried", "able",
         "like", "likes", "liked", "love", "loves", "loved", "hope", "hoped", "plan", "planned", "decided", "decide", "used",
         "refuse", "refused", "agreed", "seem", "seems", "seemed", "began", "begin", "start", "started", "learn", "learned",
     ]
-    static let whomPrepositions: Set<String> = ["with", "to", "for", "from", "by", "about", "against", "between", "among", "of"]
-    static let meals: Set<String> = ["breakfast", "lunch", "dinner", "supper", "brunch"]
-    static let mealVerbs: Set<String> = ["have", "has", "had", "having", "eat", "eats", "ate", "eating", "for", "after", "before"]
+    static let whomPrepositions: WordList = ["with", "to", "for", "from", "by", "about", "against", "between", "among", "of"]
+    static let meals: WordList = ["breakfast", "lunch", "dinner", "supper", "brunch"]
+    static let mealVerbs: WordList = ["have", "has", "had", "having", "eat", "eats", "ate", "eating", "for", "after", "before"]
 
 
     /// "want too go" → to; "give the bone too the dog" → to; "to good to be true" → too.
@@ -201,7 +201,7 @@ extension GrammarSpecialist {
         let tokens = ctx.tokens
         let n = tokens.count
         let lex = WordClasses.shared
-        let w = tokens[i].lower.replacing("’", with: "'")
+        let w = straightApostrophes(tokens[i].lower)
         guard i + 1 < n, tokens[i + 1].kind == .word else { return }
         let next = tokens[i + 1].lower
         let nextLower = tokens[i + 1].text.unicodeScalars.first.map(CharClass.isLower) == true

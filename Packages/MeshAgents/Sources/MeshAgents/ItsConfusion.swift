@@ -4,19 +4,19 @@ import MeshProtocol
 /// it's wonderful moments"), a contraction before what only a verb phrase can start with ("its going", "its a",
 /// "its difficult to").
 extension GrammarSpecialist {
-    static let itsPrepositions: Set<String> = [
+    static let itsPrepositions: WordList = [
         "of", "for", "from", "about", "with", "by", "in", "on", "into", "onto", "amid", "alongside", "all", "through",
         "under", "over", "without", "within", "towards", "toward", "against", "across", "behind", "beyond", "despite",
         "during", "upon", "among", "throughout", "at", "near", "inside", "outside",
     ]
     /// Words that open a verb phrase or a clause: after "its" they show the contraction "it's".
-    static let itsContractionNext: Set<String> = [
+    static let itsContractionNext: WordList = [
         "a", "an", "the", "not", "been", "so", "very", "too", "just", "also", "gonna", "ok", "okay", "his", "her",
         "my", "your", "our", "their", "where", "what", "who", "when", "how", "this", "these", "those", "because",
         "still", "already", "always", "never", "really", "quite", "getting", "going", "like", "no", "all", "only",
     ]
     /// Nouns that follow "it's" as a predicate ("it's fun", "it's time"): not a possessive slip.
-    static let itsPredicateNouns: Set<String> = [
+    static let itsPredicateNouns: WordList = [
         "time", "fun", "nonsense", "noon", "midnight", "bedtime", "lunchtime", "dinnertime", "teatime", "morning",
         "evening", "night", "today", "tomorrow", "yesterday", "chaos", "magic", "rubbish", "trouble", "history",
         "news", "luck", "heaven", "hell", "home", "art", "science", "business", "me", "mine", "yours", "ours",
@@ -25,12 +25,12 @@ extension GrammarSpecialist {
     ]
 
     /// Closed-class and number words hunspell also lists as nouns.
-    static let itsNotNouns: Set<String> = [
+    static let itsNotNouns: WordList = [
         "in", "on", "up", "out", "off", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
         "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "hours", "days", "weeks",
         "months", "years", "minutes", "seconds", "ages", "times", "miles", "degrees", "lots", "tons", "thanks",
     ]
-    static let itsFiniteVerbs: Set<String> = [
+    static let itsFiniteVerbs: WordList = [
         "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "should", "may", "might",
         "must", "does", "did", "seems", "looks", "makes", "remains",
     ]
@@ -45,7 +45,7 @@ extension GrammarSpecialist {
             let raw = tokens[i].lower
             guard raw.utf8.first == UInt8(ascii: "i"), raw.utf8.count >= 3, raw.utf8.count <= 6 else { continue }
             guard !already.contains(tokens[i].start) else { continue }
-            let w = raw.replacing("’", with: "'")
+            let w = straightApostrophes(raw)
             guard w == "it's" || w == "its" else { continue }
             guard let next = word(i + 1), !tokens[i + 1].text.unicodeScalars.first!.properties.isUppercase || next == "ok" else { continue }
             let prev = word(i - 1)

@@ -45,9 +45,14 @@ struct WordFilter: Sendable {
 /// A look-up costs about a quarter of a `Dictionary<String, …>` one (SipHash, then probing), and a miss usually
 /// ends at an empty slot without comparing strings; the phrase tables look up every token.
 struct WordMap<Value: Sendable>: Sendable {
-    /// Slot → index into `hashes`, `keys` and `values`, or -1 when empty. At most half the slots are used.
-    private let slots: [Int32]
-    private let hashes: [UInt64]
+    /// A slot holds its key's mixed hash beside the key's index, so a probe reads one slot to rule a word out;
+    /// `index` is -1 when the slot is empty. At most half the slots are used.
+    private struct Slot {
+        var hash: UInt64
+        var index: Int32
+    }
+
+    private let slots: [Slot]
     private let keys: [String]
     private let values: [Value]
     private let mask: Int
@@ -55,19 +60,17 @@ struct WordMap<Value: Sendable>: Sendable {
     init(_ dictionary: [String: Value]) {
         var capacity = 16
         while capacity < dictionary.count * 2 { capacity *= 2 }
-        var slots = [Int32](repeating: -1, count: capacity)
-        var hashes: [UInt64] = [], keys: [String] = [], values: [Value] = []
+        var slots = [Slot](repeating: Slot(hash: 0, index: -1), count: capacity)
+        var keys: [String] = [], values: [Value] = []
         for (key, value) in dictionary {
             let h = Self.hash(key)
             var i = Int(truncatingIfNeeded: h) & (capacity - 1)
-            while slots[i] >= 0 { i = (i + 1) & (capacity - 1) }
-            slots[i] = Int32(keys.count)
-            hashes.append(h)
+            while slots[i].index >= 0 { i = (i + 1) & (capacity - 1) }
+            slots[i] = Slot(hash: h, index: Int32(keys.count))
             keys.append(key)
             values.append(value)
         }
         self.slots = slots
-        self.hashes = hashes
         self.keys = keys
         self.values = values
         mask = capacity - 1
@@ -84,13 +87,13 @@ struct WordMap<Value: Sendable>: Sendable {
     subscript(key: String) -> Value? { self[key, hash: fnv1a(key)] }
 
     /// `self[key]` given `fnv1a(key)`, such as a token's `lowerHash`.
-    subscript(key: String, hash fnv: UInt64) -> Value? {
+    @inline(__always) subscript(key: String, hash fnv: UInt64) -> Value? {
         let h = Self.mix(fnv)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
-            let k = Int(slots[i])
-            if k < 0 { return nil }
-            if hashes[k] == h && keys[k] == key { return values[k] }
+            let slot = slots[i]
+            if slot.index < 0 { return nil }
+            if slot.hash == h && keys[Int(slot.index)] == key { return values[Int(slot.index)] }
             i = (i + 1) & mask
         }
     }
@@ -108,6 +111,47 @@ extension WordMap where Value == Bool {
     @inline(__always) func contains(_ word: String, hash: UInt64) -> Bool { self[word, hash: hash] != nil }
 }
 
+/// A word list that rules test with `contains`, written like a `Set<String>` literal. When the list and the word are
+/// ASCII (where equal strings are equal bytes), `contains` hashes the word's bytes with FNV-1a and probes a
+/// `WordSet`, a few dozen instructions; otherwise it asks the `Set` (whose `String` equality is canonical
+/// equivalence), so the answer is always the `Set`'s. `Set<String>.contains` hashes with SipHash first.
+struct WordList: Sendable, Sequence, ExpressibleByArrayLiteral {
+    let words: Set<String>
+    private let map: WordSet
+    private let ascii: Bool
+
+    init(_ words: Set<String>) {
+        self.words = words
+        map = WordSet(words: words)
+        ascii = words.allSatisfy { $0.utf8.allSatisfy { $0 < 128 } }
+    }
+
+    init(arrayLiteral words: String...) { self.init(Set(words)) }
+
+    func contains(_ word: String) -> Bool {
+        guard ascii, let hash = Self.asciiHash(word) else { return words.contains(word) }
+        return map.contains(word, hash: hash)
+    }
+
+    /// `fnv1a(word)` when the word is ASCII, else nil.
+    @inline(__always) static func asciiHash(_ word: String) -> UInt64? {
+        var word = word
+        return word.withUTF8 { b in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            var high: UInt8 = 0
+            for c in b {
+                high |= c
+                h = (h ^ UInt64(c)) &* 0x100_0000_01b3
+            }
+            return high < 128 ? h : nil
+        }
+    }
+
+    func union<S: Sequence>(_ other: S) -> Set<String> where S.Element == String { words.union(other) }
+
+    func makeIterator() -> Set<String>.Iterator { words.makeIterator() }
+}
+
 /// Filters over the keys of word lists that rules consult for every token, derived from the lists themselves
 /// (so they never drift): a rule asks `mayContain` before the look-up.
 extension GrammarLists {
@@ -122,7 +166,7 @@ extension GrammarSpecialist {
 /// Word lists that rules test for every token or every trigger word, as `WordSet`s probed by the token's hash
 /// (derived from the lists, which stay the source of truth).
 extension GrammarSpecialist {
-    static let agreementTriggerSet = WordSet(words: agreementTriggers)
+    static let agreementTriggerMap = WordMap(agreementTriggers)
     static let patternTriggerSet = WordSet(words: patternTriggers)
     static let learnerTriggerSet = WordSet(words: learnerTriggers)
     static let modalSet = WordSet(words: modals)
@@ -255,19 +299,30 @@ struct PhraseTable: Sendable {
 /// Several phrase tables matched in one pass: one dictionary look-up per token for all of them, with the same
 /// result as matching each table on its own (non-overlapping within a table, longest first at each position).
 struct PhraseTables: Sendable {
-    /// First word → (table index, entries of that table, longest first).
-    private let byFirst: WordMap<[(Int, [PhraseTable.Entry])]>
+    /// One table's entries for one first word, longest first, with their `secondKey`s side by side: scanning
+    /// entries of 48 bytes each for the few whose second word can match missed the cache on nearly every one.
+    struct Group: Sendable {
+        let table: Int
+        let entries: [PhraseTable.Entry]
+        let secondKeys: [Int32]
+    }
+
+    /// First word → its groups, in table order.
+    private let byFirst: WordMap<[Group]>
+    /// The keys of `byFirst`, to skip the look-up for most tokens.
+    private let firstWords: WordFilter
     let count: Int
 
     init(_ tables: [PhraseTable]) {
         count = tables.count
-        var byFirst: [String: [(Int, [PhraseTable.Entry])]] = [:]
+        var byFirst: [String: [Group]] = [:]
         for (k, t) in tables.enumerated() {
             for (first, entries) in t.byFirst {
-                byFirst[first, default: []].append((k, entries))
+                byFirst[first, default: []].append(Group(table: k, entries: entries, secondKeys: entries.map { Int32($0.secondKey) }))
             }
         }
         self.byFirst = WordMap(byFirst)
+        firstWords = WordFilter(byFirst.keys)
     }
 
     /// Matches of every table whose index `active` allows, as (table, first token, last token, entry), in text order
@@ -282,25 +337,27 @@ struct PhraseTables: Sendable {
             let kind = tokens[i].kind
             guard kind != .opaque else { continue }
             guard let groups = (kind == .number ? numberGroups : nil)
-                ?? byFirst[tokens[i].lower, hash: tokens[i].lowerHash] else { continue }
-            let nextKey = PhraseTable.nextKey(tokens, i)
+                ?? (firstWords.mayContain(hash: tokens[i].lowerHash) ? byFirst[tokens[i].lower, hash: tokens[i].lowerHash] : nil)
+            else { continue }
+            let nextKey = Int32(PhraseTable.nextKey(tokens, i))
             // Groups and entries are read in place too: copying one retains its arrays and strings.
-            for g in groups.indices where active[groups[g].0] && next[groups[g].0] <= i {
-                let table = groups[g].0
-                for j in groups[g].1.indices where groups[g].1[j].mayMatch(nextKey: nextKey) {
-                    let m = groups[g].1[j].words.count
+            for g in groups.indices where active[groups[g].table] && next[groups[g].table] <= i {
+                let table = groups[g].table
+                // `Entry.mayMatch`, read from the keys side by side.
+                for j in groups[g].secondKeys.indices where groups[g].secondKeys[j] < 0 || groups[g].secondKeys[j] == nextKey {
+                    let m = groups[g].entries[j].words.count
                     guard i + m <= n else { continue }
                     var ok = true
                     for k in 1..<max(1, m) {
-                        switch groups[g].1[j].kinds[k] {
+                        switch groups[g].entries[j].kinds[k] {
                         case 1: if tokens[i + k].kind != .number { ok = false }
                         case 2: if tokens[i + k].kind != .word { ok = false }
-                        default: if tokens[i + k].kind == .opaque || tokens[i + k].lower != groups[g].1[j].words[k] { ok = false }
+                        default: if tokens[i + k].kind == .opaque || tokens[i + k].lower != groups[g].entries[j].words[k] { ok = false }
                         }
                         if !ok { break }
                     }
                     if ok {
-                        let e = groups[g].1[j]
+                        let e = groups[g].entries[j]
                         if accept(table, i, i + m - 1, e) {
                             out[table].append((table, i, i + m - 1, e))
                             next[table] = i + m
@@ -329,29 +386,50 @@ extension String {
 
     /// The same as `replacing(pattern, with: replacement)`, byte by byte when the string and the pattern are ASCII
     /// (and the pattern has no line break), where bytes are characters; messages are built this way per finding,
-    /// and the generic algorithm costs tens of thousands of instructions a call.
+    /// and the generic algorithm costs tens of thousands of instructions a call. The bytes are read in place and
+    /// the result written once, at its final size.
     func replacingAll(_ pattern: String, with replacement: String) -> String {
-        let p = Array(pattern.utf8)
-        guard let first = p.first, p.allSatisfy({ $0 < 128 && $0 != 10 && $0 != 13 }), utf8.allSatisfy({ $0 < 128 }) else {
-            return replacing(pattern, with: replacement)
-        }
-        let b = Array(utf8)
-        let n = b.count, m = p.count
-        var out: [UInt8] = []
-        out.reserveCapacity(n + replacement.utf8.count)
-        var i = 0
-        var found = false
-        while i < n {
-            if b[i] == first, i + m <= n, b[i..<(i + m)].elementsEqual(p) {
-                out.append(contentsOf: replacement.utf8)
-                i += m
-                found = true
-            } else {
-                out.append(b[i])
-                i += 1
+        enum Outcome { case generic, unchanged, replaced(String) }
+        var text = self, pattern = pattern, replacement = replacement
+        let outcome: Outcome = text.withUTF8 { b in
+            pattern.withUTF8 { p in
+                guard !p.isEmpty, p.allSatisfy({ $0 < 128 && $0 != 10 && $0 != 13 }), b.allSatisfy({ $0 < 128 }) else { return .generic }
+                let n = b.count, m = p.count
+                @inline(__always) func matches(at i: Int) -> Bool {
+                    guard i + m <= n else { return false }
+                    for j in 0..<m where b[i + j] != p[j] { return false }
+                    return true
+                }
+                // Matches are taken left to right without overlapping, as the copy below takes them.
+                var count = 0
+                var i = 0
+                while i < n {
+                    if matches(at: i) { count += 1; i += m } else { i += 1 }
+                }
+                guard count > 0 else { return .unchanged }
+                return replacement.withUTF8 { r in
+                    .replaced(String(unsafeUninitializedCapacity: n + count * (r.count - m)) { out in
+                        var i = 0, k = 0
+                        while i < n {
+                            if matches(at: i) {
+                                for c in r { out[k] = c; k += 1 }
+                                i += m
+                            } else {
+                                out[k] = b[i]
+                                k += 1
+                                i += 1
+                            }
+                        }
+                        return k
+                    })
+                }
             }
         }
-        return found ? String(decoding: out, as: UTF8.self) : self
+        switch outcome {
+        case .generic: return replacing(pattern, with: replacement)
+        case .unchanged: return self
+        case .replaced(let s): return s
+        }
     }
 }
 

@@ -61,9 +61,11 @@ public final class Speller: Sendable {
     private static let lifecycle = Mutex<Void>(())
 
     /// Whether hunspell knows `word` (true when no dictionary is loaded).
-    public func check(_ word: String) -> Bool {
-        let hash = fnv1a(word)
-        return state.withLock { s in
+    public func check(_ word: String) -> Bool { check(word, hash: fnv1a(word)) }
+
+    /// `check(word)` given `fnv1a(word)`, such as a token's `lowerHash` for a word that is its own lower case.
+    func check(_ word: String, hash: UInt64) -> Bool {
+        state.withLock { s in
             if let k = s.known[word, hash] { return k }
             guard let h = s.handle else { return true }
             let ok = Hunspell_spell(h, word) != 0
@@ -339,58 +341,57 @@ enum Vocabulary {
 /// The speller's answers by word: open addressing probed by `fnv1a`, since nearly every word of a text is looked
 /// up (a `Dictionary<String, Bool>` hashes each with SipHash first, several times the cost).
 struct SpellCache: ~Copyable {
-    /// `fnv1a(word) | 1` per slot, 0 when empty.
-    private var hashes = [UInt64](repeating: 0, count: 1024)
+    /// Per slot 0 when empty, else the word's key (`fnv1a(word)` with bit 0 set and bit 1 clear) with the answer in
+    /// bit 1: a probe reads one array to find the slot and the answer (the word is compared only on a key match).
+    private var slots = [UInt64](repeating: 0, count: 1024)
     private var words = [String](repeating: "", count: 1024)
-    private var answers = [Bool](repeating: false, count: 1024)
     private(set) var count = 0
+
+    @inline(__always) private static func key(_ hash: UInt64) -> UInt64 { (hash | 1) & ~2 }
 
     subscript(word: String, hash: UInt64) -> Bool? {
         get {
-            let h = hash | 1
-            let mask = hashes.count - 1
+            let h = Self.key(hash)
+            let mask = slots.count - 1
             var i = Int(truncatingIfNeeded: WordMap<Bool>.mix(h)) & mask
-            while hashes[i] != 0 {
-                if hashes[i] == h && words[i] == word { return answers[i] }
+            while slots[i] != 0 {
+                if slots[i] & ~2 == h && words[i] == word { return slots[i] & 2 != 0 }
                 i = (i + 1) & mask
             }
             return nil
         }
         set {
             guard let newValue else { return }
-            if (count + 1) * 2 > hashes.count { grow() }
-            let h = hash | 1
-            let mask = hashes.count - 1
+            if (count + 1) * 2 > slots.count { grow() }
+            let h = Self.key(hash)
+            let mask = slots.count - 1
             var i = Int(truncatingIfNeeded: WordMap<Bool>.mix(h)) & mask
-            while hashes[i] != 0 {
-                if hashes[i] == h && words[i] == word { answers[i] = newValue; return }
+            while slots[i] != 0 {
+                if slots[i] & ~2 == h && words[i] == word { slots[i] = h | (newValue ? 2 : 0); return }
                 i = (i + 1) & mask
             }
-            hashes[i] = h
+            slots[i] = h | (newValue ? 2 : 0)
             words[i] = word
-            answers[i] = newValue
             count += 1
         }
     }
 
     mutating func removeAll() {
-        for i in hashes.indices { hashes[i] = 0; words[i] = "" }
+        for i in slots.indices { slots[i] = 0; words[i] = "" }
         count = 0
     }
 
     private mutating func grow() {
-        let oldHashes = hashes, oldWords = words, oldAnswers = answers
-        let capacity = hashes.count * 2
-        hashes = [UInt64](repeating: 0, count: capacity)
+        let oldSlots = slots, oldWords = words
+        let capacity = slots.count * 2
+        slots = [UInt64](repeating: 0, count: capacity)
         words = [String](repeating: "", count: capacity)
-        answers = [Bool](repeating: false, count: capacity)
         let mask = capacity - 1
-        for k in oldHashes.indices where oldHashes[k] != 0 {
-            var i = Int(truncatingIfNeeded: WordMap<Bool>.mix(oldHashes[k])) & mask
-            while hashes[i] != 0 { i = (i + 1) & mask }
-            hashes[i] = oldHashes[k]
+        for k in oldSlots.indices where oldSlots[k] != 0 {
+            var i = Int(truncatingIfNeeded: WordMap<Bool>.mix(oldSlots[k] & ~2)) & mask
+            while slots[i] != 0 { i = (i + 1) & mask }
+            slots[i] = oldSlots[k]
             words[i] = oldWords[k]
-            answers[i] = oldAnswers[k]
         }
     }
 }

@@ -16,7 +16,10 @@ public struct Token: Sendable, Hashable {
     // Stored in this order so the one-byte fields share the last word: 64 bytes a token, not 72.
     public var text: String
     public var lower: String {
-        didSet { lowerHash = fnv1a(lower) }
+        didSet {
+            lowerHash = fnv1a(lower)
+            lowerIsASCII = lower.utf8.count == end - start
+        }
     }
     public var start: Int
     public var end: Int
@@ -28,6 +31,10 @@ public struct Token: Sendable, Hashable {
     public var spaceBefore: Bool
     /// A line break precedes this token.
     public var newlineBefore: Bool
+    /// `lower` is ASCII: then it equals another ASCII lower case exactly when their bytes do, so different
+    /// `lowerHash`es mean different words (`TextAnalysis.sameLower`). Set from the byte count: lower-casing never
+    /// yields fewer scalars than the token has, so as many UTF-8 bytes as scalars means one byte each.
+    public private(set) var lowerIsASCII: Bool
 
     init(kind: Kind, text: String, lower: String, start: Int, end: Int, spaceBefore: Bool, newlineBefore: Bool) {
         self.init(kind: kind, text: text, lower: lower, lowerHash: fnv1a(lower), start: start, end: end,
@@ -44,6 +51,7 @@ public struct Token: Sendable, Hashable {
         self.end = end
         self.spaceBefore = spaceBefore
         self.newlineBefore = newlineBefore
+        self.lowerIsASCII = lower.utf8.count == end - start
     }
 
     public var span: TextSpan { TextSpan(start: start, end: end) }
@@ -155,18 +163,27 @@ public struct TextAnalysis: Sendable {
     /// Whether token `k`'s text is one of the scalars in `marks`. A token's text is `scalars[start..<end]`, so
     /// this tests punctuation without comparing strings (or building an array of them per call).
     public func token(_ k: Int, isOneOf marks: String) -> Bool {
-        tokens[k].end - tokens[k].start == 1 && marks.unicodeScalars.contains(scalars[tokens[k].start])
+        guard tokens[k].end - tokens[k].start == 1 else { return false }
+        let s = scalars[tokens[k].start]
+        // An ASCII scalar occurs in UTF-8 only as its own byte: find it there without the generic scalar view.
+        if s.value < 128 {
+            var marks = marks
+            return marks.withUTF8 { $0.contains(UInt8(truncatingIfNeeded: s.value)) }
+        }
+        return marks.unicodeScalars.contains(s)
+    }
+
+    /// `tokens[k].text == String(mark)` for a mark no other scalar is canonically equivalent to (any but `;`, `` ` ``
+    /// and `K`), decided on the scalar: a token's text is `scalars[start..<end]`.
+    @inline(__always) public func token(_ k: Int, is mark: Unicode.Scalar) -> Bool {
+        tokens[k].end - tokens[k].start == 1 && scalars[tokens[k].start] == mark
     }
 
     /// `tokens[a].lower == tokens[b].lower`, with most unequal pairs decided by their hashes: when both lower cases
     /// are ASCII (as many UTF-8 bytes as the token has scalars), equality is byte equality, so different hashes mean
     /// different words. `String` equality is canonical equivalence, so other words are always compared.
-    public func sameLower(_ a: Int, _ b: Int) -> Bool {
-        if tokens[a].lowerHash != tokens[b].lowerHash,
-           tokens[a].lower.utf8.count == tokens[a].end - tokens[a].start,
-           tokens[b].lower.utf8.count == tokens[b].end - tokens[b].start {
-            return false
-        }
+    @inline(__always) public func sameLower(_ a: Int, _ b: Int) -> Bool {
+        if tokens[a].lowerHash != tokens[b].lowerHash, tokens[a].lowerIsASCII, tokens[b].lowerIsASCII { return false }
         return tokens[a].lower == tokens[b].lower
     }
 
@@ -180,6 +197,13 @@ public struct TextAnalysis: Sendable {
         }
         return nil
     }
+}
+
+/// `s.replacing("’", with: "'")`, without the generic search for the many words that have none: "’" is E2 80 99 in
+/// UTF-8, so a word without the byte E2 has none (and no other character is canonically equivalent to it).
+func straightApostrophes(_ s: String) -> String {
+    var s = s
+    return s.withUTF8 { $0.contains(0xE2) } ? s.replacing("’", with: "'") : s
 }
 
 /// The last UTF-8 byte of `s`: `s.utf8.last` goes through the generic collection code, many times the cost.
@@ -219,12 +243,44 @@ func unicodeScalars(of text: String) -> [Unicode.Scalar] {
     }
 }
 
+/// The text of `sc[start..<end]` of any scalars, encoded as UTF-8 straight into the string's storage:
+/// `String.UnicodeScalarView.append(contentsOf:)` goes through the generic sequence code, about a thousand
+/// instructions for a short word.
+func utf8String(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
+    var count = 0
+    for k in start..<end { count += UTF8.width(sc[k]) }
+    return String(unsafeUninitializedCapacity: count) { buf in
+        var n = 0
+        for k in start..<end {
+            let v = sc[k].value
+            if v < 0x80 {
+                buf[n] = UInt8(truncatingIfNeeded: v)
+                n += 1
+            } else if v < 0x800 {
+                buf[n] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+                buf[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                n += 2
+            } else if v < 0x10000 {
+                buf[n] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+                buf[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                buf[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                n += 3
+            } else {
+                buf[n] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
+                buf[n + 1] = UInt8(truncatingIfNeeded: 0x80 | v >> 12 & 0x3F)
+                buf[n + 2] = UInt8(truncatingIfNeeded: 0x80 | v >> 6 & 0x3F)
+                buf[n + 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F)
+                n += 4
+            }
+        }
+        return n
+    }
+}
+
 /// The text of `sc[start..<end]`, built straight from bytes when it is ASCII (the common case).
 @inline(__always) func makeString(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
     for k in start..<end where sc[k].value >= 128 {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: sc[start..<end])
-        return String(view)
+        return utf8String(sc, start, end)
     }
     return String(unsafeUninitializedCapacity: end - start) { buf in
         for k in 0..<(end - start) { buf[k] = UInt8(truncatingIfNeeded: sc[start + k].value) }
@@ -250,7 +306,6 @@ func unicodeScalars(of text: String) -> [Unicode.Scalar] {
 
 /// `textAndLower` and `fnv1a` of the lower case, hashed while the bytes are read.
 @inline(__always) func textLowerAndHash(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> (String, String, UInt64) {
-    let n = end - start
     var ascii = true
     var hasUpper = false
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -262,16 +317,22 @@ func unicodeScalars(of text: String) -> [Unicode.Scalar] {
         h = (h ^ UInt64(upper ? v + 32 : v)) &* 0x100_0000_01b3
     }
     guard ascii else {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: sc[start..<end])
         let lower = lowercased(sc[start..<end])
-        return (String(view), lower, fnv1a(lower))
+        return (utf8String(sc, start, end), lower, fnv1a(lower))
     }
+    let (text, lower) = asciiTextAndLower(sc, start, end, hasUpper: hasUpper)
+    return (text, lower, h)
+}
+
+/// The text and lower case of ASCII scalars `sc[start..<end]`, built from bytes; `hasUpper` says whether any is
+/// an upper-case letter (if not, the text is its own lower case).
+@inline(__always) func asciiTextAndLower(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int, hasUpper: Bool) -> (String, String) {
+    let n = end - start
     let text = String(unsafeUninitializedCapacity: n) { buf in
         for k in 0..<n { buf[k] = UInt8(truncatingIfNeeded: sc[start + k].value) }
         return n
     }
-    guard hasUpper else { return (text, text, h) }
+    guard hasUpper else { return (text, text) }
     let lower = String(unsafeUninitializedCapacity: n) { buf in
         for k in 0..<n {
             let v = UInt8(truncatingIfNeeded: sc[start + k].value)
@@ -279,7 +340,7 @@ func unicodeScalars(of text: String) -> [Unicode.Scalar] {
         }
         return n
     }
-    return (text, lower, h)
+    return (text, lower)
 }
 
 enum Tokenizer {
@@ -318,34 +379,46 @@ enum Tokenizer {
             if CharClass.isWordScalar(s) {
                 let start = i
                 var allDigits = true
+                // While the word is scanned: whether it is ASCII, has capitals, and `fnv1a` of its lower case, so
+                // its strings are built without reading the scalars again.
+                var ascii = true, hasUpper = false
+                var hash: UInt64 = 0xcbf2_9ce4_8422_2325
                 var j = i
                 while j < n {
                     let c = sc[j]
+                    var joins = false
                     if CharClass.isWordScalar(c) {
                         if !CharClass.isDigit(c) { allDigits = false }
-                        j += 1
-                        continue
-                    }
-                    // Inner joiners: apostrophe, hyphen, underscore between word scalars; . or , between digits.
-                    if j + 1 < n, CharClass.isWordScalar(sc[j + 1]) {
+                        joins = true
+                    } else if j + 1 < n, CharClass.isWordScalar(sc[j + 1]) {
+                        // Inner joiners: apostrophe, hyphen, underscore between word scalars; . or , between digits.
                         if CharClass.isApostrophe(c) && CharClass.isLetter(sc[j + 1]) && !allDigits {
-                            j += 1
-                            continue
-                        }
-                        if c == "-" || c == "_" {
+                            joins = true
+                        } else if c == "-" || c == "_" {
                             if c == "_" { allDigits = false }
-                            j += 1
-                            continue
-                        }
-                        if (c == "." || c == ",") && allDigits && CharClass.isDigit(sc[j + 1]) && j > start
-                            && CharClass.isDigit(sc[j - 1]) {
-                            j += 1
-                            continue
+                            joins = true
+                        } else if (c == "." || c == ",") && allDigits && CharClass.isDigit(sc[j + 1]) && j > start
+                                    && CharClass.isDigit(sc[j - 1]) {
+                            joins = true
                         }
                     }
-                    break
+                    guard joins else { break }
+                    let v = c.value
+                    if v >= 128 {
+                        ascii = false
+                    } else {
+                        let upper = v >= 65 && v <= 90
+                        if upper { hasUpper = true }
+                        hash = (hash ^ UInt64(upper ? v + 32 : v)) &* 0x100_0000_01b3
+                    }
+                    j += 1
                 }
-                let (text, lower, hash) = textLowerAndHash(sc, start, j)
+                let text: String, lower: String
+                if ascii {
+                    (text, lower) = asciiTextAndLower(sc, start, j, hasUpper: hasUpper)
+                } else {
+                    (text, lower, hash) = textLowerAndHash(sc, start, j)
+                }
                 tokens.append(Token(
                     kind: allDigits ? .number : .word, text: text, lower: lower, lowerHash: hash,
                     start: start, end: j, spaceBefore: space, newlineBefore: newline
@@ -373,7 +446,7 @@ enum Tokenizer {
 }
 
 enum SentenceSplitter {
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordList = [
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "e.g", "i.e", "eg", "ie", "cf", "al",
         "inc", "ltd", "co", "corp", "no", "fig", "figs", "vol", "pp", "approx", "dept", "est", "jan", "feb",
         "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "gen", "col", "lt", "sgt",
@@ -487,6 +560,59 @@ public enum Syllables {
     static func count(_ word: String, hash: UInt64) -> Int {
         if let fast = word.utf8.withContiguousStorageIfAvailable({ countASCII($0, word, hash) }), let fast { return fast }
         return slowCount(word)
+    }
+
+    /// `count(tokens[i].lower, hash: tokens[i].lowerHash)` for word token `i`, read from its scalars in one pass,
+    /// lower-cased on the fly, without building or copying a string. Words the pass cannot finish (an exception,
+    /// a vowel pair such as "io", a non-ASCII letter) take `count(_:hash:)`, so every word gets the same answer.
+    static func count(ofToken i: Int, in text: TextAnalysis) -> Int {
+        let token = i, sc = text.scalars
+        let hash = text.tokens[token].lowerHash
+        if exceptionWords.mayContain(hash: hash) { return count(text.tokens[token].lower, hash: hash) }
+        var n = 0, count = 0, prevVowel = false
+        var prev: UInt8 = 0
+        // The first four letters, and the last four (the last in the low byte), for the prefix and ending rules.
+        var head: UInt32 = 0, tail: UInt32 = 0
+        for k in text.tokens[token].start..<text.tokens[token].end {
+            var v = sc[k].value
+            if v >= 128 {
+                if v == 0x2019 { continue } // the lower case has an apostrophe: not a letter
+                return Self.count(text.tokens[token].lower, hash: hash)
+            }
+            if v >= 65 && v <= 90 { v += 32 }
+            guard v >= 97 && v <= 122 else { continue }
+            let c = UInt8(truncatingIfNeeded: v)
+            // ia, io, eo, ua, uo, iu, ii: the vowel-pair rule reads the whole word.
+            switch (prev, c) {
+            case (105, 97), (105, 111), (101, 111), (117, 97), (117, 111), (105, 117), (105, 105):
+                return Self.count(text.tokens[token].lower, hash: hash)
+            default: break
+            }
+            let vowel = isVowel(c, n)
+            if vowel && !prevVowel { count += 1 }
+            prevVowel = vowel
+            if n < 4 { head |= UInt32(c) << UInt32(8 * n) }
+            tail = tail << 8 | UInt32(c)
+            prev = c
+            n += 1
+        }
+        if n == 0 { return 0 }
+        if n <= 3 { return 1 }
+        let e1 = UInt8(truncatingIfNeeded: tail), e2 = UInt8(truncatingIfNeeded: tail >> 8)
+        let e3 = UInt8(truncatingIfNeeded: tail >> 16), e4 = UInt8(truncatingIfNeeded: tail >> 24)
+        let e: UInt8 = 101, d: UInt8 = 100, s: UInt8 = 115, t: UInt8 = 116, h: UInt8 = 104
+        if e1 == e {
+            let consonantLe = e2 == 108 && !isVowel(e3, n - 3)
+            if !consonantLe && !isVowel(e2, n - 2) { count -= 1 }
+        }
+        if e1 == d && e2 == e, e3 != t && e3 != d && !isVowel(e3, n - 3) { count -= 1 }
+        if e1 == s && e2 == e {
+            let sibilant = e3 == s || e3 == 120 || e3 == 122 || e3 == 99 || e3 == 103 || (e3 == h && (e4 == 99 || e4 == s))
+            if !sibilant && !isVowel(e3, n - 3) { count -= 1 }
+        }
+        if e3 == 105, e2 == s, e1 == 109 { count += 1 } // -ism
+        if n > 4, head & 0xFF_FFFF == 0x65_7270, isVowel(UInt8(truncatingIfNeeded: head >> 24), 3) { count += 1 } // pre + vowel
+        return max(1, count)
     }
 
     @inline(__always) static func isVowel(_ c: UInt8, _ i: Int) -> Bool {

@@ -41,12 +41,14 @@ public struct ToneSpecialist: Specialist {
         let tokens = ctx.tokens
         let target = ctx.config.targetTone
         let formal = target == .formal
+        // Read once: the match filter below would copy the whole config from `ctx` on every call.
+        let accept = ctx.config.accept
         let rules = Self.phraseRules
         let active = rules.enumerated().map { k, r in
             ctx.config.isEnabled(r.0) && (k < 6 || k > 8 || (k < 8 ? formal : !formal))
         }
         for (k, a, b, e) in Self.phraseTables.matches(tokens, active: active, where: { _, a, _, e in
-            if ctx.config.accept.contains(tokens[a].lower) { return false }
+            if !accept.isEmpty, accept.contains(tokens[a].lower) { return false }
             // "just" and "simply" as condescension only before a verb-ish word, not "just as", "just now".
             if e.note == "verb", a + 1 < tokens.count {
                 let nx = tokens[a + 1].lower
@@ -77,7 +79,7 @@ public struct ToneSpecialist: Specialist {
     static let phraseTables = PhraseTables(phraseRules.map(\.1))
 
     /// Words after which "just" still tells the reader what to do ("you just", "can just", "and just").
-    static let justLeaders: Set<String> = ["you", "can", "could", "then", "and", "to", "will", "should", "we", "now", "so", "simply", "or", "must"]
+    static let justLeaders: WordList = ["you", "can", "could", "then", "and", "to", "will", "should", "we", "now", "so", "simply", "or", "must"]
 
     /// Tables 0–5 and 9– always; 6–7 for a formal target; 8 otherwise.
     static let phraseRules: [(String, PhraseTable, String)] = [
@@ -116,11 +118,12 @@ public struct ToneSpecialist: Specialist {
         }
         // Shouting: two or more capitalised words in a row, at least one an ordinary word.
         if ctx.config.isEnabled("tone.shouting") {
+            let sc = ctx.text.scalars
             var i = 0
             while i < n {
                 var j = i
                 var ordinary = false
-                while j < n, tokens[j].kind == .word, isShouted(ctx.text.scalars[tokens[j].start..<tokens[j].end]) {
+                while j < n, tokens[j].kind == .word, isShouted(sc, tokens[j].start, tokens[j].end) {
                     if ToneLists.commonWords.contains(tokens[j].lower) || SentimentLexicon.values[tokens[j].lower] != nil { ordinary = true }
                     j += 1
                 }
@@ -134,10 +137,11 @@ public struct ToneSpecialist: Specialist {
     }
 
     /// Whether a word's scalars (a token's text is `scalars[start..<end]`) are shouted: two letters or more, none in
-    /// lower case.
-    func isShouted(_ w: ArraySlice<Unicode.Scalar>) -> Bool {
+    /// lower case. Read by index, not through a slice, which retains the array for every word.
+    func isShouted(_ sc: [Unicode.Scalar], _ start: Int, _ end: Int) -> Bool {
         var letters = 0
-        for s in w {
+        for k in start..<end {
+            let s = sc[k]
             if CharClass.isLower(s) { return false }
             if CharClass.isLetter(s) { letters += 1 }
         }
@@ -243,23 +247,41 @@ public enum ToneScorer {
     }()
     static let negationWords = WordFilter(negations)
 
+    /// The hashes of "kind" and "but", which `score` compares with every item's: unequal hashes are unequal words
+    /// (an item's lower case is lower-cased, so no other spelling of these ASCII words can equal them).
+    static let kindHash = fnv1a("kind"), butHash = fnv1a("but")
+
     public static func score(_ text: TextAnalysis) -> Score {
         let sc = text.scalars
         let items = items(sc, tokens: text.tokens)
         guard !items.isEmpty else { return Score(compound: 0, drivers: []) }
         let lex = SentimentLexicon.values
+        // Statics read into locals once: each read of a `static let` in the loop is a `swift_once` call.
         let lexWords = Self.lexiconWords, boosterWords = Self.boosterWords, negationWords = Self.negationWords
+        let lexiconMap = Self.lexiconMap, boosters = Self.boosters, negations = Self.negations
+        let kindHash = Self.kindHash, butHash = Self.butHash
         // An item's text is `sc[start..<end]`: test the scalars there rather than walking the string.
-        let caps = items.map { w in
-            sc[w.start..<w.end].contains(where: CharClass.isLetter) && !sc[w.start..<w.end].contains(where: CharClass.isLower) && w.raw.count > 1
+        // Whether each item is in capitals: a letter, none in lower case, and more than one character (for ASCII,
+        // which has no CR LF inside an item, one character per scalar, so the string is not walked).
+        var caps: [Bool] = []
+        caps.reserveCapacity(items.count)
+        for w in items.indices {
+            var letter = false, lower = false, ascii = true
+            for k in items[w].start..<items[w].end {
+                let s = sc[k]
+                if CharClass.isLower(s) { lower = true; break }
+                if CharClass.isLetter(s) { letter = true }
+                if s.value >= 128 { ascii = false }
+            }
+            caps.append(letter && !lower && (ascii ? items[w].end - items[w].start > 1 : items[w].raw.count > 1))
         }
         let capDiff = caps.contains(true) && caps.contains(false)
         var sentiments = [Double](repeating: 0, count: items.count)
         for (i, item) in items.enumerated() {
             let w = item.lower
             if boosterWords.mayContain(hash: item.hash), boosters[w] != nil { continue }
-            if w == "kind", i + 1 < items.count, items[i + 1].lower == "of" { continue }
-            guard lexWords.mayContain(hash: item.hash), var v = Self.lexiconMap[w, hash: item.hash] else { continue }
+            if item.hash == kindHash, w == "kind", i + 1 < items.count, items[i + 1].lower == "of" { continue }
+            guard lexWords.mayContain(hash: item.hash), var v = lexiconMap[w, hash: item.hash] else { continue }
             if w == "no", i + 1 < items.count, lex[items[i + 1].lower] != nil { continue }
             if caps[i] && capDiff { v += v > 0 ? 0.733 : -0.733 }
             for k in 1...3 where i - k >= 0 {
@@ -278,7 +300,7 @@ public enum ToneScorer {
             sentiments[i] = v
         }
         // "but" shifts weight to what follows it.
-        if let b = items.firstIndex(where: { $0.lower == "but" }) {
+        if let b = items.firstIndex(where: { $0.hash == butHash && $0.lower == "but" }) {
             for i in 0..<items.count {
                 if i < b { sentiments[i] *= 0.5 } else if i > b { sentiments[i] *= 1.5 }
             }

@@ -3,7 +3,7 @@ import MeshProtocol
 /// Usage patterns that a phrase list cannot express: times ("7 am", "12 p.m."), dates ("August, 2008",
 /// "from 2000-2005"), currency twice ("$10 dollars") and a paragraph that opens with "But".
 extension ClaritySpecialist {
-    static let months: Set<String> = ["january", "february", "march", "april", "may", "june", "july", "august",
+    static let months: WordList = ["january", "february", "march", "april", "may", "june", "july", "august",
                                       "september", "october", "november", "december"]
 
     static let monthWords = WordFilter(months)
@@ -62,7 +62,7 @@ extension ClaritySpecialist {
                     }
                 }
             }
-            guard tokens[i].kind == .word || tokens[i].text == "$" else { continue }
+            guard tokens[i].kind == .word || ctx.text.token(i, is: "$") else { continue }
             let w = tokens[i].lower
             // Dates: "August, 2008" and "August of 2008" -> "August 2008".
             if usage, Self.monthWords.mayContain(hash: tokens[i].lowerHash), Self.months.contains(w), i + 2 < n, tokens[i + 1].lower == "," || tokens[i + 1].lower == "of",
@@ -86,7 +86,7 @@ extension ClaritySpecialist {
                 }
             }
             // "$10 dollars": the sign says it already.
-            if redundancy, tokens[i].text == "$", i + 2 < n, tokens[i + 1].kind == .number, adjacent(i + 1),
+            if redundancy, ctx.text.token(i, is: "$"), i + 2 < n, tokens[i + 1].kind == .number, adjacent(i + 1),
                ["dollars", "dollar", "usd"].contains(tokens[i + 2].lower) {
                 ctx.add("clarity.redundancy", "Redundant: '$' already says dollars.", TextSpan(start: t.start, end: tokens[i + 2].end),
                         ["$\(tokens[i + 1].text)"])

@@ -191,6 +191,29 @@ struct ScoreTests {
         #expect(Syllables.count("wanted") == 2)
     }
 
+    /// `sameLower` decides unequal hashes without comparing strings only when both lower cases are ASCII.
+    @Test func tokensKnowWhetherTheirLowerCaseIsASCII() {
+        let a = TextAnalysis(text: "The the Ünder ünder don’t don't")
+        #expect(a.tokens.map(\.lowerIsASCII) == [true, true, false, false, true, true])
+        #expect(a.sameLower(0, 1) && a.sameLower(2, 3) && a.sameLower(4, 5) && !a.sameLower(1, 2))
+        #expect(MemoryLayout<Token>.stride == 64)
+    }
+
+    /// Readability counts a token's syllables from its scalars; the answer must be `Syllables.count` of its lower case.
+    @Test func readabilitySyllablesMatchTheWordCount() {
+        let text = """
+        The Preamble's naïve CRÈME brûlée don’t re-examine PREORDER preempt nations; idealism, prequel, triumph.
+        Quietly, the aeon's radio queued 42 TABLES and named, wanted, boxes, catches, makes; I'm x y zz Ωmega.
+        Kelvin \u{212A}elvin, curious precious qualm, ensuing, skiing, iambic, Ohio, geode, duo, casual, fluid.
+        """
+        let analysis = TextAnalysis(text: text)
+        var expected = 0
+        for t in analysis.tokens where t.kind == .word || t.kind == .number {
+            expected += t.kind == .number ? 1 : Syllables.count(t.lower)
+        }
+        #expect(Readability.counts(of: text).syllables == expected)
+    }
+
     @Test func formulasOrderEasyBeforeHard() {
         let easy = Readability.scores(Readability.counts(of: "The cat sat on the mat. The dog ran. We had fun."))
         let hard = Readability.scores(Readability.counts(of: "Institutional reorganization necessitates comprehensive interdepartmental coordination and methodological standardization."))
