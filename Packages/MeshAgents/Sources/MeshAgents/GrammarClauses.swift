@@ -293,9 +293,9 @@ extension GrammarSpecialist {
         let n = tokens.count
         let w = tokens[i].lower
         guard let be = Self.beFor[w], w != "i" || tokens[i].text == "I" else { return }
-        guard starts.contains(i) || (i > 0 && (tokens[i - 1].text == "," || ["but", "because", "so", "that", "when", "if", "since", "while"].contains(tokens[i - 1].lower))) else { return }
+        guard starts.contains(i) || (i > 0 && (tokens[i - 1].text == "," || Self.pronounClauseLeaders.contains(tokens[i - 1].lower))) else { return }
         var k = i + 1
-        if k < n, ["very", "really", "so", "too", "not", "also", "still", "always", "never", "quite"].contains(tokens[k].lower) { k += 1 }
+        if k < n, Self.degreeAdverbs.contains(tokens[k].lower) { k += 1 }
         // "I looking into it": an -ing form of a verb with no "am".
         // ("but she having then induced …" is an absolute phrase: only a sentence's first word counts.)
         if k == i + 1, starts.contains(i), k < n, tokens[k].kind == .word, tokens[k].lower.hasSuffix("ing"), tokens[k].lower != "being", tokens[k].lower != "having",
@@ -313,6 +313,9 @@ extension GrammarSpecialist {
         let fixed = "\(tokens[i].text) \(be) " + ctx.text(TextSpan(start: tokens[i + 1].start, end: tokens[k].end))
         ctx.add("grammar.missing-verb", "A verb is missing: '\(fixed)'.", TextSpan(start: tokens[i].start, end: tokens[k].end), [fixed])
     }
+
+    static let pronounClauseLeaders: WordList = ["but", "because", "so", "that", "when", "if", "since", "while"]
+    static let degreeAdverbs: WordList = ["very", "really", "so", "too", "not", "also", "still", "always", "never", "quite"]
 
     /// "the my life", "a the house", "my the car": two determiners in a row.
     func doubleDeterminer(_ ctx: inout RuleContext, _ i: Int) {

@@ -447,6 +447,8 @@ extension GrammarSpecialist {
     func capitalAfterComma(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
         let n = tokens.count
+        // Nearly every "the" and "and" is in lower case: one scalar decides.
+        guard CharClass.isUpper(ctx.text.scalars[tokens[i].start]) else { return }
         func capitalisedWord(_ j: Int) -> Bool {
             tokens[j].kind == .word && tokens[j].text != "I" && tokens[j].text.unicodeScalars.first.map(CharClass.isUpper) == true
                 && tokens[j].text.unicodeScalars.dropFirst().allSatisfy(CharClass.isLower)
@@ -594,29 +596,37 @@ extension GrammarSpecialist {
         let tokens = ctx.tokens
         let n = tokens.count
         let lex = WordClasses.shared
+        var k = i + 1
+        if k < n, Self.pronounAdverbs.contains(tokens[k].lower) { k += 1 }
+        guard k + 1 < n, tokens[k].kind == .word, tokens[k].spaceBefore, tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true else { return }
+        let x = tokens[k].lower
+        // Most pronouns are followed by neither: two look-ups decide.
+        let participle = Self.participlesOnly.contains(x)
+        guard participle || (k == i + 1 && lex.isNounOnly(x)) else { return }
         guard tokens[i].lower != "i" || tokens[i].text == "I" else { return }
         // "have I been", "Have you never known": an inverted question or clause has its auxiliary before the pronoun.
         if i > 0, tokens[i - 1].kind == .word, Verbs.auxiliaries.contains(tokens[i - 1].lower) || Self.modals.contains(tokens[i - 1].lower)
             || tokens[i - 1].lower.hasSuffix("n't") { return }
-        var k = i + 1
-        if k < n, ["all", "also", "just", "already", "never", "both"].contains(tokens[k].lower) { k += 1 }
-        guard k + 1 < n, tokens[k].kind == .word, tokens[k].spaceBefore, tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true else { return }
-        let x = tokens[k].lower
-        if Self.participlesOnly.contains(x), !(i > 0 && ["than", "and", "or"].contains(tokens[i - 1].lower)) {
+        if participle {
+            guard !(i > 0 && Self.comparedPronounLeaders.contains(tokens[i - 1].lower)) else { return }
             let fix = (tokens[i].lower == "he" || tokens[i].lower == "she") ? "has \(x)" : "have \(x)"
             ctx.add("grammar.verb-form", "'\(tokens[k].text)' needs 'have' before it: '\(fix)'.", tokens[k].span, [fix])
             return
         }
         // A noun in the verb's place, at the start of a clause: "They success and they had the power."
-        guard k == i + 1, tokens[i].lower != "you",
-              starts.contains(i) || (i > 0 && [",", "and", "but", "because", "so", "that"].contains(tokens[i - 1].lower)),
-              lex.isNounOnly(x), !x.hasSuffix("s") || x.hasSuffix("ss"), !x.hasSuffix("self"), !x.hasSuffix("selves"), !x.hasSuffix("ed"), !x.hasSuffix("ing"),
+        guard tokens[i].lower != "you",
+              starts.contains(i) || (i > 0 && Self.clauseLeaders.contains(tokens[i - 1].lower)),
+              !x.hasSuffix("s") || x.hasSuffix("ss"), !x.hasSuffix("self"), !x.hasSuffix("selves"), !x.hasSuffix("ed"), !x.hasSuffix("ing"),
               // hunspell marks some verbs as nouns only ("hope/MS", "thought", "must", "are"): known verb forms are out.
               Verbs.baseForms[x] == nil, Verbs.pastToBase[x] == nil, !Verbs.auxiliaries.contains(x), !Self.modals.contains(x),
               !lex.verbsByPastEntry.contains(x),
-              tokens[k + 1].kind == .punct || ["and", "but", "in", "of", "to", "with", "for", "because"].contains(tokens[k + 1].lower) else { return }
+              tokens[k + 1].kind == .punct || Self.nounFollowers.contains(tokens[k + 1].lower) else { return }
         ctx.add("grammar.missing-verb", "'\(tokens[k].text)' is a noun; the clause needs a verb here.", TextSpan(start: tokens[i].start, end: tokens[k].end))
     }
+    static let pronounAdverbs: WordList = ["all", "also", "just", "already", "never", "both"]
+    static let comparedPronounLeaders: WordList = ["than", "and", "or"]
+    static let clauseLeaders: WordList = [",", "and", "but", "because", "so", "that"]
+    static let nounFollowers: WordList = ["and", "but", "in", "of", "to", "with", "for", "because"]
 
     /// "If this errors are easy to fix", "There are problem in Iraq".
     func pluralAfterDeterminer(_ ctx: inout RuleContext, _ i: Int) {
