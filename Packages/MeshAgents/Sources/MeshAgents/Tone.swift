@@ -335,6 +335,8 @@ public enum ToneScorer {
     }()
     /// The markers' first words, to skip the look-up for most words.
     static let politenessWords = WordFilter(politenessIndex.keys)
+    /// `politenessIndex` probed by the token's hash.
+    static let politenessMap = WordMap(politenessIndex)
 
     /// Politeness given the text's sentiment (so a caller that has the score does not compute it twice).
     static func politeness(_ text: TextAnalysis, sentiment: Double) -> Double {
@@ -347,7 +349,8 @@ public enum ToneScorer {
         // Each marker counts once, wherever it occurs among the words (punctuation between them is ignored).
         var seen = [Bool](repeating: false, count: ToneLists.politenessMarkers.count)
         for (p, k) in words.enumerated() {
-            guard politenessWords.mayContain(hash: tokens[k].lowerHash), let entries = politenessIndex[tokens[k].lower] else { continue }
+            guard politenessWords.mayContain(hash: tokens[k].lowerHash),
+                  let entries = politenessMap[tokens[k].lower, hash: tokens[k].lowerHash] else { continue }
             for (marker, m) in entries where !seen[m] && p + marker.count <= words.count {
                 var ok = true
                 for j in 1..<max(1, marker.count) where tokens[words[p + j]].lower != marker[j] { ok = false; break }
