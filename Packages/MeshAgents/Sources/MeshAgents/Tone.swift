@@ -39,13 +39,13 @@ public struct ToneSpecialist: Specialist {
 
     func phrases(_ ctx: inout RuleContext) {
         let tokens = ctx.tokens
-        let target = ctx.config.targetTone
-        let formal = target == .formal
-        // Read once: the match filter below would copy the whole config from `ctx` on every call.
-        let accept = ctx.config.accept
+        // Read once: a closure that reads `ctx.config` copies the whole config out of `ctx` on every call.
+        let config = ctx.config
+        let formal = config.targetTone == .formal
+        let accept = config.accept
         let rules = Self.phraseRules
         let active = rules.enumerated().map { k, r in
-            ctx.config.isEnabled(r.0) && (k < 6 || k > 8 || (k < 8 ? formal : !formal))
+            config.isEnabled(r.0) && (k < 6 || k > 8 || (k < 8 ? formal : !formal))
         }
         for (k, a, b, e) in Self.phraseTables.matches(tokens, active: active, where: { _, a, _, e in
             if !accept.isEmpty, accept.contains(tokens[a].lower) { return false }
