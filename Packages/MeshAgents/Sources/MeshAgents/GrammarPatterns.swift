@@ -14,7 +14,7 @@ struct WordClasses: Sendable {
         static let adjective = Flags(rawValue: 8) // takes -ly, -ness or -est (Y, P, T)
     }
 
-    private(set) var flags: [String: Flags] = [:]
+    private(set) var flags = WordDictionary<Flags>([:])
 
     static let shared = WordClasses()
 
@@ -57,7 +57,7 @@ struct WordClasses: Sendable {
                     i += 1
                 }
             }
-            flags = d
+            flags = WordDictionary(d)
             return
         }
     }
