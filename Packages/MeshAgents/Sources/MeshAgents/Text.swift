@@ -548,9 +548,12 @@ public enum Syllables {
         return f
     }()
 
+    /// `exceptions` probed by FNV-1a (the filter before it already tells words by their bytes).
+    static let exceptionMap = WordMap(exceptions)
+
     /// `exceptions[word]` without hashing for most words, which are not exceptions.
     @inline(__always) static func exception(_ word: String, hash: UInt64) -> Int? {
-        exceptionWords.mayContain(hash: hash) ? exceptions[word] : nil
+        exceptionWords.mayContain(hash: hash) ? exceptionMap[word, hash: hash] : nil
     }
 
     public static func count(_ word: String) -> Int { count(word, hash: fnv1a(word)) }
