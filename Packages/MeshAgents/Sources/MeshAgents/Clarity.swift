@@ -41,7 +41,7 @@ public struct ClaritySpecialist: Specialist {
         }
         let rules = Self.phraseRules
         let active = rules.map { ctx.config.isEnabled($0.0) }
-        // Read once: the match filter below would copy the whole config from `ctx` on every call.
+        // Read once: a closure that reads `ctx.config` copies the whole config out of `ctx` on every call.
         let accept = ctx.config.accept
         var seen = Set<Int>()  // (start, end) already flagged by a rule: the built-in and generated tables overlap.
         for (k, a, b, e) in Self.phraseTables.matches(tokens, active: active, where: { k, a, _, e in

@@ -14,7 +14,7 @@ struct WordClasses: Sendable {
         static let adjective = Flags(rawValue: 8) // takes -ly, -ness or -est (Y, P, T)
     }
 
-    private(set) var flags: [String: Flags] = [:]
+    private(set) var flags = WordDictionary<Flags>([:])
     /// Words whose past or -ing form is a dictionary entry of its own ("hoped" beside "hope/MS", "caring" beside
     /// "care/SM"), so a verb too, though their flags say noun only. Kept apart from `flags` so that the classes every rule reads stay hunspell's.
     private(set) var verbsByPastEntry: Set<String> = []
@@ -67,7 +67,7 @@ struct WordClasses: Sendable {
                     i += 1
                 }
             }
-            flags = d
+            flags = WordDictionary(d)
             for form in verbFormEntries {
                 // "hoped" → "hope", "caring" → "care", "setting" → "set".
                 let stems: [String]

@@ -152,6 +152,26 @@ struct WordList: Sendable, Sequence, ExpressibleByArrayLiteral {
     func makeIterator() -> Set<String>.Iterator { words.makeIterator() }
 }
 
+/// A read-only `[String: Value]` for look-ups per word, with the dictionary's answers: for an ASCII word the
+/// subscript probes a `WordMap` by FNV-1a of its bytes, since a key can equal an ASCII word only as the same bytes
+/// (only U+037E, U+1FEF and U+212A decompose to ASCII, and no key may hold them); other words ask the dictionary.
+struct WordDictionary<Value: Sendable>: Sendable {
+    let dictionary: [String: Value]
+    private let map: WordMap<Value>
+    private let bytesDecide: Bool
+
+    init(_ dictionary: [String: Value]) {
+        self.dictionary = dictionary
+        map = WordMap(dictionary)
+        bytesDecide = !dictionary.keys.contains { $0.unicodeScalars.contains { $0 == "\u{037E}" || $0 == "\u{1FEF}" || $0 == "\u{212A}" } }
+    }
+
+    subscript(word: String) -> Value? {
+        guard bytesDecide, let hash = WordList.asciiHash(word) else { return dictionary[word] }
+        return map[word, hash: hash]
+    }
+}
+
 /// Filters over the keys of word lists that rules consult for every token, derived from the lists themselves
 /// (so they never drift): a rule asks `mayContain` before the look-up.
 extension GrammarLists {

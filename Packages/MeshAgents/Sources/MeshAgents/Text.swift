@@ -548,9 +548,12 @@ public enum Syllables {
         return f
     }()
 
+    /// `exceptions` probed by FNV-1a (the filter before it already tells words by their bytes).
+    static let exceptionMap = WordMap(exceptions)
+
     /// `exceptions[word]` without hashing for most words, which are not exceptions.
     @inline(__always) static func exception(_ word: String, hash: UInt64) -> Int? {
-        exceptionWords.mayContain(hash: hash) ? exceptions[word] : nil
+        exceptionWords.mayContain(hash: hash) ? exceptionMap[word, hash: hash] : nil
     }
 
     public static func count(_ word: String) -> Int { count(word, hash: fnv1a(word)) }
@@ -569,11 +572,22 @@ public enum Syllables {
         let token = i, sc = text.scalars
         let hash = text.tokens[token].lowerHash
         if exceptionWords.mayContain(hash: hash) { return count(text.tokens[token].lower, hash: hash) }
+        let start = text.tokens[token].start, end = text.tokens[token].end
+        // Three scalars or fewer ("the", "of", "it"): at most three letters, so one syllable if any letter.
+        if end - start <= 3 {
+            var letter = false
+            for k in start..<end {
+                let v = sc[k].value
+                if v >= 128 { return Self.count(text.tokens[token].lower, hash: hash) }
+                if v >= 97 && v <= 122 || v >= 65 && v <= 90 { letter = true }
+            }
+            return letter ? 1 : 0
+        }
         var n = 0, count = 0, prevVowel = false
         var prev: UInt8 = 0
         // The first four letters, and the last four (the last in the low byte), for the prefix and ending rules.
         var head: UInt32 = 0, tail: UInt32 = 0
-        for k in text.tokens[token].start..<text.tokens[token].end {
+        for k in start..<end {
             var v = sc[k].value
             if v >= 128 {
                 if v == 0x2019 { continue } // the lower case has an apostrophe: not a letter

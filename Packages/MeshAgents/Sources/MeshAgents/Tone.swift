@@ -39,13 +39,13 @@ public struct ToneSpecialist: Specialist {
 
     func phrases(_ ctx: inout RuleContext) {
         let tokens = ctx.tokens
-        let target = ctx.config.targetTone
-        let formal = target == .formal
-        // Read once: the match filter below would copy the whole config from `ctx` on every call.
-        let accept = ctx.config.accept
+        // Read once: a closure that reads `ctx.config` copies the whole config out of `ctx` on every call.
+        let config = ctx.config
+        let formal = config.targetTone == .formal
+        let accept = config.accept
         let rules = Self.phraseRules
         let active = rules.enumerated().map { k, r in
-            ctx.config.isEnabled(r.0) && (k < 6 || k > 8 || (k < 8 ? formal : !formal))
+            config.isEnabled(r.0) && (k < 6 || k > 8 || (k < 8 ? formal : !formal))
         }
         for (k, a, b, e) in Self.phraseTables.matches(tokens, active: active, where: { _, a, _, e in
             if !accept.isEmpty, accept.contains(tokens[a].lower) { return false }
@@ -335,6 +335,8 @@ public enum ToneScorer {
     }()
     /// The markers' first words, to skip the look-up for most words.
     static let politenessWords = WordFilter(politenessIndex.keys)
+    /// `politenessIndex` probed by the token's hash.
+    static let politenessMap = WordMap(politenessIndex)
 
     /// Politeness given the text's sentiment (so a caller that has the score does not compute it twice).
     static func politeness(_ text: TextAnalysis, sentiment: Double) -> Double {
@@ -347,7 +349,8 @@ public enum ToneScorer {
         // Each marker counts once, wherever it occurs among the words (punctuation between them is ignored).
         var seen = [Bool](repeating: false, count: ToneLists.politenessMarkers.count)
         for (p, k) in words.enumerated() {
-            guard politenessWords.mayContain(hash: tokens[k].lowerHash), let entries = politenessIndex[tokens[k].lower] else { continue }
+            guard politenessWords.mayContain(hash: tokens[k].lowerHash),
+                  let entries = politenessMap[tokens[k].lower, hash: tokens[k].lowerHash] else { continue }
             for (marker, m) in entries where !seen[m] && p + marker.count <= words.count {
                 var ok = true
                 for j in 1..<max(1, marker.count) where tokens[words[p + j]].lower != marker[j] { ok = false; break }
