@@ -277,11 +277,15 @@ public enum ToneScorer {
         }
         let capDiff = caps.contains(true) && caps.contains(false)
         var sentiments = [Double](repeating: 0, count: items.count)
-        for (i, item) in items.enumerated() {
-            let w = item.lower
-            if boosterWords.mayContain(hash: item.hash), boosters[w] != nil { continue }
-            if item.hash == kindHash, w == "kind", i + 1 < items.count, items[i + 1].lower == "of" { continue }
-            guard lexWords.mayContain(hash: item.hash), var v = lexiconMap[w, hash: item.hash] else { continue }
+        for i in items.indices {
+            // Only a lexicon word gets a sentiment (every other path below skips the item), so the filter goes
+            // first and most items are passed over by their hash, without copying the item or its strings.
+            let hash = items[i].hash
+            guard lexWords.mayContain(hash: hash) else { continue }
+            let w = items[i].lower
+            if boosterWords.mayContain(hash: hash), boosters[w] != nil { continue }
+            if hash == kindHash, w == "kind", i + 1 < items.count, items[i + 1].lower == "of" { continue }
+            guard var v = lexiconMap[w, hash: hash] else { continue }
             if w == "no", i + 1 < items.count, lex[items[i + 1].lower] != nil { continue }
             if caps[i] && capDiff { v += v > 0 ? 0.733 : -0.733 }
             for k in 1...3 where i - k >= 0 {
