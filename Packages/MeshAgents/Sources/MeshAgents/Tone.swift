@@ -102,10 +102,11 @@ public struct ToneSpecialist: Specialist {
         let n = tokens.count
         // Exclamation marks.
         if ctx.config.isEnabled("tone.exclamation") {
+            let text = ctx.text // read once, not through the rule context for every token
             var i = 0
             while i < n {
                 // Marks tested as scalars (a token's text is its scalars), not by comparing strings per token.
-                guard ctx.text.token(i, isOneOf: "!") else { i += 1; continue }
+                guard text.token(i, is: "!") else { i += 1; continue }
                 var j = i + 1
                 while j < n, !tokens[j].spaceBefore, ctx.text.token(j, isOneOf: "!?1") { j += 1 }
                 if j - i >= 2 {
