@@ -102,10 +102,11 @@ public struct ToneSpecialist: Specialist {
         let n = tokens.count
         // Exclamation marks.
         if ctx.config.isEnabled("tone.exclamation") {
+            let text = ctx.text // read once, not through the rule context for every token
             var i = 0
             while i < n {
                 // Marks tested as scalars (a token's text is its scalars), not by comparing strings per token.
-                guard ctx.text.token(i, isOneOf: "!") else { i += 1; continue }
+                guard text.token(i, is: "!") else { i += 1; continue }
                 var j = i + 1
                 while j < n, !tokens[j].spaceBefore, ctx.text.token(j, isOneOf: "!?1") { j += 1 }
                 if j - i >= 2 {
@@ -178,8 +179,9 @@ public enum ToneScorer {
         return d
     }()
 
+    /// An item's text is `scalars[start..<end]`; it is built only where needed (the capitals of a non-ASCII item,
+    /// the drivers), not kept per item.
     struct Item {
-        var raw: String
         var lower: String
         var start: Int
         var end: Int
@@ -188,7 +190,7 @@ public enum ToneScorer {
     }
 
     /// Whitespace-separated items, stripped of surrounding punctuation unless the item is an emoticon. `tokens`
-    /// are the text's tokens: an item that is exactly one word token takes the strings the tokenizer built.
+    /// are the text's tokens: an item that is exactly one word token takes the lower case the tokenizer built.
     static func items(_ sc: [Unicode.Scalar], tokens: [Token]) -> [Item] {
         var t = 0 // the first token that does not start before the current item
         var out: [Item] = []
@@ -213,7 +215,7 @@ public enum ToneScorer {
                     let (whole, wholeLower) = ascii ? textAndLower(sc, start, i) : { let w = makeString(sc, start, i); return (w, w.lowercased()) }()
                     if Self.lexiconWords.mayContain(wholeLower), SentimentLexicon.values[wholeLower] != nil,
                        !whole.unicodeScalars.contains(where: CharClass.isLetter) || whole.count <= 4 {
-                        out.append(Item(raw: whole, lower: wholeLower, start: start, end: i, hash: fnv1a(wholeLower)))
+                        out.append(Item(lower: wholeLower, start: start, end: i, hash: fnv1a(wholeLower)))
                         continue
                     }
                 }
@@ -222,10 +224,10 @@ public enum ToneScorer {
             while t < tokens.count && tokens[t].start < s { t += 1 }
             if t < tokens.count, tokens[t].start == s, tokens[t].end == e, tokens[t].kind == .word || tokens[t].kind == .number {
                 // The tokenizer built the same strings with `textLowerAndHash` on the same scalars.
-                out.append(Item(raw: tokens[t].text, lower: tokens[t].lower, start: s, end: e, hash: tokens[t].lowerHash))
+                out.append(Item(lower: tokens[t].lower, start: s, end: e, hash: tokens[t].lowerHash))
             } else {
-                let (raw, lower, hash) = textLowerAndHash(sc, s, e)
-                out.append(Item(raw: raw, lower: lower, start: s, end: e, hash: hash))
+                let (_, lower, hash) = textLowerAndHash(sc, s, e)
+                out.append(Item(lower: lower, start: s, end: e, hash: hash))
             }
         }
         return out
@@ -273,15 +275,19 @@ public enum ToneScorer {
                 if CharClass.isLetter(s) { letter = true }
                 if s.value >= 128 { ascii = false }
             }
-            caps.append(letter && !lower && (ascii ? items[w].end - items[w].start > 1 : items[w].raw.count > 1))
+            caps.append(letter && !lower && (ascii ? items[w].end - items[w].start > 1 : makeString(sc, items[w].start, items[w].end).count > 1))
         }
         let capDiff = caps.contains(true) && caps.contains(false)
         var sentiments = [Double](repeating: 0, count: items.count)
-        for (i, item) in items.enumerated() {
-            let w = item.lower
-            if boosterWords.mayContain(hash: item.hash), boosters[w] != nil { continue }
-            if item.hash == kindHash, w == "kind", i + 1 < items.count, items[i + 1].lower == "of" { continue }
-            guard lexWords.mayContain(hash: item.hash), var v = lexiconMap[w, hash: item.hash] else { continue }
+        for i in items.indices {
+            // Only a lexicon word gets a sentiment (every other path below skips the item), so the filter goes
+            // first and most items are passed over by their hash, without copying the item or its strings.
+            let hash = items[i].hash
+            guard lexWords.mayContain(hash: hash) else { continue }
+            let w = items[i].lower
+            if boosterWords.mayContain(hash: hash), boosters[w] != nil { continue }
+            if hash == kindHash, w == "kind", i + 1 < items.count, items[i + 1].lower == "of" { continue }
+            guard var v = lexiconMap[w, hash: hash] else { continue }
             if w == "no", i + 1 < items.count, lex[items[i + 1].lower] != nil { continue }
             if caps[i] && capDiff { v += v > 0 ? 0.733 : -0.733 }
             for k in 1...3 where i - k >= 0 {
@@ -315,7 +321,7 @@ public enum ToneScorer {
         if sum > 0 { sum += amp } else if sum < 0 { sum -= amp }
         let compound = sum / (sum * sum + 15).squareRoot()
         var drivers: [(String, Double)] = []
-        for (i, v) in sentiments.enumerated() where v != 0 { drivers.append((items[i].raw, v)) }
+        for (i, v) in sentiments.enumerated() where v != 0 { drivers.append((makeString(sc, items[i].start, items[i].end), v)) }
         drivers.sort { abs($0.1) > abs($1.1) || (abs($0.1) == abs($1.1) && $0.0 < $1.0) }
         return Score(compound: max(-1, min(1, compound)), drivers: drivers)
     }

@@ -8,6 +8,14 @@ extension ClaritySpecialist {
 
     static let monthWords = WordFilter(months)
 
+    /// a, p or m in either case.
+    @inline(__always) static func endsInAPM(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "a", "p", "m", "A", "P", "M": return true
+        default: return false
+        }
+    }
+
     func usagePatterns(_ ctx: inout RuleContext) {
         let tokens = ctx.tokens
         let n = tokens.count
@@ -43,8 +51,9 @@ extension ClaritySpecialist {
                 }
             }
             // "7a.m." / "7pm": the hour and the letter tokenise as one word.
-            // (The last byte is a, p or m whenever the test after it can pass: a cheap gate before Character work.)
-            if usage, tokens[i].kind == .word, let lastByte = lastByte(tokens[i].lower), lastByte == 97 || lastByte == 112 || lastByte == 109,
+            // (The word ends in a, p or m whenever the test after it can pass: a cheap gate before Character work,
+            // read from its last scalar, since no other scalar lower-cases to a string ending in one of them.)
+            if usage, tokens[i].kind == .word, Self.endsInAPM(ctx.text.scalars[tokens[i].end - 1]),
                let last = t.lower.last, last == "a" || last == "p" || t.lower.hasSuffix("am") || t.lower.hasSuffix("pm") {
                 let digits = t.lower.prefix(while: { $0.isASCII && $0.isNumber })
                 let rest = t.lower.dropFirst(digits.count)
