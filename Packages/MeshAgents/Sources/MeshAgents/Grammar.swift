@@ -313,6 +313,10 @@ public struct GrammarSpecialist: Specialist {
         let tokens = ctx.tokens
         // Most words trigger nothing: test before copying the token.
         guard let trigger = Self.agreementTriggerMap[tokens[i].lower, hash: tokens[i].lowerHash] else { return }
+        // A form of "be" is followed by a past form in a few sentences of a book: decide before copying anything.
+        if trigger == .beForm {
+            guard i + 1 < tokens.count, Self.participleOfPast[tokens[i + 1].lower, hash: tokens[i + 1].lowerHash] != nil else { return }
+        }
         let t = tokens[i]
         let w = t.lower
         guard i + 1 < tokens.count, tokens[i + 1].kind == .word else { return }
@@ -390,13 +394,13 @@ public struct GrammarSpecialist: Specialist {
                 form("After 'to' use the base form of the verb.", base)
             }
         case .haveForm:
-            if let pp = Verbs.pastToParticiple[nw] {
+            if let pp = Self.participleOfPast[nw, hash: nt.lowerHash] {
                 form("Use the past participle after '\(t.text)'.", pp)
             }
         case .beForm:
             // "It will be took", "The car was stole": a passive needs the participle. A few past forms are also
             // nouns or adjectives after "be" ("lay people", "a rose").
-            if let pp = Verbs.pastToParticiple[nw], !Self.pastAlsoNoun.contains(nw), i + 2 >= tokens.count || tokens[i + 2].text != "-" {
+            if let pp = Self.participleOfPast[nw, hash: nt.lowerHash], !Self.pastAlsoNoun.contains(nw), i + 2 >= tokens.count || tokens[i + 2].text != "-" {
                 form("Use the past participle after '\(t.text)'.", pp)
             }
         case .moreMost:
@@ -413,6 +417,8 @@ public struct GrammarSpecialist: Specialist {
         }
     }
 
+    /// `Verbs.pastToParticiple` probed by the token's hash: "is" and "has" ask it for nearly every word after them.
+    static let participleOfPast = WordMap(Verbs.pastToParticiple)
     static let pastAlsoNoun: Set<String> = ["lay", "saw", "rose", "fell", "bore", "wound", "ground", "found", "was", "were"]
 
     // MARK: Spacing and punctuation

@@ -314,6 +314,7 @@ extension GrammarSpecialist {
         ctx.add("grammar.missing-verb", "A verb is missing: '\(fixed)'.", TextSpan(start: tokens[i].start, end: tokens[k].end), [fixed])
     }
 
+    static let modalAdverbs: WordList = ["not", "never", "also", "always", "still", "just", "even", "only"]
     static let pronounClauseLeaders: WordList = ["but", "because", "so", "that", "when", "if", "since", "while"]
     static let degreeAdverbs: WordList = ["very", "really", "so", "too", "not", "also", "still", "always", "never", "quite"]
 
@@ -340,14 +341,19 @@ extension GrammarSpecialist {
         let n = tokens.count
         let lex = WordClasses.shared
         let w = tokens[i].lower
-        let isModal = Self.strictModals.contains(w)
-            || (["can", "will", "may"].contains(w) && i > 0 && (Self.subjectPronouns.contains(tokens[i - 1].lower) || tokens[i - 1].lower == "you"
-                || Self.irregularPlurals[tokens[i - 1].lower] != nil || lex.nounSingular(ofPlural: tokens[i - 1].lower) != nil))
-        guard isModal || w == "to" else { return }
+        let strict = Self.strictModals.contains(w)
+        // "can", "will" and "may" are also nouns: a modal only after a subject, decided below.
+        let maybeModal = !strict && (w == "can" || w == "will" || w == "may")
         var k = i + 1
-        if isModal, k < n, ["not", "never", "also", "always", "still", "just", "even", "only"].contains(tokens[k].lower) { k += 1 }
+        if strict || maybeModal, k < n, Self.modalAdverbs.contains(tokens[k].lower) { k += 1 }
         guard k < n, tokens[k].kind == .word, tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true else { return }
         let v = tokens[k].lower
+        // Nearly every word after "to" or a modal is a base form: the word decides before the subject is looked at.
+        guard Verbs.strongPast.contains(v) || v.hasSuffix("ed") else { return }
+        let isModal = strict
+            || (maybeModal && i > 0 && (Self.subjectPronouns.contains(tokens[i - 1].lower) || tokens[i - 1].lower == "you"
+                || Self.irregularPlurals[tokens[i - 1].lower] != nil || lex.nounSingular(ofPlural: tokens[i - 1].lower) != nil))
+        guard isModal || w == "to" else { return }
         var base: String?
         if Verbs.strongPast.contains(v), lex.classes(v).map({ !$0.contains(.noun) && !$0.contains(.verb) }) ?? true,
            let b = Verbs.pastToBase[v], v != "said", v != "had" || isModal {

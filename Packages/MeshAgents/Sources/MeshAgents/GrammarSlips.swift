@@ -92,6 +92,8 @@ extension GrammarSpecialist {
         if cfg.isEnabled("grammar.verb-form") || cfg.isEnabled("grammar.missing-verb") { on.insert(.pronounThen) }
         if cfg.isEnabled("grammar.article") { on.formUnion([.article, .decade]) }
         let tokens = ctx.tokens
+        let scalars = ctx.text.scalars
+        let lex = WordClasses.shared
         if cfg.isEnabled("grammar.comma-after-introduction") { introductionComma(&ctx, starts: starts) }
         for i in tokens.indices where tokens[i].kind == .word || tokens[i].kind == .number {
             // "5 CD's": a number leads to the word after it.
@@ -113,14 +115,19 @@ extension GrammarSpecialist {
             if p.contains(.everyday) || p.contains(.except) { wordChoice(&ctx, i) }
             if p.contains(.others) { othersBeforeNoun(&ctx, i) }
             if p.contains(.textSpeak) { textSpeakYou(&ctx, i) }
-            if p.contains(.afterComma), !starts.contains(i) { capitalAfterComma(&ctx, i) }
+            // The frequent triggers ("the", "and", "that", pronouns) are tested here, before a call.
+            if p.contains(.afterComma), !starts.contains(i), CharClass.isUpper(scalars[tokens[i].start]) { capitalAfterComma(&ctx, i) }
             if p.contains(.orForOur) { orForOur(&ctx, i) }
             if p.contains(.amount) { amountOfPlural(&ctx, i) }
             if p.contains(.pastClause), starts.contains(i) { presentAfterPastClause(&ctx, i) }
             if p.contains(.beliefComma) { commaAfterBelief(&ctx, i, starts: starts) }
             if p.contains(.pairedConjunction) { doubledConjunction(&ctx, i, starts: starts) }
-            if p.contains(.thatComma) { commaBeforeThat(&ctx, i) }
-            if p.contains(.pronounThen) { afterSubjectPronoun(&ctx, i, starts: starts) }
+            if p.contains(.thatComma), i >= 3, tokens[i - 1].kind == .punct { commaBeforeThat(&ctx, i) }
+            if p.contains(.pronounThen), i + 2 < tokens.count {
+                let k = Self.pronounAdverbs.contains(tokens[i + 1].lower) ? i + 2 : i + 1
+                let x = tokens[k].lower
+                if Self.participlesOnly.contains(x) || (k == i + 1 && lex.isNounOnly(x)) { afterSubjectPronoun(&ctx, i, starts: starts) }
+            }
         }
     }
 
