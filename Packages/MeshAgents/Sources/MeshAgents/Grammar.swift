@@ -323,15 +323,14 @@ public struct GrammarSpecialist: Specialist {
         let nt = tokens[i + 1]
         let nw = nt.lower
         let prevWord: String? = i > 0 && tokens[i - 1].kind == .word ? tokens[i - 1].lower : nil
-        let cfg = ctx.config
         let span = TextSpan(start: t.start, end: nt.end)
         func agree(_ fix: String) {
-            guard cfg.isEnabled("grammar.agreement") else { return }
+            guard ctx.config.isEnabled("grammar.agreement") else { return }
             ctx.add("grammar.agreement", "The verb does not agree with '\(t.text)': use '\(t.text) \(fix)'.", span,
                     [t.text + " " + matchCase(fix, like: nt.text)])
         }
         func form(_ message: String, _ fix: String) {
-            guard cfg.isEnabled("grammar.verb-form") else { return }
+            guard ctx.config.isEnabled("grammar.verb-form") else { return }
             ctx.add("grammar.verb-form", message, span, [t.text + " " + matchCase(fix, like: nt.text)])
         }
         // Subject position: sentence start, or after a conjunction or comma. This and `afterAux` are computed only
@@ -406,11 +405,11 @@ public struct GrammarSpecialist: Specialist {
         case .moreMost:
             if w == "more", let fix = GrammarLists.comparatives[nw], !(i > 0 && ["is", "was", "be", "one", "much", "any", "no"].contains(tokens[i - 1].lower)) {
                 form("'\(nt.text)' is already comparative: drop 'more'.", fix)
-                if cfg.isEnabled("grammar.verb-form") {
+                if ctx.config.isEnabled("grammar.verb-form") {
                     ctx.findings[ctx.findings.count - 1].replacements = [matchCase(nt.text, like: t.text)]
                 }
             } else if w == "most", GrammarLists.superlatives.contains(nw) {
-                if cfg.isEnabled("grammar.verb-form") {
+                if ctx.config.isEnabled("grammar.verb-form") {
                     ctx.add("grammar.verb-form", "'\(nt.text)' is already superlative: drop 'most'.", span, [matchCase(nt.text, like: t.text)])
                 }
             }
@@ -425,6 +424,11 @@ public struct GrammarSpecialist: Specialist {
 
     /// Doubled punctuation that is a slip ("..", "?!" and "!!" are handled apart).
     static let doubledMarks: WordList = [",,", ";;", ",.", ".,", ";.", ",;", ";,", ":.", ".:", "?.", "!.", ",:", ":,", "??"]
+
+    /// The message and replacement of "Remove the space before ','", built once per mark: a text typeset with a
+    /// space before every comma has one finding per comma, and each would allocate both.
+    static let spaceBeforeFinding: [Unicode.Scalar: (String, [String])] = Dictionary(uniqueKeysWithValues:
+        ",.;:!?".unicodeScalars.map { ($0, ("Remove the space before '\($0)'.", [String($0)])) })
 
     func spacingRules(_ ctx: inout RuleContext) {
         let tokens = ctx.tokens
@@ -448,7 +452,8 @@ public struct GrammarSpecialist: Specialist {
                    i + 1 >= n || tokens[i + 1].spaceBefore || tokens[i + 1].kind == .punct && !text.token(i + 1, isOneOf: ",.!?") && tokens[i + 1].spaceBefore,
                    !(mark == "." && i + 1 < n && text.token(i + 1, is: ".") && !tokens[i + 1].spaceBefore),
                    spacingOn {
-                    ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: tokens[i].end), [p])
+                    let (message, replacements) = Self.spaceBeforeFinding[mark] ?? ("Remove the space before '\(p)'.", [p])
+                    ctx.add("grammar.spacing", message, TextSpan(start: tokens[i - 1].end, end: tokens[i].end), replacements)
                 }
                 // Missing space after , between words ("word,word").
                 if mark == ",", i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
