@@ -142,6 +142,9 @@ public struct GrammarSpecialist: Specialist {
         let articleOn = cfg.isEnabled("grammar.a-an")
         let capitalizationOn = cfg.isEnabled("grammar.capitalization")
         let doubleNegativeOn = cfg.isEnabled("grammar.double-negative")
+        // Statics read once: each read of a `static let` calls `swift_once`, and these are asked per token.
+        let agreementTriggers = Self.agreementTriggerMap
+        let uncountablePluralWords = GrammarLists.uncountablePluralWords
         for i in 0..<n {
             guard tokens[i].kind == .word else { continue }
             // The token is copied (two strings retained) only on the paths that flag something.
@@ -177,7 +180,7 @@ public struct GrammarSpecialist: Specialist {
             }
 
             // Uncountable plurals.
-            if GrammarLists.uncountablePluralWords.mayContain(hash: tokens[i].lowerHash), let singular = GrammarLists.uncountablePlurals[w] {
+            if uncountablePluralWords.mayContain(hash: tokens[i].lowerHash), let singular = GrammarLists.uncountablePlurals[w] {
                 ctx.add("grammar.uncountable-plural", "'\(singular)' has no plural; use '\(singular)' or 'pieces of \(singular)'.",
                         t.span, [matchCase(singular, like: t.text)])
             }
@@ -192,8 +195,8 @@ public struct GrammarSpecialist: Specialist {
                 capitalization(&ctx, i, starts: starts)
             }
 
-            // Agreement and verb forms.
-            agreement(&ctx, i)
+            // Agreement and verb forms (most words trigger nothing: no call for them).
+            if agreementTriggers[w, hash: tokens[i].lowerHash] != nil { agreement(&ctx, i) }
 
             // Double negatives: "don't have nothing", "can't get no".
             if (w.utf8.count == 5 && w == "never" || w.utf8.count == 3 && w == "not"

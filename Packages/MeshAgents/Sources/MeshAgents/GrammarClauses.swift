@@ -56,8 +56,9 @@ extension GrammarSpecialist {
         if cfg.isEnabled("grammar.article") { on.insert(.article) }
         if cfg.isEnabled("grammar.compound-adjective") { on.insert(.compound) }
         if cfg.isEnabled("grammar.preposition") { on.insert(.preposition) }
+        let dispatch = Self.clauseDispatch
         for i in tokens.indices where tokens[i].kind == .word {
-            guard let p = Self.clauseDispatch.patterns(for: tokens[i])?.intersection(on), !p.isEmpty else { continue }
+            guard let p = dispatch.patterns(for: tokens[i])?.intersection(on), !p.isEmpty else { continue }
             if p.contains(.inverted) { invertedQuestion(&ctx, i, starts: starts) }
             if p.contains(.subject) { singularSubject(&ctx, i, starts: starts) }
             if p.contains(.pluralSubject) { pluralSubject(&ctx, i, starts: starts) }

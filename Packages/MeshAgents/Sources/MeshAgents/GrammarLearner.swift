@@ -137,9 +137,10 @@ extension GrammarSpecialist {
             if Verbs.thirdToBase[w] != nil || Verbs.auxiliaries.contains(w) { return nil }
             return lex.pureNounSingular(ofPlural: w)
         }
+        let learnerTriggers = Self.learnerTriggerSet
         for i in 0..<n where tokens[i].kind == .word {
             let w = tokens[i].lower
-            guard Self.learnerTriggerSet.contains(w, hash: tokens[i].lowerHash) else { continue }
+            guard learnerTriggers.contains(w, hash: tokens[i].lowerHash) else { continue }
             let prev = word(i - 1)
 
             // many / several / these / two + singular noun: "many problem", "these day."

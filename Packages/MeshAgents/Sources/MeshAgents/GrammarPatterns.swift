@@ -219,10 +219,11 @@ extension GrammarSpecialist {
             return ["and", "but", "because", "so", "that", "when", "since", "while", "although", "though", "where", "if",
                     "after", "before", "until", "once", "or", "whether"].contains(p.lower)
         }
+        let patternTriggers = Self.patternTriggerSet
         for i in 0..<n {
             guard tokens[i].kind == .word else { continue }
             let w = tokens[i].lower
-            guard Self.patternTriggerSet.contains(w, hash: tokens[i].lowerHash), let nw = word(i + 1) else { continue }
+            guard patternTriggers.contains(w, hash: tokens[i].lowerHash), let nw = word(i + 1) else { continue }
             let next = tokens[i + 1]
             let pairSpan = TextSpan(start: tokens[i].start, end: next.end)
 

@@ -94,11 +94,12 @@ extension GrammarSpecialist {
         let tokens = ctx.tokens
         let scalars = ctx.text.scalars
         let lex = WordClasses.shared
+        let dispatch = Self.slipDispatch
         if cfg.isEnabled("grammar.comma-after-introduction") { introductionComma(&ctx, starts: starts) }
         for i in tokens.indices where tokens[i].kind == .word || tokens[i].kind == .number {
             // "5 CD's": a number leads to the word after it.
             if number, tokens[i].kind == .number { acronymPlural(&ctx, i + 1) }
-            guard let p = Self.slipDispatch.patterns(for: tokens[i])?.intersection(on), !p.isEmpty else { continue }
+            guard let p = dispatch.patterns(for: tokens[i])?.intersection(on), !p.isEmpty else { continue }
             if p.contains(.toToo) { toAndToo(&ctx, i) }
             if p.contains(.asThan) { asThan(&ctx, i) }
             if p.contains(.context) { contextWords(&ctx, i, starts: starts) }
