@@ -145,6 +145,15 @@ public struct GrammarSpecialist: Specialist {
         // Statics read once: each read of a `static let` calls `swift_once`, and these are asked per token.
         let agreementTriggers = Self.agreementTriggerMap
         let uncountablePluralWords = GrammarLists.uncountablePluralWords
+        let properNounWords = GrammarLists.properNounWords
+        let scalars = ctx.text.scalars
+        /// A phrase of 2–4 words at `k` can repeat only if its first word comes back 2–4 words later: equal lower
+        /// cases have equal hashes, so three integer tests rule out nearly every word before `repeatedPhrase`.
+        func repeatsLater(_ k: Int) -> Bool {
+            let h = tokens[k].lowerHash
+            return (k + 4 <= n && tokens[k + 2].lowerHash == h) || (k + 6 <= n && tokens[k + 3].lowerHash == h)
+                || (k + 8 <= n && tokens[k + 4].lowerHash == h)
+        }
         for i in 0..<n {
             guard tokens[i].kind == .word else { continue }
             // The token is copied (two strings retained) only on the paths that flag something.
@@ -159,7 +168,7 @@ public struct GrammarSpecialist: Specialist {
                 } else if w == "that" || w == "had" || w == "is", i + 2 < n, tokens[i + 2].kind == .word, tokens[i + 2].lower == w, i == 0 || tokens[i - 1].lower != w {
                     ctx.add("grammar.repeated-word", "'\(t.text)' is repeated three times.", TextSpan(start: t.start, end: tokens[i + 2].end), [t.text])
                 }
-            } else if repeatedOn {
+            } else if repeatedOn, repeatsLater(i) {
                 repeatedPhrase(&ctx, i)
             }
 
@@ -191,7 +200,10 @@ public struct GrammarSpecialist: Specialist {
             }
 
             // Capitalisation.
-            if capitalizationOn {
+            // `capitalization` needs a lower-case word that starts with "i", may be a proper noun or starts a
+            // sentence: asked here, most words need no call.
+            if capitalizationOn, case let first = scalars[tokens[i].start], CharClass.isLower(first),
+               first == "i" || first.value >= 128 || starts.contains(i) || properNounWords.mayContain(hash: tokens[i].lowerHash) {
                 capitalization(&ctx, i, starts: starts)
             }
 
