@@ -121,7 +121,12 @@ func matchCase(_ replacement: String, like original: String) -> String {
 /// Spans of plain text that are not prose: URLs, e-mail addresses, file paths, code-like identifiers.
 /// Used for text that comes without the chunker's `ignored` spans (plain text, JSONL).
 enum NonProse {
-    static func spans(in sc: [Unicode.Scalar], existing: [TextSpan]) -> [TextSpan] {
+    static func spans(in scalars: [Unicode.Scalar], existing: [TextSpan]) -> [TextSpan] {
+        // Every scalar of the chunk is read here: through the buffer, without a bounds check each.
+        scalars.withUnsafeBufferPointer { spans(in: $0, existing: existing) }
+    }
+
+    private static func spans(in sc: UnsafeBufferPointer<Unicode.Scalar>, existing: [TextSpan]) -> [TextSpan] {
         var out: [TextSpan] = []
         var i = 0
         let n = sc.count
@@ -150,7 +155,7 @@ enum NonProse {
                 prevLower = CharClass.isLower(c)
             }
             if plain { continue }
-            if isNonProse(sc[s..<e]) {
+            if isNonProse(ArraySlice(sc[s..<e])) {
                 let span = TextSpan(start: s, end: e)
                 if !existing.contains(where: { $0.overlaps(span) }) { out.append(span) }
             }

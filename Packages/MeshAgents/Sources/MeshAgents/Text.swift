@@ -347,7 +347,13 @@ enum Tokenizer {
     static let asciiPunct: [String] = (0..<128).map { String(Unicode.Scalar(UInt8($0))) }
     static let asciiPunctHash: [UInt64] = asciiPunct.map(fnv1a)
 
-    static func tokenize(_ sc: [Unicode.Scalar], ignored: [TextSpan]) -> [Token] {
+    static func tokenize(_ scalars: [Unicode.Scalar], ignored: [TextSpan]) -> [Token] {
+        // Every scalar is read here: through the buffer, without a bounds check each (the strings are still
+        // built from the array).
+        scalars.withUnsafeBufferPointer { sc in tokenize(sc, scalars: scalars, ignored: ignored) }
+    }
+
+    private static func tokenize(_ sc: UnsafeBufferPointer<Unicode.Scalar>, scalars: [Unicode.Scalar], ignored: [TextSpan]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(sc.count / 4)
         let ignoredSorted = ignored.sorted()
@@ -362,7 +368,7 @@ enum Tokenizer {
             if ignoredIndex < ignoredSorted.count, ignoredSorted[ignoredIndex].start <= i, ignoredSorted[ignoredIndex].end > i {
                 let span = ignoredSorted[ignoredIndex]
                 let end = min(span.end, n)
-                let t = makeString(sc, i, end)
+                let t = makeString(scalars, i, end)
                 tokens.append(Token(kind: .opaque, text: t, lower: t, start: i, end: end, spaceBefore: space, newlineBefore: newline))
                 space = false
                 newline = false
@@ -415,9 +421,9 @@ enum Tokenizer {
                 }
                 let text: String, lower: String
                 if ascii {
-                    (text, lower) = asciiTextAndLower(sc, start, j, hasUpper: hasUpper)
+                    (text, lower) = asciiTextAndLower(scalars, start, j, hasUpper: hasUpper)
                 } else {
-                    (text, lower, hash) = textLowerAndHash(sc, start, j)
+                    (text, lower, hash) = textLowerAndHash(scalars, start, j)
                 }
                 tokens.append(Token(
                     kind: allDigits ? .number : .word, text: text, lower: lower, lowerHash: hash,
