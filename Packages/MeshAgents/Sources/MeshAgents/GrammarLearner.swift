@@ -110,13 +110,12 @@ extension GrammarSpecialist {
         }
         /// A countable singular noun: hunspell gives it a plural, it is not itself a plural or an adjective.
         func countableSingular(_ w: String, allowVerb: Bool) -> Bool {
-            guard let f = lex.flags[w], f.contains(.noun), f.contains(.plural), !f.contains(.adjective),
-                  allowVerb || !f.contains(.verb), !w.hasSuffix("s"), !Self.modals.contains(w), !Verbs.auxiliaries.contains(w), !w.hasSuffix("ing"), !Self.numberLikeNouns.contains(w),
-                  GrammarLists.uncountablePlurals[w + "s"] == nil else { return false }
-            return true
+            guard takesPlural(w), let f = lex.flags[w], f.contains(.noun) else { return false }
+            return allowVerb || !f.contains(.verb)
         }
-        /// A word hunspell gives an -s form and that is no adjective: at the end of a clause after "several" it is a
-        /// noun ("several reason."), whatever else it can be.
+        /// A word hunspell gives an -s form and that is no adjective, nor a plural, modal, number or uncountable
+        /// noun: a countable noun when hunspell calls it one, and at the end of a clause after "several" a noun
+        /// ("several reason.") whatever else it can be.
         func takesPlural(_ w: String) -> Bool {
             guard let f = lex.flags[w], f.contains(.plural), !f.contains(.adjective), !w.hasSuffix("s"), !w.hasSuffix("ing"),
                   !Self.modals.contains(w), !Verbs.auxiliaries.contains(w), !Self.numberLikeNouns.contains(w),

@@ -16,7 +16,8 @@ struct WordClasses: Sendable {
 
     private(set) var flags = WordDictionary<Flags>([:])
     /// Words whose past or -ing form is a dictionary entry of its own ("hoped" beside "hope/MS", "caring" beside
-    /// "care/SM"), so a verb too, though their flags say noun only. Kept apart from `flags` so that the classes every rule reads stay hunspell's.
+    /// "care/SM"), so a verb too, though their flags say noun only. Kept apart from `flags` so that the classes
+    /// every rule reads stay hunspell's.
     private(set) var verbsByPastEntry: Set<String> = []
 
     static let shared = WordClasses()

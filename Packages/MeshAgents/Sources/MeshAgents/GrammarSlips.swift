@@ -116,7 +116,8 @@ extension GrammarSpecialist {
             if p.contains(.everyday) || p.contains(.except) { wordChoice(&ctx, i) }
             if p.contains(.others) { othersBeforeNoun(&ctx, i) }
             if p.contains(.textSpeak) { textSpeakYou(&ctx, i) }
-            // The frequent triggers ("the", "and", "that", pronouns) are tested here, before a call.
+            // The frequent triggers ("the", "and", "that", pronouns) are tested here, before a call: nearly every
+            // "the" is in lower case, one scalar decides.
             if p.contains(.afterComma), !starts.contains(i), CharClass.isUpper(scalars[tokens[i].start]) { capitalAfterComma(&ctx, i) }
             if p.contains(.orForOur) { orForOur(&ctx, i) }
             if p.contains(.amount) { amountOfPlural(&ctx, i) }
@@ -455,17 +456,16 @@ extension GrammarSpecialist {
     func capitalAfterComma(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
         let n = tokens.count
-        // Nearly every "the" and "and" is in lower case: one scalar decides.
-        guard CharClass.isUpper(ctx.text.scalars[tokens[i].start]) else { return }
         func capitalisedWord(_ j: Int) -> Bool {
             tokens[j].kind == .word && tokens[j].text != "I" && tokens[j].text.unicodeScalars.first.map(CharClass.isUpper) == true
                 && tokens[j].text.unicodeScalars.dropFirst().allSatisfy(CharClass.isLower)
                 && (Self.capitalAfterCommaWords.contains(tokens[j].lower) || WordClasses.shared.classes(tokens[j].lower) != nil
                     || regularPastBase(tokens[j].lower) != nil)
         }
+        guard i >= 2 else { return }
         // After a comma, or after a lower-case word ("That is because If I became").
         let afterWord = tokens[i - 1].kind == .word && tokens[i - 1].text.unicodeScalars.first.map(CharClass.isLower) == true
-        guard i >= 2, tokens[i - 1].text == "," || afterWord, !tokens[i].newlineBefore, !tokens[i - 1].newlineBefore,
+        guard tokens[i - 1].text == "," || afterWord, !tokens[i].newlineBefore, !tokens[i - 1].newlineBefore,
               let first = tokens[i].text.unicodeScalars.first, CharClass.isUpper(first),
               tokens[i].text.unicodeScalars.dropFirst().allSatisfy(CharClass.isLower) else { return }
         // The next word capitalised too reads as a title: "Dune, The Hobbit".
@@ -527,15 +527,14 @@ extension GrammarSpecialist {
     func presentAfterPastClause(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
         let n = tokens.count
-        guard i + 3 < n, ["i", "we", "he", "she", "they"].contains(tokens[i + 1].lower), ["was", "were"].contains(tokens[i + 2].lower) else { return }
+        guard i + 3 < n, Self.subjectPronouns.contains(tokens[i + 1].lower), ["was", "were"].contains(tokens[i + 2].lower) else { return }
         var k = i + 3
         while k < n, k - i < 20, tokens[k].text != ",", !(tokens[k].kind == .punct && [".", "!", "?", ";"].contains(tokens[k].text)) { k += 1 }
-        guard k + 2 < n, tokens[k].text == ",", ["i", "we", "he", "she", "they"].contains(tokens[k + 1].lower) else { return }
+        guard k + 2 < n, tokens[k].text == ",", Self.subjectPronouns.contains(tokens[k + 1].lower) else { return }
         var v = k + 2
         if ["always", "often", "usually", "never", "sometimes", "just", "also", "only"].contains(tokens[v].lower), v + 1 < n { v += 1 }
         let x = tokens[v].lower
-        guard tokens[v].kind == .word, let past = Self.pastOfPresent[x], !Self.presentView.contains(x),
-              !Self.presentView.contains(Verbs.thirdToBase[x] ?? x) else { return }
+        guard tokens[v].kind == .word, let past = Self.pastOfPresent[x], !Self.presentView.contains(Verbs.thirdToBase[x] ?? x) else { return }
         ctx.add("grammar.verb-form", "The 'when' clause is in the past: use '\(past)'.", tokens[v].span, [matchCase(past, like: tokens[v].text)])
     }
 
