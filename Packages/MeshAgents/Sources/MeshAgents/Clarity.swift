@@ -107,7 +107,7 @@ public struct ClaritySpecialist: Specialist {
         var i = 0
         while i < n {
             guard tokens[i].kind == .word, ClarityLists.beFormWords.mayContain(hash: tokens[i].lowerHash),
-                  ClarityLists.beForms.contains(tokens[i].lower) else { i += 1; continue }
+                  ClarityLists.beForms.contains(tokens[i]) else { i += 1; continue }
             let t = tokens[i]
             var j = i + 1
             // Skip "being", "not", and one adverb.

@@ -71,7 +71,7 @@ extension GrammarSpecialist {
             if p.contains(.compound) {
                 unhyphenatedCompound(&ctx, i)
                 // "a 10-metres rope": the article leads to the hyphenated word after it.
-                if i + 1 < tokens.count, Self.articles.contains(tokens[i].lower), tokens[i + 1].kind == .word,
+                if i + 1 < tokens.count, Self.articles.contains(tokens[i]), tokens[i + 1].kind == .word,
                    tokens[i + 1].lower.utf8.contains(UInt8(ascii: "-")) { pluralUnitCompound(&ctx, i + 1) }
             }
             if p.contains(.preposition) { wrongPreposition(&ctx, i) }
@@ -166,7 +166,7 @@ extension GrammarSpecialist {
         let tokens = ctx.tokens
         let w = tokens[i].lower
         guard i + 2 < tokens.count, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word else { return }
-        let atStart = starts.contains(i) || (i > 0 && starts.contains(i - 1) && Self.questionWords.contains(tokens[i - 1].lower))
+        let atStart = starts.contains(i) || (i > 0 && starts.contains(i - 1) && Self.questionWords.contains(tokens[i - 1]))
         guard atStart else { return }
         let p = tokens[i + 1].lower
         guard !["and", "or", "nor"].contains(tokens[i + 2].lower) else { return }
@@ -190,7 +190,7 @@ extension GrammarSpecialist {
         let tokens = ctx.tokens
         let n = tokens.count
         let lex = WordClasses.shared
-        let opensClause = starts.contains(i) || (i > 0 && Self.subjectOpeners.contains(tokens[i - 1].lower))
+        let opensClause = starts.contains(i) || (i > 0 && Self.subjectOpeners.contains(tokens[i - 1]))
         guard opensClause else { return }
         let k = i + 1
         guard k < n, tokens[k].kind == .word, tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true else { return }
@@ -217,7 +217,7 @@ extension GrammarSpecialist {
             ctx.add("grammar.agreement", "'\(tokens[k].text)' is singular: use '\(fix)'.", tokens[v].span, [matchCase(fix, like: tokens[v].text)])
         } else if !subjunctive || opener == "whether" || opener == "if", lex.isPureVerb(verb), !verb.hasSuffix("s"), regularPastBase(verb) == nil, !verb.hasSuffix("ing"),
                   Verbs.pastToBase[verb] == nil, !Self.modals.contains(verb), !Verbs.auxiliaries.contains(verb),
-                  v + 1 >= n || [".", "!", "?", ";"].contains(tokens[v + 1].text) || Self.objectStarters.contains(tokens[v + 1].lower) {
+                  v + 1 >= n || [".", "!", "?", ";"].contains(tokens[v + 1].text) || Self.objectStarters.contains(tokens[v + 1]) {
             let third = Self.thirdPerson(verb)
             ctx.add("grammar.agreement", "'\(tokens[k].text)' is singular: use '\(third)'.", tokens[v].span, [matchCase(third, like: tokens[v].text)])
         }
@@ -261,7 +261,7 @@ extension GrammarSpecialist {
         let n = tokens.count
         let lex = WordClasses.shared
         let w = tokens[i].lower
-        guard w == "he" || w == "she", i + 2 < n, Self.frequencyAdverbs.contains(tokens[i + 1].lower), tokens[i + 2].kind == .word,
+        guard w == "he" || w == "she", i + 2 < n, Self.frequencyAdverbs.contains(tokens[i + 1]), tokens[i + 2].kind == .word,
               starts.contains(i) || (i > 0 && (tokens[i - 1].text == "," || ["and", "but", "because", "so", "when", "since", "while", "although", "though"].contains(tokens[i - 1].lower))) else { return }
         let v = tokens[i + 2].lower
         guard lex.isVerb(v) || Verbs.baseForms[v] != nil, !v.hasSuffix("s"), regularPastBase(v) == nil, !v.hasSuffix("ing"), v != "be",
@@ -294,9 +294,9 @@ extension GrammarSpecialist {
         let n = tokens.count
         let w = tokens[i].lower
         guard let be = Self.beFor[w], w != "i" || tokens[i].text == "I" else { return }
-        guard starts.contains(i) || (i > 0 && (tokens[i - 1].text == "," || Self.pronounClauseLeaders.contains(tokens[i - 1].lower))) else { return }
+        guard starts.contains(i) || (i > 0 && (tokens[i - 1].text == "," || Self.pronounClauseLeaders.contains(tokens[i - 1]))) else { return }
         var k = i + 1
-        if k < n, Self.degreeAdverbs.contains(tokens[k].lower) { k += 1 }
+        if k < n, Self.degreeAdverbs.contains(tokens[k]) { k += 1 }
         // "I looking into it": an -ing form of a verb with no "am".
         // ("but she having then induced …" is an absolute phrase: only a sentence's first word counts.)
         if k == i + 1, starts.contains(i), k < n, tokens[k].kind == .word, tokens[k].lower.hasSuffix("ing"), tokens[k].lower != "being", tokens[k].lower != "having",
@@ -307,7 +307,7 @@ extension GrammarSpecialist {
             return
         }
         // After "very" any adjective that is only an adjective will do ("it very familiar").
-        guard k < n, tokens[k].kind == .word, Self.predicateAdjectives.contains(tokens[k].lower)
+        guard k < n, tokens[k].kind == .word, Self.predicateAdjectives.contains(tokens[k])
             || (tokens[k - 1].lower == "very" && WordClasses.shared.classes(tokens[k].lower).map { $0.contains(.adjective) && !$0.contains(.verb) } == true) else { return }
         guard k + 1 >= n || tokens[k + 1].kind == .punct
             || ["of", "to", "that", "about", "for", "with", "at", "in", "and", "because", "when", "now", "today", "yes", "no"].contains(tokens[k + 1].lower) else { return }
@@ -346,13 +346,13 @@ extension GrammarSpecialist {
         // "can", "will" and "may" are also nouns: a modal only after a subject, decided below.
         let maybeModal = !strict && (w == "can" || w == "will" || w == "may")
         var k = i + 1
-        if strict || maybeModal, k < n, Self.modalAdverbs.contains(tokens[k].lower) { k += 1 }
+        if strict || maybeModal, k < n, Self.modalAdverbs.contains(tokens[k]) { k += 1 }
         guard k < n, tokens[k].kind == .word, tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true else { return }
         let v = tokens[k].lower
         // Nearly every word after "to" or a modal is a base form: the word decides before the subject is looked at.
         guard Verbs.strongPast.contains(v) || v.hasSuffix("ed") else { return }
         let isModal = strict
-            || (maybeModal && i > 0 && (Self.subjectPronouns.contains(tokens[i - 1].lower) || tokens[i - 1].lower == "you"
+            || (maybeModal && i > 0 && (Self.subjectPronouns.contains(tokens[i - 1]) || tokens[i - 1].lower == "you"
                 || Self.irregularPlurals[tokens[i - 1].lower] != nil || lex.nounSingular(ofPlural: tokens[i - 1].lower) != nil))
         guard isModal || w == "to" else { return }
         var base: String?
@@ -360,7 +360,7 @@ extension GrammarSpecialist {
            let b = Verbs.pastToBase[v], v != "said", v != "had" || isModal {
             base = b
         } else if v.hasSuffix("ed"), lex.classes(v) == nil, let b = regularPastBase(v), lex.isPureVerb(b),
-                  k + 1 < n, tokens[k + 1].kind == .word, Self.objectStarters.contains(tokens[k + 1].lower) {
+                  k + 1 < n, tokens[k + 1].kind == .word, Self.objectStarters.contains(tokens[k + 1]) {
             base = b
         }
         guard let base else { return }
@@ -491,14 +491,14 @@ extension GrammarSpecialist {
     /// "a 10-metres rope", "a 6-microfarads capacitor": a unit in a compound adjective stays singular.
     func pluralUnitCompound(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
-        guard i > 0, Self.articles.contains(tokens[i - 1].lower), i + 1 < tokens.count, tokens[i + 1].kind == .word else { return }
+        guard i > 0, Self.articles.contains(tokens[i - 1]), i + 1 < tokens.count, tokens[i + 1].kind == .word else { return }
         let t = tokens[i]
         let parts = t.text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, Int(parts[0]) != nil || Self.numberWords[parts[0].lowercased()] != nil else { return }
         let unit = parts[1].lowercased()
         guard unit.hasSuffix("s"), Self.units.contains(String(unit.dropLast())) || Self.units.contains(String(unit.dropLast(2))) else { return }
         guard let f = WordClasses.shared.classes(tokens[i + 1].lower), f.contains(.noun) || f.contains(.adjective),
-              !Self.phraseEnders.contains(tokens[i + 1].lower) else { return }
+              !Self.phraseEnders.contains(tokens[i + 1]) else { return }
         let single = Self.units.contains(String(unit.dropLast())) ? String(parts[1].dropLast()) : String(parts[1].dropLast(2))
         let fix = "\(parts[0])-\(single)"
         ctx.add("grammar.compound-adjective", "In a compound adjective the unit stays singular: '\(fix)'.", t.span, [fix])
@@ -518,7 +518,7 @@ extension GrammarSpecialist {
         }
         // be + good/bad + in + a subject ("good in geography"); "good in the end", "looks good in red" are left alone.
         guard ["am", "is", "are", "was", "were", "'m", "'re", "'s", "i'm", "you're", "we're", "they're", "he's", "she's"].contains(w) else { return }
-        if ["am", "is", "are", "was", "were"].contains(w), !(i > 0 && (Self.subjectPronouns.contains(tokens[i - 1].lower) || tokens[i - 1].lower == "you")) { return }
+        if ["am", "is", "are", "was", "were"].contains(w), !(i > 0 && (Self.subjectPronouns.contains(tokens[i - 1]) || tokens[i - 1].lower == "you")) { return }
         var k = i + 1
         if let x = word(k), ["very", "really", "so", "quite", "pretty", "not", "also", "always"].contains(x) { k += 1 }
         guard let adj = word(k), Self.goodAt.contains(adj), word(k + 1) == "in", let topic = word(k + 2),
@@ -534,7 +534,7 @@ extension GrammarSpecialist {
             let r = s.tokens
             // "It is true, isn't it." asks a question: the tag takes a question mark.
             if r.count >= 6, tokens[r.upperBound - 1].text == ".", tokens[r.upperBound - 4].text == ",",
-               Self.tagPronouns.contains(tokens[r.upperBound - 2].lower), tokens[r.upperBound - 3].lower.hasSuffix("n't") {
+               Self.tagPronouns.contains(tokens[r.upperBound - 2]), tokens[r.upperBound - 3].lower.hasSuffix("n't") {
                 ctx.add("grammar.punctuation", "A tag question ends with a question mark.", tokens[r.upperBound - 1].span, ["?"])
                 continue
             }
@@ -542,10 +542,10 @@ extension GrammarSpecialist {
             let pronoun = r.upperBound - 2
             let aux = r.upperBound - 3
             let before = r.upperBound - 4
-            guard tokens[pronoun].kind == .word, Self.tagPronouns.contains(tokens[pronoun].lower),
-                  tokens[aux].kind == .word, Self.tagAuxiliaries.contains(tokens[aux].lower),
+            guard tokens[pronoun].kind == .word, Self.tagPronouns.contains(tokens[pronoun]),
+                  tokens[aux].kind == .word, Self.tagAuxiliaries.contains(tokens[aux]),
                   tokens[before].kind == .word || tokens[before].kind == .number,
-                  !Self.tagAuxiliaries.contains(tokens[before].lower), !Self.modals.contains(tokens[before].lower),
+                  !Self.tagAuxiliaries.contains(tokens[before]), !Self.modals.contains(tokens[before]),
                   !["to", "not", "so", "and", "or", "but", "that"].contains(tokens[before].lower) else { continue }
             var words = 0
             var question = false

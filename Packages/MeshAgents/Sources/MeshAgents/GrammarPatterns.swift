@@ -198,11 +198,42 @@ extension GrammarSpecialist {
         "by", "who", "have", "has", "had", "about",
     ]
 
-    /// Every word that can start one of `patternRules`' patterns: one set look-up per token decides.
-    static let patternTriggers: Set<String> = modals.union(casePrepositions).union([
-        "to", "did", "does", "do", "didn't", "doesn't", "don't", "i", "you", "we", "they", "he", "she", "it", "there", "a",
-        "an", "these", "those", "then",
-    ])
+    /// The patterns of `patternRules` a word can start. One look-up per token gives them all, so the loop tests
+    /// bits instead of comparing the word with a dozen strings (an unequal string compare is a library call).
+    struct PatternTrigger: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let to = PatternTrigger(rawValue: 1 << 0)
+        static let modal = PatternTrigger(rawValue: 1 << 1)
+        static let doForm = PatternTrigger(rawValue: 1 << 2)
+        /// "i", "you", "we", "they".
+        static let pluralPronoun = PatternTrigger(rawValue: 1 << 3)
+        /// "he", "she", "it".
+        static let singularPronoun = PatternTrigger(rawValue: 1 << 4)
+        static let casePreposition = PatternTrigger(rawValue: 1 << 5)
+        static let there = PatternTrigger(rawValue: 1 << 6)
+        /// "a", "an".
+        static let article = PatternTrigger(rawValue: 1 << 7)
+        /// "these", "those".
+        static let demonstrative = PatternTrigger(rawValue: 1 << 8)
+        static let then = PatternTrigger(rawValue: 1 << 9)
+    }
+
+    /// Every word that can start one of `patternRules`' patterns, with the patterns it can start.
+    static let patternTriggers: [String: PatternTrigger] = {
+        var out: [String: PatternTrigger] = [:]
+        func add(_ words: [String], _ t: PatternTrigger) { for w in words { out[w, default: []].insert(t) } }
+        add(["to"], .to)
+        add(Array(modals), .modal)
+        add(Array(doForms), .doForm)
+        add(["i", "you", "we", "they"], .pluralPronoun)
+        add(["he", "she", "it"], .singularPronoun)
+        add(Array(casePrepositions), .casePreposition)
+        add(["there"], .there)
+        add(["a", "an"], .article)
+        add(["these", "those"], .demonstrative)
+        add(["then"], .then)
+        return out
+    }()
 
     func patternRules(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
@@ -220,21 +251,21 @@ extension GrammarSpecialist {
             return ["and", "but", "because", "so", "that", "when", "since", "while", "although", "though", "where", "if",
                     "after", "before", "until", "once", "or", "whether"].contains(p.lower)
         }
-        let patternTriggers = Self.patternTriggerSet
+        let patternTriggers = Self.patternTriggerMap
         for i in 0..<n {
             guard tokens[i].kind == .word else { continue }
             let w = tokens[i].lower
-            guard patternTriggers.contains(w, hash: tokens[i].lowerHash), let nw = word(i + 1) else { continue }
+            guard let trigger = patternTriggers[w, hash: tokens[i].lowerHash], let nw = word(i + 1) else { continue }
             let next = tokens[i + 1]
             let pairSpan = TextSpan(start: tokens[i].start, end: next.end)
 
             // "to learns" → "to learn".
-            if w == "to", formOn, let base = lex.pureVerbBase(ofThird: nw), !(i > 0 && (tokens[i - 1].lower == "up" || Verbs.pastToBase[tokens[i - 1].lower] != nil)) {
+            if trigger.contains(.to), formOn, let base = lex.pureVerbBase(ofThird: nw), !(i > 0 && (tokens[i - 1].lower == "up" || Verbs.pastToBase[tokens[i - 1].lower] != nil)) {
                 ctx.add("grammar.verb-form", "After 'to' use the base form of the verb: '\(base)'.", next.span, [matchCase(base, like: next.text)])
             }
 
             // Modal + third-person form ("can goes"), modal + "no" + verb ("could no hear").
-            if Self.modalSet.contains(w, hash: tokens[i].lowerHash), formOn {
+            if trigger.contains(.modal), formOn {
                 if let base = lex.pureVerbBase(ofThird: nw), Verbs.thirdToBase[nw] == nil {
                     ctx.add("grammar.verb-form", "After '\(tokens[i].text)' use the base form of the verb: '\(base)'.", next.span, [matchCase(base, like: next.text)])
                 } else if nw == "no", let v = word(i + 2), lex.isVerb(v), !lex.isPureNoun(v), !Self.objectStarters.contains(v), v != "one", v != "longer", v != "more", v != "doubt", v != "matter" {
@@ -243,7 +274,7 @@ extension GrammarSpecialist {
             }
 
             // "did you forgot", "does he needs" → base form after do-support with a pronoun subject.
-            if Self.doFormSet.contains(w, hash: tokens[i].lowerHash), formOn,
+            if trigger.contains(.doForm), formOn,
                ["i", "you", "he", "she", "it", "we", "they"].contains(nw), let v = word(i + 2) {
                 let vt = tokens[i + 2]
                 if let base = Verbs.pastToBase[v] ?? lex.pureVerbBase(ofThird: v), !Verbs.nounLike.contains(v), v != "was", v != "were",
@@ -255,7 +286,7 @@ extension GrammarSpecialist {
             }
 
             // I/you/we/they (+ frequency adverb) + third-person form of a pure verb.
-            if w == "i" || w == "you" || w == "we" || w == "they", agreeOn, isSubjectPosition(i), !(i > 0 && tokens[i - 1].lower == "of") {
+            if trigger.contains(.pluralPronoun), agreeOn, isSubjectPosition(i), !(i > 0 && tokens[i - 1].lower == "of") {
                 var k = i + 1
                 if let a = word(k), Self.frequencyAdverbs.contains(a) { k += 1 }
                 if let v = word(k), let base = lex.pureVerbBase(ofThird: v), Verbs.thirdToBase[v] == nil || k > i + 1 {
@@ -265,7 +296,7 @@ extension GrammarSpecialist {
             }
 
             // he/she/it + base form of a verb ("she support the plan").
-            if w == "he" || w == "she" || (w == "it" && isSubjectPosition(i)), agreeOn, isSubjectPosition(i) || w != "it",
+            if trigger.contains(.singularPronoun), w != "it" || isSubjectPosition(i), agreeOn,
                !(i > 0 && ["let", "make", "help", "did", "does", "do", "will", "would", "can", "could", "should", "might", "must",
                            "may", "shall", "to", "didn't", "doesn't", "don't", "saw", "see", "watch", "watched", "hear",
                            "heard", "made", "let's", "not", "why", "how", "where", "what", "when"].contains(tokens[i - 1].lower)),
@@ -277,13 +308,13 @@ extension GrammarSpecialist {
             }
 
             // Pronoun case after a preposition: "to I", "between he and".
-            if Self.casePrepositionSet.contains(w, hash: tokens[i].lowerHash), agreeOn, let obj = Self.objectOf[nw], nw != "i" || next.text == "I",
+            if trigger.contains(.casePreposition), agreeOn, let obj = Self.objectOf[nw], nw != "i" || next.text == "I",
                !(i + 2 < n && tokens[i + 2].kind == .word && lex.isVerb(tokens[i + 2].lower) && tokens[i + 2].lower != "and") {
                 ctx.add("grammar.agreement", "After '\(tokens[i].text)' use the object form '\(obj)'.", next.span, [obj])
             }
 
             // "there was discussions" → "there were".
-            if w == "there", agreeOn, ["is", "was", "'s"].contains(nw) || nw == "there's" {
+            if trigger.contains(.there), agreeOn, ["is", "was", "'s"].contains(nw) || nw == "there's" {
                 var k = i + 2
                 if word(k) == "no" || word(k) == "many" || word(k) == "several" || word(k) == "some" { k += 1 }
                 if let p = word(k), lex.pureNounSingular(ofPlural: p) != nil,
@@ -295,7 +326,7 @@ extension GrammarSpecialist {
             }
 
             // "a milestones", "a major milestones".
-            if w == "a" || w == "an", agreeOn, tokens[i].text != "A" || starts.contains(i),
+            if trigger.contains(.article), agreeOn, tokens[i].text != "A" || starts.contains(i),
                !(i > 0 && tokens[i - 1].kind == .punct && tokens[i - 1].text == "." && !tokens[i].spaceBefore) {
                 var k = i + 1
                 if let adj = word(k), !lex.isPureNoun(adj), !adj.hasSuffix("s"), !Self.determinersAndQuantifiers.contains(adj), word(k + 1) != nil { k += 1 }
@@ -313,18 +344,18 @@ extension GrammarSpecialist {
             }
 
             // "these kind of" → "this kind of".
-            if (w == "these" || w == "those"), agreeOn, ["kind", "sort", "type"].contains(nw), word(i + 2) == "of" {
+            if trigger.contains(.demonstrative), agreeOn, ["kind", "sort", "type"].contains(nw), word(i + 2) == "of" {
                 let fix = w == "these" ? "this" : "that"
                 ctx.add("grammar.agreement", "'\(nw)' is singular: use '\(fix) \(nw)' or '\(w) \(nw)s'.", pairSpan, [matchCase("\(fix) \(nw)", like: tokens[i].text), "\(tokens[i].text) \(nw)s"])
             }
 
             // Comparative … "then" → "than".
-            if w == "then", confusedOn, i > 0, !(i + 1 < n && tokens[i + 1].kind == .punct) {
+            if trigger.contains(.then), confusedOn, i > 0, !(i + 1 < n && tokens[i + 1].kind == .punct) {
                 var k = i - 1
                 var steps = 0
                 var found = false
                 while k >= 0, steps < 6, tokens[k].kind == .word || tokens[k].kind == .number {
-                    if Self.comparativeWords.contains(tokens[k].lower) { found = true; break }
+                    if Self.comparativeWords.contains(tokens[k]) { found = true; break }
                     k -= 1
                     steps += 1
                 }

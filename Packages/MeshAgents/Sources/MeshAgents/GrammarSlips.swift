@@ -126,7 +126,7 @@ extension GrammarSpecialist {
             if p.contains(.pairedConjunction) { doubledConjunction(&ctx, i, starts: starts) }
             if p.contains(.thatComma), i >= 3, tokens[i - 1].kind == .punct { commaBeforeThat(&ctx, i) }
             if p.contains(.pronounThen), i + 2 < tokens.count {
-                let k = Self.pronounAdverbs.contains(tokens[i + 1].lower) ? i + 2 : i + 1
+                let k = Self.pronounAdverbs.contains(tokens[i + 1]) ? i + 2 : i + 1
                 let x = tokens[k].lower
                 if Self.participlesOnly.contains(x) || (k == i + 1 && lex.isNounOnly(x)) { afterSubjectPronoun(&ctx, i, starts: starts) }
             }
@@ -185,7 +185,7 @@ extension GrammarSpecialist {
         let next = tokens[i + 1].lower
         if w == "too" {
             let verbAfter = lex.isPureVerb(next) || (Verbs.baseForms[next] != nil && !lex.isPureAdjective(next))
-            if Self.toVerbs.contains(tokens[i - 1].lower) && verbAfter
+            if Self.toVerbs.contains(tokens[i - 1]) && verbAfter
                 || ["the", "all", "my", "your", "his", "their", "our", "these", "those"].contains(next) && lex.isVerb(tokens[i - 1].lower) {
                 ctx.add("grammar.confused-words", "Did you mean 'to'?", tokens[i].span, [matchCase("to", like: tokens[i].text)])
             }
@@ -216,7 +216,7 @@ extension GrammarSpecialist {
         let nextLower = tokens[i + 1].text.unicodeScalars.first.map(CharClass.isLower) == true
         switch w {
         case "you're":
-            let afterPreposition = i > 0 && Self.casePrepositions.contains(tokens[i - 1].lower) && tokens[i - 1].lower != "like"
+            let afterPreposition = i > 0 && Self.casePrepositions.contains(tokens[i - 1]) && tokens[i - 1].lower != "like"
             let nounThenVerb = lex.isNounOnly(next) && i + 2 < n && ["is", "was", "has", "will", "can"].contains(tokens[i + 2].lower)
             if nextLower, afterPreposition && lex.classes(next)?.contains(.noun) == true || nounThenVerb {
                 ctx.add("grammar.confused-words", "Did you mean the possessive 'your'?", tokens[i].span, [matchCase("your", like: tokens[i].text)])
@@ -243,7 +243,7 @@ extension GrammarSpecialist {
         let tokens = ctx.tokens
         let n = tokens.count
         let w = tokens[i].lower
-        if w == "who", i > 0, Self.whomPrepositions.contains(tokens[i - 1].lower), tokens[i - 1].lower != "of" || i + 1 < n && tokens[i + 1].text == "?" {
+        if w == "who", i > 0, Self.whomPrepositions.contains(tokens[i - 1]), tokens[i - 1].lower != "of" || i + 1 < n && tokens[i + 1].text == "?" {
             let after = i + 1 < n ? tokens[i + 1] : nil
             let objectPosition = after.map {
                 $0.kind == .punct ? ["?", ".", "!"].contains($0.text)
@@ -289,7 +289,7 @@ extension GrammarSpecialist {
         func word(_ k: Int) -> String? { k < n && tokens[k].kind == .word ? tokens[k].lower : nil }
         // do-support and strict modals, negated or not, directly before the verb.
         let softModal = ["will", "can", "may"].contains(w) && i > 0 && tokens[i - 1].kind == .word
-            && !Self.determinersAndQuantifiers.contains(tokens[i - 1].lower) && !Self.objectStarters.contains(tokens[i - 1].lower)
+            && !Self.determinersAndQuantifiers.contains(tokens[i - 1]) && !Self.objectStarters.contains(tokens[i - 1])
         // "we will able to" → "will be able to".
         if Self.strictModals.contains(w) || softModal, word(i + 1) == "able", word(i + 2) == "to", ctx.config.isEnabled("grammar.missing-verb") {
             ctx.add("grammar.missing-verb", "A verb is missing: '\(tokens[i].text) be able to'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), ["\(tokens[i].text) be able"])
@@ -321,7 +321,7 @@ extension GrammarSpecialist {
                 base = Self.baseOfThirdPerson(v)
             }
             guard let base else { continue }
-            guard k + 1 >= n || ["?", ".", "!"].contains(tokens[k + 1].text) || Self.objectStarters.contains(tokens[k + 1].lower) else { return }
+            guard k + 1 >= n || ["?", ".", "!"].contains(tokens[k + 1].text) || Self.objectStarters.contains(tokens[k + 1]) else { return }
             ctx.add("grammar.verb-form", "After '\(tokens[i].text)' use the base form: '\(base)'.", tokens[k].span, [matchCase(base, like: tokens[k].text)])
             return
         }
@@ -373,7 +373,7 @@ extension GrammarSpecialist {
         let w = tokens[i].lower
         func pureVerb(_ k: Int) -> Bool {
             k < n && tokens[k].kind == .word && tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true
-                && lex.isPureVerb(tokens[k].lower) && !Self.objectStarters.contains(tokens[k].lower)
+                && lex.isPureVerb(tokens[k].lower) && !Self.objectStarters.contains(tokens[k])
                 && !["off", "on", "up", "out", "down", "back", "over", "away", "home", "abroad", "there", "ahead", "through"].contains(tokens[k].lower)
         }
         if ["want", "wants", "wanted", "going"].contains(w), pureVerb(i + 1) {
@@ -382,7 +382,7 @@ extension GrammarSpecialist {
             ctx.add("grammar.verb-pattern", "'\(tokens[i].text)' takes 'to' before a verb: '\(tokens[i].text) to \(tokens[i + 1].text)'.",
                     tokens[i + 1].span, ["to \(tokens[i + 1].text)"])
         } else if ["make", "makes", "made", "making", "let", "lets", "letting"].contains(w), i + 3 < n,
-                  Self.objectPronouns.contains(tokens[i + 1].lower) || tokens[i + 1].lower == "you"
+                  Self.objectPronouns.contains(tokens[i + 1]) || tokens[i + 1].lower == "you"
                     || Self.irregularPlurals[tokens[i + 1].lower] != nil || lex.pureNounSingular(ofPlural: tokens[i + 1].lower) != nil,
                   tokens[i + 2].lower == "to", pureVerb(i + 3) {
             ctx.add("grammar.verb-pattern", "'\(tokens[i].text) \(tokens[i + 1].text)' takes the verb without 'to'.",
@@ -392,7 +392,7 @@ extension GrammarSpecialist {
             var k = i + 1
             if k < n, ["the", "a", "an", "this", "that", "my", "your", "his", "her", "our", "their", "its"].contains(tokens[k].lower) { k += 1 }
             guard k + 1 < n, tokens[k].kind == .word, tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true,
-                  Self.objectPronouns.contains(tokens[k].lower) || tokens[k].lower == "it" || (k > i + 1 && lex.isNounOnly(tokens[k].lower)),
+                  Self.objectPronouns.contains(tokens[k]) || tokens[k].lower == "it" || (k > i + 1 && lex.isNounOnly(tokens[k].lower)),
                   tokens[k + 1].kind == .word, let base = lex.pureVerbBase(ofThird: tokens[k + 1].lower) else { return }
             ctx.add("grammar.verb-form", "After '\(tokens[i].text) … \(tokens[k].text)' use the base form: '\(base)'.", tokens[k + 1].span,
                     [matchCase(base, like: tokens[k + 1].text)])
@@ -411,7 +411,7 @@ extension GrammarSpecialist {
         } else if w == "except", i > 0, i + 1 < n, tokens[i + 1].kind == .word {
             let prev = tokens[i - 1].lower
             let verbPosition = Self.subjectPronouns.contains(prev) || prev == "you" || prev == "to" || Self.strictModals.contains(prev) || prev == "will" || prev == "please"
-            guard verbPosition, Self.objectStarters.contains(tokens[i + 1].lower) || tokens[i + 1].lower == "it" else { return }
+            guard verbPosition, Self.objectStarters.contains(tokens[i + 1]) || tokens[i + 1].lower == "it" else { return }
             ctx.add("grammar.confused-words", "Did you mean 'accept' (take, agree to)?", tokens[i].span, [matchCase("accept", like: tokens[i].text)])
         }
     }
@@ -530,7 +530,7 @@ extension GrammarSpecialist {
         guard i + 3 < n, Self.subjectPronouns.contains(tokens[i + 1].lower), ["was", "were"].contains(tokens[i + 2].lower) else { return }
         var k = i + 3
         while k < n, k - i < 20, tokens[k].text != ",", !(tokens[k].kind == .punct && [".", "!", "?", ";"].contains(tokens[k].text)) { k += 1 }
-        guard k + 2 < n, tokens[k].text == ",", Self.subjectPronouns.contains(tokens[k + 1].lower) else { return }
+        guard k + 2 < n, tokens[k].text == ",", Self.subjectPronouns.contains(tokens[k + 1]) else { return }
         var v = k + 2
         if ["always", "often", "usually", "never", "sometimes", "just", "also", "only"].contains(tokens[v].lower), v + 1 < n { v += 1 }
         let x = tokens[v].lower
@@ -566,7 +566,7 @@ extension GrammarSpecialist {
         let tokens = ctx.tokens
         guard i >= 1, i + 2 < tokens.count, ["i", "we"].contains(tokens[i - 1].lower), starts.contains(i - 1), tokens[i + 1].text == ",",
               tokens[i + 2].kind == .word, tokens[i + 2].text.unicodeScalars.first.map(CharClass.isLower) == true,
-              Self.clauseSubjects.contains(tokens[i + 2].lower) || Self.articles.contains(tokens[i + 2].lower)
+              Self.clauseSubjects.contains(tokens[i + 2].lower) || Self.articles.contains(tokens[i + 2])
                 || ["these", "those", "that", "most", "many", "some", "all"].contains(tokens[i + 2].lower) else { return }
         ctx.add("grammar.punctuation", "No comma after '\(tokens[i - 1].text) \(tokens[i].text)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end),
                 [tokens[i].text])
@@ -585,8 +585,8 @@ extension GrammarSpecialist {
         guard i >= 3, i + 1 < tokens.count, tokens[i - 1].text == ",", tokens[i - 2].kind == .word, Self.reportingVerbs.contains(tokens[i - 2].lower),
               tokens[i - 2].lower == "is" || tokens[i - 2].lower == "was" ? ["say", "mean", "meant", "think", "believe", "know", "tell"].contains(tokens[i - 3].lower)
                 : ["i", "we"].contains(tokens[i - 3].lower),
-              tokens[i + 1].kind == .word, Self.articles.contains(tokens[i + 1].lower) || Self.clauseSubjects.contains(tokens[i + 1].lower)
-                || Self.determinersAndQuantifiers.contains(tokens[i + 1].lower) else { return }
+              tokens[i + 1].kind == .word, Self.articles.contains(tokens[i + 1]) || Self.clauseSubjects.contains(tokens[i + 1].lower)
+                || Self.determinersAndQuantifiers.contains(tokens[i + 1]) else { return }
         // "It is, that is, ..." names the phrase; ", I believe, that" is an aside between commas.
         if tokens[i + 1].lower == "is" || (i >= 4 && tokens[i - 4].text == ",") { return }
         ctx.add("grammar.punctuation", "No comma between '\(tokens[i - 2].text)' and its 'that' clause.", TextSpan(start: tokens[i - 2].start, end: tokens[i].end),
@@ -604,7 +604,7 @@ extension GrammarSpecialist {
         let n = tokens.count
         let lex = WordClasses.shared
         var k = i + 1
-        if k < n, Self.pronounAdverbs.contains(tokens[k].lower) { k += 1 }
+        if k < n, Self.pronounAdverbs.contains(tokens[k]) { k += 1 }
         guard k + 1 < n, tokens[k].kind == .word, tokens[k].spaceBefore, tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true else { return }
         let x = tokens[k].lower
         // Most pronouns are followed by neither: two look-ups decide.
@@ -612,22 +612,22 @@ extension GrammarSpecialist {
         guard participle || (k == i + 1 && lex.isNounOnly(x)) else { return }
         guard tokens[i].lower != "i" || tokens[i].text == "I" else { return }
         // "have I been", "Have you never known": an inverted question or clause has its auxiliary before the pronoun.
-        if i > 0, tokens[i - 1].kind == .word, Verbs.auxiliaries.contains(tokens[i - 1].lower) || Self.modals.contains(tokens[i - 1].lower)
+        if i > 0, tokens[i - 1].kind == .word, Verbs.auxiliaries.contains(tokens[i - 1]) || Self.modals.contains(tokens[i - 1])
             || tokens[i - 1].lower.hasSuffix("n't") { return }
         if participle {
-            guard !(i > 0 && Self.comparedPronounLeaders.contains(tokens[i - 1].lower)) else { return }
+            guard !(i > 0 && Self.comparedPronounLeaders.contains(tokens[i - 1])) else { return }
             let fix = (tokens[i].lower == "he" || tokens[i].lower == "she") ? "has \(x)" : "have \(x)"
             ctx.add("grammar.verb-form", "'\(tokens[k].text)' needs 'have' before it: '\(fix)'.", tokens[k].span, [fix])
             return
         }
         // A noun in the verb's place, at the start of a clause: "They success and they had the power."
         guard tokens[i].lower != "you",
-              starts.contains(i) || (i > 0 && Self.clauseLeaders.contains(tokens[i - 1].lower)),
+              starts.contains(i) || (i > 0 && Self.clauseLeaders.contains(tokens[i - 1])),
               !x.hasSuffix("s") || x.hasSuffix("ss"), !x.hasSuffix("self"), !x.hasSuffix("selves"), !x.hasSuffix("ed"), !x.hasSuffix("ing"),
               // hunspell marks some verbs as nouns only ("hope/MS", "thought", "must", "are"): known verb forms are out.
               Verbs.baseForms[x] == nil, Verbs.pastToBase[x] == nil, !Verbs.auxiliaries.contains(x), !Self.modals.contains(x),
               !lex.verbsByPastEntry.contains(x),
-              tokens[k + 1].kind == .punct || Self.nounFollowers.contains(tokens[k + 1].lower) else { return }
+              tokens[k + 1].kind == .punct || Self.nounFollowers.contains(tokens[k + 1]) else { return }
         ctx.add("grammar.missing-verb", "'\(tokens[k].text)' is a noun; the clause needs a verb here.", TextSpan(start: tokens[i].start, end: tokens[k].end))
     }
     static let pronounAdverbs: WordList = ["all", "also", "just", "already", "never", "both"]
@@ -659,9 +659,9 @@ extension GrammarSpecialist {
         } else if w == "there're" || (w == "there" && i + 2 < n && ["are", "were"].contains(tokens[i + 1].lower)) {
             let k = w == "there're" ? i + 1 : i + 2
             guard k < n, tokens[k].kind == .word, let f = lex.classes(tokens[k].lower), f.contains(.noun), f.contains(.plural),
-                  !f.contains(.adjective), !f.contains(.verb), !Self.numberLikeNouns.contains(tokens[k].lower), !Self.collectiveNouns.contains(tokens[k].lower),
+                  !f.contains(.adjective), !f.contains(.verb), !Self.numberLikeNouns.contains(tokens[k]), !Self.collectiveNouns.contains(tokens[k]),
                   Self.numberWords[tokens[k].lower] == nil,
-                  k + 1 >= n || tokens[k + 1].kind == .punct || Self.phraseEnders.contains(tokens[k + 1].lower) else { return }
+                  k + 1 >= n || tokens[k + 1].kind == .punct || Self.phraseEnders.contains(tokens[k + 1]) else { return }
             let p = Self.plural(of: tokens[k].lower)
             ctx.add("grammar.noun-number", "After 'there \(w == "there're" ? "are" : tokens[i + 1].text)' use the plural '\(p)'.", tokens[k].span, [p])
         }
@@ -712,7 +712,7 @@ extension GrammarSpecialist {
            GrammarLists.superlatives.contains(next) || adjectiveBase(of: next, suffix: "est") != nil,
            i + 2 < n, tokens[i + 2].kind == .word {
             ctx.add("grammar.article", "A superlative takes 'the': 'the \(tokens[i + 1].text)'.", tokens[i].span, [matchCase("the", like: tokens[i].text)])
-        } else if Self.mealVerbs.contains(w), next == "a", i + 2 < n, Self.meals.contains(tokens[i + 2].lower),
+        } else if Self.mealVerbs.contains(w), next == "a", i + 2 < n, Self.meals.contains(tokens[i + 2]),
                   i + 3 >= n || tokens[i + 3].kind == .punct || ["in", "at", "with", "and", "together", "today", "yesterday", "every", "before", "after"].contains(tokens[i + 3].lower) {
             let meal = tokens[i + 2].text
             ctx.add("grammar.article", "Meals take no article: '\(tokens[i].text) \(meal)'.", TextSpan(start: tokens[i].start, end: tokens[i + 2].end), ["\(tokens[i].text) \(meal)"])

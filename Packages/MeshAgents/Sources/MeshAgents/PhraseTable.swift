@@ -133,6 +133,12 @@ struct WordList: Sendable, Sequence, ExpressibleByArrayLiteral {
         return map.contains(word, hash: hash)
     }
 
+    /// `contains(token.lower)`, probed by the hash the tokenizer already took rather than hashing the word again.
+    @inline(__always) func contains(_ token: Token) -> Bool {
+        guard ascii, token.lowerIsASCII else { return words.contains(token.lower) }
+        return map.contains(token.lower, hash: token.lowerHash)
+    }
+
     /// `fnv1a(word)` when the word is ASCII, else nil.
     @inline(__always) static func asciiHash(_ word: String) -> UInt64? {
         var word = word
@@ -170,6 +176,12 @@ struct WordDictionary<Value: Sendable>: Sendable {
         guard bytesDecide, let hash = WordList.asciiHash(word) else { return dictionary[word] }
         return map[word, hash: hash]
     }
+
+    /// `self[token.lower]`, probed by the hash the tokenizer already took.
+    @inline(__always) subscript(token: Token) -> Value? {
+        guard bytesDecide, token.lowerIsASCII else { return dictionary[token.lower] }
+        return map[token.lower, hash: token.lowerHash]
+    }
 }
 
 /// Filters over the keys of word lists that rules consult for every token, derived from the lists themselves
@@ -187,7 +199,7 @@ extension GrammarSpecialist {
 /// (derived from the lists, which stay the source of truth).
 extension GrammarSpecialist {
     static let agreementTriggerMap = WordMap(agreementTriggers)
-    static let patternTriggerSet = WordSet(words: patternTriggers)
+    static let patternTriggerMap = WordMap(patternTriggers)
     static let learnerTriggerSet = WordSet(words: learnerTriggers)
     static let modalSet = WordSet(words: modals)
     static let doFormSet = WordSet(words: doForms)
@@ -318,76 +330,106 @@ struct PhraseTable: Sendable {
 
 /// Several phrase tables matched in one pass: one dictionary look-up per token for all of them, with the same
 /// result as matching each table on its own (non-overlapping within a table, longest first at each position).
+///
+/// Half the tokens of English prose start some phrase ("the", "in", "a"), so the scan is laid out flat: groups,
+/// entries and second-word keys sit in three arrays, read in place without retaining anything per token.
 struct PhraseTables: Sendable {
-    /// One table's entries for one first word, longest first, with their `secondKey`s side by side: scanning
-    /// entries of 48 bytes each for the few whose second word can match missed the cache on nearly every one.
+    /// One table's entries for one first word: `entries[start..<end]`, longest first.
     struct Group: Sendable {
         let table: Int
-        let entries: [PhraseTable.Entry]
-        let secondKeys: [Int32]
+        let start: Int
+        let end: Int
+        /// Bit `key & 63` of each entry's literal second word; `open` when an entry has none (one word, `#`, `*`).
+        /// A group whose bits miss the next token's key, and that is not open, is skipped without a scan.
+        let secondBits: UInt64
+        let open: Bool
     }
 
-    /// First word → its groups, in table order.
-    private let byFirst: WordMap<[Group]>
+    /// First word → the range of its groups in `groups`, in table order.
+    private let byFirst: WordMap<Range<Int>>
+    private let groups: [Group]
+    private let entries: [PhraseTable.Entry]
+    /// `entries[j].secondKey`, side by side: scanning 48-byte entries for the few whose second word can match
+    /// missed the cache on nearly every one.
+    private let secondKeys: [Int32]
     /// The keys of `byFirst`, to skip the look-up for most tokens.
     private let firstWords: WordFilter
     let count: Int
 
     init(_ tables: [PhraseTable]) {
         count = tables.count
-        var byFirst: [String: [Group]] = [:]
+        var byWord: [String: [(Int, [PhraseTable.Entry])]] = [:]
         for (k, t) in tables.enumerated() {
-            for (first, entries) in t.byFirst {
-                byFirst[first, default: []].append(Group(table: k, entries: entries, secondKeys: entries.map { Int32($0.secondKey) }))
+            for (first, entries) in t.byFirst { byWord[first, default: []].append((k, entries)) }
+        }
+        var byFirst: [String: Range<Int>] = [:]
+        var groups: [Group] = [], entries: [PhraseTable.Entry] = []
+        for (first, list) in byWord {
+            let lower = groups.count
+            for (table, tableEntries) in list {
+                var bits: UInt64 = 0
+                var open = false
+                for e in tableEntries {
+                    if e.secondKey < 0 { open = true } else { bits |= 1 << UInt64(e.secondKey & 63) }
+                }
+                groups.append(Group(table: table, start: entries.count, end: entries.count + tableEntries.count, secondBits: bits, open: open))
+                entries += tableEntries
             }
+            byFirst[first] = lower..<groups.count
         }
         self.byFirst = WordMap(byFirst)
+        self.groups = groups
+        self.entries = entries
+        secondKeys = entries.map { Int32($0.secondKey) }
         firstWords = WordFilter(byFirst.keys)
     }
 
     /// Matches of every table whose index `active` allows, as (table, first token, last token, entry), in text order
     /// per table. `accept(table, a, b, entry)` can veto a match, as in `PhraseTable.matches`.
     func matches(_ tokens: [Token], active: [Bool], where accept: (Int, Int, Int, PhraseTable.Entry) -> Bool) -> [(Int, Int, Int, PhraseTable.Entry)] {
-        var out: [[(Int, Int, Int, PhraseTable.Entry)]] = Array(repeating: [], count: count)
+        // (table, first token, last token, entry index), in text order.
+        var found: [(Int, Int, Int, Int)] = []
         var next = [Int](repeating: 0, count: count)
         let n = tokens.count
         let numberGroups = byFirst["#"]
-        // Tokens are read in place: a `Token` copy retains two strings.
+        // Tokens, groups and entries are read in place: copying one retains its strings and arrays.
         for i in 0..<n {
             let kind = tokens[i].kind
             guard kind != .opaque else { continue }
-            guard let groups = (kind == .number ? numberGroups : nil)
+            guard let range = (kind == .number ? numberGroups : nil)
                 ?? (firstWords.mayContain(hash: tokens[i].lowerHash) ? byFirst[tokens[i].lower, hash: tokens[i].lowerHash] : nil)
             else { continue }
             let nextKey = Int32(PhraseTable.nextKey(tokens, i))
-            // Groups and entries are read in place too: copying one retains its arrays and strings.
-            for g in groups.indices where active[groups[g].table] && next[groups[g].table] <= i {
+            let nextBit: UInt64 = 1 << UInt64(truncatingIfNeeded: nextKey & 63)
+            for g in range where active[groups[g].table] && next[groups[g].table] <= i
+                && (groups[g].open || groups[g].secondBits & nextBit != 0) {
                 let table = groups[g].table
                 // `Entry.mayMatch`, read from the keys side by side.
-                for j in groups[g].secondKeys.indices where groups[g].secondKeys[j] < 0 || groups[g].secondKeys[j] == nextKey {
-                    let m = groups[g].entries[j].words.count
+                for j in groups[g].start..<groups[g].end where secondKeys[j] < 0 || secondKeys[j] == nextKey {
+                    let m = entries[j].words.count
                     guard i + m <= n else { continue }
                     var ok = true
                     for k in 1..<max(1, m) {
-                        switch groups[g].entries[j].kinds[k] {
+                        switch entries[j].kinds[k] {
                         case 1: if tokens[i + k].kind != .number { ok = false }
                         case 2: if tokens[i + k].kind != .word { ok = false }
-                        default: if tokens[i + k].kind == .opaque || tokens[i + k].lower != groups[g].entries[j].words[k] { ok = false }
+                        default: if tokens[i + k].kind == .opaque || tokens[i + k].lower != entries[j].words[k] { ok = false }
                         }
                         if !ok { break }
                     }
-                    if ok {
-                        let e = groups[g].entries[j]
-                        if accept(table, i, i + m - 1, e) {
-                            out[table].append((table, i, i + m - 1, e))
-                            next[table] = i + m
-                            break
-                        }
+                    if ok, accept(table, i, i + m - 1, entries[j]) {
+                        found.append((table, i, i + m - 1, j))
+                        next[table] = i + m
+                        break
                     }
                 }
             }
         }
-        return out.flatMap { $0 }
+        // Table by table, each in text order.
+        if found.count > 1 {
+            found = found.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element)
+        }
+        return found.map { ($0.0, $0.1, $0.2, entries[$0.3]) }
     }
 }
 

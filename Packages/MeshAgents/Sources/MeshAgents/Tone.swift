@@ -56,7 +56,7 @@ public struct ToneSpecialist: Specialist {
                 // Condescension tells the reader ("just run", "you can just run"); after a subject, a negation or
                 // an auxiliary it is time or contrast ("the car just stopped", "don't just play").
                 if tokens[a].lower == "just", a > 0, tokens[a - 1].kind == .word,
-                   !Self.justLeaders.contains(tokens[a - 1].lower) { return false }
+                   !Self.justLeaders.contains(tokens[a - 1]) { return false }
             }
             return true
         }) {
