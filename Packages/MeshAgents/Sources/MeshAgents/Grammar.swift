@@ -42,6 +42,15 @@ public struct GrammarSpecialist: Specialist {
         return out
     }
 
+    /// Double negatives: the negative pronouns, the words after "no" that make no double negative ("no one", "no
+    /// longer"), and the words that end a negation's reach ("don't think that nobody").
+    static let negativeWords: WordList = ["nothing", "nobody", "nowhere", "none"]
+    static let afterNoNotNegative: WordList = ["one", "matter", "longer", "doubt", "for", "to", "yet", "more", "less", "sooner", "way"]
+    static let negationScopeEnders: WordList = [
+        "that", "only", "just", "because", "if", "believe", "think", "know", "imagine", "guess", "suppose", "mean", "realize",
+        "realise", "say", "said", "wonder",
+    ]
+
     /// Keeps one finding per span: the more specific rule wins over spelling.
     func dedupe(_ findings: [Finding]) -> [Finding] {
         var seen = Set<TextSpan>()
@@ -217,15 +226,15 @@ public struct GrammarSpecialist: Specialist {
                 var seen = 0
                 while k < n, seen < 2, tokens[k].kind == .word {
                     let x = tokens[k].lower
-                    if ["nothing", "nobody", "nowhere", "none"].contains(x)
-                        || (x == "no" && k + 1 < n && tokens[k + 1].kind == .word && !["one", "matter", "longer", "doubt", "for", "to", "yet", "more", "less", "sooner", "way"].contains(tokens[k + 1].lower)) {
+                    if Self.negativeWords.contains(tokens[k])
+                        || (x == "no" && k + 1 < n && tokens[k + 1].kind == .word && !Self.afterNoNotNegative.contains(tokens[k + 1])) {
                         if seen == 0 && (w == "not") { break }
                         let positive = ["nothing": "anything", "nobody": "anybody", "nowhere": "anywhere", "none": "any", "no": "any"][x]!
                         ctx.add("grammar.double-negative", "Double negative: '\(t.text) … \(tokens[k].text)' cancels out; use '\(positive)'.",
                                 TextSpan(start: t.start, end: tokens[k].end))
                         break
                     }
-                    if ["that", "only", "just", "because", "if", "believe", "think", "know", "imagine", "guess", "suppose", "mean", "realize", "realise", "say", "said", "wonder"].contains(x) { break }
+                    if Self.negationScopeEnders.contains(tokens[k]) { break }
                     seen += 1
                     k += 1
                 }
@@ -317,12 +326,12 @@ public struct GrammarSpecialist: Specialist {
 
     /// Verb fixes by subject for `agreement`, and the base of "be": static, since a dictionary literal in the
     /// function is built on every call.
-    static let fixAfterI: [String: String] = ["is": "am", "are": "am", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "am not"]
-    static let fixAfterWeTheyYou: [String: String] = ["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "aren't", "wasn't": "weren't", "am": "are"]
-    static let fixAfterTheseThose: [String: String] = ["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't", "wasn't": "weren't"]
-    static let fixAfterPeople: [String: String] = ["is": "are", "was": "were", "has": "have", "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't"]
-    static let fixAfterEveryone: [String: String] = ["are": "is", "were": "was", "have": "has", "don't": "doesn't", "aren't": "isn't", "weren't": "wasn't", "do": "does"]
-    static let beBase: [String: String] = ["is": "be", "are": "be", "was": "be", "were": "be", "am": "be"]
+    static let fixAfterI = WordDictionary<String>(["is": "am", "are": "am", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "am not"])
+    static let fixAfterWeTheyYou = WordDictionary<String>(["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "aren't", "wasn't": "weren't", "am": "are"])
+    static let fixAfterTheseThose = WordDictionary<String>(["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't", "wasn't": "weren't"])
+    static let fixAfterPeople = WordDictionary<String>(["is": "are", "was": "were", "has": "have", "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't"])
+    static let fixAfterEveryone = WordDictionary<String>(["are": "is", "were": "was", "have": "has", "don't": "doesn't", "aren't": "isn't", "weren't": "wasn't", "do": "does"])
+    static let beBase = WordDictionary<String>(["is": "be", "are": "be", "was": "be", "were": "be", "am": "be"])
 
     func agreement(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens

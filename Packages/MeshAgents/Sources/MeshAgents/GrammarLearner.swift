@@ -53,11 +53,52 @@ extension GrammarSpecialist {
         "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty",
         "thirty", "forty", "fifty", "many", "several", "few", "some", "a", "the", "last", "past",
     ]
-    static let learnerTriggers: Set<String> = pluralDeterminers.union(gerundVerbs.keys).union(modals).union([
-        "every", "each", "much", "one", "look", "looks", "looked", "looking", "am", "is", "are", "was", "were", "isn't",
-        "aren't", "wasn't", "weren't", "did", "does", "do", "didn't", "doesn't", "don't", "more", "most", "who", "since",
-        "let's", "lot", "lots",
-    ])
+    /// The patterns of `learnerPatterns` a word can start. One look-up per token gives them all, so the loop tests
+    /// bits instead of comparing the word with strings (an unequal string compare is a library call).
+    struct LearnerTrigger: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let pluralDeterminer = LearnerTrigger(rawValue: 1 << 0)
+        /// "many", "several", "various", "numerous".
+        static let many = LearnerTrigger(rawValue: 1 << 1)
+        /// "every", "each".
+        static let every = LearnerTrigger(rawValue: 1 << 2)
+        static let much = LearnerTrigger(rawValue: 1 << 3)
+        /// "lot", "lots".
+        static let lot = LearnerTrigger(rawValue: 1 << 4)
+        static let one = LearnerTrigger(rawValue: 1 << 5)
+        /// The modals and "let's".
+        static let modal = LearnerTrigger(rawValue: 1 << 6)
+        static let gerundVerb = LearnerTrigger(rawValue: 1 << 7)
+        /// "look", "looks", "looked", "looking".
+        static let look = LearnerTrigger(rawValue: 1 << 8)
+        static let finiteBe = LearnerTrigger(rawValue: 1 << 9)
+        static let doForm = LearnerTrigger(rawValue: 1 << 10)
+        /// "more", "most".
+        static let more = LearnerTrigger(rawValue: 1 << 11)
+        static let who = LearnerTrigger(rawValue: 1 << 12)
+        static let since = LearnerTrigger(rawValue: 1 << 13)
+    }
+
+    /// Every word that can start one of `learnerPatterns`' patterns, with the patterns it can start.
+    static let learnerTriggers: [String: LearnerTrigger] = {
+        var out: [String: LearnerTrigger] = [:]
+        func add<S: Sequence>(_ words: S, _ t: LearnerTrigger) where S.Element == String { for w in words { out[w, default: []].insert(t) } }
+        add(pluralDeterminers, .pluralDeterminer)
+        add(["many", "several", "various", "numerous"], .many)
+        add(["every", "each"], .every)
+        add(["much"], .much)
+        add(["lot", "lots"], .lot)
+        add(["one"], .one)
+        add(Array(modals) + ["let's"], .modal)
+        add(gerundVerbs.keys, .gerundVerb)
+        add(["look", "looks", "looked", "looking"], .look)
+        add(finiteBe, .finiteBe)
+        add(doForms, .doForm)
+        add(["more", "most"], .more)
+        add(["who"], .who)
+        add(["since"], .since)
+        return out
+    }()
 
     /// The regular plural of a noun ("city" → "cities", "box" → "boxes", "day" → "days").
     static func plural(of w: String) -> String {
@@ -136,16 +177,16 @@ extension GrammarSpecialist {
             if Verbs.thirdToBase[w] != nil || Verbs.auxiliaries.contains(w) { return nil }
             return lex.pureNounSingular(ofPlural: w)
         }
-        let learnerTriggers = Self.learnerTriggerSet
+        let learnerTriggers = Self.learnerTriggerMap
         for i in 0..<n where tokens[i].kind == .word {
             let w = tokens[i].lower
-            guard learnerTriggers.contains(w, hash: tokens[i].lowerHash) else { continue }
+            guard let trigger = learnerTriggers[w, hash: tokens[i].lowerHash] else { continue }
             let prev = word(i - 1)
 
             // many / several / these / two + singular noun: "many problem", "these day."
-            if numberOn, Self.pluralDeterminerSet.contains(w, hash: tokens[i].lowerHash), !(prev == "a" && w == "few"),
+            if numberOn, trigger.contains(.pluralDeterminer), !(prev == "a" && w == "few"),
                let nw = word(i + 1), lowerCase(i + 1) {
-                let verbOK = ["many", "several", "various", "numerous"].contains(w)
+                let verbOK = trigger.contains(.many)
                 // "many" stands alone before a verb ("Many hope."); "several", "various" and "numerous" rarely do.
                 let manyThenVerb = w == "many" && clauseEndsAfter(i + 1) && (lex.flags[nw]?.contains(.verb) == true || lex.verbsByPastEntry.contains(nw))
                 if !manyThenVerb, countableSingular(nw, allowVerb: verbOK) || (verbOK && w != "many" && nounEndsAfter(i + 1) && takesPlural(nw)),
@@ -158,36 +199,36 @@ extension GrammarSpecialist {
             }
 
             // many / several + an adjective + a singular noun: "many new employee every year".
-            if numberOn, ["many", "several", "various", "numerous"].contains(w), let adj = word(i + 1), lowerCase(i + 1), lex.classes(adj).map({ $0.contains(.adjective) && !$0.contains(.verb) }) == true,
+            if numberOn, trigger.contains(.many), let adj = word(i + 1), lowerCase(i + 1), lex.classes(adj).map({ $0.contains(.adjective) && !$0.contains(.verb) }) == true,
                let nw = word(i + 2), lowerCase(i + 2), countableSingular(nw, allowVerb: false), endsAfter(i + 2) {
                 let p = Self.plural(of: nw)
                 ctx.add("grammar.noun-number", "After '\(tokens[i].text)' use the plural '\(p)'.", tokens[i + 2].span, [p])
             }
 
             // every / each + plural noun: "every students".
-            if numberOn, w == "every" || w == "each", let single = pluralNoun(i + 1), word(i + 2) != "other",
+            if numberOn, trigger.contains(.every), let single = pluralNoun(i + 1), word(i + 2) != "other",
                !(w == "each" && prev.map { Self.subjectPronouns.contains($0) || $0 == "you" || $0 == "them" || $0 == "us" } ?? false) {
                 ctx.add("grammar.noun-number", "'\(tokens[i].text)' takes a singular noun: '\(single)'.", tokens[i + 1].span, [matchCase(single, like: tokens[i + 1].text)])
             }
 
             // every + a noun that has no plural: "every knowledge is" → "all knowledge".
-            if numberOn, w == "every", let nw = word(i + 1), Self.uncountables.contains(nw), endsAfter(i + 1) {
+            if numberOn, trigger.contains(.every), w == "every", let nw = word(i + 1), Self.uncountables.contains(nw), endsAfter(i + 1) {
                 ctx.add("grammar.noun-number", "'\(nw)' has no plural, so not 'every': use 'all \(nw)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end),
                         [matchCase("all \(nw)", like: tokens[i].text)])
             }
 
             // much + plural noun: "much problems" → "many".
-            if numberOn, w == "much", pluralNoun(i + 1) != nil {
+            if numberOn, trigger.contains(.much), pluralNoun(i + 1) != nil {
                 ctx.add("grammar.noun-number", "Use 'many' with a plural noun.", tokens[i].span, [matchCase("many", like: tokens[i].text)])
             }
 
             // a lot of / lots of / many + "peoples".
-            if numberOn, (w == "lot" || w == "lots"), word(i + 1) == "of", word(i + 2) == "peoples" {
+            if numberOn, trigger.contains(.lot), word(i + 1) == "of", word(i + 2) == "peoples" {
                 ctx.add("grammar.noun-number", "'People' is already plural.", tokens[i + 2].span, [matchCase("people", like: tokens[i + 2].text)])
             }
 
             // one of the (adjective) + singular noun: "one of the main reason."
-            if numberOn, w == "one", word(i + 1) == "of", let d = word(i + 2),
+            if numberOn, trigger.contains(.one), word(i + 1) == "of", let d = word(i + 2),
                ["the", "my", "his", "her", "our", "their", "your", "its", "these", "those"].contains(d) {
                 var k = i + 3
                 var mods = 0
@@ -208,7 +249,7 @@ extension GrammarSpecialist {
             guard patternOn else { continue }
 
             // must to / should to / let's to + verb.
-            if Self.modalSet.contains(w, hash: tokens[i].lowerHash) || w == "let's", word(i + 1) == "to", let v = word(i + 2), lex.isVerb(v), !lex.isNounOnly(v),
+            if trigger.contains(.modal), word(i + 1) == "to", let v = word(i + 2), lex.isVerb(v), !lex.isNounOnly(v),
                !(prev.map { Self.determinersAndQuantifiers.contains($0) || $0 == "free" || $0 == "good" } ?? false),
                !["will", "may", "can"].contains(w) || prev != nil && (Self.subjectPronouns.contains(prev!) || prev == "you" || prev == "it") {
                 ctx.add("grammar.verb-pattern", "After '\(tokens[i].text)' use the verb without 'to'.", tokens[i + 1].span, [""])
@@ -217,7 +258,7 @@ extension GrammarSpecialist {
             // enjoy / avoid / suggest + to + verb → -ing.
             // "keep to" also means "stay with" ("keep to schedule"): only a verb that is never a noun counts there.
             // "are considered to have been": a passive takes "to".
-            if word(i + 1) == "to", let base = Self.gerundVerbs[w], let v = word(i + 2), lowerCase(i + 2), v != "be", v != "have",
+            if trigger.contains(.gerundVerb), word(i + 1) == "to", let base = Self.gerundVerbs[w], let v = word(i + 2), lowerCase(i + 2), v != "be", v != "have",
                !(prev.map { ClarityLists.beForms.contains($0) } ?? false),
                // "a good practice to begin", "half a mind to take": the noun, not the verb.
                !(prev.map { Self.determinersAndQuantifiers.contains($0) || lex.classes($0)?.contains(.adjective) == true || $0 == "a" } ?? false),
@@ -229,14 +270,14 @@ extension GrammarSpecialist {
             }
 
             // look forward to + base form → -ing.
-            if w == "look" || w == "looks" || w == "looked" || w == "looking", word(i + 1) == "forward", word(i + 2) == "to", let v = word(i + 3),
+            if trigger.contains(.look), word(i + 1) == "forward", word(i + 2) == "to", let v = word(i + 3),
                lowerCase(i + 3), Verbs.baseForms[v] != nil || lex.isPureVerb(v), !Self.objectStarters.contains(v) {
                 let ing = Self.ingForm(v) ?? v + "ing"
                 ctx.add("grammar.verb-pattern", "'Look forward to' takes an -ing form: '\(ing)'.", tokens[i + 3].span, [ing])
             }
 
             // am / is / are (+ not) + base form of a verb: "I am agree", "they are not stop".
-            if Self.finiteBeSet.contains(w, hash: tokens[i].lowerHash) {
+            if trigger.contains(.finiteBe) {
                 var k = i + 1
                 if word(k) == "not" { k += 1 }
                 if let v = word(k), lowerCase(k), v.utf8.count >= 3, !Self.objectStarters.contains(v), !Self.determinersAndQuantifiers.contains(v),
@@ -250,7 +291,7 @@ extension GrammarSpecialist {
             }
 
             // did not / does not + past or third-person form: "did not went", "didn't wanted".
-            if Self.doFormSet.contains(w, hash: tokens[i].lowerHash) {
+            if trigger.contains(.doForm) {
                 var k = i + 1
                 if word(k) == "not" { k += 1 }
                 if let v = word(k), k > i + 1 || w.hasSuffix("n't") {
@@ -265,7 +306,7 @@ extension GrammarSpecialist {
             }
 
             // more + comparative, most + superlative of any adjective hunspell inflects: "more easier", "most biggest".
-            if w == "more" || w == "most", let nw = word(i + 1), !(prev.map { ["one", "any", "no", "much", "far"].contains($0) && w == "more" } ?? false) {
+            if trigger.contains(.more), let nw = word(i + 1), !(prev.map { ["one", "any", "no", "much", "far"].contains($0) && w == "more" } ?? false) {
                 let base = adjectiveBase(of: nw, suffix: w == "more" ? "er" : "est")
                 let listed = w == "more" ? GrammarLists.comparatives[nw] != nil : GrammarLists.superlatives.contains(nw)
                 if base != nil, !listed {
@@ -275,7 +316,7 @@ extension GrammarSpecialist {
             }
 
             // someone / a person + who + are: "a person who are".
-            if w == "who", let v = word(i + 1), ["are", "were", "have", "don't", "aren't", "weren't", "haven't"].contains(v), let p = prev {
+            if trigger.contains(.who), let v = word(i + 1), ["are", "were", "have", "don't", "aren't", "weren't", "haven't"].contains(v), let p = prev {
                 let single = ["someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "person", "man", "woman", "child"].contains(p)
                 if single, p == "person" || p == "man" || p == "woman" || p == "child" ? ["a", "an", "the", "one", "every", "each", "any"].contains(word(i - 2) ?? "") : true {
                     let fix = ["are": "is", "were": "was", "have": "has", "don't": "doesn't", "aren't": "isn't", "weren't": "wasn't", "haven't": "hasn't"][v]!
@@ -284,7 +325,7 @@ extension GrammarSpecialist {
             }
 
             // since + a duration → for: "since two years".
-            if w == "since", let c = word(i + 1) ?? (i + 1 < n && tokens[i + 1].kind == .number ? "#" : nil), c == "#" || Self.countWords.contains(c) {
+            if trigger.contains(.since), let c = word(i + 1) ?? (i + 1 < n && tokens[i + 1].kind == .number ? "#" : nil), c == "#" || Self.countWords.contains(c) {
                 var k = i + 2
                 if c == "a" || c == "the" || c == "last" || c == "past", word(k) == "long" || word(k) == "few" || word(k) == "couple" { k += 1 }
                 if word(k) == "of" { k += 1 }

@@ -57,15 +57,15 @@ enum Verbs {
     ]
 
     /// Base form → third-person form, for "he go" → "he goes".
-    static let baseForms: [String: String] = {
+    static let baseForms = WordDictionary<String>({
         var d: [String: String] = [:]
         for (b, t, _, _) in table where b != "be" { d[b] = t }
         return d
-    }()
+    }())
 
     /// Fixes after he/she/it.
-    static let thirdPersonFix: [String: String] = {
-        var d = baseForms
+    static let thirdPersonFix = WordDictionary<String>({
+        var d = baseForms.dictionary
         d["are"] = "is"
         d["were"] = "was"
         d["don't"] = "doesn't"
@@ -76,22 +76,22 @@ enum Verbs {
         // Base forms that equal their past or are common nouns after a pronoun object ("it feels", "she left").
         for w in ["let", "put", "cut", "hit", "set", "read", "cost", "hurt", "shut", "come", "become", "run"] { d[w] = nil }
         return d
-    }()
+    }())
 
-    static let thirdToBase: [String: String] = {
+    static let thirdToBase = WordDictionary<String>({
         var d: [String: String] = [:]
         for (b, t, _, _) in table where b != "be" { d[t] = b }
         d["doesn't"] = nil
         return d
-    }()
+    }())
 
-    static let pastToBase: [String: String] = {
+    static let pastToBase = WordDictionary<String>({
         var d: [String: String] = [:]
         for (b, _, p, _) in table where b != "be" && p != b { d[p] = b }
         d["was"] = "be"
         d["were"] = "be"
         return d
-    }()
+    }())
 
     /// Irregular simple pasts that are not also common nouns or base forms.
     static let strongPast: WordList = [

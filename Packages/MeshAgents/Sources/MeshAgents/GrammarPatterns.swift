@@ -198,6 +198,18 @@ extension GrammarSpecialist {
         "by", "who", "have", "has", "had", "about",
     ]
 
+    /// Words after which a pronoun opens a clause (`patternRules`' subject position).
+    static let clauseOpeners: WordList = [
+        "and", "but", "because", "so", "that", "when", "since", "while", "although", "though", "where", "if", "after",
+        "before", "until", "once", "or", "whether",
+    ]
+    /// Words after which he/she/it takes a base verb ("let it go", "did she know", "saw him run", "why she left").
+    static let bareInfinitiveLeaders: WordList = [
+        "let", "make", "help", "did", "does", "do", "will", "would", "can", "could", "should", "might", "must", "may", "shall",
+        "to", "didn't", "doesn't", "don't", "saw", "see", "watch", "watched", "hear", "heard", "made", "let's", "not", "why",
+        "how", "where", "what", "when",
+    ]
+
     /// The patterns of `patternRules` a word can start. One look-up per token gives them all, so the loop tests
     /// bits instead of comparing the word with a dozen strings (an unequal string compare is a library call).
     struct PatternTrigger: OptionSet, Sendable {
@@ -248,8 +260,7 @@ extension GrammarSpecialist {
             guard k > 0 else { return true }
             let p = tokens[k - 1]
             if p.kind == .punct { return p.text == "," || p.text == ";" || p.text == ":" || p.text == "(" || p.text == "\"" }
-            return ["and", "but", "because", "so", "that", "when", "since", "while", "although", "though", "where", "if",
-                    "after", "before", "until", "once", "or", "whether"].contains(p.lower)
+            return Self.clauseOpeners.contains(p)
         }
         let patternTriggers = Self.patternTriggerMap
         for i in 0..<n {
@@ -297,9 +308,7 @@ extension GrammarSpecialist {
 
             // he/she/it + base form of a verb ("she support the plan").
             if trigger.contains(.singularPronoun), w != "it" || isSubjectPosition(i), agreeOn,
-               !(i > 0 && ["let", "make", "help", "did", "does", "do", "will", "would", "can", "could", "should", "might", "must",
-                           "may", "shall", "to", "didn't", "doesn't", "don't", "saw", "see", "watch", "watched", "hear",
-                           "heard", "made", "let's", "not", "why", "how", "where", "what", "when"].contains(tokens[i - 1].lower)),
+               !(i > 0 && Self.bareInfinitiveLeaders.contains(tokens[i - 1])),
                Verbs.thirdPersonFix[nw] == nil, lex.isVerb(nw), !Verbs.auxiliaries.contains(nw), !Self.modals.contains(nw),
                Verbs.pastToBase[nw] == nil, !nw.hasSuffix("ed"), !nw.hasSuffix("s"), !nw.hasSuffix("ing"), nw != "be",
                lex.isPureVerb(nw) || (word(i + 2).map { Self.objectStarters.contains($0) } ?? false) {

@@ -200,7 +200,7 @@ extension GrammarSpecialist {
 extension GrammarSpecialist {
     static let agreementTriggerMap = WordMap(agreementTriggers)
     static let patternTriggerMap = WordMap(patternTriggers)
-    static let learnerTriggerSet = WordSet(words: learnerTriggers)
+    static let learnerTriggerMap = WordMap(learnerTriggers)
     static let modalSet = WordSet(words: modals)
     static let doFormSet = WordSet(words: doForms)
     static let casePrepositionSet = WordSet(words: casePrepositions)
