@@ -251,11 +251,12 @@ public struct GrammarSpecialist: Specialist {
         // The lower case starts with "i" when the word does: a lower-case letter is its own lower case, so only a
         // non-ASCII first letter needs the string read.
         let startsWithI = first == "i" || first.value >= 128 && tokens[i].lower.utf8.first == UInt8(ascii: "i")
-        guard startsWithI || GrammarLists.properNounWords.mayContain(hash: tokens[i].lowerHash) || starts.contains(i)
+        // The five forms of "I" are "i" alone or "i" and an apostrophe: "in", "it", "is" and "if" end here.
+        let iForm = startsWithI && (tokens[i].lower.utf8.count == 1 || tokens[i].lower.utf8.dropFirst().first == UInt8(ascii: "'"))
+        guard iForm || GrammarLists.properNounWords.mayContain(hash: tokens[i].lowerHash) || starts.contains(i)
         else { return }
         let t = tokens[i]
-        // All five forms start with "i": one byte test spares five string comparisons for most words.
-        if t.lower.utf8.first == UInt8(ascii: "i"), t.lower == "i" || t.lower == "i'm" || t.lower == "i've" || t.lower == "i'll" || t.lower == "i'd" {
+        if iForm, t.lower == "i" || t.lower == "i'm" || t.lower == "i've" || t.lower == "i'll" || t.lower == "i'd" {
             if CharClass.isLower(first), !(i + 1 < tokens.count && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
                !(i > 0 && tokens[i - 1].text == "." && !t.spaceBefore) {
                 ctx.add("grammar.capitalization", "Write the pronoun 'I' in capitals.", t.span, [matchCase("I", like: "I") + t.text.dropFirst()])
@@ -273,7 +274,7 @@ public struct GrammarSpecialist: Specialist {
             let isFirstOfChunk = ctx.text.sentences.first.map { $0.tokens.contains(i) } ?? true
             if isFirstOfChunk && ctx.chunk.kind != .paragraph { return }
             // A lone fragment ("noon") is not a sentence.
-            if let s = ctx.text.sentences.first(where: { $0.tokens.contains(i) }), !s.terminated,
+            if let s = ctx.text.sentence(containing: i), !s.terminated,
                ctx.text.countWords(in: s.tokens) < 3 { return }
             // A sentence after a colon-ended or unterminated sentence is a continuation.
             if i > 0, !isFirstOfChunk {
@@ -698,10 +699,11 @@ enum Articles {
     static let silentH: [String] = ["hour", "honest", "honor", "honour", "heir", "herb"]
     static let yooU: [String] = ["uni", "use", "usu", "uti", "uri", "ura", "ure", "uku", "ubi", "uto", "ufo", "ute", "uv", "unanim", "eu", "ewe"]
 
-    /// true: vowel sound, false: consonant sound, nil: unsure (left alone).
+    /// true: vowel sound, false: consonant sound, nil: unsure (left alone). Asked for the word after every "a" and
+    /// "an", so the word is read once, without building arrays, and the prefixes are compared as bytes when the
+    /// word is ASCII (where bytes are characters).
     static func startsWithVowelSound(_ word: String) -> Bool? {
-        let scalars = Array(word.unicodeScalars)
-        guard let first = scalars.first else { return nil }
+        guard let first = word.unicodeScalars.first else { return nil }
         let lower = word.lowercased()
         if CharClass.isDigit(first) {
             if lower.hasPrefix("8") { return true }
@@ -709,30 +711,43 @@ enum Articles {
             if lower.count == 5 || lower.count == 6, lower.hasPrefix("11") || lower.hasPrefix("18") { return nil }
             return false
         }
-        let letters = scalars.filter(CharClass.isLetter)
+        var scalarCount = 0, letterCount = 0, lettersUpper = true
+        var firstLetter: Unicode.Scalar?
+        for s in word.unicodeScalars {
+            scalarCount += 1
+            guard CharClass.isLetter(s) else { continue }
+            letterCount += 1
+            if firstLetter == nil { firstLetter = s }
+            if !CharClass.isUpper(s) { lettersUpper = false }
+        }
         // Acronyms read letter by letter ("an FBI agent", "a URL").
-        if letters.count >= 2, letters.count <= 3, letters.allSatisfy(CharClass.isUpper), scalars.count == letters.count {
+        if letterCount >= 2, letterCount <= 3, lettersUpper, scalarCount == letterCount, let firstLetter {
             let vowelLetters = "AEFHILMNORSX"
             if ["NASA", "NATO", "SCSI", "SQL", "GIF", "JPEG", "RAM", "ROM", "LAN", "WAN", "PIN", "SIM", "FAQ", "GUI", "URL", "UI"].contains(word) { return nil }
-            return vowelLetters.unicodeScalars.contains(letters[0])
+            return vowelLetters.unicodeScalars.contains(firstLetter)
         }
-        if letters.count == 1 {
+        if letterCount == 1 {
             return "aefhilmnorsx".unicodeScalars.contains(lower.unicodeScalars.first!)
         }
-        if silentH.contains(where: { lower.hasPrefix($0) }) { return true }
-        if lower.hasPrefix("one") || lower.hasPrefix("once") { return false }
-        if lower.hasPrefix("u") {
-            if yooU.contains(where: { lower.hasPrefix($0) }) {
-                if lower.hasPrefix("unin") || lower.hasPrefix("unid") || lower.hasPrefix("unim") || lower.hasPrefix("uninst") { return true }
+        let ascii = lower.utf8.allSatisfy { $0 < 128 }
+        func starts(_ prefix: String) -> Bool {
+            guard ascii else { return lower.hasPrefix(prefix) }
+            return lower.utf8.count >= prefix.utf8.count && lower.utf8.starts(with: prefix.utf8)
+        }
+        if silentH.contains(where: starts) { return true }
+        if starts("one") || starts("once") { return false }
+        if starts("u") {
+            if yooU.contains(where: starts) {
+                if starts("unin") || starts("unid") || starts("unim") || starts("uninst") { return true }
                 return false
             }
-            if lower.hasPrefix("us") && lower.count > 3 { return nil }
+            if starts("us") && lower.count > 3 { return nil }
             return true
         }
-        if lower.hasPrefix("eu") || lower.hasPrefix("ewe") { return false }
-        if lower.hasPrefix("y") { return false }
+        if starts("eu") || starts("ewe") { return false }
+        if starts("y") { return false }
         if "aeio".unicodeScalars.contains(lower.unicodeScalars.first!) { return true }
-        if lower.hasPrefix("h") { return false }
+        if starts("h") { return false }
         if CharClass.isLetter(first) { return false }
         return nil
     }

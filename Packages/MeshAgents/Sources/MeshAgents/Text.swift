@@ -152,6 +152,16 @@ public struct TextAnalysis: Sendable {
         return makeString(scalars, s, e)
     }
 
+    /// The sentence that holds token `k`, found by binary search (sentences are in text order and do not overlap).
+    public func sentence(containing k: Int) -> Sentence? {
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sentences[mid].tokens.upperBound <= k { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < sentences.count && sentences[lo].tokens.contains(k) ? sentences[lo] : nil
+    }
+
     /// How many tokens in `range` are words (and numbers, when `numbers`): counted in place, since filtering
     /// copies every token (two retained strings each).
     public func countWords(in range: Range<Int>, numbers: Bool = false) -> Int {
