@@ -495,13 +495,13 @@ public struct GrammarSpecialist: Specialist {
                     ctx.add("grammar.spacing", "Add a space after '\(p)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [p + " " + tokens[i + 1].text])
                 }
                 // "4:they have": a colon glued to the word after it (times, ratios and "std::io" have no letters after).
-                if p == ":", i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore, tokens[i - 1].kind != .punct,
+                if mark == ":", i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore, tokens[i - 1].kind != .punct,
                    tokens[i + 1].kind == .word, tokens[i + 1].text.unicodeScalars.count >= 2,
                    tokens[i + 1].text.unicodeScalars.allSatisfy(CharClass.isLower), spacingOn {
                     ctx.add("grammar.spacing", "Add a space after ':'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [": " + tokens[i + 1].text])
                 }
                 // A straight quotation mark between two letters ("say"hey") lacks a space on one side.
-                if p == "\"", i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
+                if mark == "\"", i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
                    tokens[i - 1].kind == .word, tokens[i + 1].kind == .word, spacingOn {
                     ctx.add("grammar.spacing", "Add a space before or after the quotation mark.", TextSpan(start: tokens[i - 1].start, end: tokens[i + 1].end),
                             [tokens[i - 1].text + " \"" + tokens[i + 1].text, tokens[i - 1].text + "\" " + tokens[i + 1].text])

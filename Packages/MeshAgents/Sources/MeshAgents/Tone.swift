@@ -297,7 +297,7 @@ public enum ToneScorer {
                     if caps[i - k] && capDiff { b += v > 0 ? 0.733 : -0.733 }
                     v += b * (k == 1 ? 1 : k == 2 ? 0.95 : 0.9)
                 }
-                if negationWords.mayContain(hash: items[i - k].hash) && negations.contains(p) || p.hasSuffix("n't") {
+                if negationWords.mayContain(hash: items[i - k].hash) && negations.contains(p) || lastByte(p) == UInt8(ascii: "t") && p.hasSuffix("n't") {
                     // "never so good" style boosts are rare; plain negation flips and dampens.
                     v *= -0.74
                 }

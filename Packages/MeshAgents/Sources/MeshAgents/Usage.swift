@@ -51,9 +51,11 @@ extension ClaritySpecialist {
                 }
             }
             // "7a.m." / "7pm": the hour and the letter tokenise as one word.
-            // (The word ends in a, p or m whenever the test after it can pass: a cheap gate before Character work,
-            // read from its last scalar, since no other scalar lower-cases to a string ending in one of them.)
-            if usage, tokens[i].kind == .word, Self.endsInAPM(ctx.text.scalars[tokens[i].end - 1]),
+            // (The word starts with a digit and ends in a, p or m whenever the test after it can pass: cheap gates
+            // before Character work, read from its first and last scalars, since no other scalar lower-cases to a
+            // string ending in one of them.)
+            if usage, tokens[i].kind == .word, CharClass.isDigit(ctx.text.scalars[tokens[i].start]),
+               Self.endsInAPM(ctx.text.scalars[tokens[i].end - 1]),
                let last = t.lower.last, last == "a" || last == "p" || t.lower.hasSuffix("am") || t.lower.hasSuffix("pm") {
                 let digits = t.lower.prefix(while: { $0.isASCII && $0.isNumber })
                 let rest = t.lower.dropFirst(digits.count)

@@ -28,8 +28,16 @@ public enum Severity: String, Codable, CaseIterable, Sendable, Hashable, Compara
     case error, warning, suggestion
 
     /// `error < warning` means "error is more severe".
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
+
+    /// The position in `allCases`, most severe first: findings are filtered and sorted by it, so it is a switch,
+    /// not a search of `allCases`.
+    private var rank: Int {
+        switch self {
+        case .error: 0
+        case .warning: 1
+        case .suggestion: 2
+        }
     }
 }
 
