@@ -53,14 +53,16 @@ public struct GrammarSpecialist: Specialist {
 
     /// Keeps one finding per span: the more specific rule wins over spelling.
     func dedupe(_ findings: [Finding]) -> [Finding] {
-        var seen = Set<TextSpan>()
+        var seen = Set<TextSpan>(minimumCapacity: findings.count)
         var out: [Finding] = []
         out.reserveCapacity(findings.count)
         func keep(_ f: Finding) {
             if seen.insert(f.span).inserted || f.rule != out.last?.rule { out.append(f) }
         }
+        // Compared once per finding (the rule ids are literals longer than a small string).
+        let spelling = findings.map { $0.rule == "grammar.spelling" }
         // Every other rule first, in order; then spelling, in order.
-        for f in findings where f.rule != "grammar.spelling" { keep(f) }
+        for k in findings.indices where !spelling[k] { keep(findings[k]) }
         guard out.count < findings.count else { return out }
         // A spelling finding goes where a kept finding (other than an unterminated sentence) overlaps it. Those
         // spans sorted by start, with the running maximum of their ends, answer that by binary search: some span
@@ -70,7 +72,8 @@ public struct GrammarSpecialist: Specialist {
         maxEnd.reserveCapacity(spans.count)
         for s in spans { maxEnd.append(max(maxEnd.last ?? Int.min, s.end)) }
         var keptSpelling: [TextSpan] = []
-        for f in findings where f.rule == "grammar.spelling" {
+        for k in findings.indices where spelling[k] {
+            let f = findings[k]
             var lo = 0, hi = spans.count // spans[..<lo] start before f ends
             while lo < hi {
                 let mid = (lo + hi) / 2

@@ -30,12 +30,12 @@ extension GrammarSpecialist {
     }
 
     static let clauseDispatch = TriggerDispatch<ClausePattern>([
-        (Array(pluralAuxiliary.keys) + Array(singularAuxiliary.keys), .inverted),
+        (Array(pluralAuxiliary.keys) + Array(singularAuxiliary.dictionary.keys), .inverted),
         (Array(nounDeterminers), .subject),
         (["the", "these", "those", "my", "our", "their", "your", "his", "her", "many", "some", "most", "all"], .pluralSubject),
         (["he", "she"], .adverb),
         (["to"], .toToo),
-        (Array(beFor.keys), .noVerb),
+        (Array(beFor.dictionary.keys), .noVerb),
         (Array(articles) + Array(possessives) + ["these", "those"], .determiner),
         (Array(strictModals) + ["can", "will", "may", "to"], .modal),
         (["lot", "i'm", "he's", "she's", "i", "he", "she"] + Array(ofQuantifiers), .article),
@@ -87,10 +87,10 @@ extension GrammarSpecialist {
         "is": ("are", "am"), "was": ("were", nil), "has": ("have", "have"), "does": ("do", "do"),
         "doesn't": ("don't", "don't"), "isn't": ("aren't", "am not"), "wasn't": ("weren't", nil), "hasn't": ("haven't", "haven't"),
     ]
-    static let singularAuxiliary: [String: String] = [
+    static let singularAuxiliary = WordDictionary<String>([
         "are": "is", "were": "was", "have": "has", "do": "does", "don't": "doesn't", "aren't": "isn't", "weren't": "wasn't",
         "haven't": "hasn't",
-    ]
+    ])
     /// Adjectives that only stand after a verb ("I am afraid"), so a pronoun directly before them lacks one.
     static let predicateAdjectives: WordList = [
         "afraid", "aware", "glad", "sorry", "ready", "able", "unable", "happy", "sad", "hungry", "thirsty", "tired",
@@ -98,7 +98,7 @@ extension GrammarSpecialist {
         "bored", "proud", "fond", "keen", "jealous", "nervous", "lucky", "responsible", "upset", "confused",
         "disappointed", "satisfied", "surprised", "afraid", "ashamed", "embarrassed", "frightened", "pleased",
     ]
-    static let beFor: [String: String] = ["i": "am", "you": "are", "we": "are", "they": "are", "he": "is", "she": "is", "it": "is"]
+    static let beFor = WordDictionary<String>(["i": "am", "you": "are", "we": "are", "they": "are", "he": "is", "she": "is", "it": "is"])
     static let articles: WordList = ["a", "an", "the"]
     /// Words that cannot follow an article directly ("the a" is left out: "the _a_ stands for atomic" mentions a word).
     static let afterArticleNever: WordList = [
@@ -126,11 +126,11 @@ extension GrammarSpecialist {
         "gram", "degree", "percent", "bit", "core", "lap", "round", "course", "member", "word", "line", "car", "track",
         "farad", "microfarad", "ohm", "milliohm", "kiloohm", "watt", "kilowatt", "volt", "amp", "ampere", "hertz",
     ]
-    static let numberWords: [String: Int] = [
+    static let numberWords = WordDictionary<Int>([
         "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
         "eleven": 11, "twelve": 12, "fifteen": 15, "eighteen": 18, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
         "hundred": 100,
-    ]
+    ])
     /// Quantifiers that take "of the" before a noun ("all of the students").
     static let ofQuantifiers: WordList = ["all", "most", "some", "many", "none", "each", "both", "half", "several", "few"]
     /// Words after "all of" that need no article.

@@ -26,10 +26,10 @@ extension GrammarSpecialist {
     /// Nouns with no plural ("informations" is a mistake), from `GrammarLists.uncountablePlurals`.
     static let uncountables = Set(GrammarLists.uncountablePlurals.values).subtracting(["staff", "vocabulary", "traffic"])
         .union(["stuff", "news", "weather"])
-    static let irregularPlurals: [String: String] = [
+    static let irregularPlurals = WordDictionary<String>([
         "people": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot", "teeth": "tooth",
         "mice": "mouse", "peoples": "people",
-    ]
+    ])
     /// Words after a noun that show the noun phrase has ended.
     static let phraseEnders: WordList = [
         "is", "are", "was", "were", "have", "has", "had", "that", "which", "who", "in", "on", "at", "for", "to", "with",
@@ -37,7 +37,7 @@ extension GrammarSpecialist {
         "i", "we", "they", "you", "he", "she", "it", "when", "why", "where", "than", "like",
     ]
     /// Verbs followed by an -ing form, never by "to" + verb.
-    static let gerundVerbs: [String: String] = [
+    static let gerundVerbs = WordDictionary<String>([
         "enjoy": "enjoy", "enjoys": "enjoy", "enjoyed": "enjoy", "enjoying": "enjoy", "avoid": "avoid", "avoids": "avoid",
         "avoided": "avoid", "avoiding": "avoid", "finish": "finish", "finished": "finish", "finishes": "finish",
         "suggest": "suggest", "suggests": "suggest", "suggested": "suggest", "suggesting": "suggest", "mind": "mind",
@@ -45,7 +45,7 @@ extension GrammarSpecialist {
         "practise": "practise", "practice": "practice", "quit": "quit", "quitted": "quit", "deny": "deny", "denied": "deny",
         "denies": "deny", "risk": "risk", "risked": "risk", "keep": "keep", "keeps": "keep", "kept": "keep",
         "consider": "consider", "considers": "consider", "considered": "consider", "considering": "consider",
-    ]
+    ])
     static let durationUnits: WordList = [
         "years", "months", "weeks", "days", "hours", "minutes", "seconds", "decades", "centuries", "ages",
     ]
@@ -90,7 +90,7 @@ extension GrammarSpecialist {
         add(["lot", "lots"], .lot)
         add(["one"], .one)
         add(Array(modals) + ["let's"], .modal)
-        add(gerundVerbs.keys, .gerundVerb)
+        add(gerundVerbs.dictionary.keys, .gerundVerb)
         add(["look", "looks", "looked", "looking"], .look)
         add(finiteBe, .finiteBe)
         add(doForms, .doForm)

@@ -170,7 +170,7 @@ extension GrammarSpecialist {
     static let subjectPronouns: WordList = ["i", "he", "she", "we", "they"]
     /// Forms of "do" that take a base verb. A static set: an array literal in the loop allocates per token.
     static let doForms: WordList = ["did", "does", "do", "didn't", "doesn't", "don't"]
-    static let objectOf: [String: String] = ["i": "me", "he": "him", "she": "her", "we": "us", "they": "them"]
+    static let objectOf = WordDictionary<String>(["i": "me", "he": "him", "she": "her", "we": "us", "they": "them"])
     static let casePrepositions: WordList = [
         "to", "at", "with", "between", "from", "about", "by", "on", "into", "without", "toward", "towards", "against",
         "among", "behind", "beside", "under", "over", "near", "upon", "onto", "except", "of",
