@@ -233,7 +233,8 @@ extension GrammarSpecialist {
         var noun = -1
         while k < n, k - i <= 4, tokens[k].kind == .word, tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true {
             let x = tokens[k].lower
-            if Self.phraseEnders.contains(x) || Self.objectStarters.contains(x) || Self.modals.contains(x) || Self.determinersAndQuantifiers.contains(x) { break }
+            if Self.phraseEnders.contains(tokens[k]) || Self.objectStarters.contains(tokens[k]) || Self.modals.contains(tokens[k])
+                || Self.determinersAndQuantifiers.contains(tokens[k]) { break }
             if lex.pureNounSingular(ofPlural: x) != nil || ["people", "children", "men", "women"].contains(x) { noun = k; break }
             k += 1
         }
@@ -328,9 +329,9 @@ extension GrammarSpecialist {
         let next = tokens[i + 1].lower
         // "the the" is a repeated word, reported as such.
         guard w != next else { return }
-        let clash = (Self.articles.contains(w) && Self.afterArticleNever.contains(next) && !(w == "a" && tokens[i].text == "A" && i > 0 && tokens[i - 1].kind == .word))
-            || (Self.possessives.contains(w) && Self.articles.contains(next) && !(next == "a" && tokens[i + 1].text == "A"))
-            || ((w == "these" || w == "those") && (Self.possessives.contains(next) || next == "some" || next == "any"))
+        let clash = (Self.articles.contains(tokens[i]) && Self.afterArticleNever.contains(tokens[i + 1]) && !(w == "a" && tokens[i].text == "A" && i > 0 && tokens[i - 1].kind == .word))
+            || (Self.possessives.contains(tokens[i]) && Self.articles.contains(tokens[i + 1]) && !(next == "a" && tokens[i + 1].text == "A"))
+            || ((w == "these" || w == "those") && (Self.possessives.contains(tokens[i + 1]) || next == "some" || next == "any"))
         guard clash, !(i > 0 && tokens[i - 1].text == "'" || tokens[i - 1 < 0 ? 0 : i - 1].text == "\"") else { return }
         ctx.add("grammar.double-determiner", "Two determiners in a row: keep '\(tokens[i].text)' or '\(tokens[i + 1].text)'.",
                 TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [tokens[i].text, matchCase(tokens[i + 1].text, like: tokens[i].text)])
@@ -342,7 +343,7 @@ extension GrammarSpecialist {
         let n = tokens.count
         let lex = WordClasses.shared
         let w = tokens[i].lower
-        let strict = Self.strictModals.contains(w)
+        let strict = Self.strictModals.contains(tokens[i])
         // "can", "will" and "may" are also nouns: a modal only after a subject, decided below.
         let maybeModal = !strict && (w == "can" || w == "will" || w == "may")
         var k = i + 1
@@ -467,7 +468,7 @@ extension GrammarSpecialist {
             return
         }
         // a / an / the + number + unit (+ old) + noun.
-        guard Self.articles.contains(w), i + 2 < n else { return }
+        guard Self.articles.contains(tokens[i]), i + 2 < n else { return }
         let num = tokens[i + 1]
         let count: Int? = num.kind == .number ? Int(num.text) : Self.numberWords[num.lower]
         if let count, count != 1, let unit = word(i + 2), Self.units.contains(unit), tokens[i + 2].spaceBefore {

@@ -281,6 +281,12 @@ extension GrammarSpecialist {
 
     /// "Did the application worked?", "Does your memory usage grows?", "I don't needs help", "They cannot works
     /// here", "She does no understand".
+    /// Modals that are also nouns ("a tin can"), "do" without its negative forms, and the forms of "do" that
+    /// carry past or third-person marking ("did the plan worked?").
+    static let softModals: WordList = ["will", "can", "may"]
+    static let doSupport: WordList = ["do", "does", "did"]
+    static let pastOrThirdDoForms: WordList = ["did", "does", "didn't", "doesn't"]
+
     func formAfterAuxiliary(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
         let n = tokens.count
@@ -288,29 +294,30 @@ extension GrammarSpecialist {
         let w = tokens[i].lower
         func word(_ k: Int) -> String? { k < n && tokens[k].kind == .word ? tokens[k].lower : nil }
         // do-support and strict modals, negated or not, directly before the verb.
-        let softModal = ["will", "can", "may"].contains(w) && i > 0 && tokens[i - 1].kind == .word
+        let softModal = Self.softModals.contains(tokens[i]) && i > 0 && tokens[i - 1].kind == .word
             && !Self.determinersAndQuantifiers.contains(tokens[i - 1]) && !Self.objectStarters.contains(tokens[i - 1])
         // "we will able to" → "will be able to".
-        if Self.strictModals.contains(w) || softModal, word(i + 1) == "able", word(i + 2) == "to", ctx.config.isEnabled("grammar.missing-verb") {
+        let strict = Self.strictModals.contains(tokens[i]), doForm = Self.doForms.contains(tokens[i])
+        if strict || softModal, word(i + 1) == "able", word(i + 2) == "to", ctx.config.isEnabled("grammar.missing-verb") {
             ctx.add("grammar.missing-verb", "A verb is missing: '\(tokens[i].text) be able to'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), ["\(tokens[i].text) be able"])
             return
         }
-        if Self.doForms.contains(w) && w.hasSuffix("n't") || Self.strictModals.contains(w) || softModal || (Self.doForms.contains(w) && word(i + 1) == "not") {
+        if doForm && w.hasSuffix("n't") || strict || softModal || (doForm && word(i + 1) == "not") {
             var k = i + 1
             if word(k) == "not" { k += 1 }
             // ("must needs" is an old idiom.)
-            if let v = word(k), !(w == "must" && v == "needs"), let base = Self.baseOfThirdPerson(v, afterModal: Self.strictModals.contains(w)), !(k + 1 < n && tokens[k + 1].lower == "of") {
+            if let v = word(k), !(w == "must" && v == "needs"), let base = Self.baseOfThirdPerson(v, afterModal: strict), !(k + 1 < n && tokens[k + 1].lower == "of") {
                 ctx.add("grammar.verb-form", "After '\(tokens[i].text)' use the base form: '\(base)'.", tokens[k].span, [matchCase(base, like: tokens[k].text)])
                 return
             }
         }
         // do / does / did + no + verb → not.
-        if ["do", "does", "did"].contains(w), word(i + 1) == "no", let v = word(i + 2), lex.isPureVerb(v) {
+        if Self.doSupport.contains(tokens[i]), word(i + 1) == "no", let v = word(i + 2), lex.isPureVerb(v) {
             ctx.add("grammar.verb-form", "Did you mean 'not'?", tokens[i + 1].span, ["not"])
             return
         }
         // did / does + a noun phrase + the wrong form.
-        guard ["did", "does", "didn't", "doesn't"].contains(w), let det = word(i + 1), Self.nounDeterminers.contains(det) || ["a", "an", "these", "those"].contains(det) else { return }
+        guard Self.pastOrThirdDoForms.contains(tokens[i]), let det = word(i + 1), Self.nounDeterminers.contains(det) || ["a", "an", "these", "those"].contains(det) else { return }
         for k in (i + 3)...min(i + 4, n - 1) where k < n && tokens[k].kind == .word {
             let v = tokens[k].lower
             var base: String?
