@@ -703,8 +703,7 @@ enum Articles {
     static let yooU: [String] = ["uni", "use", "usu", "uti", "uri", "ura", "ure", "uku", "ubi", "uto", "ufo", "ute", "uv", "unanim", "eu", "ewe"]
 
     /// true: vowel sound, false: consonant sound, nil: unsure (left alone). Asked for the word after every "a" and
-    /// "an", so the word is read once, without building arrays, and the prefixes are compared as bytes when the
-    /// word is ASCII (where bytes are characters).
+    /// "an", so the word is read once, without building arrays.
     static func startsWithVowelSound(_ word: String) -> Bool? {
         guard let first = word.unicodeScalars.first else { return nil }
         let lower = word.lowercased()
@@ -732,25 +731,20 @@ enum Articles {
         if letterCount == 1 {
             return "aefhilmnorsx".unicodeScalars.contains(lower.unicodeScalars.first!)
         }
-        let ascii = lower.utf8.allSatisfy { $0 < 128 }
-        func starts(_ prefix: String) -> Bool {
-            guard ascii else { return lower.hasPrefix(prefix) }
-            return lower.utf8.count >= prefix.utf8.count && lower.utf8.starts(with: prefix.utf8)
-        }
-        if silentH.contains(where: starts) { return true }
-        if starts("one") || starts("once") { return false }
-        if starts("u") {
-            if yooU.contains(where: starts) {
-                if starts("unin") || starts("unid") || starts("unim") || starts("uninst") { return true }
+        if silentH.contains(where: { lower.hasPrefix($0) }) { return true }
+        if lower.hasPrefix("one") || lower.hasPrefix("once") { return false }
+        if lower.hasPrefix("u") {
+            if yooU.contains(where: { lower.hasPrefix($0) }) {
+                if lower.hasPrefix("unin") || lower.hasPrefix("unid") || lower.hasPrefix("unim") || lower.hasPrefix("uninst") { return true }
                 return false
             }
-            if starts("us") && lower.count > 3 { return nil }
+            if lower.hasPrefix("us") && lower.count > 3 { return nil }
             return true
         }
-        if starts("eu") || starts("ewe") { return false }
-        if starts("y") { return false }
+        if lower.hasPrefix("eu") || lower.hasPrefix("ewe") { return false }
+        if lower.hasPrefix("y") { return false }
         if "aeio".unicodeScalars.contains(lower.unicodeScalars.first!) { return true }
-        if starts("h") { return false }
+        if lower.hasPrefix("h") { return false }
         if CharClass.isLetter(first) { return false }
         return nil
     }
