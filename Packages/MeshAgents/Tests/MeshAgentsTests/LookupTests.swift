@@ -1,0 +1,60 @@
+import MeshProtocol
+import Testing
+@testable import MeshAgents
+
+/// The fast look-ups the rules use must answer exactly what the plain ones do.
+@Suite("Look-ups")
+struct LookupTests {
+    static let text = """
+    In order to win, the team at the end of the day had a number of the best players. In the event that it rains, \
+    Ünder and ÜNDER stay in; the Kelvin \u{212A}elvin scale, 7 days and 12 items. At this point in time, it is what it is.
+    """
+
+    /// `PhraseTables` (one pass, flat arrays, groups skipped by a second-word mask) gives each table the matches it
+    /// gives alone, table by table, each in text order.
+    @Test func phraseTablesMatchEachTableAlone() {
+        let tables = [
+            PhraseTable(["in order to => to", "in the event that => if", "a number of => some", "at the end of the day"]),
+            PhraseTable(["in", "the end", "the best", "at this point in time => now", "# days", "# items"]),
+            PhraseTable(["it is what it is", "in the", "the *", "at the"]),
+        ]
+        let tokens = TextAnalysis(text: Self.text).tokens
+        let together = PhraseTables(tables).matches(tokens, active: [true, true, true], where: { _, _, _, _ in true })
+        var expected: [(Int, Int, Int, [String])] = []
+        for (k, t) in tables.enumerated() {
+            expected += t.matches(tokens).map { (k, $0.0, $0.1, $0.2.words) }
+        }
+        #expect(together.map { "\($0.0) \($0.1) \($0.2) \($0.3.words)" } == expected.map { "\($0.0) \($0.1) \($0.2) \($0.3)" })
+        #expect(together.count > 10)
+        // An inactive table gives nothing; the others are unchanged.
+        let twoOnly = PhraseTables(tables).matches(tokens, active: [true, false, true], where: { _, _, _, _ in true })
+        #expect(twoOnly.map { "\($0.0) \($0.1) \($0.2)" } == together.filter { $0.0 != 1 }.map { "\($0.0) \($0.1) \($0.2)" })
+    }
+
+    /// `WordList.contains(token)` and `WordDictionary[token]` probe by the token's hash; the answer is the plain
+    /// look-up of the token's lower case, ASCII or not (the Kelvin sign lower-cases to an ASCII "k").
+    @Test func tokenLookUpsAnswerLikeTheWord() {
+        let list: WordList = ["in", "the", "under", "ünder", "kelvin", "days"]
+        let dictionary = WordDictionary(["in": 1, "ünder": 2, "kelvin": 3, "it": 4])
+        for t in TextAnalysis(text: Self.text).tokens {
+            #expect(list.contains(t) == list.contains(t.lower), "\(t.text)")
+            #expect(dictionary[t] == dictionary[t.lower], "\(t.text)")
+        }
+    }
+
+    /// `sentence(containing:)` (a binary search) finds the sentence a linear search finds, and nil past the end.
+    @Test func sentenceContainingATokenIsFoundBySearch() {
+        let a = TextAnalysis(text: "One. Two three! Four five six? Seven\n\nEight nine.")
+        #expect(a.sentences.count == 5)
+        for k in a.tokens.indices {
+            #expect(a.sentence(containing: k) == a.sentences.first(where: { $0.tokens.contains(k) }))
+        }
+        #expect(a.sentence(containing: a.tokens.count) == nil)
+    }
+
+    /// Severity orders errors first (MeshProtocol compares by rank).
+    @Test func severitiesOrderMostSevereFirst() {
+        #expect(Severity.error < .warning && Severity.warning < .suggestion && !(Severity.suggestion < .error))
+        #expect(Severity.allCases.sorted() == [.error, .warning, .suggestion])
+    }
+}
