@@ -80,25 +80,22 @@ extension GrammarSpecialist {
     }
 
     /// Every word that can start one of `learnerPatterns`' patterns, with the patterns it can start.
-    static let learnerTriggers: [String: LearnerTrigger] = {
-        var out: [String: LearnerTrigger] = [:]
-        func add<S: Sequence>(_ words: S, _ t: LearnerTrigger) where S.Element == String { for w in words { out[w, default: []].insert(t) } }
-        add(pluralDeterminers, .pluralDeterminer)
-        add(["many", "several", "various", "numerous"], .many)
-        add(["every", "each"], .every)
-        add(["much"], .much)
-        add(["lot", "lots"], .lot)
-        add(["one"], .one)
-        add(Array(modals) + ["let's"], .modal)
-        add(gerundVerbs.dictionary.keys, .gerundVerb)
-        add(["look", "looks", "looked", "looking"], .look)
-        add(finiteBe, .finiteBe)
-        add(doForms, .doForm)
-        add(["more", "most"], .more)
-        add(["who"], .who)
-        add(["since"], .since)
-        return out
-    }()
+    static let learnerDispatch = TriggerDispatch<LearnerTrigger>([
+        (Array(pluralDeterminers), .pluralDeterminer),
+        (["many", "several", "various", "numerous"], .many),
+        (["every", "each"], .every),
+        (["much"], .much),
+        (["lot", "lots"], .lot),
+        (["one"], .one),
+        (Array(modals) + ["let's"], .modal),
+        (Array(gerundVerbs.dictionary.keys), .gerundVerb),
+        (["look", "looks", "looked", "looking"], .look),
+        (Array(finiteBe), .finiteBe),
+        (Array(doForms), .doForm),
+        (["more", "most"], .more),
+        (["who"], .who),
+        (["since"], .since),
+    ])
 
     /// The regular plural of a noun ("city" → "cities", "box" → "boxes", "day" → "days").
     static func plural(of w: String) -> String {
@@ -177,10 +174,10 @@ extension GrammarSpecialist {
             if Verbs.thirdToBase[w] != nil || Verbs.auxiliaries.contains(w) { return nil }
             return lex.pureNounSingular(ofPlural: w)
         }
-        let learnerTriggers = Self.learnerTriggerMap
+        let dispatch = Self.learnerDispatch
         for i in 0..<n where tokens[i].kind == .word {
+            guard let trigger = dispatch.patterns(for: tokens[i]) else { continue }
             let w = tokens[i].lower
-            guard let trigger = learnerTriggers[w, hash: tokens[i].lowerHash] else { continue }
             let prev = word(i - 1)
 
             // many / several / these / two + singular noun: "many problem", "these day."

@@ -231,21 +231,18 @@ extension GrammarSpecialist {
     }
 
     /// Every word that can start one of `patternRules`' patterns, with the patterns it can start.
-    static let patternTriggers: [String: PatternTrigger] = {
-        var out: [String: PatternTrigger] = [:]
-        func add(_ words: [String], _ t: PatternTrigger) { for w in words { out[w, default: []].insert(t) } }
-        add(["to"], .to)
-        add(Array(modals), .modal)
-        add(Array(doForms), .doForm)
-        add(["i", "you", "we", "they"], .pluralPronoun)
-        add(["he", "she", "it"], .singularPronoun)
-        add(Array(casePrepositions), .casePreposition)
-        add(["there"], .there)
-        add(["a", "an"], .article)
-        add(["these", "those"], .demonstrative)
-        add(["then"], .then)
-        return out
-    }()
+    static let patternDispatch = TriggerDispatch<PatternTrigger>([
+        (["to"], .to),
+        (Array(modals), .modal),
+        (Array(doForms), .doForm),
+        (["i", "you", "we", "they"], .pluralPronoun),
+        (["he", "she", "it"], .singularPronoun),
+        (Array(casePrepositions), .casePreposition),
+        (["there"], .there),
+        (["a", "an"], .article),
+        (["these", "those"], .demonstrative),
+        (["then"], .then),
+    ])
 
     func patternRules(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
@@ -262,11 +259,10 @@ extension GrammarSpecialist {
             if p.kind == .punct { return p.text == "," || p.text == ";" || p.text == ":" || p.text == "(" || p.text == "\"" }
             return Self.clauseOpeners.contains(p)
         }
-        let patternTriggers = Self.patternTriggerMap
+        let dispatch = Self.patternDispatch
         for i in 0..<n {
-            guard tokens[i].kind == .word else { continue }
+            guard tokens[i].kind == .word, let trigger = dispatch.patterns(for: tokens[i]), let nw = word(i + 1) else { continue }
             let w = tokens[i].lower
-            guard let trigger = patternTriggers[w, hash: tokens[i].lowerHash], let nw = word(i + 1) else { continue }
             let next = tokens[i + 1]
             let pairSpan = TextSpan(start: tokens[i].start, end: next.end)
 

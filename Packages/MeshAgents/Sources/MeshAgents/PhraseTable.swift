@@ -199,8 +199,6 @@ extension GrammarSpecialist {
 /// (derived from the lists, which stay the source of truth).
 extension GrammarSpecialist {
     static let agreementTriggerMap = WordMap(agreementTriggers)
-    static let patternTriggerMap = WordMap(patternTriggers)
-    static let learnerTriggerMap = WordMap(learnerTriggers)
     static let modalSet = WordSet(words: modals)
     static let doFormSet = WordSet(words: doForms)
     static let casePrepositionSet = WordSet(words: casePrepositions)
