@@ -42,15 +42,6 @@ public struct GrammarSpecialist: Specialist {
         return out
     }
 
-    /// Double negatives: the negative pronouns, the words after "no" that make no double negative ("no one", "no
-    /// longer"), and the words that end a negation's reach ("don't think that nobody").
-    static let negativeWords: WordList = ["nothing", "nobody", "nowhere", "none"]
-    static let afterNoNotNegative: WordList = ["one", "matter", "longer", "doubt", "for", "to", "yet", "more", "less", "sooner", "way"]
-    static let negationScopeEnders: WordList = [
-        "that", "only", "just", "because", "if", "believe", "think", "know", "imagine", "guess", "suppose", "mean", "realize",
-        "realise", "say", "said", "wonder",
-    ]
-
     /// Keeps one finding per span: the more specific rule wins over spelling.
     func dedupe(_ findings: [Finding]) -> [Finding] {
         var seen = Set<TextSpan>(minimumCapacity: findings.count)
@@ -144,6 +135,15 @@ public struct GrammarSpecialist: Specialist {
     ]
 
     // MARK: Word-level rules
+
+    /// Double negatives: the negative pronouns, the words after "no" that make no double negative ("no one", "no
+    /// longer"), and the words that end a negation's reach ("don't think that nobody").
+    static let negativeWords: WordList = ["nothing", "nobody", "nowhere", "none"]
+    static let afterNoNotNegative: WordList = ["one", "matter", "longer", "doubt", "for", "to", "yet", "more", "less", "sooner", "way"]
+    static let negationScopeEnders: WordList = [
+        "that", "only", "just", "because", "if", "believe", "think", "know", "imagine", "guess", "suppose", "mean", "realize",
+        "realise", "say", "said", "wonder",
+    ]
 
     func wordRules(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens

@@ -195,15 +195,10 @@ extension GrammarSpecialist {
     static let nounVerbWords = WordFilter(Array(nounForVerb.keys) + Array(verbForNoun.keys))
 }
 
-/// Word lists that rules test for every token or every trigger word, as `WordSet`s probed by the token's hash
-/// (derived from the lists, which stay the source of truth).
+/// The agreement triggers as a map probed by the token's hash (derived from the list, which stays the source of
+/// truth).
 extension GrammarSpecialist {
     static let agreementTriggerMap = WordMap(agreementTriggers)
-    static let modalSet = WordSet(words: modals)
-    static let doFormSet = WordSet(words: doForms)
-    static let casePrepositionSet = WordSet(words: casePrepositions)
-    static let pluralDeterminerSet = WordSet(words: pluralDeterminers)
-    static let finiteBeSet = WordSet(words: finiteBe)
 }
 
 extension ClarityLists {
