@@ -37,7 +37,7 @@ extension GrammarSpecialist {
         (["to"], .toToo),
         (Array(beFor.dictionary.keys), .noVerb),
         (Array(articles) + Array(possessives) + ["these", "those"], .determiner),
-        (Array(strictModals) + ["can", "will", "may", "to"], .modal),
+        (Array(strictModals) + Array(softModals) + ["to"], .modal),
         (["lot", "i'm", "he's", "she's", "i", "he", "she"] + Array(ofQuantifiers), .article),
         (Array(articles) + languages, .compound),
         (["explain", "explains", "explained", "explaining", "am", "is", "are", "was", "were", "'m", "'re", "'s", "i'm", "you're", "we're", "they're", "he's", "she's"], .preposition),

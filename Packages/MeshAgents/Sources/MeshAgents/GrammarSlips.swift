@@ -50,7 +50,7 @@ extension GrammarSpecialist {
         (["you're", "you’re", "th", "all", "them", "than"], .context),
         (["who", "whom"], .who),
         (["people"], .people),
-        (Array(doForms) + Array(strictModals) + ["will", "can", "may"], .auxiliary),
+        (Array(doForms) + Array(strictModals) + Array(softModals), .auxiliary),
         (["afford", "affords", "afforded", "affording", "allow", "allows", "allowed", "allowing", "don't", "doesn't", "didn't"], .complement),
         (["this", "there", "there're"], .plural),
         (["two", "three", "four", "five", "many", "several", "various", "both"], .kinds),
