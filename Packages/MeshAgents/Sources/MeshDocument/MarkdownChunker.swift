@@ -1,5 +1,6 @@
 import CCmark
 import MeshProtocol
+import Synchronization
 
 /// Walks cmark-gfm's tree of a Markdown document and turns its prose blocks into chunk drafts, its
 /// headings and top-level blocks into the outline, and its `mesh-*` HTML comments into suppressions.
@@ -24,6 +25,12 @@ final class MarkdownChunker {
 
     private static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
+    /// cmark-gfm keeps the inline parser's special characters in one global table: an extension's ("~" for
+    /// strikethrough) is added while a parser processes inlines and removed when it is done, so two documents
+    /// parsed at once on two threads can lose each other's "~~" (github/cmark-gfm#221). Parsing holds this lock;
+    /// walking the finished tree does not need it.
+    private static let parsing = Mutex<Void>(())
+
     func run() throws(DocumentError) -> ParsedDocument {
         _ = Self.extensionsRegistered
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { throw .parserFailed("cmark_parser_new returned nil") }
@@ -33,12 +40,16 @@ final class MarkdownChunker {
             cmark_parser_attach_syntax_extension(parser, syntax)
         }
         let input = FrontMatter.blanked(source)
-        input.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+        var finished: OpaquePointer?
+        Self.parsing.withLock { _ in
+            input.withUnsafeBufferPointer { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
+                }
             }
+            finished = cmark_parser_finish(parser)
         }
-        guard let document = cmark_parser_finish(parser) else { throw .parserFailed("cmark_parser_finish returned nil") }
+        guard let document = finished else { throw .parserFailed("cmark_parser_finish returned nil") }
         defer { cmark_node_free(document) }
 
         var child = cmark_node_first_child(document)

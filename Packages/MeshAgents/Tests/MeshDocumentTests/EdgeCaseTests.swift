@@ -133,3 +133,27 @@ import Testing
         #expect(chunks[0].ignored.map { substring(chunks[0].text, $0) } == expected)
     }
 }
+
+/// cmark-gfm adds an extension's special characters ("~") to a global table while a parser processes inlines
+/// and removes them when it is done (github/cmark-gfm#221): documents chunked on several threads at once must
+/// still all see their strikethrough.
+@Suite struct ConcurrentParsingTests {
+    @Test func strikethroughSurvivesParallelChunking() async throws {
+        let bytes = Array("Some ~~old~~ new text and *more* of it.\n\n- An item with ~~gone~~ words\n".utf8)
+        let texts = try await withThrowingTaskGroup(of: [String].self) { group in
+            for k in 0..<8 {
+                group.addTask {
+                    var out: [String] = []
+                    for n in 0..<200 {
+                        let chunks = try DocumentChunker().chunks(docId: "d\(k)-\(n)", source: "s.md", bytes: bytes, format: .markdown)
+                        out += chunks.filter { $0.kind != .outline }.map(\.text)
+                    }
+                    return out
+                }
+            }
+            return try await group.reduce(into: [String]()) { $0 += $1 }
+        }
+        #expect(texts.count == 8 * 200 * 2)
+        #expect(Set(texts) == ["Some old new text and more of it.", "An item with gone words"])
+    }
+}
