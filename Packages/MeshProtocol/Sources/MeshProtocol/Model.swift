@@ -343,10 +343,17 @@ public struct ChunkReview: Codable, Sendable, Hashable {
     public var counts: TextCounts?
     /// Tone score of the chunk in [-1, 1] (sent by the tone specialist).
     public var tone: Double?
+    /// Set when the chunk was not reviewed, or not in full (too large, over its time budget, or its entry was
+    /// dead-lettered): why. The report lists it as a gap. Since 1.2.
+    public var unreviewed: String?
+    /// The chunk's place in the source, sent with `unreviewed` so the report can say which lines were missed.
+    /// Since 1.2.
+    public var range: SourceRange?
 
     public init(
         docId: String, chunkIndex: Int, chunkCount: Int, specialist: SpecialistType, specialists: [SpecialistType],
-        source: String, suggestions: [Suggestion], counts: TextCounts? = nil, tone: Double? = nil
+        source: String, suggestions: [Suggestion], counts: TextCounts? = nil, tone: Double? = nil,
+        unreviewed: String? = nil, range: SourceRange? = nil
     ) {
         self.docId = docId
         self.chunkIndex = chunkIndex
@@ -357,6 +364,8 @@ public struct ChunkReview: Codable, Sendable, Hashable {
         self.suggestions = suggestions
         self.counts = counts
         self.tone = tone
+        self.unreviewed = unreviewed
+        self.range = range
     }
 }
 
@@ -368,6 +377,25 @@ public struct Report: Codable, Sendable, Hashable {
     public var suggestions: [Suggestion]
     public var summary: Summary
     public var figures: Figures
+    /// What was not reviewed, in chunk and specialist order; nil when every chunk was reviewed in full. A report
+    /// with gaps is complete in the sense that it will not change: it says what is missing. Since 1.2.
+    public var incomplete: [Gap]?
+
+    /// One chunk one specialist did not review, or not in full.
+    public struct Gap: Codable, Sendable, Hashable {
+        public var specialist: SpecialistType
+        public var chunk: Int
+        /// The chunk's lines in the source, when known.
+        public var range: SourceRange?
+        public var reason: String
+
+        public init(specialist: SpecialistType, chunk: Int, range: SourceRange?, reason: String) {
+            self.specialist = specialist
+            self.chunk = chunk
+            self.range = range
+            self.reason = reason
+        }
+    }
 
     public struct Summary: Codable, Sendable, Hashable {
         public var total: Int
@@ -401,12 +429,15 @@ public struct Report: Codable, Sendable, Hashable {
         }
     }
 
-    public init(docId: String, source: String, suggestions: [Suggestion], summary: Summary, figures: Figures) {
+    public init(
+        docId: String, source: String, suggestions: [Suggestion], summary: Summary, figures: Figures, incomplete: [Gap]? = nil
+    ) {
         self.docId = docId
         self.source = source
         self.suggestions = suggestions
         self.summary = summary
         self.figures = figures
+        self.incomplete = incomplete
     }
 }
 
