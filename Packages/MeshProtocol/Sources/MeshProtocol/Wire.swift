@@ -54,12 +54,18 @@ extension ReportReady: WireMessage { public static let kind = "report-ready" }
 public struct WireCodec: Sendable {
     /// Bodies larger than this many bytes are deflated.
     public var compressionThreshold: Int
+    /// What a decoded message may hold; `limits.maxBodyBytes` bounds a body as sent and as inflated.
+    public var limits: WireLimits
     /// A body may inflate to at most this many bytes.
-    public var inflateLimit: Int
+    public var inflateLimit: Int { limits.maxBodyBytes }
 
-    public init(compressionThreshold: Int = 4096, inflateLimit: Int = 256 * 1024 * 1024) {
+    public init(compressionThreshold: Int = 4096, limits: WireLimits = .default) {
         self.compressionThreshold = compressionThreshold
-        self.inflateLimit = inflateLimit
+        self.limits = limits
+    }
+
+    public init(compressionThreshold: Int = 4096, inflateLimit: Int) {
+        self.init(compressionThreshold: compressionThreshold, limits: WireLimits(maxBodyBytes: inflateLimit))
     }
 
     public func encode<M: WireMessage>(_ message: M) -> [(String, [UInt8])] {
@@ -79,13 +85,16 @@ public struct WireCodec: Sendable {
         try decode(type, json: try body(of: type, from: fields))
     }
 
-    /// Decodes a message's JSON body, as returned by `body(of:from:)`.
+    /// Decodes a message's JSON body, as returned by `body(of:from:)`, and checks it against `limits`.
     public func decode<M: WireMessage>(_ type: M.Type, json: [UInt8]) throws(ProtocolError) -> M {
+        let message: M
         do {
-            return try JSONDecoder().decode(M.self, from: Data(json))
+            message = try JSONDecoder().decode(M.self, from: Data(json))
         } catch {
             throw .malformedBody(Self.describe(error))
         }
+        if let checked = message as? any WireValidatable { try checked.validate(limits) }
+        return message
     }
 
     /// The JSON body of a message of kind `M` (inflated when deflated), after the version and kind checks,
@@ -103,6 +112,7 @@ public struct WireCodec: Sendable {
         let encodingText = String(decoding: try field(WireField.encoding), as: UTF8.self)
         guard let encoding = BodyEncoding(rawValue: encodingText) else { throw .unknownEncoding(encodingText) }
         let body = try field(WireField.body)
+        guard body.count <= limits.maxBodyBytes else { throw .payloadTooLarge(limit: limits.maxBodyBytes) }
         return encoding == .jsonDeflate ? try Compression.inflate(body, limit: inflateLimit) : body
     }
 

@@ -13,6 +13,13 @@ enum GitHubReport {
             for s in ReportRenderer.ordered(report.suggestions) {
                 out += line(s, file: report.source) + "\n"
             }
+            for gap in report.incomplete ?? [] {
+                var properties = ["file=" + escapeProperty(report.source)]
+                if let range = gap.range { properties += ["line=\(range.start.line)", "endLine=\(max(range.start.line, range.end.line))"] }
+                properties.append("title=mesh.unreviewed")
+                out += "::warning \(properties.joined(separator: ","))::"
+                out += escapeData("\(gap.specialist.rawValue) did not review chunk \(gap.chunk): \(gap.reason)") + "\n"
+            }
         }
         return out
     }

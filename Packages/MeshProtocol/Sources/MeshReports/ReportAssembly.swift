@@ -28,12 +28,16 @@ public enum ReportAssembly {
             readability: total.words > 0 ? readability(total) : [:],
             tone: tones.isEmpty ? nil : tones.reduce(0, +) / Double(tones.count)
         )
+        let gaps = ordered.compactMap { review in
+            review.unreviewed.map { Report.Gap(specialist: review.specialist, chunk: review.chunkIndex, range: review.range, reason: $0) }
+        }
         return Report(
             docId: docId,
             source: ordered.first?.source ?? "",
             suggestions: suggestions,
             summary: .init(total: suggestions.count, bySpecialist: bySpecialist, bySeverity: bySeverity),
-            figures: figures
+            figures: figures,
+            incomplete: gaps.isEmpty ? nil : gaps
         )
     }
 

@@ -34,7 +34,7 @@ public struct RuleDescriptor: Sendable, Hashable {
 /// then specialist, rule, message), sorted JSON keys, no timestamps, `\n` line endings, a final newline.
 public struct ReportRenderer: Sendable {
     /// The version of the `json` format's schema; bumped in its minor part for additions only.
-    public static let jsonSchemaVersion = "1.0"
+    public static let jsonSchemaVersion = "1.1"
 
     public let rules: [String: RuleDescriptor]
     public let toolVersion: String

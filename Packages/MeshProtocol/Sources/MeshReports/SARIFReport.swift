@@ -53,7 +53,7 @@ struct SARIFReport {
                         driver: Driver(
                             name: "agentic-mesh", version: renderer.toolVersion, informationUri: renderer.informationUri,
                             rules: rules)),
-                    columnKind: "unicodeCodePoints", results: results)
+                    columnKind: "unicodeCodePoints", results: results, invocations: Self.invocations(reports))
             ])
         return JSONReport.encode(log)
     }
@@ -103,6 +103,39 @@ struct SARIFReport {
         let tool: Tool
         let columnKind: String
         let results: [Result]
+        /// Only when some chunk was not reviewed: one invocation, not successful, a notification per gap.
+        let invocations: [Invocation]?
+    }
+    struct Invocation: Encodable {
+        let executionSuccessful: Bool
+        let toolExecutionNotifications: [Notification]
+    }
+    struct Notification: Encodable {
+        let level: String
+        let message: Text
+        let locations: [Location]?
+        let descriptor: Reference
+    }
+    struct Reference: Encodable { let id: String }
+
+    /// Each chunk a specialist did not review, as a tool execution notification (SARIF §3.58), so code
+    /// scanning shows that the results are partial rather than clean.
+    static func invocations(_ reports: [Report]) -> [Invocation]? {
+        let notifications = reports.flatMap { report in
+            (report.incomplete ?? []).map { gap in
+                Notification(
+                    level: "warning",
+                    message: Text(text: "\(gap.specialist.rawValue) did not review chunk \(gap.chunk): \(gap.reason)"),
+                    locations: gap.range.map { range in
+                        [Location(physicalLocation: PhysicalLocation(
+                            artifactLocation: ArtifactLocation(uri: uri(report.source)),
+                            region: Region(startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line,
+                                           endColumn: range.end.column, snippet: nil)))]
+                    },
+                    descriptor: Reference(id: "mesh.unreviewed"))
+            }
+        }
+        return notifications.isEmpty ? nil : [Invocation(executionSuccessful: false, toolExecutionNotifications: notifications)]
     }
     struct Tool: Encodable { let driver: Driver }
     struct Driver: Encodable {

@@ -13,6 +13,10 @@ struct TextReport {
                 out += "\(report.source):\(s.range.start.line):\(s.range.start.column): \(s.severity.rawValue): "
                 out += "[\(s.rule)] \(ReportRenderer.oneLine(s.message))\(ReportRenderer.replacementNote(s.replacements))\n"
             }
+            for gap in report.incomplete ?? [] {
+                out += "\(report.source):\(Self.lines(gap.range)): warning: [mesh.unreviewed] "
+                out += "\(gap.specialist.rawValue) did not review chunk \(gap.chunk): \(ReportRenderer.oneLine(gap.reason))\n"
+            }
             out += summary(report) + "\n"
         }
         if reports.count > 1 {
@@ -35,7 +39,16 @@ struct TextReport {
             figures += ", grade \(Self.oneDecimal(grade))"
         }
         parts.append(figures)
+        if let gaps = report.incomplete, !gaps.isEmpty {
+            parts.append("INCOMPLETE: \(Self.plural(gaps.count, "chunk review")) missing")
+        }
         return "\(report.source): " + parts.joined(separator: "; ")
+    }
+
+    /// `12:1` for a gap's first line, or `1:1` when the chunk's place is unknown.
+    static func lines(_ range: SourceRange?) -> String {
+        guard let range else { return "1:1" }
+        return "\(range.start.line):\(range.start.column)"
     }
 
     private func severities(_ counts: [String: Int]) -> String {

@@ -1,0 +1,160 @@
+/// Bounds on what a reader accepts from the wire. Every count, index and size in a message comes from
+/// outside the process, so each one is checked when the message is decoded, before any service does
+/// arithmetic with it: a message out of bounds is refused with a reason naming the field, and dead-lettered.
+public struct WireLimits: Sendable, Hashable {
+    /// Chunks in one document (the outline chunk included).
+    public var maxChunks: Int
+    /// Bytes of a body as it arrives, and of a deflated body once inflated.
+    public var maxBodyBytes: Int
+    /// Bytes of a document id.
+    public var maxDocIdBytes: Int
+    /// Suggestions in one review of one chunk.
+    public var maxSuggestions: Int
+
+    public init(maxChunks: Int = 100_000, maxBodyBytes: Int = 32 * 1024 * 1024, maxDocIdBytes: Int = 256, maxSuggestions: Int = 100_000) {
+        self.maxChunks = maxChunks
+        self.maxBodyBytes = maxBodyBytes
+        self.maxDocIdBytes = maxDocIdBytes
+        self.maxSuggestions = maxSuggestions
+    }
+
+    public static let `default` = WireLimits()
+}
+
+/// A message whose fields can be checked against `WireLimits` after decoding.
+public protocol WireValidatable {
+    func validate(_ limits: WireLimits) throws(ProtocolError)
+}
+
+/// Small checks that name the field they refuse.
+enum Check {
+    static func docId(_ id: String, _ limits: WireLimits, field: String = "docId") throws(ProtocolError) {
+        guard !id.isEmpty else { throw .invalidField(field, "empty") }
+        guard id.utf8.count <= limits.maxDocIdBytes else {
+            throw .invalidField(field, "\(id.utf8.count) bytes, more than the limit of \(limits.maxDocIdBytes)")
+        }
+        guard !id.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw .invalidField(field, "contains a control character")
+        }
+    }
+
+    static func count(_ count: Int, _ limits: WireLimits, field: String) throws(ProtocolError) {
+        guard count >= 1, count <= limits.maxChunks else {
+            throw .invalidField(field, "\(count) is outside 1...\(limits.maxChunks) chunks")
+        }
+    }
+
+    static func index(_ index: Int, count: Int, field: String) throws(ProtocolError) {
+        guard index >= 0, index < count else { throw .invalidField(field, "\(index) is outside 0..<\(count)") }
+    }
+
+    static func specialists(_ list: [SpecialistType], field: String = "specialists") throws(ProtocolError) {
+        guard Set(list).count == list.count else { throw .invalidField(field, "lists a specialist twice") }
+    }
+
+    static func position(_ p: SourcePosition, field: String) throws(ProtocolError) {
+        guard p.offset >= 0, p.line >= 1, p.column >= 1 else {
+            throw .invalidField(field, "position \(p.line):\(p.column) at offset \(p.offset) is not 1-based")
+        }
+    }
+
+    static func range(_ r: SourceRange, field: String) throws(ProtocolError) {
+        try position(r.start, field: field)
+        try position(r.end, field: field)
+        guard r.start.offset <= r.end.offset else { throw .invalidField(field, "ends before it starts") }
+    }
+
+    static func span(_ s: TextSpan, length: Int, field: String) throws(ProtocolError) {
+        guard s.start >= 0, s.start <= s.end, s.end <= length else {
+            throw .invalidField(field, "span \(s.start)..<\(s.end) is outside the text's \(length) characters")
+        }
+    }
+
+    static func segments(_ segments: [TextSegment], length: Int, field: String) throws(ProtocolError) {
+        var previous = 0
+        for segment in segments {
+            guard segment.textOffset >= previous, segment.textOffset <= length else {
+                throw .invalidField(field, "offset \(segment.textOffset) is out of order or past the text's \(length) characters")
+            }
+            try position(segment.position, field: field)
+            previous = segment.textOffset
+        }
+    }
+
+    static func nonNegative(_ value: Int, field: String) throws(ProtocolError) {
+        guard value >= 0 else { throw .invalidField(field, "\(value) is negative") }
+    }
+}
+
+extension Chunk: WireValidatable {
+    public func validate(_ limits: WireLimits) throws(ProtocolError) {
+        try Check.docId(docId, limits)
+        try Check.count(count, limits, field: "count")
+        try Check.index(index, count: count, field: "index")
+        try Check.specialists(specialists)
+        let length = text.unicodeScalars.count
+        try Check.segments(segments, length: length, field: "segments")
+        for span in ignored { try Check.span(span, length: length, field: "ignored") }
+        if let level, level < 0 || level > 1_000 { throw .invalidField("level", "\(level) is outside 0...1000") }
+        for s in suppressions {
+            if let from = s.fromLine, let to = s.toLine, from > to { throw .invalidField("suppressions", "lines \(from)...\(to) are reversed") }
+        }
+        if let outline { try outline.validate(limits) }
+    }
+}
+
+extension Outline {
+    func validate(_ limits: WireLimits) throws(ProtocolError) {
+        for heading in headings {
+            guard (1...6).contains(heading.level) else { throw .invalidField("outline.headings", "level \(heading.level) is outside 1...6") }
+            try Check.range(SourceRange(start: heading.position, end: heading.endPosition), field: "outline.headings")
+        }
+        for block in blocks {
+            if let heading = block.heading { try Check.index(heading, count: headings.count, field: "outline.blocks.heading") }
+            try Check.position(block.position, field: "outline.blocks")
+            try Check.nonNegative(block.lines, field: "outline.blocks.lines")
+            try Check.nonNegative(block.words, field: "outline.blocks.words")
+            try Check.nonNegative(block.sentences, field: "outline.blocks.sentences")
+        }
+        for term in terms { try Check.range(SourceRange(start: term.position, end: term.endPosition), field: "outline.terms") }
+        for item in (lists ?? []).joined() {
+            let length = item.text.unicodeScalars.count
+            try Check.segments(item.segments, length: length, field: "outline.lists.segments")
+            for span in item.ignored { try Check.span(span, length: length, field: "outline.lists.ignored") }
+        }
+    }
+}
+
+extension ChunkReview: WireValidatable {
+    public func validate(_ limits: WireLimits) throws(ProtocolError) {
+        try Check.docId(docId, limits)
+        try Check.count(chunkCount, limits, field: "chunkCount")
+        try Check.index(chunkIndex, count: chunkCount, field: "chunkIndex")
+        try Check.specialists(specialists)
+        guard specialists.contains(specialist) else {
+            throw .invalidField("specialists", "does not name the reviewing specialist '\(specialist.rawValue)'")
+        }
+        guard suggestions.count <= limits.maxSuggestions else {
+            throw .invalidField("suggestions", "\(suggestions.count) is more than the limit of \(limits.maxSuggestions)")
+        }
+        for s in suggestions {
+            try Check.range(s.range, field: "suggestions.range")
+            guard s.specialist == specialist else { throw .invalidField("suggestions.specialist", "'\(s.specialist.rawValue)' in a \(specialist.rawValue) review") }
+        }
+        if let counts {
+            for (name, value) in [("words", counts.words), ("sentences", counts.sentences), ("syllables", counts.syllables),
+                                  ("letters", counts.letters), ("complexWords", counts.complexWords)] {
+                guard value >= 0, value <= 1 << 32 else { throw .invalidField("counts.\(name)", "\(value) is outside 0...\(1 << 32)") }
+            }
+        }
+        if let tone, !(tone.isFinite && (-1...1).contains(tone)) { throw .invalidField("tone", "\(tone) is outside -1...1") }
+        if let range { try Check.range(range, field: "range") }
+    }
+}
+
+extension ReportReady: WireValidatable {
+    public func validate(_ limits: WireLimits) throws(ProtocolError) {
+        try Check.docId(docId, limits)
+        try Check.nonNegative(total, field: "total")
+    }
+}
