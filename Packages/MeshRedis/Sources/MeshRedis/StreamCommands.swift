@@ -77,9 +77,13 @@ extension RedisConnection {
         return newId
     }
 
-    public static func xaddArguments(_ key: String, id: String = "*", fields: [StreamField]) -> [RedisArgument] {
-        var args: [RedisArgument] = ["XADD", .string(key), .string(id)]
-        args.reserveCapacity(3 + fields.count * 2)
+    /// The arguments of `XADD key [MAXLEN ~ n] id field value ...`. With `approximateMaxLength` the stream keeps
+    /// about that many newest entries (for streams nobody acknowledges, such as `doc.reports`).
+    public static func xaddArguments(_ key: String, id: String = "*", fields: [StreamField], approximateMaxLength: Int? = nil) -> [RedisArgument] {
+        var args: [RedisArgument] = ["XADD", .string(key)]
+        if let approximateMaxLength { args += ["MAXLEN", "~", .int(approximateMaxLength)] }
+        args.append(.string(id))
+        args.reserveCapacity(args.count + fields.count * 2)
         for field in fields {
             args.append(.string(field.name))
             args.append(.bytes(field.value))

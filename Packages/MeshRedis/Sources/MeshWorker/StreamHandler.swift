@@ -1,3 +1,4 @@
+import Foundation
 import MeshRedis
 
 /// One entry handed to a handler.
@@ -30,6 +31,15 @@ public protocol PermanentFailure: Error {}
 /// handler needs; writes that must not be duplicated belong in the outcome.
 public protocol StreamHandler: SendableMetatype {
     func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome
+
+    /// Commands committed with a dead letter, atomically, so whoever waits on the entry's result hears that it
+    /// will not come (a specialist answers "not reviewed" for its chunk, so the document still completes).
+    /// Called for every dead letter, including one the handler never saw; it must not throw.
+    func deadLetterCommands(_ delivery: Delivery, reason: String) -> [[RedisArgument]]
+}
+
+extension StreamHandler {
+    public func deadLetterCommands(_ delivery: Delivery, reason: String) -> [[RedisArgument]] { [] }
 }
 
 /// Told what the worker does, for metrics and logs.
@@ -40,6 +50,8 @@ public protocol WorkerObserver: Sendable {
     func redelivered(_ delivery: Delivery)
     func connectionLost(_ error: RedisError)
     func droppedDuplicate(_ delivery: Delivery)
+    /// Acknowledged entries were trimmed from the stream.
+    func trimmed(_ count: Int)
 }
 
 extension WorkerObserver {
@@ -49,6 +61,24 @@ extension WorkerObserver {
     public func redelivered(_ delivery: Delivery) {}
     public func connectionLost(_ error: RedisError) {}
     public func droppedDuplicate(_ delivery: Delivery) {}
+    public func trimmed(_ count: Int) {}
+}
+
+/// What a worker is doing now, read by another thread (the service's `/readyz`): the entry in hand and since
+/// when, so a handler stuck on one entry shows as not ready instead of looking idle.
+public final class WorkerHeartbeat: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: (id: String, since: ContinuousClock.Instant)?
+
+    public init() {}
+
+    func begin(_ id: String) { lock.withLock { current = (id, .now) } }
+    func end() { lock.withLock { current = nil } }
+
+    /// The entry in hand and how long it has been handled, or nil when idle.
+    public var busy: (id: String, for: Duration)? {
+        lock.withLock { current.map { ($0.id, ContinuousClock.now - $0.since) } }
+    }
 }
 
 struct SilentObserver: WorkerObserver {}

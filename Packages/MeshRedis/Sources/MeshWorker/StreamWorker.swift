@@ -11,16 +11,21 @@ public final class StreamWorker<Handler: StreamHandler> {
     private let connection: RedisConnection
     private let handler: Handler
     private let observer: any WorkerObserver
+    private let heartbeat: WorkerHeartbeat?
     private var commitSHA: String?
     /// The last failure of an entry this process saw, for the dead letter's reason.
     private var lastErrors: [String: String] = [:]
     private var groupReady = false
 
-    public init(connection: RedisConnection, options: WorkerOptions, handler: Handler, observer: (any WorkerObserver)? = nil) {
+    public init(
+        connection: RedisConnection, options: WorkerOptions, handler: Handler, observer: (any WorkerObserver)? = nil,
+        heartbeat: WorkerHeartbeat? = nil
+    ) {
         self.connection = connection
         self.options = options
         self.handler = handler
         self.observer = observer ?? SilentObserver()
+        self.heartbeat = heartbeat
     }
 
     /// Creates the group (and stream) if missing. Safe to call any number of times, from any replica.
@@ -33,6 +38,7 @@ public final class StreamWorker<Handler: StreamHandler> {
     public func run(until stop: StopSignal) {
         var pendingDrained = false
         var lastReclaim = ContinuousClock.now - options.reclaimInterval
+        var lastTrim = ContinuousClock.now
         while !stop.isSet {
             do {
                 if !groupReady { try ensureGroup() }
@@ -43,6 +49,10 @@ public final class StreamWorker<Handler: StreamHandler> {
                 if ContinuousClock.now - lastReclaim >= options.reclaimInterval {
                     lastReclaim = .now
                     try reclaimIdle(stop: stop)
+                }
+                if let interval = options.trimInterval, ContinuousClock.now - lastTrim >= interval {
+                    lastTrim = .now
+                    try trim()
                 }
                 try readNew(block: options.block)
             } catch {
@@ -61,19 +71,29 @@ public final class StreamWorker<Handler: StreamHandler> {
         var count = try drainOwnPending(stop: stop)
         count += try reclaimIdle(stop: stop)
         count += try readNew(block: nil)
+        if options.trimInterval != nil { try trim() }
         return count
+    }
+
+    /// Removes the entries every group of the stream has acknowledged, so Redis does not grow with every
+    /// document. Safe with any number of replicas doing the same: no group ever needs an entry below the floor.
+    private func trim() throws(RedisError) {
+        let removed = try connection.trimAcknowledged(options.stream)
+        if removed > 0 { observer.trimmed(removed) }
     }
 
     // MARK: Reading
 
-    /// Entries delivered to this consumer before a crash or restart, oldest first.
+    /// Entries delivered to this consumer before a crash or restart, oldest first, one at a time: reading an
+    /// entry again counts a delivery, so reading a whole batch would charge every entry of it for the one that
+    /// crashed the process, and after `maxDeliveries` restarts dead-letter innocent entries with the poison one.
     @discardableResult
     private func drainOwnPending(stop: StopSignal) throws(RedisError) -> Int {
         var start = "0"
         var count = 0
         while !stop.isSet {
             let entries = try connection.xreadGroup(
-                group: options.group, consumer: options.consumer, count: options.batchSize,
+                group: options.group, consumer: options.consumer, count: 1,
                 streams: [(options.stream, start)]
             ).first?.entries ?? []
             guard let last = entries.last else { break }
@@ -85,7 +105,8 @@ public final class StreamWorker<Handler: StreamHandler> {
     }
 
     /// Takes over entries idle longer than the visibility timeout, from any consumer (this one included:
-    /// that is how a failed entry is retried).
+    /// that is how a failed entry is retried). One at a time, for the same reason as `drainOwnPending`: a claim
+    /// counts a delivery, and the entry that killed the last consumer must not take its neighbours with it.
     @discardableResult
     private func reclaimIdle(stop: StopSignal) throws(RedisError) -> Int {
         var start = "0-0"
@@ -93,7 +114,7 @@ public final class StreamWorker<Handler: StreamHandler> {
         repeat {
             let claim = try connection.xautoclaim(
                 options.stream, group: options.group, consumer: options.consumer,
-                minIdle: options.visibilityTimeout, start: start, count: options.batchSize
+                minIdle: options.visibilityTimeout, start: start, count: 1
             )
             if !claim.entries.isEmpty {
                 try process(claim.entries, deliveries: try deliveryCounts(of: claim.entries))
@@ -150,6 +171,8 @@ public final class StreamWorker<Handler: StreamHandler> {
             }
             let started = ContinuousClock.now
             let outcome: HandlerOutcome
+            heartbeat?.begin(entry.id)
+            defer { heartbeat?.end() }
             do {
                 outcome = try handler.handle(delivery, connection: connection)
             } catch let error as RedisError where error.code == .connection || error.code == .timeout {
@@ -216,9 +239,11 @@ public final class StreamWorker<Handler: StreamHandler> {
             StreamField("deliveries", String(delivery.deliveries)),
         ]
         fields += delivery.entry.fields.map { StreamField("orig." + $0.name, $0.value) }
+        let letter = RedisConnection.xaddArguments(
+            options.deadLetterStream, fields: fields, approximateMaxLength: options.deadLetterMaxLength)
         return PendingCommit(
             delivery: delivery, guardCommand: [],
-            commands: [RedisConnection.xaddArguments(options.deadLetterStream, fields: fields)],
+            commands: [letter] + handler.deadLetterCommands(delivery, reason: reason),
             deadLetterReason: reason, handlingTime: .zero
         )
     }

@@ -19,6 +19,10 @@ public struct WorkerOptions: Sendable {
     public var deadLetterStream: String
     /// Where the group starts when this worker creates it: "0" reads the stream's history too.
     public var groupStartId: String = "0"
+    /// How often to trim the stream of entries every group has acknowledged (`trimAcknowledged`); nil never.
+    public var trimInterval: Duration? = .seconds(5)
+    /// The dead-letter stream keeps about this many newest entries.
+    public var deadLetterMaxLength: Int = 10_000
 
     public init(stream: String, group: String, consumer: String, deadLetterStream: String) {
         self.stream = stream

@@ -1,6 +1,8 @@
 // A worker process for MeshWorker's tests: consumes STREAM in GROUP as CONSUMER and, for every entry,
 // appends one entry to OUT naming the source id. SLEEP_MS slows each entry down so a test can SIGKILL
-// the process mid-batch. Prints "ready" once its group exists.
+// the process mid-batch. An entry with a field `crash` stops the process the way a trap in a handler would
+// (a bug no `catch` can see); on dead-lettering one it appends a `gap` entry to OUT, as a specialist answers
+// "not reviewed". MAX_DELIVERIES sets the worker's limit. Prints "ready" once its group exists.
 import Foundation
 import MeshRedis
 import MeshWorker
@@ -11,7 +13,12 @@ struct EchoHandler: StreamHandler {
 
     func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
         if sleep > 0 { Thread.sleep(forTimeInterval: sleep) }
+        if delivery.entry["crash"] != nil { fatalError("entry \(delivery.entry.id) crashes the handler") }
         return .commit([RedisConnection.xaddArguments(out, fields: [StreamField("src", delivery.entry.id)])])
+    }
+
+    func deadLetterCommands(_ delivery: Delivery, reason: String) -> [[RedisArgument]] {
+        [RedisConnection.xaddArguments(out, fields: [StreamField("gap", delivery.entry.id), StreamField("reason", reason)])]
     }
 }
 
@@ -23,6 +30,7 @@ do {
         deadLetterStream: "dead"
     )
     options.batchSize = Int(env["BATCH"] ?? "") ?? 16
+    options.maxDeliveries = Int(env["MAX_DELIVERIES"] ?? "") ?? 5
     options.block = .milliseconds(100)
     let worker = StreamWorker(
         connection: connection, options: options,

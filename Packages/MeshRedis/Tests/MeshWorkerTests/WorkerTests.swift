@@ -219,6 +219,118 @@ struct WorkerTests {
         #expect(out.last?.string("deliveries") == "1")
     }
 
+    /// The entry that crash-looped the aggregator took the other entries of its batch with it: each restart
+    /// read the whole batch again, which counted a delivery for every entry, so after MAX_DELIVERIES restarts
+    /// the innocent ones were dead-lettered too. Now only the entry that crashes the process is.
+    @Test func anEntryThatCrashesTheProcessIsDeadLetteredAloneAcrossRestarts() throws {
+        let server = try RedisTestServer()
+        let redis = try server.connect()
+        try redis.xgroupCreate("in", group: "g")
+        var ids: [String] = []
+        for n in 0..<10 {
+            ids.append(try redis.xadd("in", fields: n == 3 ? [StreamField("crash", "yes")] : [StreamField("n", String(n))]))
+        }
+        var env = ProcessInfo.processInfo.environment.merging(server.environment) { $1 }
+        env["CONSUMER"] = "crashy"
+        env["MAX_DELIVERIES"] = "3"
+        var crashes = 0
+        for _ in 0..<10 {
+            let log = FileManager.default.temporaryDirectory.appendingPathComponent("crashy-\(UUID()).log").path
+            let worker = try ChildProcess(executable: try testWorkerPath(), arguments: [], environment: env, stdoutPath: log)
+            let done = try waitUntil(timeout: 20) {
+                if !worker.isRunning { return true }
+                let pending = try redis.xpending("in", group: "g").count
+                let answered = try redis.xlen("out")
+                return pending == 0 && answered == 10
+            }
+            #expect(done)
+            if worker.isRunning {
+                _ = worker.terminate()
+                break
+            }
+            crashes += 1
+        }
+        #expect(crashes == 3)
+        let out = try outputs(redis)
+        let served = out.compactMap { $0.string("src") }
+        #expect(served.sorted() == ids.enumerated().filter { $0.offset != 3 }.map(\.element).sorted())
+        #expect(Set(served).count == served.count)
+        let gaps = out.filter { $0.string("gap") != nil }
+        #expect(gaps.map { $0.string("gap") } == [ids[3]])
+        #expect(gaps.first?.string("reason")?.contains("delivered 4 times without success") == true)
+        let dead = try outputs(redis, "dead")
+        #expect(dead.map { $0.string("origin-id") } == [ids[3]])
+        #expect(try redis.xpending("in", group: "g").count == 0)
+    }
+
+    @Test func aDeadLetterCommitsTheHandlersOwnNoticeWithIt() throws {
+        struct Notifying: StreamHandler {
+            func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
+                .deadLetter(reason: "cannot read")
+            }
+            func deadLetterCommands(_ delivery: Delivery, reason: String) -> [[RedisArgument]] {
+                [RedisConnection.xaddArguments("notices", fields: [StreamField("about", delivery.entry.id), StreamField("why", reason)])]
+            }
+        }
+        let server = try RedisTestServer()
+        let redis = try server.connect()
+        let worker = StreamWorker(connection: try server.connect(), options: options("w"), handler: Notifying())
+        try worker.ensureGroup()
+        let id = try redis.xadd("in", fields: [StreamField("n", "1")])
+        #expect(try worker.runOnce() == 1)
+        let notice = try #require(try outputs(redis, "notices").first)
+        #expect(notice.string("about") == id)
+        #expect(notice.string("why") == "cannot read")
+        #expect(try outputs(redis, "dead").first?.string("origin-id") == id)
+    }
+
+    @Test func acknowledgedEntriesAreTrimmedButNotWhatAnyGroupStillNeeds() throws {
+        let server = try RedisTestServer()
+        let redis = try server.connect()
+        var opts = options("w")
+        opts.batchSize = 64
+        let worker = StreamWorker(connection: try server.connect(), options: opts, handler: EchoHandler(consumer: "w"))
+        try worker.ensureGroup()
+        // A second group that has read nothing yet keeps every entry alive.
+        try redis.xgroupCreate("in", group: "slow", id: "0")
+        for n in 0..<20 { try redis.xadd("in", fields: [StreamField("n", String(n))]) }
+        #expect(try worker.runOnce() == 20)
+        #expect(try redis.xlen("in") == 20)
+        // The slow group reads five and acknowledges three: the first three can go, the pending ones stay.
+        let read = try redis.xreadGroup(group: "slow", consumer: "s", count: 5, streams: [("in", ">")]).first?.entries ?? []
+        #expect(try redis.xack("in", group: "slow", ids: read.prefix(3).map(\.id)) == 3)
+        try redis.xadd("in", fields: [StreamField("n", "20")])
+        #expect(try worker.runOnce() == 1)
+        #expect(try redis.xlen("in") == 18)
+        let first = try #require(try redis.send("XRANGE", "in", "-", "+", "COUNT", 1).array?.first?.array?.first?.string)
+        #expect(first == read[3].id)
+        #expect(try redis.xlen("out") == 21)
+    }
+
+    @Test func aWorkerStuckOnAnEntryShowsInItsHeartbeat() throws {
+        struct Slow: StreamHandler {
+            func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
+                Thread.sleep(forTimeInterval: 0.6)
+                return .acknowledge
+            }
+        }
+        let server = try RedisTestServer()
+        let redis = try server.connect()
+        let heartbeat = WorkerHeartbeat()
+        let config = server.configuration
+        try redis.xgroupCreate("in", group: "g")
+        let id = try redis.xadd("in", fields: [StreamField("n", "1")])
+        let opts = options("w")
+        let thread = WorkerThread(name: "slow") { stop in
+            guard let connection = try? RedisConnection(config) else { return }
+            StreamWorker(connection: connection, options: opts, handler: Slow(), heartbeat: heartbeat).run(until: stop)
+        }
+        #expect(waitUntil { heartbeat.busy != nil })
+        #expect(heartbeat.busy?.id == id)
+        #expect(waitUntil { heartbeat.busy == nil })
+        thread.finish()
+    }
+
     @Test func aGuardedCommitDecidesOnceAcrossEntries() throws {
         struct Once: StreamHandler {
             func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {

@@ -17,6 +17,7 @@ public final class ServiceRuntime: @unchecked Sendable {
     public let options: RuntimeOptions.Resolved
     private var starters: [@Sendable () -> WorkerThread] = []
     private var consumed: [(stream: String, group: String)] = []
+    private var heartbeats: [(stream: String, heartbeat: WorkerHeartbeat)] = []
 
     public init(name: String, redis: RedisConfiguration, options: RuntimeOptions.Resolved) {
         self.name = name
@@ -43,10 +44,13 @@ public final class ServiceRuntime: @unchecked Sendable {
         let log = log
         let observer = MetricsObserver(metrics: metrics, log: log, stream: workerOptions.stream)
         observer.startAtZero()
+        let heartbeat = WorkerHeartbeat()
+        heartbeats.append((workerOptions.stream, heartbeat))
         starters.append {
             WorkerThread(name: workerOptions.stream) { stop in
                 guard let connection = Self.connect(redis, log: log, stop: stop) else { return }
-                let worker = StreamWorker(connection: connection, options: workerOptions, handler: makeHandler(), observer: observer)
+                let worker = StreamWorker(
+                    connection: connection, options: workerOptions, handler: makeHandler(), observer: observer, heartbeat: heartbeat)
                 log.info("consuming", ["stream": workerOptions.stream, "group": workerOptions.group, "consumer": workerOptions.consumer])
                 worker.run(until: stop)
             }
@@ -62,7 +66,7 @@ public final class ServiceRuntime: @unchecked Sendable {
         sigaddset(&signals, SIGINT)
         pthread_sigmask(SIG_BLOCK, &signals, nil)
 
-        let readiness = Readiness(redis: redis, consumed: consumed)
+        let readiness = Readiness(redis: redis, consumed: consumed, heartbeats: heartbeats, stuckAfter: options.visibilityTimeout)
         let server = try HealthServer(
             port: options.httpPort,
             routes: [
@@ -106,14 +110,22 @@ public final class ServiceRuntime: @unchecked Sendable {
     }
 }
 
-/// `/readyz`: Redis answers and every consumer group this service reads exists.
+/// `/readyz`: no worker is stuck on one entry, Redis answers, and every consumer group this service reads exists.
 final class Readiness: @unchecked Sendable {
     private let redis: RedisConfiguration
     private let consumed: [(stream: String, group: String)]
+    private let heartbeats: [(stream: String, heartbeat: WorkerHeartbeat)]
+    /// A worker handling one entry longer than this is stuck: by then another replica may take the entry over.
+    private let stuckAfter: Duration
     private let lock = NSLock()
     private var connection: RedisConnection?
 
-    init(redis: RedisConfiguration, consumed: [(stream: String, group: String)]) {
+    init(
+        redis: RedisConfiguration, consumed: [(stream: String, group: String)],
+        heartbeats: [(stream: String, heartbeat: WorkerHeartbeat)] = [], stuckAfter: Duration = .seconds(30)
+    ) {
+        self.heartbeats = heartbeats
+        self.stuckAfter = stuckAfter
         var quick = redis
         quick.reconnect.maxAttempts = 1
         quick.timeouts = .init(connect: .seconds(1), command: .seconds(1))
@@ -122,7 +134,12 @@ final class Readiness: @unchecked Sendable {
     }
 
     func check() -> HealthServer.Response {
-        lock.withLock {
+        for (stream, heartbeat) in heartbeats {
+            if let busy = heartbeat.busy, busy.for > stuckAfter {
+                return .init(status: 503, body: "worker on \(stream) stuck on entry \(busy.id) for \(Int(busy.for.components.seconds)) s\n")
+            }
+        }
+        return lock.withLock {
             do {
                 if connection == nil { connection = try RedisConnection(redis) }
                 try connection!.send("PING")
@@ -155,13 +172,14 @@ struct MetricsObserver: WorkerObserver {
         metrics.describe("mesh_dead_letters_total", type: "counter", help: "Entries moved to doc.deadletter.")
         metrics.describe("mesh_duplicates_dropped_total", type: "counter", help: "Outputs dropped because another replica had already committed the entry.")
         metrics.describe("mesh_redis_errors_total", type: "counter", help: "Connection errors and timeouts talking to Redis.")
+        metrics.describe("mesh_trimmed_entries_total", type: "counter", help: "Acknowledged entries trimmed from the stream.")
     }
 
     /// Every series exists from the start, so dashboards and alerts see 0 rather than nothing.
     func startAtZero() {
         for name in [
             "mesh_messages_handled_total", "mesh_message_failures_total", "mesh_redeliveries_total", "mesh_dead_letters_total",
-            "mesh_duplicates_dropped_total", "mesh_redis_errors_total",
+            "mesh_duplicates_dropped_total", "mesh_redis_errors_total", "mesh_trimmed_entries_total",
         ] {
             metrics.increment(name, by: 0, labels: ["stream": stream])
         }
@@ -193,5 +211,9 @@ struct MetricsObserver: WorkerObserver {
 
     func droppedDuplicate(_ delivery: Delivery) {
         metrics.increment("mesh_duplicates_dropped_total", labels: ["stream": stream])
+    }
+
+    func trimmed(_ count: Int) {
+        metrics.increment("mesh_trimmed_entries_total", by: Double(count), labels: ["stream": stream])
     }
 }
