@@ -5,14 +5,29 @@ import MeshRedisTesting
 import Testing
 
 /// A mesh for one test: a private redis-server and the real service executables as separate processes.
+struct RunningProducer {
+    let process: ChildProcess
+    let out: String
+    let err: String
+
+    func finish(timeout: TimeInterval = 600) -> (code: Int32, out: String, err: String) {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning { process.signal(SIGKILL) }
+        let code = process.wait()
+        return (code, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "", (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+    }
+}
+
 final class Mesh: @unchecked Sendable {
     let redis: RedisTestServer
     let directory: URL
     private(set) var services: [String: ChildProcess] = [:]
     private var ports: [String: Int] = [:]
 
-    init() throws {
-        redis = try RedisTestServer()
+    /// - Parameter redisArguments: more `redis-server` options, e.g. `["--appendonly", "yes"]`.
+    init(redisArguments: [String] = []) throws {
+        redis = try RedisTestServer(extraArguments: redisArguments)
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("mesh-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
@@ -86,17 +101,18 @@ final class Mesh: @unchecked Sendable {
 
     /// Runs the producer to completion and returns its exit code and output.
     func produce(_ arguments: [String], stdin: String = "/dev/null", timeout: TimeInterval = 600) throws -> (code: Int32, out: String, err: String) {
+        try startProducer(arguments, stdin: stdin).finish(timeout: timeout)
+    }
+
+    /// Starts the producer and returns at once; `finish` waits for it.
+    func startProducer(_ arguments: [String], stdin: String = "/dev/null") throws -> RunningProducer {
         let out = directory.appendingPathComponent("producer-\(UUID().uuidString).out").path
         let err = directory.appendingPathComponent("producer-\(UUID().uuidString).err").path
         let process = try ChildProcess(
             executable: try Self.binary("mesh-producer"), arguments: arguments, environment: environment,
             stdoutPath: out, stderrPath: err, stdinPath: stdin
         )
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning { process.signal(SIGKILL) }
-        let code = process.wait()
-        return (code, (try? String(contentsOfFile: out, encoding: .utf8)) ?? "", (try? String(contentsOfFile: err, encoding: .utf8)) ?? "")
+        return RunningProducer(process: process, out: out, err: err)
     }
 
     func report(_ docId: String) throws -> Report? {

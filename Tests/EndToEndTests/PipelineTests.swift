@@ -122,7 +122,10 @@ struct PipelineTests {
         }
         #expect(text.utf8.count >= 20_000_000)
         let path = try mesh.write("big.md", text)
-        let run = try mesh.produce(["--doc_id", "big", "--file", path, "--wait", "--timeout", "600", "--fail-on", "none", "--output-format", "json"])
+        let run = try mesh.produce([
+            "--doc_id", "big", "--file", path, "--wait", "--timeout", "600", "--fail-on", "none", "--output-format", "json",
+            "--max-document-bytes", "33554432",
+        ])
         #expect(run.code == 0, "\(run.err)")
         let report = try #require(try mesh.report("big"))
         let repeated = report.suggestions.filter { $0.rule == "grammar.repeated-word" }

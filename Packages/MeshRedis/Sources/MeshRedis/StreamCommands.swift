@@ -266,7 +266,8 @@ extension RedisConnection {
         return StreamEntry(id: id, fields: fields)
     }
 
-    static func pairs(_ value: RedisValue) -> [String: RedisValue] {
+    /// A flat reply of alternating names and values (XINFO, HGETALL) as a dictionary.
+    public static func pairs(_ value: RedisValue) -> [String: RedisValue] {
         var map: [String: RedisValue] = [:]
         let flat = value.array ?? []
         var i = 0

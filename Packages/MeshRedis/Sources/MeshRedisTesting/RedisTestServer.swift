@@ -11,7 +11,8 @@ public final class RedisTestServer: @unchecked Sendable {
     public let port: Int
     public let directory: URL
     public let password: String?
-    private let process: ChildProcess
+    private var process: ChildProcess
+    private let arguments: [String]
 
     /// - Parameters:
     ///   - password: started with `requirepass`.
@@ -26,7 +27,18 @@ public final class RedisTestServer: @unchecked Sendable {
             "--appendonly", "no", "--daemonize", "no", "--logfile", directory.appendingPathComponent("redis.log").path,
         ]
         if let password { args += ["--requirepass", password] }
-        process = try ChildProcess(executable: try Self.locate("redis-server").path, arguments: args + extraArguments)
+        arguments = args + extraArguments
+        process = try ChildProcess(executable: try Self.locate("redis-server").path, arguments: arguments)
+        try waitUntilReady()
+    }
+
+    /// Stops the server as an operator would (SIGTERM: it writes its AOF, if on, and exits) and starts it again on
+    /// the same port and folder, so a test can see what persistence keeps and what clients do meanwhile.
+    /// `down` is how long it stays away.
+    public func restart(down: TimeInterval = 0) throws {
+        _ = process.terminate()
+        if down > 0 { Thread.sleep(forTimeInterval: down) }
+        process = try ChildProcess(executable: try Self.locate("redis-server").path, arguments: arguments)
         try waitUntilReady()
     }
 

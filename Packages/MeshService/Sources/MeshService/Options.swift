@@ -78,9 +78,15 @@ public struct RuntimeOptions: ParsableArguments, Sendable {
 
     public func resolve(environment env: [String: String] = ProcessInfo.processInfo.environment) throws -> Resolved {
         func number(_ flag: Double?, _ name: String, _ fallback: Double) throws -> Double {
-            if let flag { return flag }
+            if let flag {
+                guard flag >= 0, flag <= 1e8 else { throw ValidationError("\(name) \(flag) is not a number from 0 to 100000000") }
+                return flag
+            }
             guard let text = env[name], !text.isEmpty else { return fallback }
-            guard let value = Double(text), value >= 0 else { throw ValidationError("\(name) '\(text)' is not a number") }
+            // Bounded, so turning it into milliseconds or a port cannot overflow.
+            guard let value = Double(text), value >= 0, value <= 1e8 else {
+                throw ValidationError("\(name) '\(text)' is not a number from 0 to 100000000")
+            }
             return value
         }
         let level = logLevel ?? env["LOG_LEVEL"] ?? "info"

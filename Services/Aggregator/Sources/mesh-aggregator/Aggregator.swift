@@ -57,17 +57,17 @@ struct Aggregator: ParsableCommand {
 struct Collect: StreamHandler {
     let reportTTL: Int
     let codec = WireCodec()
+    /// `doc.reports` has no consumer group to acknowledge it: it keeps about this many newest announcements.
+    /// A waiting producer also reads `doc:report:<doc>` itself, so nothing it waits for is lost to trimming.
+    static let reportsKept = 10_000
 
     func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
         // Decoded in full, so a malformed review is dead-lettered now rather than stalling its document;
         // stored as the JSON it came as, with no second encoding.
         let json = try codec.body(of: ChunkReview.self, from: delivery.entry.wireFields)
         let review = try codec.decode(ChunkReview.self, json: json)
-        guard review.chunkCount > 0, (0..<review.chunkCount).contains(review.chunkIndex),
-            review.specialists.contains(review.specialist)
-        else {
-            return .deadLetter(reason: "review of chunk \(review.chunkIndex)/\(review.chunkCount) by \(review.specialist) is inconsistent")
-        }
+        // Counts, indexes and the specialist list were checked when decoding (WireLimits), so the product
+        // below cannot overflow: at most 100,000 chunks times four specialists.
 
         // Recording is idempotent (HSETNX), so it may happen before the commit: a crash here is harmless.
         let results = Keys.results(review.docId)
@@ -87,7 +87,7 @@ struct Collect: StreamHandler {
             guard: ["SET", .string(Keys.completed(review.docId)), "1", "NX", "EX", .int(reportTTL)],
             then: [
                 ["SET", .string(Keys.report(review.docId)), .bytes(WireCodec.json(report)), "EX", .int(reportTTL)],
-                codec.xadd(Streams.reports, ready),
+                RedisConnection.xaddArguments(Streams.reports, fields: codec.streamFields(ready), approximateMaxLength: Self.reportsKept),
                 ["DEL", .string(results)],
             ]
         )

@@ -17,9 +17,15 @@ struct Producer: ParsableCommand {
         discussion: """
             Markdown (.md, .markdown, .mdx) is parsed with cmark-gfm; anything else is plain text split on blank \
             lines. Code, front matter, HTML and URLs are not reviewed. Every input is read and checked before \
-            anything is sent: a file that is not UTF-8 is refused and nothing reaches Redis. Without --wait it \
-            prints the document ids and exits; with --wait it prints the reports and exits non-zero when \
-            --fail-on says so, like a linter.
+            anything is sent: a file that is not UTF-8, a folder, or a document over --max-document-bytes is \
+            refused and nothing reaches Redis. Without --wait it prints the document ids and exits; with --wait it \
+            prints the reports, shows progress on standard error when that is a terminal (or with --progress), \
+            and on a timeout says which stream and consumers hold the work.
+
+            Exit status: 0 reviewed, nothing at --fail-on; 1 a finding at --fail-on; 2 a report is incomplete \
+            (some chunk was not reviewed: it says which and why); 3 bad input (unreadable, a folder, not UTF-8, \
+            too large, a malformed .mesh.yaml); 4 Redis could not be reached or refused a command; 5 timed out \
+            waiting for a report; 64 bad flags.
             """,
         version: versionText(
             service: "mesh-producer", version: serviceVersion,
@@ -65,21 +71,41 @@ struct Producer: ParsableCommand {
     @Option(name: .customLong("output"), help: "Write the reports to this file instead of standard output.")
     var output: String?
 
+    @Option(name: .customLong("max-document-bytes"), help: "Refuse a document larger than this. Env: MAX_DOCUMENT_BYTES (default 16777216, 16 MiB).")
+    var maxDocumentBytes: Int?
+
+    @Flag(help: "Show progress on standard error while waiting, even when it is not a terminal.")
+    var progress = false
+
     @OptionGroup var redis: RedisOptions
 
     func validate() throws {
         if paragraphs == nil && fileOptions.isEmpty && files.isEmpty {
             throw ValidationError("nothing to review: give --file FILE (or '-' for stdin), files, or --paragraphs N")
         }
-        if let paragraphs, paragraphs < 1 { throw ValidationError("--paragraphs must be at least 1") }
+        if let paragraphs, !(1...100_000).contains(paragraphs) { throw ValidationError("--paragraphs must be from 1 to 100000") }
         guard ["auto", "markdown", "text"].contains(format) else { throw ValidationError("--format must be auto, markdown or text") }
         guard ReportFormat(rawValue: outputFormat) != nil else {
             throw ValidationError("--output-format must be one of \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         guard FailOn(rawValue: failOn) != nil else { throw ValidationError("--fail-on must be error, warning, suggestion or none") }
+        guard timeout.isFinite, timeout > 0, timeout <= 1e7 else { throw ValidationError("--timeout must be a number of seconds from 0 to 10000000") }
+        if let maxDocumentBytes, maxDocumentBytes < 1 { throw ValidationError("--max-document-bytes must be at least 1") }
     }
 
     func run() throws {
+        do {
+            try review()
+        } catch let failure as Failure {
+            FileHandle.standardError.write(Data("mesh-producer: \(failure.message)\n".utf8))
+            throw ExitCode(failure.status.rawValue)
+        } catch let error as RedisError {
+            FileHandle.standardError.write(Data("mesh-producer: redis: \(error)\n".utf8))
+            throw ExitCode(ExitStatus.redis.rawValue)
+        }
+    }
+
+    private func review() throws {
         let documents = try prepare()
         let connection = try RedisConnection(try redis.configuration())
         let submission = try Submission(connection: connection)
@@ -88,7 +114,9 @@ struct Producer: ParsableCommand {
             for document in documents { print(document.docId) }
             return
         }
-        let reports = try submission.waitForReports(documents.map(\.docId), timeout: .milliseconds(Int(timeout * 1000)))
+        let showProgress = progress || isatty(STDERR_FILENO) == 1
+        let reports = try submission.waitForReports(
+            documents, timeout: .milliseconds(Int(timeout * 1000)), progress: showProgress ? ProgressLine() : nil)
         let renderer = ReportRenderer(
             rules: RuleCatalog.all.map { RuleDescriptor(id: $0.id, specialist: $0.specialist, defaultSeverity: $0.severity, summary: $0.description) },
             toolVersion: serviceVersion
@@ -101,7 +129,8 @@ struct Producer: ParsableCommand {
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }
-        if FailOn(rawValue: failOn)!.shouldFail(reports) { throw ExitCode(1) }
+        if reports.contains(where: { !($0.incomplete ?? []).isEmpty }) { throw ExitCode(ExitStatus.incomplete.rawValue) }
+        if FailOn(rawValue: failOn)!.shouldFail(reports) { throw ExitCode(ExitStatus.findings.rawValue) }
     }
 
     /// Reads, checks and chunks every input before anything is sent.
@@ -110,16 +139,9 @@ struct Producer: ParsableCommand {
         if let paragraphs {
             inputs.append(("sample.md", Array(SampleProse.paragraphs(paragraphs, seed: seed).utf8)))
         }
+        let limit = try documentLimit()
         for path in fileOptions + files {
-            if path == "-" {
-                inputs.append(("-", Array(FileHandle.standardInput.readDataToEndOfFile())))
-            } else {
-                // FileHandle, not FileManager.contents: it also reads pipes and process substitutions.
-                guard let handle = FileHandle(forReadingAtPath: path) else {
-                    throw ValidationError("cannot read \(path): no such file or not readable")
-                }
-                inputs.append((path, Array(handle.readDataToEndOfFile())))
-            }
+            inputs.append((path, try InputFile.read(path, limit: limit)))
         }
         var documents: [Document] = []
         for (number, input) in inputs.enumerated() {
@@ -134,7 +156,11 @@ struct Producer: ParsableCommand {
             do {
                 chunks = try DocumentChunker().chunks(docId: id, source: input.source, bytes: input.bytes, format: kind)
             } catch {
-                throw ValidationError("\(input.source): \(error); nothing was sent")
+                throw Failure(.input, "\(input.source): \(error); nothing was sent")
+            }
+            let maxChunks = WireLimits.default.maxChunks
+            guard chunks.count <= maxChunks else {
+                throw Failure(.input, "\(input.source): \(chunks.count) chunks, more than the mesh takes (\(maxChunks)); nothing was sent")
             }
             chunks = DocumentReview.withTerms(chunks)
             if let yaml = try configText(near: input.source) {
@@ -162,18 +188,25 @@ struct Producer: ParsableCommand {
             do {
                 path = try MeshConfig.discover(startingAt: directory)?.path
             } catch {
-                throw ValidationError("\(error); nothing was sent")
+                throw Failure(.input, "\(error); nothing was sent")
             }
         }
         guard let path else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read config \(path)") }
+        guard let data = FileManager.default.contents(atPath: path) else { throw Failure(.input, "cannot read config \(path)") }
         let text = String(decoding: data, as: UTF8.self)
         do {
             _ = try MeshConfig.parse(yaml: text, path: path)
         } catch {
-            throw ValidationError("\(error); nothing was sent")
+            throw Failure(.input, "\(error); nothing was sent")
         }
         return text
+    }
+
+    private func documentLimit() throws -> Int {
+        if let maxDocumentBytes { return maxDocumentBytes }
+        guard let text = ProcessInfo.processInfo.environment["MAX_DOCUMENT_BYTES"], !text.isEmpty else { return 16 * 1024 * 1024 }
+        guard let value = Int(text), value >= 1 else { throw ValidationError("MAX_DOCUMENT_BYTES '\(text)' is not a positive number") }
+        return value
     }
 }
 
