@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # A local mesh on one machine: redis-server, the coordinator, the four specialists and the aggregator as
 # separate processes, as in Kubernetes but without it. Used by `make run`, `make up` and `make down`.
+# As a Deployment would, each service is restarted when it exits (after 1 s, doubling to 30 s while it keeps
+# failing), and the restart is said on standard error and in logs/supervisor.log. Redis keeps an AOF in the
+# state folder, so a Redis restart loses nothing that was acknowledged.
 #
 #   mesh.sh up                  start everything (a private redis-server unless REDIS_HOST is set)
 #   mesh.sh submit FILE...      review files on the running mesh and print the reports
@@ -26,10 +29,31 @@ load_env() {
     export REDIS_HOST REDIS_PORT REDIS_DB
 }
 
-start() { # name, command...
+# Runs a service and starts it again whenever it exits, until `down` asks the mesh to stop.
+supervise() { # name, command...
     local name=$1; shift
-    HTTP_PORT=0 CONSUMER_NAME="local-$name" "$@" </dev/null >>"$STATE/logs/$name.log" 2>&1 &
-    echo $! >"$STATE/pids/$name"
+    local delay=1 code started
+    while [[ ! -f $STATE/stopping ]]; do
+        started=$SECONDS
+        HTTP_PORT=0 CONSUMER_NAME="local-$name" "$@" </dev/null >>"$STATE/logs/$name.log" 2>&1 &
+        echo $! >"$STATE/pids/$name"
+        code=0
+        wait $! || code=$?
+        [[ -f $STATE/stopping ]] && break
+        # A service that ran a while before exiting starts again after 1 s; one that keeps failing, later each time.
+        if ((SECONDS - started > 30)); then delay=1; fi
+        echo "mesh.sh: $name exited with status $code; restarting it in $delay s (log: $STATE/logs/$name.log)" \
+            | tee -a "$STATE/logs/supervisor.log" >&2
+        sleep "$delay"
+        delay=$((delay * 2 > 30 ? 30 : delay * 2))
+    done
+}
+
+start() { # name, command...
+    local name=$1
+    supervise "$@" &
+    echo $! >"$STATE/supervisors/$name"
+    for _ in $(seq 100); do [[ -f $STATE/pids/$name ]] && break; sleep 0.01; done
 }
 
 up() {
@@ -37,12 +61,15 @@ up() {
     for exe in mesh-coordinator mesh-specialist mesh-aggregator mesh-producer; do
         [[ -x $BIN/$exe ]] || { echo "mesh.sh: $BIN/$exe is missing; run: make build" >&2; exit 1; }
     done
-    mkdir -p "$STATE/logs" "$STATE/pids"
+    mkdir -p "$STATE/logs" "$STATE/pids" "$STATE/supervisors"
+    rm -f "$STATE/stopping"
     if [[ -z ${REDIS_HOST:-} ]]; then
         REDIS_HOST=127.0.0.1
         REDIS_PORT=$(free_port)
         mkdir -p "$STATE/redis"
-        redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$STATE/redis" --save "" --appendonly no \
+        # AOF, fsync'ed every second: a restarted Redis (SIGTERM writes the AOF out) loses nothing acknowledged.
+        redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$STATE/redis" --save "" \
+            --appendonly yes --appendfsync everysec \
             --daemonize no --logfile "$STATE/logs/redis.log" </dev/null >/dev/null 2>&1 &
         echo $! >"$STATE/pids/redis"
         for _ in $(seq 100); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.05; done
@@ -87,7 +114,8 @@ submit() {
 down() {
     [[ -d $STATE/pids ]] || { echo "mesh.sh: nothing to stop" >&2; return 0; }
     local pid
-    # Services first (they finish the batch in hand), Redis last.
+    # Supervisors stop restarting; services first (they finish the batch in hand), Redis last.
+    touch "$STATE/stopping"
     for file in "$STATE"/pids/*; do
         [[ $(basename "$file") == redis ]] || kill -TERM "$(cat "$file")" 2>/dev/null || true
     done
@@ -95,6 +123,12 @@ down() {
         [[ $(basename "$file") == redis ]] && continue
         pid=$(cat "$file")
         for _ in $(seq 250); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$pid" 2>/dev/null || true
+    done
+    for file in "$STATE"/supervisors/*; do
+        [[ -f $file ]] || continue
+        pid=$(cat "$file")
+        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
         kill -KILL "$pid" 2>/dev/null || true
     done
     for file in "$STATE"/pids/redis; do
@@ -121,5 +155,5 @@ case $command in
     down) down ;;
     submit) submit "$@" ;;
     run) run "$@" ;;
-    *) sed -n '2,13p' "$0" >&2; exit 2 ;;
+    *) sed -n '2,15p' "$0" >&2; exit 2 ;;
 esac
