@@ -20,6 +20,7 @@ let package = Package(
         .package(path: "../Services/Coordinator"),
         .package(path: "../Services/Specialist"),
         .package(path: "../Services/Aggregator"),
+        .package(path: "../Services/Mesh"),
     ],
     targets: [
         .testTarget(
@@ -30,6 +31,7 @@ let package = Package(
                 .product(name: "mesh-coordinator", package: "Coordinator"),
                 .product(name: "mesh-specialist", package: "Specialist"),
                 .product(name: "mesh-aggregator", package: "Aggregator"),
+                .product(name: "mesh", package: "Mesh"),
                 .product(name: "MeshProtocol", package: "MeshProtocol"),
                 .product(name: "MeshReports", package: "MeshProtocol"),
                 .product(name: "MeshRedis", package: "MeshRedis"),
