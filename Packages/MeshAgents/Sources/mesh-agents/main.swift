@@ -11,6 +11,7 @@ import MeshProtocol
 //   mesh-agents [--type T] [--config FILE] FILE...     review Markdown or plain-text files, one finding per line
 // Every mode takes --max-chunk-chars N (default 65536) and --time-budget SECONDS (default 5; 0 for none): a chunk
 // over either limit is not reviewed, and says so (`FILE:LINE:COL: unreviewed SPECIALIST: why`, or "unreviewed" in JSONL).
+// `bench` has no limits unless given, so that it measures every chunk.
 
 let usage = """
 usage: mesh-agents rules
@@ -35,6 +36,7 @@ var warm = false
 var together = false
 var files: [String] = []
 var limits = ReviewLimits.default
+var limitsGiven = false
 
 if args.first == "rules" { command = "rules"; args.removeFirst() }
 else if args.first == "bench" { command = "bench"; args.removeFirst() }
@@ -56,10 +58,12 @@ while i < args.count {
         i += 1
         guard i < args.count, let n = Int(args[i]), n > 0 else { fail(usage) }
         limits.maxChunkCharacters = n
+        limitsGiven = true
     case "--time-budget":
         i += 1
         guard i < args.count, let s = Double(args[i]), s >= 0, s <= 1e9 else { fail(usage) }
         limits.timeBudget = s == 0 ? nil : .nanoseconds(Int64(s * 1e9))
+        limitsGiven = true
     case "--jsonl": jsonl = true
     case "--warm": warm = true
     case "--together": together = true
@@ -115,7 +119,7 @@ case "bench":
     var sentences = 0
     for d in docs { for c in d.1 { sentences += Readability.counts(of: c.text).sentences } }
     sentences *= repeatCount
-    let engine = ReviewEngine(config: loadConfig(), limits: limits)
+    let engine = ReviewEngine(config: loadConfig(), limits: limitsGiven ? limits : .unlimited)
     let chunks = docs.flatMap(\.1)
     // Untimed: fills the speller's caches, as a long-running specialist has them.
     if warm { _ = chunks.reduce(0) { $0 + engine.analyze($1, as: types).count } }
