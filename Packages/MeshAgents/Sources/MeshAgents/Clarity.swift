@@ -3,7 +3,7 @@ import MeshProtocol
 
 /// Readability, long sentences, passive voice, wordy phrases, weasel words, needless adverbs,
 /// nominalisations, clichés, redundancies and jargon. Sends the chunk's prose counts.
-public struct ClaritySpecialist: Specialist {
+public struct ClaritySpecialist: BudgetedSpecialist {
     public var type: SpecialistType { .clarity }
 
     public init() {}
@@ -13,13 +13,21 @@ public struct ClaritySpecialist: Specialist {
     }
 
     public func analyze(_ chunk: Chunk, config: MeshConfig, text: TextAnalysis) -> ChunkAnalysis {
+        analyze(chunk, config: config, text: text, deadline: .none)
+    }
+
+    func analyze(_ chunk: Chunk, config: MeshConfig, text: TextAnalysis, deadline: Deadline) -> ChunkAnalysis {
         guard chunk.kind != .outline else { return ChunkAnalysis() }
-        var ctx = RuleContext(chunk: chunk, config: config, text: text)
+        var ctx = RuleContext(chunk: chunk, config: config, text: text, deadline: deadline)
         let counts = Readability.counts(ctx.text)
-        phrases(&ctx)
-        usagePatterns(&ctx)
-        sentences(&ctx)
-        passive(&ctx)
+        // The rule families in order, the deadline checked after each.
+        let families: [(inout RuleContext) -> Void] = [
+            { phrases(&$0) }, { usagePatterns(&$0) }, { sentences(&$0) }, { passive(&$0) },
+        ]
+        for family in families {
+            if ctx.overBudget() { return .timedOut }
+            family(&ctx)
+        }
         if chunk.kind == .paragraph, counts.words >= 30, counts.sentences >= 2, config.isEnabled("clarity.hard-paragraph") {
             let grade = Readability.fleschKincaidGrade(counts)
             if grade > 16 {
@@ -29,7 +37,9 @@ public struct ClaritySpecialist: Specialist {
             }
         }
         if config.isEnabled("clarity.e-prime") { ePrime(&ctx) }
+        if ctx.overBudget() { return .timedOut }
         CustomRules.apply(&ctx, type: .clarity)
+        if ctx.overBudget() { return .timedOut }
         return ChunkAnalysis(findings: ctx.findings, counts: counts)
     }
 

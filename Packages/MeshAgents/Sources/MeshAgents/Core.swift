@@ -43,16 +43,44 @@ public struct ChunkAnalysis: Sendable {
     public var politeness: Double?
     /// The words that drove the tone score most, strongest first (tone).
     public var toneDrivers: [String]
+    /// Set when the chunk was not reviewed (too large, or over its time budget): why. Then `findings` is empty
+    /// and the counts, tone and politeness are nil, so the result never depends on how fast the machine was.
+    public var unreviewed: String?
 
     public init(
         findings: [Finding] = [], counts: TextCounts? = nil, tone: Double? = nil, politeness: Double? = nil,
-        toneDrivers: [String] = []
+        toneDrivers: [String] = [], unreviewed: String? = nil
     ) {
         self.findings = findings
         self.counts = counts
         self.tone = tone
         self.politeness = politeness
         self.toneDrivers = toneDrivers
+        self.unreviewed = unreviewed
+    }
+
+    /// The analysis of a chunk that was not reviewed, and why.
+    public static func unreviewed(_ reason: String) -> ChunkAnalysis { ChunkAnalysis(unreviewed: reason) }
+}
+
+/// When a specialist must give up on a chunk: checked between rule families and inside the long loops, so a
+/// pathological chunk stops within about its budget. Reading the clock costs some tens of nanoseconds.
+struct Deadline: Sendable {
+    let instant: ContinuousClock.Instant?
+
+    /// Never expires.
+    static let none = Deadline(instant: nil)
+
+    /// `budget` from now; nil means no budget.
+    init(budget: Duration?) {
+        instant = budget.map { ContinuousClock.now.advanced(by: $0) }
+    }
+
+    init(instant: ContinuousClock.Instant?) { self.instant = instant }
+
+    var expired: Bool {
+        guard let instant else { return false }
+        return ContinuousClock.now >= instant
     }
 }
 
@@ -68,6 +96,17 @@ extension Specialist {
     public func analyze(_ chunk: Chunk, config: MeshConfig, text: TextAnalysis) -> ChunkAnalysis {
         analyze(chunk, config: config)
     }
+}
+
+/// A specialist that checks a deadline while it works (all four built-in ones do).
+protocol BudgetedSpecialist: Specialist {
+    /// The analysis, or `ChunkAnalysis.timedOut` once `deadline` passes.
+    func analyze(_ chunk: Chunk, config: MeshConfig, text: TextAnalysis, deadline: Deadline) -> ChunkAnalysis
+}
+
+extension ChunkAnalysis {
+    /// The marker a specialist returns when its deadline passed; `ReviewEngine` turns it into the reason.
+    static let timedOut = ChunkAnalysis(unreviewed: "timed out")
 }
 
 extension SpecialistType {
@@ -88,11 +127,22 @@ struct RuleContext {
     let config: MeshConfig
     let text: TextAnalysis
     var findings: [Finding] = []
+    let deadline: Deadline
+    /// The deadline passed at some check: the rules stop, and the analysis is dropped.
+    private(set) var timedOut = false
 
-    init(chunk: Chunk, config: MeshConfig, text: TextAnalysis) {
+    init(chunk: Chunk, config: MeshConfig, text: TextAnalysis, deadline: Deadline = .none) {
         self.chunk = chunk
         self.config = config
         self.text = text
+        self.deadline = deadline
+    }
+
+    /// Whether the deadline has passed (and stays so once it has): the rules call this between families and in
+    /// their long loops, and stop when it says so.
+    mutating func overBudget() -> Bool {
+        if !timedOut, deadline.expired { timedOut = true }
+        return timedOut
     }
 
     var tokens: [Token] { text.tokens }

@@ -3,7 +3,7 @@ import MeshProtocol
 
 /// Spelling, repeated words, a/an, confused words, agreement, verb forms, capitalisation, spacing,
 /// punctuation and sentences that never end.
-public struct GrammarSpecialist: Specialist {
+public struct GrammarSpecialist: BudgetedSpecialist {
     public var type: SpecialistType { .grammar }
     public let speller: Speller
 
@@ -14,19 +14,31 @@ public struct GrammarSpecialist: Specialist {
     }
 
     public func analyze(_ chunk: Chunk, config: MeshConfig, text: TextAnalysis) -> ChunkAnalysis {
+        analyze(chunk, config: config, text: text, deadline: .none)
+    }
+
+    func analyze(_ chunk: Chunk, config: MeshConfig, text: TextAnalysis, deadline: Deadline) -> ChunkAnalysis {
         guard chunk.kind != .outline else { return ChunkAnalysis() }
-        var ctx = RuleContext(chunk: chunk, config: config, text: text)
+        var ctx = RuleContext(chunk: chunk, config: config, text: text, deadline: deadline)
         let starts = sentenceStarts(ctx)
-        phraseRules(&ctx, starts: starts)
-        wordRules(&ctx, starts: starts)
-        patternRules(&ctx, starts: starts)
-        learnerPatterns(&ctx, starts: starts)
-        clausePatterns(&ctx, starts: starts)
-        slipPatterns(&ctx, starts: starts)
-        spacingRules(&ctx)
-        if config.isEnabled("grammar.spelling") { spelling(&ctx, starts: starts) }
-        unterminated(&ctx)
-        CustomRules.apply(&ctx, type: .grammar)
+        // The rule families in order, the deadline checked after each (and inside the long ones).
+        let families: [(inout RuleContext) -> Void] = [
+            { phraseRules(&$0, starts: starts) },
+            { wordRules(&$0, starts: starts) },
+            { patternRules(&$0, starts: starts) },
+            { learnerPatterns(&$0, starts: starts) },
+            { clausePatterns(&$0, starts: starts) },
+            { slipPatterns(&$0, starts: starts) },
+            { spacingRules(&$0) },
+            { if config.isEnabled("grammar.spelling") { spelling(&$0, starts: starts) } },
+            { unterminated(&$0) },
+            { CustomRules.apply(&$0, type: .grammar) },
+        ]
+        for family in families {
+            if ctx.overBudget() { return .timedOut }
+            family(&ctx)
+        }
+        if ctx.overBudget() { return .timedOut }
         return ChunkAnalysis(findings: dedupe(ctx.findings))
     }
 
@@ -594,6 +606,8 @@ public struct GrammarSpecialist: Specialist {
             if !ctx.config.accept.isEmpty, ctx.config.accept.contains(w) { continue }
             if GrammarLists.uncountablePluralWords.mayContain(hash: tokens[i].lowerHash), GrammarLists.uncountablePlurals[w] != nil { continue }
             if check(tokens[i].text, lower: w, lowerHash: tokens[i].lowerHash) { continue }
+            // Suggestions are the slow part: a text of unknown words stops here once the deadline passes.
+            if ctx.overBudget() { return }
             let t = tokens[i]
             var suggestions = speller.suggest(t.text).filter { $0.lowercased() != w }
             // A capitalised unknown word is usually a name: flag it only when it is one letter away from a

@@ -568,6 +568,8 @@ extension GrammarSpecialist {
 struct TriggerDispatch<Pattern: OptionSet & Sendable>: Sendable where Pattern.Element == Pattern {
     private let map: WordMap<Pattern>
     private let filter: WordFilter
+    /// The trigger words, sorted (the robustness tests draw texts from them).
+    let words: [String]
 
     /// Each group: words and the pattern they start (a word may start several).
     init(_ groups: [([String], Pattern)]) {
@@ -577,6 +579,7 @@ struct TriggerDispatch<Pattern: OptionSet & Sendable>: Sendable where Pattern.El
         }
         map = WordMap(patterns)
         filter = WordFilter(patterns.keys)
+        words = patterns.keys.sorted()
     }
 
     @inline(__always) func patterns(for token: Token) -> Pattern? {

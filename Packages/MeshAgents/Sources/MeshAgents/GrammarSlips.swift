@@ -318,7 +318,7 @@ extension GrammarSpecialist {
         }
         // did / does + a noun phrase + the wrong form.
         guard Self.pastOrThirdDoForms.contains(tokens[i]), let det = word(i + 1), Self.nounDeterminers.contains(det) || ["a", "an", "these", "those"].contains(det) else { return }
-        for k in (i + 3)...min(i + 4, n - 1) where k < n && tokens[k].kind == .word {
+        for k in (i + 3)..<max(i + 3, min(i + 5, n)) where tokens[k].kind == .word {
             let v = tokens[k].lower
             var base: String?
             if w.hasPrefix("did") {

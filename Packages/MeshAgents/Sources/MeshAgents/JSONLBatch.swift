@@ -5,7 +5,8 @@ import MeshProtocol
 ///
 /// Out: `{"id":…,"suggestions":[{"start","end","rule","severity","message","replacements"}],"tone":…,
 /// "politeness":…,"readability":{…}}` with `start`/`end` in Unicode code points of `text`. Each text is one
-/// plain-text paragraph chunk with identity segments.
+/// plain-text paragraph chunk with identity segments. A text a specialist did not review (too long, or over its
+/// time budget: `limits`) adds `"unreviewed":{"grammar":"why",…}`.
 public enum JSONLBatch {
     public struct InputError: Error, CustomStringConvertible {
         public var line: Int
@@ -18,8 +19,9 @@ public enum JSONLBatch {
               segments: [TextSegment(textOffset: 0, position: SourcePosition(offset: 0, line: 1, column: 1))])
     }
 
-    public static func run(types: [SpecialistType], config: MeshConfig, readLine: () -> String?, write: (String) -> Void) throws {
-        let engine = ReviewEngine(config: config)
+    public static func run(types: [SpecialistType], config: MeshConfig, limits: ReviewLimits = .default, readLine: () -> String?,
+                           write: (String) -> Void) throws {
+        let engine = ReviewEngine(config: config, limits: limits)
         var lineNo = 0
         while let line = readLine() {
             lineNo += 1
@@ -46,12 +48,17 @@ public enum JSONLBatch {
         var tone: Double?
         var politeness: Double?
         var counts: TextCounts?
+        var unreviewed: [(SpecialistType, String)] = []
         for (t, a) in zip(types, engine.analyze(c, as: types)) {
             findings += a.findings
             if t == .tone { tone = a.tone; politeness = a.politeness }
             if t == .clarity { counts = a.counts }
+            if let reason = a.unreviewed { unreviewed.append((t, reason)) }
         }
-        if tone == nil {
+        // A text too large to review gets no scores either: they take a pass over all of it.
+        let tooLarge = engine.sizeReason(c) != nil
+        if tooLarge { counts = TextCounts() }
+        if tone == nil, !tooLarge {
             let analysis = TextAnalysis(text: text)
             tone = (ToneScorer.score(analysis).compound * 1000).rounded() / 1000
             politeness = (ToneScorer.politeness(analysis) * 1000).rounded() / 1000
@@ -66,7 +73,11 @@ public enum JSONLBatch {
         }
         out += "],\"tone\":\(number(tone ?? 0)),\"politeness\":\(number(politeness ?? 0)),\"readability\":{"
         out += Readability.formulas.compactMap { k in readability[k].map { "\(quote(k)):\(number($0))" } }.joined(separator: ",")
-        out += "}}"
+        out += "}"
+        if !unreviewed.isEmpty {
+            out += ",\"unreviewed\":{" + unreviewed.map { "\(quote($0.0.rawValue)):\(quote($0.1))" }.joined(separator: ",") + "}"
+        }
+        out += "}"
         return out
     }
 

@@ -52,25 +52,104 @@ enum CustomRules {
     }
 }
 
+/// Bounds on the work one specialist does on one chunk, so that no input keeps a specialist busy for long.
+public struct ReviewLimits: Sendable, Hashable {
+    /// A chunk with more Unicode scalars than this is not analysed at all: it is reported as unreviewed.
+    public var maxChunkCharacters: Int
+    /// How long one specialist may work on one chunk; nil for no limit. A chunk that takes longer is reported as
+    /// unreviewed and its findings are dropped, so what a review finds never depends on the machine's speed.
+    public var timeBudget: Duration?
+
+    public init(maxChunkCharacters: Int = 65_536, timeBudget: Duration? = .seconds(5)) {
+        self.maxChunkCharacters = maxChunkCharacters
+        self.timeBudget = timeBudget
+    }
+
+    /// 65,536 characters and 5 seconds.
+    public static let `default` = ReviewLimits()
+    /// No limit on size or time.
+    public static let unlimited = ReviewLimits(maxChunkCharacters: .max, timeBudget: nil)
+
+    /// Why a chunk of `characters` scalars is not reviewed, or nil when it is small enough.
+    func sizeReason(characters: Int) -> String? {
+        guard characters > maxChunkCharacters else { return nil }
+        return "chunk has \(Self.grouped(characters)) characters, more than the limit of \(Self.grouped(maxChunkCharacters))"
+    }
+
+    /// Why a chunk whose review ran out of time is not reviewed.
+    var timeReason: String {
+        "review took longer than the \(timeBudget.map(Self.duration) ?? "unlimited") budget"
+    }
+
+    /// 10485760 → "10,485,760".
+    static func grouped(_ n: Int) -> String {
+        let digits = Array(String(n.magnitude))
+        var out = n < 0 ? "-" : ""
+        for (k, d) in digits.enumerated() {
+            if k > 0, (digits.count - k) % 3 == 0 { out += "," }
+            out.append(d)
+        }
+        return out
+    }
+
+    /// "5 s", "1.5 s", "250 ms", "10 µs", "1 ns".
+    static func duration(_ d: Duration) -> String {
+        let (seconds, attoseconds) = d.components
+        let ns = seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+        func decimal(_ value: Int64, _ unit: Int64, _ name: String) -> String {
+            let whole = value / unit, rest = value % unit
+            guard rest != 0 else { return "\(whole) \(name)" }
+            var fraction = String(rest * 1000 / unit)
+            fraction = String(repeating: "0", count: max(0, 3 - fraction.count)) + fraction
+            while fraction.hasSuffix("0") { fraction.removeLast() }
+            return fraction.isEmpty ? "\(whole) \(name)" : "\(whole).\(fraction) \(name)"
+        }
+        if ns >= 1_000_000_000 { return decimal(ns, 1_000_000_000, "s") }
+        if ns >= 1_000_000 { return decimal(ns, 1_000_000, "ms") }
+        if ns >= 1_000 { return decimal(ns, 1_000, "µs") }
+        return ns > 0 ? "\(ns) ns" : "0 s"
+    }
+}
+
 /// Runs a specialist on a chunk and applies the project's config: enabled specialists and rules, severity
 /// overrides, minimum alert level, inline suppressions, ignored spans, the document's own `.mesh.yaml`,
-/// source ranges and a deterministic order.
+/// source ranges and a deterministic order. Each specialist's work on a chunk is bounded by `limits`.
 public struct ReviewEngine: Sendable {
     public let config: MeshConfig
+    public let limits: ReviewLimits
     private let speller: Speller
 
-    public init(config: MeshConfig = .default) {
+    public init(config: MeshConfig = .default, limits: ReviewLimits = .default) {
         self.config = config
+        self.limits = limits
         self.speller = .shared
     }
 
-    public init(config: MeshConfig, speller: Speller) {
+    public init(config: MeshConfig, speller: Speller, limits: ReviewLimits = .default) {
         self.config = config
+        self.limits = limits
         self.speller = speller
     }
 
     func specialist(_ type: SpecialistType) -> any Specialist {
         type == .grammar ? GrammarSpecialist(speller: speller) : type.specialist
+    }
+
+    /// `type`'s analysis, or `ChunkAnalysis.timedOut` once `deadline` passes.
+    func run(_ type: SpecialistType, _ chunk: Chunk, config: MeshConfig, text: TextAnalysis, deadline: Deadline) -> ChunkAnalysis {
+        switch type {
+        case .grammar: GrammarSpecialist(speller: speller).analyze(chunk, config: config, text: text, deadline: deadline)
+        case .clarity: ClaritySpecialist().analyze(chunk, config: config, text: text, deadline: deadline)
+        case .tone: ToneSpecialist().analyze(chunk, config: config, text: text, deadline: deadline)
+        case .structure: StructureSpecialist().analyze(chunk, config: config, text: text, deadline: deadline)
+        }
+    }
+
+    /// Why `chunk` is too large to review under `limits`, or nil. A string never has more scalars than UTF-8
+    /// bytes, and its byte count is at hand, so most chunks are not counted.
+    func sizeReason(_ chunk: Chunk) -> String? {
+        guard chunk.text.utf8.count > limits.maxChunkCharacters else { return nil }
+        return limits.sizeReason(characters: chunk.text.unicodeScalars.count)
     }
 
     /// The config in force for `chunk`, and the error when the chunk's own config is malformed.
@@ -91,14 +170,20 @@ public struct ReviewEngine: Sendable {
     }
 
     /// The filtered findings of several specialists on one chunk, in the order of `types`. The chunk is
-    /// tokenised once and the tokens are shared by every specialist.
+    /// tokenised once and the tokens are shared by every specialist. A result whose `unreviewed` is set (the
+    /// chunk is too large, or that specialist ran out of time) has no findings.
     public func analyze(_ chunk: Chunk, as types: [SpecialistType]) -> [ChunkAnalysis] {
+        if let reason = sizeReason(chunk) { return types.map { _ in .unreviewed(reason) } }
         let (cfg, error) = effectiveConfig(for: chunk)
         let text = chunk.kind == .outline ? TextAnalysis(text: "") : TextAnalysis(chunk: chunk)
         // Source lines are only needed for inline suppressions; most chunks have none.
-        let map = chunk.suppressions.isEmpty ? nil : SourceMap(text: chunk.text, segments: chunk.segments)
+        let map = chunk.suppressions.isEmpty ? nil : SourcePositions(text: chunk.text, segments: chunk.segments)
         return types.map { type in
-            var analysis = cfg.isEnabled(type) ? specialist(type).analyze(chunk, config: cfg, text: text) : ChunkAnalysis()
+            var analysis = ChunkAnalysis()
+            if cfg.isEnabled(type) {
+                analysis = run(type, chunk, config: cfg, text: text, deadline: Deadline(budget: limits.timeBudget))
+                if analysis.unreviewed != nil { return .unreviewed(limits.timeReason) }
+            }
             if type == .clarity, analysis.counts == nil, chunk.kind != .outline {
                 analysis.counts = Readability.counts(text)
             }
@@ -107,7 +192,7 @@ public struct ReviewEngine: Sendable {
     }
 
     func filter(_ analysis: ChunkAnalysis, chunk: Chunk, as type: SpecialistType, config cfg: MeshConfig, error: ConfigError?,
-                map: SourceMap?) -> ChunkAnalysis {
+                map: SourcePositions?) -> ChunkAnalysis {
         var analysis = analysis
         var kept: [Finding] = []
         kept.reserveCapacity(analysis.findings.count)
@@ -118,7 +203,7 @@ public struct ReviewEngine: Sendable {
             if f.sourceRange == nil, chunk.ignored.contains(where: { $0.overlaps(f.span) }), RuleCatalog.info(f.rule)?.scope != .block { continue }
             if !chunk.suppressions.isEmpty {
                 let line = f.sourceRange?.start.line
-                    ?? (chunk.segments.isEmpty ? 1 : (map ?? SourceMap(text: chunk.text, segments: chunk.segments)).position(at: f.span.start).line)
+                    ?? (chunk.segments.isEmpty ? 1 : (map ?? SourcePositions(text: chunk.text, segments: chunk.segments)).position(at: f.span.start).line)
                 if chunk.suppressions.contains(where: { $0.covers(rule: f.rule, line: line) }) { continue }
             }
             kept.append(f)
@@ -142,10 +227,19 @@ public struct ReviewEngine: Sendable {
         return analysis
     }
 
+    /// One specialist's review of one chunk, with source ranges. When the chunk was not reviewed (too large, or
+    /// over its time budget) the review has no suggestions, says why in `unreviewed` and gives the chunk's `range`.
     public func review(_ chunk: Chunk, as type: SpecialistType) -> ChunkReview {
         let analysis = analyze(chunk, as: type)
-        let map = SourceMap(text: chunk.text, segments: chunk.segments)
-        let scalars = Array(chunk.text.unicodeScalars)
+        if let reason = analysis.unreviewed {
+            return ChunkReview(
+                docId: chunk.docId, chunkIndex: chunk.index, chunkCount: chunk.count, specialist: type,
+                specialists: chunk.specialists, source: chunk.source, suggestions: [], unreviewed: reason,
+                range: SourcePositions.range(of: chunk)
+            )
+        }
+        let scalars = unicodeScalars(of: chunk.text)
+        let map = SourcePositions(scalars: scalars, segments: chunk.segments)
         var suggestions: [Suggestion] = []
         for f in analysis.findings {
             let range = f.sourceRange ?? map.range(of: f.span)

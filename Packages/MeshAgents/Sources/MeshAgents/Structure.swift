@@ -2,7 +2,7 @@ import Foundation
 import MeshProtocol
 
 /// Paragraph-level checks on normal chunks; document-wide checks on the outline chunk.
-public struct StructureSpecialist: Specialist {
+public struct StructureSpecialist: BudgetedSpecialist {
     public var type: SpecialistType { .structure }
 
     public init() {}
@@ -12,10 +12,15 @@ public struct StructureSpecialist: Specialist {
     }
 
     public func analyze(_ chunk: Chunk, config: MeshConfig, text: TextAnalysis) -> ChunkAnalysis {
+        analyze(chunk, config: config, text: text, deadline: .none)
+    }
+
+    func analyze(_ chunk: Chunk, config: MeshConfig, text: TextAnalysis, deadline: Deadline) -> ChunkAnalysis {
         if chunk.kind == .outline {
-            return ChunkAnalysis(findings: outlineFindings(chunk, config: config))
+            let findings = outlineFindings(chunk, config: config)
+            return deadline.expired ? .timedOut : ChunkAnalysis(findings: findings)
         }
-        var ctx = RuleContext(chunk: chunk, config: config, text: text)
+        var ctx = RuleContext(chunk: chunk, config: config, text: text, deadline: deadline)
         let tokens = ctx.tokens
         let words = ctx.text.countWords(in: tokens.indices, numbers: true)
         let whole = TextSpan(start: 0, end: ctx.text.scalars.count)
@@ -38,7 +43,9 @@ public struct StructureSpecialist: Specialist {
             ctx.add("structure.link-text", "Link text should say where it goes, not '\(ctx.text(TextSpan(start: tokens[a].start, end: tokens[b].end)))'.",
                     TextSpan(start: tokens[a].start, end: tokens[b].end))
         }
+        if ctx.overBudget() { return .timedOut }
         CustomRules.apply(&ctx, type: .structure)
+        if ctx.overBudget() { return .timedOut }
         return ChunkAnalysis(findings: ctx.findings)
     }
 
@@ -203,7 +210,7 @@ public struct StructureSpecialist: Specialist {
             let majority = yes >= no
             for (i, s) in shapes.enumerated() where value(s) != majority && s.words > 0 {
                 let c = items[i]
-                let map = SourceMap(text: c.text, segments: c.segments)
+                let map = SourcePositions(text: c.text, segments: c.segments)
                 let range = map.range(of: TextSpan(start: 0, end: c.text.unicodeScalars.count))
                 out.append(Suggestion(specialist: .structure, rule: "structure.list-parallel",
                                       severity: config.severity(for: "structure.list-parallel", default: .suggestion),
@@ -297,7 +304,7 @@ public enum TermVariants {
         var out: [TermUse] = []
         for c in chunks where c.kind != .outline {
             let t = TextAnalysis(text: c.text, ignored: c.ignored)
-            let map = SourceMap(text: c.text, segments: c.segments)
+            let map = SourcePositions(text: c.text, segments: c.segments)
             for tok in t.tokens where tok.kind == .word {
                 guard let term = groups[tok.lower] else { continue }
                 let r = map.range(of: tok.span)

@@ -4,7 +4,7 @@ import MeshProtocol
 /// Tone score per paragraph (sentiment from a lexicon with negation, boosters, "but" and emphasis, plus
 /// politeness markers), hedging, intensifiers, exclamations, shouting, condescending, insensitive,
 /// profane and informal wording, judged against the configured target tone.
-public struct ToneSpecialist: Specialist {
+public struct ToneSpecialist: BudgetedSpecialist {
     public var type: SpecialistType { .tone }
 
     public init() {}
@@ -14,12 +14,20 @@ public struct ToneSpecialist: Specialist {
     }
 
     public func analyze(_ chunk: Chunk, config: MeshConfig, text: TextAnalysis) -> ChunkAnalysis {
+        analyze(chunk, config: config, text: text, deadline: .none)
+    }
+
+    func analyze(_ chunk: Chunk, config: MeshConfig, text: TextAnalysis, deadline: Deadline) -> ChunkAnalysis {
         guard chunk.kind != .outline else { return ChunkAnalysis() }
-        var ctx = RuleContext(chunk: chunk, config: config, text: text)
+        var ctx = RuleContext(chunk: chunk, config: config, text: text, deadline: deadline)
         let score = ToneScorer.score(ctx.text)
+        if ctx.overBudget() { return .timedOut }
         let polite = ToneScorer.politeness(ctx.text, sentiment: score.compound)
+        if ctx.overBudget() { return .timedOut }
         phrases(&ctx)
+        if ctx.overBudget() { return .timedOut }
         emphasis(&ctx)
+        if ctx.overBudget() { return .timedOut }
         if config.isEnabled("tone.negative"), ctx.text.countWords(in: ctx.tokens.indices) >= 5 {
             let limit: Double = switch config.targetTone {
             case .formal: -0.6
@@ -33,6 +41,7 @@ public struct ToneSpecialist: Specialist {
             }
         }
         CustomRules.apply(&ctx, type: .tone)
+        if ctx.overBudget() { return .timedOut }
         return ChunkAnalysis(findings: ctx.findings, tone: (score.compound * 1000).rounded() / 1000,
                              politeness: (polite * 1000).rounded() / 1000, toneDrivers: score.drivers.prefix(5).map(\.0))
     }

@@ -9,12 +9,16 @@ import MeshProtocol
 //   mesh-agents bench [--type T] FILE...               throughput of the specialists on files (one core)
 //   mesh-agents bench --warm --together FILE...        one untimed pass, then the four together only (profiling)
 //   mesh-agents [--type T] [--config FILE] FILE...     review Markdown or plain-text files, one finding per line
+// Every mode takes --max-chunk-chars N (default 65536) and --time-budget SECONDS (default 5; 0 for none): a chunk
+// over either limit is not reviewed, and says so (`FILE:LINE:COL: unreviewed SPECIALIST: why`, or "unreviewed" in JSONL).
+// `bench` has no limits unless given, so that it measures every chunk.
 
 let usage = """
 usage: mesh-agents rules
        mesh-agents [--type all|grammar,clarity,...] [--config .mesh.yaml] --jsonl
        mesh-agents bench [--type all|grammar,...] [--repeat N] [--warm] [--together] FILE...
        mesh-agents [--type ...] [--config .mesh.yaml] FILE...
+       (all modes) [--max-chunk-chars N] [--time-budget SECONDS, 0 for none]
 """
 
 func fail(_ message: String) -> Never {
@@ -31,6 +35,8 @@ var repeatCount = 1
 var warm = false
 var together = false
 var files: [String] = []
+var limits = ReviewLimits.default
+var limitsGiven = false
 
 if args.first == "rules" { command = "rules"; args.removeFirst() }
 else if args.first == "bench" { command = "bench"; args.removeFirst() }
@@ -48,6 +54,16 @@ while i < args.count {
         i += 1
         guard i < args.count else { fail(usage) }
         configPath = args[i]
+    case "--max-chunk-chars":
+        i += 1
+        guard i < args.count, let n = Int(args[i]), n > 0 else { fail(usage) }
+        limits.maxChunkCharacters = n
+        limitsGiven = true
+    case "--time-budget":
+        i += 1
+        guard i < args.count, let s = Double(args[i]), s >= 0, s <= 1e9 else { fail(usage) }
+        limits.timeBudget = s == 0 ? nil : .nanoseconds(Int64(s * 1e9))
+        limitsGiven = true
     case "--jsonl": jsonl = true
     case "--warm": warm = true
     case "--together": together = true
@@ -103,7 +119,7 @@ case "bench":
     var sentences = 0
     for d in docs { for c in d.1 { sentences += Readability.counts(of: c.text).sentences } }
     sentences *= repeatCount
-    let engine = ReviewEngine(config: loadConfig())
+    let engine = ReviewEngine(config: loadConfig(), limits: limitsGiven ? limits : .unlimited)
     let chunks = docs.flatMap(\.1)
     // Untimed: fills the speller's caches, as a long-running specialist has them.
     if warm { _ = chunks.reduce(0) { $0 + engine.analyze($1, as: types).count } }
@@ -122,19 +138,27 @@ case "bench":
 case _ where jsonl:
     let config = loadConfig()
     do {
-        try JSONLBatch.run(types: types, config: config, readLine: { Swift.readLine(strippingNewline: true) }, write: { print($0) })
+        try JSONLBatch.run(types: types, config: config, limits: limits, readLine: { Swift.readLine(strippingNewline: true) }, write: { print($0) })
     } catch {
         fail("\(error)")
     }
 default:
     guard !files.isEmpty else { fail(usage) }
-    let engine = ReviewEngine(config: loadConfig())
+    let engine = ReviewEngine(config: loadConfig(), limits: limits)
     var total = 0
     for f in files {
         let chunks = documentChunks(f).chunks
         var all: [Suggestion] = []
         for c in chunks {
-            for t in types { all += engine.review(c, as: t).suggestions }
+            for t in types {
+                let review = engine.review(c, as: t)
+                all += review.suggestions
+                if let reason = review.unreviewed {
+                    let p = review.range?.start ?? SourcePosition(offset: 0, line: 1, column: 1)
+                    print("\(f):\(p.line):\(p.column): unreviewed \(t.rawValue): \(reason)")
+                    total += 1
+                }
+            }
         }
         all.sort { ($0.range.start.offset, $0.specialist, $0.rule) < ($1.range.start.offset, $1.specialist, $1.rule) }
         do {
