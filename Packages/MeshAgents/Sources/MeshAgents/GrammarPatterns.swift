@@ -189,6 +189,25 @@ extension GrammarSpecialist {
         "stronger", "weaker", "richer", "poorer", "bigger", "smarter", "happier", "heavier", "lighter", "wider",
         "deeper", "closer", "further", "farther", "quicker", "simpler", "safer", "nicer", "cooler", "warmer", "colder",
     ]
+    /// Token `k` continues a noun phrase rather than a verb's clause: "of", a relative pronoun, "like", "such", "and"
+    /// or "or" followed by more, or code.
+    static func nounPhraseGoesOn(_ tokens: [Token], _ k: Int) -> Bool {
+        guard k < tokens.count else { return false }
+        if tokens[k].kind == .opaque { return true }
+        return ["of", "that", "which", "whose", "like", "such", "with", "and", "or", "in", "from", "for"].contains(tokens[k].lower)
+    }
+
+    /// "from" earlier in the same clause, so "to" ends a range ("from keys to values").
+    static func fromBefore(_ tokens: [Token], _ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, i - k <= 8 {
+            if tokens[k].kind == .punct, [".", ";", "!", "?"].contains(tokens[k].text) { return false }
+            if tokens[k].lower == "from" { return true }
+            k -= 1
+        }
+        return false
+    }
+
     static let objectStarters: WordList = [
         "the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that", "these", "those", "me",
         "him", "us", "them", "some", "any", "every", "each", "all",
@@ -267,7 +286,10 @@ extension GrammarSpecialist {
             let pairSpan = TextSpan(start: tokens[i].start, end: next.end)
 
             // "to learns" → "to learn".
-            if trigger.contains(.to), formOn, let base = lex.pureVerbBase(ofThird: nw), !(i > 0 && (tokens[i - 1].lower == "up" || Verbs.pastToBase[tokens[i - 1].lower] != nil)) {
+            // A plural noun after the preposition "to" looks the same ("maps keys to values of type V", "applies to
+            // types that ...", "from strings to numbers"): not when "of", "that", "like" ... follow, nor in "from … to".
+            if trigger.contains(.to), formOn, let base = lex.pureVerbBase(ofThird: nw), !(i > 0 && (tokens[i - 1].lower == "up" || Verbs.pastToBase[tokens[i - 1].lower] != nil)),
+               !Self.nounPhraseGoesOn(tokens, i + 2), !Self.fromBefore(tokens, i) {
                 ctx.add("grammar.verb-form", "After 'to' use the base form of the verb: '\(base)'.", next.span, [matchCase(base, like: next.text)])
             }
 
@@ -458,7 +480,9 @@ extension GrammarSpecialist {
                 // "they where going" → "were"; "there where delays".
                 if let p = prev, ["they", "we", "you"].contains(p) || (p == "there" && (i < 2 || tokens[i - 2].kind == .punct) && (next.map { lex.isVerb($0) || lex.flags[$0] != nil } ?? false)),
                    let nx = next, !Self.subjectPronouns.contains(nx), !["you", "it"].contains(nx), !(p == "there" && Self.objectStarters.contains(nx) && nx != "no" && nx != "many"),
-                   !(i >= 2 && tokens[i - 2].kind == .word && ["know", "knew", "see", "saw", "wonder", "ask", "asked", "from", "to", "is", "was", "place", "back", "out", "here"].contains(tokens[i - 2].lower)) {
+                   !(i >= 2 && tokens[i - 2].kind == .word && ["know", "knew", "see", "saw", "wonder", "ask", "asked", "from", "to", "is", "was", "place", "back", "out", "here"].contains(tokens[i - 2].lower)),
+                   // "tells you where visitors came from": "you" is a verb's object, and "where" opens a question.
+                   !(p == "you" && i >= 2 && tokens[i - 2].kind == .word && (Verbs.thirdToBase[tokens[i - 2].lower] != nil || Verbs.pastToBase[tokens[i - 2].lower] != nil || lex.isVerb(tokens[i - 2].lower))) {
                     fix(i, "were", "Did you mean 'were' (the verb)?")
                 }
             case "were":

@@ -312,14 +312,22 @@ public enum TermVariants {
 public enum DocumentReview {
     /// Fills the outline chunk with what only the whole document shows: `terms` (`TermVariants.uses` over
     /// the other chunks) and `lists` (the items of each run of sibling list items, for list parallelism).
-    public static func withTerms(_ chunks: [Chunk]) -> [Chunk] {
+    ///
+    /// Each prose chunk also gets the words the document shows to be its terms (`TermEvidence.documentTerms`),
+    /// appended to its `config` text after a marker (`DocumentTerms`): set `config` (the project's `.mesh.yaml`)
+    /// before calling this, or pass it as `config`, so the terms are not overwritten.
+    public static func withTerms(_ chunks: [Chunk], config: String? = nil, speller: Speller = .shared) -> [Chunk] {
         let uses = TermVariants.uses(in: chunks)
         let lists = listGroups(chunks).map { group in
             group.map { OutlineListItem(text: $0.text, segments: $0.segments, ignored: $0.ignored) }
         }
+        let grammar = GrammarSpecialist(speller: speller)
+        let terms = TermEvidence.documentTerms(chunks, known: { grammar.check($0, lower: $0) })
         return chunks.map { c in
-            guard c.kind == .outline else { return c }
             var c = c
+            if let config { c.config = config }
+            if let mine = terms[c.index] { c.config = DocumentTerms.appending(mine, to: c.config) }
+            guard c.kind == .outline else { return c }
             if c.outline == nil { c.outline = Outline() }
             c.outline!.terms = uses
             c.outline!.lists = lists
