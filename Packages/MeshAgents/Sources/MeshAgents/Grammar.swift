@@ -119,6 +119,10 @@ public struct GrammarSpecialist: Specialist {
             if k == 0 {
                 if b > a, tokens[(a + 1)...b].contains(where: { $0.kind == .word && $0.text.unicodeScalars.first.map(CharClass.isUpper) == true && $0.lower != "i" }) { return false }
                 if b + 1 < tokens.count, tokens[b].lower == "of", tokens[b + 1].lower == "course" { return false }
+                // "enumerating its possible variants": an adjective before a noun belongs to the possessive.
+                if b == a + 1, tokens[a].lower == "its", b + 1 < tokens.count, tokens[b + 1].kind == .word,
+                   ["possible", "impossible", "hard", "easy", "important", "difficult", "true", "clear", "necessary", "good", "bad"].contains(tokens[b].lower),
+                   !["to", "that", "for", "because", "if", "when", "and", "but", "enough", "than", "now", "not"].contains(tokens[b + 1].lower) { return false }
             }
             return true
         }) {
@@ -196,7 +200,9 @@ public struct GrammarSpecialist: Specialist {
             // a / an.
             // Length first: most words are neither (and only these strings equal these literals).
             if w.utf8.count <= 2, w == "a" || w == "an", i + 1 < n, case let next = tokens[i + 1], next.kind == .word || next.kind == .number, !next.newlineBefore,
-               !(i > 0 && tokens[i - 1].text == "." && !tokens[i].spaceBefore), articleOn {
+               !(i > 0 && tokens[i - 1].text == "." && !tokens[i].spaceBefore), articleOn,
+               // A capital "A" inside a sentence is a name or label ("from A again", "If module A is").
+               tokens[i].text != "A" || starts.contains(i) {
                 // A word in capitals is read as a word when it is an English word ("A HOUSE"), not a term the
                 // speller knows only from the technical lists ("an HTTP request").
                 let caps = next.text.unicodeScalars.allSatisfy({ !CharClass.isLower($0) })
@@ -633,6 +639,8 @@ public struct GrammarSpecialist: Specialist {
             if upper == 0 {
                 let slips = suggestions.filter { TermEvidence.isTypingSlip(w, $0.lowercased()) }
                 if likely != nil, !slips.isEmpty, !TermEvidence.readAsLetters(w) { likely = nil }
+                // An error needs a word it is a slip of; an unknown word with none ("deref", "malloc") may be a term.
+                if likely == nil, slips.isEmpty { likely = .warning }
                 suggestions = likely == nil ? slips : []
             }
             // A capitalised unknown word is usually a name: flag it only when it is one letter away from a
@@ -650,7 +658,7 @@ public struct GrammarSpecialist: Specialist {
             if let likely {
                 f.severity = likely
                 f.message = likely == .suggestion ? "'\(t.text)' is not in the dictionary; if it is a term, add it to the vocabulary."
-                    : "'\(t.text)' is not in the dictionary: two words run together, or a term to add to the vocabulary?"
+                    : "'\(t.text)' is not in the dictionary: a misspelling, or a term to add to the vocabulary?"
             }
             ctx.findings.append(f)
         }

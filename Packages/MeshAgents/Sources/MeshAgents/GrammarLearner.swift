@@ -215,6 +215,7 @@ extension GrammarSpecialist {
                 if !manyThenVerb, countableSingular(nw, allowVerb: verbOK) || (verbOK && w != "many" && nounEndsAfter(i + 1) && takesPlural(nw)),
                    endsAfter(i + 1),
                    !(prev == "the" && ["two", "three", "four", "five"].contains(w)),
+                   !["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all"].contains(nw),
                    !(["one", "each", "every", "of"].contains(prev ?? "") && Self.countWords.contains(w) == false && w != "many") {
                     let p = Self.plural(of: nw)
                     ctx.add("grammar.noun-number", "After '\(tokens[i].text)' use the plural '\(p)'.", tokens[i + 1].span, [p])

@@ -289,7 +289,14 @@ extension GrammarSpecialist {
             // A plural noun after the preposition "to" looks the same ("maps keys to values of type V", "applies to
             // types that ...", "from strings to numbers"): not when "of", "that", "like" ... follow, nor in "from … to".
             if trigger.contains(.to), formOn, let base = lex.pureVerbBase(ofThird: nw), !(i > 0 && (tokens[i - 1].lower == "up" || Verbs.pastToBase[tokens[i - 1].lower] != nil)),
-               !Self.nounPhraseGoesOn(tokens, i + 2), !Self.fromBefore(tokens, i) {
+               !Self.nounPhraseGoesOn(tokens, i + 2), !Self.fromBefore(tokens, i),
+               // "the value that `r` is referring to has gone": a stranded preposition, then the clause's verb.
+               !(i > 0 && ["referring", "pointing", "belonging", "listening", "talking", "looking", "applied", "referred", "pointed",
+                           "belongs", "refers", "points", "related", "attached", "bound", "compared", "equal", "similar", "close",
+                           "next", "due", "up"].contains(tokens[i - 1].lower)),
+               // A title ("Publishing a Crate to Crates.io") or a noun ending its phrase ("specific to strings.").
+               next.text.unicodeScalars.first.map(CharClass.isLower) == true, i + 2 < n, tokens[i + 2].kind == .word,
+               !["into", "onto", "at", "on", "as", "by", "to", "than", "but", "when", "if", "because"].contains(tokens[i + 2].lower) {
                 ctx.add("grammar.verb-form", "After 'to' use the base form of the verb: '\(base)'.", next.span, [matchCase(base, like: next.text)])
             }
 
@@ -329,6 +336,9 @@ extension GrammarSpecialist {
                !(i > 0 && Self.bareInfinitiveLeaders.contains(tokens[i - 1])),
                Verbs.thirdPersonFix[nw] == nil, lex.isVerb(nw), !Verbs.auxiliaries.contains(nw), !Self.modals.contains(nw),
                Verbs.pastToBase[nw] == nil, !nw.hasSuffix("ed"), !nw.hasSuffix("s"), !nw.hasSuffix("ing"), nw != "be",
+               // Adverbs hunspell also lists as verbs ("but it still returns").
+               !["still", "also", "always", "never", "often", "only", "just", "even", "ever", "really", "usually", "already", "then",
+                 "now", "again", "actually", "sometimes", "first", "simply"].contains(nw),
                lex.isPureVerb(nw) || (word(i + 2).map { Self.objectStarters.contains($0) } ?? false) {
                 let third = Self.thirdPerson(nw)
                 ctx.add("grammar.agreement", "The verb does not agree with '\(tokens[i].text)': use '\(third)'.", next.span, [matchCase(third, like: next.text)])
@@ -362,7 +372,11 @@ extension GrammarSpecialist {
                 let andVerb = (word(k + 1) == "and" || word(k + 1) == "or") && (word(k + 2).map(lex.isPureVerb) ?? false)
                 let clauseEnd = k + 1 >= n || [".", ",", ";", "!", "?"].contains(tokens[k + 1].text) || andVerb
                 // A plural that hunspell also knows as a verb ("a cars") counts only at the end of a clause.
-                if let p = word(k), let singular = lex.pureNounSingular(ofPlural: p) ?? (k == i + 1 && clauseEnd ? lex.nounSingular(ofPlural: p) : nil),
+                // "the entire time a program runs": a noun and its verb, not an adjective and a plural.
+                let subjectVerb = k == i + 2 && (lex.flags[word(i + 1) ?? ""]?.contains(.noun) == true || lex.flags[word(i + 1) ?? ""]?.contains(.plural) == true)
+                    && (word(k).flatMap { Verbs.thirdToBase[$0] ?? lex.pureVerbBase(ofThird: $0) } != nil || word(k).map { lex.isVerb(String($0.dropLast())) } == true)
+                if !subjectVerb, let p = word(k), !["does", "goes", "has", "is", "was"].contains(p),
+                   let singular = lex.pureNounSingular(ofPlural: p) ?? (k == i + 1 && clauseEnd ? lex.nounSingular(ofPlural: p) : nil),
                    tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true,
                    k + 1 >= n || tokens[k + 1].kind == .punct || andVerb
                     || (word(k + 1).map { Self.clauseFollowers.contains($0) && $0 != "and" && $0 != "or" } ?? false) {
@@ -449,6 +463,8 @@ extension GrammarSpecialist {
                     "profound", "lasting", "primary", "opposite", "cumulative", "net", "overall", "cause and", "and"].contains(p),
                    !(p == "and" && word(i - 2) != "cause"), !(p == "that" && next != nil && Self.objectStarters.contains(next!)) {
                     if p == "that" || p == "this" || p == "these" || p == "those", let nx = next, Self.objectStarters.contains(nx) || lex.isVerb(nx) { break }
+                    // "changes only affect the way", "that affects you": an object follows, so it is the verb.
+                    if let nx = next, Self.objectStarters.contains(nx) || ["you", "it", "me", "how", "what", "whether"].contains(nx) { break }
                     fix(i, w == "affect" ? "effect" : "effects", "Use the noun 'effect' here ('affect' is the verb).")
                 }
             case "effect", "effects", "effected":

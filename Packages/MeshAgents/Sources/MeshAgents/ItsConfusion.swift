@@ -113,9 +113,18 @@ extension GrammarSpecialist {
                 // "its difficult to", "its better for": a pure adjective ending the phrase.
                 if !contraction, lex.isPureAdjective(next) || ["better", "worse", "ok", "okay"].contains(next) {
                     let n2 = word(i + 2)
-                    if n2 == nil || ["to", "for", "that", "and", "because", "when", "if", "enough", "than", "but", "now"].contains(n2!) {
+                    let ends = n2 == nil && (i + 2 >= n || tokens[i + 2].kind == .punct)
+                    let afterVerb = prev.map { !Self.clauseVerbs.contains($0) && (Verbs.thirdToBase[$0] != nil || Verbs.pastToBase[$0] != nil || lex.isVerb($0)) } ?? false
+                    if !afterVerb, ends || (n2 != nil && ["to", "for", "that", "and", "because", "when", "if", "enough", "than", "but", "now"].contains(n2!)) {
                         contraction = true
                     }
+                }
+                // "its rightly said, ...", "its widely known that": an adverb and a participle that end the phrase
+                // make a passive clause ("it is said"); before a noun ("its widely used API") they are the possessive's.
+                if !contraction, next.hasSuffix("ly"), next.utf8.count > 4, let part = word(i + 2),
+                   part.hasSuffix("ed") || Verbs.pastToBase[part] != nil || ["known", "said", "done", "seen", "given", "thought"].contains(part),
+                   i + 3 >= n || tokens[i + 3].kind == .punct || ["that", "to", "by"].contains(word(i + 3) ?? "") {
+                    contraction = true
                 }
                 // "to its going out of business", "from its too short shirt": after a preposition it is the possessive.
                 if contraction, let prev, Self.itsPrepositions.contains(prev) || ["the", "a", "an", "to"].contains(prev) { contraction = false }

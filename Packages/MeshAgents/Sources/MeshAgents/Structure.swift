@@ -76,6 +76,8 @@ public struct StructureSpecialist: Specialist {
             }
         } else if markdown, tops.isEmpty, headings.count >= 2, let first = headings.first, minLevel > 1 {
             add("structure.top-level-heading", "This document has sections but no top-level (#) heading.", first.position, first.endPosition)
+            // A chapter of a book or site whose title lives elsewhere (mdBook's SUMMARY.md) starts at "##": a suggestion.
+            if let last = out.last, last.rule == "structure.top-level-heading" { out[out.count - 1].severity = .suggestion }
         }
 
         // Duplicate sibling headings.

@@ -68,7 +68,7 @@ struct TermEvidence {
                            "super", "trans", "un", "under"]
     /// Suffixes of technical coinages ("growable", "implementors", "hasher", "parallelizable", "refutability").
     static let suffixes = ["ability", "ables", "able", "ably", "ers", "er", "ors", "or", "izations", "ization", "izes", "ized",
-                           "izing", "ize", "ity"]
+                           "izing", "ize", "ity", "ing"]
 
     /// How an unknown lower-case word is built, as the severity its spelling finding gets: `.suggestion` for an
     /// abbreviation (no vowel: "src"), a known word with a prefix or suffix of technical coinage ("unsized",
@@ -89,6 +89,10 @@ struct TermEvidence {
             let stemEnd = n - s.unicodeScalars.count
             guard stemEnd >= 3 else { continue }
             let stem = word(0, stemEnd)
+            // "-ing" only with the dropped "e" ("templating"): "comeing" is a slip.
+            if s == "ing" { if !known(stem), known(stem + "e") { return .suggestion }; continue }
+            // An agent noun is made from a verb or noun ("hasher", "implementor"), not an adjective ("smallers").
+            if s.hasPrefix("er") || s.hasPrefix("or"), WordClasses.shared.classes(stem)?.contains(.adjective) == true { continue }
             if known(stem) || known(stem + "e") { return .suggestion }
             if stemEnd >= 4, letters[stemEnd - 1] == letters[stemEnd - 2], known(word(0, stemEnd - 1)) { return .suggestion }
             if s.hasPrefix("iz"), s != "ize", known(stem + "ize") { return .suggestion }
@@ -124,6 +128,8 @@ struct TermEvidence {
             return diff.count == 1 && vowels.contains(a[diff[0]]) && vowels.contains(b[diff[0]])
         }
         guard abs(a.count - b.count) == 1 else { return false }
+        // The word and an ending ("reformats", "namespaced", "getters") is a form of it, not a slip.
+        if a.count > b.count, typed.hasPrefix(word), a[a.count - 1] != b[b.count - 1] { return false }
         let (long, short) = a.count > b.count ? (a, b) : (b, a)
         var k = 0
         while k < short.count, long[k] == short[k] { k += 1 }
