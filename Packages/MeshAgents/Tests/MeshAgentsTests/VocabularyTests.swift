@@ -57,7 +57,7 @@ struct VocabularyTests {
         #expect(found.first?.replacements.contains("the") == true)
     }
 
-    @Test(arguments: [("malloc", Severity.error, [String]()), ("unsized", .suggestion, []), ("src", .suggestion, []),
+    @Test(arguments: [("malloc", Severity.warning, [String]()), ("unsized", .suggestion, []), ("src", .suggestion, []),
                       ("backtrace", .warning, []), ("preffer", .error, ["prefer"])])
     func severityFollowsConfidence(_ word: String, _ severity: Severity, _ replacements: [String]) {
         let f = spelling("They said \(word) there.")
