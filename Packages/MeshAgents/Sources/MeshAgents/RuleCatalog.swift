@@ -152,7 +152,8 @@ public enum RuleCatalog {
 
         A rule's severity below is its highest; some findings of a rule get a lower one, as its description says.
         A word the document itself shows to be a term is no spelling finding at all: it appears inside a code span,
-        URL or path of the document, three times or more in its prose (twice with one use in a heading), in an
+        URL or path of the document, three times or more in its prose (twice with one use in a heading, or when it
+        is no slip of an English word), in an
         enclosing heading, in `vocabulary.accept` or a Vale `accept.txt` (`vocabulary.accept-file`), or in the
         shipped technical word list (flake8-spellcheck's, `Lexicons/TechTerms.swift`).
 

@@ -105,7 +105,9 @@ public struct StructureSpecialist: Specialist {
         for (i, h) in headings.enumerated() {
             let blocks = blocksBy[i] ?? []
             let hasChild = i + 1 < headings.count && headings[i + 1].level > h.level
-            if blocks.isEmpty && !hasChild {
+            // A heading inside a block quote or list ("> ### Aside", column > 1) titles the container's own text,
+            // which the outline does not file under it: no verdict on its emptiness.
+            if blocks.isEmpty && !hasChild && h.position.column == 1 {
                 add("structure.empty-section", "Section '\(h.text)' is empty: add content or remove the heading.", h.position, h.endPosition)
             } else if !hasChild, blocks.count == 1, let b = blocks.first, b.kind == .paragraph, b.lines <= 1, b.words < 8, i + 1 < headings.count {
                 add("structure.thin-section", "Section '\(h.text)' has a single short line: merge it into a neighbour or expand it.", h.position, h.endPosition)
@@ -324,7 +326,8 @@ public enum DocumentReview {
             group.map { OutlineListItem(text: $0.text, segments: $0.segments, ignored: $0.ignored) }
         }
         let grammar = GrammarSpecialist(speller: speller)
-        let terms = TermEvidence.documentTerms(chunks, known: { grammar.check($0, lower: $0) })
+        let terms = TermEvidence.documentTerms(chunks, known: { grammar.check($0, lower: $0) },
+                                               slipOfAWord: { w in speller.suggest(w).contains { TermEvidence.isTypingSlip(w, $0.lowercased()) } })
         return chunks.map { c in
             var c = c
             if let config { c.config = config }

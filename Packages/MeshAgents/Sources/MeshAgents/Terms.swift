@@ -4,7 +4,8 @@ import MeshProtocol
 /// - the project says so: `vocabulary.accept` (words), `accept-file` (Vale's accept.txt: words and patterns);
 /// - the document uses it as one (`DocumentReview.withTerms`, over the whole document): the word, or the word
 ///   without a plural or possessive ending, also appears inside code spans, URLs or paths anywhere in the
-///   document, or it is used three times or more in its prose, or twice with one use in a heading;
+///   document, or it is used three times or more in its prose, or twice with one use in a heading, or twice
+///   when it is no slip of an English word (`isTypingSlip`);
 /// - the chunk itself shows it: the same word inside one of its code spans, or in an enclosing heading.
 /// A typo made once in prose has none of these, and is still caught. Words that are only *built* like terms
 /// (`termShape`) are still reported, at a lower severity and with no replacement offered.
@@ -140,7 +141,7 @@ struct TermEvidence {
 
     /// Per chunk index, the words of that chunk the whole document shows to be terms (see the type's comment),
     /// lower-cased and sorted; chunks with none are left out. `known` is the speller.
-    static func documentTerms(_ chunks: [Chunk], known: (String) -> Bool) -> [Int: [String]] {
+    static func documentTerms(_ chunks: [Chunk], known: (String) -> Bool, slipOfAWord: (String) -> Bool = { _ in true }) -> [Int: [String]] {
         var uses: [String: Int] = [:]
         var code = Set<String>()
         var headings = Set<String>()
@@ -169,8 +170,12 @@ struct TermEvidence {
             if let v = verdict[w] { return v }
             let key = stems(w).last ?? w
             let n = uses[key] ?? 0
-            let shown = n >= 3 || (n >= 2 && headings.contains(w)) || code.contains(w) || stems(w).contains(where: code.contains)
-            let v = shown && !known(w)
+            var shown = n >= 3 || (n >= 2 && headings.contains(w)) || code.contains(w) || stems(w).contains(where: code.contains)
+            let v0 = !known(w)
+            // Twice is enough for a word that is no slip of any English word ("newtype", "tradeoffs"): a typo
+            // repeated exactly is rare, and one a letter away from a word ("recieve" twice) still needs three.
+            if !shown, v0, n == 2, !slipOfAWord(w) { shown = true }
+            let v = shown && v0
             verdict[w] = v
             return v
         }
