@@ -33,7 +33,7 @@ public struct RuleInfo: Sendable, Hashable {
 public enum RuleCatalog {
     public static let all: [RuleInfo] = [
         // Grammar
-        RuleInfo("grammar.spelling", .error, "Words hunspell (en_US) does not know; skips code, URLs, paths, identifiers, the accepted vocabulary and the document's own terms. An error when the word is none of these; a warning for two words run together (\"everytime\", \"backtrace\"); a suggestion with no replacement for a word built like a term (prefix or suffix of a known word, no vowel, letters no English word starts with)."),
+        RuleInfo("grammar.spelling", .error, "Words hunspell (en_US) does not know; skips code, URLs, paths, identifiers, the accepted vocabulary and the document's own terms. An error when it is a slip of an English word (swapped, doubled, undoubled, missing or added letter, one vowel for another), offered as the replacement; a warning for any other unknown word and for two words run together (\"everytime\", \"backtrace\"); a suggestion with no replacement for a word built like a term (prefix or suffix of a known word, no vowel, letters no English word starts with)."),
         RuleInfo("grammar.repeated-word", .error, "The same word twice in a row (\"the the\"; \"had had\" and \"that that\" are fine, three times is not) and a phrase of 2–4 words repeated at once (lexical illusions)."),
         RuleInfo("grammar.a-an", .error, "\"a\" before a vowel sound or \"an\" before a consonant sound (\"an user\", \"a hour\")."),
         RuleInfo("grammar.confused-words", .error, "Commonly confused words in a context that gives them away: its/it's, their/there/they're, then/than, affect/effect, lose/loose, your/you're, could of, ..."),
@@ -144,8 +144,9 @@ public enum RuleCatalog {
           alike, so that `--fail-on error` in CI can be trusted: a near miss of an English word, a doubled word,
           a/an by sound, a date that does not exist, a rejected word, a malformed config, and the grammar
           patterns whose context leaves one reading.
-        - **warning**: heuristics that are usually right but read context they cannot see whole: a word that
-          looks like two words run together, "be" + a base form, a paragraph that never ends, shouting.
+        - **warning**: heuristics that are usually right but read context they cannot see whole: an unknown
+          word that is no slip of an English word (it may be a term: add it to the vocabulary), two words run
+          together, "be" + a base form, a paragraph that never ends, shouting.
         - **suggestion**: style, and anything that is probably a term: a word built like a technical coinage
           ("unsized", "growable", "src"), a Markdown paragraph that starts in lower case (it may continue a
           sentence across a code block or list).
