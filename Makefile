@@ -119,9 +119,9 @@ AGENTS_DEBUG_BIN   = $$($(SWIFT) build --package-path $(AGENTS_PKG) --show-bin-p
 test-agents: ## Run the MeshAgents tests (every rule, config, engine, batch mode, Markdown traps).
 	$(SWIFT) test --package-path $(AGENTS_PKG)
 
-rules: ## Regenerate Packages/MeshAgents/RULES.md from RuleCatalog.
+rules: ## Regenerate Packages/MeshAgents/RULES.md from RuleCatalog, with each rule's precision on Eval/devset.jsonl.
 	$(SWIFT) build --package-path $(AGENTS_PKG) --product mesh-agents
-	$(AGENTS_DEBUG_BIN) rules > $(AGENTS_PKG)/RULES.md
+	$(AGENTS_DEBUG_BIN) rules --dev-set $(AGENTS_PKG)/Eval/devset.jsonl > $(AGENTS_PKG)/RULES.md
 
 agents-proselint:
 	@$(PYTHON) -c "import proselint" 2>/dev/null || $(PYTHON) -m pip install --quiet proselint

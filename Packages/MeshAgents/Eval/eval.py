@@ -17,11 +17,17 @@ What is scored (the same way for every tool):
   with `should_fire`. write-good's options map to our config (passive, illusion, so, eprime, whitelist).
 - Tone: Pearson and Spearman of our tone score against `sentiment`; politeness AUC (polite vs impolite).
 - Readability: how often the harder version of an article scores harder, per formula.
+- Documents (docs/, one set per folder holding .md or .txt files): all four specialists on each whole file, as
+  the CLI reviews it; findings per 1,000 words by severity (words: letters-only runs outside fenced code and
+  inline code), proselint's findings per 1,000 words on the same files, and a seeded random sample of 30
+  errors and 30 warnings with file, line and the source line, for a person to judge.
 """
 import argparse
 import json
 import math
 import os
+import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -192,6 +198,77 @@ def agreement(records, res):
     return ok, len(records), {k: round(v[0] / v[1], 3) for k, v in sorted(per.items())}
 
 
+FENCE = re.compile(r"^ {0,3}(```|~~~).*?^ {0,3}\1[^\n]*$", re.S | re.M)
+INLINE_CODE = re.compile(r"`[^`\n]*`")
+WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+FINDING = re.compile(r"^(.*?):(\d+):(\d+): (error|warning|suggestion) ([\w.-]+): (.*)$")
+
+
+def prose_words(text, markdown):
+    if markdown:
+        text = INLINE_CODE.sub(" ", FENCE.sub(" ", text))
+    return len(WORD.findall(text))
+
+
+def document_sets(docs_dir):
+    """{set name: [files]}: every folder under docs_dir holding .md/.markdown or .txt files, sorted."""
+    sets = {}
+    for root, _, files in sorted(os.walk(docs_dir)):
+        picked = sorted(os.path.join(root, f) for f in files if f.endswith((".md", ".markdown", ".txt")))
+        if picked:
+            sets[os.path.relpath(root, docs_dir)] = picked
+    return sets
+
+
+def review_files(binary, files):
+    """Our findings on whole files through the CLI: list of (file, line, col, severity, rule, message)."""
+    out = subprocess.run([binary, "--type", "all"] + files, capture_output=True, text=True, cwd="/")
+    if out.returncode not in (0, 1):
+        sys.exit(f"mesh-agents failed on documents: {out.stderr}")
+    found = []
+    for line in out.stdout.splitlines():
+        m = FINDING.match(line)
+        if m:
+            found.append((m[1], int(m[2]), int(m[3]), m[4], m[5], m[6]))
+    return found
+
+
+def documents(docs_dir, binary, prose, sample_size=30, seed=13):
+    """Per document set: findings per 1,000 words by severity, proselint's beside them, and random samples."""
+    out = {}
+    for name, files in document_sets(docs_dir).items():
+        texts = {f: open(f, encoding="utf-8").read() for f in files}
+        words = sum(prose_words(t, not f.endswith(".txt")) for f, t in texts.items())
+        start = time.time()
+        found = review_files(binary, files)
+        seconds = time.time() - start
+        per = lambda n: round(1000 * n / words, 3) if words else None
+        by_sev = defaultdict(int)
+        by_rule = defaultdict(lambda: defaultdict(int))
+        for f in found:
+            by_sev[f[3]] += 1
+            by_rule[f[3]][f[4]] += 1
+        entry = {"files": len(files), "words": words, "seconds": round(seconds, 2),
+                 "per_1000_words": {sev: per(by_sev[sev]) for sev in ("error", "warning", "suggestion")},
+                 "counts": dict(by_sev), "rules": {k: dict(sorted(v.items(), key=lambda x: -x[1])) for k, v in by_rule.items()}}
+        if prose:
+            n = sum(len(r) for r in prose.run(list(texts.values())))
+            entry["proselint_per_1000_words"] = per(n)
+        samples = {}
+        for sev in ("error", "warning"):
+            pool = [f for f in found if f[3] == sev]
+            rng = random.Random(seed)
+            pick = sorted(rng.sample(pool, min(sample_size, len(pool))))
+            lines = []
+            for f, ln, col, _, rule, msg in pick:
+                src = texts[f].split("\n")[ln - 1] if 0 < ln <= texts[f].count("\n") + 1 else ""
+                lines.append({"where": f"{os.path.relpath(f, docs_dir)}:{ln}:{col}", "rule": rule, "message": msg, "line": src.strip()[:200]})
+            samples[sev] = lines
+        entry["samples"] = samples
+        out[name] = entry
+    return out
+
+
 def pearson(x, y):
     n = len(x)
     mx, my = sum(x) / n, sum(y) / n
@@ -256,6 +333,8 @@ def main():
     ap.add_argument("--eval-dir", default=os.path.join(os.path.dirname(__file__), "..", "..", "..", "..", "shared", "eval"))
     ap.add_argument("--json")
     ap.add_argument("--no-proselint", action="store_true")
+    ap.add_argument("--no-documents", action="store_true", help="skip the docs/ sets (their findings and samples)")
+    ap.add_argument("--only-documents", action="store_true", help="score the docs/ sets only")
     args = ap.parse_args()
     d = os.path.abspath(args.eval_dir)
     mesh = Mesh(os.path.abspath(args.bin))
@@ -270,7 +349,7 @@ def main():
     rows = []  # (set, metric, ours, proselint, target)
 
     p = os.path.join(d, "grammar", "languagetool_examples.jsonl")
-    if os.path.exists(p):
+    if os.path.exists(p) and not args.only_documents:
         recs = load(p)
         texts = [r["text"] for r in recs]
         runs = {"mesh": mesh.run(texts, DETECT_TYPES, detect_cfg)}
@@ -282,7 +361,7 @@ def main():
         rows.append(("LanguageTool examples", "false alarms on correct", lt["mesh"]["false_alarm_rate"], lt.get("proselint", {}).get("false_alarm_rate"), "<= 0.05"))
 
     p = os.path.join(d, "grammar", "jfleg.jsonl")
-    if os.path.exists(p):
+    if os.path.exists(p) and not args.only_documents:
         learners, clean = jfleg_texts(load(p))
         jf = {"mesh": jfleg(mesh.run(learners, DETECT_TYPES, detect_cfg), mesh.run(clean, DETECT_TYPES, detect_cfg))}
         if prose:
@@ -295,7 +374,7 @@ def main():
     prose_ok = prose_total = 0
     lint = {}
     p = os.path.join(d, "linters", "write_good_examples.jsonl")
-    if os.path.exists(p):
+    if os.path.exists(p) and not args.only_documents:
         recs = load(p)
         res = [None] * len(recs)
         groups = defaultdict(list)
@@ -315,7 +394,7 @@ def main():
             prose_ok += pok
             prose_total += pn
     p = os.path.join(d, "linters", "proselint_examples.jsonl")
-    if os.path.exists(p):
+    if os.path.exists(p) and not args.only_documents:
         recs = load(p)
         ok, n, per = agreement(recs, mesh.run([r["text"] for r in recs], "all"))
         lint["proselint_examples"] = {"mesh": round(ok / n, 4), "per_check": per}
@@ -327,7 +406,7 @@ def main():
             prose_ok += pok
             prose_total += pn
     p = os.path.join(d, "linters", "alex_examples.jsonl")
-    if os.path.exists(p):
+    if os.path.exists(p) and not args.only_documents:
         recs = load(p)
         res = mesh.run([r["text"] for r in recs], "all")
         hit = total = 0
@@ -355,7 +434,7 @@ def main():
         rows.append(("alex examples", "expected findings found", lint["alex"]["mesh_expected_found"], None, "-"))
 
     p = os.path.join(d, "tone", "sentiment.jsonl")
-    if os.path.exists(p):
+    if os.path.exists(p) and not args.only_documents:
         recs = load(p)
         res = mesh.run([r["text"] for r in recs], "tone")
         x = [s["tone"] for s in res]
@@ -364,7 +443,7 @@ def main():
         rows.append(("tone vs human sentiment", "Pearson", figures["sentiment"]["pearson"], None, ">= 0.60"))
         rows.append(("tone vs human sentiment", "Spearman", figures["sentiment"]["spearman"], None, "-"))
     p = os.path.join(d, "tone", "politeness.jsonl")
-    if os.path.exists(p):
+    if os.path.exists(p) and not args.only_documents:
         recs = load(p)
         res = mesh.run([r["text"] for r in recs], "tone")
         pol = {"politeness_auc": None, "tone_auc": None}
@@ -377,13 +456,23 @@ def main():
         rows.append(("politeness (polite vs impolite)", "AUC of politeness score", pol["politeness_auc"], None, "-"))
 
     p = os.path.join(d, "clarity", "readability_levels.jsonl")
-    if os.path.exists(p):
+    if os.path.exists(p) and not args.only_documents:
         recs = load(p)
         res = mesh.run([r["text"] for r in recs], "clarity")
         rd = readability(recs, res)
         figures["readability"] = rd
         for f, v in rd.items():
             rows.append(("readability pairs ordered", f, v, None, ">= 0.95" if f == "flesch-kincaid-grade" else "-"))
+
+    p = os.path.join(d, "docs")
+    if os.path.isdir(p) and not args.no_documents:
+        docs = documents(p, mesh.binary, prose)
+        figures["documents"] = docs
+        for name, e in docs.items():
+            rows.append((f"docs {name}", "errors per 1,000 words", e["per_1000_words"]["error"], None, "<= 0.30"))
+            rows.append((f"docs {name}", "warnings per 1,000 words", e["per_1000_words"]["warning"], None, "-"))
+            rows.append((f"docs {name}", "suggestions per 1,000 words", e["per_1000_words"]["suggestion"], None, "-"))
+            rows.append((f"docs {name}", "all findings per 1,000 words", round(sum(v for v in e["per_1000_words"].values() if v), 3), e.get("proselint_per_1000_words"), "-"))
 
     figures["seconds"] = {"mesh": round(mesh.seconds, 2), "proselint": round(prose.seconds, 2) if prose else None}
 
@@ -395,6 +484,13 @@ def main():
     for s, m, ours, theirs, target in rows:
         print(f"{s + ': ' + m:<{w}} {fmt(ours):>8} {fmt(theirs):>10}  {target}")
     print(f"time: mesh {figures['seconds']['mesh']} s, proselint {figures['seconds']['proselint']} s")
+    for name, e in figures.get("documents", {}).items():
+        print(f"\ndocs {name}: {e['files']} files, {e['words']} words; findings by rule: "
+              + "; ".join(f"{sev} " + ", ".join(f"{r} {n}" for r, n in list(rules.items())[:8]) for sev, rules in sorted(e["rules"].items())))
+        for sev, picked in e["samples"].items():
+            print(f"  random sample of {len(picked)} {sev}s (seed 13):")
+            for k, x in enumerate(picked, 1):
+                print(f"  {k:2}. {x['where']} {x['rule']}: {x['message']}\n        | {x['line']}")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(figures, f, indent=2, sort_keys=True)

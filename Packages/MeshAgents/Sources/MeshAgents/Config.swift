@@ -1,5 +1,6 @@
 import Foundation
 import MeshProtocol
+import Synchronization
 import Yams
 
 /// The target tone of a project: decides which tone rules speak up.
@@ -62,6 +63,7 @@ public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
 /// severity: { clarity.long-sentence: warning }
 /// tone: { target: formal }           # formal | neutral | friendly
 /// vocabulary: { accept: [Kubernetes, hiredis], reject: [utilize] }
+/// vocabulary: { accept-file: styles/Docs/accept.txt, reject-file: styles/Docs/reject.txt }   # Vale's files
 /// limits: { sentence-words: 35, paragraph-words: 150, section-words: 1500 }
 /// rules:
 ///   - { id: custom.no-todo, kind: existence, message: "Resolve '%s'", tokens: [TODO, FIXME] }
@@ -78,6 +80,14 @@ public struct MeshConfig: Sendable, Hashable {
     public var accept: Set<String> = []
     /// Words to flag wherever they appear (lowercased).
     public var reject: Set<String> = []
+    /// Vale-style vocabulary entries (`accept.txt`): regular expressions that a whole word matches, case-sensitive
+    /// unless they start with `(?i)`. Plain words from those files go into `accept` instead.
+    public var acceptPatterns: [String] = []
+    /// Vale-style rejected entries (`reject.txt`) that are regular expressions; plain words go into `reject`.
+    public var rejectPatterns: [String] = []
+    /// Words this document uses as terms (lowercased), found over the whole document by `DocumentReview.withTerms`
+    /// and carried in the chunk's config: never spelling mistakes.
+    public var documentTerms: Set<String> = []
     public var customRules: [CustomRule] = []
     public var sentenceWords = 35
     public var paragraphWords = 150
@@ -232,13 +242,33 @@ public struct MeshConfig: Sendable, Hashable {
                 }
             case "vocabulary":
                 guard let m = value.mapping else { throw fail(value, "'vocabulary' must be a mapping with accept and reject lists") }
+                // Files named here were inlined by the producer (`inliningVocabularyFiles`) when the text says so.
+                let inlined = mapping[VocabularyFiles.inlinedKey] != nil
                 for (k, v) in m {
                     switch k.scalar?.string {
                     case "accept": config.accept.formUnion(try strings(v, "vocabulary.accept").map { $0.lowercased() })
                     case "reject": config.reject.formUnion(try strings(v, "vocabulary.reject").map { $0.lowercased() })
-                    default: throw fail(k, "unknown vocabulary setting '\(k.scalar?.string ?? "?")'; valid: accept, reject")
+                    case let key? where key == "accept-file" || key == "reject-file":
+                        guard !inlined else { continue }
+                        for file in try strings(v, "vocabulary.\(key)") {
+                            let lines: [String]
+                            do { lines = try VocabularyFiles.read(file, relativeTo: path) } catch {
+                                throw fail(v, "cannot read vocabulary file '\(file)'")
+                            }
+                            try config.addVocabulary(lines, accept: key == "accept-file") { fail(v, $0) }
+                        }
+                    default: throw fail(k, "unknown vocabulary setting '\(k.scalar?.string ?? "?")'; valid: accept, reject, accept-file, reject-file")
                     }
                 }
+            case VocabularyFiles.inlinedKey:
+                guard let m = value.mapping else { throw fail(value, "'\(key)' must be a mapping with accept and reject lists") }
+                for (k, v) in m {
+                    let accept = k.scalar?.string == "accept"
+                    guard accept || k.scalar?.string == "reject" else { throw fail(k, "'\(key)' has accept and reject lists only") }
+                    try config.addVocabulary(try strings(v, key), accept: accept) { fail(v, $0) }
+                }
+            case DocumentTerms.key:
+                config.documentTerms.formUnion(try strings(value, key).map { $0.lowercased() })
             case "limits":
                 guard let m = value.mapping else { throw fail(value, "'limits' must be a mapping") }
                 for (k, v) in m {
@@ -256,6 +286,54 @@ public struct MeshConfig: Sendable, Hashable {
             }
         }
         return config
+    }
+
+    /// Adds the entries of a Vale vocabulary file: a plain word (letters, digits, `'`, `-`, `.`) to `accept` or
+    /// `reject`, anything else as a regular expression (checked here) that must match a whole word.
+    mutating func addVocabulary(_ entries: [String], accept isAccept: Bool, fail: (String) -> ConfigError) throws {
+        for raw in entries {
+            let entry = raw.trimmingCharacters(in: .whitespaces)
+            if entry.isEmpty || entry.hasPrefix("#") { continue }
+            if entry.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || "'’-.".unicodeScalars.contains($0) }) {
+                if isAccept { accept.insert(entry.lowercased()) } else { reject.insert(entry.lowercased()) }
+                continue
+            }
+            guard VocabularyFiles.regex(entry) != nil else { throw fail("invalid regular expression '\(entry)' in a vocabulary file") }
+            if isAccept { acceptPatterns.append(entry) } else { rejectPatterns.append(entry) }
+        }
+    }
+
+    /// Whether `word` matches an accepted vocabulary pattern (the whole word).
+    func acceptsByPattern(_ word: String) -> Bool {
+        acceptPatterns.contains { VocabularyFiles.regex($0)?.wholeMatch(word) == true }
+    }
+
+    /// `.mesh.yaml` text with the vocabulary files it names read and written into it (`accept-file`, `reject-file`),
+    /// for a producer that ships the config inside each chunk: the specialists cannot read the project's files.
+    /// The text comes back unchanged when it names no files. Throws what `parse` throws.
+    public static func inliningVocabularyFiles(yaml: String, path: String) throws -> String {
+        _ = try parse(yaml: yaml, path: path)
+        guard let root = try? Yams.compose(yaml: yaml), let vocab = root.mapping?["vocabulary"]?.mapping else {
+            return yaml
+        }
+        var accept: [String] = [], reject: [String] = []
+        for (k, v) in vocab {
+            guard let key = k.scalar?.string, key == "accept-file" || key == "reject-file" else { continue }
+            var files: [String] = []
+            if let one = v.scalar?.string { files = [one] } else if let seq = v.sequence { files = seq.compactMap { $0.scalar?.string } }
+            for file in files {
+                let lines: [String] = (try? VocabularyFiles.read(file, relativeTo: path)) ?? []
+                for line in lines {
+                    let entry = line.trimmingCharacters(in: CharacterSet.whitespaces)
+                    if entry.isEmpty || entry.hasPrefix("#") { continue }
+                    if key == "accept-file" { accept.append(entry) } else { reject.append(entry) }
+                }
+            }
+        }
+        if accept.isEmpty && reject.isEmpty { return yaml }
+        func list(_ xs: [String]) -> String { "[" + xs.map(VocabularyFiles.quoted).joined(separator: ", ") + "]" }
+        return yaml + (yaml.hasSuffix("\n") || yaml.isEmpty ? "" : "\n")
+            + "# mesh: the vocabulary files above, inlined\n\(VocabularyFiles.inlinedKey): { accept: \(list(accept)), reject: \(list(reject)) }\n"
     }
 
     private static func parseCustomRule(
@@ -339,5 +417,97 @@ public struct MeshConfig: Sendable, Hashable {
             return problem
         default: return "\(error)"
         }
+    }
+}
+
+/// Vale-style vocabulary files (`accept.txt`, `reject.txt`): one word or regular expression a line.
+enum VocabularyFiles {
+    /// The key under which a producer inlines the files' entries (`MeshConfig.inliningVocabularyFiles`).
+    static let inlinedKey = "vocabulary-inlined"
+
+    /// The file's lines; a relative path is taken from the directory of the config file.
+    static func read(_ file: String, relativeTo configPath: String) throws -> [String] {
+        let base = URL(fileURLWithPath: configPath).deletingLastPathComponent()
+        let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : base.appendingPathComponent(file)
+        let data = try Data(contentsOf: url)
+        guard data.count <= 4_000_000, let text = String(data: data, encoding: .utf8) else {
+            throw ConfigError(file: url.path, line: 1, reason: "not a UTF-8 text file of at most 4 MB")
+        }
+        return text.split(whereSeparator: \.isNewline).map(String.init)
+    }
+
+    /// A YAML double-quoted scalar.
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for c in s.unicodeScalars {
+            switch c {
+            case "\\": out += "\\\\"
+            case "\"": out += "\\\""
+            case _ where c.value < 0x20: continue
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return out + "\""
+    }
+
+    private static let cache = Mutex<[String: CompiledPattern]>([:])
+
+    /// The compiled pattern (cached; nil when it is not a valid regular expression). Vale's entries are
+    /// case-sensitive; `(?i)` makes one insensitive.
+    static func regex(_ pattern: String) -> CompiledPattern? {
+        if let hit = cache.withLock({ $0[pattern] }) { return hit.valid ? hit : nil }
+        let compiled = CompiledPattern(pattern)
+        cache.withLock { c in
+            if c.count > 10_000 { c.removeAll() }
+            c[pattern] = compiled
+        }
+        return compiled.valid ? compiled : nil
+    }
+}
+
+/// A vocabulary regular expression, matched against a whole word.
+struct CompiledPattern: @unchecked Sendable {
+    // NSRegularExpression is immutable and thread-safe once built.
+    private let re: NSRegularExpression?
+    var valid: Bool { re != nil }
+
+    init(_ pattern: String) {
+        var p = pattern, options: NSRegularExpression.Options = []
+        if p.hasPrefix("(?i)") { p.removeFirst(4); options.insert(.caseInsensitive) }
+        re = try? NSRegularExpression(pattern: "^(?:\(p))$", options: options)
+    }
+
+    func wholeMatch(_ word: String) -> Bool {
+        guard let re else { return false }
+        return re.firstMatch(in: word, range: NSRange(word.startIndex..., in: word)) != nil
+    }
+}
+
+/// The document's own terms, carried in a chunk's config text after a marker line (the producer has no other
+/// field for them): `DocumentReview.withTerms` writes them, `ReviewEngine` reads them back.
+public enum DocumentTerms {
+    static let key = "document-terms"
+    static let marker = "# mesh: terms this document uses (generated)"
+
+    /// `config` with the terms appended (or `config` unchanged when there are none).
+    public static func appending(_ terms: [String], to config: String?) -> String? {
+        guard !terms.isEmpty else { return config }
+        let base = config.map { $0.isEmpty || $0.hasSuffix("\n") ? $0 : $0 + "\n" } ?? ""
+        return base + marker + "\n" + key + ": [" + terms.joined(separator: ", ") + "]\n"
+    }
+
+    /// The project's own config text (before the marker; nil when there is none) and the terms after it.
+    public static func split(_ config: String) -> (own: String?, terms: Set<String>) {
+        guard let r = config.range(of: marker) else { return (config, []) }
+        let own = String(config[..<r.lowerBound])
+        var terms = Set<String>()
+        for line in config[r.upperBound...].split(separator: "\n") where line.hasPrefix(key + ":") {
+            let list = line.dropFirst(key.count + 1).trimmingCharacters(in: CharacterSet(charactersIn: " []"))
+            for t in list.split(separator: ",") {
+                let w = t.trimmingCharacters(in: .whitespaces)
+                if !w.isEmpty { terms.insert(w.lowercased()) }
+            }
+        }
+        return (own.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : own, terms)
     }
 }

@@ -91,6 +91,14 @@ public struct GrammarSpecialist: BudgetedSpecialist {
         return out
     }
 
+    /// Two equal words that are not a slip: written in capitals ("CR CR LF LF", a sequence of symbols), or in cases
+    /// that differ other than a capital first letter ("the COMMAND command": a name, then the word).
+    static func deliberateRepeat(_ a: String, _ b: String) -> Bool {
+        func caps(_ s: String) -> Bool { s.unicodeScalars.count >= 2 && !s.unicodeScalars.contains(where: CharClass.isLower) }
+        if caps(a) || caps(b) { return true }
+        return a.unicodeScalars.dropFirst().elementsEqual(b.unicodeScalars.dropFirst()) == false
+    }
+
     /// A run of 2–4 words repeated at once with no punctuation between ("miss the biggest illusion miss the biggest illusion").
     func repeatedPhrase(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
@@ -123,6 +131,10 @@ public struct GrammarSpecialist: BudgetedSpecialist {
             if k == 0 {
                 if b > a, tokens[(a + 1)...b].contains(where: { $0.kind == .word && $0.text.unicodeScalars.first.map(CharClass.isUpper) == true && $0.lower != "i" }) { return false }
                 if b + 1 < tokens.count, tokens[b].lower == "of", tokens[b + 1].lower == "course" { return false }
+                // "enumerating its possible variants": an adjective before a noun belongs to the possessive.
+                if b == a + 1, tokens[a].lower == "its", b + 1 < tokens.count, tokens[b + 1].kind == .word,
+                   ["possible", "impossible", "hard", "easy", "important", "difficult", "true", "clear", "necessary", "good", "bad"].contains(tokens[b].lower),
+                   !["to", "that", "for", "because", "if", "when", "and", "but", "enough", "than", "now", "not"].contains(tokens[b + 1].lower) { return false }
             }
             return true
         }) {
@@ -186,7 +198,8 @@ public struct GrammarSpecialist: BudgetedSpecialist {
 
             // Repeated word ("the the"; "that that that" even though "that that" is fine) and repeated phrase
             // ("is an echo is an echo"): lexical illusions, across line breaks too.
-            if i + 1 < n, tokens[i + 1].kind == .word, ctx.text.sameLower(i + 1, i), repeatedOn {
+            if i + 1 < n, tokens[i + 1].kind == .word, ctx.text.sameLower(i + 1, i), repeatedOn,
+               !Self.deliberateRepeat(tokens[i].text, tokens[i + 1].text) {
                 if !GrammarLists.repeatAllowed.contains(w) {
                     ctx.add("grammar.repeated-word", "'\(t.text)' is repeated.", TextSpan(start: t.start, end: tokens[i + 1].end), [t.text])
                 } else if w == "that" || w == "had" || w == "is", i + 2 < n, tokens[i + 2].kind == .word, tokens[i + 2].lower == w, i == 0 || tokens[i - 1].lower != w {
@@ -199,8 +212,13 @@ public struct GrammarSpecialist: BudgetedSpecialist {
             // a / an.
             // Length first: most words are neither (and only these strings equal these literals).
             if w.utf8.count <= 2, w == "a" || w == "an", i + 1 < n, case let next = tokens[i + 1], next.kind == .word || next.kind == .number, !next.newlineBefore,
-               !(i > 0 && tokens[i - 1].text == "." && !tokens[i - 1].spaceBefore), articleOn {
-                let spoken = next.text.unicodeScalars.allSatisfy({ !CharClass.isLower($0) }) && speller.check(next.lower) ? next.lower : next.text
+               !(i > 0 && tokens[i - 1].text == "." && !tokens[i].spaceBefore), articleOn,
+               // A capital "A" inside a sentence is a name or label ("from A again", "If module A is").
+               tokens[i].text != "A" || starts.contains(i) {
+                // A word in capitals is read as a word when it is an English word ("A HOUSE"), not a term the
+                // speller knows only from the technical lists ("an HTTP request").
+                let caps = next.text.unicodeScalars.allSatisfy({ !CharClass.isLower($0) })
+                let spoken = caps && speller.check(next.lower) && !Articles.readAsLetters(next.text) ? next.lower : next.text
                 if let vowelSound = Articles.startsWithVowelSound(spoken) {
                     if w == "a" && vowelSound {
                         ctx.add("grammar.a-an", "Use 'an' before '\(next.text)', which starts with a vowel sound.",
@@ -279,7 +297,10 @@ public struct GrammarSpecialist: BudgetedSpecialist {
             }
         }
         if CharClass.isLower(first), GrammarLists.properNounWords.mayContain(hash: t.lowerHash), let proper = GrammarLists.properNouns[t.lower],
-           !(i > 0 && (tokens[i - 1].text == "." || tokens[i - 1].text == "/" || tokens[i - 1].text == "-") && !t.spaceBefore) {
+           !(i > 0 && (tokens[i - 1].text == "." || tokens[i - 1].text == "/" || tokens[i - 1].text == "-") && !t.spaceBefore),
+           // A common word too ("polish", "turkey"): used as a verb ("to polish their patches") it stays lower case.
+           !(speller.check(t.lower) && (i + 1 < tokens.count && Self.objectStarters.contains(tokens[i + 1].lower)
+               || i > 0 && (tokens[i - 1].lower == "to" || Self.subjectPronouns.contains(tokens[i - 1].lower) || Self.modals.contains(tokens[i - 1].lower)))) {
             ctx.add("grammar.capitalization", "'\(proper)' is a proper noun: capitalise it.", t.span, [proper])
             return
         }
@@ -288,6 +309,9 @@ public struct GrammarSpecialist: BudgetedSpecialist {
             // The chunk's first sentence of a list item, table cell or heading may start in lower case.
             let isFirstOfChunk = ctx.text.sentences.first.map { $0.tokens.contains(i) } ?? true
             if isFirstOfChunk && ctx.chunk.kind != .paragraph { return }
+            // A Markdown paragraph can go on with a sentence that a code block, a list or a footnote label
+            // interrupted ("is equivalent to"): only a suggestion there.
+            let continuation = isFirstOfChunk && ctx.chunk.format == .markdown
             // A lone fragment ("noon") is not a sentence.
             if let s = ctx.text.sentence(containing: i), !s.terminated,
                ctx.text.countWords(in: s.tokens) < 3 { return }
@@ -303,7 +327,9 @@ public struct GrammarSpecialist: BudgetedSpecialist {
             // Quoted or parenthetical starts, "iPhone"-style words and lists written in lower case are fine.
             if t.text.unicodeScalars.dropFirst().contains(where: CharClass.isUpper) { return }
             let upper = String(first).uppercased() + String(String.UnicodeScalarView(t.text.unicodeScalars.dropFirst()))
-            ctx.add("grammar.capitalization", "Start the sentence with a capital letter.", t.span, [upper])
+            var f = Finding("grammar.capitalization", "Start the sentence with a capital letter.", t.span, [upper])
+            if continuation { f.severity = .suggestion }
+            ctx.findings.append(f)
         }
     }
 
@@ -582,6 +608,7 @@ public struct GrammarSpecialist: BudgetedSpecialist {
         guard speller.isAvailable else { return }
         let tokens = ctx.tokens
         let sc = ctx.text.scalars
+        var evidence: TermEvidence?
         for i in 0..<tokens.count {
             guard tokens[i].kind == .word else { continue }
             // Identifiers and acronyms: digits, underscores, ALLCAPS, inner capitals. A word's text is
@@ -609,7 +636,27 @@ public struct GrammarSpecialist: BudgetedSpecialist {
             // Suggestions are the slow part: a text of unknown words stops here once the deadline passes.
             if ctx.overBudget() { return }
             let t = tokens[i]
+            // A term of this project or document is not a typo: the vocabulary's patterns, the document's terms
+            // (`DocumentReview.withTerms`), and words of this chunk's own code spans and enclosing headings.
+            if !ctx.config.documentTerms.isEmpty, ctx.config.documentTerms.contains(w) { continue }
+            if !ctx.config.acceptPatterns.isEmpty, ctx.config.acceptsByPattern(t.text) { continue }
+            if TermEvidence.isForeignScript(t.text) { continue }
+            if evidence == nil { evidence = TermEvidence(code: tokens.lazy.filter { $0.kind == .opaque }.map(\.text), headings: ctx.chunk.headingPath) }
+            if evidence!.contains(w) { continue }
+            var likely = TermEvidence.termShape(w, known: { self.check($0, lower: $0) })
+            // A capitalised word built like a term ("Destructuring" opening a sentence) is a term's name, unless a
+            // slip of spelling explains it better ("Altough", "Techology").
+            if upper > 0, likely != nil, !speller.suggest(w).contains(where: { TermEvidence.isTypingSlip(w, $0) }) { continue }
             var suggestions = speller.suggest(t.text).filter { $0.lowercased() != w }
+            // The slips people make ("preffer", "conseder", "raher") beat the shape of a term; a term is only a
+            // consonant away from some word ("malloc" → "mallow"), which is no reason to offer that word.
+            if upper == 0 {
+                let slips = suggestions.filter { TermEvidence.isTypingSlip(w, $0.lowercased()) }
+                if likely != nil, !slips.isEmpty, !TermEvidence.readAsLetters(w) { likely = nil }
+                // An error needs a word it is a slip of; an unknown word with none ("deref", "malloc") may be a term.
+                if likely == nil, slips.isEmpty { likely = .warning }
+                suggestions = likely == nil ? slips : []
+            }
             // A capitalised unknown word is usually a name: flag it only when it is one letter away from a
             // common lower-case word of the same length or longer ("Becuase", "Teh").
             if upper > 0 {
@@ -618,7 +665,16 @@ public struct GrammarSpecialist: BudgetedSpecialist {
                       best.count >= w.count, Self.editDistance(best, w) <= 1 || Self.isTransposition(best, w) else { continue }
                 suggestions = lowerSuggestions.map { matchCase($0, like: t.text) }
             }
-            ctx.add("grammar.spelling", "'\(t.text)' may be misspelt.", t.span, suggestions)
+            guard ctx.config.isEnabled("grammar.spelling") else { continue }
+            var f = Finding("grammar.spelling", "'\(t.text)' may be misspelt.", t.span, suggestions)
+            // Severity is confidence: a near miss of an English word is an error; a word built like a term
+            // (prefix + word, word + suffix, two words run together, no vowel) is at most a warning.
+            if let likely {
+                f.severity = likely
+                f.message = likely == .suggestion ? "'\(t.text)' is not in the dictionary; if it is a term, add it to the vocabulary."
+                    : "'\(t.text)' is not in the dictionary: a misspelling, or a term to add to the vocabulary?"
+            }
+            ctx.findings.append(f)
         }
     }
 
@@ -689,8 +745,12 @@ public struct GrammarSpecialist: BudgetedSpecialist {
         guard lastToken.kind == .word || lastToken.kind == .number else { return }
         let words = ctx.text.countWords(in: last.tokens)
         guard words >= 25 || ctx.text.sentences.count >= 2 else { return }
-        ctx.add("grammar.unterminated-sentence", "This sentence never ends: finish it with a full stop.",
-                TextSpan(start: lastToken.start, end: lastToken.end), [lastToken.text + "."])
+        var f = Finding("grammar.unterminated-sentence", "This sentence never ends: finish it with a full stop.",
+                        TextSpan(start: lastToken.start, end: lastToken.end), [lastToken.text + "."])
+        // In Markdown a paragraph may end in a link's text or lead into a list or code block that the chunk does
+        // not show: only a suggestion there.
+        if ctx.chunk.format == .markdown { f.severity = .suggestion }
+        ctx.findings.append(f)
     }
 }
 
@@ -714,7 +774,30 @@ struct SentenceStarts {
 /// Decides whether a word starts with a vowel sound, for a/an.
 enum Articles {
     static let silentH: [String] = ["hour", "honest", "honor", "honour", "heir", "herb"]
-    static let yooU: [String] = ["uni", "use", "usu", "uti", "uri", "ura", "ure", "uku", "ubi", "uto", "ufo", "ute", "uv", "unanim", "eu", "ewe"]
+    static let yooU: [String] = ["uni", "use", "usu", "uti", "uri", "ura", "ure", "uku", "ubi", "uto", "ufo", "ute", "uv", "unanim", "unary",
+                                 "eu", "ewe"]
+
+    /// A word in capitals with no vowel letter (Y counts as one: "GYM", "MYTH") is an initialism: "HTTP", "LLVM".
+    static func readAsLetters(_ word: String) -> Bool {
+        var letters = 0
+        for s in word.unicodeScalars {
+            guard CharClass.isLetter(s) else { continue }
+            letters += 1
+            if "AEIOUYaeiouy".unicodeScalars.contains(s) { return false }
+        }
+        return letters >= 2
+    }
+
+    /// Whether an English word can start with these two letters: a vowel, or a consonant followed by a vowel, or
+    /// one of the consonant pairs that start English words ("bl", "str", "sch", "ps", ...).
+    static func impossibleOnsetAllowed(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        let vowels = "aeiouy".unicodeScalars
+        if vowels.contains(a) || vowels.contains(b) || !CharClass.isLetter(b) { return true }
+        let pair = String(String.UnicodeScalarView([a, b]))
+        return ["bl", "br", "ch", "cl", "cr", "cz", "dr", "dw", "fj", "fl", "fr", "gh", "gl", "gn", "gr", "gw", "kh", "kl", "kn", "kr",
+                "kw", "mn", "ph", "pl", "pn", "pr", "ps", "pt", "qu", "rh", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st", "sv",
+                "sw", "th", "tr", "ts", "tw", "vl", "wh", "wr", "zh", "zw", "ll", "hm"].contains(pair)
+    }
 
     /// true: vowel sound, false: consonant sound, nil: unsure (left alone). Asked for the word after every "a" and
     /// "an", so the word is read once, without building arrays.
@@ -736,15 +819,29 @@ enum Articles {
             if firstLetter == nil { firstLetter = s }
             if !CharClass.isUpper(s) { lettersUpper = false }
         }
-        // Acronyms read letter by letter ("an FBI agent", "a URL").
-        if letterCount >= 2, letterCount <= 3, lettersUpper, scalarCount == letterCount, let firstLetter {
+        // Initialisms are read letter by letter ("an FBI agent", "an XML file", "an LLVM pass", "a URL"); a word in
+        // capitals with vowels may be an acronym read as a word ("a NASA probe", "a SATA disk"), which sounds
+        // different only when its first letter's name starts with a vowel but the letter does not (F H L M N R S X).
+        if letterCount >= 2, lettersUpper, let firstLetter {
             let vowelLetters = "AEFHILMNORSX"
             if ["NASA", "NATO", "SCSI", "SQL", "GIF", "JPEG", "RAM", "ROM", "LAN", "WAN", "PIN", "SIM", "FAQ", "GUI", "URL", "UI"].contains(word) { return nil }
-            return vowelLetters.unicodeScalars.contains(firstLetter)
+            if readAsLetters(word) || letterCount <= 3 && scalarCount == letterCount {
+                return vowelLetters.unicodeScalars.contains(firstLetter)
+            }
+            if "FHLMNRSX".unicodeScalars.contains(firstLetter) { return nil }
+            if firstLetter == "U" { return false }
+            return "AEIO".unicodeScalars.contains(firstLetter)
         }
         if letterCount == 1 {
             return "aefhilmnorsx".unicodeScalars.contains(lower.unicodeScalars.first!)
         }
+        // One letter and a hyphen is the letter's name ("an n-ary tuple", "an x-axis", "a y-coordinate").
+        let ls = Array(lower.unicodeScalars.prefix(3))
+        if ls.count >= 3, CharClass.isLetter(ls[0]), ls[1] == "-" {
+            return "aefhilmnorsx".unicodeScalars.contains(ls[0])
+        }
+        // A lower-case word no English word starts like ("rlib", "nvim", "mkdir") is spoken some other way: unsure.
+        if ls.count >= 2, !impossibleOnsetAllowed(ls[0], ls[1]) { return nil }
         if silentH.contains(where: { lower.hasPrefix($0) }) { return true }
         if lower.hasPrefix("one") || lower.hasPrefix("once") { return false }
         if lower.hasPrefix("u") {

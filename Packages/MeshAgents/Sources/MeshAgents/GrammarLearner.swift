@@ -105,6 +105,32 @@ extension GrammarSpecialist {
     }
 
     /// -ing form of a verb for a suggestion ("swim" → "swimming" is left to the reader: "swiming" is not offered).
+    /// Whether token `k` (after "am/is/are + base form") lets the base form be read as a verb: the clause ends,
+    /// or an object, preposition, adverb or -ing form follows ("I am agree with", "they are not stop talking").
+    /// A noun, "of", "that" or code after it reads as a noun phrase ("is part of", "are code that", "is type `char`").
+    /// Verbs that take a "that" clause: "they are believe that" is still the verb.
+    static let ItsClauseVerbs: WordList = ["think", "believe", "know", "agree", "disagree", "feel", "hope", "say", "suppose", "understand",
+                                           "mean", "realize", "realise", "expect", "doubt", "guess", "notice", "suggest", "claim", "argue"]
+
+    /// Common verbs that are never nouns: after "am/is/are" whatever follows, they are the slip ("are make products").
+    static let neverNouns: WordList = ["make", "take", "give", "think", "believe", "know", "agree", "disagree", "go", "come", "become",
+                                       "get", "seem", "want", "understand", "bring", "buy", "tell", "say", "see", "prefer", "enjoy",
+                                       "spend", "choose", "decide", "provide", "allow", "let", "keep", "find", "feel", "learn", "teach",
+                                       "live", "improve", "suggest", "affect", "depend", "happen", "belong", "consider", "contain"]
+
+    static func endsVerbReading(_ tokens: [Token], _ k: Int) -> Bool {
+        guard k < tokens.count else { return true }
+        let t = tokens[k]
+        if t.kind == .punct { return [".", ",", "!", "?", ";", ":"].contains(t.text) }
+        guard t.kind == .word else { return false }
+        let a = t.lower
+        if ["of", "that", "which", "who", "whose", "and", "or"].contains(a) { return false }
+        if objectStarters.contains(a) || a.hasSuffix("ing") || a.hasSuffix("ly") { return true }
+        return ["with", "in", "at", "on", "about", "from", "by", "into", "for", "after", "before", "because", "but", "so", "if",
+                "when", "here", "there", "now", "very", "too", "much", "well", "you", "it", "not", "again", "yet", "still",
+                "anymore", "any", "what", "everything", "anything", "something", "nothing"].contains(a)
+    }
+
     static func ingForm(_ base: String) -> String? {
         if base.hasSuffix("ie") { return String(base.dropLast(2)) + "ying" }
         if base.hasSuffix("e"), !base.hasSuffix("ee"), base != "be" { return String(base.dropLast()) + "ing" }
@@ -189,6 +215,7 @@ extension GrammarSpecialist {
                 if !manyThenVerb, countableSingular(nw, allowVerb: verbOK) || (verbOK && w != "many" && nounEndsAfter(i + 1) && takesPlural(nw)),
                    endsAfter(i + 1),
                    !(prev == "the" && ["two", "three", "four", "five"].contains(w)),
+                   !["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all"].contains(nw),
                    !(["one", "each", "every", "of"].contains(prev ?? "") && Self.countWords.contains(w) == false && w != "many") {
                     let p = Self.plural(of: nw)
                     ctx.add("grammar.noun-number", "After '\(tokens[i].text)' use the plural '\(p)'.", tokens[i + 1].span, [p])
@@ -281,9 +308,18 @@ extension GrammarSpecialist {
                    lex.isPureVerb(v), lex.flags[v] != nil, !["do", "did", "does", "done"].contains(prev ?? ""), !(lex.flags[v]!.contains(.adjective)),
                    !v.hasSuffix("ed"), !v.hasSuffix("ing"), !Self.participleLikeBases.contains(v), Verbs.pastToBase[v] == nil,
                    !(prev.map { ["what", "how", "where", "why", "who", "which", "that", "there", "here"].contains($0) } ?? false),
-                   !(i + 1 < n && tokens[i + 1].kind == .punct), word(k + 1) != "to" || v == "agree" {
-                    ctx.add("grammar.verb-pattern", "'\(tokens[i].text)' cannot go with the base form '\(tokens[k].text)': drop '\(tokens[i].text)' or use '\(tokens[k].text)ing'.",
-                            TextSpan(start: tokens[i].start, end: tokens[k].end), [ctx.text(tokens[k].span)])
+                   !(i + 1 < n && tokens[i + 1].kind == .punct), word(k + 1) != "to" || v == "agree",
+                   Self.endsVerbReading(tokens, k + 1) || word(k + 1) == "that" && Self.ItsClauseVerbs.contains(v) || Self.neverNouns.contains(v) {
+                    // Many base forms are nouns too ("is part of", "are value expressions", "are type aliases"): the
+                    // verb reading needs what follows a verb (see `endsVerbReading`), and the -ing form is offered
+                    // only when it is a word.
+                    let ing = Self.ingForm(v) ?? v + "ing"
+                    let known = speller.check(ing)
+                    var f = Finding("grammar.verb-pattern", "'\(tokens[i].text)' cannot go with the base form '\(tokens[k].text)': drop '\(tokens[i].text)'"
+                                    + (known ? " or use '\(ing)'." : "."), TextSpan(start: tokens[i].start, end: tokens[k].end),
+                                    [ctx.text(tokens[k].span)])
+                    f.severity = .warning
+                    if ctx.config.isEnabled(f.rule) { ctx.findings.append(f) }
                 }
             }
 

@@ -189,6 +189,25 @@ extension GrammarSpecialist {
         "stronger", "weaker", "richer", "poorer", "bigger", "smarter", "happier", "heavier", "lighter", "wider",
         "deeper", "closer", "further", "farther", "quicker", "simpler", "safer", "nicer", "cooler", "warmer", "colder",
     ]
+    /// Token `k` continues a noun phrase rather than a verb's clause: "of", a relative pronoun, "like", "such", "and"
+    /// or "or" followed by more, or code.
+    static func nounPhraseGoesOn(_ tokens: [Token], _ k: Int) -> Bool {
+        guard k < tokens.count else { return false }
+        if tokens[k].kind == .opaque { return true }
+        return ["of", "that", "which", "whose", "like", "such", "with", "and", "or", "in", "from", "for"].contains(tokens[k].lower)
+    }
+
+    /// "from" earlier in the same clause, so "to" ends a range ("from keys to values").
+    static func fromBefore(_ tokens: [Token], _ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, i - k <= 8 {
+            if tokens[k].kind == .punct, [".", ";", "!", "?"].contains(tokens[k].text) { return false }
+            if tokens[k].lower == "from" { return true }
+            k -= 1
+        }
+        return false
+    }
+
     static let objectStarters: WordList = [
         "the", "a", "an", "my", "your", "his", "her", "its", "our", "their", "this", "that", "these", "those", "me",
         "him", "us", "them", "some", "any", "every", "each", "all",
@@ -267,7 +286,17 @@ extension GrammarSpecialist {
             let pairSpan = TextSpan(start: tokens[i].start, end: next.end)
 
             // "to learns" → "to learn".
-            if trigger.contains(.to), formOn, let base = lex.pureVerbBase(ofThird: nw), !(i > 0 && (tokens[i - 1].lower == "up" || Verbs.pastToBase[tokens[i - 1].lower] != nil)) {
+            // A plural noun after the preposition "to" looks the same ("maps keys to values of type V", "applies to
+            // types that ...", "from strings to numbers"): not when "of", "that", "like" ... follow, nor in "from … to".
+            if trigger.contains(.to), formOn, let base = lex.pureVerbBase(ofThird: nw), !(i > 0 && (tokens[i - 1].lower == "up" || Verbs.pastToBase[tokens[i - 1].lower] != nil)),
+               !Self.nounPhraseGoesOn(tokens, i + 2), !Self.fromBefore(tokens, i),
+               // "the value that `r` is referring to has gone": a stranded preposition, then the clause's verb.
+               !(i > 0 && ["referring", "pointing", "belonging", "listening", "talking", "looking", "applied", "referred", "pointed",
+                           "belongs", "refers", "points", "related", "attached", "bound", "compared", "equal", "similar", "close",
+                           "next", "due", "up"].contains(tokens[i - 1].lower)),
+               // A title ("Publishing a Crate to Crates.io") or a noun ending its phrase ("specific to strings.").
+               next.text.unicodeScalars.first.map(CharClass.isLower) == true, i + 2 < n, tokens[i + 2].kind == .word,
+               !["into", "onto", "at", "on", "as", "by", "to", "than", "but", "when", "if", "because"].contains(tokens[i + 2].lower) {
                 ctx.add("grammar.verb-form", "After 'to' use the base form of the verb: '\(base)'.", next.span, [matchCase(base, like: next.text)])
             }
 
@@ -307,6 +336,9 @@ extension GrammarSpecialist {
                !(i > 0 && Self.bareInfinitiveLeaders.contains(tokens[i - 1])),
                Verbs.thirdPersonFix[nw] == nil, lex.isVerb(nw), !Verbs.auxiliaries.contains(nw), !Self.modals.contains(nw),
                Verbs.pastToBase[nw] == nil, !nw.hasSuffix("ed"), !nw.hasSuffix("s"), !nw.hasSuffix("ing"), nw != "be",
+               // Adverbs hunspell also lists as verbs ("but it still returns").
+               !["still", "also", "always", "never", "often", "only", "just", "even", "ever", "really", "usually", "already", "then",
+                 "now", "again", "actually", "sometimes", "first", "simply"].contains(nw),
                lex.isPureVerb(nw) || (word(i + 2).map { Self.objectStarters.contains($0) } ?? false) {
                 let third = Self.thirdPerson(nw)
                 ctx.add("grammar.agreement", "The verb does not agree with '\(tokens[i].text)': use '\(third)'.", next.span, [matchCase(third, like: next.text)])
@@ -340,7 +372,11 @@ extension GrammarSpecialist {
                 let andVerb = (word(k + 1) == "and" || word(k + 1) == "or") && (word(k + 2).map(lex.isPureVerb) ?? false)
                 let clauseEnd = k + 1 >= n || [".", ",", ";", "!", "?"].contains(tokens[k + 1].text) || andVerb
                 // A plural that hunspell also knows as a verb ("a cars") counts only at the end of a clause.
-                if let p = word(k), let singular = lex.pureNounSingular(ofPlural: p) ?? (k == i + 1 && clauseEnd ? lex.nounSingular(ofPlural: p) : nil),
+                // "the entire time a program runs": a noun and its verb, not an adjective and a plural.
+                let subjectVerb = k == i + 2 && (lex.flags[word(i + 1) ?? ""]?.contains(.noun) == true || lex.flags[word(i + 1) ?? ""]?.contains(.plural) == true)
+                    && (word(k).flatMap { Verbs.thirdToBase[$0] ?? lex.pureVerbBase(ofThird: $0) } != nil || word(k).map { lex.isVerb(String($0.dropLast())) } == true)
+                if !subjectVerb, let p = word(k), !["does", "goes", "has", "is", "was"].contains(p),
+                   let singular = lex.pureNounSingular(ofPlural: p) ?? (k == i + 1 && clauseEnd ? lex.nounSingular(ofPlural: p) : nil),
                    tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true,
                    k + 1 >= n || tokens[k + 1].kind == .punct || andVerb
                     || (word(k + 1).map { Self.clauseFollowers.contains($0) && $0 != "and" && $0 != "or" } ?? false) {
@@ -427,6 +463,8 @@ extension GrammarSpecialist {
                     "profound", "lasting", "primary", "opposite", "cumulative", "net", "overall", "cause and", "and"].contains(p),
                    !(p == "and" && word(i - 2) != "cause"), !(p == "that" && next != nil && Self.objectStarters.contains(next!)) {
                     if p == "that" || p == "this" || p == "these" || p == "those", let nx = next, Self.objectStarters.contains(nx) || lex.isVerb(nx) { break }
+                    // "changes only affect the way", "that affects you": an object follows, so it is the verb.
+                    if let nx = next, Self.objectStarters.contains(nx) || ["you", "it", "me", "how", "what", "whether"].contains(nx) { break }
                     fix(i, w == "affect" ? "effect" : "effects", "Use the noun 'effect' here ('affect' is the verb).")
                 }
             case "effect", "effects", "effected":
@@ -458,7 +496,9 @@ extension GrammarSpecialist {
                 // "they where going" → "were"; "there where delays".
                 if let p = prev, ["they", "we", "you"].contains(p) || (p == "there" && (i < 2 || tokens[i - 2].kind == .punct) && (next.map { lex.isVerb($0) || lex.flags[$0] != nil } ?? false)),
                    let nx = next, !Self.subjectPronouns.contains(nx), !["you", "it"].contains(nx), !(p == "there" && Self.objectStarters.contains(nx) && nx != "no" && nx != "many"),
-                   !(i >= 2 && tokens[i - 2].kind == .word && ["know", "knew", "see", "saw", "wonder", "ask", "asked", "from", "to", "is", "was", "place", "back", "out", "here"].contains(tokens[i - 2].lower)) {
+                   !(i >= 2 && tokens[i - 2].kind == .word && ["know", "knew", "see", "saw", "wonder", "ask", "asked", "from", "to", "is", "was", "place", "back", "out", "here"].contains(tokens[i - 2].lower)),
+                   // "tells you where visitors came from": "you" is a verb's object, and "where" opens a question.
+                   !(p == "you" && i >= 2 && tokens[i - 2].kind == .word && (Verbs.thirdToBase[tokens[i - 2].lower] != nil || Verbs.pastToBase[tokens[i - 2].lower] != nil || lex.isVerb(tokens[i - 2].lower))) {
                     fix(i, "were", "Did you mean 'were' (the verb)?")
                 }
             case "were":

@@ -430,6 +430,8 @@ extension GrammarSpecialist {
               tokens[i + 1].text.unicodeScalars.first.map(CharClass.isLower) == true else { return }
         let next = tokens[i + 1].lower
         guard Self.irregularPlurals[next] != nil || WordClasses.shared.pureNounSingular(ofPlural: next) != nil else { return }
+        // "the respect of others takes time": a verb's -s form, with "others" its subject.
+        if next.hasSuffix("s"), WordClasses.shared.isVerb(String(next.dropLast())) || Verbs.thirdToBase[next] != nil { return }
         let fix = String(tokens[i].text.dropLast())
         ctx.add("grammar.noun-number", "'\(tokens[i].text)' stands alone; before a noun write '\(fix)'.", tokens[i].span, [fix])
     }

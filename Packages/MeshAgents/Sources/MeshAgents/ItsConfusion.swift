@@ -30,6 +30,12 @@ extension GrammarSpecialist {
         "eleven", "twelve", "twenty", "thirty", "forty", "fifty", "hundred", "thousand", "hours", "days", "weeks",
         "months", "years", "minutes", "seconds", "ages", "times", "miles", "degrees", "lots", "tons", "thanks",
     ]
+    /// Verbs that take a clause, so "its" after them may be the contraction ("I think its going to rain").
+    static let clauseVerbs: WordList = [
+        "think", "thought", "thinks", "guess", "know", "knew", "knows", "say", "said", "says", "hope", "hoped", "believe",
+        "believed", "suppose", "feel", "felt", "bet", "mean", "reckon", "seems", "seem", "seemed", "sure", "realize",
+        "realise", "see", "saw", "hear", "heard", "tell", "told", "because", "since", "and", "but", "so", "when", "if",
+    ]
     static let itsFiniteVerbs: WordList = [
         "is", "was", "are", "were", "has", "had", "have", "will", "would", "can", "could", "should", "may", "might",
         "must", "does", "did", "seems", "looks", "makes", "remains",
@@ -76,6 +82,13 @@ extension GrammarSpecialist {
                 var possessive = false
                 let first = nounAt(i + 1)
                 if first.plural || first.singular && singularFits(i + 1) { possessive = true }
+                // "It's purpose is", "it's name was": "it is" + one word + a finite verb cannot be a clause, whatever
+                // else the dictionary says the word is (hunspell marks "purpose" and "name" adjectives too).
+                else if let after = word(i + 2), Self.itsFiniteVerbs.contains(after), lex.classes(next) != nil,
+                        !Self.itsPredicateNouns.contains(next), !Self.itsNotNouns.contains(next), !Self.itsContractionNext.contains(next),
+                        !next.hasSuffix("ing"), !next.hasSuffix("ly"), !next.hasSuffix("ed"), !lex.isPureAdjective(next) {
+                    possessive = true
+                }
                 else if lex.isPureAdjective(next) || next.hasSuffix("est") || tokens[i + 1].kind == .number {
                     let second = nounAt(i + 2)
                     if second.plural || second.singular && singularFits(i + 2) { possessive = true }
@@ -90,13 +103,28 @@ extension GrammarSpecialist {
                 if !contraction, next.hasSuffix("ing"), next.utf8.count > 5, lex.classes(next) == nil {
                     let stem = String(next.dropLast(3))
                     if lex.isPureVerb(stem) || lex.isPureVerb(stem + "e") { contraction = true }
+                    // "performs its parsing", "stopped its loading": after a verb that takes an object, "its" is that
+                    // object's possessive; verbs that take a clause ("I think its going") are the exception.
+                    if contraction, let prev, !Self.clauseVerbs.contains(prev),
+                       Verbs.thirdToBase[prev] != nil || Verbs.pastToBase[prev] != nil || lex.isVerb(prev) || prev.hasSuffix("s") && lex.isVerb(String(prev.dropLast())) {
+                        contraction = false
+                    }
                 }
                 // "its difficult to", "its better for": a pure adjective ending the phrase.
                 if !contraction, lex.isPureAdjective(next) || ["better", "worse", "ok", "okay"].contains(next) {
                     let n2 = word(i + 2)
-                    if n2 == nil || ["to", "for", "that", "and", "because", "when", "if", "enough", "than", "but", "now"].contains(n2!) {
+                    let ends = n2 == nil && (i + 2 >= n || tokens[i + 2].kind == .punct)
+                    let afterVerb = prev.map { !Self.clauseVerbs.contains($0) && (Verbs.thirdToBase[$0] != nil || Verbs.pastToBase[$0] != nil || lex.isVerb($0)) } ?? false
+                    if !afterVerb, ends || (n2 != nil && ["to", "for", "that", "and", "because", "when", "if", "enough", "than", "but", "now"].contains(n2!)) {
                         contraction = true
                     }
+                }
+                // "its rightly said, ...", "its widely known that": an adverb and a participle that end the phrase
+                // make a passive clause ("it is said"); before a noun ("its widely used API") they are the possessive's.
+                if !contraction, next.hasSuffix("ly"), next.utf8.count > 4, let part = word(i + 2),
+                   part.hasSuffix("ed") || Verbs.pastToBase[part] != nil || ["known", "said", "done", "seen", "given", "thought"].contains(part),
+                   i + 3 >= n || tokens[i + 3].kind == .punct || ["that", "to", "by"].contains(word(i + 3) ?? "") {
+                    contraction = true
                 }
                 // "to its going out of business", "from its too short shirt": after a preposition it is the possessive.
                 if contraction, let prev, Self.itsPrepositions.contains(prev) || ["the", "a", "an", "to"].contains(prev) { contraction = false }

@@ -154,9 +154,18 @@ public struct ReviewEngine: Sendable {
 
     /// The config in force for `chunk`, and the error when the chunk's own config is malformed.
     public func effectiveConfig(for chunk: Chunk) -> (MeshConfig, ConfigError?) {
-        guard let text = chunk.config, !text.isEmpty else { return (config, nil) }
+        guard let whole = chunk.config, !whole.isEmpty else { return (config, nil) }
+        // The document's terms (`DocumentReview.withTerms`) ride after the project's own config, if any.
+        let (own, terms) = DocumentTerms.split(whole)
+        guard let text = own else {
+            var c = config
+            c.documentTerms.formUnion(terms)
+            return (c, nil)
+        }
         do {
-            return (try MeshConfig.parse(yaml: text, path: ".mesh.yaml"), nil)
+            var c = try MeshConfig.parse(yaml: text, path: ".mesh.yaml")
+            c.documentTerms.formUnion(terms)
+            return (c, nil)
         } catch let e as ConfigError {
             return (config, e)
         } catch {

@@ -33,7 +33,7 @@ public struct RuleInfo: Sendable, Hashable {
 public enum RuleCatalog {
     public static let all: [RuleInfo] = [
         // Grammar
-        RuleInfo("grammar.spelling", .error, "Words hunspell (en_US) does not know; skips code, URLs, paths, identifiers and the accepted vocabulary."),
+        RuleInfo("grammar.spelling", .error, "Words hunspell (en_US) does not know; skips code, URLs, paths, identifiers, the accepted vocabulary and the document's own terms. An error when it is a slip of an English word (swapped, doubled, undoubled, missing or added letter, one vowel for another), offered as the replacement; a warning for any other unknown word and for two words run together (\"everytime\", \"backtrace\"); a suggestion with no replacement for a word built like a term (prefix or suffix of a known word, no vowel, letters no English word starts with)."),
         RuleInfo("grammar.repeated-word", .error, "The same word twice in a row (\"the the\"; \"had had\" and \"that that\" are fine, three times is not) and a phrase of 2–4 words repeated at once (lexical illusions)."),
         RuleInfo("grammar.a-an", .error, "\"a\" before a vowel sound or \"an\" before a consonant sound (\"an user\", \"a hour\")."),
         RuleInfo("grammar.confused-words", .error, "Commonly confused words in a context that gives them away: its/it's, their/there/they're, then/than, affect/effect, lose/loose, your/you're, could of, ..."),
@@ -41,7 +41,7 @@ public enum RuleCatalog {
         RuleInfo("grammar.agreement", .error, "Subject–verb agreement with pronouns and counted subjects (\"he go\", \"they was\", \"there is many\")."),
         RuleInfo("grammar.verb-form", .error, "Verb forms after auxiliaries (\"did went\", \"has went\", \"will be took\", \"can goes\"), after \"let\" or \"make\" and an object (\"let it looks\"), a participle with no \"have\" (\"as we all known\"), the present after a past \"when\" clause, and double comparatives (\"more better\")."),
         RuleInfo("grammar.noun-number", .error, "A determiner or number whose noun has the wrong number (\"many problem\", \"every students\", \"much problems\", \"one of the main reason\")."),
-        RuleInfo("grammar.verb-pattern", .error, "The wrong form after a verb or auxiliary (\"must to go\", \"enjoy to swim\", \"look forward to meet\", \"I am agree\", \"did not went\", \"more easier\") and \"since\" with a length of time (\"since two years\")."),
+        RuleInfo("grammar.verb-pattern", .error, "The wrong form after a verb or auxiliary (\"must to go\", \"enjoy to swim\", \"look forward to meet\", \"did not went\", \"more easier\") and \"since\" with a length of time (\"since two years\"); \"I am agree\" (be + base form) is a warning, and only where a verb's object or an ending follows (\"is part of\" is a noun)."),
         RuleInfo("grammar.date-without-year", .warning, "A weekday with a date but no year (\"Monday, 7 October\"): nobody can check that the two match."),
         RuleInfo("grammar.missing-verb", .error, "A clause with no verb: a subject pronoun and an adjective (\"I afraid of the dark\", \"it very familiar\") or a noun (\"They success and …\")."),
         RuleInfo("grammar.double-determiner", .error, "Two determiners in a row (\"the my life\", \"a the house\")."),
@@ -51,11 +51,11 @@ public enum RuleCatalog {
         RuleInfo("grammar.comma-after-introduction", .warning, "A transitional opener with no comma after it (\"However we left\", \"For example the cache\")."),
         RuleInfo("grammar.double-negative", .warning, "Two negatives that cancel (\"don't have nothing\")."),
         RuleInfo("grammar.uncountable-plural", .error, "Plurals of uncountable nouns (\"informations\", \"advices\")."),
-        RuleInfo("grammar.capitalization", .error, "A sentence that starts in lower case, lower-case \"i\", days, months and languages in lower case, and a capital inside a sentence (\"For example, When I\")."),
+        RuleInfo("grammar.capitalization", .error, "A sentence that starts in lower case, lower-case \"i\", days, months and languages in lower case, and a capital inside a sentence (\"For example, When I\"). A Markdown paragraph that starts in lower case is a suggestion (it may continue a sentence across a code block or list)."),
         RuleInfo("grammar.nonstandard-phrase", .warning, "Mangled idioms and nonstandard forms (\"could care less\", \"irregardless\", \"did a mistake\", \"Although …, but\", text-speak \"u\")."),
         RuleInfo("grammar.spacing", .warning, "Spaces before punctuation, missing after it (\"end.Next\", \"4:they\", \"say\"hey\"), or doubled between words."),
         RuleInfo("grammar.punctuation", .warning, "Doubled punctuation (\",,\", \"..\"), mixed \"?!\" runs and \"???\", a tag question without its comma or question mark, and a comma between \"I believe\" and what follows."),
-        RuleInfo("grammar.unterminated-sentence", .warning, "A paragraph whose last sentence never ends with a full stop, question mark or exclamation mark.", scope: .block),
+        RuleInfo("grammar.unterminated-sentence", .warning, "A paragraph whose last sentence never ends with a full stop, question mark or exclamation mark; a suggestion in Markdown, where a paragraph may end in a link or lead into a list.", scope: .block),
         RuleInfo("grammar.typography", .suggestion, "Typewriter stand-ins for real symbols: \"...\" (…), \"(c)\" (©), \"(tm)\" (™), \"2 x 4\" (×), \"1990's\" (1990s), \"et. al\" (et al.)."),
         RuleInfo("grammar.rejected-word", .error, "A word the project's vocabulary rejects (`vocabulary.reject`)."),
         // Clarity
@@ -88,7 +88,7 @@ public enum RuleCatalog {
         RuleInfo("tone.negative", .suggestion, "A paragraph whose tone is far more negative than the target tone; names the words that drove it.", scope: .block),
         // Structure
         RuleInfo("structure.heading-skip", .warning, "A heading level that skips one (# then ###).", scope: .block),
-        RuleInfo("structure.top-level-heading", .warning, "A Markdown document with several top-level headings, or with sections but none.", scope: .block),
+        RuleInfo("structure.top-level-heading", .warning, "A Markdown document with several top-level headings; with sections but none, a suggestion (a book chapter may start at ##).", scope: .block),
         RuleInfo("structure.duplicate-heading", .warning, "Two sibling headings with the same text.", scope: .block),
         RuleInfo("structure.empty-section", .warning, "A heading with nothing under it.", scope: .block),
         RuleInfo("structure.thin-section", .suggestion, "A section of one short line: merge it or say more.", scope: .block),
@@ -124,8 +124,9 @@ public enum RuleCatalog {
 
     public static func rules(for type: SpecialistType) -> [RuleInfo] { all.filter { $0.specialist == type } }
 
-    /// The Markdown of `RULES.md`.
-    public static func markdown() -> String {
+    /// The Markdown of `RULES.md`; `precision` (from `DevSet.precision` over `Eval/devset.jsonl`) fills the column
+    /// of measured precision.
+    public static func markdown(precision: [String: RulePrecision] = [:]) -> String {
         var out = """
         # MeshAgents rules
 
@@ -137,14 +138,39 @@ public enum RuleCatalog {
         `<!-- mesh-disable rule-id -->` … `<!-- mesh-enable rule-id -->` and `<!-- mesh-disable-next-line rule-id -->`.
         Rules marked *off* run only when `enable: [rule-id]` names them.
 
+        ## Severity means confidence
+
+        - **error**: findings that are almost never wrong, on learner text and on edited technical documentation
+          alike, so that `--fail-on error` in CI can be trusted: a near miss of an English word, a doubled word,
+          a/an by sound, a date that does not exist, a rejected word, a malformed config, and the grammar
+          patterns whose context leaves one reading.
+        - **warning**: heuristics that are usually right but read context they cannot see whole: an unknown
+          word that is no slip of an English word (it may be a term: add it to the vocabulary), two words run
+          together, "be" + a base form, a paragraph that never ends, shouting.
+        - **suggestion**: style, and anything that is probably a term: a word built like a technical coinage
+          ("unsized", "growable", "src"), a Markdown paragraph that starts in lower case (it may continue a
+          sentence across a code block or list).
+
+        A rule's severity below is its highest; some findings of a rule get a lower one, as its description says.
+        A word the document itself shows to be a term is no spelling finding at all: it appears inside a code span,
+        URL or path of the document, three times or more in its prose (twice with one use in a heading, or when it
+        is no slip of an English word), in an
+        enclosing heading, in `vocabulary.accept` or a Vale `accept.txt` (`vocabulary.accept-file`), or in the
+        shipped technical word list (flake8-spellcheck's, `Lexicons/TechTerms.swift`).
+
+        *dev precision* is measured on the labelled dev sample `Eval/devset.jsonl` (sentences written for the
+        classes of findings on technical documentation and learner text): of a rule's findings at warning or
+        error, how many the sample labels right (right/all; "–" when it never fires there).
+
         """
         for type in SpecialistType.allCases {
             let rules = rules(for: type)
             out += "\n## \(type.rawValue.prefix(1).uppercased() + type.rawValue.dropFirst()) (\(rules.count) rules)\n\n"
-            out += "| id | severity | what it flags |\n|---|---|---|\n"
+            out += "| id | severity | dev precision | what it flags |\n|---|---|---|---|\n"
             for r in rules {
                 let sev = r.enabledByDefault ? r.severity.rawValue : "\(r.severity.rawValue), *off*"
-                out += "| `\(r.id)` | \(sev) | \(r.description.replacingOccurrences(of: "|", with: "\\|")) |\n"
+                let p = precision[r.id].map { "\($0.right)/\($0.right + $0.wrong)" } ?? "–"
+                out += "| `\(r.id)` | \(sev) | \(p) | \(r.description.replacingOccurrences(of: "|", with: "\\|")) |\n"
             }
         }
         out += "\nCustom rules from `.mesh.yaml` (`rules:` with `kind: existence` or `kind: substitution`) use the ids they are given.\n"

@@ -35,13 +35,15 @@ public final class Speller: Sendable {
             if FileManager.default.fileExists(atPath: aff), FileManager.default.fileExists(atPath: dic) {
                 handle = Speller.lifecycle.withLock { _ in Hunspell_create(aff, dic) }
                 if handle != nil {
-                    if filterCandidates { forms = DictionaryForms(aff: aff, dic: dic, extra: Vocabulary.builtIn) }
+                    if filterCandidates { forms = DictionaryForms(aff: aff, dic: dic, extra: Vocabulary.builtIn + TechTerms.words) }
                     break
                 }
             }
         }
         if let handle {
             for word in Vocabulary.builtIn { _ = Hunspell_add(handle, word) }
+            // The shipped technical terms, with the plural and possessive of a noun ("impls", "hasher's").
+            for word in TechTerms.words { _ = Hunspell_add_with_affix(handle, word, "pixel") }
         }
         isAvailable = handle != nil
         self.forms = forms

@@ -83,6 +83,8 @@ public struct StructureSpecialist: BudgetedSpecialist {
             }
         } else if markdown, tops.isEmpty, headings.count >= 2, let first = headings.first, minLevel > 1 {
             add("structure.top-level-heading", "This document has sections but no top-level (#) heading.", first.position, first.endPosition)
+            // A chapter of a book or site whose title lives elsewhere (mdBook's SUMMARY.md) starts at "##": a suggestion.
+            if let last = out.last, last.rule == "structure.top-level-heading" { out[out.count - 1].severity = .suggestion }
         }
 
         // Duplicate sibling headings.
@@ -110,7 +112,9 @@ public struct StructureSpecialist: BudgetedSpecialist {
         for (i, h) in headings.enumerated() {
             let blocks = blocksBy[i] ?? []
             let hasChild = i + 1 < headings.count && headings[i + 1].level > h.level
-            if blocks.isEmpty && !hasChild {
+            // A heading inside a block quote or list ("> ### Aside", column > 1) titles the container's own text,
+            // which the outline does not file under it: no verdict on its emptiness.
+            if blocks.isEmpty && !hasChild && h.position.column == 1 {
                 add("structure.empty-section", "Section '\(h.text)' is empty: add content or remove the heading.", h.position, h.endPosition)
             } else if !hasChild, blocks.count == 1, let b = blocks.first, b.kind == .paragraph, b.lines <= 1, b.words < 8, i + 1 < headings.count {
                 add("structure.thin-section", "Section '\(h.text)' has a single short line: merge it into a neighbour or expand it.", h.position, h.endPosition)
@@ -319,14 +323,23 @@ public enum TermVariants {
 public enum DocumentReview {
     /// Fills the outline chunk with what only the whole document shows: `terms` (`TermVariants.uses` over
     /// the other chunks) and `lists` (the items of each run of sibling list items, for list parallelism).
-    public static func withTerms(_ chunks: [Chunk]) -> [Chunk] {
+    ///
+    /// Each prose chunk also gets the words the document shows to be its terms (`TermEvidence.documentTerms`),
+    /// appended to its `config` text after a marker (`DocumentTerms`): set `config` (the project's `.mesh.yaml`)
+    /// before calling this, or pass it as `config`, so the terms are not overwritten.
+    public static func withTerms(_ chunks: [Chunk], config: String? = nil, speller: Speller = .shared) -> [Chunk] {
         let uses = TermVariants.uses(in: chunks)
         let lists = listGroups(chunks).map { group in
             group.map { OutlineListItem(text: $0.text, segments: $0.segments, ignored: $0.ignored) }
         }
+        let grammar = GrammarSpecialist(speller: speller)
+        let terms = TermEvidence.documentTerms(chunks, known: { grammar.check($0, lower: $0) },
+                                               slipOfAWord: { w in speller.suggest(w).contains { TermEvidence.isTypingSlip(w, $0.lowercased()) } })
         return chunks.map { c in
-            guard c.kind == .outline else { return c }
             var c = c
+            if let config { c.config = config }
+            if let mine = terms[c.index] { c.config = DocumentTerms.appending(mine, to: c.config) }
+            guard c.kind == .outline else { return c }
             if c.outline == nil { c.outline = Outline() }
             c.outline!.terms = uses
             c.outline!.lists = lists

@@ -137,7 +137,9 @@ public struct ToneSpecialist: BudgetedSpecialist {
                     if ToneLists.commonWords.contains(tokens[j].lower) || SentimentLexicon.values[tokens[j].lower] != nil { ordinary = true }
                     j += 1
                 }
-                if j - i >= 2 && ordinary || (j - i == 1 && tokens[i].text.unicodeScalars.count >= 5 && SentimentLexicon.values[tokens[i].lower] != nil) {
+                // GitHub's alert syntax ("> [!WARNING]") is markup, not emphasis.
+                let alert = i >= 2 && tokens[i - 1].text == "!" && tokens[i - 2].text == "[" && j < n && tokens[j].text == "]"
+                if !alert, j - i >= 2 && ordinary || (j - i == 1 && tokens[i].text.unicodeScalars.count >= 5 && SentimentLexicon.values[tokens[i].lower] != nil) {
                     let span = TextSpan(start: tokens[i].start, end: tokens[j - 1].end)
                     ctx.add("tone.shouting", "Don't shout with capitals: use emphasis sparingly.", span, [ctx.text(span).lowercased()])
                 }

@@ -4,7 +4,7 @@ import MeshDocument
 import MeshProtocol
 
 // mesh-agents: the specialists without Redis.
-//   mesh-agents rules                                  print RULES.md (generated from RuleCatalog)
+//   mesh-agents rules [--dev-set FILE]                 print RULES.md (RuleCatalog, precision on the dev sample)
 //   mesh-agents --type all --jsonl [--config FILE]     JSONL batch mode: {"id","text"} in, results out
 //   mesh-agents bench [--type T] FILE...               throughput of the specialists on files (one core)
 //   mesh-agents bench --warm --together FILE...        one untimed pass, then the four together only (profiling)
@@ -14,7 +14,7 @@ import MeshProtocol
 // `bench` has no limits unless given, so that it measures every chunk.
 
 let usage = """
-usage: mesh-agents rules
+usage: mesh-agents rules [--dev-set Eval/devset.jsonl]
        mesh-agents [--type all|grammar,clarity,...] [--config .mesh.yaml] --jsonl
        mesh-agents bench [--type all|grammar,...] [--repeat N] [--warm] [--together] FILE...
        mesh-agents [--type ...] [--config .mesh.yaml] FILE...
@@ -37,6 +37,7 @@ var together = false
 var files: [String] = []
 var limits = ReviewLimits.default
 var limitsGiven = false
+var devSetPath: String?
 
 if args.first == "rules" { command = "rules"; args.removeFirst() }
 else if args.first == "bench" { command = "bench"; args.removeFirst() }
@@ -64,6 +65,10 @@ while i < args.count {
         guard i < args.count, let s = Double(args[i]), s >= 0, s <= 1e9 else { fail(usage) }
         limits.timeBudget = s == 0 ? nil : .nanoseconds(Int64(s * 1e9))
         limitsGiven = true
+    case "--dev-set":
+        i += 1
+        guard i < args.count else { fail(usage) }
+        devSetPath = args[i]
     case "--jsonl": jsonl = true
     case "--warm": warm = true
     case "--together": together = true
@@ -107,7 +112,22 @@ func documentChunks(_ path: String) -> (chunks: [Chunk], bytes: Int) {
 
 switch command {
 case "rules":
-    print(RuleCatalog.markdown(), terminator: "")
+    var precision: [String: RulePrecision] = [:]
+    if let devSetPath {
+        let items: [DevSetItem]
+        do { items = try DevSet.load(devSetPath) } catch { fail("\(devSetPath): \(error)") }
+        let engine = ReviewEngine()
+        precision = DevSet.precision(items) { item in
+            let chunks = (try? DocumentChunker().chunks(docId: "dev", source: item.markdown ? "dev.md" : "dev.txt", bytes: Array(item.text.utf8),
+                                                        format: item.markdown ? .markdown : .text)) ?? []
+            var out: [(rule: String, severity: Severity)] = []
+            for c in DocumentReview.withTerms(chunks) {
+                for t in DevSet.types { out += engine.review(c, as: t).suggestions.map { ($0.rule, $0.severity) } }
+            }
+            return out
+        }
+    }
+    print(RuleCatalog.markdown(precision: precision), terminator: "")
 case "bench":
     // Throughput on files: MB/s and sentences/s per specialist and all together, one thread.
     var docs: [(String, [Chunk], Int)] = []

@@ -1,0 +1,68 @@
+import Foundation
+import MeshAgents
+import MeshDocument
+import MeshProtocol
+import Testing
+
+/// Terms versus typos: Vale-style vocabulary files, the document's own terms, and how they travel in a chunk.
+@Suite("Vocabulary")
+struct VocabularyTests {
+    func spelling(_ text: String, config: MeshConfig = .default, chunkConfig: String? = nil) -> [Finding] {
+        ReviewEngine(config: config).analyze(chunk(text, config: chunkConfig), as: .grammar).findings.filter { $0.rule == "grammar.spelling" }
+    }
+
+    @Test func valeFilesAreReadRelativeToTheConfig() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("vocab-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "zorbnet\n(?i)frob[a-z]*\n# a comment\n".write(to: dir.appendingPathComponent("accept.txt"), atomically: true, encoding: .utf8)
+        try "blacklist\n".write(to: dir.appendingPathComponent("reject.txt"), atomically: true, encoding: .utf8)
+        let yaml = "vocabulary: { accept-file: accept.txt, reject-file: reject.txt }\n"
+        let path = dir.appendingPathComponent(".mesh.yaml").path
+        let config = try MeshConfig.parse(yaml: yaml, path: path)
+        #expect(config.accept.contains("zorbnet"))
+        #expect(config.acceptPatterns == ["(?i)frob[a-z]*"])
+        #expect(config.reject.contains("blacklist"))
+        #expect(spelling("Start zorbnet, then Frobnicate the frobber.", config: config).isEmpty)
+        #expect(spelling("We recieve zorbnet.", config: config).map(\.severity) == [.error])
+
+        // Inlined for the specialists, which cannot read the project's files: same config from the chunk alone.
+        let inlined = try MeshConfig.inliningVocabularyFiles(yaml: yaml, path: path)
+        #expect(inlined.contains("vocabulary-inlined"))
+        let remote = try MeshConfig.parse(yaml: inlined, path: ".mesh.yaml")
+        #expect(remote.accept == config.accept && remote.acceptPatterns == config.acceptPatterns && remote.reject == config.reject)
+    }
+
+    @Test func aMissingVocabularyFileIsAConfigError() {
+        #expect(throws: ConfigError.self) { try MeshConfig.parse(yaml: "vocabulary: { accept-file: /nonexistent/accept.txt }\n", path: "/tmp/.mesh.yaml") }
+        #expect(throws: ConfigError.self) { try MeshConfig.parse(yaml: "vocabulary-inlined: { accept: [\"(unclosed\"] }\n", path: ".mesh.yaml") }
+    }
+
+    @Test func documentTermsTravelAfterTheProjectConfig() throws {
+        let md = "The quuxer reads input.\n\nEvery quuxer writes a log.\n\nStop the quuxer, but we recieve it once.\n"
+        let chunks = DocumentReview.withTerms(try DocumentChunker().chunks(docId: "d", source: "d.md", bytes: Array(md.utf8), format: .markdown),
+                                              config: "min-alert-level: warning\n")
+        let engine = ReviewEngine()
+        let found = chunks.flatMap { engine.analyze($0, as: .grammar).findings.filter { $0.rule == "grammar.spelling" } }
+        #expect(found.count == 1)
+        #expect(chunks[0].config?.hasPrefix("min-alert-level: warning\n") == true)
+        #expect(chunks[0].config?.contains("quuxer") == true)
+        #expect(DocumentTerms.split(chunks[0].config!).terms == ["quuxer"])
+    }
+
+    @Test func aTypoUsedOnceIsStillCaughtBesideTerms() throws {
+        let md = "# Using zorbnet\n\nRun `frobnicate` with zorbnet.\n\nThen frobnicate again, and teh result shows.\n"
+        let found = try reviewMarkdown(md).filter { $0.rule == "grammar.spelling" }
+        #expect(found.map(\.text) == ["teh"])
+        #expect(found.first?.replacements.contains("the") == true)
+    }
+
+    @Test(arguments: [("malloc", Severity.warning, [String]()), ("unsized", .suggestion, []), ("src", .suggestion, []),
+                      ("backtrace", .warning, []), ("preffer", .error, ["prefer"])])
+    func severityFollowsConfidence(_ word: String, _ severity: Severity, _ replacements: [String]) {
+        let f = spelling("They said \(word) there.")
+        #expect(f.map(\.severity) == [severity])
+        if replacements.isEmpty { #expect(f.first?.replacements == []) }
+        for r in replacements { #expect(f.first?.replacements.contains(r) == true) }
+    }
+}
