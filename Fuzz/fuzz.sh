@@ -30,6 +30,18 @@ done
 
 bin() { echo "$BUILD_DIR/release/fuzz-$1"; }
 
+# The libFuzzer dictionary of a target: tokens worth splicing into its inputs.
+dict() {
+    case "$1" in
+        wire) echo "-dict=$HERE/Dictionaries/json.dict" ;;
+        chunker) echo "-dict=$HERE/Dictionaries/markdown.dict" ;;
+        grammar | clarity | tone | structure)
+            # Markdown and prose for the chunked modes, JSON for the chunk-off-the-wire mode.
+            cat "$HERE/Dictionaries/markdown.dict" "$HERE/Dictionaries/json.dict" > "$BUILD_DIR/specialist.dict"
+            echo "-dict=$BUILD_DIR/specialist.dict" ;;
+    esac
+}
+
 build() {
     rm -f "$BUILD_DIR/release/description.json"
     "$SWIFT" build -c release --package-path "$HERE" --scratch-path "$BUILD_DIR" \
@@ -51,7 +63,7 @@ run() {
         local status=0
         # New inputs go to the first folder (scratch); the checked-in corpus and the regressions are read only.
         "$(bin "$target")" -max_total_time="$SECONDS_PER_TARGET" -timeout="$TIMEOUT" -rss_limit_mb="$RSS_LIMIT_MB" \
-            -print_final_stats=1 -artifact_prefix="$artifacts/" ${SEED:+-seed=$SEED} \
+            -print_final_stats=1 -artifact_prefix="$artifacts/" ${SEED:+-seed=$SEED} $(dict "$target") \
             "$found" "$corpus" "$regressions" > "$log" 2>&1 || status=$?
         local last runs seconds cov ft crashes=0 file kept=""
         last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
