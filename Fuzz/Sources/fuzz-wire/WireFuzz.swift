@@ -12,7 +12,8 @@ import MeshProtocol
 ///   pass the input bytes as the compressed body (so the inflater is).
 ///
 /// Invariants: decode throws a `ProtocolError` or returns a message that encodes and decodes back to
-/// itself (compressed and not); a decoded chunk's source map answers every offset without trapping.
+/// itself (compressed and not); a decoded chunk's source map answers every offset, and a decoded review's
+/// counts add up, without trapping.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzWire(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
     var input = FuzzInput(data, count)
@@ -20,7 +21,10 @@ public func fuzzWire(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
     if mode & 1 == 0 {
         run(Chunk.self, mode: mode, input: &input) { chunk in checkSourceMap(chunk) }
     } else {
-        run(ChunkReview.self, mode: mode, input: &input) { _ in }
+        // The aggregator adds up every review's counts.
+        run(ChunkReview.self, mode: mode, input: &input) { review in
+            if let counts = review.counts { _ = counts + counts + counts }
+        }
     }
     return 0
 }
