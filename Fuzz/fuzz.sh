@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds and runs the libFuzzer targets in Fuzz/ (see Fuzz/README.md). Called by the Makefile:
-#   fuzz.sh build                 build every target (release, -sanitize=fuzzer) into $FUZZ_BUILD_DIR
+#   fuzz.sh build                 build every target ($FUZZ_CONFIG, default release; -sanitize=fuzzer) into $FUZZ_BUILD_DIR
 #   fuzz.sh run [target...]       fuzz each target for $FUZZ_SECONDS on its corpus; a crash is kept in
 #                                 Fuzz/Regressions/<target>/ and the run fails
 #   fuzz.sh regress [target...]   replay every file of Fuzz/Corpus/* and Fuzz/Regressions/* through each target
@@ -12,11 +12,17 @@ HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT="$(dirname "$HERE")"
 SWIFT="${SWIFT:-swift}"
 BUILD_DIR="${FUZZ_BUILD_DIR:-$ROOT/.build-fuzz}"
+# release for fuzzing (5-7 times the executions per second of debug); debug builds in a third of the time,
+# which suits a replay and a short run (make test-fuzz).
+CONFIG="${FUZZ_CONFIG:-release}"
 SECONDS_PER_TARGET="${FUZZ_SECONDS:-60}"
 # A hang is a crash: an input that takes longer than this many seconds is kept like one.
 TIMEOUT="${FUZZ_TIMEOUT:-10}"
 RSS_LIMIT_MB="${FUZZ_RSS_LIMIT_MB:-2048}"
 SEED="${FUZZ_SEED:-}"
+# FUZZ_FRESH=1: start from the checked-in corpus only and throw away what the run finds (make test-fuzz), so
+# the short run does the same work in a fresh clone and in a worktree that has fuzzed for hours.
+FRESH="${FUZZ_FRESH:-}"
 ALL_TARGETS="chunker wire inflate config grammar clarity tone structure"
 # libFuzzer handles a crash itself (it writes the input out); Swift's backtracer would take the signal first.
 export SWIFT_BACKTRACE="${SWIFT_BACKTRACE:-enable=no}"
@@ -28,7 +34,7 @@ for target in $targets; do
     case " $ALL_TARGETS " in *" $target "*) ;; *) echo "unknown fuzz target '$target' (one of: $ALL_TARGETS)" >&2; exit 2 ;; esac
 done
 
-bin() { echo "$BUILD_DIR/release/fuzz-$1"; }
+bin() { echo "$BUILD_DIR/$CONFIG/fuzz-$1"; }
 
 # The libFuzzer dictionary of a target: tokens worth splicing into its inputs.
 dict() {
@@ -43,8 +49,8 @@ dict() {
 }
 
 build() {
-    rm -f "$BUILD_DIR/release/description.json"
-    "$SWIFT" build -c release --package-path "$HERE" --scratch-path "$BUILD_DIR" \
+    rm -f "$BUILD_DIR/$CONFIG/description.json"
+    "$SWIFT" build -c "$CONFIG" --package-path "$HERE" --scratch-path "$BUILD_DIR" \
         -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library
 }
 
@@ -55,6 +61,7 @@ run() {
     local failed=0 target
     for target in $targets; do
         local corpus="$HERE/Corpus/$target" found="$BUILD_DIR/corpus/$target" artifacts="$BUILD_DIR/artifacts/$target"
+        if [ -n "$FRESH" ]; then found="$BUILD_DIR/corpus-fresh/$target"; rm -rf "$found"; fi
         local regressions="$HERE/Regressions/$target" log="$BUILD_DIR/logs/$target.log"
         mkdir -p "$corpus" "$found" "$artifacts" "$regressions" "$(dirname "$log")"
         rm -f "$artifacts"/*
