@@ -98,8 +98,8 @@ FUZZ_SECONDS      ?= 60
 FUZZ_TARGETS      ?= chunker wire inflate config grammar clarity tone structure
 FUZZ_CONFIG       ?= release
 # test-fuzz: a debug build (a third of the build time, a fifth of the speed, and some seconds to set up the
-# specialists' tables), a replay, then a short run of
-# FUZZ_TEST_SECONDS per target with a fixed seed, so it does the same work each time.
+# specialists' tables), a replay, then a short run of FUZZ_TEST_SECONDS per target with a fixed seed, so it
+# does the same work each time.
 FUZZ_TEST_CONFIG  ?= debug
 FUZZ_TEST_SECONDS ?= 10
 FUZZ              = FUZZ_TARGETS="$(FUZZ_TARGETS)" SWIFT=$(SWIFT) $(ROOT)/Fuzz/fuzz.sh
