@@ -97,7 +97,7 @@ struct InlineLocator {
             let byte = bytes[p]
             let candidate = byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "&") || byte == 0
                 || (first == "\n" && source.isLineEnd(p)) || scalarMatches(first, at: p) != nil
-            if candidate, let stop = match(scalars, at: p) {
+            if candidate, let stop = match(scalars, at: p, escapesFirst: false) ?? match(scalars, at: p, escapesFirst: true) {
                 for item in matchBuffer {
                     if item.scalar == "\n" && item.length == 0 {
                         builder.appendNewline(at: item.offset, source: source)
@@ -117,7 +117,11 @@ struct InlineLocator {
     }
 
     /// Matches the whole of `scalars` starting at byte `p`; fills `matchBuffer` and returns the end offset.
-    private mutating func match(_ scalars: [Unicode.Scalar], at start: Int) -> Int? {
+    ///
+    /// A backslash of the text at a source `\\` is either that backslash itself (raw HTML, an autolink) or
+    /// the escape `\\` for one backslash (text). Matching tries the first reading, then, with `escapesFirst`,
+    /// the second, so the text `a\b` of the source `a\\b` is placed exactly instead of approximately.
+    private mutating func match(_ scalars: [Unicode.Scalar], at start: Int, escapesFirst: Bool) -> Int? {
         matchBuffer.removeAll(keepingCapacity: true)
         let bytes = source.bytes
         var q = start
@@ -140,20 +144,23 @@ struct InlineLocator {
                 i += 1
                 continue
             }
-            if let width = scalarMatches(s, at: q) {
+            let escape = byte == UInt8(ascii: "\\") && q + 1 < end && Self.isASCIIPunctuation(bytes[q + 1]) && s.value == UInt32(bytes[q + 1])
+            if !(escapesFirst && escape), let width = scalarMatches(s, at: q) {
                 matchBuffer.append((s, q, width))
                 q += width
                 i += 1
                 continue
             }
-            if byte == UInt8(ascii: "\\"), q + 1 < end, Self.isASCIIPunctuation(bytes[q + 1]), s.value == UInt32(bytes[q + 1]) {
+            if escape {
                 matchBuffer.append((s, q + 1, 1))
                 q += 2
                 i += 1
                 continue
             }
+            // cmark turns a NUL byte into U+FFFD; the text keeps the NUL, so that text and source match
+            // scalar for scalar (three bytes of U+FFFD for one source byte would shift every position after it).
             if byte == 0, s == "\u{FFFD}" {
-                matchBuffer.append((s, q, 1))
+                matchBuffer.append(("\u{0}", q, 1))
                 q += 1
                 i += 1
                 continue

@@ -33,9 +33,26 @@ struct TextBuilder {
 
     /// Appends scalars whose place in the source could not be found exactly: one segment at `offset`
     /// (the best known place, usually the block's or the run's start) for all of them.
+    ///
+    /// The place is moved back to a character boundary, and back far enough that the run's scalars, read as
+    /// source bytes from there, end inside the document; a run longer than the document (cmark-gfm can make
+    /// text longer than its source) gets a segment per scalar at the document's start. So every offset of
+    /// the text maps into the document.
     mutating func appendApproximate(_ scalars: [Unicode.Scalar], at offset: Int, source: SourceText) {
         guard !scalars.isEmpty else { return }
-        segments.append(TextSegment(textOffset: count, position: source.position(offset)))
+        let width = scalars.reduce(0) { $0 + UTF8.width($1) }
+        if width > source.count - source.contentStart {
+            for scalar in scalars {
+                segments.append(TextSegment(textOffset: count, position: source.position(source.contentStart)))
+                text.append(scalar)
+                count += 1
+            }
+            forceNewSegment = true
+            return
+        }
+        var start = max(source.contentStart, min(offset, source.count - width))
+        while start > source.contentStart, start < source.count, source.bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        segments.append(TextSegment(textOffset: count, position: source.position(start)))
         for scalar in scalars { text.append(scalar) }
         count += scalars.count
         forceNewSegment = true

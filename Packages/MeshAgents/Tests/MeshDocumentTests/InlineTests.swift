@@ -1,3 +1,4 @@
+import Foundation
 import MeshDocument
 import MeshProtocol
 import Testing
@@ -70,13 +71,58 @@ import Testing
         #expect(p.ignored == [TextSpan(start: 2, end: 14)])
     }
 
-    /// A run cmark reports that is not in the source as written cannot be placed exactly: a NUL byte
-    /// becomes U+FFFD (still exact, matched by hand), but text that cmark invents is placed at the cursor.
-    @Test func nulByteIsMatchedAsReplacementCharacter() throws {
+    /// A run cmark reports that is not in the source as written cannot be placed exactly: cmark turns a NUL
+    /// byte into U+FFFD, which the text keeps as the NUL (one byte, so positions after it stay exact), but text
+    /// that cmark invents is placed at the cursor.
+    @Test func nulByteStaysANulSoPositionsStayExact() throws {
         let source = "A\u{0}B text"
         let p = try chunk(source)[0]
-        #expect(p.text == "A\u{FFFD}B text")
+        #expect(p.text == "A\u{0}B text")
         let map = SourceMap(text: p.text, segments: p.segments)
         #expect(map.position(at: 3).offset == 3)
+        expectRoundTrip([p], bytes: Array(source.utf8))
     }
+
+    /// Found by `make fuzz` (chunker, clarity): U+FFFD is three bytes for one NUL byte, so a span ending after a
+    /// NUL at the end of a document mapped past the document's end.
+    @Test func spanEndingAtATrailingNulStaysInTheDocument() throws {
+        let bytes = Array("Some text\u{0}\u{0}".utf8)
+        let p = try DocumentChunker().chunks(docId: "d", source: "n.md", bytes: bytes, format: .markdown)[0]
+        let range = SourceMap(text: p.text, segments: p.segments).range(of: TextSpan(start: 0, end: p.text.unicodeScalars.count))
+        #expect(range.end.offset == bytes.count)
+    }
+
+    /// Found by `make fuzz` (chunker): a text backslash at the source's escape `\\` was matched as the first
+    /// backslash itself, so the rest of the run failed to match and the whole run was placed approximately.
+    @Test func escapedBackslashIsPlacedExactly() throws {
+        let source = "Path a\\\\b and \\\\n here"
+        let p = try chunk(source)[0]
+        #expect(p.text == "Path a\\b and \\n here")
+        let map = SourceMap(text: p.text, segments: p.segments)
+        #expect(map.position(at: 7) == SourcePosition(offset: 8, line: 1, column: 9))  // "b"
+        expectRoundTrip([p], bytes: Array(source.utf8))
+    }
+
+    /// Found by `make fuzz` (chunker): a run placed approximately at the end of a block that ends in a
+    /// multi-byte character started inside that character's UTF-8 bytes. Every segment must start on a
+    /// character boundary, and the whole text must map into the document.
+    @Test func approximateRunStartsOnACharacterBoundary() throws {
+        let bytes = Array(Data(base64Encoded: Self.fuzzApproximateRun)!)
+        let chunks = try DocumentChunker().chunks(docId: "d", source: "f.md", bytes: bytes, format: .markdown)
+        for c in prose(chunks) {
+            for segment in c.segments {
+                let offset = segment.position.offset
+                #expect(offset >= 0 && offset <= bytes.count && (offset == bytes.count || bytes[offset] & 0xC0 != 0x80))
+            }
+            let range = SourceMap(text: c.text, segments: c.segments).range(of: TextSpan(start: 0, end: c.text.unicodeScalars.count))
+            #expect(range.start.offset <= bytes.count && range.end.offset <= bytes.count)
+        }
+    }
+
+    /// Fuzz/Regressions/chunker/crash-ca47e7449e3e17cb6f608181424f11aa8c20c458.
+    static let fuzzApproximateRun = """
+        IyBUaXRsZSB3aXRoIGBjb2RlYCBhbmQgKmVtcGhhc2lzBQAAAAAAAAAqCgpbIGtBbmxpXShodHRwczovL2UAInhhbXBsZS5jb20gInQiKSBhbmQgIVth\
+        bHQmIzY1OyMgVGl0bGUgd2l0aCBgY29kZWAgYW5kICplbWh0byB0aGVtLiBUaGlzIHNhbXBscXVvdGIgfCAxdGggcGxlIHwKfCBgeGAgfCB3d3cuZXgw\
+        YW1lc+KAnSDwn5iACgpaZXMgc29tZXRoaW5nIHRvIHNob3cuCgojIyBXaGFycyB3aG8gaWxlcmVkIG9uIHQKPiBvbiB0d28gbGlzLm5lCg==
+        """
 }

@@ -320,11 +320,17 @@ public struct TextCounts: Codable, Sendable, Hashable {
         self.complexWords = complexWords
     }
 
+    /// Sums saturate at `Int.max` and `Int.min`: counts come off the wire, and reviews claiming absurd counts
+    /// must not trap the aggregator that adds them up.
     public static func + (lhs: Self, rhs: Self) -> Self {
-        TextCounts(
-            words: lhs.words + rhs.words, sentences: lhs.sentences + rhs.sentences,
-            syllables: lhs.syllables + rhs.syllables, letters: lhs.letters + rhs.letters,
-            complexWords: lhs.complexWords + rhs.complexWords
+        func add(_ a: Int, _ b: Int) -> Int {
+            let (sum, overflow) = a.addingReportingOverflow(b)
+            return overflow ? (b > 0 ? .max : .min) : sum
+        }
+        return TextCounts(
+            words: add(lhs.words, rhs.words), sentences: add(lhs.sentences, rhs.sentences),
+            syllables: add(lhs.syllables, rhs.syllables), letters: add(lhs.letters, rhs.letters),
+            complexWords: add(lhs.complexWords, rhs.complexWords)
         )
     }
 }

@@ -19,16 +19,18 @@ public struct SourceMap: Sendable {
         guard let segment = segment(containing: endOfSpan ? offset - 1 : offset) else {
             return SourcePosition(offset: 0, line: 1, column: 1 + offset)
         }
+        // Segments come off the wire as they were sent: a negative text offset starts the walk at 0, and
+        // positions near Int.max wrap instead of trapping (the answer is as wrong as the input, not a crash).
         var position = segment.position
-        var i = segment.textOffset
+        var i = max(segment.textOffset, 0)
         while i < offset {
             let scalar = scalars[i]
-            position.offset += scalar.utf8Count
+            position.offset &+= scalar.utf8Count
             if scalar == "\n" {
-                position.line += 1
+                position.line &+= 1
                 position.column = 1
             } else {
-                position.column += 1
+                position.column &+= 1
             }
             i += 1
         }

@@ -122,6 +122,13 @@ struct PositionTests {
             + TextCounts(words: 10, sentences: 20, syllables: 30, letters: 40, complexWords: 50)
         #expect(sum == TextCounts(words: 11, sentences: 22, syllables: 33, letters: 44, complexWords: 55))
     }
+
+    /// Two reviews off the wire claiming `Int.max` words trapped the aggregator's sum (the `wire` fuzz target checks it).
+    @Test func countsFromTheWireSaturateInsteadOfTrapping() {
+        let huge = TextCounts(words: .max, sentences: .min, syllables: .max, letters: 1, complexWords: -1)
+        let sum = huge + huge
+        #expect(sum == TextCounts(words: .max, sentences: .min, syllables: .max, letters: 2, complexWords: -2))
+    }
 }
 
 @Suite("Library version")

@@ -86,6 +86,19 @@ struct SourceMapTests {
         #expect(map.range(of: TextSpan(start: 6, end: 11)) == SourceRange(start: at(8, 1, 9), end: at(13, 2, 1)))
     }
 
+    /// Found by `make fuzz` (wire): a chunk decoded off the wire with a negative segment offset trapped in
+    /// `position(at:)` (an array index of -3), and would have crashed the specialist reviewing it.
+    @Test func segmentsFromTheWireNeverTrap() {
+        let negative = SourceMap(text: "abc", segments: [TextSegment(textOffset: -3, position: at(0, 1, 1))])
+        #expect(negative.position(at: 2) == at(2, 1, 3))
+        let huge = SourceMap(text: "ab\ncd", segments: [TextSegment(textOffset: 0, position: at(Int.max, Int.max, Int.max))])
+        _ = huge.range(of: TextSpan(start: 0, end: 5))
+        let unsorted = SourceMap(
+            text: "abcdef",
+            segments: [TextSegment(textOffset: 4, position: at(9, 1, 9)), TextSegment(textOffset: 999, position: at(0, 1, 1))])
+        for offset in -2...8 { _ = unsorted.position(at: offset, endOfSpan: offset % 2 == 0) }
+    }
+
     @Test func chunkPositionUsesItsSegments() {
         let chunk = Fixtures.paragraph
         #expect(chunk.position(at: 0) == at(120, 7, 1))
