@@ -143,7 +143,13 @@ class Chaos:
         client = self.redis.client()
         open_kills: list[dict] = []
         next_kill = time.monotonic() + self.args.kill_interval
-        while not self.stop.is_set():
+        settle_deadline = None
+        # After `stop`, no more kills, but the open ones are followed until they recover (two minutes at most).
+        while True:
+            if self.stop.is_set():
+                settle_deadline = settle_deadline or time.monotonic() + 120
+                if not open_kills or time.monotonic() > settle_deadline:
+                    break
             time.sleep(0.1)
             try:
                 for k in list(open_kills):
@@ -161,7 +167,7 @@ class Chaos:
                         k.pop("held_sets")
                         open_kills.remove(k)
                         log(f"  {k['service']} recovered in {k['recovery_s']} s ({k['held']} entries it held acknowledged)")
-                if time.monotonic() < next_kill or (self.args.max_kills and len(self.kills) >= self.args.max_kills):
+                if self.stop.is_set() or time.monotonic() < next_kill or (self.args.max_kills and len(self.kills) >= self.args.max_kills):
                     continue
                 next_kill = time.monotonic() + self.args.kill_interval * self.rng.uniform(0.5, 1.5)
                 busy = {k["service"] for k in open_kills}
@@ -277,7 +283,7 @@ class Chaos:
                 log(f"waiting: {len(missing)} documents without a report, {len(hostile_left)} hostile entries not dead-lettered")
             time.sleep(1)
         self.stop.set()
-        killer.join(timeout=30)
+        killer.join(timeout=150)
 
         # Drain: no pending, no lag, every work stream trimmed (workers trim every 5 s).
         client = self.redis.client()
