@@ -121,6 +121,10 @@ def main() -> int:
         follower.stop()
         groups = pending_counts(client)
         results_left = sum(1 for _ in client.scan_iter("doc:results:*"))
+        # Once the last reports have expired, what is left is the mesh's own footprint (and the capped doc.reports).
+        time.sleep(args.report_ttl + 5)
+        settled = redis_server.used_memory()
+        settled_keys = int(client.dbsize())
     finally:
         stop.set()
         if (state / "mesh" / "logs").is_dir():
@@ -151,6 +155,8 @@ def main() -> int:
     print(f"used_memory before {before / 1024 / 1024:.2f} MiB, peak {peak / 1024 / 1024:.2f} MiB, end {samples[-1]['used_memory'] / 1024 / 1024:.2f} MiB; "
           f"middle third mean {mean(middle) / 1024 / 1024:.2f} MiB, last third {mean(last) / 1024 / 1024:.2f} MiB; "
           f"growth {growth / 1024:.1f} KiB per 1,000 documents")
+    print(f"{args.report_ttl + 5} s after the last report (every report expired): used_memory {settled / 1024 / 1024:.2f} MiB, "
+          f"{settled_keys} keys (the work streams and the capped doc.reports)")
     print(f"{elapsed:.0f} s, {rate:.1f} documents/s; 20,000 documents would take about {20_000 / rate / 60:.0f} min" if rate else "")
     ok = flat and not duplicates and not missing and pending == 0 and results_left == 0
     print("RESULT: " + ("used_memory stayed flat; every document reported once" if ok else "NOT flat or not every document reported once"))
@@ -161,7 +167,7 @@ def main() -> int:
             "docs": len(submitted), "reported": len(follower.announcements), "missing": missing, "duplicates": len(duplicates),
             "pending": pending, "results_left": results_left, "elapsed_s": round(elapsed, 1), "docs_per_s": round(rate, 2),
             "used_memory_before": before, "peak": peak, "middle_mean": mean(middle), "last_mean": mean(last),
-            "growth_per_1000_docs": growth, "flat": flat, "ok": ok, "samples": samples, "errors": errors}, indent=1) + "\n")
+            "growth_per_1000_docs": growth, "settled": settled, "settled_keys": settled_keys, "flat": flat, "ok": ok, "samples": samples, "errors": errors}, indent=1) + "\n")
     if not args.keep:
         shutil.rmtree(state, ignore_errors=True)
     else:
