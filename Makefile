@@ -250,7 +250,7 @@ deps-chaos: ## Install the chaos runner's Python modules from PyPI where missing
 	if [ -n "$$missing" ]; then echo "pip install$$missing"; $(PYTHON) -m pip install -q $$missing; \
 	else echo "chaos tools present"; fi
 
-chaos: deps deps-chaos ## Chaos run: ~1000 documents + hostile entries, a SIGKILL every ~3 s, one Redis restart; prints the figures (CHAOS_DOCS=, CHAOS_KILL_INTERVAL=, CHAOS_SEED=, CHAOS_ARGS=).
+chaos: deps deps-chaos ## Chaos run: ~1000 documents + hostile entries, a SIGKILL every ~3 s, one Redis restart; prints the figures (CHAOS_DOCS=, CHAOS_KILL_INTERVAL=, CHAOS_SEED=, CHAOS_HUGE=0 without the 10 MB paragraph, CHAOS_ARGS=).
 	$(MAKE) build CONFIG=$(CHAOS_CONFIG)
 	$(PYTHON) $(ROOT)/Tests/chaos/chaos.py --bin $(BUILD_DIR)/$(CHAOS_CONFIG) $(CHAOS_ARGS)
 

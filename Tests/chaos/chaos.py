@@ -434,7 +434,7 @@ def main() -> int:
     p.add_argument("--window", type=int, default=int(env("CHAOS_WINDOW", 150)), help="documents in flight at most")
     p.add_argument("--max-deliveries", type=int, default=5, help="MAX_DELIVERIES of the services")
     p.add_argument("--visibility-timeout", type=int, default=0, help="VISIBILITY_TIMEOUT_SECONDS of the services (0: their default)")
-    p.add_argument("--timeout", type=float, default=float(env("CHAOS_TIMEOUT", 3600)), help="seconds to wait for every report")
+    p.add_argument("--timeout", type=float, default=float(env("CHAOS_TIMEOUT", 1200)), help="seconds to wait for every report")
     p.add_argument("--drain", type=float, default=60, help="seconds to wait for pending 0 and trimmed streams at the end")
     p.add_argument("--memory-slack", type=float, default=0.10, help="used_memory after may exceed before by this fraction + 1 MiB")
     p.add_argument("--bin", default=env("BIN", str(ROOT / ".build" / "debug")), help="folder of the service executables (BIN)")
