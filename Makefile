@@ -264,3 +264,32 @@ release-lib: ## Release a library: LIB=MeshProtocol BUMP=patch|minor|major (VERS
 	@test -n "$(LIB)" -a -n "$(BUMP)" || { echo "usage: make release-lib LIB=<$(LIBS)> BUMP=patch|minor|major" >&2; exit 2; }
 	@$(ROOT)/Packages/release-lib.sh "$(LIB)" "$(BUMP)"
 # ---- end section: ship ----
+
+# ---- section: chaos (chaos suite, soak) ----
+##@ Reliability
+
+# Python modules the chaos runner and its test need (module:package, installed where missing).
+CHAOS_PIP_PY := redis:redis==8.1.0 pytest:pytest
+CHAOS_CONFIG ?= release
+CHAOS_ARGS   ?=
+SOAK_ARGS    ?=
+
+.PHONY: deps-chaos chaos test-chaos soak
+deps-chaos: ## Install the chaos runner's Python modules from PyPI where missing (redis, pytest).
+	@missing=""; for m in $(CHAOS_PIP_PY); do \
+		$(PYTHON) -c "import $${m%%:*}" 2> /dev/null || missing="$$missing $${m#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then echo "pip install$$missing"; $(PYTHON) -m pip install -q $$missing; \
+	else echo "chaos tools present"; fi
+
+chaos: deps deps-chaos ## Chaos run: ~1000 documents + hostile entries, a SIGKILL every ~3 s, one Redis restart; prints the figures (CHAOS_DOCS=, CHAOS_KILL_INTERVAL=, CHAOS_SEED=, CHAOS_HUGE=0 without the 10 MB paragraph, CHAOS_ARGS=).
+	$(MAKE) build CONFIG=$(CHAOS_CONFIG)
+	$(PYTHON) $(ROOT)/Tests/chaos/chaos.py --bin $(BUILD_DIR)/$(CHAOS_CONFIG) $(CHAOS_ARGS)
+
+test-chaos: deps-chaos build ## The short chaos run as a test: 40 documents, every hostile kind, 3 kills, 1 Redis restart (pytest Tests/chaos).
+	cd $(ROOT) && MESH_BIN_DIR=$(BIN_DIR) $(PYTHON) -m pytest -q Tests/chaos
+
+soak: deps deps-chaos ## Soak: SOAK_DOCS (default 20000) small documents through a local mesh, Redis used_memory sampled; prints the curve (SOAK_ARGS=).
+	$(MAKE) build CONFIG=release
+	$(PYTHON) $(ROOT)/Tests/chaos/soak.py --bin $(BUILD_DIR)/release $(SOAK_ARGS)
+# ---- end section: chaos ----

@@ -60,6 +60,13 @@ struct Collect: StreamHandler {
     /// `doc.reports` has no consumer group to acknowledge it: it keeps about this many newest announcements.
     /// A waiting producer also reads `doc:report:<doc>` itself, so nothing it waits for is lost to trimming.
     static let reportsKept = 10_000
+    /// HSETNX + EXPIRE + HLEN of the results hash, unless the document is already complete (then -1).
+    static let record = """
+        if redis.call('EXISTS', KEYS[2]) == 1 then return -1 end
+        redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
+        redis.call('EXPIRE', KEYS[1], ARGV[3])
+        return redis.call('HLEN', KEYS[1])
+        """
 
     func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
         // Decoded in full, so a malformed review is dead-lettered now rather than stalling its document;
@@ -70,16 +77,18 @@ struct Collect: StreamHandler {
         // below cannot overflow: at most 100,000 chunks times four specialists.
 
         // Recording is idempotent (HSETNX), so it may happen before the commit: a crash here is harmless.
+        // A review redelivered after its document completed (this worker was killed before its XACK while
+        // another worker finished the document) is only acknowledged: recording it would bring back
+        // doc:results:<doc>, which completion deleted, and leave it until it expires. Checked in the same
+        // script as the HSETNX, so a completion cannot slip in between.
         let results = Keys.results(review.docId)
         let field = "\(review.specialist.rawValue):\(review.chunkIndex)"
-        let replies = try connection.pipeline([
-            ["HSETNX", .string(results), .string(field), .bytes(json)],
-            ["EXPIRE", .string(results), .int(reportTTL)],
-            ["HLEN", .string(results)],
-        ])
-        for reply in replies { _ = try reply.throwingServerError() }
+        let reply = try connection.send(
+            "EVAL", .string(Self.record), 2, .string(results), .string(Keys.completed(review.docId)),
+            .string(field), .bytes(json), .int(reportTTL)
+        ).throwingServerError()
         let expected = review.chunkCount * review.specialists.count
-        guard let stored = replies[2].int, stored >= expected else { return .acknowledge }
+        guard let stored = reply.int, stored >= expected else { return .acknowledge }
 
         let report = try assemble(review.docId, from: results, connection: connection)
         let ready = ReportReady(docId: review.docId, key: Keys.report(review.docId), total: report.summary.total)
