@@ -226,12 +226,32 @@ push/%: image/% ## Build and push one service image, e.g. push/aggregator REGIST
 	$(CONTAINER_TOOL) push $(TLS_FLAG) $(call image_name,$*):$(call image_tag,$*)
 	$(CONTAINER_TOOL) push $(TLS_FLAG) $(call image_name,$*):$(revision_tag)
 
+print-tags/%: # The tags push/<service> pushes (for the image tests).
+	@echo $(call image_tag,$*) $(revision_tag)
+
 lint-docker: ## Lint the Dockerfiles with hadolint.
 	$(HADOLINT) $(ROOT)/Dockerfiles/*.Dockerfile $(ROOT)/Deploy/images/*.Containerfile
 
 test-images: images redis-image deps-deploy ## Smoke-test the built images, run the mesh from them, push/pull a local registry, kube-play the dev overlay.
-	cd $(ROOT) && CONTAINER_TOOL="$(CONTAINER_TOOL)" REDIS_IMAGE=$(REDIS_IMAGE) MESH_BIN_DIR=$(BIN_DIR) \
+	cd $(ROOT) && CONTAINER_TOOL="$(CONTAINER_TOOL)" REDIS_IMAGE=$(REDIS_IMAGE) RUNTIME_BASE=$(RUNTIME_BASE) MESH_BIN_DIR=$(BIN_DIR) \
 		$(PYTHON) -m pytest -q -p no:cacheprovider Tests/images
+
+##@ Deploy under podman
+
+KUBE_NETWORK ?= agentic-mesh
+KUBE_PLAY     = CONTAINER_TOOL="$(CONTAINER_TOOL)" KUBECTL=$(KUBECTL) REDIS_IMAGE=$(REDIS_IMAGE) KUBE_NETWORK=$(KUBE_NETWORK) \
+                $(ROOT)/Deploy/images/kube-play.sh
+
+.PHONY: kube-play kube-review kube-down
+kube-play: deps-deploy redis-image ## Run the dev overlay with podman kube play (:dev images from make images), then review FILE through it.
+	$(KUBE_PLAY) up
+	$(KUBE_PLAY) review $(FILE)
+
+kube-review: ## Review FILE on the mesh make kube-play started.
+	$(KUBE_PLAY) review $(FILE)
+
+kube-down: ## Remove everything make kube-play made: pods, volumes, the network.
+	$(KUBE_PLAY) down
 
 ##@ Deploy
 

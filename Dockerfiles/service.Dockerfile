@@ -12,6 +12,7 @@ ARG RUNTIME_BASE=docker.io/library/debian:bookworm-slim
 # products in one build folder: each library is compiled once, not once per image.
 # ================================
 FROM ${SWIFT_IMAGE} AS build
+SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 
 # Headers and pkg-config files for the C shims (CHiredis, CZlib, CCmark, CHunspell).
 # DL3008: bookworm is a stable release that only takes security fixes; pinning exact
@@ -52,7 +53,7 @@ RUN set -eu; \
         find -L "$bin" -maxdepth 1 -name '*.resources' -exec cp -Ra {} "$out/" \; ; \
         readelf -d "$bin/$product" | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p' > "$out/needed"; \
         while read -r soname; do \
-            owner="$(dpkg -S "*/$soname" 2> /dev/null | sed -n 's/^\([^:,]*\)\(:[a-z0-9]*\)\?: .*/\1/p' | sort -u)"; \
+            owner="$( (dpkg -S "*/$soname" 2> /dev/null || true) | sed -n 's/^\([^:,]*\)\(:[a-z0-9]*\)\?: .*/\1/p' | sort -u)"; \
             [ "$(printf '%s\n' "$owner" | grep -c .)" = 1 ] \
                 || { echo "$product: NEEDED $soname: no single Debian package holds it (${owner:-none})" >&2; exit 1; }; \
             echo "$owner"; \
