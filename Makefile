@@ -194,7 +194,19 @@ TLS_FLAG        = $(if $(filter yes,$(REGISTRY_INSECURE)),$(if $(filter podman b
 DATA_PACKAGES_specialist := hunspell-en-us
 revision_tag   = git-$(GIT_REV)
 
-.PHONY: images base-images redis-image push lint-docker test-images
+# What `make test-images` needs on a fresh Debian machine: podman (runc: crun refuses a hybrid cgroup
+# hierarchy), debootstrap for the local base images, a registry, catatonit and dnsname for kube play.
+IMAGE_APT_PACKAGES := podman buildah runc debootstrap docker-registry catatonit \
+                      containernetworking-plugins golang-github-containernetworking-plugin-dnsname iptables binutils
+
+.PHONY: images base-images redis-image push lint-docker test-images test-images-only deps-images
+deps-images: ## Install what the image targets need where missing (podman, runc, debootstrap, docker-registry...).
+	@missing=""; for p in $(IMAGE_APT_PACKAGES); do dpkg -s $$p > /dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "apt-get install$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "image tools present"; fi
+
 images: base-images ## Build every service image (CONTAINER_TOOL=podman|docker; base images made locally if they cannot be pulled).
 	@for service in $(SERVICES); do $(MAKE) --no-print-directory image/$$service || exit 1; done
 
@@ -232,9 +244,14 @@ print-tags/%: # The tags push/<service> pushes (for the image tests).
 lint-docker: ## Lint the Dockerfiles with hadolint.
 	$(HADOLINT) $(ROOT)/Dockerfiles/*.Dockerfile $(ROOT)/Deploy/images/*.Containerfile
 
-test-images: images redis-image deps-deploy ## Smoke-test the built images, run the mesh from them, push/pull a local registry, kube-play the dev overlay.
+test-images: deps-images deps-deploy ## Build the images, smoke-test them, run the mesh from them, push/pull a local registry, kube-play the dev overlay.
+	@# Sub-makes: CONTAINER_TOOL's default is chosen again now that podman is installed.
+	$(MAKE) --no-print-directory images redis-image
+	$(MAKE) --no-print-directory test-images-only
+
+test-images-only: ## The image tests alone, on images already built (Tests/images).
 	cd $(ROOT) && CONTAINER_TOOL="$(CONTAINER_TOOL)" REDIS_IMAGE=$(REDIS_IMAGE) RUNTIME_BASE=$(RUNTIME_BASE) MESH_BIN_DIR=$(BIN_DIR) \
-		$(PYTHON) -m pytest -q -p no:cacheprovider Tests/images
+		$(PYTHON) -m pytest -q -p no:cacheprovider -rA Tests/images
 
 ##@ Deploy under podman
 
