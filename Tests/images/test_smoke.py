@@ -135,14 +135,16 @@ def test_answers_healthz_and_stops_on_sigterm(service: str, redis_net) -> None:
     remove_container(name)
 
 
+@pytest.mark.xfail(strict=True, reason="mesh-producer installs no SIGTERM handler; as PID 1 in a container the "
+                   "signal is ignored, so it is killed after the grace period (Swift fix: handle SIGTERM like "
+                   "MeshService does). strict: this test fails once the producer stops, so the mark goes then.")
 def test_producer_stops_on_sigterm_while_waiting(redis_net) -> None:
     """The producer (a Job) has no HTTP port; waiting for a review nobody does, it still stops on SIGTERM."""
     net, _ = redis_net
     name = container("smoke-producer", image("producer"), "--doc_id", "smoke", "--paragraphs", "2", "--wait",
-                     network=net, opts=("-e", "REDIS_HOST=redis"))
-    wait_until(f"{name} submitted its chunks",
-               lambda: "smoke" in logs(name) or run(["inspect", "--format", "{{.State.Running}}", name]).stdout.strip() != "true",
-               explain=lambda: logs(name))
+                     "--progress", network=net, opts=("-e", "REDIS_HOST=redis"))
+    # --progress prints a line a second while it waits: then it has submitted and is waiting.
+    wait_until(f"{name} is waiting for its report", lambda: logs(name).strip(), explain=lambda: logs(name))
     stop_within_two_seconds(name)
 
 
