@@ -16,13 +16,20 @@ BIN = Path(os.environ.get("MESH_BIN_DIR", ROOT / ".build" / "debug"))
 
 
 @functools.cache
-def local_report(doc: Path) -> str:
-    """What `make run FILE=doc` prints: Deploy/local/mesh.sh run with the binaries `make build` made."""
+def local_run(doc: Path) -> tuple[int, str]:
+    """What `make run FILE=doc` prints, and its status: Deploy/local/mesh.sh run with the binaries
+    `make build` made (the producer exits 1 when a finding reaches --fail-on, 0 when none does)."""
     if not all((BIN / f"mesh-{s}").is_file() for s in ("producer", "coordinator", "specialist", "aggregator")):
         run(["make", "-C", str(ROOT), "build"], tool=[], timeout=3600)
-    proc = run([str(ROOT / "Deploy" / "local" / "mesh.sh"), "run", str(doc)], tool=[], timeout=600,
+    proc = run([str(ROOT / "Deploy" / "local" / "mesh.sh"), "run", str(doc)], tool=[], timeout=600, check=False,
                env={"BIN": str(BIN), "STATE": str(ROOT / f".mesh-images-test-{os.getpid()}")})
-    return proc.stdout
+    assert proc.returncode in (0, 1) and proc.stdout.strip(), \
+        f"make run's mesh failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr[-3000:]}"
+    return proc.returncode, proc.stdout
+
+
+def local_report(doc: Path) -> str:
+    return local_run(doc)[1]
 
 
 def test_producer_container_reviews_a_document_like_make_run() -> None:
@@ -42,8 +49,8 @@ def test_producer_container_reviews_a_document_like_make_run() -> None:
     doc = DOC.resolve()
     proc = run(["run", "--rm", "--network", net, *env, "-v", f"{doc}:{doc}:ro",
                 image("producer"), "--wait", "--timeout", "300", str(doc)], timeout=600, check=False)
-    assert proc.returncode == 0, (f"producer container exited {proc.returncode}\n{proc.stdout}\n{proc.stderr}\n"
-                                  + "\n".join(f"--- {s}\n{logs(s)}" for s in services))
+    status, expected = local_run(doc)
+    assert proc.returncode == status, (f"producer container exited {proc.returncode}, make run's producer {status}\n"
+                                       f"{proc.stdout}\n{proc.stderr}\n" + "\n".join(f"--- {s}\n{logs(s)}" for s in services))
     assert proc.stdout.strip(), "the producer container printed no report"
-    expected = local_report(doc)
-    assert proc.stdout == expected, "the report from the images differs from make run's"
+    assert proc.stdout == expected, f"the report from the images differs from make run's:\n{proc.stdout}\n--- make run:\n{expected}"
