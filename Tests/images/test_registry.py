@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 import urllib.request
 
 import pytest
@@ -56,7 +57,7 @@ def tags(registry: str, repo: str) -> list[str]:
         return json.load(r)["tags"]
 
 
-def test_push_both_tags_then_pull_into_an_empty_store(registry, tmp_path) -> None:
+def test_push_both_tags_then_pull_into_an_empty_store(registry) -> None:
     prefix = f"{registry}/mesh"
     run(["make", "--no-print-directory", "-C", str(ROOT), "push", f"REGISTRY={prefix}", "REGISTRY_INSECURE=yes"],
         tool=[], timeout=3600)
@@ -67,7 +68,9 @@ def test_push_both_tags_then_pull_into_an_empty_store(registry, tmp_path) -> Non
         wanted[service] = (version_tag, revision_tag)
 
     # An empty store: its own root and runroot, nothing in it but what is pulled.
-    store = ["--root", str(tmp_path / "root"), "--runroot", str(tmp_path / "run")]
+    # (podman wants a runroot path under 50 characters: a short folder in /tmp.)
+    base = tempfile.mkdtemp(prefix="mesh-pull-", dir="/tmp")
+    store = ["--root", f"{base}/root", "--runroot", f"{base}/run"]
     try:
         assert run([*store, "images", "-q"]).stdout.strip() == ""
         for service, (version_tag, revision_tag) in wanted.items():
@@ -78,3 +81,4 @@ def test_push_both_tags_then_pull_into_an_empty_store(registry, tmp_path) -> Non
             assert version in out.stdout + out.stderr, out.stdout + out.stderr
     finally:
         subprocess.run([*TOOL, *store, "rmi", "-a", "-f"], capture_output=True, check=False)
+        shutil.rmtree(base, ignore_errors=True)
