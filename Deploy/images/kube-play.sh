@@ -32,7 +32,7 @@ up() {
     $kubectl kustomize "$ROOT/Deploy/overlays/dev" > "$dir/dev.yaml"
     $translate mesh "$dir/dev.yaml" "$redis_image" > "$dir/mesh.yaml"
     $tool network exists "$net" || $tool network create "$net" > /dev/null
-    $tool kube play --network "$net" "$dir/mesh.yaml"
+    $tool kube play --network "$net" "$dir/mesh.yaml" >&2
     for _ in $(seq 600); do ready && { echo "mesh is up under podman kube play (network $net)" >&2; return 0; }; sleep 0.2; done
     echo "kube-play: the services did not become ready; logs:" >&2
     $tool pod ps >&2
@@ -51,7 +51,8 @@ review() {
     $tool logs "$name-producer" 2> /dev/null
     $tool kube down "$dir/$name.yaml" > /dev/null
     rm -f "$dir/$name.yaml"
-    [[ $status == 0 ]] || { echo "kube-play: the producer exited $status" >&2; exit 1; }
+    # The producer's status, as make run's: 1 when a finding reaches --fail-on (error), 2+ when the review failed.
+    [[ $status == 0 ]] || { echo "kube-play: the producer exited $status" >&2; exit "$status"; }
 }
 
 down() {
@@ -60,9 +61,9 @@ down() {
         for f in "$dir"/review-*.yaml "$dir/mesh.yaml"; do
             [[ -f $f ]] && $tool kube down "$f" > /dev/null 2>&1 || true
         done
-        # Volumes made from PersistentVolumeClaims (kube down keeps them).
+        # Volumes kube play made, which kube down keeps: one per PersistentVolumeClaim and per ConfigMap.
         if [[ -f $dir/mesh.yaml ]]; then
-            for v in $(python3 -c 'import sys, yaml; [print(d["metadata"]["name"]) for d in yaml.safe_load_all(open(sys.argv[1])) if d and d["kind"] == "PersistentVolumeClaim"]' "$dir/mesh.yaml"); do
+            for v in $(python3 -c 'import sys, yaml; [print(d["metadata"]["name"]) for d in yaml.safe_load_all(open(sys.argv[1])) if d and d["kind"] in ("PersistentVolumeClaim", "ConfigMap")]' "$dir/mesh.yaml"); do
                 $tool volume rm -f "$v" > /dev/null 2>&1 || true
             done
         fi

@@ -20,9 +20,11 @@ PLAYABLE = {"Deployment", "ConfigMap", "PersistentVolumeClaim", "Pod", "Secret"}
 
 def strip_probes(pod_spec: dict) -> None:
     # podman turns probes into healthchecks that systemd timers run; there is no systemd here.
+    # podman 4.3 also publishes every containerPort on the host (as if hostPort were set), so six pods
+    # would all bind the host's 8080; on the network the ports are reachable without it.
     for c in pod_spec.get("containers", []):
-        for probe in ("livenessProbe", "readinessProbe", "startupProbe"):
-            c.pop(probe, None)
+        for key in ("livenessProbe", "readinessProbe", "startupProbe", "ports"):
+            c.pop(key, None)
 
 
 def unnamespaced(doc: dict) -> dict:
@@ -31,8 +33,31 @@ def unnamespaced(doc: dict) -> dict:
     return doc
 
 
+def per_pod_empty_dirs(pod_spec: dict, pod: str) -> None:
+    # podman 4.3 makes an emptyDir a named volume called after the volume, so every pod's `tmp` would be
+    # one volume shared by all; each gets its own name (<pod>-<volume>), as each pod has its own in Kubernetes.
+    renamed = {}
+    for volume in pod_spec.get("volumes", []):
+        if "emptyDir" in volume:
+            renamed[volume["name"]] = volume["name"] = f"{pod}-{volume['name']}"
+    for c in pod_spec.get("containers", []):
+        for mount in c.get("volumeMounts", []):
+            mount["name"] = renamed.get(mount["name"], mount["name"])
+
+
+def missing_optional_config_maps(pod_spec: dict, config_maps: set[str]) -> None:
+    # Kubernetes mounts an empty folder for an optional ConfigMap that does not exist (the specialists'
+    # `mesh-rules`, their working directory); podman mounts nothing, and then refuses the working directory.
+    for volume in pod_spec.get("volumes", []):
+        cm = volume.get("configMap")
+        if cm and cm.get("optional") and cm["name"] not in config_maps:
+            volume.pop("configMap")
+            volume["emptyDir"] = {}
+
+
 def mesh(docs: list[dict], redis_image: str) -> list[dict]:
     out = []
+    config_maps = {d["metadata"]["name"] for d in docs if d["kind"] == "ConfigMap"}
     for doc in docs:
         kind = doc["kind"]
         if kind in ("Namespace", "Service", "CronJob"):
@@ -57,11 +82,14 @@ def mesh(docs: list[dict], redis_image: str) -> list[dict]:
                     c["image"] = redis_image
             pod_spec["restartPolicy"] = "Always"
             strip_probes(pod_spec)
+            per_pod_empty_dirs(pod_spec, name)
             doc = {"apiVersion": "v1", "kind": "Pod",
                    "metadata": {"name": name, "labels": spec["template"]["metadata"].get("labels", {})},
                    "spec": pod_spec}
         elif kind == "Deployment":
             strip_probes(doc["spec"]["template"]["spec"])
+            missing_optional_config_maps(doc["spec"]["template"]["spec"], config_maps)
+            per_pod_empty_dirs(doc["spec"]["template"]["spec"], doc["metadata"]["name"])
         if doc["kind"] not in PLAYABLE:
             sys.exit(f"kube_play.py: {kind} {doc['metadata']['name']}: podman kube play cannot run it and there is no translation")
         out.append(doc)
@@ -74,12 +102,17 @@ def review(docs: list[dict], file: Path, name: str) -> list[dict]:
     pod_spec = copy.deepcopy(job["spec"]["template"]["spec"])
     strip_probes(pod_spec)
     (container,) = pod_spec["containers"]
-    container["args"] = ["--wait", "--timeout", "300", f"/review/{file.name}"]
-    container.setdefault("volumeMounts", []).append({"name": "review", "mountPath": "/review", "readOnly": True})
-    pod_spec.setdefault("volumes", []).append(
-        {"name": "review", "hostPath": {"path": str(file.resolve().parent), "type": "Directory"}})
+    # The file's folder is mounted at the same path, so the report names the file as `make run` does.
+    folder = str(file.resolve().parent)
+    container["args"] = ["--wait", "--timeout", "300", str(file.resolve())]
+    container.setdefault("volumeMounts", []).append({"name": "review", "mountPath": folder, "readOnly": True})
+    pod_spec.setdefault("volumes", []).append({"name": "review", "hostPath": {"path": folder, "type": "Directory"}})
+    per_pod_empty_dirs(pod_spec, name)
     labels = dict(job["spec"]["template"]["metadata"].get("labels", {}))
-    return [{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": name, "labels": labels}, "spec": pod_spec}]
+    # kube play reads the environment's ConfigMaps from the same file.
+    wanted = {ref["configMapRef"]["name"] for ref in container.get("envFrom", []) if "configMapRef" in ref}
+    config_maps = [unnamespaced(d) for d in docs if d["kind"] == "ConfigMap" and d["metadata"]["name"] in wanted]
+    return [*config_maps, {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": name, "labels": labels}, "spec": pod_spec}]
 
 
 def main() -> None:

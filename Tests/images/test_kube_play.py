@@ -3,10 +3,8 @@ is make run's), and `make kube-down` removes every pod, volume and network it ma
 
 from __future__ import annotations
 
-import os
-
 from images_helpers import DOC, PREFIX, ROOT, run
-from test_mesh import local_report
+from test_mesh import local_run
 
 NET = f"{PREFIX}-kube"
 
@@ -25,12 +23,16 @@ def test_kube_play_reviews_a_document_and_kube_down_removes_everything() -> None
     before = {kind: names(kind) for kind in ("pod", "volume", "network")}
     try:
         play = make("kube-play")
-        assert play.returncode == 0, f"make kube-play exited {play.returncode}\n{play.stdout[-4000:]}\n{play.stderr[-4000:]}"
+        status, report = local_run(DOC.resolve())
+        # Like make run, make kube-play fails when the producer does (status 1: a finding at --fail-on).
+        assert (play.returncode == 0) == (status == 0), \
+            f"make kube-play exited {play.returncode}, make run's producer {status}\n{play.stdout[-3000:]}\n{play.stderr[-4000:]}"
+        if status:
+            assert f"kube-play: the producer exited {status}" in play.stderr, play.stderr[-4000:]
         during = {kind: names(kind) - before[kind] for kind in before}
         assert {"redis", "coordinator-pod-0", "aggregator-pod-0", "grammar-agent-pod-0"} <= during["pod"], during
         assert "data-redis-0" in during["volume"] and NET in during["network"], during
         # make's own command echo lines go to stdout before the report: the report is its tail.
-        report = local_report(DOC.resolve())
         assert report and play.stdout.endswith(report), \
             f"the report through kube play differs from make run's:\n{play.stdout[-3000:]}\n--- make run:\n{report[-3000:]}"
     finally:
