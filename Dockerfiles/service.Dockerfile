@@ -12,6 +12,8 @@ ARG RUNTIME_BASE=docker.io/library/debian:bookworm-slim
 # products in one build folder: each library is compiled once, not once per image.
 # ================================
 FROM ${SWIFT_IMAGE} AS build
+# Docker-format images honour SHELL; podman's default OCI format runs /bin/sh instead, so the RUN
+# that stages the binaries also checks what its pipes produced.
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 
 # Headers and pkg-config files for the C shims (CHiredis, CZlib, CCmark, CHunspell).
@@ -52,6 +54,7 @@ RUN set -eu; \
         install -m 0755 /usr/libexec/swift/linux/swift-backtrace-static "$out/"; \
         find -L "$bin" -maxdepth 1 -name '*.resources' -exec cp -Ra {} "$out/" \; ; \
         readelf -d "$bin/$product" | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p' > "$out/needed"; \
+        grep -qx 'libc.so.6' "$out/needed" || { echo "$product: readelf found no NEEDED libc.so.6" >&2; exit 1; }; \
         while read -r soname; do \
             owner="$( (dpkg -S "*/$soname" 2> /dev/null || true) | sed -n 's/^\([^:,]*\)\(:[a-z0-9]*\)\?: .*/\1/p' | sort -u)"; \
             [ "$(printf '%s\n' "$owner" | grep -c .)" = 1 ] \
