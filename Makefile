@@ -6,7 +6,8 @@ SHELL = /usr/bin/env bash -o pipefail
 ROOT          := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
 SWIFT         ?= swift
 PYTHON        ?= python3
-CONTAINER_TOOL ?= docker
+# podman where it is installed (it needs no daemon), else docker.
+CONTAINER_TOOL ?= $(shell command -v podman > /dev/null 2>&1 && echo podman || echo docker)
 REGISTRY      ?=
 ENV           ?= dev
 
@@ -205,28 +206,101 @@ image_name    = $(if $(REGISTRY),$(REGISTRY)/,)mesh-$1
 
 ##@ Images
 
-.PHONY: images push lint-docker
-images: $(addprefix image/,$(SERVICES)) ## Build every service image (CONTAINER_TOOL=docker|podman).
+# Base images, as build arguments: the official ones by default; `make base-images` makes local
+# stand-ins under the same names when they cannot be pulled (Deploy/images/README.md).
+SWIFT_IMAGE    ?= docker.io/library/swift:6.3-bookworm
+RUNTIME_BASE   ?= docker.io/library/debian:bookworm-slim
+# Redis for `make test-images` and `make kube-play`: Debian's redis-server on RUNTIME_BASE.
+REDIS_IMAGE    ?= localhost/mesh-redis:bookworm
+# podman on machines that cannot raise ulimits (this project's CI): a containers.conf that fits.
+export CONTAINERS_CONF ?= $(ROOT)/Deploy/images/containers.conf
+# The folder the system git config sends https://github.com/ to (a local Swift package mirror), if any:
+# a podman build mounts it at the same path, where the local swift image's git rule points.
+GIT_MIRROR     ?= $(shell git config --system --get-regexp '^url\..*\.insteadof$$' 2> /dev/null | awk '$$2 == "https://github.com/" { sub(/^url\./, "", $$1); sub(/\.insteadof$$/, "", $$1); print $$1; exit }')
+BUILD_VOLUMES   = $(if $(and $(GIT_MIRROR),$(filter podman buildah,$(notdir $(firstword $(CONTAINER_TOOL))))),--volume $(GIT_MIRROR):$(GIT_MIRROR):ro)
+# REGISTRY_INSECURE=yes: push to and pull from a plain-HTTP registry (podman; docker reads its daemon's
+# insecure-registries instead).
+REGISTRY_INSECURE ?=
+TLS_FLAG        = $(if $(filter yes,$(REGISTRY_INSECURE)),$(if $(filter podman buildah,$(notdir $(firstword $(CONTAINER_TOOL)))),--tls-verify=false))
+# Data a binary opens at run time that no NEEDED entry names (the libraries come from NEEDED).
+DATA_PACKAGES_specialist := hunspell-en-us
+revision_tag   = git-$(GIT_REV)
 
-image/%: ## Build one service image, e.g. image/coordinator; tagged VERSION-gitrev (RELEASE=yes: VERSION) and :dev.
+# What `make test-images` needs on a fresh Debian machine: podman (runc: crun refuses a hybrid cgroup
+# hierarchy), debootstrap for the local base images, a registry, catatonit and dnsname for kube play.
+IMAGE_APT_PACKAGES := podman buildah runc debootstrap docker-registry catatonit \
+                      containernetworking-plugins golang-github-containernetworking-plugin-dnsname iptables binutils
+
+.PHONY: images base-images redis-image push lint-docker test-images test-images-only deps-images
+deps-images: ## Install what the image targets need where missing (podman, runc, debootstrap, docker-registry...).
+	@missing=""; for p in $(IMAGE_APT_PACKAGES); do dpkg -s $$p > /dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "apt-get install$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "image tools present"; fi
+
+images: base-images ## Build every service image (CONTAINER_TOOL=podman|docker; base images made locally if they cannot be pulled).
+	@for service in $(SERVICES); do $(MAKE) --no-print-directory image/$$service || exit 1; done
+
+base-images: ## Make SWIFT_IMAGE and RUNTIME_BASE locally (debootstrap + this machine's toolchain) when they cannot be pulled.
+	CONTAINER_TOOL="$(CONTAINER_TOOL)" SWIFT_IMAGE=$(SWIFT_IMAGE) RUNTIME_BASE=$(RUNTIME_BASE) GIT_MIRROR=$(GIT_MIRROR) \
+		$(ROOT)/Deploy/images/base-images.sh
+
+redis-image: ## Build REDIS_IMAGE (Debian's redis-server on RUNTIME_BASE) for test-images and kube-play.
+	$(CONTAINER_TOOL) build -f $(ROOT)/Deploy/images/redis.Containerfile --build-arg RUNTIME_BASE=$(RUNTIME_BASE) \
+		-t $(REDIS_IMAGE) $(ROOT)/Deploy/images
+
+image/%: ## Build one service image, e.g. image/coordinator; tagged VERSION-gitrev (RELEASE=yes: VERSION), git-<rev> and :dev.
 	@test -n "$(SERVICE_DIR_$*)" || { echo "unknown service '$*' (one of: $(SERVICES))" >&2; exit 2; }
 	@test -f "$(ROOT)/Services/$(SERVICE_DIR_$*)/VERSION" || { echo "Services/$(SERVICE_DIR_$*)/VERSION is missing" >&2; exit 2; }
 	@if [ "$(RELEASE)" = yes ] && [ -n "$$(git -C $(ROOT) status --porcelain --untracked-files=no)" ]; then \
 		echo "RELEASE=yes needs a clean work tree" >&2; exit 2; fi
-	$(CONTAINER_TOOL) build -f $(ROOT)/Dockerfiles/$*.Dockerfile \
+	$(CONTAINER_TOOL) build -f $(ROOT)/Dockerfiles/service.Dockerfile $(BUILD_VOLUMES) \
+		--build-arg SWIFT_IMAGE=$(SWIFT_IMAGE) --build-arg RUNTIME_BASE=$(RUNTIME_BASE) \
+		--build-arg PRODUCT=mesh-$* --build-arg DATA_PACKAGES="$(DATA_PACKAGES_$*)" \
 		--build-arg SERVICE_VERSION=$(call svc_version,$*) \
 		$(foreach lib,$(SERVICE_LIBS_$*),--build-arg $(LIB_ARG_$(lib))=$(call lib_version,$(lib))) \
 		--build-arg GIT_REVISION=$$(git -C $(ROOT) rev-parse HEAD 2>/dev/null || echo unknown) \
-		-t $(call image_name,$*):$(call image_tag,$*) -t mesh-$*:dev $(ROOT)
+		-t $(call image_name,$*):$(call image_tag,$*) -t $(call image_name,$*):$(revision_tag) -t mesh-$*:dev $(ROOT)
 
-push: $(addprefix push/,$(SERVICES)) ## Build and push every image to REGISTRY=host/path (RELEASE=yes for the bare VERSION tag).
+push: $(addprefix push/,$(SERVICES)) ## Build and push every image to REGISTRY=host/path: the version tag and git-<rev> (REGISTRY_INSECURE=yes: plain HTTP).
 
 push/%: image/% ## Build and push one service image, e.g. push/aggregator REGISTRY=...
 	@test -n "$(REGISTRY)" || { echo "push needs REGISTRY=<registry>/<path>" >&2; exit 2; }
-	$(CONTAINER_TOOL) push $(call image_name,$*):$(call image_tag,$*)
+	$(CONTAINER_TOOL) push $(TLS_FLAG) $(call image_name,$*):$(call image_tag,$*)
+	$(CONTAINER_TOOL) push $(TLS_FLAG) $(call image_name,$*):$(revision_tag)
 
-lint-docker: ## Lint every Dockerfile with hadolint.
-	$(HADOLINT) $(ROOT)/Dockerfiles/*.Dockerfile
+print-tags/%: # The tags push/<service> pushes (for the image tests).
+	@echo $(call image_tag,$*) $(revision_tag)
+
+lint-docker: ## Lint the Dockerfiles with hadolint.
+	$(HADOLINT) $(ROOT)/Dockerfiles/*.Dockerfile $(ROOT)/Deploy/images/*.Containerfile
+
+test-images: deps-images deps-deploy ## Build the images, smoke-test them, run the mesh from them, push/pull a local registry, kube-play the dev overlay.
+	@# Sub-makes: CONTAINER_TOOL's default is chosen again now that podman is installed.
+	$(MAKE) --no-print-directory images redis-image
+	$(MAKE) --no-print-directory test-images-only
+
+test-images-only: ## The image tests alone, on images already built (Tests/images).
+	cd $(ROOT) && CONTAINER_TOOL="$(CONTAINER_TOOL)" REDIS_IMAGE=$(REDIS_IMAGE) RUNTIME_BASE=$(RUNTIME_BASE) MESH_BIN_DIR=$(BIN_DIR) \
+		$(PYTHON) -m pytest -q -p no:cacheprovider -rA Tests/images
+
+##@ Deploy under podman
+
+KUBE_NETWORK ?= agentic-mesh
+KUBE_PLAY     = CONTAINER_TOOL="$(CONTAINER_TOOL)" KUBECTL=$(KUBECTL) REDIS_IMAGE=$(REDIS_IMAGE) KUBE_NETWORK=$(KUBE_NETWORK) \
+                $(ROOT)/Deploy/images/kube-play.sh
+
+.PHONY: kube-play kube-review kube-down
+kube-play: deps-deploy redis-image ## Run the dev overlay with podman kube play (:dev images from make images), then review FILE through it.
+	$(KUBE_PLAY) up
+	$(KUBE_PLAY) review $(FILE)
+
+kube-review: ## Review FILE on the mesh make kube-play started.
+	$(KUBE_PLAY) review $(FILE)
+
+kube-down: ## Remove everything make kube-play made: pods, volumes, the network.
+	$(KUBE_PLAY) down
 
 ##@ Deploy
 
