@@ -82,7 +82,7 @@ down: ## Stop the local mesh started by make up.
 .PHONY: test test-libs test-e2e test-pkg/%
 test: deps ## Run every test: each library package, the end-to-end tests with real processes, the deploy checks.
 	$(MAKE) build
-	$(MAKE) test-libs test-e2e test-deploy
+	$(MAKE) test-libs test-e2e test-deploy test-chaos test-fuzz
 
 test-libs: $(addprefix test-pkg/,$(LIBS)) ## Run the tests of every library package.
 

@@ -152,4 +152,41 @@ extension PipelineTests {
         #expect(run.code == 0, "\(run.err)")
         #expect(run.out.contains("[grammar.repeated-word]"))
     }
+
+    /// "Does the dog" (did/does + determiner + one word at the end of a text) crashed the grammar specialist, and
+    /// a document containing it waited forever.
+    @Test func theSentenceThatCrashedGrammarIsReviewed() throws {
+        let mesh = try Mesh()
+        try mesh.startAll()
+        let path = try mesh.write("dog.md", "# Dogs\n\nDoes the dog\n\nDid a cat\n\nIt has the the slip.\n")
+        let run = try mesh.produce(["--doc_id", "dog", path, "--wait", "--timeout", "120", "--fail-on", "none", "--output-format", "json"])
+        #expect(run.code == 0, "\(run.err)")
+        let report = try #require(try mesh.report("dog"))
+        #expect(report.incomplete == nil)
+        #expect(report.suggestions.contains { $0.rule == "grammar.repeated-word" })
+        for type in SpecialistType.allCases { #expect(mesh.services["\(type.rawValue)-1"]?.isRunning == true) }
+    }
+
+    /// One 10 MB line kept three specialists busy for over ten minutes while everything queued behind it. Now
+    /// a chunk over MAX_CHUNK_CHARS is answered "not reviewed" at once, the report says so, and the next
+    /// document is not held up.
+    @Test func aHugeParagraphIsReportedAsNotReviewedAndHoldsNothingUp() throws {
+        let mesh = try Mesh()
+        try mesh.startAll()
+        let sentence = "The build runs every step of the pipeline again and writes the logs. "
+        let line = String(repeating: sentence, count: 10_000_000 / sentence.utf8.count)
+        let huge = try mesh.write("huge.md", "# Huge\n\nA fine opening paragraph.\n\n" + line + "\n")
+        let small = try mesh.write("small.md", "This has the the slip.\n")
+        let run = try mesh.produce(["--doc_id", "huge", huge, "--wait", "--timeout", "300", "--fail-on", "none"])
+        #expect(run.code == 2, "an incomplete report exits 2: \(run.err)")
+        let report = try #require(try mesh.report("huge"))
+        let gaps = report.incomplete ?? []
+        #expect(Set(gaps.map(\.specialist)) == Set(SpecialistType.allCases.filter { $0 != .structure }) || Set(gaps.map(\.specialist)) == Set(SpecialistType.allCases))
+        #expect(gaps.allSatisfy { $0.chunk == 2 && $0.range?.start.line == 5 })
+        #expect(gaps.first?.reason.contains("more than the limit of 65,536") == true)
+        #expect(run.out.contains("huge.md:5:1: warning: [mesh.unreviewed]"))
+        #expect(run.out.contains("INCOMPLETE"))
+        let next = try mesh.produce(["--doc_id", "small", small, "--wait", "--timeout", "60", "--fail-on", "none"])
+        #expect(next.code == 0, "\(next.err)")
+    }
 }

@@ -112,9 +112,10 @@ extension Outline {
         for block in blocks {
             if let heading = block.heading { try Check.index(heading, count: headings.count, field: "outline.blocks.heading") }
             try Check.position(block.position, field: "outline.blocks")
-            try Check.nonNegative(block.lines, field: "outline.blocks.lines")
-            try Check.nonNegative(block.words, field: "outline.blocks.words")
-            try Check.nonNegative(block.sentences, field: "outline.blocks.sentences")
+            for (name, value) in [("lines", block.lines), ("words", block.words), ("sentences", block.sentences)] {
+                // Bounded so that the structure specialist's sums over a document cannot overflow.
+                guard value >= 0, value <= 1 << 32 else { throw .invalidField("outline.blocks.\(name)", "\(value) is outside 0...\(1 << 32)") }
+            }
         }
         for term in terms { try Check.range(SourceRange(start: term.position, end: term.endPosition), field: "outline.terms") }
         for item in (lists ?? []).joined() {

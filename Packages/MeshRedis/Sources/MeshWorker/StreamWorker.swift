@@ -57,6 +57,9 @@ public final class StreamWorker<Handler: StreamHandler> {
                 try readNew(block: options.block)
             } catch {
                 handle(error)
+                // The batch in hand when the connection broke is still pending to this consumer: read it again
+                // first, rather than leave it for a reclaim after the visibility timeout.
+                pendingDrained = false
                 if !stop.isSet { Thread.sleep(forTimeInterval: 0.2) }
             }
         }

@@ -162,10 +162,9 @@ struct Producer: ParsableCommand {
             guard chunks.count <= maxChunks else {
                 throw Failure(.input, "\(input.source): \(chunks.count) chunks, more than the mesh takes (\(maxChunks)); nothing was sent")
             }
-            chunks = DocumentReview.withTerms(chunks)
-            if let yaml = try configText(near: input.source) {
-                for index in chunks.indices { chunks[index].config = yaml }
-            }
+            // The document's terms (words it shows to be vocabulary) travel in each chunk's config text, after the
+            // project's .mesh.yaml with its vocabulary files inlined, since specialists cannot read the producer's files.
+            chunks = DocumentReview.withTerms(chunks, config: try configText(near: input.source))
             documents.append(Document(docId: id, source: input.source, chunks: chunks))
         }
         return documents
@@ -195,11 +194,10 @@ struct Producer: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: path) else { throw Failure(.input, "cannot read config \(path)") }
         let text = String(decoding: data, as: UTF8.self)
         do {
-            _ = try MeshConfig.parse(yaml: text, path: path)
+            return try MeshConfig.inliningVocabularyFiles(yaml: text, path: path)
         } catch {
             throw Failure(.input, "\(error); nothing was sent")
         }
-        return text
     }
 
     private func documentLimit() throws -> Int {

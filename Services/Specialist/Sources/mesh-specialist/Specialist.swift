@@ -53,9 +53,29 @@ struct Specialist: ParsableCommand {
         }
         let service = ServiceRuntime(name: "\(kind.rawValue)-agent", redis: try redis.configuration(), options: try runtime.resolve())
         let options = service.workerOptions(stream: Streams.review(kind), group: Groups.specialist(kind), deadLetterStream: Streams.deadLetter)
-        let engine = ReviewEngine(config: meshConfig)
+        let engine = ReviewEngine(config: meshConfig, limits: try limits())
+        service.log.info("limits", ["max_chunk_chars": String(engine.limits.maxChunkCharacters),
+                                    "chunk_time_budget": engine.limits.timeBudget.map { "\($0)" } ?? "none"])
         service.addWorker(options) { Review(type: kind, engine: engine) }
         throw ExitCode(try service.run())
+    }
+
+    /// `MAX_CHUNK_CHARS` (default 65,536) and `CHUNK_TIME_BUDGET_SECONDS` (default 5; 0 for none): a chunk over
+    /// either is answered "not reviewed", with the reason, instead of holding up every document behind it.
+    private func limits() throws -> ReviewLimits {
+        let env = ProcessInfo.processInfo.environment
+        var limits = ReviewLimits.default
+        if let text = env["MAX_CHUNK_CHARS"], !text.isEmpty {
+            guard let n = Int(text), n >= 1 else { throw ValidationError("MAX_CHUNK_CHARS '\(text)' is not a positive number") }
+            limits.maxChunkCharacters = n
+        }
+        if let text = env["CHUNK_TIME_BUDGET_SECONDS"], !text.isEmpty {
+            guard let s = Double(text), s >= 0, s <= 86_400 else {
+                throw ValidationError("CHUNK_TIME_BUDGET_SECONDS '\(text)' is not a number from 0 to 86400")
+            }
+            limits.timeBudget = s == 0 ? nil : .milliseconds(Int(s * 1000))
+        }
+        return limits
     }
 
     private func parseTypes(_ list: String) throws -> [SpecialistType] {
