@@ -50,7 +50,7 @@ struct DeadLetters: ParsableCommand {
 
         func run() throws {
             guard let letter = try DeadLetter.read(try connect(redis), id: id) else {
-                throw CleanExit.message("mesh: no dead letter \(id) in \(Streams.deadLetter)")
+                throw failure("no dead letter \(id) in \(Streams.deadLetter)")
             }
             for field in letter.fields where field.name != "orig.body" {
                 print("\(field.name): \(String(decoding: field.value, as: UTF8.self))")
@@ -74,9 +74,9 @@ struct DeadLetters: ParsableCommand {
         func run() throws {
             let connection = try connect(redis)
             let reply = try connection.send("EVAL", .string(DeadLetter.replayScript), 1, .string(Streams.deadLetter), .string(id))
-            if case .error(let text) = reply { throw CleanExit.message("mesh: \(text)") }
+            if case .error(let text) = reply { throw failure("\(text)") }
             guard let pair = reply.array, pair.count == 2, let origin = pair[0].string, let newId = pair[1].string else {
-                throw CleanExit.message("mesh: no dead letter \(id) in \(Streams.deadLetter) (already replayed or purged?)")
+                throw failure("no dead letter \(id) in \(Streams.deadLetter) (already replayed or purged?)")
             }
             print("replayed \(id) onto \(origin) as \(newId)")
         }
@@ -156,7 +156,7 @@ struct DeadLetter {
 
     static func read(_ connection: RedisConnection, id: String) throws -> DeadLetter? {
         let reply = try connection.send("XRANGE", .string(Streams.deadLetter), .string(id), .string(id))
-        if case .error(let text) = reply { throw CleanExit.message("mesh: \(text)") }
+        if case .error(let text) = reply { throw failure("\(text)") }
         return (reply.array ?? []).first.map(entry)
     }
 
@@ -187,7 +187,7 @@ func connect(_ options: RedisOptions) throws -> RedisConnection {
     do {
         return try RedisConnection(try options.configuration())
     } catch let error as RedisError {
-        throw CleanExit.message("mesh: redis: \(error)")
+        throw failure("redis: \(error)")
     }
 }
 
@@ -195,4 +195,10 @@ func jsonText(_ value: some Encodable) -> String {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
     return String(decoding: (try? encoder.encode(value)) ?? Data("[]".utf8), as: UTF8.self) + "\n"
+}
+
+/// Says what went wrong on standard error; the command exits 1.
+func failure(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data("mesh: \(message)\n".utf8))
+    return ExitCode(1)
 }

@@ -42,7 +42,7 @@ struct Status: ParsableCommand {
         do {
             connection = try RedisConnection(try redis.configuration())
         } catch let error as RedisError {
-            throw CleanExit.message("mesh: redis: \(error)")
+            throw failure("redis: \(error)")
         }
         var previous: MeshStatus?
         while true {
