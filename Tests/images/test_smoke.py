@@ -137,9 +137,6 @@ def test_answers_healthz_and_stops_on_sigterm(service: str, redis_net) -> None:
     remove_container(name)
 
 
-@pytest.mark.xfail(strict=True, reason="mesh-producer installs no SIGTERM handler; as PID 1 in a container the "
-                   "signal is ignored, so it is killed after the grace period (Swift fix: handle SIGTERM like "
-                   "MeshService does). strict: this test fails once the producer stops, so the mark goes then.")
 def test_producer_stops_on_sigterm_while_waiting(redis_net) -> None:
     """The producer (a Job) has no HTTP port; waiting for a review nobody does, it still stops on SIGTERM."""
     net, _ = redis_net

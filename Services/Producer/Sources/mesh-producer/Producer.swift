@@ -94,6 +94,11 @@ struct Producer: ParsableCommand {
     }
 
     func run() throws {
+        // As PID 1 in a container no signal has a default action: without handlers SIGTERM would be ignored and
+        // the Job's pod killed after its grace period. Nothing is half-sent that matters: a document's chunks are
+        // on the stream or not, and a resubmission replaces them.
+        signal(SIGTERM) { _ in _exit(128 + SIGTERM) }
+        signal(SIGINT) { _ in _exit(128 + SIGINT) }
         do {
             try review()
         } catch let failure as Failure {
