@@ -120,6 +120,8 @@ public struct WireCodec: Sendable {
     public static func json<T: Encodable>(_ value: T) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Readers refuse non-finite numbers, but a writer must not trap on one either: written as strings.
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         // Our types hold only strings, numbers, arrays and dictionaries: encoding cannot fail.
         return Array(try! encoder.encode(value))
     }
