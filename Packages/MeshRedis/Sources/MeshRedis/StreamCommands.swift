@@ -251,7 +251,8 @@ extension RedisConnection {
         return result
     }
 
-    static func entry(_ value: RedisValue) throws(RedisError) -> StreamEntry {
+    /// One entry of an XRANGE or XREADGROUP reply: `[id, [field, value, ...]]`.
+    public static func entry(_ value: RedisValue) throws(RedisError) -> StreamEntry {
         guard let pair = value.array, pair.count == 2, let id = pair[0].string else {
             throw RedisError(.protocolViolation, "expected a stream entry, got \(value)")
         }

@@ -138,26 +138,19 @@ struct DeadLetter {
         return String(decoding: body, as: UTF8.self)
     }
 
-    static func entry(_ item: RedisValue) -> DeadLetter {
-        let pair = item.array ?? []
-        let flat = pair.count > 1 ? (pair[1].array ?? []) : []
-        var fields: [StreamField] = []
-        var i = 0
-        while i + 1 < flat.count {
-            fields.append(StreamField(flat[i].string ?? "", flat[i + 1].bytes ?? []))
-            i += 2
-        }
-        return DeadLetter(id: pair.first?.string ?? "", fields: fields)
+    static func entry(_ item: RedisValue) throws -> DeadLetter {
+        let entry = try RedisConnection.entry(item)
+        return DeadLetter(id: entry.id, fields: entry.fields)
     }
 
     static func newest(_ connection: RedisConnection, count: Int) throws -> [DeadLetter] {
-        (try connection.send("XREVRANGE", .string(Streams.deadLetter), "+", "-", "COUNT", .int(count)).array ?? []).map(entry)
+        try (try connection.send("XREVRANGE", .string(Streams.deadLetter), "+", "-", "COUNT", .int(count)).array ?? []).map { try entry($0) }
     }
 
     static func read(_ connection: RedisConnection, id: String) throws -> DeadLetter? {
         let reply = try connection.send("XRANGE", .string(Streams.deadLetter), .string(id), .string(id))
         if case .error(let text) = reply { throw failure("\(text)") }
-        return (reply.array ?? []).first.map(entry)
+        return try (reply.array ?? []).first.map { try entry($0) }
     }
 
     /// Replays one dead letter atomically: its `orig.*` fields, prefix removed, XADDed to its `origin-stream`,
