@@ -92,7 +92,7 @@ test-pkg/%: ## Run one library package's tests, e.g. test-pkg/MeshRedis.
 test-e2e: build ## End-to-end tests: real redis-server, real service processes (Tests/EndToEndTests).
 	$(FRESH_PLAN) MESH_BIN_DIR=$(BIN_DIR) $(SWIFT) test --scratch-path $(BUILD_DIR) --package-path $(ROOT)/Tests
 
-# ---- section: fuzz (Fuzz/: libFuzzer targets) ----
+# ---- section: fuzz (Tests/Fuzz/: libFuzzer targets) ----
 ##@ Fuzz
 
 FUZZ_SECONDS      ?= 60
@@ -103,19 +103,19 @@ FUZZ_CONFIG       ?= release
 # does the same work each time.
 FUZZ_TEST_CONFIG  ?= debug
 FUZZ_TEST_SECONDS ?= 10
-FUZZ              = FUZZ_TARGETS="$(FUZZ_TARGETS)" SWIFT=$(SWIFT) $(ROOT)/Fuzz/fuzz.sh
+FUZZ              = FUZZ_TARGETS="$(FUZZ_TARGETS)" SWIFT=$(SWIFT) $(ROOT)/Tests/Fuzz/fuzz.sh
 
 .PHONY: fuzz fuzz-build fuzz-regress fuzz-merge test-fuzz
 fuzz-build: ## Build the libFuzzer targets (FUZZ_CONFIG=release, -sanitize=fuzzer) into .build-fuzz/.
 	FUZZ_CONFIG=$(FUZZ_CONFIG) $(FUZZ) build
 
-fuzz: fuzz-build ## Fuzz each of FUZZ_TARGETS for FUZZ_SECONDS (default 60); a crash is kept in Fuzz/Regressions/<target>/ and fails.
+fuzz: fuzz-build ## Fuzz each of FUZZ_TARGETS for FUZZ_SECONDS (default 60); a crash is kept in Tests/Fuzz/Regressions/<target>/ and fails.
 	FUZZ_CONFIG=$(FUZZ_CONFIG) FUZZ_SECONDS=$(FUZZ_SECONDS) $(FUZZ) run
 
-fuzz-regress: fuzz-build ## Replay every file of Fuzz/Corpus and Fuzz/Regressions through each fuzz target.
+fuzz-regress: fuzz-build ## Replay every file of Tests/Fuzz/Corpus and Tests/Fuzz/Regressions through each fuzz target.
 	FUZZ_CONFIG=$(FUZZ_CONFIG) $(FUZZ) regress
 
-fuzz-merge: fuzz-build ## Merge the inputs fuzz runs found into Fuzz/Corpus/<target>, keeping only those that add coverage.
+fuzz-merge: fuzz-build ## Merge the inputs fuzz runs found into Tests/Fuzz/Corpus/<target>, keeping only those that add coverage.
 	FUZZ_CONFIG=$(FUZZ_CONFIG) $(FUZZ) merge
 
 test-fuzz: ## The fuzz part of make test: debug build, replay corpora and regressions, FUZZ_TEST_SECONDS per target (seeded).

@@ -119,7 +119,7 @@ import Testing
         }
     }
 
-    /// Fuzz/Regressions/chunker/crash-ca47e7449e3e17cb6f608181424f11aa8c20c458.
+    /// Tests/Fuzz/Regressions/chunker/crash-ca47e7449e3e17cb6f608181424f11aa8c20c458.
     static let fuzzApproximateRun = """
         IyBUaXRsZSB3aXRoIGBjb2RlYCBhbmQgKmVtcGhhc2lzBQAAAAAAAAAqCgpbIGtBbmxpXShodHRwczovL2UAInhhbXBsZS5jb20gInQiKSBhbmQgIVth\
         bHQmIzY1OyMgVGl0bGUgd2l0aCBgY29kZWAgYW5kICplbWh0byB0aGVtLiBUaGlzIHNhbXBscXVvdGIgfCAxdGggcGxlIHwKfCBgeGAgfCB3d3cuZXgw\

@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# Builds and runs the libFuzzer targets in Fuzz/ (see Fuzz/README.md). Called by the Makefile:
+# Builds and runs the libFuzzer targets in Tests/Fuzz/ (see Tests/Fuzz/README.md). Called by the Makefile:
 #   fuzz.sh build                 build every target ($FUZZ_CONFIG, default release; -sanitize=fuzzer) into $FUZZ_BUILD_DIR
 #   fuzz.sh run [target...]       fuzz each target for $FUZZ_SECONDS on its corpus; a crash is kept in
-#                                 Fuzz/Regressions/<target>/ and the run fails
-#   fuzz.sh regress [target...]   replay every file of Fuzz/Corpus/* and Fuzz/Regressions/* through each target
-#   fuzz.sh merge [target...]     merge what runs found (.build-fuzz/corpus/<target>) into Fuzz/Corpus/<target>,
+#                                 Tests/Fuzz/Regressions/<target>/ and the run fails
+#   fuzz.sh regress [target...]   replay every file of Tests/Fuzz/Corpus/* and Tests/Fuzz/Regressions/* through each target
+#   fuzz.sh merge [target...]     merge what runs found (.build-fuzz/corpus/<target>) into Tests/Fuzz/Corpus/<target>,
 #                                 keeping only inputs that add coverage
 set -euo pipefail
 
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-ROOT="$(dirname "$HERE")"
+ROOT="$(dirname "$(dirname "$HERE")")"
 SWIFT="${SWIFT:-swift}"
 BUILD_DIR="${FUZZ_BUILD_DIR:-$ROOT/.build-fuzz}"
 # release for fuzzing (5-7 times the executions per second of debug); debug builds in a third of the time,
@@ -82,7 +82,7 @@ run() {
             [ -f "$file" ] || continue
             crashes=$((crashes + 1))
             cp "$file" "$regressions/"
-            kept="$kept Fuzz/Regressions/$target/$(basename "$file")"
+            kept="$kept Tests/Fuzz/Regressions/$target/$(basename "$file")"
         done
         if [ "$status" -ne 0 ] && [ "$crashes" -eq 0 ]; then crashes=1; kept=" (exit $status, no input saved)"; fi
         local after
@@ -126,7 +126,7 @@ merge() {
         before=$(find "$corpus" -type f | wc -l)
         "$(bin "$target")" -merge=1 -timeout="$TIMEOUT" -rss_limit_mb="$RSS_LIMIT_MB" "$corpus" "$found" \
             > "$BUILD_DIR/logs/$target.merge.log" 2>&1
-        echo "$target: Fuzz/Corpus/$target $before -> $(find "$corpus" -type f | wc -l) files"
+        echo "$target: Tests/Fuzz/Corpus/$target $before -> $(find "$corpus" -type f | wc -l) files"
     done
 }
 

@@ -16,8 +16,8 @@ let specialists = ["grammar", "clarity", "tone", "structure"]
 let package = Package(
     name: "MeshFuzz",
     dependencies: [
-        .package(path: "../Packages/MeshAgents"),
-        .package(path: "../Packages/MeshProtocol"),
+        .package(path: "../../Packages/MeshAgents"),
+        .package(path: "../../Packages/MeshProtocol"),
     ],
     targets: [
         .target(
