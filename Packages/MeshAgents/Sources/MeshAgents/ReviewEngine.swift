@@ -186,7 +186,7 @@ public struct ReviewEngine: Sendable {
         let (cfg, error) = effectiveConfig(for: chunk)
         let text = chunk.kind == .outline ? TextAnalysis(text: "") : TextAnalysis(chunk: chunk)
         // Source lines are only needed for inline suppressions; most chunks have none.
-        let map = chunk.suppressions.isEmpty ? nil : SourcePositions(text: chunk.text, segments: chunk.segments)
+        let map = chunk.suppressions.isEmpty ? nil : SourceMap(text: chunk.text, segments: chunk.segments)
         return types.map { type in
             var analysis = ChunkAnalysis()
             if cfg.isEnabled(type) {
@@ -201,7 +201,7 @@ public struct ReviewEngine: Sendable {
     }
 
     func filter(_ analysis: ChunkAnalysis, chunk: Chunk, as type: SpecialistType, config cfg: MeshConfig, error: ConfigError?,
-                map: SourcePositions?) -> ChunkAnalysis {
+                map: SourceMap?) -> ChunkAnalysis {
         var analysis = analysis
         var kept: [Finding] = []
         kept.reserveCapacity(analysis.findings.count)
@@ -212,7 +212,7 @@ public struct ReviewEngine: Sendable {
             if f.sourceRange == nil, chunk.ignored.contains(where: { $0.overlaps(f.span) }), RuleCatalog.info(f.rule)?.scope != .block { continue }
             if !chunk.suppressions.isEmpty {
                 let line = f.sourceRange?.start.line
-                    ?? (chunk.segments.isEmpty ? 1 : (map ?? SourcePositions(text: chunk.text, segments: chunk.segments)).position(at: f.span.start).line)
+                    ?? (chunk.segments.isEmpty ? 1 : (map ?? SourceMap(text: chunk.text, segments: chunk.segments)).position(at: f.span.start).line)
                 if chunk.suppressions.contains(where: { $0.covers(rule: f.rule, line: line) }) { continue }
             }
             kept.append(f)
@@ -244,11 +244,11 @@ public struct ReviewEngine: Sendable {
             return ChunkReview(
                 docId: chunk.docId, chunkIndex: chunk.index, chunkCount: chunk.count, specialist: type,
                 specialists: chunk.specialists, source: chunk.source, suggestions: [], unreviewed: reason,
-                range: SourcePositions.range(of: chunk)
+                range: SourceMap.range(of: chunk)
             )
         }
         let scalars = unicodeScalars(of: chunk.text)
-        let map = SourcePositions(scalars: scalars, segments: chunk.segments)
+        let map = SourceMap(scalars: scalars, segments: chunk.segments)
         var suggestions: [Suggestion] = []
         for f in analysis.findings {
             let range = f.sourceRange ?? map.range(of: f.span)

@@ -214,7 +214,7 @@ public struct StructureSpecialist: BudgetedSpecialist {
             let majority = yes >= no
             for (i, s) in shapes.enumerated() where value(s) != majority && s.words > 0 {
                 let c = items[i]
-                let map = SourcePositions(text: c.text, segments: c.segments)
+                let map = SourceMap(text: c.text, segments: c.segments)
                 let range = map.range(of: TextSpan(start: 0, end: c.text.unicodeScalars.count))
                 out.append(Suggestion(specialist: .structure, rule: "structure.list-parallel",
                                       severity: config.severity(for: "structure.list-parallel", default: .suggestion),
@@ -308,7 +308,7 @@ public enum TermVariants {
         var out: [TermUse] = []
         for c in chunks where c.kind != .outline {
             let t = TextAnalysis(text: c.text, ignored: c.ignored)
-            let map = SourcePositions(text: c.text, segments: c.segments)
+            let map = SourceMap(text: c.text, segments: c.segments)
             for tok in t.tokens where tok.kind == .word {
                 guard let term = groups[tok.lower] else { continue }
                 let r = map.range(of: tok.span)

@@ -117,12 +117,9 @@ struct Review: StreamHandler {
     /// answered, as not reviewed, in the same commit: its document completes, and the report says what is missing.
     func deadLetterCommands(_ delivery: Delivery, reason: String) -> [[RedisArgument]] {
         guard let chunk = try? codec.decode(Chunk.self, from: delivery), chunk.specialists.contains(type) else { return [] }
-        let map = SourceMap(text: chunk.text, segments: chunk.segments)
-        let range = chunk.segments.isEmpty ? nil
-            : SourceRange(start: map.position(at: 0), end: map.position(at: chunk.text.unicodeScalars.count))
         let review = ChunkReview(
             docId: chunk.docId, chunkIndex: chunk.index, chunkCount: chunk.count, specialist: type, specialists: chunk.specialists,
-            source: chunk.source, suggestions: [], unreviewed: "dead-lettered: \(reason)", range: range)
+            source: chunk.source, suggestions: [], unreviewed: "dead-lettered: \(reason)", range: SourceMap.range(of: chunk))
         return [codec.xadd(Streams.suggestions(type), review)]
     }
 }
