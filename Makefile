@@ -224,6 +224,8 @@ REGISTRY_INSECURE ?=
 TLS_FLAG        = $(if $(filter yes,$(REGISTRY_INSECURE)),$(if $(filter podman buildah,$(notdir $(firstword $(CONTAINER_TOOL)))),--tls-verify=false))
 # Data a binary opens at run time that no NEEDED entry names (the libraries come from NEEDED).
 DATA_PACKAGES_specialist := hunspell-en-us
+# The producer asks hunspell which words of the document are unknown, to send its terms (DocumentReview).
+DATA_PACKAGES_producer   := hunspell-en-us
 revision_tag   = git-$(GIT_REV)
 
 # What `make test-images` needs on a fresh Debian machine: podman (runc: crun refuses a hybrid cgroup

@@ -2,6 +2,7 @@ import Foundation
 import MeshAgents
 import MeshDocument
 import MeshProtocol
+import MeshText
 import Testing
 
 /// The labelled dev sample (`Eval/devset.jsonl`, sentences written for the classes of findings on technical

@@ -1,6 +1,7 @@
 import Foundation
 import MeshAgents
 import MeshProtocol
+import MeshText
 import Testing
 
 @Suite("Config: .mesh.yaml")

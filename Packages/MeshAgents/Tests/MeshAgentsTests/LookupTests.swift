@@ -1,4 +1,5 @@
 import MeshProtocol
+import MeshText
 import Testing
 @testable import MeshAgents
 

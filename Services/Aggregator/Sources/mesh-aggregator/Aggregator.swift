@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import MeshAgents
+import MeshText
 import MeshProtocol
 import MeshRedis
 import MeshReports

@@ -6,6 +6,7 @@ import MeshProtocol
 import MeshRedis
 import MeshReports
 import MeshService
+import MeshText
 
 let serviceVersion = "0.1.0"
 

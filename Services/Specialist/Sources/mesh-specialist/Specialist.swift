@@ -4,6 +4,7 @@ import MeshAgents
 import MeshProtocol
 import MeshRedis
 import MeshService
+import MeshText
 import MeshWorker
 
 let serviceVersion = "0.1.0"
