@@ -10,7 +10,7 @@ import Testing
 /// finding an item where its rule must.
 @Suite("Dev sample")
 struct DevSetTests {
-    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let path = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Eval/devset.jsonl").path
     static let items: [DevSetItem] = (try? DevSet.load(path)) ?? []
 

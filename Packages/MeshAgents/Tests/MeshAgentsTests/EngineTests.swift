@@ -263,7 +263,7 @@ struct BatchTests {
 @Suite("RULES.md")
 struct RulesDocTests {
     @Test func rulesMarkdownIsCurrent() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let url = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("RULES.md")
         let onDisk = try String(contentsOf: url, encoding: .utf8)
         let precision = DevSet.precision(DevSetTests.items, review: DevSetTests.review)

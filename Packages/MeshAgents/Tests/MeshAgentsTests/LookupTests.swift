@@ -1,5 +1,5 @@
 import MeshProtocol
-import MeshText
+@testable import MeshText
 import Testing
 @testable import MeshAgents
 

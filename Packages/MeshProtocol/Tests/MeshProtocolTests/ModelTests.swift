@@ -134,7 +134,7 @@ struct PositionTests {
 @Suite("Library version")
 struct LibraryVersionTests {
     @Test func matchesTheVersionFile() throws {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let file = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("VERSION")
         let text = try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(MeshProtocolLibrary.version == text)
