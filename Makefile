@@ -216,6 +216,8 @@ export CONTAINERS_CONF ?= $(ROOT)/Deploy/images/containers.conf
 # The folder the system git config sends https://github.com/ to (a local Swift package mirror), if any:
 # a podman build mounts it at the same path, where the local swift image's git rule points.
 GIT_MIRROR     ?= $(shell git config --system --get-regexp '^url\..*\.insteadof$$' 2> /dev/null | awk '$$2 == "https://github.com/" { sub(/^url\./, "", $$1); sub(/\.insteadof$$/, "", $$1); print $$1; exit }')
+# podman/buildah write OCI images by default, which drop the Dockerfile's SHELL (pipefail): docker format keeps it.
+BUILD_FORMAT    = $(if $(filter podman buildah,$(notdir $(firstword $(CONTAINER_TOOL)))),--format docker)
 BUILD_VOLUMES   = $(if $(and $(GIT_MIRROR),$(filter podman buildah,$(notdir $(firstword $(CONTAINER_TOOL))))),--volume $(GIT_MIRROR):$(GIT_MIRROR):ro)
 # REGISTRY_INSECURE=yes: push to and pull from a plain-HTTP registry (podman; docker reads its daemon's
 # insecure-registries instead).
@@ -256,7 +258,7 @@ image/%: ## Build one service image, e.g. image/coordinator; tagged VERSION-gitr
 	@test -f "$(ROOT)/Services/$(SERVICE_DIR_$*)/VERSION" || { echo "Services/$(SERVICE_DIR_$*)/VERSION is missing" >&2; exit 2; }
 	@if [ "$(RELEASE)" = yes ] && [ -n "$$(git -C $(ROOT) status --porcelain --untracked-files=no)" ]; then \
 		echo "RELEASE=yes needs a clean work tree" >&2; exit 2; fi
-	$(CONTAINER_TOOL) build -f $(ROOT)/Dockerfiles/service.Dockerfile $(BUILD_VOLUMES) \
+	$(CONTAINER_TOOL) build -f $(ROOT)/Dockerfiles/service.Dockerfile $(BUILD_FORMAT) $(BUILD_VOLUMES) \
 		--build-arg SWIFT_IMAGE=$(SWIFT_IMAGE) --build-arg RUNTIME_BASE=$(RUNTIME_BASE) \
 		--build-arg PRODUCT=mesh-$* --build-arg DATA_PACKAGES="$(DATA_PACKAGES_$*)" \
 		--build-arg SERVICE_VERSION=$(call svc_version,$*) \
