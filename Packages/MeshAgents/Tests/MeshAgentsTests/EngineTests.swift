@@ -66,6 +66,26 @@ struct ConfigTests {
         #expect(found?.path.hasSuffix("a/.mesh.yaml") == true)
     }
 
+    /// The file the producer and the specialist use: the explicit one, else the nearest, else none.
+    @Test func configFileIsExplicitElseNearest() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("mesh-config-\(UUID().uuidString)")
+        let deep = root.appendingPathComponent("a/b")
+        try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try MeshConfig.File.find(explicit: nil, searchingFrom: deep.path) == nil)
+        let nearest = root.appendingPathComponent("a/.mesh.yaml").path
+        let other = root.appendingPathComponent("other.yaml").path
+        try "min-alert-level: error\n".write(toFile: nearest, atomically: true, encoding: .utf8)
+        try "min-alert-level: warning\n".write(toFile: other, atomically: true, encoding: .utf8)
+        #expect(try MeshConfig.File.find(explicit: nil, searchingFrom: deep.path)
+            == MeshConfig.File(path: nearest, text: "min-alert-level: error\n"))
+        #expect(try MeshConfig.File.find(explicit: other, searchingFrom: deep.path)
+            == MeshConfig.File(path: other, text: "min-alert-level: warning\n"))
+        let missing = root.appendingPathComponent("missing.yaml").path
+        #expect(throws: MeshConfig.File.Unreadable.self) { try MeshConfig.File.find(explicit: missing, searchingFrom: deep.path) }
+        #expect("\(MeshConfig.File.Unreadable(path: missing))" == "cannot read config \(missing)")
+    }
+
     @Test func customRulesFire() throws {
         let c = try MeshConfig.parse(yaml: """
         rules:
