@@ -4,14 +4,16 @@ import Testing
 
 @Suite("JSON strings")
 struct JSONStringTests {
-    @Test("quoted as RFC 8259 asks", arguments: [
-        ("plain", #""plain""#),
-        ("say \"hi\"", #""say \"hi\"""#),
-        ("a\\b", #""a\\b""#),
-        ("line\nbreak\r\ttab", #""line\nbreak\r\ttab""#),
-        ("\u{0}\u{1}\u{1F}", #""\u0000\u0001\u001f""#),
-        ("é – 😀 \u{7F}", "\"é – 😀 \u{7F}\""),
-    ])
+    @Test(
+        "quoted as RFC 8259 asks",
+        arguments: [
+            ("plain", #""plain""#),
+            ("say \"hi\"", #""say \"hi\"""#),
+            ("a\\b", #""a\\b""#),
+            ("line\nbreak\r\ttab", #""line\nbreak\r\ttab""#),
+            ("\u{0}\u{1}\u{1F}", #""\u0000\u0001\u001f""#),
+            ("é – 😀 \u{7F}", "\"é – 😀 \u{7F}\""),
+        ])
     func quoted(text: String, expected: String) {
         #expect(JSONString.quoted(text) == expected)
     }
