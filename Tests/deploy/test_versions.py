@@ -62,11 +62,14 @@ def test_service_version_constant_matches_version_file(service: str) -> None:
 
 @pytest.mark.parametrize("service", SERVICES)
 def test_service_version_text_names_its_libraries(service: str) -> None:
-    """`mesh-<service> --version` lists every library the binary is built with, each by its constant."""
+    """`mesh-<service> --version` lists every library the binary is built with, each by its constant:
+    MeshService's `meshVersionText` names MeshProtocol, MeshRedis and MeshService, the call adds the rest."""
     main = (ROOT / service_dir(service) / "Sources" / f"mesh-{service}" / f"{service.capitalize()}.swift").read_text()
-    listed = re.findall(r'\("(\w+)", (\w+)Library\.version\)', main.split("versionText(", 1)[1].split("])", 1)[0])
+    call = re.search(rf'meshVersionText\("mesh-{service}", serviceVersion(.*?)\)\n', main)
+    assert call, f"mesh-{service}: --version is not built with meshVersionText"
+    listed = re.findall(r'\("(\w+)", (\w+)Library\.version\)', call.group(1))
     assert all(name == lib for name, lib in listed), listed
-    assert sorted(name for name, _ in listed) == linked_libraries(service)
+    assert sorted(["MeshProtocol", "MeshRedis", "MeshService"] + [name for name, _ in listed]) == linked_libraries(service)
 
 
 def test_repository_top_level() -> None:

@@ -52,10 +52,4 @@ struct LookupTests {
         }
         #expect(a.sentence(containing: a.tokens.count) == nil)
     }
-
-    /// Severity orders errors first (MeshProtocol compares by rank).
-    @Test func severitiesOrderMostSevereFirst() {
-        #expect(Severity.error < .warning && Severity.warning < .suggestion && !(Severity.suggestion < .error))
-        #expect(Severity.allCases.sorted() == [.error, .warning, .suggestion])
-    }
 }

@@ -57,6 +57,8 @@ struct SeverityTests {
     @Test func mostSevereFirst() {
         #expect(Severity.error < .warning)
         #expect(Severity.warning < .suggestion)
+        #expect(!(Severity.suggestion < .error))
+        #expect(Severity.allCases.sorted() == [.error, .warning, .suggestion])
         #expect([Severity.suggestion, .error, .warning].sorted() == [.error, .warning, .suggestion])
         #expect([Severity.suggestion, .warning].min() == .warning)
         #expect(Severity.allCases.map(\.rawValue) == ["error", "warning", "suggestion"])

@@ -14,12 +14,7 @@ struct Mesh: ParsableCommand {
             Reads the mesh's streams, groups and dead letters in Redis (REDIS_HOST, REDIS_PORT, … or --redis-host …), \
             as `redis-cli XLEN` / `XPENDING` would, and says what they mean.
             """,
-        version: versionText(
-            service: "mesh", version: toolVersion,
-            libraries: [
-                ("MeshProtocol", MeshProtocolLibrary.version), ("MeshRedis", MeshRedisLibrary.version),
-                ("MeshService", MeshServiceLibrary.version),
-            ]),
+        version: meshVersionText("mesh", toolVersion),
         subcommands: [Status.self, DeadLetters.self]
     )
 }
