@@ -367,3 +367,17 @@ test-chaos: deps-chaos build ## The short chaos run as a test: 40 documents, eve
 soak: deps deps-chaos ## Soak: SOAK_DOCS (default 20000) small documents through a local mesh, Redis used_memory sampled; prints the curve (SOAK_ARGS=).
 	$(MAKE) build CONFIG=release
 	$(PYTHON) $(ROOT)/Tests/chaos/soak.py --bin $(BUILD_DIR)/release $(SOAK_ARGS)
+
+##@ Source
+
+.PHONY: readme-counts format lint
+readme-counts: ## Regenerate README's per-package test counts from the sources.
+	$(PYTHON) $(ROOT)/Tests/deploy/readme_counts.py --write
+
+SWIFT_FORMAT_LAYOUT := \[(Indentation|AddLines|RemoveLine|LineLength|Spacing|TrailingComma|TrailingWhitespace)\]
+SWIFT_SOURCES        = git -C $(ROOT) ls-files '*.swift' ':!:*/Generated/*' ':!:*Lists.swift'
+format: ## Format FILES (default: the Swift files changed since main) in place with swift format and .swift-format.
+	cd $(ROOT) && files="$(or $(FILES),$$(git diff --name-only --diff-filter=d main -- '*.swift' ':!:*/Generated/*' ':!:*Lists.swift'))"; [ -z "$$files" ] || $(SWIFT) format --in-place --configuration .swift-format $$files
+
+lint: ## swift format lint with .swift-format: fails on a rule finding; counts layout findings (the tree is not swift-format-formatted yet).
+	cd $(ROOT) && out=$$($(SWIFT_SOURCES) | xargs $(SWIFT) format lint --parallel --configuration .swift-format 2>&1 || true); if grep -Ev '$(SWIFT_FORMAT_LAYOUT)' <<< "$$out" | grep .; then exit 1; fi; echo "swift format lint: no rule findings; $$(grep -Ec '$(SWIFT_FORMAT_LAYOUT)' <<< "$$out" || true) layout findings (make format FILES=... reformats a file)"
