@@ -40,7 +40,8 @@ COPY Services/Specialist/Package.swift Services/Specialist/
 COPY Services/Aggregator/Package.swift Services/Aggregator/
 RUN swift package resolve --package-path BuildAll
 
-# Build the four products with the Swift runtime linked in, and stage each one in
+# Build the four products with the Swift runtime linked in, without their DWARF debug information (the
+# symbol table stays, so swift-backtrace still names each frame's function), and stage each one in
 # /staging/<product>/ with its resource bundles and, in runtime-packages, the Debian packages
 # that hold the libraries its NEEDED entries name: the run image installs exactly those.
 COPY Packages/ Packages/
@@ -51,6 +52,7 @@ RUN set -eu; \
         swift build -c release --static-swift-stdlib --package-path BuildAll --product "$product"; \
         out="/staging/$product"; \
         install -D -m 0755 "$bin/$product" "$out/$product"; \
+        strip --strip-debug "$out/$product"; \
         install -m 0755 /usr/libexec/swift/linux/swift-backtrace-static "$out/"; \
         find -L "$bin" -maxdepth 1 -name '*.resources' -exec cp -Ra {} "$out/" \; ; \
         readelf -d "$bin/$product" | sed -n 's/.*(NEEDED).*\[\(.*\)\]$/\1/p' > "$out/needed"; \
