@@ -18,6 +18,7 @@ import json
 import os
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -236,6 +237,7 @@ def main():
         Path(args.json).write_text(json.dumps({"paragraphs": paragraphs, "baseline": {k: v for k, v in base.items() if k != "findings"},
                                                "mesh": rows, "closed_loop": {"p50_ms": p50, "p99_ms": p99}, "peers": peers}, indent=1))
     bad = [r for r in rows if r["complete"] != r["reports"] or r["reports"] != len(files)]
+    shutil.rmtree(work, ignore_errors=True)
     sys.exit(1 if bad else 0)
 
 
