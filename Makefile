@@ -133,7 +133,7 @@ test-fuzz: ## The fuzz part of make test: debug build, replay corpora and regres
 ##@ Benchmarks
 
 .PHONY: bench-mesh
-bench-mesh: deps ## Documents through a local mesh (release) next to one in-process mesh-agents run on the same files (DOCS=, REPLICAS=).
+bench-mesh: deps ## The mesh (1 and 2 replicas, burst and closed loop) next to one in-process run and ../shared/peers streams-tuned, same documents: paragraphs/s, CPU, RSS, targets (DOCS=, SLOWEST=, BENCH_ARGS=).
 	$(MAKE) build CONFIG=release
 	BIN=$(RELEASE_BIN) $(ROOT)/Deploy/local/bench.sh
 

@@ -11,7 +11,7 @@
 #   mesh.sh run FILE...         up, submit, down (the mesh is stopped even when the review fails)
 #
 # Environment: BIN (folder of the service executables), STATE (default .mesh-local), SPECIALIST_REPLICAS
-# (replicas of each specialist, default 1), REDIS_HOST/REDIS_PORT
+# (replicas of each specialist, default 1; GRAMMAR_REPLICAS... for one type), REDIS_HOST/REDIS_PORT
 # (use that Redis instead of starting one), PRODUCER_ARGS (extra producer flags, e.g. --output-format json).
 set -euo pipefail
 
@@ -80,7 +80,8 @@ up() {
     export REDIS_HOST REDIS_PORT REDIS_DB
     start coordinator "$BIN/mesh-coordinator"
     for type in "${SPECIALISTS[@]}"; do
-        for replica in $(seq "${SPECIALIST_REPLICAS:-1}"); do
+        local per_type="${type^^}_REPLICAS" # GRAMMAR_REPLICAS=2: that specialist alone gets more
+        for replica in $(seq "${!per_type:-${SPECIALIST_REPLICAS:-1}}"); do
             start "$type-$replica" "$BIN/mesh-specialist" --type "$type"
         done
     done

@@ -28,6 +28,18 @@ let package = Package(
                 .product(name: "MeshService", package: "MeshService"),
             ],
             swiftSettings: swiftSettings
-        )
+        ),
+        // The handler without Redis: decisions checked against a stand-in (StubRedis); end to end in Tests/.
+        .testTarget(
+            name: "CoordinatorTests",
+            dependencies: [
+                .target(name: "mesh-coordinator"),
+                .product(name: "MeshProtocol", package: "MeshProtocol"),
+                .product(name: "MeshRedis", package: "MeshRedis"),
+                .product(name: "MeshRedisTesting", package: "MeshRedis"),
+                .product(name: "MeshWorker", package: "MeshRedis"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

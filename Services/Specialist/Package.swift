@@ -31,6 +31,19 @@ let package = Package(
                 .product(name: "MeshService", package: "MeshService"),
             ],
             swiftSettings: swiftSettings
-        )
+        ),
+        // The handler without Redis: decisions checked against a stand-in (StubRedis); end to end in Tests/.
+        .testTarget(
+            name: "SpecialistTests",
+            dependencies: [
+                .target(name: "mesh-specialist"),
+                .product(name: "MeshAgents", package: "MeshAgents"),
+                .product(name: "MeshProtocol", package: "MeshProtocol"),
+                .product(name: "MeshRedis", package: "MeshRedis"),
+                .product(name: "MeshRedisTesting", package: "MeshRedis"),
+                .product(name: "MeshWorker", package: "MeshRedis"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -182,7 +182,7 @@ struct PipelineTests {
         try mesh.startAll()
         let connection = try mesh.redis.connect()
         try connection.xadd(Streams.chunks, fields: [StreamField("v", "1.0"), StreamField("kind", "chunk"), StreamField("enc", "json"), StreamField("body", "{not json")])
-        try connection.xadd(Streams.chunks, fields: [StreamField("v", "2.0"), StreamField("kind", "chunk"), StreamField("enc", "json"), StreamField("body", "{}")])
+        try connection.xadd(Streams.chunks, fields: [StreamField("v", "3.0"), StreamField("kind", "chunk"), StreamField("enc", "json"), StreamField("body", "{}")])
         #expect(waitUntil(timeout: 30) { ((try? connection.xlen(Streams.deadLetter)) ?? 0) == 2 })
         let letters = try connection.send("XRANGE", .string(Streams.deadLetter), "-", "+").array ?? []
         let reasons = letters.compactMap { entry -> String? in
@@ -191,7 +191,7 @@ struct PipelineTests {
             return fields[index + 1].string
         }
         #expect(reasons.contains { $0.hasPrefix("malformed body") })
-        #expect(reasons.contains { $0.contains("unsupported protocol version '2.0'") })
+        #expect(reasons.contains { $0.contains("unsupported protocol version '3.0'") })
         // The coordinator is still there and still works.
         let path = try mesh.write("after.md", "It works after the the bad ones.\n")
         let run = try mesh.produce(["--doc_id", "after", "--file", path, "--wait", "--timeout", "60", "--fail-on", "none"])

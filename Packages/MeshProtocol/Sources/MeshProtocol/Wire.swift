@@ -6,7 +6,17 @@ public struct ProtocolVersion: Sendable, Hashable, CustomStringConvertible {
     public var major: Int
     public var minor: Int
 
-    public static let current = ProtocolVersion(major: 1, minor: 2)
+    public static let current = ProtocolVersion(major: 2, minor: 0)
+    /// The majors this reader decodes: 2.x, and 1.x, whose kinds (`chunk`, `review`, `report-ready`) 2.0 kept
+    /// unchanged, so entries written before an upgrade are still read.
+    public static let readableMajors = 1...2
+
+    /// Parses `text` and refuses a major this reader does not speak.
+    public static func readable(_ text: String) throws(ProtocolError) -> ProtocolVersion {
+        let version = try ProtocolVersion(parsing: text)
+        guard readableMajors.contains(version.major) else { throw .unsupportedVersion(text) }
+        return version
+    }
 
     public init(major: Int, minor: Int) {
         self.major = major
@@ -32,6 +42,9 @@ public enum WireField {
     public static let docId = "doc"
     public static let encoding = "enc"
     public static let body = "body"
+    /// Since 2.0, on `doc.review.<type>`: the specialists reviewing every chunk of the entry, comma-separated,
+    /// set by the coordinator, which forwards the producer's body untouched instead of encoding it again.
+    public static let specialists = "specialists"
 }
 
 public enum BodyEncoding: String, Sendable {
@@ -104,9 +117,7 @@ public struct WireCodec: Sendable {
             guard let value = fields.first(where: { $0.0 == name })?.1 else { throw .missingField(name) }
             return value
         }
-        let versionText = String(decoding: try field(WireField.version), as: UTF8.self)
-        let version = try ProtocolVersion(parsing: versionText)
-        guard version.major == ProtocolVersion.current.major else { throw .unsupportedVersion(versionText) }
+        _ = try ProtocolVersion.readable(String(decoding: try field(WireField.version), as: UTF8.self))
         let kind = String(decoding: try field(WireField.kind), as: UTF8.self)
         guard kind == M.kind else { throw .unknownKind(kind) }
         let encodingText = String(decoding: try field(WireField.encoding), as: UTF8.self)

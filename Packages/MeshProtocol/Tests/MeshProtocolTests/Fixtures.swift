@@ -78,6 +78,11 @@ enum Fixtures {
         tone: -0.25
     )
 
+    /// The tone specialist's empty answer for chunk 4, to sit beside `review` in a `ReviewBatch`.
+    static let emptyReviewByTone = ChunkReview(
+        docId: "doc-001", chunkIndex: 4, chunkCount: 6, specialist: .tone, specialists: [.grammar, .clarity, .tone, .structure],
+        source: "docs/guide.md", suggestions: [], tone: 0)
+
     /// A specialist answers every chunk, even when it found nothing.
     static let emptyReview = ChunkReview(
         docId: "doc-001", chunkIndex: 4, chunkCount: 6, specialist: .grammar, specialists: [.grammar, .clarity, .tone],

@@ -30,6 +30,10 @@ struct GoldenTests {
         .of("review-empty.json", "A ChunkReview with no findings: specialists answer every chunk.", Fixtures.emptyReview),
         .of("report-ready.json", "ReportReady on doc.reports.", Fixtures.reportReady),
         .of("chunk-deflate.json", "A chunk above the 4096-byte threshold: body is zlib-deflated JSON (base64 here).", Fixtures.bigChunk),
+        .of("chunk-batch.json", "Since 2.0: consecutive chunks of one document in one entry (kind chunks), as the producer packs them up to its byte budget.",
+            ChunkBatch(docId: "doc-001", chunks: [Fixtures.paragraph, Fixtures.outline])),
+        .of("review-batch.json", "Since 2.0: one specialist's reviews of every chunk of a batch, in one entry (kind reviews).",
+            ReviewBatch(docId: "doc-001", reviews: [Fixtures.review, Fixtures.emptyReviewByTone])),
     ]
 
     @Test("decodes to the fixture", arguments: cases)
@@ -106,11 +110,31 @@ struct GoldenTests {
     }
 
     @Test func nextMajorIsRejected() throws {
-        let entry = try Golden.load("compat-chunk-v2.0.json")
-        #expect(throws: ProtocolError.unsupportedVersion("2.0")) {
+        let entry = try Golden.load("compat-chunk-v3.0.json")
+        #expect(throws: ProtocolError.unsupportedVersion("3.0")) {
             try WireCodec().decode(Chunk.self, from: entry.wireFields)
         }
-        let reason = ProtocolError.unsupportedVersion("2.0").description
-        #expect(reason == "unsupported protocol version '2.0' (this reader speaks 1.x)")
+        #expect(throws: ProtocolError.unsupportedVersion("3.0")) {
+            try WireCodec().decodeChunks(from: entry.wireFields)
+        }
+        let reason = ProtocolError.unsupportedVersion("3.0").description
+        #expect(reason == "unsupported protocol version '3.0' (this reader speaks 1.x and 2.x)")
+    }
+
+    @Test func version1_2EntriesStillDecodeAsBatchesOfOne() throws {
+        let chunkEntry = try Golden.load("compat-chunk-paragraph-v1.2.json")
+        #expect(chunkEntry.wireFields.first { $0.0 == WireField.version }?.1 == Array("1.2".utf8))
+        #expect(try WireCodec().decode(Chunk.self, from: chunkEntry.wireFields) == Fixtures.paragraph)
+        #expect(try WireCodec().decodeChunks(from: chunkEntry.wireFields) == [Fixtures.paragraph])
+        let reviewEntry = try Golden.load("compat-review-v1.2.json")
+        #expect(try WireCodec().decodeReviews(from: reviewEntry.wireFields) == [Fixtures.review])
+    }
+
+    @Test func batchesDecodeToTheirChunksAndReviews() throws {
+        let chunks = try WireCodec().decodeChunks(from: try Golden.load("chunk-batch.json").wireFields)
+        #expect(chunks == [Fixtures.paragraph, Fixtures.outline])
+        let reviews = try WireCodec().decodeReviews(from: try Golden.load("review-batch.json").wireFields)
+        #expect(reviews.map(\.chunkIndex) == [3, 4])
+        #expect(reviews.allSatisfy { $0.specialist == .tone })
     }
 }

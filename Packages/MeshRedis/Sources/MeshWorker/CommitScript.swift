@@ -28,6 +28,8 @@ enum CommitScript {
         return result
         """
 
+    static let script = RedisScript(source)
+
     enum Result {
         case committed
         /// The guard failed: the entry was acknowledged, the guarded commands skipped.
@@ -46,29 +48,5 @@ enum CommitScript {
             args += command
         }
         return args
-    }
-}
-
-extension RedisConnection {
-    /// Runs a cached script once per argument list, all in one pipeline, loading the script on the server
-    /// first when needed (or again after a restart emptied its script cache). Error replies come back in place.
-    func evalCachedPipeline(
-        _ script: String, sha: inout String?, keys: [String], argumentLists: [[RedisArgument]]
-    ) throws(RedisError) -> [RedisValue] {
-        let head: [RedisArgument] = [.int(keys.count)] + keys.map { .string($0) }
-        for attempt in 0..<2 {
-            if sha == nil {
-                guard let loaded = try send("SCRIPT", "LOAD", .string(script)).string else {
-                    throw RedisError(.protocolViolation, "SCRIPT LOAD returned no sha")
-                }
-                sha = loaded
-            }
-            let replies = try pipeline(argumentLists.map { ["EVALSHA", .string(sha!)] + head + $0 })
-            let missing = replies.contains { if case .error(let text) = $0 { text.hasPrefix("NOSCRIPT") } else { false } }
-            // NOSCRIPT means none of them ran (the cache is per server): load and send the batch again.
-            if !missing || attempt == 1 { return replies }
-            sha = nil
-        }
-        return []
     }
 }

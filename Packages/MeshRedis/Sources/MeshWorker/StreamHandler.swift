@@ -7,6 +7,12 @@ public struct Delivery: Sendable {
     public var entry: StreamEntry
     /// 1 on first delivery; more after a crash, a failure or a reclaim.
     public var deliveries: Int
+
+    public init(stream: String, entry: StreamEntry, deliveries: Int = 1) {
+        self.stream = stream
+        self.entry = entry
+        self.deliveries = deliveries
+    }
 }
 
 /// What to do with an entry once handled. Every outcome is committed atomically together with the XACK.
@@ -26,11 +32,17 @@ public enum HandlerOutcome: Sendable {
 /// throws one has its entry dead-lettered at once, with the error's description as the reason.
 public protocol PermanentFailure: Error {}
 
-/// Handles one entry. Throwing means "try again later": the entry stays pending and is redelivered after
-/// the visibility timeout, until `maxDeliveries`; throwing a `PermanentFailure` dead-letters it at once. The connection is the worker's own, for reads the
-/// handler needs; writes that must not be duplicated belong in the outcome.
+/// Handles entries. Throwing means "try again later": the entry stays pending and is redelivered after
+/// the visibility timeout, until `maxDeliveries`; throwing a `PermanentFailure` dead-letters it at once. `redis`
+/// is the worker's own connection (a stand-in in unit tests), for reads the handler needs; writes that must not
+/// be duplicated belong in the outcome.
 public protocol StreamHandler: SendableMetatype {
-    func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome
+    func handle(_ delivery: Delivery, redis: any RedisCommands) throws -> HandlerOutcome
+
+    /// Every new entry of one read at once, so a handler can share round trips between them (the aggregator
+    /// records a whole batch of reviews in one pipeline). One result per delivery, in order; a failure counts
+    /// for its own entry only. The default hands each entry to `handle(_:redis:)`.
+    func handle(batch: [Delivery], redis: any RedisCommands) -> [Result<HandlerOutcome, any Error>]
 
     /// Commands committed with a dead letter, atomically, so whoever waits on the entry's result hears that it
     /// will not come (a specialist answers "not reviewed" for its chunk, so the document still completes).
@@ -39,6 +51,10 @@ public protocol StreamHandler: SendableMetatype {
 }
 
 extension StreamHandler {
+    public func handle(batch: [Delivery], redis: any RedisCommands) -> [Result<HandlerOutcome, any Error>] {
+        batch.map { delivery in Result { try handle(delivery, redis: redis) } }
+    }
+
     public func deadLetterCommands(_ delivery: Delivery, reason: String) -> [[RedisArgument]] { [] }
 }
 

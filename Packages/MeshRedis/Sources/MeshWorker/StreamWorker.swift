@@ -12,7 +12,6 @@ public final class StreamWorker<Handler: StreamHandler> {
     private let handler: Handler
     private let observer: any WorkerObserver
     private let heartbeat: WorkerHeartbeat?
-    private var commitSHA: String?
     /// The last failure of an entry this process saw, for the dead letter's reason.
     private var lastErrors: [String: String] = [:]
     private var groupReady = false
@@ -164,6 +163,7 @@ public final class StreamWorker<Handler: StreamHandler> {
     /// batch pending, to be redelivered; nothing is acknowledged without its outputs.
     private func process(_ entries: [StreamEntry], deliveries: [String: Int]) throws(RedisError) {
         var batch: [PendingCommit] = []
+        var handled: [Delivery] = []
         for entry in entries {
             let delivery = Delivery(stream: options.stream, entry: entry, deliveries: deliveries[entry.id] ?? 1)
             if delivery.deliveries > 1 { observer.redelivered(delivery) }
@@ -172,30 +172,36 @@ public final class StreamWorker<Handler: StreamHandler> {
                 batch.append(deadLetter(delivery, reason: "delivered \(delivery.deliveries) times without success\(last)"))
                 continue
             }
+            handled.append(delivery)
+        }
+        if let first = handled.first {
             let started = ContinuousClock.now
-            let outcome: HandlerOutcome
-            heartbeat?.begin(entry.id)
-            defer { heartbeat?.end() }
-            do {
-                outcome = try handler.handle(delivery, connection: connection)
-            } catch let error as RedisError where error.code == .connection || error.code == .timeout {
-                throw error
-            } catch let error as any PermanentFailure {
-                batch.append(deadLetter(delivery, reason: "\(error)"))
-                continue
-            } catch {
-                lastErrors[entry.id] = "\(error)"
-                observer.failed(delivery, error: error)
-                continue
-            }
-            let elapsed = ContinuousClock.now - started
-            switch outcome {
-            case .commit(let commands):
-                batch.append(PendingCommit(delivery: delivery, guardCommand: [], commands: commands, handlingTime: elapsed))
-            case .commitGuarded(let guardCommand, let commands):
-                batch.append(PendingCommit(delivery: delivery, guardCommand: guardCommand, commands: commands, handlingTime: elapsed))
-            case .deadLetter(let reason):
-                batch.append(deadLetter(delivery, reason: reason))
+            heartbeat?.begin(first.entry.id)
+            let results = handler.handle(batch: handled, redis: connection)
+            heartbeat?.end()
+            // The handling time of a batch is shared out evenly between its entries.
+            let share = (ContinuousClock.now - started) / handled.count
+            for (index, delivery) in handled.enumerated() {
+                // A handler that answers too few results leaves the rest pending, to be retried.
+                guard index < results.count else {
+                    observer.failed(delivery, error: RedisError(.protocolViolation, "the handler returned no result for \(delivery.entry.id)"))
+                    continue
+                }
+                switch results[index] {
+                case .failure(let error as RedisError) where error.code == .connection || error.code == .timeout:
+                    throw error
+                case .failure(let error as any PermanentFailure):
+                    batch.append(deadLetter(delivery, reason: "\(error)"))
+                case .failure(let error):
+                    lastErrors[delivery.entry.id] = "\(error)"
+                    observer.failed(delivery, error: error)
+                case .success(.commit(let commands)):
+                    batch.append(PendingCommit(delivery: delivery, guardCommand: [], commands: commands, handlingTime: share))
+                case .success(.commitGuarded(let guardCommand, let commands)):
+                    batch.append(PendingCommit(delivery: delivery, guardCommand: guardCommand, commands: commands, handlingTime: share))
+                case .success(.deadLetter(let reason)):
+                    batch.append(deadLetter(delivery, reason: reason))
+                }
             }
         }
         try commit(batch)
@@ -204,10 +210,10 @@ public final class StreamWorker<Handler: StreamHandler> {
     private func commit(_ batch: [PendingCommit]) throws(RedisError) {
         guard !batch.isEmpty else { return }
         let started = ContinuousClock.now
-        let replies = try connection.evalCachedPipeline(
-            CommitScript.source, sha: &commitSHA, keys: [options.stream],
-            argumentLists: batch.map {
-                CommitScript.arguments(group: options.group, id: $0.delivery.entry.id, guard: $0.guardCommand, commands: $0.commands)
+        let replies = try connection.evalsha(
+            CommitScript.script,
+            calls: batch.map {
+                ([options.stream], CommitScript.arguments(group: options.group, id: $0.delivery.entry.id, guard: $0.guardCommand, commands: $0.commands))
             }
         )
         let share = (ContinuousClock.now - started) / batch.count

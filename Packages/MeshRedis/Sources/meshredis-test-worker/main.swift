@@ -11,7 +11,7 @@ struct EchoHandler: StreamHandler {
     let out: String
     let sleep: Double
 
-    func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
+    func handle(_ delivery: Delivery, redis: any RedisCommands) throws -> HandlerOutcome {
         if sleep > 0 { Thread.sleep(forTimeInterval: sleep) }
         if delivery.entry["crash"] != nil { fatalError("entry \(delivery.entry.id) crashes the handler") }
         return .commit([RedisConnection.xaddArguments(out, fields: [StreamField("src", delivery.entry.id)])])

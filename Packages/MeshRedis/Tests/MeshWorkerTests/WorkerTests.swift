@@ -9,7 +9,7 @@ struct EchoHandler: StreamHandler {
     var out = "out"
     var consumer: String
 
-    func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
+    func handle(_ delivery: Delivery, redis: any RedisCommands) throws -> HandlerOutcome {
         if delivery.entry["poison"] != nil { throw HandlerFailure(text: "poisoned entry \(delivery.entry.id)") }
         if delivery.entry["malformed"] != nil { return .deadLetter(reason: "malformed: no body") }
         if delivery.entry["unreadable"] != nil { throw Unreadable() }
@@ -265,7 +265,7 @@ struct WorkerTests {
 
     @Test func aDeadLetterCommitsTheHandlersOwnNoticeWithIt() throws {
         struct Notifying: StreamHandler {
-            func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
+            func handle(_ delivery: Delivery, redis: any RedisCommands) throws -> HandlerOutcome {
                 .deadLetter(reason: "cannot read")
             }
             func deadLetterCommands(_ delivery: Delivery, reason: String) -> [[RedisArgument]] {
@@ -309,7 +309,7 @@ struct WorkerTests {
 
     @Test func aWorkerStuckOnAnEntryShowsInItsHeartbeat() throws {
         struct Slow: StreamHandler {
-            func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
+            func handle(_ delivery: Delivery, redis: any RedisCommands) throws -> HandlerOutcome {
                 Thread.sleep(forTimeInterval: 0.6)
                 return .acknowledge
             }
@@ -333,7 +333,7 @@ struct WorkerTests {
 
     @Test func aGuardedCommitDecidesOnceAcrossEntries() throws {
         struct Once: StreamHandler {
-            func handle(_ delivery: Delivery, connection: RedisConnection) throws -> HandlerOutcome {
+            func handle(_ delivery: Delivery, redis: any RedisCommands) throws -> HandlerOutcome {
                 .commitGuarded(
                     guard: ["SET", "done", "1", "NX"],
                     then: [RedisConnection.xaddArguments("published", fields: [StreamField("by", delivery.entry.id)])]

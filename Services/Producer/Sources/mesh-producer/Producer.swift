@@ -70,6 +70,12 @@ struct Producer: ParsableCommand {
     @Option(name: .customLong("max-document-bytes"), help: "Refuse a document larger than this. Env: MAX_DOCUMENT_BYTES (default 16777216, 16 MiB).")
     var maxDocumentBytes: Int?
 
+    @Option(name: .customLong("batch-bytes"), help: "Send consecutive chunks together, up to this many bytes of text per stream entry (a larger chunk goes alone). Env: CHUNK_BATCH_BYTES (default 16384).")
+    var batchBytes: Int?
+
+    @Flag(name: .customLong("closed-loop"), help: "With --wait: submit the documents one at a time, each when the previous report is in, and print the submit-to-report times (p50, p99) on standard error. For benchmarks.")
+    var closedLoop = false
+
     @Flag(help: "Show progress on standard error while waiting, even when it is not a terminal.")
     var progress = false
 
@@ -87,6 +93,7 @@ struct Producer: ParsableCommand {
         guard FailOn(rawValue: failOn) != nil else { throw ValidationError("--fail-on must be error, warning, suggestion or none") }
         guard timeout.isFinite, timeout > 0, timeout <= 1e7 else { throw ValidationError("--timeout must be a number of seconds from 0 to 10000000") }
         if let maxDocumentBytes, maxDocumentBytes < 1 { throw ValidationError("--max-document-bytes must be at least 1") }
+        if let batchBytes, !(1...(16 << 20)).contains(batchBytes) { throw ValidationError("--batch-bytes must be from 1 to 16777216") }
     }
 
     func run() throws {
@@ -109,15 +116,21 @@ struct Producer: ParsableCommand {
     private func review() throws {
         let documents = try prepare()
         let connection = try RedisConnection(try redis.configuration())
-        let submission = try Submission(connection: connection)
-        try submission.send(documents)
-        guard wait else {
-            for document in documents { print(document.docId) }
-            return
-        }
+        var submission = try Submission(connection: connection)
+        submission.batchBytes = try batchBudget()
         let showProgress = progress || isatty(STDERR_FILENO) == 1
-        let reports = try submission.waitForReports(
-            documents, timeout: .milliseconds(Int(timeout * 1000)), progress: showProgress ? ProgressLine() : nil)
+        let limit = Duration.milliseconds(Int(timeout * 1000))
+        let reports: [Report]
+        if closedLoop && wait {
+            reports = try submitOneAtATime(documents, submission: &submission, timeout: limit)
+        } else {
+            try submission.send(documents)
+            guard wait else {
+                for document in documents { print(document.docId) }
+                return
+            }
+            reports = try submission.waitForReports(documents, timeout: limit, progress: showProgress ? ProgressLine() : nil)
+        }
         let renderer = ReportRenderer(
             rules: RuleCatalog.all.map { RuleDescriptor(id: $0.id, specialist: $0.specialist, defaultSeverity: $0.severity, summary: $0.description) },
             toolVersion: serviceVersion
@@ -132,6 +145,25 @@ struct Producer: ParsableCommand {
         }
         if reports.contains(where: { !($0.incomplete ?? []).isEmpty }) { throw ExitCode(ExitStatus.incomplete.rawValue) }
         if FailOn(rawValue: failOn)!.shouldFail(reports) { throw ExitCode(ExitStatus.findings.rawValue) }
+    }
+
+    /// Closed loop: each document is sent when the previous one's report is in; prints the submit-to-report times.
+    private func submitOneAtATime(_ documents: [Document], submission: inout Submission, timeout: Duration) throws -> [Report] {
+        var reports: [Report] = []
+        var milliseconds: [Double] = []
+        for document in documents {
+            let started = ContinuousClock.now
+            try submission.send([document])
+            reports += try submission.waitForReports([document], timeout: timeout, progress: nil)
+            let (seconds, attoseconds) = (ContinuousClock.now - started).components
+            milliseconds.append(Double(seconds) * 1000 + Double(attoseconds) / 1e15)
+        }
+        let sorted = milliseconds.sorted()
+        func percentile(_ p: Double) -> Double { sorted[min(sorted.count - 1, Int((p * Double(sorted.count)).rounded(.up)) - 1)] }
+        let line = String(format: "closed-loop: %d documents, submit to report p50 %.1f ms, p99 %.1f ms, max %.1f ms\n",
+                          sorted.count, percentile(0.5), percentile(0.99), sorted.last ?? 0)
+        FileHandle.standardError.write(Data(line.utf8))
+        return reports
     }
 
     /// Reads, checks and chunks every input before anything is sent.
@@ -191,6 +223,15 @@ struct Producer: ParsableCommand {
         } catch {
             throw Failure(.input, "\(error); nothing was sent")
         }
+    }
+
+    private func batchBudget() throws -> Int {
+        if let batchBytes { return batchBytes }
+        guard let text = ProcessInfo.processInfo.environment["CHUNK_BATCH_BYTES"], !text.isEmpty else { return Submission.defaultBatchBytes }
+        guard let value = Int(text), (1...(16 << 20)).contains(value) else {
+            throw ValidationError("CHUNK_BATCH_BYTES '\(text)' is not a number from 1 to 16777216")
+        }
+        return value
     }
 
     private func documentLimit() throws -> Int {

@@ -7,13 +7,16 @@ import MeshService
 struct Submission {
     let connection: RedisConnection
     let codec = WireCodec()
-    /// The last entry of doc.reports before submitting, so no report announced after it can be missed.
-    private let reportsCursor: String
+    /// Consecutive chunks are sent together, up to this many bytes of text per entry (`--batch-bytes`).
+    var batchBytes = Submission.defaultBatchBytes
+    static let defaultBatchBytes = 16 * 1024
+    /// The last entry of doc.reports read (before submitting: the stream's last), so no report announced after
+    /// it can be missed.
+    private var reportsCursor: String
 
     init(connection: RedisConnection) throws {
         self.connection = connection
-        let last = try connection.send("XREVRANGE", .string(Streams.reports), "+", "-", "COUNT", 1).array?.first
-        reportsCursor = last?.array?.first?.string ?? "0-0"
+        reportsCursor = try connection.xrevrange(Streams.reports, count: 1).first?.id ?? "0-0"
     }
 
     func send(_ documents: [Document]) throws {
@@ -22,25 +25,34 @@ struct Submission {
             try connection.send(
                 "DEL", .string(Keys.report(document.docId)), .string(Keys.completed(document.docId)),
                 .string(Keys.results(document.docId)))
-            for batch in stride(from: 0, to: document.chunks.count, by: 256) {
-                let commands = document.chunks[batch..<min(batch + 256, document.chunks.count)].map { codec.xadd(Streams.chunks, $0) }
-                for reply in try connection.pipeline(commands) { _ = try reply.throwingServerError() }
+            // A few entries per document rather than one per paragraph: each is a whole number of chunks.
+            let entries = WireCodec.batches(document.chunks, budget: batchBytes).map { chunks in
+                chunks.count == 1
+                    ? codec.xadd(Streams.chunks, chunks[0])
+                    : codec.xadd(Streams.chunks, ChunkBatch(docId: document.docId, chunks: chunks))
+            }
+            for start in stride(from: 0, to: entries.count, by: 256) {
+                for reply in try connection.pipeline(Array(entries[start..<min(start + 256, entries.count)])) { _ = try reply.throwingServerError() }
             }
         }
     }
 
     /// Waits for every document's report. A lost connection (Redis restarting) is retried until the deadline;
     /// on timeout the error names what holds the work. `progress` gets a line a second.
-    func waitForReports(_ documents: [Document], timeout: Duration, progress: ProgressLine?) throws -> [Report] {
+    mutating func waitForReports(_ documents: [Document], timeout: Duration, progress: ProgressLine?) throws -> [Report] {
         let deadline = ContinuousClock.now + timeout
         var cursor = reportsCursor
         var reports: [String: Report] = [:]
+        // Documents whose report to GET: all of them at first (and after a reconnect), then only those
+        // announced on doc.reports, so each report is read once rather than polled.
+        var toCheck = Set(documents.map(\.docId))
+        let waitedFor = toCheck
         var lastProgress = ContinuousClock.now - .seconds(1)
         defer { progress?.finish() }
         while true {
             do {
-                for document in documents where reports[document.docId] == nil {
-                    if let bytes = try connection.send("GET", .string(Keys.report(document.docId))).bytes {
+                for document in documents where toCheck.contains(document.docId) && reports[document.docId] == nil {
+                    if let bytes = try connection.get(Keys.report(document.docId)) {
                         do {
                             reports[document.docId] = try JSONDecoder().decode(Report.self, from: Data(bytes))
                         } catch {
@@ -48,7 +60,11 @@ struct Submission {
                         }
                     }
                 }
-                if reports.count == documents.count { return documents.compactMap { reports[$0.docId] } }
+                toCheck = []
+                if reports.count == documents.count {
+                    reportsCursor = cursor
+                    return documents.compactMap { reports[$0.docId] }
+                }
                 if let progress, ContinuousClock.now - lastProgress >= .seconds(1) {
                     lastProgress = .now
                     progress.show(try progressText(documents.filter { reports[$0.docId] == nil }, done: reports.count, of: documents.count))
@@ -58,13 +74,12 @@ struct Submission {
                     let missing = documents.filter { reports[$0.docId] == nil }
                     throw Failure(.timeout, "timed out waiting for the report of \(missing.map(\.docId).joined(separator: ", "))\n" + diagnosis(missing))
                 }
-                let block = min(left, .seconds(1))
-                let reply = try connection.send(
-                    ["XREAD", "COUNT", 100, "BLOCK", .int(max(1, Int(block.components.seconds * 1000 + block.components.attoseconds / 1_000_000_000_000_000))),
-                     "STREAMS", .string(Streams.reports), .string(cursor)],
-                    timeout: block + .seconds(5))
-                if let entries = reply.array?.first?.array?.last?.array, let last = entries.last?.array?.first?.string {
-                    cursor = last
+                let entries = try connection.xread(count: 100, block: min(left, .seconds(1)), streams: [(Streams.reports, cursor)]).first?.entries ?? []
+                for entry in entries {
+                    cursor = entry.id
+                    // An announcement that cannot be read still names its document in `doc`: check that one.
+                    let docId = (try? codec.decode(ReportReady.self, from: entry.wireFields).docId) ?? entry.string(WireField.docId)
+                    if let docId, waitedFor.contains(docId) { toCheck.insert(docId) }
                 }
             } catch let error as RedisError where error.code == .connection || error.code == .timeout {
                 // Redis restarting: its AOF keeps what was in flight, and the services reconnect; so do we.
@@ -72,6 +87,7 @@ struct Submission {
                     throw Failure(.redis, "lost Redis and it did not come back before the timeout: \(error)")
                 }
                 progress?.show("lost Redis (\(error)); reconnecting")
+                toCheck = waitedFor
                 Thread.sleep(forTimeInterval: 0.5)
             }
         }
@@ -83,9 +99,11 @@ struct Submission {
         var chunks = 0
         for document in waiting {
             chunks += document.chunks.count
-            for key in try connection.send("HKEYS", .string(Keys.results(document.docId))).array ?? [] {
-                guard let name = key.string?.split(separator: ":").first else { continue }
-                bySpecialist[String(name), default: 0] += 1
+            // The aggregator counts each specialist's stored reviews in the field `#<specialist>`.
+            let counters = SpecialistType.allCases.map { RedisArgument.string("#" + $0.rawValue) }
+            let values = try connection.send(["HMGET", .string(Keys.results(document.docId))] + counters).array ?? []
+            for (type, value) in zip(SpecialistType.allCases, values) {
+                if let n = value.int { bySpecialist[type.rawValue, default: 0] += n }
             }
         }
         let names = SpecialistType.allCases.map(\.rawValue).filter { bySpecialist[$0] != nil }

@@ -5,7 +5,7 @@ import MeshProtocol
 /// path and the `json+deflate` one.
 ///
 /// The first byte picks how the fields are made:
-/// - bit 0: the message type (Chunk or ChunkReview);
+/// - bit 0: the message type (Chunk or ChunkReview; with bit 7, their 2.0 batches ChunkBatch or ReviewBatch);
 /// - bits 1-2: the fields: well-formed (v, kind, doc, enc, body from the input), a free-form list
 ///   (`name\0value\0...`), well-formed with one field dropped, or well-formed with fuzzed v/kind/enc texts;
 /// - bit 3: when well-formed, deflate the body ourselves (so the JSON behind `json+deflate` is fuzzed) or
@@ -18,7 +18,15 @@ import MeshProtocol
 public func fuzzWire(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
     var input = FuzzInput(data, count)
     let mode = input.byte()
-    if mode & 1 == 0 {
+    if mode & 0x80 != 0 {
+        if mode & 1 == 0 {
+            run(ChunkBatch.self, mode: mode, input: &input) { batch in batch.chunks.forEach(checkSourceMap) }
+        } else {
+            run(ReviewBatch.self, mode: mode, input: &input) { batch in
+                _ = batch.reviews.compactMap(\.counts).reduce(TextCounts(), +)
+            }
+        }
+    } else if mode & 1 == 0 {
         run(Chunk.self, mode: mode, input: &input) { chunk in checkSourceMap(chunk) }
     } else {
         // The aggregator adds up every review's counts.

@@ -1,0 +1,245 @@
+#!/usr/bin/env python3
+"""make bench-mesh: the mesh next to one in-process run and the Python peer, on the same documents, in one run.
+
+Corpus: built from DOCS the way ../shared/peers/corpus.py `real` builds it (one document per file, paragraphs at
+blank lines, at most 10,000 paragraphs), written out as plain-text files so the mesh and mesh-agents read the
+same bytes. Then:
+  1. baseline: `mesh-agents --type all FILES` (the four specialists in one process, no Redis);
+  2. the mesh (mesh.sh up, release build), burst: every document submitted at once, `mesh-producer --wait`;
+     with 1 replica of each specialist, then with 2 replicas of the slowest one;
+  3. the mesh, closed loop: 50 documents of 50 paragraphs, one at a time (`mesh-producer --closed-loop`);
+  4. ../shared/peers/run.sh DOCS streams-tuned, burst and --closed-loop.
+CPU seconds per process are read from /proc (utime + stime) before and after each run; RSS is each process's
+peak (VmHWM). Every mesh report is checked: complete (no gaps) and the same findings (line, column, rule) as
+the in-process review of the same file. Wall-clock figures on a shared machine are noisy; CPU seconds less so.
+"""
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+TICK = os.sysconf("SC_CLK_TCK")
+TARGETS = {"messaging_ratio": 0.5, "paras_per_s": 8000, "p50_ms": 20, "p99_ms": 50, "rss_small_mb": 20, "rss_specialist_mb": 40}
+
+
+def cpu_of(pid):
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICK
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def hwm_mb(pid):
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def build_corpus(docs, out, max_paras=10000):
+    sys.path.insert(0, str(ROOT.parent / "shared" / "peers"))
+    from corpus import load_real  # the peers' own corpus builder, so both sides see the same paragraphs
+    documents = load_real(str(docs), max_docs=200, max_paras=max_paras, max_paras_per_doc=250)
+    files = []
+    for i, d in enumerate(documents):
+        path = out / f"doc-{i:04d}.txt"
+        path.write_text("\n\n".join(d["paragraphs"]) + "\n", encoding="utf-8")
+        files.append(path)
+    return files, sum(len(d["paragraphs"]) for d in documents)
+
+
+def closed_loop_corpus(docs, out, n_docs=50, paras=50):
+    """50 documents of 50 paragraphs: consecutive paragraphs of the real corpus."""
+    sys.path.insert(0, str(ROOT.parent / "shared" / "peers"))
+    from corpus import load_real
+    pool = [p for d in load_real(str(docs), max_docs=200, max_paras=10000, max_paras_per_doc=250) for p in d["paragraphs"]]
+    files = []
+    for i in range(n_docs):
+        chunk = [pool[(i * paras + k) % len(pool)] for k in range(paras)]
+        path = out / f"loop-{i:02d}.txt"
+        path.write_text("\n\n".join(chunk) + "\n", encoding="utf-8")
+        files.append(path)
+    return files
+
+
+def baseline(bin_dir, files):
+    before = children_cpu()
+    start = time.monotonic()
+    run = subprocess.run([str(bin_dir / "mesh-agents"), "--type", "all", *map(str, files)], capture_output=True, text=True)
+    wall = time.monotonic() - start
+    findings = {}
+    pattern = re.compile(r"^(.*):(\d+):(\d+): (\w+) ([\w.-]+):")
+    for line in run.stdout.splitlines():
+        m = pattern.match(line)
+        if m:
+            findings.setdefault(m.group(1), Counter())[(int(m.group(2)), int(m.group(3)), m.group(5))] += 1
+    return {"wall_s": wall, "cpu_s": children_cpu() - before, "findings": findings}
+
+
+class Mesh:
+    def __init__(self, bin_dir, state, extra_replicas=None):
+        self.bin = bin_dir
+        self.state = state
+        self.env = dict(os.environ, BIN=str(bin_dir), STATE=str(state))
+        if extra_replicas:
+            self.env[f"{extra_replicas.upper()}_REPLICAS"] = "2"
+
+    def __enter__(self):
+        subprocess.run([str(ROOT / "Deploy/local/mesh.sh"), "up"], env=self.env, check=True, stdout=subprocess.DEVNULL)
+        for line in (self.state / "env").read_text().splitlines():
+            k, v = line.split("=", 1)
+            self.env[k] = v
+        return self
+
+    def __exit__(self, *exc):
+        subprocess.run([str(ROOT / "Deploy/local/mesh.sh"), "down"], env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def pids(self):
+        return {f.name: int(f.read_text()) for f in sorted((self.state / "pids").iterdir())}
+
+    def produce(self, files, *flags):
+        pids = self.pids()
+        cpu0 = {name: cpu_of(pid) for name, pid in pids.items()}
+        before = children_cpu()
+        start = time.monotonic()
+        run = subprocess.run([str(self.bin / "mesh-producer"), "--wait", "--timeout", "1200", "--fail-on", "none",
+                              "--output-format", "json", *flags, *map(str, files)], env=self.env, capture_output=True, text=True)
+        wall = time.monotonic() - start
+        cpu = {name: (cpu_of(pid) or 0) - (cpu0[name] or 0) for name, pid in pids.items()}
+        cpu["producer"] = children_cpu() - before
+        rss = {name: hwm_mb(pid) for name, pid in pids.items()}
+        if run.returncode not in (0, 1):
+            raise RuntimeError(f"mesh-producer exited {run.returncode}: {run.stderr[-2000:]}")
+        out = json.loads(run.stdout)
+        return {"wall_s": wall, "cpu": cpu, "rss_mb": rss, "reports": out.get("reports", [out]), "stderr": run.stderr}
+
+
+def check_reports(reports, expected):
+    """Every report complete, with the same findings as the in-process review of its file."""
+    complete = sum(1 for r in reports if not r.get("incomplete"))
+    same = 0
+    for r in reports:
+        got = Counter((s["range"]["start"]["line"], s["range"]["start"]["column"], s["rule"]) for s in r["suggestions"])
+        same += got == expected.get(r["source"], Counter())
+    return complete, same
+
+
+def mesh_row(label, result, paragraphs, analysis_cpu, expected):
+    cpu = result["cpu"]
+    total = sum(cpu.values())
+    complete, same = check_reports(result["reports"], expected)
+    return {
+        "label": label, "wall_s": result["wall_s"], "paras_per_s": paragraphs / result["wall_s"], "cpu_total_s": total,
+        "cpu": cpu, "messaging_cpu_s": total - analysis_cpu, "messaging_ratio": (total - analysis_cpu) / analysis_cpu,
+        "rss_mb": result["rss_mb"], "reports": len(result["reports"]), "complete": complete, "same_as_in_process": same,
+    }
+
+
+def peer(docs, closed_loop):
+    cmd = ["bash", str(ROOT.parent / "shared/peers/run.sh"), str(docs), "streams-tuned"] + (["--closed-loop"] if closed_loop else [])
+    run = subprocess.run(cmd, capture_output=True, text=True)
+    try:
+        return json.loads(run.stdout.strip().splitlines()[-1])
+    except (IndexError, json.JSONDecodeError):
+        return {"error": (run.stderr or run.stdout)[-500:]}
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--bin", default=str(ROOT / ".build/release"))
+    ap.add_argument("--docs", default=str(ROOT.parent / "shared/eval/docs"))
+    ap.add_argument("--slowest", default="grammar", help="the specialist given a second replica")
+    ap.add_argument("--no-peer", action="store_true", help="skip ../shared/peers")
+    ap.add_argument("--json", help="write the figures here too")
+    args = ap.parse_args()
+    bin_dir = Path(args.bin)
+    work = Path(tempfile.mkdtemp(prefix="mesh-bench-"))
+    files, paragraphs = build_corpus(Path(args.docs), work)
+    loop_dir = work / "loop"
+    loop_dir.mkdir()
+    loop_files = closed_loop_corpus(Path(args.docs), loop_dir)
+    size = sum(f.stat().st_size for f in files)
+    print(f"corpus: {len(files)} documents, {paragraphs} paragraphs, {size / 1e6:.2f} MB (from {args.docs}); "
+          f"{os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", flush=True)
+
+    base = baseline(bin_dir, files)
+    rows = []
+    with Mesh(bin_dir, work / "mesh1") as mesh:
+        rows.append(mesh_row("mesh, 1 replica each", mesh.produce(files), paragraphs, base["cpu_s"], base["findings"]))
+        try:
+            loop = mesh.produce(loop_files, "--closed-loop")
+        except RuntimeError as error:  # a producer without --closed-loop (an older build)
+            print(f"closed loop: {error}", file=sys.stderr)
+            loop = {"stderr": ""}
+    with Mesh(bin_dir, work / "mesh2", extra_replicas=args.slowest) as mesh:
+        rows.append(mesh_row(f"mesh, 2 replicas of {args.slowest}", mesh.produce(files), paragraphs, base["cpu_s"], base["findings"]))
+    m = re.search(r"p50 ([\d.]+) ms, p99 ([\d.]+) ms", loop["stderr"])
+    p50, p99 = (float(m.group(1)), float(m.group(2))) if m else (None, None)
+    peers = {} if args.no_peer else {"burst": peer(work, False), "closed_loop": peer(loop_dir, True)}
+
+    print(f"\n{'run':<34} {'wall s':>8} {'paras/s':>9} {'CPU s':>7} {'msg CPU s':>10} {'msg/analysis':>13} {'reports ok':>11}")
+    print(f"{'in process: mesh-agents --type all':<34} {base['wall_s']:>8.2f} {paragraphs / base['wall_s']:>9.0f} {base['cpu_s']:>7.2f} {'':>10} {'':>13}")
+    for r in rows:
+        ok = f"{r['complete']}/{r['same_as_in_process']}/{r['reports']}"
+        print(f"{r['label']:<34} {r['wall_s']:>8.2f} {r['paras_per_s']:>9.0f} {r['cpu_total_s']:>7.2f} {r['messaging_cpu_s']:>10.2f} "
+              f"{r['messaging_ratio']:>13.2f} {ok:>11}")
+    for name, p in peers.items():
+        if "error" in p:
+            print(f"{'peer streams-tuned ' + name:<34} failed: {p['error']}")
+            continue
+        cpu = p.get("cpu_peer_s", 0) + p.get("cpu_redis_s", 0)
+        print(f"{'peer streams-tuned ' + name:<34} {p.get('elapsed_s', 0):>8.2f} {p.get('paras_per_s', 0):>9.0f} {cpu:>7.2f} "
+              f"{'':>10} {'':>13}  p50 {p.get('lat_p50_ms') or 0:.1f} ms p99 {p.get('lat_p99_ms') or 0:.1f} ms correct {p.get('correct')}")
+    print("(reports ok = complete / same findings as in process / reports)")
+    print("\nCPU seconds per process (1 replica | 2 replicas):")
+    for name in sorted(set(rows[0]["cpu"]) | set(rows[1]["cpu"])):
+        print(f"  {name:<16} {rows[0]['cpu'].get(name, 0):>7.2f} | {rows[1]['cpu'].get(name, 0):>7.2f}")
+    print("peak RSS MB (1 replica run): " + ", ".join(f"{k} {v:.0f}" for k, v in rows[0]["rss_mb"].items() if v))
+    print(f"closed loop, 50 documents x 50 paragraphs, one at a time: p50 {p50} ms, p99 {p99} ms")
+
+    r1 = rows[0]
+    peer_cpu = peers.get("burst", {}).get("cpu_peer_s", 0) + peers.get("burst", {}).get("cpu_redis_s", 0) if peers else None
+    rss = r1["rss_mb"]
+    small = max((v for k, v in rss.items() if k in ("coordinator", "aggregator") and v), default=0)
+    spec = max((v for k, v in rss.items() if re.match(r"(grammar|clarity|tone|structure)-", k) and v), default=0)
+    print("\nagainst the targets (ratio < 1 meets it):")
+    print(f"  messaging CPU / analysis CPU      {r1['messaging_ratio']:.2f} (target <= {TARGETS['messaging_ratio']}): "
+          f"{r1['messaging_ratio'] / TARGETS['messaging_ratio']:.2f}")
+    if peer_cpu:
+        print(f"  messaging CPU / peer CPU          {r1['messaging_cpu_s']:.2f} s vs {peer_cpu:.2f} s: {r1['messaging_cpu_s'] / peer_cpu:.2f}")
+    best = max(r["paras_per_s"] for r in rows)
+    print(f"  paragraphs/s                      {best:.0f} (target >= {TARGETS['paras_per_s']}): {TARGETS['paras_per_s'] / best:.2f}")
+    print(f"  2 replicas faster than 1          {rows[1]['wall_s']:.2f} s vs {rows[0]['wall_s']:.2f} s: {rows[1]['wall_s'] / rows[0]['wall_s']:.2f}")
+    if p50 is not None:
+        print(f"  closed-loop p50 / p99             {p50:.1f} / {p99:.1f} ms (targets 20 / 50): {p50 / 20:.2f} / {p99 / 50:.2f}")
+    print(f"  RSS coordinator/aggregator max    {small:.0f} MB (target <= 20): {small / 20:.2f}")
+    print(f"  RSS specialist max                {spec:.0f} MB (target <= 40): {spec / 40:.2f}")
+    if args.json:
+        Path(args.json).write_text(json.dumps({"paragraphs": paragraphs, "baseline": {k: v for k, v in base.items() if k != "findings"},
+                                               "mesh": rows, "closed_loop": {"p50_ms": p50, "p99_ms": p99}, "peers": peers}, indent=1))
+    bad = [r for r in rows if r["complete"] != r["reports"] or r["reports"] != len(files)]
+    shutil.rmtree(work, ignore_errors=True)
+    sys.exit(1 if bad else 0)
+
+
+if __name__ == "__main__":
+    main()

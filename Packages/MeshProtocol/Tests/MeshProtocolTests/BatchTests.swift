@@ -1,0 +1,81 @@
+import MeshProtocol
+import Testing
+
+/// Protocol 2.0 batches: several chunks (or reviews) of one document per stream entry.
+@Suite("Batches")
+struct BatchTests {
+    static func chunk(_ index: Int, _ text: String, count: Int = 6, doc: String = "doc-001") -> Chunk {
+        Chunk(
+            docId: doc, index: index, count: count, source: "a.txt", format: .text, kind: .paragraph, text: text,
+            segments: [TextSegment(textOffset: 0, position: SourcePosition(offset: index * 100, line: index + 1, column: 1))])
+    }
+
+    @Test func batchesKeepOrderNeverSplitAChunkAndStayWithinTheBudget() {
+        let chunks = [Self.chunk(0, "aaaa"), Self.chunk(1, "bbbb"), Self.chunk(2, "cc"), Self.chunk(3, String(repeating: "d", count: 20)), Self.chunk(4, "e")]
+        let batches = WireCodec.batches(chunks, budget: 10)
+        #expect(batches.map { $0.map(\.index) } == [[0, 1, 2], [3], [4]])
+        #expect(batches.joined().map(\.text) == chunks.map(\.text))
+        #expect(WireCodec.batches(chunks, budget: 1).count == chunks.count)
+        #expect(WireCodec.batches(chunks, budget: 1 << 20).count == 1)
+        #expect(WireCodec.batches([], budget: 10).isEmpty)
+    }
+
+    @Test func aBatchRoundTripsThroughTheWire() throws {
+        let codec = WireCodec()
+        let batch = ChunkBatch(docId: "doc-001", chunks: (0..<6).map { Self.chunk($0, "Paragraph \($0) of the the text.") })
+        for threshold in [0, Int.max] {
+            let fields = WireCodec(compressionThreshold: threshold).encode(batch)
+            #expect(fields.first { $0.0 == WireField.kind }?.1 == Array("chunks".utf8))
+            #expect(try codec.decodeChunks(from: fields) == batch.chunks)
+        }
+        let reviews = ReviewBatch(docId: "doc-001", reviews: batch.chunks.map {
+            ChunkReview(docId: "doc-001", chunkIndex: $0.index, chunkCount: 6, specialist: .tone, specialists: [.tone], source: "a.txt", suggestions: [])
+        })
+        #expect(try codec.decodeReviews(from: codec.encode(reviews)) == reviews.reviews)
+    }
+
+    @Test func theEntryFieldSpecialistsAddressesEveryChunk() throws {
+        let codec = WireCodec()
+        let batch = ChunkBatch(docId: "doc-001", chunks: [Self.chunk(0, "One."), Self.chunk(1, "Two.")])
+        let addressed = WireCodec.addressing(codec.encode(batch), to: [.grammar, .tone])
+        #expect(addressed.filter { $0.0 == WireField.specialists }.count == 1)
+        #expect(try codec.decodeChunks(from: addressed).map(\.specialists) == [[.grammar, .tone], [.grammar, .tone]])
+        // Addressing again replaces the field rather than adding a second one.
+        let again = WireCodec.addressing(addressed, to: [.clarity])
+        #expect(try codec.decodeChunks(from: again).map(\.specialists) == [[.clarity], [.clarity]])
+        for bad in ["grammar,grammar", "grammar,poetry", "", "grammar,"] {
+            let fields = codec.encode(batch) + [(WireField.specialists, Array(bad.utf8))]
+            #expect(throws: ProtocolError.self) { try codec.decodeChunks(from: fields) }
+        }
+    }
+
+    @Test func aBatchIsValidatedChunkByChunk() {
+        let codec = WireCodec()
+        let cases: [(ChunkBatch, String)] = [
+            (ChunkBatch(docId: "doc-001", chunks: []), "chunks"),
+            (ChunkBatch(docId: "doc-001", chunks: [Self.chunk(0, "a"), Self.chunk(1, "b", doc: "other")]), "chunks.docId"),
+            (ChunkBatch(docId: "doc-001", chunks: [Self.chunk(0, "a"), Self.chunk(7, "b")]), "index"),
+            (ChunkBatch(docId: "doc-001", chunks: [Self.chunk(0, "a", count: 200_000)]), "count"),
+        ]
+        for (batch, field) in cases {
+            let error = #expect(throws: ProtocolError.self) { try codec.decodeChunks(from: codec.encode(batch)) }
+            if case .invalidField(let name, _)? = error { #expect(name == field) } else { Issue.record("\(String(describing: error)) for \(field)") }
+        }
+        let mixed = ReviewBatch(docId: "doc-001", reviews: [
+            ChunkReview(docId: "doc-001", chunkIndex: 0, chunkCount: 2, specialist: .tone, specialists: [.tone, .grammar], source: "a", suggestions: []),
+            ChunkReview(docId: "doc-001", chunkIndex: 1, chunkCount: 2, specialist: .grammar, specialists: [.tone, .grammar], source: "a", suggestions: []),
+        ])
+        #expect(throws: ProtocolError.invalidField("reviews.specialist", "'grammar' in a batch of tone reviews")) {
+            try codec.decodeReviews(from: codec.encode(mixed))
+        }
+    }
+
+    @Test func aBatchKindIsRefusedWhereOneMessageIsExpected() {
+        let codec = WireCodec()
+        let fields = codec.encode(ChunkBatch(docId: "doc-001", chunks: [Self.chunk(0, "a")]))
+        #expect(throws: ProtocolError.unknownKind("chunks")) { try codec.decode(Chunk.self, from: fields) }
+        #expect(throws: ProtocolError.unknownKind("summary")) {
+            try codec.decodeChunks(from: fields.map { $0.0 == WireField.kind ? ($0.0, Array("summary".utf8)) : $0 })
+        }
+    }
+}

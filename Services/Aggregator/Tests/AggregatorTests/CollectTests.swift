@@ -1,0 +1,138 @@
+import Foundation
+import MeshProtocol
+import MeshRedis
+import MeshRedisTesting
+import MeshWorker
+import Testing
+
+@testable import mesh_aggregator
+
+/// The aggregator's decisions against a stand-in that keeps the results hash in memory and answers the record
+/// script as the real one does (the script itself runs on a real server in the end-to-end tests).
+@Suite("Collect")
+struct CollectTests {
+    static let codec = WireCodec()
+
+    /// The results hashes and the completed guards, with the record script's semantics.
+    final class Store {
+        var hashes: [String: [String: [UInt8]]] = [:]
+        var completed: Set<String> = []
+        var evalshaPipelines = 0
+
+        func answer(_ command: [RedisArgument]) throws(RedisError) -> RedisValue {
+            let words = command.map(\.text)
+            switch words[0] {
+            case "SCRIPT": return .bulk(Array("sha-of-record".utf8))
+            case "EVALSHA":
+                // EVALSHA sha 2 results completed field json ttl n specialist
+                let (key, guardKey, field, n, specialist) = (words[3], words[4], words[5], Int(words[8])!, words[9])
+                if completed.contains(guardKey) { return .array([.integer(-1), .integer(0)]) }
+                var hash = hashes[key, default: [:]]
+                let new = hash[field] == nil
+                if new {
+                    guard case .bytes(let json) = command[6] else { throw RedisError(.server, "ERR json") }
+                    hash[field] = json
+                    for counter in ["#", "#" + specialist] {
+                        hash[counter] = Array(String((Int(String(decoding: hash[counter] ?? Array("0".utf8), as: UTF8.self)) ?? 0) + n).utf8)
+                    }
+                }
+                hashes[key] = hash
+                return .array([.integer(Int64(String(decoding: hash["#"]!, as: UTF8.self))!), .integer(new ? 1 : 0)])
+            case "HKEYS": return .array((hashes[words[1]] ?? [:]).keys.sorted().map { .bulk(Array($0.utf8)) })
+            case "HMGET": return .array(words.dropFirst(2).map { hashes[words[1]]?[$0].map(RedisValue.bulk) ?? .null })
+            default: throw RedisError(.server, "ERR unexpected \(words[0])")
+            }
+        }
+    }
+
+    static func review(_ index: Int, _ specialist: SpecialistType, count: Int = 2, suggestions: [Suggestion] = []) -> ChunkReview {
+        ChunkReview(docId: "doc-1", chunkIndex: index, chunkCount: count, specialist: specialist, specialists: [.grammar, .tone],
+                    source: "a.txt", suggestions: suggestions, tone: specialist == .tone ? 0.5 : nil)
+    }
+
+    static func delivery(_ reviews: [ChunkReview], id: String) -> Delivery {
+        let fields = reviews.count == 1 ? codec.encode(reviews[0]) : codec.encode(ReviewBatch(docId: "doc-1", reviews: reviews))
+        return Delivery(stream: Streams.suggestions(reviews[0].specialist), entry: StreamEntry(id: id, fields: fields.map { StreamField($0.0, $0.1) }))
+    }
+
+    /// The commands sent, SCRIPT LOAD left out (the script's sha is loaded once per process, by whichever test is first).
+    static func sent(_ redis: StubRedis) -> [String] {
+        redis.commands.map { $0[0].text }.filter { $0 != "SCRIPT" }
+    }
+
+    static let repeated = Suggestion(
+        specialist: .grammar, rule: "grammar.repeated-word", severity: .error, message: "'the' is repeated.",
+        range: SourceRange(start: SourcePosition(offset: 3, line: 1, column: 4), end: SourcePosition(offset: 7, line: 1, column: 8)),
+        text: "the", replacements: ["the"])
+
+    @Test func aBatchIsRecordedInOneRoundTripAndTheLastReviewPublishesTheReport() throws {
+        let store = Store()
+        let redis = StubRedis(answer: store.answer)
+        let collect = Collect(reportTTL: 60, cache: ReviewCache())
+        let batch = [
+            Self.delivery([Self.review(0, .grammar, suggestions: [Self.repeated]), Self.review(1, .grammar)], id: "1-0"),
+            Self.delivery([Self.review(0, .tone)], id: "2-0"),
+            Self.delivery([Self.review(1, .tone)], id: "3-0"),
+        ]
+        let results = collect.handle(batch: batch, redis: redis)
+        #expect(results.count == 3)
+        // One pipeline of three EVALSHAs (after SCRIPT LOAD, the first time in this process); the last completes the
+        // document: HKEYS only, since every review is in this process's cache.
+        #expect(Self.sent(redis) == ["EVALSHA", "EVALSHA", "EVALSHA", "HKEYS"])
+        #expect(redis.roundTrips - (redis.commands.first?[0].text == "SCRIPT" ? 1 : 0) == 2)
+        #expect(store.hashes["doc:results:doc-1"]?["#"] == Array("4".utf8))
+        #expect(store.hashes["doc:results:doc-1"]?["#grammar"] == Array("2".utf8))
+        guard case .success(.commit(let first)) = results[0], first.isEmpty else { Issue.record("\(results[0])"); return }
+        guard case .success(.commitGuarded(let guardCommand, let then)) = results[2] else { Issue.record("\(results[2])"); return }
+        #expect(guardCommand.map(\.text) == ["SET", "doc:completed:doc-1", "1", "NX", "EX", "60"])
+        #expect(then.map { $0[0].text } == ["SET", "XADD", "DEL"])
+        let report = try JSONDecoder().decode(Report.self, from: Data(then[0][2].text.utf8))
+        #expect(report.suggestions == [Self.repeated])
+        #expect(report.summary.total == 1)
+        #expect(report.figures.chunks == 2)
+        #expect(report.incomplete == nil)
+    }
+
+    @Test func reviewsStoredByAnotherReplicaAreReadFromTheHash() throws {
+        let store = Store()
+        // Another aggregator process recorded grammar's reviews: they are in the hash, not in this cache.
+        _ = Collect(reportTTL: 60, cache: ReviewCache()).handle(
+            batch: [Self.delivery([Self.review(0, .grammar, suggestions: [Self.repeated]), Self.review(1, .grammar)], id: "1-0")],
+            redis: StubRedis(answer: store.answer))
+        let redis = StubRedis(answer: store.answer)
+        let results = Collect(reportTTL: 60, cache: ReviewCache()).handle(
+            batch: [Self.delivery([Self.review(0, .tone), Self.review(1, .tone)], id: "2-0")], redis: redis)
+        #expect(Self.sent(redis) == ["EVALSHA", "HKEYS", "HMGET"])
+        guard case .success(.commitGuarded(_, let then)) = results[0] else { Issue.record("\(results[0])"); return }
+        let report = try JSONDecoder().decode(Report.self, from: Data(then[0][2].text.utf8))
+        #expect(report.suggestions == [Self.repeated])
+        #expect(report.figures.tone == 0.5)
+    }
+
+    @Test func aRedeliveredOrLateReviewIsOnlyAcknowledged() throws {
+        let store = Store()
+        let collect = Collect(reportTTL: 60, cache: ReviewCache())
+        let once = Self.delivery([Self.review(0, .grammar)], id: "1-0")
+        _ = collect.handle(batch: [once], redis: StubRedis(answer: store.answer))
+        let again = collect.handle(batch: [once], redis: StubRedis(answer: store.answer))
+        guard case .success(.commit(let commands)) = again[0], commands.isEmpty else { Issue.record("\(again[0])"); return }
+        #expect(store.hashes["doc:results:doc-1"]?["#"] == Array("1".utf8))
+        store.completed.insert("doc:completed:doc-1")
+        let late = collect.handle(batch: [Self.delivery([Self.review(1, .tone)], id: "3-0")], redis: StubRedis(answer: store.answer))
+        guard case .success(.commit(let none)) = late[0], none.isEmpty else { Issue.record("\(late[0])"); return }
+        #expect(store.hashes["doc:results:doc-1"]?["tone:1"] == nil)
+    }
+
+    @Test func aMalformedEntryFailsAloneAndItsNeighboursAreRecorded() throws {
+        let store = Store()
+        let bad = Delivery(stream: Streams.suggestions(.grammar), entry: StreamEntry(id: "1-0", fields: [
+            StreamField("v", "2.0"), StreamField("kind", "reviews"), StreamField("enc", "json"), StreamField("body", "{\"docId\":\"doc-1\",\"reviews\":[]}"),
+        ]))
+        let results = Collect(reportTTL: 60, cache: ReviewCache()).handle(
+            batch: [bad, Self.delivery([Self.review(0, .grammar)], id: "2-0")], redis: StubRedis(answer: store.answer))
+        guard case .failure(let error as ProtocolError) = results[0] else { Issue.record("\(results[0])"); return }
+        #expect(error.description.hasPrefix("invalid field 'reviews'"))
+        guard case .success = results[1] else { Issue.record("\(results[1])"); return }
+        #expect(store.hashes["doc:results:doc-1"]?["grammar:0"] != nil)
+    }
+}
