@@ -78,10 +78,10 @@ down: ## Stop the local mesh started by make up.
 
 ##@ Test
 
-.PHONY: test test-libs test-e2e test-pkg/%
+.PHONY: test test-libs test-services test-e2e test-pkg/%
 test: deps ## Run every test: each library package, the end-to-end tests with real processes, the deploy checks.
 	$(MAKE) build
-	$(MAKE) test-libs test-e2e test-deploy test-chaos test-fuzz
+	$(MAKE) test-libs test-services test-e2e test-deploy test-chaos test-fuzz
 
 # library -> its test targets (declared in its own Package.swift and again in Tests/Package.swift)
 TEST_TARGETS_MeshProtocol := MeshProtocolTests MeshReportsTests
@@ -96,6 +96,12 @@ test-libs: ## Run the tests of every library package (one test process).
 test-pkg/%: ## Run one library package's tests, e.g. test-pkg/MeshRedis.
 	@test -n "$(TEST_TARGETS_$*)" || { echo "unknown library '$*' (one of: $(LIBS))" >&2; exit 2; }
 	$(SWIFT_TEST) $(call test_filters,$*)
+
+# service -> its handler's tests (Services/<Service>/Tests, declared again in Tests/Package.swift)
+SERVICE_TEST_TARGETS := CoordinatorTests SpecialistTests AggregatorTests
+
+test-services: ## Run the services' handler tests (no Redis: a stand-in records the commands).
+	$(SWIFT_TEST) $(foreach t,$(SERVICE_TEST_TARGETS),--filter '^$(t)\.')
 
 test-e2e: build ## End-to-end tests: real redis-server, real service processes (Tests/EndToEndTests).
 	MESH_BIN_DIR=$(BIN_DIR) $(SWIFT_TEST) --filter '^EndToEndTests\.'

@@ -7,7 +7,8 @@
 // The libraries' own test targets stay in their packages (each library is versioned and testable alone:
 // `swift test --package-path Packages/MeshRedis`). SwiftPM only builds targets under the root package's
 // folder, so Libraries/<Library> is a symbolic link to Packages/<Library>/Tests, and the declarations below
-// repeat each library's test targets (Tests/deploy/test_layout.py checks that none is missing).
+// repeat each library's test targets; Services/<Service> links to the services' handler tests the same way
+// (Tests/deploy/test_workspace.py checks that none is missing).
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -91,6 +92,45 @@ let package = Package(
                 .product(name: "MeshRedisTesting", package: "MeshRedis"),
             ],
             path: "Libraries/MeshService/MeshServiceTests",
+            swiftSettings: swiftSettings
+        ),
+        // The services' handlers without Redis (a stand-in, StubRedis)
+        .testTarget(
+            name: "CoordinatorTests",
+            dependencies: [
+                .product(name: "CoordinatorHandler", package: "Coordinator"),
+                .product(name: "MeshProtocol", package: "MeshProtocol"),
+                .product(name: "MeshRedis", package: "MeshRedis"),
+                .product(name: "MeshRedisTesting", package: "MeshRedis"),
+                .product(name: "MeshWorker", package: "MeshRedis"),
+            ],
+            path: "Services/Coordinator/CoordinatorTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SpecialistTests",
+            dependencies: [
+                .product(name: "SpecialistHandler", package: "Specialist"),
+                .product(name: "MeshAgents", package: "MeshAgents"),
+                .product(name: "MeshProtocol", package: "MeshProtocol"),
+                .product(name: "MeshRedis", package: "MeshRedis"),
+                .product(name: "MeshRedisTesting", package: "MeshRedis"),
+                .product(name: "MeshWorker", package: "MeshRedis"),
+            ],
+            path: "Services/Specialist/SpecialistTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AggregatorTests",
+            dependencies: [
+                .product(name: "AggregatorHandler", package: "Aggregator"),
+                .product(name: "MeshProtocol", package: "MeshProtocol"),
+                .product(name: "MeshReports", package: "MeshProtocol"),
+                .product(name: "MeshRedis", package: "MeshRedis"),
+                .product(name: "MeshRedisTesting", package: "MeshRedis"),
+                .product(name: "MeshWorker", package: "MeshRedis"),
+            ],
+            path: "Services/Aggregator/AggregatorTests",
             swiftSettings: swiftSettings
         ),
         // Real redis-server, real service processes.

@@ -9,7 +9,9 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "Aggregator",
     products: [
-        .executable(name: "mesh-aggregator", targets: ["mesh-aggregator"])
+        .executable(name: "mesh-aggregator", targets: ["mesh-aggregator"]),
+        // The handler, apart from the main, so the repository's root package (Tests/) can test it.
+        .library(name: "AggregatorHandler", targets: ["AggregatorHandler"]),
     ],
     dependencies: [
         .package(path: "../../Packages/MeshProtocol"),
@@ -19,9 +21,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     ],
     targets: [
+        .target(
+            name: "AggregatorHandler",
+            dependencies: [
+                .product(name: "MeshProtocol", package: "MeshProtocol"),
+                .product(name: "MeshReports", package: "MeshProtocol"),
+                .product(name: "MeshRedis", package: "MeshRedis"),
+                .product(name: "MeshText", package: "MeshAgents"),
+                .product(name: "MeshWorker", package: "MeshRedis"),
+                .product(name: "MeshService", package: "MeshService"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "mesh-aggregator",
             dependencies: [
+                "AggregatorHandler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "MeshProtocol", package: "MeshProtocol"),
                 .product(name: "MeshReports", package: "MeshProtocol"),
@@ -36,7 +51,7 @@ let package = Package(
         .testTarget(
             name: "AggregatorTests",
             dependencies: [
-                .target(name: "mesh-aggregator"),
+                .target(name: "AggregatorHandler"),
                 .product(name: "MeshProtocol", package: "MeshProtocol"),
                 .product(name: "MeshRedis", package: "MeshRedis"),
                 .product(name: "MeshRedisTesting", package: "MeshRedis"),

@@ -9,7 +9,9 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "Coordinator",
     products: [
-        .executable(name: "mesh-coordinator", targets: ["mesh-coordinator"])
+        .executable(name: "mesh-coordinator", targets: ["mesh-coordinator"]),
+        // The handler, apart from the main, so the repository's root package (Tests/) can test it.
+        .library(name: "CoordinatorHandler", targets: ["CoordinatorHandler"]),
     ],
     dependencies: [
         .package(path: "../../Packages/MeshProtocol"),
@@ -18,9 +20,20 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     ],
     targets: [
+        .target(
+            name: "CoordinatorHandler",
+            dependencies: [
+                .product(name: "MeshProtocol", package: "MeshProtocol"),
+                .product(name: "MeshRedis", package: "MeshRedis"),
+                .product(name: "MeshWorker", package: "MeshRedis"),
+                .product(name: "MeshService", package: "MeshService"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "mesh-coordinator",
             dependencies: [
+                "CoordinatorHandler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "MeshProtocol", package: "MeshProtocol"),
                 .product(name: "MeshRedis", package: "MeshRedis"),
@@ -33,7 +46,7 @@ let package = Package(
         .testTarget(
             name: "CoordinatorTests",
             dependencies: [
-                .target(name: "mesh-coordinator"),
+                .target(name: "CoordinatorHandler"),
                 .product(name: "MeshProtocol", package: "MeshProtocol"),
                 .product(name: "MeshRedis", package: "MeshRedis"),
                 .product(name: "MeshRedisTesting", package: "MeshRedis"),

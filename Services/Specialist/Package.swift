@@ -9,7 +9,9 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "Specialist",
     products: [
-        .executable(name: "mesh-specialist", targets: ["mesh-specialist"])
+        .executable(name: "mesh-specialist", targets: ["mesh-specialist"]),
+        // The handler, apart from the main, so the repository's root package (Tests/) can test it.
+        .library(name: "SpecialistHandler", targets: ["SpecialistHandler"]),
     ],
     dependencies: [
         .package(path: "../../Packages/MeshProtocol"),
@@ -19,9 +21,22 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     ],
     targets: [
+        .target(
+            name: "SpecialistHandler",
+            dependencies: [
+                .product(name: "MeshProtocol", package: "MeshProtocol"),
+                .product(name: "MeshRedis", package: "MeshRedis"),
+                .product(name: "MeshAgents", package: "MeshAgents"),
+                .product(name: "MeshText", package: "MeshAgents"),
+                .product(name: "MeshWorker", package: "MeshRedis"),
+                .product(name: "MeshService", package: "MeshService"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "mesh-specialist",
             dependencies: [
+                "SpecialistHandler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "MeshProtocol", package: "MeshProtocol"),
                 .product(name: "MeshRedis", package: "MeshRedis"),
@@ -36,7 +51,7 @@ let package = Package(
         .testTarget(
             name: "SpecialistTests",
             dependencies: [
-                .target(name: "mesh-specialist"),
+                .target(name: "SpecialistHandler"),
                 .product(name: "MeshAgents", package: "MeshAgents"),
                 .product(name: "MeshProtocol", package: "MeshProtocol"),
                 .product(name: "MeshRedis", package: "MeshRedis"),

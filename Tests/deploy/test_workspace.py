@@ -28,6 +28,22 @@ def test_every_library_test_target_is_in_the_root_package() -> None:
             assert declared.get(target) == lib, f"Tests/Package.swift does not declare {lib}'s {target}"
 
 
+def test_every_service_test_target_is_in_the_root_package_and_the_makefile() -> None:
+    makefile = (ROOT / "Makefile").read_text()
+    listed = re.search(r"^SERVICE_TEST_TARGETS\s*:=(.*)$", makefile, re.M)
+    assert listed, "Makefile has no SERVICE_TEST_TARGETS"
+    blocks = WORKSPACE.split(".testTarget(")[1:]
+    for svc in SERVICES:
+        targets = declared_test_targets((ROOT / "Services" / svc / "Package.swift").read_text())
+        for target in targets:
+            assert any(f'name: "{target}"' in b and f'path: "Services/{svc}/{target}"' in b for b in blocks), \
+                f"Tests/Package.swift does not declare {svc}'s {target}"
+            assert target in listed.group(1).split(), f"SERVICE_TEST_TARGETS lacks {target}"
+        if targets:
+            link = ROOT / "Tests" / "Services" / svc
+            assert link.is_symlink() and link.resolve() == (ROOT / "Services" / svc / "Tests").resolve()
+
+
 def test_library_links_point_at_each_librarys_tests() -> None:
     for lib in LIBRARIES:
         link = ROOT / "Tests" / "Libraries" / lib

@@ -5,7 +5,7 @@ import MeshRedisTesting
 import MeshWorker
 import Testing
 
-@testable import mesh_aggregator
+@testable import AggregatorHandler
 
 /// The aggregator's decisions against a stand-in that keeps the results hash in memory and answers the record
 /// script as the real one does (the script itself runs on a real server in the end-to-end tests).

@@ -3,6 +3,7 @@ import Foundation
 import MeshProtocol
 import MeshRedis
 import MeshService
+import CoordinatorHandler
 import MeshWorker
 
 let serviceVersion = "0.1.0"
@@ -34,24 +35,5 @@ struct Coordinator: ParsableCommand {
         service.addWorker(options) { FanOut(types: types) }
         service.log.info("fanning out", ["specialists": types.map(\.rawValue).joined(separator: ",")])
         throw ExitCode(try service.run())
-    }
-}
-
-/// Decodes an entry's chunks (a 2.0 batch, or one 1.x chunk) to check them, then writes the entry as it came to the
-/// review stream of each enabled specialist, with the entry field `specialists` naming them all: the body is
-/// neither encoded nor deflated again.
-struct FanOut: StreamHandler {
-    let types: [SpecialistType]
-    let codec = WireCodec()
-
-    func handle(_ delivery: Delivery, redis: any RedisCommands) throws -> HandlerOutcome {
-        let chunks = try codec.decodeChunks(from: delivery.entry.wireFields)
-        for chunk in chunks {
-            guard chunk.count > 0, (0..<chunk.count).contains(chunk.index), !chunk.docId.isEmpty else {
-                return .deadLetter(reason: "chunk \(chunk.index) of \(chunk.count) of document '\(chunk.docId)' is inconsistent")
-            }
-        }
-        let fields = WireCodec.addressing(delivery.entry.wireFields, to: types).map { StreamField($0.0, $0.1) }
-        return .commit(types.map { RedisConnection.xaddArguments(Streams.review($0), fields: fields) })
     }
 }

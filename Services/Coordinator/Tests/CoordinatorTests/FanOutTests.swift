@@ -4,7 +4,7 @@ import MeshRedisTesting
 import MeshWorker
 import Testing
 
-@testable import mesh_coordinator
+@testable import CoordinatorHandler
 
 @Suite("FanOut")
 struct FanOutTests {

@@ -5,7 +5,7 @@ import MeshRedisTesting
 import MeshWorker
 import Testing
 
-@testable import mesh_specialist
+@testable import SpecialistHandler
 
 @Suite("Review")
 struct ReviewTests {

@@ -1,0 +1,180 @@
+import Foundation
+import MeshText
+import MeshProtocol
+import MeshRedis
+import MeshReports
+import MeshService
+import MeshWorker
+
+/// Stores reviews; when a document is complete, publishes its report exactly once.
+///
+/// The results hash `doc:results:<doc>` has one field per entry received, `<specialist>:<first chunk index>`, holding
+/// the entry's JSON (a `ReviewBatch`, or one `ChunkReview` from a 1.x writer), written with HSETNX so a redelivered
+/// entry adds nothing, and counters `#` (reviews stored) and `#<specialist>`, raised only when the field was new.
+public struct Collect: StreamHandler {
+    public let reportTTL: Int
+    public let cache: ReviewCache
+    public let codec = WireCodec()
+
+    public init(reportTTL: Int, cache: ReviewCache) {
+        self.reportTTL = reportTTL
+        self.cache = cache
+    }
+    /// `doc.reports` has no consumer group to acknowledge it: it keeps about this many newest announcements.
+    /// A waiting producer also reads `doc:report:<doc>` itself, so nothing it waits for is lost to trimming.
+    public static let reportsKept = 10_000
+    /// Unless the document is already complete (then -1): HSETNX the entry's field, raise the counters when it
+    /// was new, EXPIRE the hash; returns {reviews stored so far, 1 if the field was new else 0}.
+    public static let record = RedisScript("""
+        if redis.call('EXISTS', KEYS[2]) == 1 then return {-1, 0} end
+        local total
+        local new = redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2])
+        if new == 1 then
+          redis.call('HINCRBY', KEYS[1], '#' .. ARGV[5], ARGV[4])
+          total = redis.call('HINCRBY', KEYS[1], '#', ARGV[4])
+        else
+          total = tonumber(redis.call('HGET', KEYS[1], '#') or '0')
+        end
+        redis.call('EXPIRE', KEYS[1], ARGV[3])
+        return {total, new}
+        """)
+
+    public func handle(_ delivery: Delivery, redis: any RedisCommands) throws -> HandlerOutcome {
+        try handle(batch: [delivery], redis: redis)[0].get()
+    }
+
+    /// Records every entry of the batch in one pipeline (one script call each), then builds the report of each
+    /// document that became complete.
+    public func handle(batch: [Delivery], redis: any RedisCommands) -> [Result<HandlerOutcome, any Error>] {
+        // Decoded in full, so a malformed review is dead-lettered now rather than stalling its document; stored
+        // as the JSON it came as, with no second encoding. Counts, indexes and the specialist lists were checked
+        // when decoding (WireLimits), so the products below cannot overflow: at most 100,000 chunks times four.
+        var results = [Result<HandlerOutcome, any Error>](repeating: .success(.acknowledge), count: batch.count)
+        var recorded: [(index: Int, reviews: [ChunkReview], field: String)] = []
+        var calls: [(keys: [String], arguments: [RedisArgument])] = []
+        for (index, delivery) in batch.enumerated() {
+            do {
+                let fields = delivery.entry.wireFields
+                let kind = delivery.entry.string(WireField.kind)
+                let json = kind == ReviewBatch.kind
+                    ? try codec.body(of: ReviewBatch.self, from: fields) : try codec.body(of: ChunkReview.self, from: fields)
+                let reviews = kind == ReviewBatch.kind
+                    ? try codec.decode(ReviewBatch.self, json: json).reviews : [try codec.decode(ChunkReview.self, json: json)]
+                let first = reviews[0]
+                let field = "\(first.specialist.rawValue):\(first.chunkIndex)"
+                recorded.append((index, reviews, field))
+                // A review redelivered after its document completed (this worker was killed before its XACK while
+                // another finished the document) is only acknowledged: recording it would bring back the results
+                // hash, which completion deleted. Checked in the same script as the HSETNX.
+                calls.append((
+                    [Keys.results(first.docId), Keys.completed(first.docId)],
+                    [.string(field), .bytes(json), .int(reportTTL), .int(reviews.count), .string(first.specialist.rawValue)]
+                ))
+            } catch {
+                results[index] = .failure(error)
+            }
+        }
+        let replies: [RedisValue]
+        do {
+            replies = try redis.evalsha(Self.record, calls: calls)
+        } catch {
+            for item in recorded { results[item.index] = .failure(error) }
+            return results
+        }
+        for (item, reply) in zip(recorded, replies) {
+            do {
+                let answer = try reply.throwingServerError().array ?? []
+                guard answer.count == 2, let stored = answer[0].int, stored >= 0 else { continue }
+                let first = item.reviews[0]
+                // Only a new field: a redelivered entry's reviews are those stored (and cached) the first time.
+                if answer[1].int == 1 { cache.set(first.docId, field: item.field, reviews: item.reviews) }
+                guard stored >= first.chunkCount * first.specialists.count else { continue }
+                results[item.index] = .success(try publish(first.docId, redis: redis))
+            } catch {
+                results[item.index] = .failure(error)
+            }
+        }
+        return results
+    }
+
+    private func publish(_ docId: String, redis: any RedisCommands) throws -> HandlerOutcome {
+        let report = try assemble(docId, redis: redis)
+        let ready = ReportReady(docId: docId, key: Keys.report(docId), total: report.summary.total)
+        return .commitGuarded(
+            guard: ["SET", .string(Keys.completed(docId)), "1", "NX", "EX", .int(reportTTL)],
+            then: [
+                ["SET", .string(Keys.report(docId)), .bytes(WireCodec.json(report)), "EX", .int(reportTTL)],
+                RedisConnection.xaddArguments(Streams.reports, fields: codec.streamFields(ready), approximateMaxLength: Self.reportsKept),
+                ["DEL", .string(Keys.results(docId))],
+            ]
+        )
+    }
+
+    /// Every review of the document: from the cache where this process decoded them already, else (another
+    /// replica's, or before a restart) decoded from the results hash.
+    private func assemble(_ docId: String, redis: any RedisCommands) throws -> Report {
+        let key = Keys.results(docId)
+        let cached = cache.take(docId)
+        let names = (try redis.send("HKEYS", .string(key)).array ?? []).compactMap(\.string).filter { !$0.hasPrefix("#") }
+        var reviews: [ChunkReview] = []
+        var missing: [String] = []
+        for name in names {
+            if let known = cached[name] { reviews += known } else { missing.append(name) }
+        }
+        if !missing.isEmpty {
+            let values = try redis.send(["HMGET", .string(key)] + missing.map { .string($0) }, timeout: nil).array ?? []
+            let decoder = JSONDecoder()
+            for value in values {
+                guard let bytes = value.bytes else { continue }
+                reviews += try decoder.decode(StoredReviews.self, from: Data(bytes)).reviews
+            }
+        }
+        return ReportAssembly.assemble(docId: docId, reviews: reviews, readability: Readability.scores)
+    }
+}
+
+/// A stored entry: a 2.0 `ReviewBatch` (it has `reviews`) or a 1.x `ChunkReview`.
+public struct StoredReviews: Decodable {
+    public var reviews: [ChunkReview]
+
+    private enum Keys: String, CodingKey { case reviews }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: Keys.self)
+        reviews = container.contains(.reviews)
+            ? try container.decode([ChunkReview].self, forKey: .reviews) : [try ChunkReview(from: decoder)]
+    }
+}
+
+/// The reviews this process decoded, by document and results field, so assembling a report does not parse
+/// them again. Bounded: past `limit` reviews it is emptied (assembly then reads the hash, as another replica
+/// would); a document's entry goes when its report is assembled.
+public final class ReviewCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var documents: [String: [String: [ChunkReview]]] = [:]
+    private var count = 0
+    public let limit: Int
+
+    public init(limit: Int = 20_000) { self.limit = limit }
+
+    /// Replaces what the field held: a document id submitted again starts a new results hash.
+    public func set(_ docId: String, field: String, reviews: [ChunkReview]) {
+        lock.withLock {
+            if count + reviews.count > limit {
+                documents = [:]
+                count = 0
+            }
+            count -= documents[docId]?[field]?.count ?? 0
+            documents[docId, default: [:]][field] = reviews
+            count += reviews.count
+        }
+    }
+
+    public func take(_ docId: String) -> [String: [ChunkReview]] {
+        lock.withLock {
+            let taken = documents.removeValue(forKey: docId) ?? [:]
+            count -= taken.values.reduce(0) { $0 + $1.count }
+            return taken
+        }
+    }
+}
