@@ -46,6 +46,8 @@ extension GrammarSpecialist {
             if TermEvidence.isForeignScript(t.text) { continue }
             if evidence == nil { evidence = TermEvidence(code: tokens.lazy.filter { $0.kind == .opaque }.map(\.text), headings: ctx.chunk.headingPath) }
             if evidence!.contains(w) { continue }
+            // Beside a word of another Latin-script language ("Español por RustLangES"): that language, not a slip.
+            if foreignNeighbour(ctx, i) { continue }
             var likely = TermEvidence.termShape(w, known: { self.check($0, lower: $0) })
             // A capitalised word built like a term ("Destructuring" opening a sentence) is a term's name, unless a
             // slip of spelling explains it better ("Altough", "Techology").
@@ -58,14 +60,24 @@ extension GrammarSpecialist {
                 if likely != nil, !slips.isEmpty, !TermEvidence.readAsLetters(w) { likely = nil }
                 // An error needs a word it is a slip of; an unknown word with none ("deref", "malloc") may be a term.
                 if likely == nil, slips.isEmpty { likely = .warning }
+                // A verb made back from a known noun or adjective ("recurse" from "recursion", "recursive") is a
+                // word of its own, whatever it is a letter away from.
+                if TermEvidence.isBackFormation(w, known: { self.check($0, lower: $0) }) { likely = .suggestion }
+                // A word whose every slip is at its first letter, one of them a consonant dropped or put before it
+                // ("irst-fay" in Pig Latin), is made that way on purpose: slips keep a word's first consonant.
+                if likely == nil, slips.contains(where: { TermEvidence.differsInFirstLetter(w, $0) }),
+                   slips.allSatisfy({ TermEvidence.differsInFirstLetter(w, $0, anyLetter: true) }) { likely = .suggestion }
                 suggestions = likely == nil ? slips : []
             }
             // A capitalised unknown word is usually a name: flag it only when it is one letter away from a
             // common lower-case word of the same length or longer ("Becuase", "Teh").
             if upper > 0 {
                 let lowerSuggestions = speller.suggest(w).filter { $0 != w }
+                // A capital word whose first letter is what differs is a name coined from the word ("Rustaceans",
+                // "Crustaceans"): slips keep a word's first letter.
                 guard w.count >= 6, let best = lowerSuggestions.first, best.unicodeScalars.first.map(CharClass.isLower) == true,
-                      best.count >= w.count, Self.editDistance(best, w) <= 1 || Self.isTransposition(best, w) else { continue }
+                      best.count >= w.count, Self.editDistance(best, w) <= 1 || Self.isTransposition(best, w),
+                      !TermEvidence.differsInFirstLetter(w, best) else { continue }
                 suggestions = lowerSuggestions.map { matchCase($0, like: t.text) }
             }
             guard ctx.config.isEnabled("grammar.spelling") else { continue }
@@ -79,6 +91,18 @@ extension GrammarSpecialist {
             }
             ctx.findings.append(f)
         }
+    }
+
+    /// The word before or after token `i` is in another Latin-script language: it has a letter English does not
+    /// use (ñ, ç, ø ...) and the dictionary does not know it ("Español", "Français"; "café" is known).
+    func foreignNeighbour(_ ctx: RuleContext, _ i: Int) -> Bool {
+        let tokens = ctx.tokens
+        for k in [i - 1, i + 1] where k >= 0 && k < tokens.count && tokens[k].kind == .word {
+            let text = tokens[k].text
+            let accented = text.unicodeScalars.contains { (0xC0...0x24F).contains($0.value) && $0.value != 0xD7 && $0.value != 0xF7 }
+            if accented, !check(text, lower: tokens[k].lower) { return true }
+        }
+        return false
     }
 
     static func isTransposition(_ a: String, _ b: String) -> Bool {

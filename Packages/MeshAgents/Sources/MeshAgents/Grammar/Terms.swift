@@ -107,6 +107,42 @@ struct TermEvidence {
         return nil
     }
 
+    /// A verb made back from a known noun in "-ion" or adjective in "-ive" by ending it in "e" ("recurse":
+    /// recursion, recursive; "transpile" is not one).
+    static func isBackFormation(_ w: String, known: (String) -> Bool) -> Bool {
+        guard w.count >= 5, w.hasSuffix("e") else { return false }
+        let stem = String(w.dropLast())
+        return known(stem + "ion") || known(stem + "ive")
+    }
+
+    /// `typed` is `word` (or, hyphenated, one part of it is the word's part) with its first consonant dropped or
+    /// one put before it: "irst" / "first", "Rustaceans" / "crustaceans". Slips keep a word's first consonant, so
+    /// this is how coinages (Pig Latin, puns, names) are made. A first vowel or "h" is another matter: learners
+    /// write "anderstand", "imotions", "habilities", "equalifications", so those stay slips.
+    /// With `anyLetter`, any first letter dropped, added or changed counts.
+    static func differsInFirstLetter(_ typed: String, _ word: String, anyLetter: Bool = false) -> Bool {
+        let a = typed.lowercased().split(separator: "-", omittingEmptySubsequences: false)
+        let b = word.lowercased().split(separator: "-", omittingEmptySubsequences: false)
+        guard a.count == b.count else { return false }
+        func consonant(_ s: Unicode.Scalar?) -> Bool { s.map { CharClass.isLower($0) && !"aeiouyh".unicodeScalars.contains($0) } ?? false }
+        var differing = 0
+        for (x, y) in zip(a, b) where x != y {
+            differing += 1
+            let dropped = x.unicodeScalars.elementsEqual(y.unicodeScalars.dropFirst()) && consonant(y.unicodeScalars.first)
+            let added = y.unicodeScalars.elementsEqual(x.unicodeScalars.dropFirst()) && consonant(x.unicodeScalars.first)
+            let changed = anyLetter && x.unicodeScalars.count == y.unicodeScalars.count && x.unicodeScalars.dropFirst().elementsEqual(y.unicodeScalars.dropFirst())
+            guard dropped || added || changed || (anyLetter && (x.unicodeScalars.elementsEqual(y.unicodeScalars.dropFirst())
+                                                                || y.unicodeScalars.elementsEqual(x.unicodeScalars.dropFirst()))) else { return false }
+        }
+        return differing == 1
+    }
+
+    /// The word without a prefix of coinage ("repost" → post), when what is left has three letters or more.
+    static func unprefixed(_ w: String) -> String? {
+        for p in prefixes where w.hasPrefix(p) && w.count >= p.count + 3 { return String(w.dropFirst(p.count)) }
+        return nil
+    }
+
     /// No vowel ("src"), a letter and a hyphen ("n-ary", "x-axis"), or a start no English word has ("rlib",
     /// "nvim"): a name read letter by letter, not a word someone tried to spell.
     static func readAsLetters(_ w: String) -> Bool {
@@ -176,6 +212,11 @@ struct TermEvidence {
             // Twice is enough for a word that is no slip of any English word ("newtype", "tradeoffs"): a typo
             // repeated exactly is rare, and one a letter away from a word ("recieve" twice) still needs three.
             if !shown, v0, n == 2, !slipOfAWord(w) { shown = true }
+            // A prefix and a word the document uses three times or more, or in code ("repost" where posts are what
+            // the text is about): a word made from the document's own.
+            if !shown, v0, let rest = unprefixed(w), max(uses[rest] ?? 0, uses[stems(rest).last ?? rest] ?? 0) >= 3 || code.contains(rest) {
+                shown = true
+            }
             let v = shown && v0
             verdict[w] = v
             return v
