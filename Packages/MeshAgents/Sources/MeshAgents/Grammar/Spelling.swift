@@ -63,9 +63,10 @@ extension GrammarSpecialist {
                 // A verb made back from a known noun or adjective ("recurse" from "recursion", "recursive") is a
                 // word of its own, whatever it is a letter away from.
                 if TermEvidence.isBackFormation(w, known: { self.check($0, lower: $0) }) { likely = .suggestion }
-                // A word whose every slip is at its first letter, one of them a consonant dropped or put before it
-                // ("irst-fay" in Pig Latin), is made that way on purpose: slips keep a word's first consonant.
-                if likely == nil, slips.contains(where: { TermEvidence.differsInFirstLetter(w, $0) }),
+                // A hyphenated word whose every slip is at the first letter of a part, one of them a consonant
+                // dropped or put before it ("irst-fay" in Pig Latin), is made that way on purpose. (A plain word
+                // so made is left a slip: learners write "noring" for "boring".)
+                if likely == nil, w.contains("-"), slips.contains(where: { TermEvidence.differsInFirstLetter(w, $0) }),
                    slips.allSatisfy({ TermEvidence.differsInFirstLetter(w, $0, anyLetter: true) }) { likely = .suggestion }
                 suggestions = likely == nil ? slips : []
             }
