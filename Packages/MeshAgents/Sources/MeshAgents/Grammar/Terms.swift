@@ -63,6 +63,9 @@ struct TermEvidence {
         word.unicodeScalars.contains { $0.properties.isAlphabetic && $0.value > 0x24F && !(0x1E00...0x1EFF).contains($0.value) }
     }
 
+    /// The shipped technical words (`Vocabulary.builtIn`, `TechTerms`), lower-cased.
+    static let technicalTerms = Set((Vocabulary.builtIn + TechTerms.words).map { $0.lowercased() })
+
     /// Prefixes of technical coinages ("deallocate", "submodule", "multithreaded", "unsized"). Two-letter ones
     /// need a longer rest, so "untill" stays a typo.
     static let prefixes = ["anti", "auto", "bio", "co", "counter", "cross", "de", "hyper", "inter", "intra", "macro", "meta",
@@ -87,6 +90,9 @@ struct TermEvidence {
             let rest = n - p0
             if rest >= (p0 == 2 ? 5 : 4), known(word(p0, n)) { return .suggestion }
         }
+        // A technical term made a verb ("namespaced", "webhooked"): the shipped vocabulary knows the noun, and an
+        // English stem ("successed") is left to the slips.
+        for s in ["d", "ed"] where w.hasSuffix(s) && n - s.count >= 4 && technicalTerms.contains(word(0, n - s.count)) { return .suggestion }
         for s in suffixes where w.hasSuffix(s) {
             let stemEnd = n - s.unicodeScalars.count
             guard stemEnd >= 3 else { continue }
