@@ -50,7 +50,9 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ],
             // The generators of Generated/*.swift live beside what they generate.
-            exclude: ["Generated/gen_lexicon.py", "Generated/gen_techterms.py", "Generated/gen_usage.py"],
+            exclude: [
+                "Generated/gen_englishwords.py", "Generated/gen_lexicon.py", "Generated/gen_techterms.py", "Generated/gen_usage.py",
+            ],
             swiftSettings: swiftSettings
         ),
         .executableTarget(name: "mesh-agents", dependencies: ["MeshAgents", "MeshDocument", "MeshText"], swiftSettings: swiftSettings),

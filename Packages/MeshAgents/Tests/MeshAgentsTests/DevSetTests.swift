@@ -7,7 +7,8 @@ import Testing
 
 /// The labelled dev sample (`Eval/devset.jsonl`, sentences written for the classes of findings on technical
 /// documentation): each fixed false alarm is an item where nothing may fire at warning or error, each true
-/// finding an item where its rule must.
+/// finding an item where its rule must, and each sampled false alarm not fixed yet an item that names it in
+/// `false_alarms` (it counts against the rule's precision in RULES.md).
 @Suite("Dev sample")
 struct DevSetTests {
     static let path = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
@@ -33,6 +34,6 @@ struct DevSetTests {
     @Test(arguments: items)
     func firesExactlyAsLabelled(_ item: DevSetItem) {
         let fired = Set(Self.review(item).filter { $0.severity <= .warning }.map(\.rule))
-        #expect(fired == Set(item.fires), "\(item.class): \(item.text)")
+        #expect(fired == item.expected, "\(item.class): \(item.text)")
     }
 }

@@ -3,9 +3,12 @@ import MeshProtocol
 import MeshText
 
 /// Spelling, repeated words, a/an, confused words, agreement, verb forms, capitalisation, spacing,
-/// punctuation and sentences that never end.
+/// punctuation and sentences that never end. This file holds the dispatch: which rule family runs, in which
+/// order, on which trigger words. Each family owns its rule ids in its own file (Agreement.swift,
+/// Articles.swift, ConfusedWords.swift, ...); `GrammarRuleOwnershipTests` keeps it so.
 public struct GrammarSpecialist: BudgetedSpecialist {
     public var type: SpecialistType { .grammar }
+
     public let speller: Speller
 
     public init(speller: Speller = .shared) { self.speller = speller }
@@ -42,7 +45,9 @@ public struct GrammarSpecialist: BudgetedSpecialist {
         if ctx.overBudget() { return .timedOut }
         return ChunkAnalysis(findings: dedupe(ctx.findings))
     }
+}
 
+extension GrammarSpecialist {
     /// Token indices of the first word of each sentence.
     func sentenceStarts(_ ctx: RuleContext) -> SentenceStarts {
         var out = SentenceStarts(count: ctx.tokens.count)
@@ -92,34 +97,6 @@ public struct GrammarSpecialist: BudgetedSpecialist {
         return out
     }
 
-    /// Two equal words that are not a slip: written in capitals ("CR CR LF LF", a sequence of symbols), or in cases
-    /// that differ other than a capital first letter ("the COMMAND command": a name, then the word).
-    static func deliberateRepeat(_ a: String, _ b: String) -> Bool {
-        func caps(_ s: String) -> Bool { s.unicodeScalars.count >= 2 && !s.unicodeScalars.contains(where: CharClass.isLower) }
-        if caps(a) || caps(b) { return true }
-        return a.unicodeScalars.dropFirst().elementsEqual(b.unicodeScalars.dropFirst()) == false
-    }
-
-    /// A run of 2–4 words repeated at once with no punctuation between ("miss the biggest illusion miss the biggest illusion").
-    func repeatedPhrase(_ ctx: inout RuleContext, _ i: Int) {
-        let tokens = ctx.tokens
-        let n = tokens.count
-        for m in 2...4 where i + 2 * m <= n {
-            guard tokens[i + m].kind == .word, ctx.text.sameLower(i + m, i) else { continue }
-            var same = true
-            for k in 0..<m where tokens[i + k].kind != .word || tokens[i + m + k].kind != .word || !ctx.text.sameLower(i + k, i + m + k) {
-                same = false
-                break
-            }
-            // Names and numbers repeat for good reasons; so do short refrains ("bye now bye now") rarely in prose.
-            if same, i == 0 || tokens[i - 1].kind != .word || !ctx.text.sameLower(i - 1, i + m - 1) {
-                let phrase = ctx.text(TextSpan(start: tokens[i].start, end: tokens[i + m - 1].end))
-                ctx.add("grammar.repeated-word", "'\(phrase)' is repeated.", TextSpan(start: tokens[i].start, end: tokens[i + 2 * m - 1].end), [phrase])
-                return
-            }
-        }
-    }
-
     // MARK: Phrase tables
 
     func phraseRules(_ ctx: inout RuleContext, starts: SentenceStarts) {
@@ -150,25 +127,6 @@ public struct GrammarSpecialist: BudgetedSpecialist {
     }
 
     static let phraseTables = PhraseTables(phraseRules.map(\.1))
-
-    static let phraseRules: [(String, PhraseTable, String)] = [
-        ("grammar.confused-words", GrammarLists.confused, "Did you mean '%r'?"),
-        ("grammar.nonstandard-phrase", GrammarLists.nonstandard, "Use the standard form '%r'."),
-        ("grammar.agreement", GrammarLists.agreementPhrases, "The verb does not agree with its subject: use '%r'."),
-        ("grammar.typography", GrammarLists.typography, "Use '%r'."),
-        ("grammar.preposition", GrammarLists.prepositions, "Use '%r'."),
-    ]
-
-    // MARK: Word-level rules
-
-    /// Double negatives: the negative pronouns, the words after "no" that make no double negative ("no one", "no
-    /// longer"), and the words that end a negation's reach ("don't think that nobody").
-    static let negativeWords: WordList = ["nothing", "nobody", "nowhere", "none"]
-    static let afterNoNotNegative: WordList = ["one", "matter", "longer", "doubt", "for", "to", "yet", "more", "less", "sooner", "way"]
-    static let negationScopeEnders: WordList = [
-        "that", "only", "just", "because", "if", "believe", "think", "know", "imagine", "guess", "suppose", "mean", "realize",
-        "realise", "say", "said", "wonder",
-    ]
 
     func wordRules(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
@@ -201,11 +159,7 @@ public struct GrammarSpecialist: BudgetedSpecialist {
             // ("is an echo is an echo"): lexical illusions, across line breaks too.
             if i + 1 < n, tokens[i + 1].kind == .word, ctx.text.sameLower(i + 1, i), repeatedOn,
                !Self.deliberateRepeat(tokens[i].text, tokens[i + 1].text) {
-                if !GrammarLists.repeatAllowed.contains(w) {
-                    ctx.add("grammar.repeated-word", "'\(t.text)' is repeated.", TextSpan(start: t.start, end: tokens[i + 1].end), [t.text])
-                } else if w == "that" || w == "had" || w == "is", i + 2 < n, tokens[i + 2].kind == .word, tokens[i + 2].lower == w, i == 0 || tokens[i - 1].lower != w {
-                    ctx.add("grammar.repeated-word", "'\(t.text)' is repeated three times.", TextSpan(start: t.start, end: tokens[i + 2].end), [t.text])
-                }
+                repeatedWord(&ctx, i)
             } else if repeatedOn, repeatsLater(i) {
                 repeatedPhrase(&ctx, i)
             }
@@ -216,30 +170,17 @@ public struct GrammarSpecialist: BudgetedSpecialist {
                !(i > 0 && tokens[i - 1].text == "." && !tokens[i].spaceBefore), articleOn,
                // A capital "A" inside a sentence is a name or label ("from A again", "If module A is").
                tokens[i].text != "A" || starts.contains(i) {
-                // A word in capitals is read as a word when it is an English word ("A HOUSE"), not a term the
-                // speller knows only from the technical lists ("an HTTP request").
-                let caps = next.text.unicodeScalars.allSatisfy({ !CharClass.isLower($0) })
-                let spoken = caps && speller.check(next.lower) && !Articles.readAsLetters(next.text) ? next.lower : next.text
-                if let vowelSound = Articles.startsWithVowelSound(spoken) {
-                    if w == "a" && vowelSound {
-                        ctx.add("grammar.a-an", "Use 'an' before '\(next.text)', which starts with a vowel sound.",
-                                TextSpan(start: t.start, end: t.end), [matchCase("an", like: t.text)])
-                    } else if w == "an" && !vowelSound {
-                        ctx.add("grammar.a-an", "Use 'a' before '\(next.text)', which starts with a consonant sound.",
-                                TextSpan(start: t.start, end: t.end), [matchCase("a", like: t.text)])
-                    }
-                }
+                articleBeforeSound(&ctx, i)
             }
 
             // Uncountable plurals.
             if uncountablePluralWords.mayContain(hash: tokens[i].lowerHash), let singular = GrammarLists.uncountablePlurals[w] {
-                ctx.add("grammar.uncountable-plural", "'\(singular)' has no plural; use '\(singular)' or 'pieces of \(singular)'.",
-                        t.span, [matchCase(singular, like: t.text)])
+                uncountablePlural(&ctx, i, singular: singular)
             }
 
             // Project vocabulary: rejected words.
             if !cfg.reject.isEmpty, cfg.reject.contains(w) {
-                ctx.add("grammar.rejected-word", "The project vocabulary rejects '\(t.text)'.", t.span)
+                rejectedWord(&ctx, i)
             }
 
             // Capitalisation.
@@ -251,86 +192,13 @@ public struct GrammarSpecialist: BudgetedSpecialist {
             }
 
             // Agreement and verb forms (most words trigger nothing: no call for them).
-            if agreementTriggers[w, hash: tokens[i].lowerHash] != nil { agreement(&ctx, i) }
+            if agreementTriggers[w, hash: tokens[i].lowerHash] != nil { agreementAndForm(&ctx, i) }
 
             // Double negatives: "don't have nothing", "can't get no".
             if (w.utf8.count == 5 && w == "never" || w.utf8.count == 3 && w == "not"
                 || lastByte(w) == UInt8(ascii: "t") && w.utf8.count >= 3 && w.hasSuffix("n't")), doubleNegativeOn {
-                var k = i + 1
-                var seen = 0
-                while k < n, seen < 2, tokens[k].kind == .word {
-                    let x = tokens[k].lower
-                    if Self.negativeWords.contains(tokens[k])
-                        || (x == "no" && k + 1 < n && tokens[k + 1].kind == .word && !Self.afterNoNotNegative.contains(tokens[k + 1])) {
-                        if seen == 0 && (w == "not") { break }
-                        let positive = ["nothing": "anything", "nobody": "anybody", "nowhere": "anywhere", "none": "any", "no": "any"][x]!
-                        ctx.add("grammar.double-negative", "Double negative: '\(t.text) … \(tokens[k].text)' cancels out; use '\(positive)'.",
-                                TextSpan(start: t.start, end: tokens[k].end))
-                        break
-                    }
-                    if Self.negationScopeEnders.contains(tokens[k]) { break }
-                    seen += 1
-                    k += 1
-                }
+                doubleNegative(&ctx, i)
             }
-        }
-    }
-
-    func capitalization(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
-        let tokens = ctx.tokens
-        // Every case below needs a word starting in lower case that is "i…", may be a proper noun, or starts a
-        // sentence: most words are none, and are only read, not copied (a copy retains two strings).
-        let first = ctx.text.scalars[tokens[i].start] // the word's first scalar, without walking its text
-        guard CharClass.isLower(first) else { return }
-        // The lower case starts with "i" when the word does: a lower-case letter is its own lower case, so only a
-        // non-ASCII first letter needs the string read.
-        let startsWithI = first == "i" || first.value >= 128 && tokens[i].lower.utf8.first == UInt8(ascii: "i")
-        // The five forms of "I" are "i" alone or "i" and an apostrophe: "in", "it", "is" and "if" end here.
-        let iForm = startsWithI && (tokens[i].lower.utf8.count == 1 || tokens[i].lower.utf8.dropFirst().first == UInt8(ascii: "'"))
-        guard iForm || GrammarLists.properNounWords.mayContain(hash: tokens[i].lowerHash) || starts.contains(i)
-        else { return }
-        let t = tokens[i]
-        if iForm, t.lower == "i" || t.lower == "i'm" || t.lower == "i've" || t.lower == "i'll" || t.lower == "i'd" {
-            if CharClass.isLower(first), !(i + 1 < tokens.count && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
-               !(i > 0 && tokens[i - 1].text == "." && !t.spaceBefore) {
-                ctx.add("grammar.capitalization", "Write the pronoun 'I' in capitals.", t.span, [matchCase("I", like: "I") + t.text.dropFirst()])
-                return
-            }
-        }
-        if CharClass.isLower(first), GrammarLists.properNounWords.mayContain(hash: t.lowerHash), let proper = GrammarLists.properNouns[t.lower],
-           !(i > 0 && (tokens[i - 1].text == "." || tokens[i - 1].text == "/" || tokens[i - 1].text == "-") && !t.spaceBefore),
-           // A common word too ("polish", "turkey"): used as a verb ("to polish their patches") it stays lower case.
-           !(speller.check(t.lower) && (i + 1 < tokens.count && Self.objectStarters.contains(tokens[i + 1].lower)
-               || i > 0 && (tokens[i - 1].lower == "to" || Self.subjectPronouns.contains(tokens[i - 1].lower) || Self.modals.contains(tokens[i - 1].lower)))) {
-            ctx.add("grammar.capitalization", "'\(proper)' is a proper noun: capitalise it.", t.span, [proper])
-            return
-        }
-        if CharClass.isLower(first), starts.contains(i),
-           !(i > 0 && (tokens[i - 1].text == "\u{2026}" || (i >= 2 && tokens[i - 1].text == "." && tokens[i - 2].text == "."))) {
-            // The chunk's first sentence of a list item, table cell or heading may start in lower case.
-            let isFirstOfChunk = ctx.text.sentences.first.map { $0.tokens.contains(i) } ?? true
-            if isFirstOfChunk && ctx.chunk.kind != .paragraph { return }
-            // A Markdown paragraph can go on with a sentence that a code block, a list or a footnote label
-            // interrupted ("is equivalent to"): only a suggestion there.
-            let continuation = isFirstOfChunk && ctx.chunk.format == .markdown
-            // A lone fragment ("noon") is not a sentence.
-            if let s = ctx.text.sentence(containing: i), !s.terminated,
-               ctx.text.countWords(in: s.tokens) < 3 { return }
-            // A sentence after a colon-ended or unterminated sentence is a continuation.
-            if i > 0, !isFirstOfChunk {
-                var j = i - 1
-                while j >= 0, tokens[j].kind == .punct, ctx.text.token(j, isOneOf: "\"')]\u{201D}\u{2019}") { j -= 1 }
-                if j >= 0, tokens[j].kind == .punct, !(tokens[j].text == "." || tokens[j].text == "!" || tokens[j].text == "?") { return }
-                // '"Am I late?" she asked.': a quotation ending in ? or ! goes on in lower case.
-                if j >= 0, j < i - 1, tokens[j].text == "?" || tokens[j].text == "!" { return }
-                if j >= 0, tokens[j].kind != .punct { return }
-            }
-            // Quoted or parenthetical starts, "iPhone"-style words and lists written in lower case are fine.
-            if t.text.unicodeScalars.dropFirst().contains(where: CharClass.isUpper) { return }
-            let upper = String(first).uppercased() + String(String.UnicodeScalarView(t.text.unicodeScalars.dropFirst()))
-            var f = Finding("grammar.capitalization", "Start the sentence with a capital letter.", t.span, [upper])
-            if continuation { f.severity = .suggestion }
-            ctx.findings.append(f)
         }
     }
 
@@ -361,22 +229,9 @@ public struct GrammarSpecialist: BudgetedSpecialist {
         return d
     }()
 
-    /// Words after which `agreement` takes a pronoun for a subject ("and it", "because you").
-    static let subjectLeaders = WordSet(words: ["and", "but", "because", "so", "that", "when", "since", "while", "although", "though",
-                                                "then", "where", "after", "before", "until", "once", "or", "which", "who"])
-    /// Words after which `agreement` leaves a pronoun's verb alone ("can it be", "let it go", "if it were").
-    static let agreementAuxiliaries = WordSet(words: Verbs.auxiliaries.union(["let", "make", "help", "to", "if", "wish", "though", "that"]))
-
-    /// Verb fixes by subject for `agreement`, and the base of "be": static, since a dictionary literal in the
-    /// function is built on every call.
-    static let fixAfterI = WordDictionary<String>(["is": "am", "are": "am", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "am not"])
-    static let fixAfterWeTheyYou = WordDictionary<String>(["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "hasn't": "haven't", "isn't": "aren't", "wasn't": "weren't", "am": "are"])
-    static let fixAfterTheseThose = WordDictionary<String>(["is": "are", "was": "were", "has": "have", "does": "do", "doesn't": "don't", "isn't": "aren't", "wasn't": "weren't"])
-    static let fixAfterPeople = WordDictionary<String>(["is": "are", "was": "were", "has": "have", "isn't": "aren't", "wasn't": "weren't", "doesn't": "don't"])
-    static let fixAfterEveryone = WordDictionary<String>(["are": "is", "were": "was", "have": "has", "don't": "doesn't", "aren't": "isn't", "weren't": "wasn't", "do": "does"])
-    static let beBase = WordDictionary<String>(["is": "be", "are": "be", "was": "be", "were": "be", "am": "be"])
-
-    func agreement(_ ctx: inout RuleContext, _ i: Int) {
+    /// Agreement after a pronoun or plural subject, and the verb form after an auxiliary, "to" or "more": both
+    /// start at a trigger word that one look-up by hash finds.
+    func agreementAndForm(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
         // Most words trigger nothing: test before copying the token.
         guard let trigger = Self.agreementTriggerMap[tokens[i].lower, hash: tokens[i].lowerHash] else { return }
@@ -384,380 +239,342 @@ public struct GrammarSpecialist: BudgetedSpecialist {
         if trigger == .beForm {
             guard i + 1 < tokens.count, Self.participleOfPast[tokens[i + 1].lower, hash: tokens[i + 1].lowerHash] != nil else { return }
         }
-        let t = tokens[i]
-        let w = t.lower
         guard i + 1 < tokens.count, tokens[i + 1].kind == .word else { return }
-        let nt = tokens[i + 1]
-        let nw = nt.lower
-        let prevWord: String? = i > 0 && tokens[i - 1].kind == .word ? tokens[i - 1].lower : nil
-        let span = TextSpan(start: t.start, end: nt.end)
-        func agree(_ fix: String) {
-            guard ctx.config.isEnabled("grammar.agreement") else { return }
-            ctx.add("grammar.agreement", "The verb does not agree with '\(t.text)': use '\(t.text) \(fix)'.", span,
-                    [t.text + " " + matchCase(fix, like: nt.text)])
-        }
-        func form(_ message: String, _ fix: String) {
-            guard ctx.config.isEnabled("grammar.verb-form") else { return }
-            ctx.add("grammar.verb-form", message, span, [t.text + " " + matchCase(fix, like: nt.text)])
-        }
-        // Subject position: sentence start, or after a conjunction or comma. This and `afterAux` are computed only
-        // by the cases that ask.
-        var subjectPosition: Bool {
-            i == 0 || tokens[i - 1].kind == .punct || Self.subjectLeaders.contains(tokens[i - 1].lower, hash: tokens[i - 1].lowerHash)
-        }
-        var afterAux: Bool {
-            prevWord != nil && Self.agreementAuxiliaries.contains(tokens[i - 1].lower, hash: tokens[i - 1].lowerHash)
-        }
         switch trigger {
-        case .heSheIt:
-            guard !afterAux, w != "it" || subjectPosition else { break }
-            if let fix = Verbs.thirdPersonFix[nw], !(nw == "were" && (prevWord == "if" || prevWord == "as")) {
-                // "it have" in "does it have" is excluded above; "it" as object ("make it work") too.
-                if w == "it" && Verbs.baseForms[nw] != nil && !(["do", "don't", "have", "haven't", "are", "aren't", "were", "weren't"].contains(nw)) { break }
-                agree(fix)
-            }
-        case .i:
-            if let fix = Self.fixAfterI[nw],
-               !afterAux {
-                agree(fix)
-            } else if let base = Verbs.thirdToBase[nw], !afterAux, !["does", "has", "is"].contains(nw) {
-                agree(base)
-            }
-        case .weTheyYou:
-            guard !afterAux, w != "you" || subjectPosition, prevWord != "of" else { break }
-            if let fix = Self.fixAfterWeTheyYou[nw] {
-                agree(fix)
-            } else if let base = Verbs.thirdToBase[nw] {
-                agree(base)
-            }
-        case .theseThose:
-            if let fix = Self.fixAfterTheseThose[nw] {
-                agree(fix)
-            }
-        case .people:
-            let determiner = prevWord.map { ["the", "these", "those", "many", "some", "most", "all", "young", "old", "other", "such", "few", "several"].contains($0) } ?? subjectPosition
-            if determiner, let fix = Self.fixAfterPeople[nw],
-               prevWord != "of" {
-                agree(fix)
-            }
-        case .everyone:
-            if let fix = Self.fixAfterEveryone[nw],
-               !afterAux, prevWord != "for", prevWord != "of" {
-                agree(fix)
-            }
-        case .doForm:
-            if let base = Verbs.thirdToBase[nw] ?? Verbs.pastToBase[nw], !Verbs.nounLike.contains(nw), nw != "was", nw != "were" {
-                form("After '\(t.text)' use the base form of the verb.", base)
-            }
-        case .modal:
-            if w == "can" || w == "will", let pw = prevWord, ["a", "the", "this", "that", "his", "her", "my", "your", "free"].contains(pw) { break }
-            if let base = Verbs.thirdToBase[nw] ?? Verbs.pastToBase[nw] ?? Self.beBase[nw],
-               !Verbs.nounLike.contains(nw) {
-                form("After '\(t.text)' use the base form of the verb.", base)
-            }
-        case .to:
-            if let base = Verbs.pastToBase[nw], Verbs.strongPast.contains(nw) {
-                form("After 'to' use the base form of the verb.", base)
-            }
-        case .haveForm:
-            if let pp = Self.participleOfPast[nw, hash: nt.lowerHash] {
-                form("Use the past participle after '\(t.text)'.", pp)
-            }
-        case .beForm:
-            // "It will be took", "The car was stole": a passive needs the participle. A few past forms are also
-            // nouns or adjectives after "be" ("lay people", "a rose").
-            if let pp = Self.participleOfPast[nw, hash: nt.lowerHash], !Self.pastAlsoNoun.contains(nw), i + 2 >= tokens.count || tokens[i + 2].text != "-" {
-                form("Use the past participle after '\(t.text)'.", pp)
-            }
-        case .moreMost:
-            if w == "more", let fix = GrammarLists.comparatives[nw], !(i > 0 && ["is", "was", "be", "one", "much", "any", "no"].contains(tokens[i - 1].lower)) {
-                form("'\(nt.text)' is already comparative: drop 'more'.", fix)
-                if ctx.config.isEnabled("grammar.verb-form") {
-                    ctx.findings[ctx.findings.count - 1].replacements = [matchCase(nt.text, like: t.text)]
-                }
-            } else if w == "most", GrammarLists.superlatives.contains(nw) {
-                if ctx.config.isEnabled("grammar.verb-form") {
-                    ctx.add("grammar.verb-form", "'\(nt.text)' is already superlative: drop 'most'.", span, [matchCase(nt.text, like: t.text)])
-                }
-            }
+        case .heSheIt, .i, .weTheyYou, .theseThose, .people, .everyone: pronounAgreement(&ctx, i, trigger)
+        case .doForm, .modal, .to, .haveForm, .beForm, .moreMost: verbFormAfterTrigger(&ctx, i, trigger)
         }
     }
 
-    /// `Verbs.pastToParticiple` probed by the token's hash: "is" and "has" ask it for nearly every word after them.
-    static let participleOfPast = WordMap(Verbs.pastToParticiple)
-    static let pastAlsoNoun: Set<String> = ["lay", "saw", "rose", "fell", "bore", "wound", "ground", "found", "was", "were"]
+    /// The patterns of `patternRules` a word can start. One look-up per token gives them all, so the loop tests
+    /// bits instead of comparing the word with a dozen strings (an unequal string compare is a library call).
+    struct PatternTrigger: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let to = PatternTrigger(rawValue: 1 << 0)
+        static let modal = PatternTrigger(rawValue: 1 << 1)
+        static let doForm = PatternTrigger(rawValue: 1 << 2)
+        /// "i", "you", "we", "they".
+        static let pluralPronoun = PatternTrigger(rawValue: 1 << 3)
+        /// "he", "she", "it".
+        static let singularPronoun = PatternTrigger(rawValue: 1 << 4)
+        static let casePreposition = PatternTrigger(rawValue: 1 << 5)
+        static let there = PatternTrigger(rawValue: 1 << 6)
+        /// "a", "an".
+        static let article = PatternTrigger(rawValue: 1 << 7)
+        /// "these", "those".
+        static let demonstrative = PatternTrigger(rawValue: 1 << 8)
+        static let then = PatternTrigger(rawValue: 1 << 9)
+    }
 
-    // MARK: Spacing and punctuation
+    /// Every word that can start one of `patternRules`' patterns, with the patterns it can start.
+    static let patternDispatch = TriggerDispatch<PatternTrigger>([
+        (["to"], .to),
+        (Array(modals), .modal),
+        (Array(doForms), .doForm),
+        (["i", "you", "we", "they"], .pluralPronoun),
+        (["he", "she", "it"], .singularPronoun),
+        (Array(casePrepositions), .casePreposition),
+        (["there"], .there),
+        (["a", "an"], .article),
+        (["these", "those"], .demonstrative),
+        (["then"], .then),
+    ])
 
-    /// Doubled punctuation that is a slip ("..", "?!" and "!!" are handled apart).
-    static let doubledMarks: WordList = [",,", ";;", ",.", ".,", ";.", ",;", ";,", ":.", ".:", "?.", "!.", ",:", ":,", "??"]
-
-    /// The message and replacement of "Remove the space before ','", built once per mark: a text typeset with a
-    /// space before every comma has one finding per comma, and each would allocate both.
-    static let spaceBeforeFinding: [Unicode.Scalar: (String, [String])] = Dictionary(uniqueKeysWithValues:
-        ",.;:!?".unicodeScalars.map { ($0, ("Remove the space before '\($0)'.", [String($0)])) })
-
-    func spacingRules(_ ctx: inout RuleContext) {
+    func patternRules(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
-        let sc = ctx.text.scalars
         let n = tokens.count
-        let cfg = ctx.config
-        // Asked once, not per token.
-        let spacingOn = cfg.isEnabled("grammar.spacing")
-        let punctuationOn = cfg.isEnabled("grammar.punctuation")
-        // Marks are tested as scalars (`token(_:isOneOf:)`): an array literal of strings allocates per token.
-        // Tokens are read in place: a copy retains two strings.
-        let text = ctx.text
+        let formOn = ctx.config.isEnabled("grammar.verb-form")
+        let agreeOn = ctx.config.isEnabled("grammar.agreement")
+        let confusedOn = ctx.config.isEnabled("grammar.confused-words")
+        let dispatch = Self.patternDispatch
         for i in 0..<n {
-            if tokens[i].kind == .punct {
-                let p = tokens[i].text
-                // A punctuation token is one scalar: marks are compared as scalars, not as strings.
-                let mark = sc[tokens[i].start]
-                // Space before , . ; : ! ?
-                if tokens[i].spaceBefore, !tokens[i].newlineBefore, i > 0, text.token(i, isOneOf: ",.;:!?"),
-                   tokens[i - 1].kind == .word || tokens[i - 1].kind == .number,
-                   i + 1 >= n || tokens[i + 1].spaceBefore || tokens[i + 1].kind == .punct && !text.token(i + 1, isOneOf: ",.!?") && tokens[i + 1].spaceBefore,
-                   !(mark == "." && i + 1 < n && text.token(i + 1, is: ".") && !tokens[i + 1].spaceBefore),
-                   spacingOn {
-                    let (message, replacements) = Self.spaceBeforeFinding[mark] ?? ("Remove the space before '\(p)'.", [p])
-                    ctx.add("grammar.spacing", message, TextSpan(start: tokens[i - 1].end, end: tokens[i].end), replacements)
-                }
-                // Missing space after , between words ("word,word").
-                if mark == ",", i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
-                   tokens[i - 1].kind == .word, tokens[i + 1].kind == .word, spacingOn {
-                    ctx.add("grammar.spacing", "Add a space after ','.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [", " + tokens[i + 1].text])
-                }
-                // Missing space after . ! ? before a capitalised word ("end.Next").
-                if text.token(i, isOneOf: ".!?"), i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
-                   tokens[i - 1].kind == .word, tokens[i - 1].text.unicodeScalars.count >= 2,
-                   tokens[i + 1].kind == .word, tokens[i + 1].text.unicodeScalars.count >= 2,
-                   let f = tokens[i + 1].text.unicodeScalars.first, CharClass.isUpper(f),
-                   tokens[i + 1].text.unicodeScalars.dropFirst().allSatisfy({ !CharClass.isUpper($0) }),
-                   let l = tokens[i - 1].text.unicodeScalars.last, CharClass.isLower(l), spacingOn {
-                    ctx.add("grammar.spacing", "Add a space after '\(p)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [p + " " + tokens[i + 1].text])
-                }
-                // "4:they have": a colon glued to the word after it (times, ratios and "std::io" have no letters after).
-                if mark == ":", i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore, tokens[i - 1].kind != .punct,
-                   tokens[i + 1].kind == .word, tokens[i + 1].text.unicodeScalars.count >= 2,
-                   tokens[i + 1].text.unicodeScalars.allSatisfy(CharClass.isLower), spacingOn {
-                    ctx.add("grammar.spacing", "Add a space after ':'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [": " + tokens[i + 1].text])
-                }
-                // A straight quotation mark between two letters ("say"hey") lacks a space on one side.
-                if mark == "\"", i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
-                   tokens[i - 1].kind == .word, tokens[i + 1].kind == .word, spacingOn {
-                    ctx.add("grammar.spacing", "Add a space before or after the quotation mark.", TextSpan(start: tokens[i - 1].start, end: tokens[i + 1].end),
-                            [tokens[i - 1].text + " \"" + tokens[i + 1].text, tokens[i - 1].text + "\" " + tokens[i + 1].text])
-                }
-                // Space inside brackets.
-                if mark == "(" || mark == "[", i + 1 < n, tokens[i + 1].spaceBefore, !tokens[i + 1].newlineBefore,
-                   tokens[i + 1].kind == .word, spacingOn {
-                    ctx.add("grammar.spacing", "Remove the space after '\(p)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].start), [p])
-                }
-                if mark == ")" || mark == "]", tokens[i].spaceBefore, !tokens[i].newlineBefore, i > 0, tokens[i - 1].kind == .word,
-                   tokens[..<i].contains(where: { $0.text == (p == ")" ? "(" : "[") }), spacingOn {
-                    ctx.add("grammar.spacing", "Remove the space before '\(p)'.", TextSpan(start: tokens[i - 1].end, end: tokens[i].end), [p])
-                }
-                // "?!", "!?", "????": one mark says it (a run of "!" alone is tone.exclamation's).
-                if mark == "?" || mark == "!", i + 1 < n, !tokens[i + 1].spaceBefore, text.token(i + 1, is: "?") || text.token(i + 1, is: "!"),
-                   !(i > 0 && !tokens[i].spaceBefore && (text.token(i - 1, is: "?") || text.token(i - 1, is: "!"))), punctuationOn {
-                    var j = i + 1
-                    var mixed = false
-                    while j < n, !tokens[j].spaceBefore, tokens[j].text == "?" || tokens[j].text == "!" {
-                        if tokens[j].text != p { mixed = true }
-                        j += 1
-                    }
-                    if mixed || (p == "?" && j - i >= 3) {
-                        ctx.add("grammar.punctuation", "Use one '\(p == "?" || mixed ? "?" : "!")', not '\(tokens[i..<j].map(\.text).joined())'.",
-                                TextSpan(start: tokens[i].start, end: tokens[j - 1].end), [mixed ? "?" : p])
-                    }
-                }
-                // Doubled punctuation.
-                if i + 1 < n, !tokens[i + 1].spaceBefore, tokens[i + 1].kind == .punct, punctuationOn {
-                    let q = tokens[i + 1].text
-                    let pair = p + q
-                    let prevSame = i > 0 && tokens[i - 1].kind == .punct && !tokens[i].spaceBefore && tokens[i - 1].text == p
-                    let ellipsisNext = q == "." && i + 2 < n && tokens[i + 2].text == "." && !tokens[i + 2].spaceBefore
-                    let abbreviation = p == "." && i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].text.unicodeScalars.count <= 4
-                    if Self.doubledMarks.contains(pair), !prevSame,
-                       !ellipsisNext, !abbreviation {
-                        let third = i + 2 < n && !tokens[i + 2].spaceBefore && tokens[i + 2].text == q
-                        if !(pair == "??" && third) {
-                            ctx.add("grammar.punctuation", "Doubled punctuation '\(pair)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end),
-                                    [pair == "??" ? "?" : (pair.hasPrefix(".") || pair.hasPrefix("?") || pair.hasPrefix("!") ? p : q)])
-                        }
-                    } else if pair == "..", !prevSame, !(i + 2 < n && tokens[i + 2].text == "." && !tokens[i + 2].spaceBefore),
-                              i > 0, tokens[i - 1].kind == .word {
-                        ctx.add("grammar.punctuation", "Two full stops: use one, or '…' for an ellipsis.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [".", "…"])
-                    }
-                }
-            } else if tokens[i].spaceBefore, !tokens[i].newlineBefore, i > 0, spacingOn {
-                // Doubled spaces between words.
-                var k = tokens[i].start - 1
-                var spaces = 0
-                while k >= 0, sc[k] == " " { spaces += 1; k -= 1 }
-                if spaces >= 2, k >= 0, sc[k] != "\n", tokens[i - 1].end == k + 1 {
-                    ctx.findings.append(Finding(rule: "grammar.spacing", severity: .suggestion, message: "Use one space, not \(spaces).",
-                                                span: TextSpan(start: k + 1, end: tokens[i].start), replacements: [" "]))
-                }
-            }
+            // Every pattern reads the word after the trigger.
+            guard tokens[i].kind == .word, let trigger = dispatch.patterns(for: tokens[i]), i + 1 < n, tokens[i + 1].kind == .word else { continue }
+            if trigger.contains(.to), formOn { thirdPersonAfterTo(&ctx, i) }
+            if trigger.contains(.modal), formOn { thirdPersonAfterModal(&ctx, i) }
+            if trigger.contains(.doForm), formOn { formAfterDoAndPronoun(&ctx, i) }
+            if trigger.contains(.pluralPronoun), agreeOn { pluralPronounAgreement(&ctx, i, starts: starts) }
+            if trigger.contains(.singularPronoun), agreeOn { singularPronounAgreement(&ctx, i, starts: starts) }
+            if trigger.contains(.casePreposition), agreeOn { pronounCaseAfterPreposition(&ctx, i) }
+            if trigger.contains(.there), agreeOn { thereIsWithPlural(&ctx, i) }
+            if trigger.contains(.article), agreeOn { articleWithPlural(&ctx, i, starts: starts) }
+            if trigger.contains(.demonstrative), agreeOn { demonstrativeKindOf(&ctx, i) }
+            if trigger.contains(.then), confusedOn { thenAfterComparative(&ctx, i) }
         }
+        if confusedOn {
+            confusions(&ctx)
+            itsConfusions(&ctx)
+        }
+        if ctx.config.isEnabled("grammar.date") || ctx.config.isEnabled("grammar.date-without-year") { dates(&ctx) }
     }
 
-    // MARK: Spelling
+    /// The patterns of `learnerPatterns` a word can start. One look-up per token gives them all, so the loop tests
+    /// bits instead of comparing the word with strings (an unequal string compare is a library call).
+    struct LearnerTrigger: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let pluralDeterminer = LearnerTrigger(rawValue: 1 << 0)
+        /// "many", "several", "various", "numerous".
+        static let many = LearnerTrigger(rawValue: 1 << 1)
+        /// "every", "each".
+        static let every = LearnerTrigger(rawValue: 1 << 2)
+        static let much = LearnerTrigger(rawValue: 1 << 3)
+        /// "lot", "lots".
+        static let lot = LearnerTrigger(rawValue: 1 << 4)
+        static let one = LearnerTrigger(rawValue: 1 << 5)
+        /// The modals and "let's".
+        static let modal = LearnerTrigger(rawValue: 1 << 6)
+        static let gerundVerb = LearnerTrigger(rawValue: 1 << 7)
+        /// "look", "looks", "looked", "looking".
+        static let look = LearnerTrigger(rawValue: 1 << 8)
+        static let finiteBe = LearnerTrigger(rawValue: 1 << 9)
+        static let doForm = LearnerTrigger(rawValue: 1 << 10)
+        /// "more", "most".
+        static let more = LearnerTrigger(rawValue: 1 << 11)
+        static let who = LearnerTrigger(rawValue: 1 << 12)
+        static let since = LearnerTrigger(rawValue: 1 << 13)
+    }
 
-    func spelling(_ ctx: inout RuleContext, starts: SentenceStarts) {
-        guard speller.isAvailable else { return }
+    /// Every word that can start one of `learnerPatterns`' patterns, with the patterns it can start.
+    static let learnerDispatch = TriggerDispatch<LearnerTrigger>([
+        (Array(pluralDeterminers), .pluralDeterminer),
+        (["many", "several", "various", "numerous"], .many),
+        (["every", "each"], .every),
+        (["much"], .much),
+        (["lot", "lots"], .lot),
+        (["one"], .one),
+        (Array(modals) + ["let's"], .modal),
+        (Array(gerundVerbs.dictionary.keys), .gerundVerb),
+        (["look", "looks", "looked", "looking"], .look),
+        (Array(finiteBe), .finiteBe),
+        (Array(doForms), .doForm),
+        (["more", "most"], .more),
+        (["who"], .who),
+        (["since"], .since),
+    ])
+
+    func learnerPatterns(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
-        let sc = ctx.text.scalars
-        var evidence: TermEvidence?
-        for i in 0..<tokens.count {
-            guard tokens[i].kind == .word else { continue }
-            // Identifiers and acronyms: digits, underscores, ALLCAPS, inner capitals. A word's text is
-            // `sc[start..<end]`, read there rather than by walking the string; the token is copied (two strings
-            // retained) only once the word turns out misspelt.
-            let start = tokens[i].start, end = tokens[i].end
-            var upper = 0, lower = 0, digit = false, inner = false
-            for k in start..<end {
-                let s = sc[k]
-                if CharClass.isUpper(s) { upper += 1; if k > start { inner = true } }
-                else if CharClass.isLower(s) { lower += 1 }
-                else if CharClass.isDigit(s) || s == "_" { digit = true }
+        let numberOn = ctx.config.isEnabled("grammar.noun-number")
+        let patternOn = ctx.config.isEnabled("grammar.verb-pattern")
+        guard numberOn || patternOn else { return }
+        let dispatch = Self.learnerDispatch
+        for i in tokens.indices where tokens[i].kind == .word {
+            guard let trigger = dispatch.patterns(for: tokens[i]) else { continue }
+            if numberOn {
+                if trigger.contains(.pluralDeterminer) { pluralAfterQuantifier(&ctx, i, verbOK: trigger.contains(.many)) }
+                if trigger.contains(.many) { pluralAfterQuantifierAndAdjective(&ctx, i) }
+                if trigger.contains(.every) {
+                    singularAfterEvery(&ctx, i)
+                    uncountableAfterEvery(&ctx, i)
+                }
+                if trigger.contains(.much) { pluralAfterMuch(&ctx, i) }
+                if trigger.contains(.lot) { lotOfPeoples(&ctx, i) }
+                if trigger.contains(.one) { oneOfThePlural(&ctx, i) }
             }
-            if digit || inner || lower == 0 || end - start < 2 { continue }
-            // Capitalised words inside a sentence are names; only sentence starts get checked.
-            if upper > 0 && !starts.contains(i) { continue }
-            // Joined to code-like neighbours ("file.txt", "@user", "#tag", "$HOME").
-            if i > 0, !tokens[i].spaceBefore, ctx.text.token(i - 1, isOneOf: "@#$/\\._-<&%~=") { continue }
-            if i + 1 < tokens.count, !tokens[i + 1].spaceBefore, ctx.text.token(i + 1, isOneOf: "@/\\_(=<[{") { continue }
-            if i + 2 < tokens.count, !tokens[i + 1].spaceBefore, tokens[i + 1].text == ".", !tokens[i + 2].spaceBefore, tokens[i + 2].kind == .word { continue }
-            let w = tokens[i].lower
-            if !ctx.config.accept.isEmpty, ctx.config.accept.contains(w) { continue }
-            if GrammarLists.uncountablePluralWords.mayContain(hash: tokens[i].lowerHash), GrammarLists.uncountablePlurals[w] != nil { continue }
-            if check(tokens[i].text, lower: w, lowerHash: tokens[i].lowerHash) { continue }
-            // Suggestions are the slow part: a text of unknown words stops here once the deadline passes.
-            if ctx.overBudget() { return }
-            let t = tokens[i]
-            // A term of this project or document is not a typo: the vocabulary's patterns, the document's terms
-            // (`DocumentReview.withTerms`), and words of this chunk's own code spans and enclosing headings.
-            if !ctx.config.documentTerms.isEmpty, ctx.config.documentTerms.contains(w) { continue }
-            if !ctx.config.acceptPatterns.isEmpty, ctx.config.acceptsByPattern(t.text) { continue }
-            if TermEvidence.isForeignScript(t.text) { continue }
-            if evidence == nil { evidence = TermEvidence(code: tokens.lazy.filter { $0.kind == .opaque }.map(\.text), headings: ctx.chunk.headingPath) }
-            if evidence!.contains(w) { continue }
-            var likely = TermEvidence.termShape(w, known: { self.check($0, lower: $0) })
-            // A capitalised word built like a term ("Destructuring" opening a sentence) is a term's name, unless a
-            // slip of spelling explains it better ("Altough", "Techology").
-            if upper > 0, likely != nil, !speller.suggest(w).contains(where: { TermEvidence.isTypingSlip(w, $0) }) { continue }
-            var suggestions = speller.suggest(t.text).filter { $0.lowercased() != w }
-            // The slips people make ("preffer", "conseder", "raher") beat the shape of a term; a term is only a
-            // consonant away from some word ("malloc" → "mallow"), which is no reason to offer that word.
-            if upper == 0 {
-                let slips = suggestions.filter { TermEvidence.isTypingSlip(w, $0.lowercased()) }
-                if likely != nil, !slips.isEmpty, !TermEvidence.readAsLetters(w) { likely = nil }
-                // An error needs a word it is a slip of; an unknown word with none ("deref", "malloc") may be a term.
-                if likely == nil, slips.isEmpty { likely = .warning }
-                suggestions = likely == nil ? slips : []
-            }
-            // A capitalised unknown word is usually a name: flag it only when it is one letter away from a
-            // common lower-case word of the same length or longer ("Becuase", "Teh").
-            if upper > 0 {
-                let lowerSuggestions = speller.suggest(w).filter { $0 != w }
-                guard w.count >= 6, let best = lowerSuggestions.first, best.unicodeScalars.first.map(CharClass.isLower) == true,
-                      best.count >= w.count, Self.editDistance(best, w) <= 1 || Self.isTransposition(best, w) else { continue }
-                suggestions = lowerSuggestions.map { matchCase($0, like: t.text) }
-            }
-            guard ctx.config.isEnabled("grammar.spelling") else { continue }
-            var f = Finding("grammar.spelling", "'\(t.text)' may be misspelt.", t.span, suggestions)
-            // Severity is confidence: a near miss of an English word is an error; a word built like a term
-            // (prefix + word, word + suffix, two words run together, no vowel) is at most a warning.
-            if let likely {
-                f.severity = likely
-                f.message = likely == .suggestion ? "'\(t.text)' is not in the dictionary; if it is a term, add it to the vocabulary."
-                    : "'\(t.text)' is not in the dictionary: a misspelling, or a term to add to the vocabulary?"
-            }
-            ctx.findings.append(f)
+            guard patternOn else { continue }
+            if trigger.contains(.modal) { modalBeforeTo(&ctx, i) }
+            if trigger.contains(.gerundVerb) { gerundAfterVerb(&ctx, i) }
+            if trigger.contains(.look) { gerundAfterLookForward(&ctx, i) }
+            if trigger.contains(.finiteBe) { baseFormAfterBe(&ctx, i) }
+            if trigger.contains(.doForm) { formAfterDoNot(&ctx, i) }
+            if trigger.contains(.more) { doubleComparative(&ctx, i) }
+            // "a person who are" is agreement, checked with the verb patterns.
+            if trigger.contains(.who) { whoAfterSingular(&ctx, i) }
+            if trigger.contains(.since) { sinceWithDuration(&ctx, i) }
         }
     }
 
-    static func isTransposition(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        guard x.count == y.count else { return false }
-        let diff = (0..<x.count).filter { x[$0] != y[$0] }
-        return diff.count == 2 && diff[1] == diff[0] + 1 && x[diff[0]] == y[diff[1]] && x[diff[1]] == y[diff[0]]
+    /// Which clause patterns a word can start: one dictionary look-up per candidate token picks them.
+    struct ClausePattern: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let inverted = ClausePattern(rawValue: 1 << 0)
+        static let subject = ClausePattern(rawValue: 1 << 1)
+        static let adverb = ClausePattern(rawValue: 1 << 2)
+        static let toToo = ClausePattern(rawValue: 1 << 3)
+        static let noVerb = ClausePattern(rawValue: 1 << 4)
+        static let determiner = ClausePattern(rawValue: 1 << 5)
+        static let modal = ClausePattern(rawValue: 1 << 6)
+        static let article = ClausePattern(rawValue: 1 << 7)
+        static let compound = ClausePattern(rawValue: 1 << 8)
+        static let preposition = ClausePattern(rawValue: 1 << 9)
+        static let pluralSubject = ClausePattern(rawValue: 1 << 10)
     }
 
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-        if x.isEmpty { return y.count }
-        if y.isEmpty { return x.count }
-        var prev = Array(0...y.count)
-        var cur = [Int](repeating: 0, count: y.count + 1)
-        for i in 1...x.count {
-            cur[0] = i
-            for j in 1...y.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[y.count]
-    }
+    static let clauseDispatch = TriggerDispatch<ClausePattern>([
+        (Array(pluralAuxiliary.keys) + Array(singularAuxiliary.dictionary.keys), .inverted),
+        (Array(nounDeterminers), .subject),
+        (["the", "these", "those", "my", "our", "their", "your", "his", "her", "many", "some", "most", "all"], .pluralSubject),
+        (["he", "she"], .adverb),
+        (["to"], .toToo),
+        (Array(beFor.dictionary.keys), .noVerb),
+        (Array(articles) + Array(possessives) + ["these", "those"], .determiner),
+        (Array(strictModals) + Array(softModals) + ["to"], .modal),
+        (["lot", "i'm", "he's", "she's", "i", "he", "she"] + Array(ofQuantifiers), .article),
+        (Array(articles) + languages, .compound),
+        (["explain", "explains", "explained", "explaining", "am", "is", "are", "was", "were", "'m", "'re", "'s", "i'm", "you're", "we're", "they're", "he's", "she's"], .preposition),
+    ])
 
-    /// `lowerHash`, when given, is `fnv1a(lower)`: the speller's cache takes it instead of hashing a word that is
-    /// its own lower case again.
-    func check(_ word: String, lower: String, lowerHash: UInt64? = nil) -> Bool {
-        let known = if let lowerHash, word == lower { speller.check(word, hash: lowerHash) } else { speller.check(word) }
-        if known { return true }
-        if word != lower, speller.check(lower) { return true }
-        // Possessives and contractions hunspell lacks ("Redis's", "data's").
-        for suffix in ["'s", "'"] where lower.hasSuffix(suffix) {
-            let stem = String(lower.dropLast(suffix.count))
-            if !stem.isEmpty, speller.check(stem) { return true }
-        }
-        // Hyphenated compounds: every part must be a word.
-        if lower.contains("-") {
-            let parts = lower.split(separator: "-").map(String.init)
-            if parts.allSatisfy({ $0.count <= 1 || speller.check($0) || Prefixes.all.contains($0) }) { return true }
-            return false
-        }
-        // British spellings: accept when the American form is known (consistency is structure's job).
-        var forms = [lower]
-        if lower.hasSuffix("'s") { forms.append(String(lower.dropLast(2))) }
-        for form in forms {
-            for (gb, us) in [("our", "or"), ("ours", "ors"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"), ("isation", "ization"),
-                             ("isations", "izations"), ("yse", "yze"), ("ysed", "yzed"), ("tre", "ter"), ("tres", "ters"),
-                             ("lled", "led"), ("lling", "ling"), ("ogue", "og"), ("ence", "ense"), ("ourite", "orite"),
-                             ("ourites", "orites"), ("oured", "ored"), ("ouring", "oring"), ("ourful", "orful"), ("amme", "am"),
-                             ("ller", "ler"), ("mme", "m"), ("ises", "izes"), ("ellery", "elry")] where form.hasSuffix(gb) {
-                let us = String(form.dropLast(gb.count)) + us
-                if speller.check(us) { return true }
-            }
-        }
-        return false
-    }
-
-    // MARK: Sentences that never end
-
-    func unterminated(_ ctx: inout RuleContext) {
-        guard ctx.chunk.kind == .paragraph, ctx.config.isEnabled("grammar.unterminated-sentence"),
-              let last = ctx.text.sentences.last, !last.terminated else { return }
+    func clausePatterns(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens
-        guard let lastToken = tokens.last else { return }
-        // Ends in a word or number (not a closing quote, colon, code span or emoticon).
-        guard lastToken.kind == .word || lastToken.kind == .number else { return }
-        let words = ctx.text.countWords(in: last.tokens)
-        guard words >= 25 || ctx.text.sentences.count >= 2 else { return }
-        var f = Finding("grammar.unterminated-sentence", "This sentence never ends: finish it with a full stop.",
-                        TextSpan(start: lastToken.start, end: lastToken.end), [lastToken.text + "."])
-        // In Markdown a paragraph may end in a link's text or lead into a list or code block that the chunk does
-        // not show: only a suggestion there.
-        if ctx.chunk.format == .markdown { f.severity = .suggestion }
-        ctx.findings.append(f)
+        let cfg = ctx.config
+        var on: ClausePattern = []
+        if cfg.isEnabled("grammar.agreement") { on.formUnion([.inverted, .subject, .adverb, .pluralSubject]) }
+        if cfg.isEnabled("grammar.confused-words") { on.insert(.toToo) }
+        if cfg.isEnabled("grammar.missing-verb") { on.insert(.noVerb) }
+        if cfg.isEnabled("grammar.double-determiner") { on.insert(.determiner) }
+        if cfg.isEnabled("grammar.verb-form") { on.insert(.modal) }
+        if cfg.isEnabled("grammar.article") { on.insert(.article) }
+        if cfg.isEnabled("grammar.compound-adjective") { on.insert(.compound) }
+        if cfg.isEnabled("grammar.preposition") { on.insert(.preposition) }
+        let dispatch = Self.clauseDispatch
+        for i in tokens.indices where tokens[i].kind == .word {
+            guard let p = dispatch.patterns(for: tokens[i])?.intersection(on), !p.isEmpty else { continue }
+            if p.contains(.inverted) { invertedQuestion(&ctx, i, starts: starts) }
+            if p.contains(.subject) { singularSubject(&ctx, i, starts: starts) }
+            if p.contains(.pluralSubject) { pluralSubject(&ctx, i, starts: starts) }
+            if p.contains(.adverb) { adverbBeforeVerb(&ctx, i, starts: starts) }
+            if p.contains(.toToo) { toForToo(&ctx, i) }
+            if p.contains(.noVerb) { pronounWithoutVerb(&ctx, i, starts: starts) }
+            if p.contains(.determiner) { doubleDeterminer(&ctx, i) }
+            if p.contains(.modal) { pastAfterModal(&ctx, i) }
+            if p.contains(.article) { missingArticle(&ctx, i, starts: starts) }
+            if p.contains(.compound) {
+                unhyphenatedCompound(&ctx, i)
+                // "a 10-metres rope": the article leads to the hyphenated word after it.
+                if i + 1 < tokens.count, Self.articles.contains(tokens[i]), tokens[i + 1].kind == .word,
+                   tokens[i + 1].lower.utf8.contains(UInt8(ascii: "-")) { pluralUnitCompound(&ctx, i + 1) }
+            }
+            if p.contains(.preposition) { wrongPreposition(&ctx, i) }
+        }
+        if cfg.isEnabled("grammar.punctuation") { tagQuestions(&ctx, starts: starts) }
     }
-}
 
-enum Prefixes {
-    static let all: WordList = ["re", "pre", "non", "co", "multi", "anti", "semi", "sub", "super", "self", "post", "inter", "over",
-                                   "under", "un", "de", "mis", "ex", "cross", "micro", "macro", "mid", "pro", "well", "e", "x"]
+    /// Which slip patterns a word can start: one dictionary look-up per candidate token picks them.
+    struct SlipPattern: OptionSet, Sendable {
+        let rawValue: UInt32
+        static let toToo = SlipPattern(rawValue: 1 << 0)
+        static let asThan = SlipPattern(rawValue: 1 << 1)
+        static let context = SlipPattern(rawValue: 1 << 2)
+        static let who = SlipPattern(rawValue: 1 << 3)
+        static let people = SlipPattern(rawValue: 1 << 4)
+        static let auxiliary = SlipPattern(rawValue: 1 << 5)
+        static let complement = SlipPattern(rawValue: 1 << 6)
+        static let plural = SlipPattern(rawValue: 1 << 7)
+        static let kinds = SlipPattern(rawValue: 1 << 8)
+        static let article = SlipPattern(rawValue: 1 << 9)
+        static let decade = SlipPattern(rawValue: 1 << 10)
+        static let acronym = SlipPattern(rawValue: 1 << 11)
+        static let bareVerb = SlipPattern(rawValue: 1 << 12)
+        static let makeTo = SlipPattern(rawValue: 1 << 13)
+        static let everyday = SlipPattern(rawValue: 1 << 14)
+        static let except = SlipPattern(rawValue: 1 << 15)
+        static let others = SlipPattern(rawValue: 1 << 16)
+        static let textSpeak = SlipPattern(rawValue: 1 << 17)
+        static let afterComma = SlipPattern(rawValue: 1 << 18)
+        static let orForOur = SlipPattern(rawValue: 1 << 19)
+        static let thatComma = SlipPattern(rawValue: 1 << 20)
+        static let pronounThen = SlipPattern(rawValue: 1 << 21)
+        static let amount = SlipPattern(rawValue: 1 << 22)
+        static let pastClause = SlipPattern(rawValue: 1 << 23)
+        static let beliefComma = SlipPattern(rawValue: 1 << 24)
+        static let pairedConjunction = SlipPattern(rawValue: 1 << 25)
+    }
+
+    static let slipDispatch = TriggerDispatch<SlipPattern>([
+        (["to", "too"], .toToo),
+        (["as"], .asThan),
+        (["you're", "you’re", "th", "all", "them", "than"], .context),
+        (["who", "whom"], .who),
+        (["people"], .people),
+        (Array(doForms) + Array(strictModals) + Array(softModals), .auxiliary),
+        (["afford", "affords", "afforded", "affording", "allow", "allows", "allowed", "allowing", "don't", "doesn't", "didn't"], .complement),
+        (["this", "there", "there're"], .plural),
+        (["two", "three", "four", "five", "many", "several", "various", "both"], .kinds),
+        (["a", "an"] + Array(mealVerbs), .article),
+        (decadePrepositions, .decade),
+        (acronymQuantifiers, .acronym),
+        (["want", "wants", "wanted", "going"], .bareVerb),
+        (["make", "makes", "made", "making", "let", "lets", "letting"], .makeTo),
+        (["everyday"], .everyday),
+        (["except"], .except),
+        (["others"], .others),
+        (["u"], .textSpeak),
+        (Array(capitalAfterCommaWords), .afterComma),
+        (["or"], .orForOur),
+        (["that"], .thatComma),
+        (["i", "you", "we", "they", "he", "she"], .pronounThen),
+        (["amount", "amounts"], .amount),
+        (["when"], .pastClause),
+        (["believe", "think", "feel", "guess", "suppose"], .beliefComma),
+        (["although", "though", "because"], .pairedConjunction),
+    ])
+
+    func slipPatterns(_ ctx: inout RuleContext, starts: SentenceStarts) {
+        let cfg = ctx.config
+        var on: SlipPattern = []
+        if cfg.isEnabled("grammar.confused-words") { on.formUnion([.toToo, .asThan, .context]) }
+        if cfg.isEnabled("grammar.agreement") { on.formUnion([.who, .people]) }
+        if cfg.isEnabled("grammar.verb-form") || cfg.isEnabled("grammar.missing-verb") { on.insert(.auxiliary) }
+        if cfg.isEnabled("grammar.verb-pattern") { on.formUnion([.complement, .bareVerb, .makeTo]) }
+        if cfg.isEnabled("grammar.confused-words") { on.formUnion([.everyday, .except]) }
+        let number = cfg.isEnabled("grammar.noun-number")
+        if number { on.formUnion([.plural, .kinds, .acronym, .others]) }
+        if cfg.isEnabled("grammar.nonstandard-phrase") { on.insert(.textSpeak) }
+        if cfg.isEnabled("grammar.capitalization") { on.insert(.afterComma) }
+        if cfg.isEnabled("grammar.confused-words") { on.formUnion([.orForOur, .amount]) }
+        if cfg.isEnabled("grammar.punctuation") { on.formUnion([.thatComma, .beliefComma]) }
+        if cfg.isEnabled("grammar.verb-form") { on.insert(.pastClause) }
+        if cfg.isEnabled("grammar.nonstandard-phrase") { on.insert(.pairedConjunction) }
+        if cfg.isEnabled("grammar.verb-form") || cfg.isEnabled("grammar.missing-verb") { on.insert(.pronounThen) }
+        if cfg.isEnabled("grammar.article") { on.formUnion([.article, .decade]) }
+        let tokens = ctx.tokens
+        let scalars = ctx.text.scalars
+        let lex = WordClasses.shared
+        let dispatch = Self.slipDispatch
+        if cfg.isEnabled("grammar.comma-after-introduction") { introductionComma(&ctx, starts: starts) }
+        for i in tokens.indices where tokens[i].kind == .word || tokens[i].kind == .number {
+            // "5 CD's": a number leads to the word after it.
+            if number, tokens[i].kind == .number { acronymPlural(&ctx, i + 1) }
+            guard let p = dispatch.patterns(for: tokens[i])?.intersection(on), !p.isEmpty else { continue }
+            if p.contains(.toToo) { toAndToo(&ctx, i) }
+            if p.contains(.asThan) { asThan(&ctx, i) }
+            if p.contains(.context) { contextWords(&ctx, i, starts: starts) }
+            if p.contains(.who) { whoAndWhom(&ctx, i, starts: starts) }
+            if p.contains(.people) { peopleAgreement(&ctx, i, starts: starts) }
+            if p.contains(.auxiliary) { formAfterAuxiliary(&ctx, i) }
+            if p.contains(.complement) { verbComplement(&ctx, i) }
+            if p.contains(.plural) { pluralAfterDeterminer(&ctx, i) }
+            if p.contains(.kinds) { kindsOf(&ctx, i) }
+            if p.contains(.article) { articleSlips(&ctx, i) }
+            if p.contains(.decade) { decade(&ctx, i + 1) }
+            if p.contains(.acronym) { acronymPlural(&ctx, i + 1) }
+            if p.contains(.bareVerb) || p.contains(.makeTo) { infinitiveSlips(&ctx, i) }
+            if p.contains(.everyday) || p.contains(.except) { wordChoice(&ctx, i) }
+            if p.contains(.others) { othersBeforeNoun(&ctx, i) }
+            if p.contains(.textSpeak) { textSpeakYou(&ctx, i) }
+            // The frequent triggers ("the", "and", "that", pronouns) are tested here, before a call: nearly every
+            // "the" is in lower case, one scalar decides.
+            if p.contains(.afterComma), !starts.contains(i), CharClass.isUpper(scalars[tokens[i].start]) { capitalAfterComma(&ctx, i) }
+            if p.contains(.orForOur) { orForOur(&ctx, i) }
+            if p.contains(.amount) { amountOfPlural(&ctx, i) }
+            if p.contains(.pastClause), starts.contains(i) { presentAfterPastClause(&ctx, i) }
+            if p.contains(.beliefComma) { commaAfterBelief(&ctx, i, starts: starts) }
+            if p.contains(.pairedConjunction) { doubledConjunction(&ctx, i, starts: starts) }
+            if p.contains(.thatComma), i >= 3, tokens[i - 1].kind == .punct { commaBeforeThat(&ctx, i) }
+            if p.contains(.pronounThen), i + 2 < tokens.count {
+                let k = Self.pronounAdverbs.contains(tokens[i + 1]) ? i + 2 : i + 1
+                let x = tokens[k].lower
+                if Self.participlesOnly.contains(x) || (k == i + 1 && lex.isNounOnly(x)) { afterSubjectPronoun(&ctx, i, starts: starts) }
+            }
+        }
+    }
+
+    static let agreementTriggerMap = WordMap(agreementTriggers)
+
+    /// The phrase-table rules, one entry per family that owns a table.
+    static let phraseRules: [(String, PhraseTable, String)] = [
+        confusedPhraseRule, nonstandardPhraseRule, agreementPhraseRule, typographyPhraseRule, prepositionPhraseRule,
+    ]
 }
 
 /// The token indices that start a sentence, one flag per token: rules ask about nearly every word, and a
@@ -772,92 +589,26 @@ struct SentenceStarts {
     func contains(_ i: Int) -> Bool { i >= 0 && i < flags.count && flags[i] }
 }
 
-/// Decides whether a word starts with a vowel sound, for a/an.
-enum Articles {
-    static let silentH: [String] = ["hour", "honest", "honor", "honour", "heir", "herb"]
-    static let yooU: [String] = ["uni", "use", "usu", "uti", "uri", "ura", "ure", "uku", "ubi", "uto", "ufo", "ute", "uv", "unanim", "unary",
-                                 "eu", "ewe"]
+/// Trigger words and the patterns each can start, as a `WordMap` probed by the token's hash behind a
+/// `WordFilter`: most tokens cost one filter test, the rest one probe.
+struct TriggerDispatch<Pattern: OptionSet & Sendable>: Sendable where Pattern.Element == Pattern {
+    private let map: WordMap<Pattern>
+    private let filter: WordFilter
+    /// The trigger words, sorted (the robustness tests draw texts from them).
+    let words: [String]
 
-    /// A word in capitals with no vowel letter (Y counts as one: "GYM", "MYTH") is an initialism: "HTTP", "LLVM".
-    static func readAsLetters(_ word: String) -> Bool {
-        var letters = 0
-        for s in word.unicodeScalars {
-            guard CharClass.isLetter(s) else { continue }
-            letters += 1
-            if "AEIOUYaeiouy".unicodeScalars.contains(s) { return false }
+    /// Each group: words and the pattern they start (a word may start several).
+    init(_ groups: [([String], Pattern)]) {
+        var patterns: [String: Pattern] = [:]
+        for (words, pattern) in groups {
+            for w in words { patterns[w, default: []].insert(pattern) }
         }
-        return letters >= 2
+        map = WordMap(patterns)
+        filter = WordFilter(patterns.keys)
+        words = patterns.keys.sorted()
     }
 
-    /// Whether an English word can start with these two letters: a vowel, or a consonant followed by a vowel, or
-    /// one of the consonant pairs that start English words ("bl", "str", "sch", "ps", ...).
-    static func impossibleOnsetAllowed(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
-        let vowels = "aeiouy".unicodeScalars
-        if vowels.contains(a) || vowels.contains(b) || !CharClass.isLetter(b) { return true }
-        let pair = String(String.UnicodeScalarView([a, b]))
-        return ["bl", "br", "ch", "cl", "cr", "cz", "dr", "dw", "fj", "fl", "fr", "gh", "gl", "gn", "gr", "gw", "kh", "kl", "kn", "kr",
-                "kw", "mn", "ph", "pl", "pn", "pr", "ps", "pt", "qu", "rh", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st", "sv",
-                "sw", "th", "tr", "ts", "tw", "vl", "wh", "wr", "zh", "zw", "ll", "hm"].contains(pair)
-    }
-
-    /// true: vowel sound, false: consonant sound, nil: unsure (left alone). Asked for the word after every "a" and
-    /// "an", so the word is read once, without building arrays.
-    static func startsWithVowelSound(_ word: String) -> Bool? {
-        guard let first = word.unicodeScalars.first else { return nil }
-        let lower = word.lowercased()
-        if CharClass.isDigit(first) {
-            if lower.hasPrefix("8") { return true }
-            if lower == "11" || lower == "18" || lower.hasPrefix("11,") || lower.hasPrefix("18,") { return true }
-            if lower.count == 5 || lower.count == 6, lower.hasPrefix("11") || lower.hasPrefix("18") { return nil }
-            return false
-        }
-        var scalarCount = 0, letterCount = 0, lettersUpper = true
-        var firstLetter: Unicode.Scalar?
-        for s in word.unicodeScalars {
-            scalarCount += 1
-            guard CharClass.isLetter(s) else { continue }
-            letterCount += 1
-            if firstLetter == nil { firstLetter = s }
-            if !CharClass.isUpper(s) { lettersUpper = false }
-        }
-        // Initialisms are read letter by letter ("an FBI agent", "an XML file", "an LLVM pass", "a URL"); a word in
-        // capitals with vowels may be an acronym read as a word ("a NASA probe", "a SATA disk"), which sounds
-        // different only when its first letter's name starts with a vowel but the letter does not (F H L M N R S X).
-        if letterCount >= 2, lettersUpper, let firstLetter {
-            let vowelLetters = "AEFHILMNORSX"
-            if ["NASA", "NATO", "SCSI", "SQL", "GIF", "JPEG", "RAM", "ROM", "LAN", "WAN", "PIN", "SIM", "FAQ", "GUI", "URL", "UI"].contains(word) { return nil }
-            if readAsLetters(word) || letterCount <= 3 && scalarCount == letterCount {
-                return vowelLetters.unicodeScalars.contains(firstLetter)
-            }
-            if "FHLMNRSX".unicodeScalars.contains(firstLetter) { return nil }
-            if firstLetter == "U" { return false }
-            return "AEIO".unicodeScalars.contains(firstLetter)
-        }
-        if letterCount == 1 {
-            return "aefhilmnorsx".unicodeScalars.contains(lower.unicodeScalars.first!)
-        }
-        // One letter and a hyphen is the letter's name ("an n-ary tuple", "an x-axis", "a y-coordinate").
-        let ls = Array(lower.unicodeScalars.prefix(3))
-        if ls.count >= 3, CharClass.isLetter(ls[0]), ls[1] == "-" {
-            return "aefhilmnorsx".unicodeScalars.contains(ls[0])
-        }
-        // A lower-case word no English word starts like ("rlib", "nvim", "mkdir") is spoken some other way: unsure.
-        if ls.count >= 2, !impossibleOnsetAllowed(ls[0], ls[1]) { return nil }
-        if silentH.contains(where: { lower.hasPrefix($0) }) { return true }
-        if lower.hasPrefix("one") || lower.hasPrefix("once") { return false }
-        if lower.hasPrefix("u") {
-            if yooU.contains(where: { lower.hasPrefix($0) }) {
-                if lower.hasPrefix("unin") || lower.hasPrefix("unid") || lower.hasPrefix("unim") || lower.hasPrefix("uninst") { return true }
-                return false
-            }
-            if lower.hasPrefix("us") && lower.count > 3 { return nil }
-            return true
-        }
-        if lower.hasPrefix("eu") || lower.hasPrefix("ewe") { return false }
-        if lower.hasPrefix("y") { return false }
-        if "aeio".unicodeScalars.contains(lower.unicodeScalars.first!) { return true }
-        if lower.hasPrefix("h") { return false }
-        if CharClass.isLetter(first) { return false }
-        return nil
+    @inline(__always) func patterns(for token: Token) -> Pattern? {
+        filter.mayContain(hash: token.lowerHash) ? map[token.lower, hash: token.lowerHash] : nil
     }
 }

@@ -36,7 +36,7 @@ public final class Speller: Sendable {
             if FileManager.default.fileExists(atPath: aff), FileManager.default.fileExists(atPath: dic) {
                 handle = Speller.lifecycle.withLock { _ in Hunspell_create(aff, dic) }
                 if handle != nil {
-                    if filterCandidates { forms = DictionaryForms(aff: aff, dic: dic, extra: Vocabulary.builtIn + TechTerms.words) }
+                    if filterCandidates { forms = DictionaryForms(aff: aff, dic: dic, extra: Vocabulary.builtIn + TechTerms.words + EnglishWords.words) }
                     break
                 }
             }
@@ -45,6 +45,8 @@ public final class Speller: Sendable {
             for word in Vocabulary.builtIn { _ = Hunspell_add(handle, word) }
             // The shipped technical terms, with the plural and possessive of a noun ("impls", "hasher's").
             for word in TechTerms.words { _ = Hunspell_add_with_affix(handle, word, "pixel") }
+            // Standard English words of SCOWL hunspell's own size leaves out ("snuck", "ay"), as they are.
+            for word in EnglishWords.words { _ = Hunspell_add(handle, word) }
         }
         isAvailable = handle != nil
         self.forms = forms

@@ -63,6 +63,9 @@ struct TermEvidence {
         word.unicodeScalars.contains { $0.properties.isAlphabetic && $0.value > 0x24F && !(0x1E00...0x1EFF).contains($0.value) }
     }
 
+    /// The shipped technical words (`Vocabulary.builtIn`, `TechTerms`), lower-cased.
+    static let technicalTerms = Set((Vocabulary.builtIn + TechTerms.words).map { $0.lowercased() })
+
     /// Prefixes of technical coinages ("deallocate", "submodule", "multithreaded", "unsized"). Two-letter ones
     /// need a longer rest, so "untill" stays a typo.
     static let prefixes = ["anti", "auto", "bio", "co", "counter", "cross", "de", "hyper", "inter", "intra", "macro", "meta",
@@ -87,6 +90,9 @@ struct TermEvidence {
             let rest = n - p0
             if rest >= (p0 == 2 ? 5 : 4), known(word(p0, n)) { return .suggestion }
         }
+        // A technical term made a verb ("namespaced", "webhooked"): the shipped vocabulary knows the noun, and an
+        // English stem ("successed") is left to the slips.
+        for s in ["d", "ed"] where w.hasSuffix(s) && n - s.count >= 4 && technicalTerms.contains(word(0, n - s.count)) { return .suggestion }
         for s in suffixes where w.hasSuffix(s) {
             let stemEnd = n - s.unicodeScalars.count
             guard stemEnd >= 3 else { continue }
@@ -104,6 +110,42 @@ struct TermEvidence {
                 if known(word(0, k)), known(word(k, n)) { return .warning }
             }
         }
+        return nil
+    }
+
+    /// A verb made back from a known noun in "-ion" or adjective in "-ive" by ending it in "e" ("recurse":
+    /// recursion, recursive; "transpile" is not one).
+    static func isBackFormation(_ w: String, known: (String) -> Bool) -> Bool {
+        guard w.count >= 5, w.hasSuffix("e") else { return false }
+        let stem = String(w.dropLast())
+        return known(stem + "ion") || known(stem + "ive")
+    }
+
+    /// `typed` is `word` (or, hyphenated, one part of it is the word's part) with its first consonant dropped or
+    /// one put before it: "irst" / "first", "Rustaceans" / "crustaceans". Slips keep a word's first consonant, so
+    /// this is how coinages (Pig Latin, puns, names) are made. A first vowel or "h" is another matter: learners
+    /// write "anderstand", "imotions", "habilities", "equalifications", so those stay slips.
+    /// With `anyLetter`, any first letter dropped, added or changed counts.
+    static func differsInFirstLetter(_ typed: String, _ word: String, anyLetter: Bool = false) -> Bool {
+        let a = typed.lowercased().split(separator: "-", omittingEmptySubsequences: false)
+        let b = word.lowercased().split(separator: "-", omittingEmptySubsequences: false)
+        guard a.count == b.count else { return false }
+        func consonant(_ s: Unicode.Scalar?) -> Bool { s.map { CharClass.isLower($0) && !"aeiouyh".unicodeScalars.contains($0) } ?? false }
+        var differing = 0
+        for (x, y) in zip(a, b) where x != y {
+            differing += 1
+            let dropped = x.unicodeScalars.elementsEqual(y.unicodeScalars.dropFirst()) && consonant(y.unicodeScalars.first)
+            let added = y.unicodeScalars.elementsEqual(x.unicodeScalars.dropFirst()) && consonant(x.unicodeScalars.first)
+            let changed = anyLetter && x.unicodeScalars.count == y.unicodeScalars.count && x.unicodeScalars.dropFirst().elementsEqual(y.unicodeScalars.dropFirst())
+            guard dropped || added || changed || (anyLetter && (x.unicodeScalars.elementsEqual(y.unicodeScalars.dropFirst())
+                                                                || y.unicodeScalars.elementsEqual(x.unicodeScalars.dropFirst()))) else { return false }
+        }
+        return differing == 1
+    }
+
+    /// The word without a prefix of coinage ("repost" → post), when what is left has three letters or more.
+    static func unprefixed(_ w: String) -> String? {
+        for p in prefixes where w.hasPrefix(p) && w.count >= p.count + 3 { return String(w.dropFirst(p.count)) }
         return nil
     }
 
@@ -176,6 +218,11 @@ struct TermEvidence {
             // Twice is enough for a word that is no slip of any English word ("newtype", "tradeoffs"): a typo
             // repeated exactly is rare, and one a letter away from a word ("recieve" twice) still needs three.
             if !shown, v0, n == 2, !slipOfAWord(w) { shown = true }
+            // A prefix and a word the document uses three times or more, or in code ("repost" where posts are what
+            // the text is about): a word made from the document's own.
+            if !shown, v0, let rest = unprefixed(w), max(uses[rest] ?? 0, uses[stems(rest).last ?? rest] ?? 0) >= 3 || code.contains(rest) {
+                shown = true
+            }
             let v = shown && v0
             verdict[w] = v
             return v

@@ -1,0 +1,123 @@
+import Foundation
+import MeshProtocol
+import MeshText
+
+/// `grammar.capitalization`: sentence starts, "i", proper nouns, and a capital inside a sentence.
+extension GrammarSpecialist {
+    func capitalization(_ ctx: inout RuleContext, _ i: Int, starts: SentenceStarts) {
+        let tokens = ctx.tokens
+        // Every case below needs a word starting in lower case that is "i…", may be a proper noun, or starts a
+        // sentence: most words are none, and are only read, not copied (a copy retains two strings).
+        let first = ctx.text.scalars[tokens[i].start] // the word's first scalar, without walking its text
+        guard CharClass.isLower(first) else { return }
+        // The lower case starts with "i" when the word does: a lower-case letter is its own lower case, so only a
+        // non-ASCII first letter needs the string read.
+        let startsWithI = first == "i" || first.value >= 128 && tokens[i].lower.utf8.first == UInt8(ascii: "i")
+        // The five forms of "I" are "i" alone or "i" and an apostrophe: "in", "it", "is" and "if" end here.
+        let iForm = startsWithI && (tokens[i].lower.utf8.count == 1 || tokens[i].lower.utf8.dropFirst().first == UInt8(ascii: "'"))
+        guard iForm || GrammarLists.properNounWords.mayContain(hash: tokens[i].lowerHash) || starts.contains(i)
+        else { return }
+        let t = tokens[i]
+        if iForm, t.lower == "i" || t.lower == "i'm" || t.lower == "i've" || t.lower == "i'll" || t.lower == "i'd" {
+            if CharClass.isLower(first), !(i + 1 < tokens.count && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
+               !(i > 0 && tokens[i - 1].text == "." && !t.spaceBefore) {
+                ctx.add("grammar.capitalization", "Write the pronoun 'I' in capitals.", t.span, [matchCase("I", like: "I") + t.text.dropFirst()])
+                return
+            }
+        }
+        if CharClass.isLower(first), GrammarLists.properNounWords.mayContain(hash: t.lowerHash), let proper = GrammarLists.properNouns[t.lower],
+           !(i > 0 && (tokens[i - 1].text == "." || tokens[i - 1].text == "/" || tokens[i - 1].text == "-") && !t.spaceBefore),
+           // A common word too ("polish", "turkey"): used as a verb ("to polish their patches") it stays lower case.
+           !(speller.check(t.lower) && (i + 1 < tokens.count && Self.objectStarters.contains(tokens[i + 1].lower)
+               || i > 0 && (tokens[i - 1].lower == "to" || Self.subjectPronouns.contains(tokens[i - 1].lower) || Self.modals.contains(tokens[i - 1].lower)))) {
+            ctx.add("grammar.capitalization", "'\(proper)' is a proper noun: capitalise it.", t.span, [proper])
+            return
+        }
+        if CharClass.isLower(first), starts.contains(i),
+           !(i > 0 && (tokens[i - 1].text == "\u{2026}" || (i >= 2 && tokens[i - 1].text == "." && tokens[i - 2].text == "."))) {
+            // The chunk's first sentence of a list item, table cell or heading may start in lower case.
+            let isFirstOfChunk = ctx.text.sentences.first.map { $0.tokens.contains(i) } ?? true
+            if isFirstOfChunk && ctx.chunk.kind != .paragraph { return }
+            // A Markdown paragraph can go on with a sentence that a code block, a list or a footnote label
+            // interrupted ("is equivalent to"): only a suggestion there.
+            let continuation = isFirstOfChunk && ctx.chunk.format == .markdown
+            // A lone fragment ("noon") is not a sentence.
+            if let s = ctx.text.sentence(containing: i), !s.terminated,
+               ctx.text.countWords(in: s.tokens) < 3 { return }
+            // A sentence after a colon-ended or unterminated sentence is a continuation.
+            if i > 0, !isFirstOfChunk {
+                var j = i - 1
+                while j >= 0, tokens[j].kind == .punct, ctx.text.token(j, isOneOf: "\"')]\u{201D}\u{2019}") { j -= 1 }
+                if j >= 0, tokens[j].kind == .punct, !(tokens[j].text == "." || tokens[j].text == "!" || tokens[j].text == "?") { return }
+                // '"Am I late?" she asked.': a quotation ending in ? or ! goes on in lower case.
+                if j >= 0, j < i - 1, tokens[j].text == "?" || tokens[j].text == "!" { return }
+                if j >= 0, tokens[j].kind != .punct { return }
+            }
+            // Quoted or parenthetical starts, "iPhone"-style words and lists written in lower case are fine.
+            if t.text.unicodeScalars.dropFirst().contains(where: CharClass.isUpper) { return }
+            let upper = String(first).uppercased() + String(String.UnicodeScalarView(t.text.unicodeScalars.dropFirst()))
+            var f = Finding("grammar.capitalization", "Start the sentence with a capital letter.", t.span, [upper])
+            if continuation { f.severity = .suggestion }
+            ctx.findings.append(f)
+        }
+    }
+
+    /// Words that a writer capitalises after a comma as if a sentence began there ("For example, When I").
+    static let capitalAfterCommaWords: Set<String> = [
+        "the", "when", "this", "it", "they", "we", "he", "she", "if", "because", "there", "these", "those", "but", "and",
+        "so", "then", "what", "how", "why", "although", "though", "while", "since", "my", "our", "their", "his", "her",
+        "its", "you", "that", "which", "who",
+    ]
+
+    /// "Likewise, The theory", "For example, When I travelled", "because If I": a capital inside a sentence. A title
+    /// ("see Chapter 3, The Basics"), a line of verse and quoted speech are left alone.
+    func capitalAfterComma(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        func capitalisedWord(_ j: Int) -> Bool {
+            tokens[j].kind == .word && tokens[j].text != "I" && tokens[j].text.unicodeScalars.first.map(CharClass.isUpper) == true
+                && tokens[j].text.unicodeScalars.dropFirst().allSatisfy(CharClass.isLower)
+                && (Self.capitalAfterCommaWords.contains(tokens[j].lower) || WordClasses.shared.classes(tokens[j].lower) != nil
+                    || regularPastBase(tokens[j].lower) != nil)
+        }
+        guard i >= 2 else { return }
+        // After a comma, or after a lower-case word ("That is because If I became").
+        let afterWord = tokens[i - 1].kind == .word && tokens[i - 1].text.unicodeScalars.first.map(CharClass.isLower) == true
+        guard tokens[i - 1].text == "," || afterWord, !tokens[i].newlineBefore, !tokens[i - 1].newlineBefore,
+              let first = tokens[i].text.unicodeScalars.first, CharClass.isUpper(first),
+              tokens[i].text.unicodeScalars.dropFirst().allSatisfy(CharClass.isLower) else { return }
+        // The next word capitalised too reads as a title: "Dune, The Hobbit".
+        if i + 1 < n, tokens[i + 1].kind == .word, tokens[i + 1].text.unicodeScalars.first.map(CharClass.isUpper) == true,
+           tokens[i + 1].text != "I" { return }
+        // Quoted speech may start with a capital after its comma, and verse run into one line capitalises the
+        // first word of each line: a quotation mark or another capitalised common word in the sentence skips it.
+        var lo = i - 1
+        while lo > 0, i - lo < 60, !(tokens[lo - 1].kind == .punct && [".", "!", "?"].contains(tokens[lo - 1].text)) { lo -= 1 }
+        var hi = i + 1
+        while hi < n, hi - i < 60, !(tokens[hi].kind == .punct && [".", "!", "?"].contains(tokens[hi].text)) { hi += 1 }
+        for k in lo..<hi where k != i {
+            if tokens[k].kind == .punct, ["\"", "“", "”", "'", "‘", ":"].contains(tokens[k].text) { return }
+            if k != lo, capitalisedWord(k) { return }
+        }
+        let lower = tokens[i].lower
+        ctx.add("grammar.capitalization", afterWord ? "No capital inside a sentence: '\(lower)'." : "No capital after a comma: '\(lower)'.", tokens[i].span, [lower])
+    }
+}
+
+extension GrammarLists {
+    static let properNouns: [String: String] = {
+        var d: [String: String] = [:]
+        for w in """
+        Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February June July September October November
+        December English French Spanish German Chinese Japanese Italian Russian Arabic Portuguese Korean Dutch Greek
+        Turkish Swedish Polish Hindi American British European African Asian Indian Canadian Australian Mexican
+        Brazilian Christian Christmas Muslim Jewish Buddhist Europe America Africa Asia Australia Canada Mexico Japan
+        China France Germany Spain Italy England London Paris Tokyo
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            d[w.lowercased()] = String(w)
+        }
+        return d
+    }()
+
+    static let properNounWords = WordFilter(properNouns.keys)
+}
