@@ -12,10 +12,9 @@ extension PipelineTests {
 
     /// Dead letters as (origin stream, reason).
     static func deadLetters(_ connection: RedisConnection) throws -> [(origin: String, reason: String)] {
-        (try connection.send("XRANGE", .string(Streams.deadLetter), "-", "+").array ?? []).compactMap { item in
-            let fields = RedisConnection.pairs(item.array?.last ?? .null)
-            guard let reason = fields["reason"]?.string else { return nil }
-            return (fields["origin-stream"]?.string ?? "", reason)
+        try connection.xrange(Streams.deadLetter).compactMap { entry in
+            guard let reason = entry.string("reason") else { return nil }
+            return (entry.string("origin-stream") ?? "", reason)
         }
     }
 
