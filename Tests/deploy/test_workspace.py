@@ -66,3 +66,12 @@ def test_makefile_runs_every_test_target_through_the_root_package() -> None:
     # Every swift command goes through the one root package and build folder.
     for command in re.findall(r"\$\(SWIFT\) (?:build|test|package)[^\n]*", makefile):
         assert "--package-path $(WORKSPACE)" in command and "--scratch-path $(BUILD_DIR)" in command, command
+
+
+def test_tests_that_find_files_beside_them_resolve_the_link() -> None:
+    """Run through the root package, a library's test file has a #filePath under Tests/Libraries/ (a link):
+    a path built from it must resolve the link first, or `..` leads into Tests/."""
+    for path in list((ROOT / "Packages").glob("*/Tests/**/*.swift")) + list((ROOT / "Services").glob("*/Tests/**/*.swift")):
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            if "URL(fileURLWithPath: #filePath)" in line:
+                assert "resolvingSymlinksInPath()" in line, f"{path.relative_to(ROOT)}:{number} builds a path from #filePath without resolving the link"

@@ -8,7 +8,7 @@ import Testing
 /// (`isEnabled("grammar.x")`) or comparing a finding's rule (`rule == "grammar.x"`) is no emission.
 @Suite("Grammar rule ownership")
 struct GrammarRuleOwnershipTests {
-    static let grammarFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let grammarFolder = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Sources/MeshAgents/Grammar")
 
     /// Rule id → the files of `Grammar/` whose source emits it.
