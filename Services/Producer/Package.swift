@@ -29,6 +29,7 @@ let package = Package(
                 .product(name: "MeshAgents", package: "MeshAgents"),
                 .product(name: "MeshDocument", package: "MeshAgents"),
                 .product(name: "MeshService", package: "MeshService"),
+                .product(name: "MeshSubmission", package: "MeshService"),
             ],
             swiftSettings: swiftSettings
         )

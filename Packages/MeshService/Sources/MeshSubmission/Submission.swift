@@ -4,19 +4,19 @@ import MeshRedis
 import MeshService
 
 /// Puts documents on doc.chunks and, if asked, waits for their reports on doc.reports.
-struct Submission {
-    let connection: RedisConnection
+public struct Submission {
+    public let connection: RedisConnection
     let codec = WireCodec()
     /// The last entry of doc.reports before submitting, so no report announced after it can be missed.
     private let reportsCursor: String
 
-    init(connection: RedisConnection) throws {
+    public init(connection: RedisConnection) throws {
         self.connection = connection
         let last = try connection.send("XREVRANGE", .string(Streams.reports), "+", "-", "COUNT", 1).array?.first
         reportsCursor = last?.array?.first?.string ?? "0-0"
     }
 
-    func send(_ documents: [Document]) throws {
+    public func send(_ documents: [Document]) throws {
         for document in documents {
             // A document id names one review: submitting it again replaces the earlier report.
             try connection.send(
@@ -31,7 +31,7 @@ struct Submission {
 
     /// Waits for every document's report. A lost connection (Redis restarting) is retried until the deadline;
     /// on timeout the error names what holds the work. `progress` gets a line a second.
-    func waitForReports(_ documents: [Document], timeout: Duration, progress: ProgressLine?) throws -> [Report] {
+    public func waitForReports(_ documents: [Document], timeout: Duration, progress: ProgressLine?) throws -> [Report] {
         let deadline = ContinuousClock.now + timeout
         var cursor = reportsCursor
         var reports: [String: Report] = [:]
@@ -97,7 +97,7 @@ struct Submission {
 
     /// What holds the work: per stream of the pipeline, each group's pending entries, lag and consumers (with
     /// their idle time), and the dead letters of the documents waited for.
-    func diagnosis(_ missing: [Document]) -> String {
+    public func diagnosis(_ missing: [Document]) -> String {
         var lines: [String] = []
         let streams = [Streams.chunks] + SpecialistType.allCases.flatMap { [Streams.review($0), Streams.suggestions($0)] }
         for stream in streams {
@@ -128,5 +128,18 @@ struct Submission {
         }
         if lines.isEmpty { lines.append("  nothing is pending or dead-lettered: are the coordinator, the specialists and the aggregator running?") }
         return "what holds the work:\n" + lines.joined(separator: "\n")
+    }
+}
+
+/// One document ready to submit: its id, where it came from and its chunks (config and terms filled in).
+public struct Document: Sendable {
+    public var docId: String
+    public var source: String
+    public var chunks: [Chunk]
+
+    public init(docId: String, source: String, chunks: [Chunk]) {
+        self.docId = docId
+        self.source = source
+        self.chunks = chunks
     }
 }
