@@ -40,8 +40,7 @@ public enum FixApplier {
 
     /// A unified diff of `old` and `new` (one file), with three lines of context, as `diff -u` prints it.
     public static func unifiedDiff(old: String, new: String, path: String) -> String {
-        let a = old.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        let b = new.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let a = lines(old), b = lines(new)
         guard a != b else { return "" }
         // Edits never add or remove lines here often; a plain LCS over lines is enough for documents.
         let ops = lineOps(a, b)
@@ -74,6 +73,13 @@ public enum FixApplier {
         return out
     }
 
+    /// The lines of a text, without the empty one after a final line feed.
+    static func lines(_ text: String) -> [String] {
+        var out = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if out.last == "" { out.removeLast() }
+        return out
+    }
+
     struct Op {
         enum Kind { case same, removed, added }
         var kind: Kind
@@ -103,12 +109,13 @@ public enum FixApplier {
                     ops.append(Op(kind: .same, oldLine: head + i, newLine: head + j))
                     i += 1
                     j += 1
-                } else if j < y.count && (i == x.count || table[i][j + 1] >= table[i + 1][j]) {
-                    ops.append(Op(kind: .added, oldLine: head + i, newLine: head + j))
-                    j += 1
-                } else {
+                } else if i < x.count && (j == y.count || table[i + 1][j] >= table[i][j + 1]) {
+                    // Removals before additions, as diff prints them.
                     ops.append(Op(kind: .removed, oldLine: head + i, newLine: head + j))
                     i += 1
+                } else {
+                    ops.append(Op(kind: .added, oldLine: head + i, newLine: head + j))
+                    j += 1
                 }
             }
         } else {
