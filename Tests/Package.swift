@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 // Cross-package tests. This package depends on every library and service by path, so one build folder
 // (Tests/.build) compiles each shared dependency once for all of them: `make build` builds the four service
-// executables here, and `make test` runs the end-to-end tests against those real processes.
+// executables and `mesh` here, and `make test` runs the end-to-end tests against those real processes.
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -32,6 +32,7 @@ let package = Package(
                 .product(name: "mesh-specialist", package: "Specialist"),
                 .product(name: "mesh-aggregator", package: "Aggregator"),
                 .product(name: "mesh", package: "Mesh"),
+                .product(name: "MeshCLI", package: "Mesh"),
                 .product(name: "MeshProtocol", package: "MeshProtocol"),
                 .product(name: "MeshReports", package: "MeshProtocol"),
                 .product(name: "MeshRedis", package: "MeshRedis"),

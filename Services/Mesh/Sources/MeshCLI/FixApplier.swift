@@ -20,17 +20,22 @@ public enum FixApplier {
         }
     }
 
-    /// The fixed bytes and the edits that were made, in source order.
+    /// The fixed bytes and the edits that were made, in source order. Of overlapping edits the widest wins: it
+    /// saw more of the text ("a a" is a repeated word, not "a" before a vowel); the others are dropped.
     public static func apply(_ edits: [Edit], to source: [UInt8]) -> (bytes: [UInt8], applied: [Edit]) {
         var accepted: [Edit] = []
-        var lastEnd = 0
-        for edit in edits.sorted(by: { ($0.start, $0.end, $0.rule) < ($1.start, $1.end, $1.rule) }) {
-            guard edit.start >= lastEnd, edit.start <= edit.end, edit.end <= source.count else { continue }
+        let widestFirst = edits.sorted { ($1.end - $1.start, $0.start, $0.rule) < ($0.end - $0.start, $1.start, $1.rule) }
+        for edit in widestFirst {
+            guard edit.start >= 0, edit.start <= edit.end, edit.end <= source.count else { continue }
             guard Array(source[edit.start..<edit.end]) == Array(edit.expected.utf8) else { continue }
             guard edit.replacement != edit.expected else { continue }
-            accepted.append(edit)
-            lastEnd = max(edit.end, edit.start + 1)
+            // Half-open ranges; an insertion (empty range) conflicts with an edit around or at its place.
+            let overlaps = accepted.contains { other in
+                edit.start < max(other.end, other.start + 1) && other.start < max(edit.end, edit.start + 1)
+            }
+            if !overlaps { accepted.append(edit) }
         }
+        accepted.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         var out = source
         for edit in accepted.reversed() {
             out.replaceSubrange(edit.start..<edit.end, with: Array(edit.replacement.utf8))
