@@ -229,8 +229,9 @@ REGISTRY_INSECURE ?=
 TLS_FLAG        = $(if $(filter yes,$(REGISTRY_INSECURE)),$(if $(filter podman buildah,$(notdir $(firstword $(CONTAINER_TOOL)))),--tls-verify=false))
 # Data a binary opens at run time that no NEEDED entry names (the libraries come from NEEDED).
 DATA_PACKAGES_specialist := hunspell-en-us
-# `mesh review` runs the specialists in process when no mesh is configured: it needs the dictionary too.
-DATA_PACKAGES_mesh       := hunspell-en-us
+# `mesh review` runs the specialists in process when no mesh is configured: it needs the dictionary too, and
+# git for --diff in CI.
+DATA_PACKAGES_mesh       := hunspell-en-us git
 revision_tag   = git-$(GIT_REV)
 
 # What `make test-images` needs on a fresh Debian machine: podman (runc: crun refuses a hybrid cgroup
