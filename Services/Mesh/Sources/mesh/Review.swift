@@ -33,7 +33,7 @@ struct DocumentOptions: ParsableArguments {
     @Option(help: "markdown, text, or auto (by file extension).")
     var format = "auto"
 
-    @Option(name: .customLong("max-document-bytes"), help: "Refuse a document larger than this (default 16777216, 16 MiB).")
+    @Option(name: .customLong("max-document-bytes"), help: "Refuse a document larger than this many bytes (16 MiB by default).")
     var maxDocumentBytes = 16 * 1024 * 1024
 
     @Flag(name: .customLong("redis"), help: "Review on the mesh in Redis (REDIS_HOST, --redis-host …); the default whenever REDIS_HOST is set.")
