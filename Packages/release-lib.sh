@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Release one library package: bump Packages/<LIB>/VERSION and the constant in
-# Packages/<LIB>/Sources/<LIB>/Version.swift (`public static let version = "X.Y.Z"`), move the
+# Packages/<LIB>/Sources/<target>/Version.swift that declares `<LIB>Library` (`public static let version =
+# "X.Y.Z"`; the package's lowest target holds it, so every binary built with any part of it can print it), move the
 # entries under "## Unreleased" in Packages/<LIB>/CHANGELOG.md to a new "## X.Y.Z (YYYY-MM-DD)"
 # section (leaving an empty Unreleased section on top), commit the three, and tag <LIB>-X.Y.Z.
 #
@@ -22,8 +23,8 @@ cd "$root"
 dir="Packages/$lib"
 [[ -f "$dir/VERSION" ]] || die "$dir/VERSION not found (LIB is one of: $(cd Packages && ls -d */ 2>/dev/null | tr -d / | tr '\n' ' '))"
 [[ -f "$dir/CHANGELOG.md" ]] || die "$dir/CHANGELOG.md not found"
-version_swift="$dir/Sources/$lib/Version.swift"
-[[ -f "$version_swift" ]] || die "$version_swift not found"
+version_swift="$(grep -lE "enum ${lib}Library\b" "$dir"/Sources/*/Version.swift 2> /dev/null | head -n 1 || true)"
+[[ -n "$version_swift" && -f "$version_swift" ]] || die "no $dir/Sources/*/Version.swift declares ${lib}Library"
 version_line='^([[:space:]]*public static let version = )"[^"]*"[[:space:]]*$'
 [[ "$(grep -cE "$version_line" "$version_swift")" -eq 1 ]] \
     || die "$version_swift must have exactly one line 'public static let version = \"X.Y.Z\"'"

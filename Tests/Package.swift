@@ -1,7 +1,13 @@
 // swift-tools-version:6.0
-// Cross-package tests. This package depends on every library and service by path, so one build folder
-// (Tests/.build) compiles each shared dependency once for all of them: `make build` builds the four service
-// executables and `mesh` here, and `make test` runs the end-to-end tests against those real processes.
+// The repository's one root package: every library and service is a dependency by path, and every test
+// target of the repository is declared here, so one build folder (.build at the repository root) and one
+// dependency resolution serve `make build`, `make test`, the benchmarks and the evaluation; Yams and
+// ArgumentParser compile once.
+//
+// The libraries' own test targets stay in their packages (each library is versioned and testable alone:
+// `swift test --package-path Packages/MeshRedis`). SwiftPM only builds targets under the root package's
+// folder, so Libraries/<Library> is a symbolic link to Packages/<Library>/Tests, and the declarations below
+// repeat each library's test targets (Tests/deploy/test_layout.py checks that none is missing).
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -12,17 +18,82 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "MeshTests",
     dependencies: [
+        .package(path: "../Packages/MeshAgents"),
         .package(path: "../Packages/MeshProtocol"),
         .package(path: "../Packages/MeshRedis"),
-        .package(path: "../Packages/MeshAgents"),
         .package(path: "../Packages/MeshService"),
-        .package(path: "../Services/Producer"),
-        .package(path: "../Services/Coordinator"),
-        .package(path: "../Services/Specialist"),
         .package(path: "../Services/Aggregator"),
+        .package(path: "../Services/Coordinator"),
         .package(path: "../Services/Mesh"),
+        .package(path: "../Services/Producer"),
+        .package(path: "../Services/Specialist"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     ],
     targets: [
+        // MeshProtocol
+        .testTarget(
+            name: "MeshProtocolTests",
+            dependencies: [.product(name: "MeshProtocol", package: "MeshProtocol")],
+            path: "Libraries/MeshProtocol/MeshProtocolTests",
+            resources: [.copy("Golden")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MeshReportsTests",
+            dependencies: [.product(name: "MeshReports", package: "MeshProtocol")],
+            path: "Libraries/MeshProtocol/MeshReportsTests",
+            exclude: ["Golden", "Schema", "validate_sarif.py"],
+            swiftSettings: swiftSettings
+        ),
+        // MeshRedis
+        .testTarget(
+            name: "MeshRedisTests",
+            dependencies: [
+                .product(name: "MeshRedis", package: "MeshRedis"),
+                .product(name: "MeshRedisTesting", package: "MeshRedis"),
+            ],
+            path: "Libraries/MeshRedis/MeshRedisTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MeshWorkerTests",
+            dependencies: [
+                .product(name: "MeshWorker", package: "MeshRedis"),
+                .product(name: "MeshRedisTesting", package: "MeshRedis"),
+                .product(name: "meshredis-test-worker", package: "MeshRedis"),
+            ],
+            path: "Libraries/MeshRedis/MeshWorkerTests",
+            swiftSettings: swiftSettings
+        ),
+        // MeshAgents
+        .testTarget(
+            name: "MeshDocumentTests",
+            dependencies: [.product(name: "MeshDocument", package: "MeshAgents")],
+            path: "Libraries/MeshAgents/MeshDocumentTests",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "MeshAgentsTests",
+            dependencies: [
+                .product(name: "MeshAgents", package: "MeshAgents"),
+                .product(name: "MeshDocument", package: "MeshAgents"),
+                .product(name: "MeshText", package: "MeshAgents"),
+            ],
+            path: "Libraries/MeshAgents/MeshAgentsTests",
+            swiftSettings: swiftSettings
+        ),
+        // MeshService
+        .testTarget(
+            name: "MeshServiceTests",
+            dependencies: [
+                .product(name: "MeshService", package: "MeshService"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "MeshRedisTesting", package: "MeshRedis"),
+            ],
+            path: "Libraries/MeshService/MeshServiceTests",
+            swiftSettings: swiftSettings
+        ),
+        // Real redis-server, real service processes.
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
@@ -33,6 +104,7 @@ let package = Package(
                 .product(name: "mesh-aggregator", package: "Aggregator"),
                 .product(name: "mesh", package: "Mesh"),
                 .product(name: "MeshCLI", package: "Mesh"),
+                .product(name: "mesh-agents", package: "MeshAgents"),
                 .product(name: "MeshProtocol", package: "MeshProtocol"),
                 .product(name: "MeshReports", package: "MeshProtocol"),
                 .product(name: "MeshRedis", package: "MeshRedis"),
@@ -41,6 +113,6 @@ let package = Package(
             path: "EndToEndTests",
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
-        )
+        ),
     ]
 )

@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "MeshWorker", targets: ["MeshWorker"]),
         .library(name: "MeshRedisTesting", targets: ["MeshRedisTesting"]),
         .executable(name: "mesh-redis-bench", targets: ["mesh-redis-bench"]),
+        // For MeshWorkerTests only (so the repository's test package, Tests/, can build it too).
+        .executable(name: "meshredis-test-worker", targets: ["meshredis-test-worker"]),
     ],
     targets: [
         .systemLibrary(name: "CHiredis", pkgConfig: "hiredis", providers: [.apt(["libhiredis-dev"])]),

@@ -26,7 +26,7 @@ let package = Package(
                 .product(name: "MeshProtocol", package: "MeshProtocol"),
                 .product(name: "MeshReports", package: "MeshProtocol"),
                 .product(name: "MeshRedis", package: "MeshRedis"),
-                .product(name: "MeshAgents", package: "MeshAgents"),
+                .product(name: "MeshText", package: "MeshAgents"),
                 .product(name: "MeshWorker", package: "MeshRedis"),
                 .product(name: "MeshService", package: "MeshService"),
             ],

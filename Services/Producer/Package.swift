@@ -27,6 +27,7 @@ let package = Package(
                 .product(name: "MeshReports", package: "MeshProtocol"),
                 .product(name: "MeshRedis", package: "MeshRedis"),
                 .product(name: "MeshAgents", package: "MeshAgents"),
+                .product(name: "MeshText", package: "MeshAgents"),
                 .product(name: "MeshDocument", package: "MeshAgents"),
                 .product(name: "MeshService", package: "MeshService"),
                 .product(name: "MeshSubmission", package: "MeshService"),

@@ -314,6 +314,25 @@ def test_prod_redis_users_per_role(prod: Rendered) -> None:
     assert set(rules) == expected_users | {"default", "keda"}
 
 
+def test_prod_redis_credentials_come_from_one_component() -> None:
+    """Each role's REDIS_USERNAME/REDIS_PASSWORD patch lives once, in components/redis-credentials, which
+    prod uses; the overlay itself repeats none of them. Every role of users.rules has its patch, its user
+    being the workload's name."""
+    overlay = yaml.safe_load((DEPLOY / "overlays/prod/kustomization.yaml").read_text())
+    assert "../../components/redis-credentials" in overlay["components"]
+    assert "REDIS_USERNAME" not in json.dumps(overlay.get("patches", []))
+    component = yaml.safe_load((DEPLOY / "components/redis-credentials/kustomization.yaml").read_text())
+    assert component["kind"] == "Component"
+    rules = {user: var for user, var, _ in acl_rules()}
+    patched = {}
+    for patch in component["patches"]:
+        ops = yaml.safe_load(patch["patch"])
+        env = {op["value"]["name"]: op["value"] for op in ops}
+        assert env["REDIS_USERNAME"]["value"] == patch["target"]["name"]
+        patched[patch["target"]["name"]] = env["REDIS_PASSWORD"]["valueFrom"]["secretKeyRef"]
+    assert patched == {user: {"name": "redis-auth", "key": var} for user, var in rules.items() if user not in ("default", "keda")}
+
+
 def test_prod_secret_comes_from_the_uncommitted_env_file(prod: Rendered) -> None:
     import base64
 

@@ -198,6 +198,22 @@ class Worker:
                   "origin-group", self.group, "consumer", self.consumer, "deliveries", "6"]
         assert self.commit(entry_id, [["XADD", "doc.deadletter", "*", *fields]]) == 1
 
+    def trim(self) -> int:
+        """StreamWorker.trim (every trimInterval, 5 s): RedisConnection.trimAcknowledged on the input stream,
+        XINFO GROUPS, XPENDING's summary of each group with pending entries, then XTRIM MINID."""
+        floor = None
+        for group in self.conn("XINFO", "GROUPS", self.stream):
+            info = dict(zip(group[::2], group[1::2]))
+            ms, seq = map(int, info["last-delivered-id"].split("-"))
+            group_floor = (ms, seq + 1)
+            if int(info["pending"]) > 0:
+                oldest = self.conn("XPENDING", self.stream, info["name"])[1]
+                group_floor = min(group_floor, tuple(map(int, oldest.split("-"))))
+            floor = group_floor if floor is None else min(floor, group_floor)
+        if floor is None:
+            return 0
+        return self.conn("XTRIM", self.stream, "MINID", f"{floor[0]}-{floor[1]}")
+
     def acknowledged(self, entry_id: str) -> bool:
         return self.conn("XPENDING", self.stream, self.group, entry_id, entry_id, 1) == []
 
@@ -263,6 +279,11 @@ def test_one_document_through_the_mesh_as_each_role(redis) -> None:
         assert entry == extra
         assert aggregators["grammar"].commit(entry, outputs, guard) == 2
 
+        # every worker trims its input stream of what every group has acknowledged
+        for worker in [coordinator, *specialists.values(), *aggregators.values()]:
+            assert worker.trim() >= 1
+            assert redis.cli("XLEN", worker.stream) == "0"
+
         # producer: waitForReports
         prod = conns["producer"]
         assert prod("GET", "doc:report:doc-1") == '{"docId":"doc-1"}'
@@ -313,6 +334,7 @@ def test_each_role_is_refused_the_others_streams_and_keys(redis) -> None:
         assert refused(coordinator, "XADD", "doc.suggestions.grammar", "*", "k", "v")
         assert refused(coordinator, "XREADGROUP", "GROUP", "grammar-group", "x", "STREAMS", "doc.review.grammar", ">")
         assert refused(coordinator, "XRANGE", "doc.review.grammar", "-", "+")
+        assert refused(coordinator, "XTRIM", "doc.review.grammar", "MINID", "0-1")  # trims its input only
         assert refused(coordinator, "GET", "doc:report:doc-1")
         assert script_refused("coordinator", ["XADD", "doc.suggestions.grammar", "*", "k", "v"])
         assert script_refused("coordinator", ["XADD", "doc.reports", "*", "k", "v"])
@@ -325,6 +347,8 @@ def test_each_role_is_refused_the_others_streams_and_keys(redis) -> None:
             assert refused(agent, "XREADGROUP", "GROUP", f"{other}-group", "x", "STREAMS", f"doc.review.{other}", ">")
             assert refused(agent, "XGROUP", "CREATE", f"doc.review.{other}", f"{t}-group", "0", "MKSTREAM")
             assert refused(agent, "XADD", "doc.chunks", "*", "k", "v")
+            assert refused(agent, "XTRIM", f"doc.review.{other}", "MINID", "0-1")
+            assert refused(agent, "XTRIM", f"doc.suggestions.{t}", "MINID", "0-1")
             assert refused(agent, "XRANGE", f"doc.suggestions.{t}", "-", "+")  # its output: write only
             assert script_refused(f"{t}-agent", ["XADD", f"doc.suggestions.{other}", "*", "k", "v"])
             assert script_refused(f"{t}-agent", ["XADD", "doc.reports", "*", "k", "v"])
@@ -337,6 +361,7 @@ def test_each_role_is_refused_the_others_streams_and_keys(redis) -> None:
         assert refused(aggregator, "DEL", "doc:report:doc-1")
         assert refused(aggregator, "HSET", "doc:report:doc-1", "f", "v")
         assert refused(aggregator, "XRANGE", "doc.reports", "-", "+")
+        assert refused(aggregator, "XTRIM", "doc.chunks", "MINID", "0-1")
         assert script_refused("aggregator", ["XADD", "doc.review.grammar", "*", "k", "v"])
         assert script_refused("aggregator", ["SET", "doc:other", "1"])
 
@@ -371,7 +396,8 @@ def test_keda_only_reads_review_lag(redis) -> None:
 def test_no_role_may_do_dangerous_things(redis, user: str) -> None:
     for command in (["FLUSHALL"], ["CONFIG", "SET", "appendonly", "no"], ["KEYS", "*"], ["ACL", "LIST"],
                     ["CLIENT", "KILL", "ID", "1"], ["SHUTDOWN"], ["DEBUG", "SLEEP", "0"], ["EVAL", "return 1", "0"],
-                    ["SCRIPT", "FLUSH"], ["FUNCTION", "FLUSH"], ["XTRIM", "doc.chunks", "MAXLEN", "0"]):
+                    ["SCRIPT", "FLUSH"], ["FUNCTION", "FLUSH"], ["XTRIM", "doc.reports", "MAXLEN", "0"],
+                    ["XTRIM", "doc.deadletter", "MAXLEN", "0"]):
         assert not allowed(redis.cli, user, *command), f"{user} may {' '.join(command)}"
 
 

@@ -1,3 +1,5 @@
+import MeshProtocol
+
 /// Deterministic Markdown sample prose for demos and load tests (`mesh-producer --paragraphs N`).
 ///
 /// The text is built from sentence templates and word lists with a seeded SplitMix64 generator, so the same
@@ -102,24 +104,4 @@ public enum SampleProse {
         guard let first = word.first else { return word }
         return first.uppercased() + word.dropFirst()
     }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast, and the same on every platform.
-struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in `0..<bound` (bound > 0); the modulo bias is irrelevant for sample text.
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    mutating func pick(_ items: [String]) -> String { items[below(items.count)] }
 }

@@ -2,6 +2,7 @@ import Foundation
 import MeshAgents
 import MeshDocument
 import MeshProtocol
+import MeshText
 
 // mesh-agents: the specialists without Redis.
 //   mesh-agents rules [--dev-set FILE]                 print RULES.md (RuleCatalog, precision on the dev sample)

@@ -2,6 +2,7 @@ import Foundation
 import MeshAgents
 import MeshDocument
 import MeshProtocol
+import MeshText
 import Testing
 
 /// The labelled dev sample (`Eval/devset.jsonl`, sentences written for the classes of findings on technical
@@ -9,7 +10,7 @@ import Testing
 /// finding an item where its rule must.
 @Suite("Dev sample")
 struct DevSetTests {
-    static let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let path = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("Eval/devset.jsonl").path
     static let items: [DevSetItem] = (try? DevSet.load(path)) ?? []
 

@@ -1,6 +1,7 @@
 import MeshAgents
 import MeshDocument
 import MeshProtocol
+import MeshText
 
 /// A plain-text paragraph chunk with one segment at line 1, column 1.
 func chunk(_ text: String, kind: ChunkKind = .paragraph, level: Int? = nil, ignored: [TextSpan] = [],

@@ -1,4 +1,5 @@
 import MeshProtocol
+@testable import MeshText
 import Testing
 @testable import MeshAgents
 
@@ -50,11 +51,5 @@ struct LookupTests {
             #expect(a.sentence(containing: k) == a.sentences.first(where: { $0.tokens.contains(k) }))
         }
         #expect(a.sentence(containing: a.tokens.count) == nil)
-    }
-
-    /// Severity orders errors first (MeshProtocol compares by rank).
-    @Test func severitiesOrderMostSevereFirst() {
-        #expect(Severity.error < .warning && Severity.warning < .suggestion && !(Severity.suggestion < .error))
-        #expect(Severity.allCases.sorted() == [.error, .warning, .suggestion])
     }
 }

@@ -1,5 +1,6 @@
 import MeshAgents
 import MeshProtocol
+import MeshText
 import Testing
 
 /// Markdown traps, through the real MeshDocument chunker.

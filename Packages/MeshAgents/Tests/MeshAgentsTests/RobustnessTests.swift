@@ -2,6 +2,7 @@
 @testable import MeshDocument
 import MeshProtocol
 import Foundation
+@testable import MeshText
 import Testing
 
 /// No input crashes or hangs a specialist: all four run in one process over generated texts (prefixes and

@@ -1,5 +1,6 @@
 import MeshAgents
 import MeshProtocol
+import MeshText
 import Testing
 
 /// One firing and one non-firing example per chunk-level rule.

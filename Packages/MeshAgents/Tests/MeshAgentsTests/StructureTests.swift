@@ -1,5 +1,6 @@
 import MeshAgents
 import MeshProtocol
+import MeshText
 import Testing
 
 func heading(_ level: Int, _ text: String, line: Int) -> OutlineHeading {

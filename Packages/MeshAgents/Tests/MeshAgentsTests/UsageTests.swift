@@ -1,5 +1,6 @@
 import MeshAgents
 import MeshProtocol
+import MeshText
 import Testing
 
 /// The proselint-style kinds (generated lists and the patterns in Usage.swift): a firing and a non-firing example each.

@@ -2,6 +2,7 @@ import Foundation
 import MeshAgents
 import MeshDocument
 import MeshProtocol
+import MeshText
 import Testing
 
 /// Terms versus typos: Vale-style vocabulary files, the document's own terms, and how they travel in a chunk.

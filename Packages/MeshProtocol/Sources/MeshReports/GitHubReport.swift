@@ -47,6 +47,8 @@ enum GitHubReport {
         return "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))"
     }
 
+    /// GitHub workflow commands percent-encode `%`, CR and LF in a message (not JSON escaping: the runner
+    /// decodes exactly these), so this format keeps its own function.
     static func escapeData(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {

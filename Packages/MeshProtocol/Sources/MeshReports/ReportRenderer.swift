@@ -88,22 +88,7 @@ public struct ReportRenderer: Sendable {
     /// `(replace with: "a", "b")`, or nothing when there are no replacements.
     static func replacementNote(_ replacements: [String]) -> String {
         guard !replacements.isEmpty else { return "" }
-        return " (replace with: " + replacements.map(quoted).joined(separator: ", ") + ")"
-    }
-
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
+        return " (replace with: " + replacements.map(JSONString.quoted).joined(separator: ", ") + ")"
     }
 
     /// One line: newlines and tabs in a message become spaces.

@@ -31,7 +31,7 @@ struct SARIFReport {
                 endColumn: region.endColumn, snippet: nil)
             let fixes = s.replacements.map { replacement in
                 Fix(
-                    description: Text(text: "Replace with \(ReportRenderer.quoted(replacement))"),
+                    description: Text(text: "Replace with \(JSONString.quoted(replacement))"),
                     artifactChanges: [
                         ArtifactChange(
                             artifactLocation: location,

@@ -113,7 +113,7 @@ enum Fixtures {
 
 /// Golden files of encoded entries, beside this file in `Golden/`.
 enum Golden {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let directory = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("Golden")
     static var updating: Bool { ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" }
 
     /// One stream entry as checked in: fields in order, each value as UTF-8 text or, when it is not text

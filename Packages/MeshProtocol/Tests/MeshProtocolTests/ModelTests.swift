@@ -57,6 +57,8 @@ struct SeverityTests {
     @Test func mostSevereFirst() {
         #expect(Severity.error < .warning)
         #expect(Severity.warning < .suggestion)
+        #expect(!(Severity.suggestion < .error))
+        #expect(Severity.allCases.sorted() == [.error, .warning, .suggestion])
         #expect([Severity.suggestion, .error, .warning].sorted() == [.error, .warning, .suggestion])
         #expect([Severity.suggestion, .warning].min() == .warning)
         #expect(Severity.allCases.map(\.rawValue) == ["error", "warning", "suggestion"])
@@ -134,7 +136,7 @@ struct PositionTests {
 @Suite("Library version")
 struct LibraryVersionTests {
     @Test func matchesTheVersionFile() throws {
-        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        let file = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("VERSION")
         let text = try String(contentsOf: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(MeshProtocolLibrary.version == text)

@@ -63,7 +63,7 @@ enum Fixtures {
 
     static let renderer = ReportRenderer(rules: rules, toolVersion: "0.1.0")
 
-    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("Golden")
 }
 
 /// Compares `output` with the golden file; `UPDATE_GOLDEN=1 swift test` rewrites the golden files (then

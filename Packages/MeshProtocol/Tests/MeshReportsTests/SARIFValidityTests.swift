@@ -7,7 +7,7 @@ import Testing
 /// `jsonschema`). Skipped, not passed, when python3 or jsonschema is missing; `make test` should make sure
 /// they are there (`pip install jsonschema`).
 enum SARIFValidator {
-    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("validate_sarif.py")
+    static let script = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().appendingPathComponent("validate_sarif.py")
 
     static let validatorAvailable: Bool = (try? run(["-c", "import jsonschema"], input: "").status) == 0
 
@@ -54,7 +54,7 @@ struct SARIFValidityTests {
 /// `json` format).
 @Suite(.enabled(if: SARIFValidator.validatorAvailable, "needs python3 with jsonschema"))
 struct JSONSchemaTests {
-    static let schema = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let schema = URL(fileURLWithPath: #filePath).resolvingSymlinksInPath().deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("report.schema.json")
 
     static let check = """

@@ -1,5 +1,6 @@
 import Foundation
 import MeshRedis
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -85,8 +86,20 @@ public final class RedisTestServer: @unchecked Sendable {
         throw TestServerError("redis-server on port \(port) did not answer within 10 s")
     }
 
-    /// Asks the kernel for a free loopback port by binding port 0.
+    /// Ports this process has handed out: the kernel may offer a port again as soon as the probe closes it,
+    /// before the process it was meant for has bound it (two services of one test mesh were given the same).
+    private static let handedOut = Mutex<Set<Int>>([])
+
+    /// A free loopback port (the kernel's answer to binding port 0) that this process has not handed out before.
     public static func freePort() throws -> Int {
+        for _ in 0..<100 {
+            let port = try kernelFreePort()
+            if handedOut.withLock({ $0.insert(port).inserted }) { return port }
+        }
+        throw TestServerError("no fresh free port after 100 tries")
+    }
+
+    private static func kernelFreePort() throws -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw TestServerError("socket() failed") }
         defer { close(fd) }

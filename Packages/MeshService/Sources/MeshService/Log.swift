@@ -40,6 +40,8 @@ public struct Log: Sendable {
         FileHandle.standardError.write(Data((line + "\n").utf8))
     }
 
+    /// A logfmt value: bare when it is one plain word, else quoted with `\`, `"` and newline escaped. logfmt
+    /// is not JSON (a bare value has no quotes), so it keeps its own function.
     static func quote(_ value: String) -> String {
         let plain = !value.isEmpty && value.allSatisfy { $0.isLetter || $0.isNumber || "-_./:@".contains($0) }
         if plain { return value }

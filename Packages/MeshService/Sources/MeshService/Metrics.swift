@@ -100,6 +100,8 @@ public final class Metrics: @unchecked Sendable {
         return Key(name: name, labels: all.sorted { $0.key < $1.key }.map { "\($0.key)=\"\(Self.escape($0.value))\"" })
     }
 
+    /// A Prometheus label value escapes exactly `\`, `"` and newline (the text exposition format), not
+    /// JSON's set, so this format keeps its own function.
     private static func escape(_ value: String) -> String {
         value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
             .replacingOccurrences(of: "\n", with: "\\n")

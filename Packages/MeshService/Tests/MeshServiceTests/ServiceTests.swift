@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import MeshProtocol
 import MeshRedis
 import MeshRedisTesting
 import Testing
@@ -80,6 +81,17 @@ struct ServiceTests {
         #expect(config.port == 7000)
         #expect(config.database == 1)
         #expect(config.authentication?.password == "pw")
+    }
+
+    @Test func versionTextNamesTheServiceAndItsLibraries() {
+        #expect(meshVersionText("mesh-coordinator", "1.2.3").split(separator: "\n") == [
+            "mesh-coordinator 1.2.3", "MeshProtocol \(MeshProtocolLibrary.version)", "MeshRedis \(MeshRedisLibrary.version)",
+            "MeshService \(MeshServiceLibrary.version)",
+        ])
+        #expect(meshVersionText("mesh-producer", "0.1.0", linking: [("MeshAgents", "9.9.9")]).split(separator: "\n") == [
+            "mesh-producer 0.1.0", "MeshProtocol \(MeshProtocolLibrary.version)", "MeshRedis \(MeshRedisLibrary.version)",
+            "MeshAgents 9.9.9", "MeshService \(MeshServiceLibrary.version)",
+        ])
     }
 
     @Test func logfmtQuotesOnlyWhatNeedsIt() {

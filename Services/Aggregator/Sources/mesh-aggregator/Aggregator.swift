@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import MeshAgents
+import MeshText
 import MeshProtocol
 import MeshRedis
 import MeshReports
@@ -21,12 +21,7 @@ struct Aggregator: ParsableCommand {
             announced on doc.reports, guarded by doc:completed:<doc> so it happens exactly once, whatever the \
             number of replicas. All state is in Redis: a restart loses nothing.
             """,
-        version: versionText(
-            service: "mesh-aggregator", version: serviceVersion,
-            libraries: [
-                ("MeshProtocol", MeshProtocolLibrary.version), ("MeshRedis", MeshRedisLibrary.version),
-                ("MeshAgents", MeshAgentsLibrary.version), ("MeshService", MeshServiceLibrary.version),
-            ])
+        version: meshVersionText("mesh-aggregator", serviceVersion, linking: [("MeshAgents", MeshAgentsLibrary.version)])
     )
 
     @Option(help: "Comma-separated specialists whose suggestion streams to read. Env: SPECIALISTS (default: all four).")

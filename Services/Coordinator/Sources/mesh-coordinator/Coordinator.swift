@@ -17,12 +17,7 @@ struct Coordinator: ParsableCommand {
             enabled specialist with the list of those specialists, so the aggregator knows what to wait for. \
             Malformed entries go to doc.deadletter with the reason.
             """,
-        version: versionText(
-            service: "mesh-coordinator", version: serviceVersion,
-            libraries: [
-                ("MeshProtocol", MeshProtocolLibrary.version), ("MeshRedis", MeshRedisLibrary.version),
-                ("MeshService", MeshServiceLibrary.version),
-            ])
+        version: meshVersionText("mesh-coordinator", serviceVersion)
     )
 
     @Option(help: "Comma-separated specialists to fan out to. Env: SPECIALISTS (default: grammar,clarity,tone,structure).")

@@ -16,12 +16,7 @@ struct Mesh: ParsableCommand {
             `mesh rules`, `mesh explain RULE`. For operators: `mesh status` and `mesh deadletters` read the mesh's \
             streams, groups and dead letters in Redis (REDIS_HOST, REDIS_PORT, … or --redis-host …) and say what they mean.
             """,
-        version: versionText(
-            service: "mesh", version: toolVersion,
-            libraries: [
-                ("MeshProtocol", MeshProtocolLibrary.version), ("MeshRedis", MeshRedisLibrary.version),
-                ("MeshAgents", MeshAgentsLibrary.version), ("MeshService", MeshServiceLibrary.version),
-            ]),
+        version: meshVersionText("mesh", toolVersion, linking: [("MeshAgents", MeshAgentsLibrary.version)]),
         subcommands: [Review.self, Fix.self, Rules.self, Explain.self, Status.self, DeadLetters.self]
     )
 }

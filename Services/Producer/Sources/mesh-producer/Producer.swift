@@ -7,6 +7,7 @@ import MeshRedis
 import MeshReports
 import MeshService
 import MeshSubmission
+import MeshText
 
 let serviceVersion = "0.1.0"
 
@@ -28,12 +29,7 @@ struct Producer: ParsableCommand {
             too large, a malformed .mesh.yaml); 4 Redis could not be reached or refused a command; 5 timed out \
             waiting for a report; 64 bad flags.
             """,
-        version: versionText(
-            service: "mesh-producer", version: serviceVersion,
-            libraries: [
-                ("MeshProtocol", MeshProtocolLibrary.version), ("MeshRedis", MeshRedisLibrary.version),
-                ("MeshAgents", MeshAgentsLibrary.version), ("MeshService", MeshServiceLibrary.version),
-            ])
+        version: meshVersionText("mesh-producer", serviceVersion, linking: [("MeshAgents", MeshAgentsLibrary.version)])
     )
 
     @Option(name: [.customLong("doc_id"), .customLong("doc-id")], help: "Document id (several files get -1, -2, ...). Default: derived from the file name.")
@@ -185,22 +181,14 @@ struct Producer: ParsableCommand {
 
     /// The `.mesh.yaml` that applies to `source`, checked here so a malformed one fails before sending.
     private func configText(near source: String) throws -> String? {
-        var path = config
-        if path == nil {
-            let directory = source == "-" || source == "sample.md" && paragraphs != nil
-                ? FileManager.default.currentDirectoryPath
-                : URL(fileURLWithPath: source).deletingLastPathComponent().path
-            do {
-                path = try MeshConfig.discover(startingAt: directory)?.path
-            } catch {
-                throw Failure(.input, "\(error); nothing was sent")
-            }
-        }
-        guard let path else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else { throw Failure(.input, "cannot read config \(path)") }
-        let text = String(decoding: data, as: UTF8.self)
+        let directory = source == "-" || source == "sample.md" && paragraphs != nil
+            ? FileManager.default.currentDirectoryPath
+            : URL(fileURLWithPath: source).deletingLastPathComponent().path
         do {
-            return try MeshConfig.inliningVocabularyFiles(yaml: text, path: path)
+            guard let file = try MeshConfig.File.find(explicit: config, searchingFrom: directory) else { return nil }
+            return try MeshConfig.inliningVocabularyFiles(yaml: file.text, path: file.path)
+        } catch let error as MeshConfig.File.Unreadable {
+            throw Failure(.input, "\(error)")
         } catch {
             throw Failure(.input, "\(error); nothing was sent")
         }

@@ -4,6 +4,7 @@ import MeshAgents
 import MeshProtocol
 import MeshRedis
 import MeshService
+import MeshText
 import MeshWorker
 
 let serviceVersion = "0.1.0"
@@ -18,12 +19,7 @@ struct Specialist: ParsableCommand {
             doc.suggestions.<type>. Add replicas to scale: they share the group's work. With --jsonl it runs \
             without Redis, reading {"id","text"} lines on standard input and writing results on standard output.
             """,
-        version: versionText(
-            service: "mesh-specialist", version: serviceVersion,
-            libraries: [
-                ("MeshProtocol", MeshProtocolLibrary.version), ("MeshRedis", MeshRedisLibrary.version),
-                ("MeshAgents", MeshAgentsLibrary.version), ("MeshService", MeshServiceLibrary.version),
-            ])
+        version: meshVersionText("mesh-specialist", serviceVersion, linking: [("MeshAgents", MeshAgentsLibrary.version)])
     )
 
     @Option(name: .customLong("type"), help: "grammar, clarity, tone or structure ('all' or a list with --jsonl). Env: SPECIALIST_TYPE.")
@@ -83,15 +79,11 @@ struct Specialist: ParsableCommand {
     }
 
     private func loadConfig() throws -> MeshConfig {
-        let path = config ?? ProcessInfo.processInfo.environment["MESH_CONFIG"]
         do {
-            if let path {
-                guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read config \(path)") }
-                return try MeshConfig.parse(yaml: String(decoding: data, as: UTF8.self), path: path)
-            }
-            return try MeshConfig.discover(startingAt: FileManager.default.currentDirectoryPath)?.config ?? .default
-        } catch let error as ValidationError {
-            throw error
+            let explicit = config ?? ProcessInfo.processInfo.environment["MESH_CONFIG"]
+            guard let file = try MeshConfig.File.find(explicit: explicit, searchingFrom: FileManager.default.currentDirectoryPath)
+            else { return .default }
+            return try MeshConfig.parse(yaml: file.text, path: file.path)
         } catch {
             throw ValidationError("\(error)")
         }

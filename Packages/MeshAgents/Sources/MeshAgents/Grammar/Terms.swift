@@ -1,0 +1,190 @@
+import MeshProtocol
+import MeshText
+
+/// What tells a term from a typo. A word hunspell does not know is a term, not a spelling mistake, when:
+/// - the project says so: `vocabulary.accept` (words), `accept-file` (Vale's accept.txt: words and patterns);
+/// - the document uses it as one (`DocumentReview.withTerms`, over the whole document): the word, or the word
+///   without a plural or possessive ending, also appears inside code spans, URLs or paths anywhere in the
+///   document, or it is used three times or more in its prose, or twice with one use in a heading, or twice
+///   when it is no slip of an English word (`isTypingSlip`);
+/// - the chunk itself shows it: the same word inside one of its code spans, or in an enclosing heading.
+/// A typo made once in prose has none of these, and is still caught. Words that are only *built* like terms
+/// (`termShape`) are still reported, at a lower severity and with no replacement offered.
+struct TermEvidence {
+    private var words = Set<String>()
+
+    init<C: Sequence, H: Sequence>(code: C, headings: H) where C.Element == String, H.Element == String {
+        for text in code { Self.insertWords(of: text, into: &words, parts: true) }
+        for text in headings { Self.insertWords(of: text, into: &words, parts: false) }
+    }
+
+    func contains(_ w: String) -> Bool {
+        words.contains(w) || Self.stems(w).contains(where: words.contains)
+    }
+
+    /// The lower-cased letter runs of `text` ("HashMap::new" → hashmap, new), and with `parts` the pieces of a
+    /// camelCase or snake_case identifier as well (hash, map).
+    static func insertWords(of text: String, into set: inout Set<String>, parts: Bool) {
+        var run: [Unicode.Scalar] = []
+        var piece: [Unicode.Scalar] = []
+        func flushPiece() {
+            if piece.count >= 2 { set.insert(String(String.UnicodeScalarView(piece)).lowercased()) }
+            piece.removeAll(keepingCapacity: true)
+        }
+        func flushRun() {
+            if run.count >= 2 { set.insert(String(String.UnicodeScalarView(run)).lowercased()) }
+            run.removeAll(keepingCapacity: true)
+            flushPiece()
+        }
+        for s in text.unicodeScalars {
+            if s.properties.isAlphabetic || s == "'" || s == "’" {
+                if parts, CharClass.isUpper(s), let last = piece.last, CharClass.isLower(last) { flushPiece() }
+                run.append(s)
+                if parts { piece.append(s) }
+            } else {
+                flushRun()
+            }
+        }
+        flushRun()
+    }
+
+    /// The word without a plural or possessive ending: "impls" → impl, "submodule’s" → submodule.
+    static func stems(_ w: String) -> [String] {
+        var out: [String] = []
+        for suffix in ["'s", "’s", "es", "s"] where w.hasSuffix(suffix) && w.count > suffix.count + 2 {
+            out.append(String(w.dropLast(suffix.count)))
+        }
+        if w.hasSuffix("ies"), w.count > 5 { out.append(String(w.dropLast(3)) + "y") }
+        return out
+    }
+
+    /// Letters of a script other than Latin (Greek, Cyrillic, CJK ...): an English dictionary cannot judge them.
+    static func isForeignScript(_ word: String) -> Bool {
+        word.unicodeScalars.contains { $0.properties.isAlphabetic && $0.value > 0x24F && !(0x1E00...0x1EFF).contains($0.value) }
+    }
+
+    /// Prefixes of technical coinages ("deallocate", "submodule", "multithreaded", "unsized"). Two-letter ones
+    /// need a longer rest, so "untill" stays a typo.
+    static let prefixes = ["anti", "auto", "bio", "co", "counter", "cross", "de", "hyper", "inter", "intra", "macro", "meta",
+                           "micro", "mono", "multi", "non", "over", "poly", "post", "pre", "pseudo", "re", "semi", "sub",
+                           "super", "trans", "un", "under"]
+    /// Suffixes of technical coinages ("growable", "implementors", "hasher", "parallelizable", "refutability").
+    static let suffixes = ["ability", "ables", "able", "ably", "ers", "er", "ors", "or", "izations", "ization", "izes", "ized",
+                           "izing", "ize", "ity", "ing"]
+
+    /// How an unknown lower-case word is built, as the severity its spelling finding gets: `.suggestion` for an
+    /// abbreviation (no vowel: "src"), a known word with a prefix or suffix of technical coinage ("unsized",
+    /// "growable"); `.warning` for two known words of three letters or more run together ("backtrace",
+    /// "everytime"); nil (an error) for anything else, such as a near miss of a word ("recieve", "teh").
+    static func termShape(_ w: String, known: (String) -> Bool) -> Severity? {
+        let letters = Array(w.unicodeScalars)
+        guard letters.count >= 2, letters.allSatisfy({ CharClass.isLower($0) || $0 == "-" || $0 == "'" || $0 == "’" }) else { return nil }
+        if readAsLetters(w) { return .suggestion }
+        let n = letters.count
+        func word(_ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(letters[a..<b])) }
+        for p in prefixes where w.hasPrefix(p) {
+            let p0 = p.unicodeScalars.count
+            let rest = n - p0
+            if rest >= (p0 == 2 ? 5 : 4), known(word(p0, n)) { return .suggestion }
+        }
+        for s in suffixes where w.hasSuffix(s) {
+            let stemEnd = n - s.unicodeScalars.count
+            guard stemEnd >= 3 else { continue }
+            let stem = word(0, stemEnd)
+            // "-ing" only with the dropped "e" ("templating"): "comeing" is a slip.
+            if s == "ing" { if !known(stem), known(stem + "e") { return .suggestion }; continue }
+            // An agent noun is made from a verb or noun ("hasher", "implementor"), not an adjective ("smallers").
+            if s.hasPrefix("er") || s.hasPrefix("or"), WordClasses.shared.classes(stem)?.contains(.adjective) == true { continue }
+            if known(stem) || known(stem + "e") { return .suggestion }
+            if stemEnd >= 4, letters[stemEnd - 1] == letters[stemEnd - 2], known(word(0, stemEnd - 1)) { return .suggestion }
+            if s.hasPrefix("iz"), s != "ize", known(stem + "ize") { return .suggestion }
+        }
+        if n >= 6 {
+            for k in 3...(n - 3) where letters[k - 1] != "-" && letters[k] != "-" {
+                if known(word(0, k)), known(word(k, n)) { return .warning }
+            }
+        }
+        return nil
+    }
+
+    /// No vowel ("src"), a letter and a hyphen ("n-ary", "x-axis"), or a start no English word has ("rlib",
+    /// "nvim"): a name read letter by letter, not a word someone tried to spell.
+    static func readAsLetters(_ w: String) -> Bool {
+        let letters = Array(w.unicodeScalars)
+        guard letters.count >= 2 else { return false }
+        if !letters.contains(where: { "aeiouy".unicodeScalars.contains($0) }) { return true }
+        return letters[1] == "-" || !Articles.impossibleOnsetAllowed(letters[0], letters[1])
+    }
+
+    /// Whether `typed` is `word` with one of the slips of typing or spelling: two letters swapped, a letter doubled
+    /// or undoubled, one vowel for another, or (in words of five letters or more) a letter left out or added. One
+    /// consonant for another is not: that is how technical terms differ from words ("malloc", "mallow").
+    static func isTypingSlip(_ typed: String, _ word: String) -> Bool {
+        let a = Array(typed.unicodeScalars), b = Array(word.unicodeScalars)
+        let vowels = "aeiouy".unicodeScalars
+        if a.count == b.count {
+            let diff = (0..<a.count).filter { a[$0] != b[$0] }
+            if diff.count == 2, diff[1] == diff[0] + 1, a[diff[0]] == b[diff[1]], a[diff[1]] == b[diff[0]] { return true }
+            // "implementors" for "implementers" is the other agent ending, not a slip.
+            if diff.count == 1, diff[0] == a.count - 2 || diff[0] == a.count - 3, typed.hasSuffix("or") || typed.hasSuffix("ors") { return false }
+            return diff.count == 1 && vowels.contains(a[diff[0]]) && vowels.contains(b[diff[0]])
+        }
+        guard abs(a.count - b.count) == 1 else { return false }
+        // The word and an ending ("reformats", "namespaced", "getters") is a form of it, not a slip.
+        if a.count > b.count, typed.hasPrefix(word), a[a.count - 1] != b[b.count - 1] { return false }
+        let (long, short) = a.count > b.count ? (a, b) : (b, a)
+        var k = 0
+        while k < short.count, long[k] == short[k] { k += 1 }
+        guard Array(long[(k + 1)...]) == Array(short[k...]) else { return false }
+        let doubled = (k > 0 && long[k - 1] == long[k]) || (k + 1 < long.count && long[k + 1] == long[k])
+        return doubled || a.count >= 5
+    }
+
+    /// Per chunk index, the words of that chunk the whole document shows to be terms (see the type's comment),
+    /// lower-cased and sorted; chunks with none are left out. `known` is the speller.
+    static func documentTerms(_ chunks: [Chunk], known: (String) -> Bool, slipOfAWord: (String) -> Bool = { _ in true }) -> [Int: [String]] {
+        var uses: [String: Int] = [:]
+        var code = Set<String>()
+        var headings = Set<String>()
+        var perChunk: [(Int, Set<String>)] = []
+        for c in chunks where c.kind != .outline {
+            let t = TextAnalysis(chunk: c)
+            var mine = Set<String>()
+            for tok in t.tokens {
+                switch tok.kind {
+                case .opaque:
+                    insertWords(of: tok.text, into: &code, parts: true)
+                case .word:
+                    let w = tok.lower
+                    guard w.unicodeScalars.count >= 3, w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "'" || $0 == "’" || $0 == "-" }) else { continue }
+                    uses[stems(w).last ?? w, default: 0] += 1
+                    if c.kind == .heading { headings.insert(w) }
+                    mine.insert(w)
+                default:
+                    continue
+                }
+            }
+            if !mine.isEmpty { perChunk.append((c.index, mine)) }
+        }
+        var verdict: [String: Bool] = [:]
+        func isTerm(_ w: String) -> Bool {
+            if let v = verdict[w] { return v }
+            let key = stems(w).last ?? w
+            let n = uses[key] ?? 0
+            var shown = n >= 3 || (n >= 2 && headings.contains(w)) || code.contains(w) || stems(w).contains(where: code.contains)
+            let v0 = !known(w)
+            // Twice is enough for a word that is no slip of any English word ("newtype", "tradeoffs"): a typo
+            // repeated exactly is rare, and one a letter away from a word ("recieve" twice) still needs three.
+            if !shown, v0, n == 2, !slipOfAWord(w) { shown = true }
+            let v = shown && v0
+            verdict[w] = v
+            return v
+        }
+        var out: [Int: [String]] = [:]
+        for (index, words) in perChunk {
+            let terms = words.filter(isTerm).sorted()
+            if !terms.isEmpty { out[index] = terms }
+        }
+        return out
+    }
+}

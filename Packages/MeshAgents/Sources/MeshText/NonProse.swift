@@ -1,0 +1,122 @@
+import MeshProtocol
+
+/// Spans of plain text that are not prose: URLs, e-mail addresses, file paths, code-like identifiers.
+/// Used for text that comes without the chunker's `ignored` spans (plain text, JSONL).
+package enum NonProse {
+    package static func spans(in scalars: [Unicode.Scalar], existing: [TextSpan]) -> [TextSpan] {
+        // Every scalar of the chunk is read here: through the buffer, without a bounds check each.
+        scalars.withUnsafeBufferPointer { spans(in: $0, existing: existing) }
+    }
+
+    private static func spans(in sc: UnsafeBufferPointer<Unicode.Scalar>, existing: [TextSpan]) -> [TextSpan] {
+        var out: [TextSpan] = []
+        var i = 0
+        let n = sc.count
+        while i < n {
+            while i < n && CharClass.isSpace(sc[i]) { i += 1 }
+            let start = i
+            while i < n && !CharClass.isSpace(sc[i]) { i += 1 }
+            guard i > start else { continue }
+            // Trim surrounding punctuation.
+            var s = start
+            var e = i
+            while s < e, isOpening(sc[s]) { s += 1 }
+            while e > s, isClosing(sc[e - 1]) { e -= 1 }
+            guard e - s >= 3 else { continue }
+            // Plain words (letters, apostrophes, hyphens) are prose: the common case, decided without copying.
+            // Lower-case ASCII letters alone are plain whatever follows, so most words stop at this first scan.
+            var k = s
+            while k < e, sc[k].value >= 97, sc[k].value <= 122 { k += 1 }
+            if k == e { continue }
+            var plain = true
+            var prevLower = false
+            for k in s..<e {
+                let c = sc[k]
+                if !(CharClass.isLetter(c) || c == "'" || c == "-" || c == "\u{2019}") { plain = false; break }
+                if prevLower && CharClass.isUpper(c) { plain = false; break }
+                prevLower = CharClass.isLower(c)
+            }
+            if plain { continue }
+            if isNonProse(ArraySlice(sc[s..<e])) {
+                let span = TextSpan(start: s, end: e)
+                if !existing.contains(where: { $0.overlaps(span) }) { out.append(span) }
+            }
+        }
+        return out
+    }
+
+    /// `([{<"'“‘`, the punctuation trimmed before a word.
+    @inline(__always) package static func isOpening(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case "(", "[", "{", "<", "\"", "'", "\u{201C}", "\u{2018}": return true
+        default: return false
+        }
+    }
+
+    /// `.,;:!?)]}>"'”’`, the punctuation trimmed after a word.
+    @inline(__always) package static func isClosing(_ c: Unicode.Scalar) -> Bool {
+        switch c {
+        case ".", ",", ";", ":", "!", "?", ")", "]", "}", ">", "\"", "'", "\u{201D}", "\u{2019}": return true
+        default: return false
+        }
+    }
+
+    package static func isNonProse(_ w: ArraySlice<Unicode.Scalar>) -> Bool {
+        var slash = 0, dot = 0, at = 0, underscore = 0, colon = 0, upperAfterLower = false, letters = 0
+        var prevLower = false
+        var innerDotBetweenLetters = false
+        var other = 0
+        let arr = Array(w)
+        for (k, c) in arr.enumerated() {
+            switch c {
+            case "/", "\\": slash += 1
+            case ".":
+                dot += 1
+                if k > 0, k + 1 < arr.count, CharClass.isLetter(arr[k - 1]), CharClass.isLetter(arr[k + 1]) {
+                    innerDotBetweenLetters = true
+                }
+            case "@": at += 1
+            case "_": underscore += 1
+            case ":": colon += 1
+            case "=", "<", ">", "{", "}", "[", "]", "(", ")", "#", "$", "%", "^", "*", "|", "~", "`", "+": other += 1
+            default: break
+            }
+            if CharClass.isLetter(c) { letters += 1 }
+            if CharClass.isUpper(c) && prevLower { upperAfterLower = true }
+            prevLower = CharClass.isLower(c)
+        }
+        if colon > 0 && slash >= 2 { return true } // scheme://
+        if arr.starts(with: "www.".unicodeScalars) { return true }
+        if at == 1 && dot >= 1 { return true } // e-mail
+        if slash >= 1 && letters >= 1 && slash + dot >= 1 {
+            // "and/or", "he/she": two plain words joined by a single slash are prose.
+            if slash == 1 && dot == 0 && other == 0 && underscore == 0 && !arr.first!.properties.isMath {
+                let parts = arr.split(separator: "/")
+                if parts.count == 2 && parts.allSatisfy({ $0.allSatisfy(CharClass.isLetter) && $0.count <= 12 }) {
+                    return false
+                }
+            }
+            return true
+        }
+        if underscore > 0 { return true }
+        if other >= 2 { return true }
+        if innerDotBetweenLetters {
+            // "e.g", "i.e", "U.S." are prose; "config.yaml", "foo.bar" are not; "end.Next" is a missing space.
+            let parts = arr.split(separator: ".")
+            if parts.allSatisfy({ $0.count <= 1 }) { return false }
+            for k in 1..<parts.count {
+                let before = parts[k - 1], after = parts[k]
+                if let b = before.last, CharClass.isLower(b), after.count >= 2,
+                   CharClass.isUpper(after[after.startIndex]), CharClass.isLower(after[after.startIndex + 1]) {
+                    return false
+                }
+            }
+            return true
+        }
+        if upperAfterLower {
+            // camelCase / PascalCase inner capitals: "iPhone", "JavaScript", "parseList".
+            return true
+        }
+        return false
+    }
+}

@@ -1,0 +1,32 @@
+/// A string as a JSON string literal: the one quoter for every place that writes JSON by hand (the
+/// specialists' JSONL batch output) or shows a string the way JSON would (a replacement in a report's
+/// `(replace with: "…")` note).
+///
+/// Formats with escaping rules of their own keep their own function: GitHub workflow commands
+/// (`GitHubReport.escapeData`, percent-encoding), Prometheus label values (`Metrics.escape` in MeshService)
+/// and logfmt values (`Log.quote` in MeshService).
+public enum JSONString {
+    /// `text` between double quotes, with `"` and `\` escaped, `\n` `\r` `\t` as such and every other
+    /// control character below U+0020 as `\u00xx` (RFC 8259 §7); everything else as it is.
+    public static func quoted(_ text: String) -> String {
+        var out = "\""
+        out.unicodeScalars.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex: [Character] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f"]
+                out += "\\u00"
+                out.append(hex[Int(scalar.value >> 4)])
+                out.append(hex[Int(scalar.value & 0xF)])
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        out += "\""
+        return out
+    }
+}
