@@ -37,6 +37,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "MeshAgents", package: "MeshAgents"),
                 .product(name: "MeshDocument", package: "MeshAgents"),
+                .product(name: "MeshText", package: "MeshAgents"),
                 .product(name: "MeshProtocol", package: "MeshProtocol"),
                 .product(name: "MeshReports", package: "MeshProtocol"),
                 .product(name: "MeshRedis", package: "MeshRedis"),

@@ -3,6 +3,7 @@ import MeshProtocol
 import MeshRedis
 import MeshAgents
 import MeshService
+import MeshText
 
 let toolVersion = "0.1.0"
 

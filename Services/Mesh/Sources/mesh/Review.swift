@@ -8,6 +8,7 @@ import MeshRedis
 import MeshReports
 import MeshService
 import MeshSubmission
+import MeshText
 
 /// What `mesh review` and `mesh fix` share: which documents, where reports are relative to, and where the
 /// review runs (in this process, or on a mesh in Redis).
@@ -131,17 +132,9 @@ extension DocumentOptions {
 
     /// The `ignore` list of the `.mesh.yaml` that applies to the root (or --config), and that file's folder.
     func ignoreList() throws -> ([String], String)? {
+        guard let file = try configFile(searchingFrom: rootPath) else { return nil }
         do {
-            if let config {
-                let path = Paths.absolute(config, base: workingDirectory)
-                guard let data = FileManager.default.contents(atPath: path) else { throw Failure(.input, "cannot read config \(config)") }
-                let parsed = try MeshConfig.parse(yaml: String(decoding: data, as: UTF8.self), path: path)
-                return (parsed.ignore, (path as NSString).deletingLastPathComponent)
-            }
-            guard let found = try MeshConfig.discover(startingAt: rootPath) else { return nil }
-            return (found.config.ignore, (found.path as NSString).deletingLastPathComponent)
-        } catch let error as Failure {
-            throw error
+            return (try MeshConfig.parse(yaml: file.text, path: file.path).ignore, (file.path as NSString).deletingLastPathComponent)
         } catch {
             throw Failure(.input, "\(error)")
         }
@@ -149,14 +142,18 @@ extension DocumentOptions {
 
     /// The `.mesh.yaml` text for documents in `folder`, vocabulary files inlined, as the producer sends it.
     func configText(near folder: String) throws -> String? {
-        var path = config.map { Paths.absolute($0, base: workingDirectory) }
+        guard let file = try configFile(searchingFrom: folder) else { return nil }
         do {
-            if path == nil { path = try MeshConfig.discover(startingAt: folder)?.path }
-            guard let path else { return nil }
-            guard let data = FileManager.default.contents(atPath: path) else { throw Failure(.input, "cannot read config \(path)") }
-            return try MeshConfig.inliningVocabularyFiles(yaml: String(decoding: data, as: UTF8.self), path: path)
-        } catch let error as Failure {
-            throw error
+            return try MeshConfig.inliningVocabularyFiles(yaml: file.text, path: file.path)
+        } catch {
+            throw Failure(.input, "\(error)")
+        }
+    }
+
+    /// --config, else the nearest `.mesh.yaml` from `folder` up: the file the producer would use.
+    func configFile(searchingFrom folder: String) throws -> MeshConfig.File? {
+        do {
+            return try MeshConfig.File.find(explicit: config.map { Paths.absolute($0, base: workingDirectory) }, searchingFrom: folder)
         } catch {
             throw Failure(.input, "\(error)")
         }
@@ -192,7 +189,7 @@ struct InProcessReview {
                 chunk.specialists = specialists
                 for type in specialists { reviews.append(engine.review(chunk, as: type)) }
             }
-            let report = ReportAssembly.assemble(docId: document.docId, reviews: reviews, readability: Readability.scores)
+            let report = ReportAssembly.assemble(docId: document.docId, reviews: reviews, readability: { Readability.scores($0) })
             results.withLock { $0[index] = report }
             done.withLock { state in
                 state.count += 1
