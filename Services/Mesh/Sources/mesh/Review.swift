@@ -179,7 +179,7 @@ struct InProcessReview {
     let specialists = SpecialistType.allCases
 
     func reports(_ documents: [Document], progress: ProgressLine?) -> [Report] {
-        let results = Locked(Array<Report?>(repeating: nil, count: documents.count))
+        let results = Locked([Report?](repeating: nil, count: documents.count))
         // The progress line is only used under this lock.
         let done = Locked((count: 0, line: progress))
         DispatchQueue.concurrentPerform(iterations: documents.count) { index in
