@@ -190,12 +190,16 @@ SERVICE_DIR_producer    := Producer
 SERVICE_DIR_coordinator := Coordinator
 SERVICE_DIR_specialist  := Specialist
 SERVICE_DIR_aggregator  := Aggregator
+# The `mesh` CLI gets an image too (make image/mesh), from the same Dockerfile: its product is `mesh`.
+SERVICE_DIR_mesh        := Mesh
+PRODUCT_mesh            := mesh
 # service -> the libraries its binary is built with (its path dependencies, transitively; an image
 # labels exactly these, and Tests/deploy checks the lists against the Package.swift files).
 SERVICE_LIBS_producer    := MeshProtocol MeshRedis MeshAgents MeshService
 SERVICE_LIBS_coordinator := MeshProtocol MeshRedis MeshService
 SERVICE_LIBS_specialist  := MeshProtocol MeshRedis MeshAgents MeshService
 SERVICE_LIBS_aggregator  := MeshProtocol MeshRedis MeshAgents MeshService
+SERVICE_LIBS_mesh        := MeshProtocol MeshRedis MeshAgents MeshService
 # library -> the Dockerfiles' build ARG carrying its version
 LIB_ARG_MeshProtocol := MESH_PROTOCOL_VERSION
 LIB_ARG_MeshRedis    := MESH_REDIS_VERSION
@@ -207,7 +211,8 @@ lib_version   = $(shell cat $(ROOT)/Packages/$1/VERSION 2>/dev/null || echo unkn
 svc_version   = $(shell cat $(ROOT)/Services/$(SERVICE_DIR_$1)/VERSION 2>/dev/null)
 # Image tag: TAG if given; else the service's VERSION, plus -<short git rev> unless RELEASE=yes.
 image_tag     = $(or $(TAG),$(call svc_version,$1)$(if $(filter yes,$(RELEASE)),,-$(GIT_REV)))
-image_name    = $(if $(REGISTRY),$(REGISTRY)/,)mesh-$1
+product_name  = $(or $(PRODUCT_$1),mesh-$1)
+image_name    = $(if $(REGISTRY),$(REGISTRY)/,)$(call product_name,$1)
 
 ##@ Images
 
@@ -233,6 +238,9 @@ TLS_FLAG        = $(if $(filter yes,$(REGISTRY_INSECURE)),$(if $(filter podman b
 DATA_PACKAGES_specialist := hunspell-en-us
 # The producer asks hunspell which words of the document are unknown, to send its terms (DocumentReview).
 DATA_PACKAGES_producer   := hunspell-en-us
+# `mesh review` runs the specialists in process when no mesh is configured: it needs the dictionary too, and
+# git for --diff in CI.
+DATA_PACKAGES_mesh       := hunspell-en-us git
 revision_tag   = git-$(GIT_REV)
 
 # What `make test-images` needs on a fresh Debian machine: podman (runc: crun refuses a hybrid cgroup
@@ -259,18 +267,18 @@ redis-image: ## Build REDIS_IMAGE (Debian's redis-server on RUNTIME_BASE) for te
 	$(CONTAINER_TOOL) build -f $(ROOT)/Deploy/images/redis.Containerfile --build-arg RUNTIME_BASE=$(RUNTIME_BASE) \
 		-t $(REDIS_IMAGE) $(ROOT)/Deploy/images
 
-image/%: ## Build one service image, e.g. image/coordinator; tagged VERSION-gitrev (RELEASE=yes: VERSION), git-<rev> and :dev.
-	@test -n "$(SERVICE_DIR_$*)" || { echo "unknown service '$*' (one of: $(SERVICES))" >&2; exit 2; }
+image/%: ## Build one image, e.g. image/coordinator or image/mesh (the CLI); tagged VERSION-gitrev (RELEASE=yes: VERSION), git-<rev> and :dev.
+	@test -n "$(SERVICE_DIR_$*)" || { echo "unknown service '$*' (one of: $(SERVICES) mesh)" >&2; exit 2; }
 	@test -f "$(ROOT)/Services/$(SERVICE_DIR_$*)/VERSION" || { echo "Services/$(SERVICE_DIR_$*)/VERSION is missing" >&2; exit 2; }
 	@if [ "$(RELEASE)" = yes ] && [ -n "$$(git -C $(ROOT) status --porcelain --untracked-files=no)" ]; then \
 		echo "RELEASE=yes needs a clean work tree" >&2; exit 2; fi
 	$(CONTAINER_TOOL) build -f $(ROOT)/Dockerfiles/service.Dockerfile $(BUILD_FORMAT) $(BUILD_VOLUMES) \
 		--build-arg SWIFT_IMAGE=$(SWIFT_IMAGE) --build-arg RUNTIME_BASE=$(RUNTIME_BASE) \
-		--build-arg PRODUCT=mesh-$* --build-arg DATA_PACKAGES="$(DATA_PACKAGES_$*)" \
+		--build-arg PRODUCT=$(call product_name,$*) --build-arg DATA_PACKAGES="$(DATA_PACKAGES_$*)" \
 		--build-arg SERVICE_VERSION=$(call svc_version,$*) \
 		$(foreach lib,$(SERVICE_LIBS_$*),--build-arg $(LIB_ARG_$(lib))=$(call lib_version,$(lib))) \
 		--build-arg GIT_REVISION=$$(git -C $(ROOT) rev-parse HEAD 2>/dev/null || echo unknown) \
-		-t $(call image_name,$*):$(call image_tag,$*) -t $(call image_name,$*):$(revision_tag) -t mesh-$*:dev $(ROOT)
+		-t $(call image_name,$*):$(call image_tag,$*) -t $(call image_name,$*):$(revision_tag) -t $(call product_name,$*):dev $(ROOT)
 
 push: $(addprefix push/,$(SERVICES)) ## Build and push every image to REGISTRY=host/path: the version tag and git-<rev> (REGISTRY_INSECURE=yes: plain HTTP).
 

@@ -1,4 +1,5 @@
-# One Dockerfile for the four service images; `make image/<service>` (or `make images`) passes PRODUCT:
+# One Dockerfile for the four service images and the `mesh` CLI's; `make image/<service>` (or `make images`,
+# `make image/mesh`) passes PRODUCT:
 #   podman build -f Dockerfiles/service.Dockerfile --build-arg PRODUCT=mesh-coordinator .
 # The build context is the repository root. Base images are build arguments: the official
 # swift:6.3-bookworm and debian:bookworm-slim by default, or the local stand-ins `make base-images`
@@ -38,6 +39,7 @@ COPY Services/Producer/Package.swift Services/Producer/
 COPY Services/Coordinator/Package.swift Services/Coordinator/
 COPY Services/Specialist/Package.swift Services/Specialist/
 COPY Services/Aggregator/Package.swift Services/Aggregator/
+COPY Services/Mesh/Package.swift Services/Mesh/
 RUN swift package resolve --package-path BuildAll
 
 # Build the four products with the Swift runtime linked in, without their DWARF debug information (the
@@ -48,7 +50,7 @@ COPY Packages/ Packages/
 COPY Services/ Services/
 RUN set -eu; \
     bin="$(swift build -c release --package-path BuildAll --show-bin-path)"; \
-    for product in mesh-producer mesh-coordinator mesh-specialist mesh-aggregator; do \
+    for product in mesh-producer mesh-coordinator mesh-specialist mesh-aggregator mesh; do \
         swift build -c release --static-swift-stdlib --package-path BuildAll --product "$product"; \
         out="/staging/$product"; \
         install -D -m 0755 "$bin/$product" "$out/$product"; \

@@ -143,6 +143,7 @@ let package = Package(
                 .product(name: "mesh-specialist", package: "Specialist"),
                 .product(name: "mesh-aggregator", package: "Aggregator"),
                 .product(name: "mesh", package: "Mesh"),
+                .product(name: "MeshCLI", package: "Mesh"),
                 .product(name: "mesh-agents", package: "MeshAgents"),
                 .product(name: "MeshProtocol", package: "MeshProtocol"),
                 .product(name: "MeshReports", package: "MeshProtocol"),

@@ -9,7 +9,8 @@ let swiftSettings: [SwiftSetting] = [
 let package = Package(
     name: "MeshService",
     products: [
-        .library(name: "MeshService", targets: ["MeshService"])
+        .library(name: "MeshService", targets: ["MeshService"]),
+        .library(name: "MeshSubmission", targets: ["MeshSubmission"]),
     ],
     dependencies: [
         .package(path: "../MeshProtocol"),
@@ -24,6 +25,17 @@ let package = Package(
                 .product(name: "MeshProtocol", package: "MeshProtocol"),
                 .product(name: "MeshRedis", package: "MeshRedis"),
                 .product(name: "MeshWorker", package: "MeshRedis"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // The client side of the contract: put documents on doc.chunks and wait for their reports. Shared by
+        // mesh-producer and `mesh review`; here rather than in MeshRedis, which knows streams but not documents.
+        .target(
+            name: "MeshSubmission",
+            dependencies: [
+                "MeshService",
+                .product(name: "MeshProtocol", package: "MeshProtocol"),
+                .product(name: "MeshRedis", package: "MeshRedis"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -30,6 +30,7 @@ let package = Package(
                 .product(name: "MeshText", package: "MeshAgents"),
                 .product(name: "MeshDocument", package: "MeshAgents"),
                 .product(name: "MeshService", package: "MeshService"),
+                .product(name: "MeshSubmission", package: "MeshService"),
             ],
             swiftSettings: swiftSettings
         )

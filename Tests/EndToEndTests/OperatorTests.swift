@@ -73,3 +73,31 @@ extension PipelineTests {
         #expect(try self.mesh(["deadletters", "purge"], mesh).code == 64)
     }
 }
+
+/// The backlog gauges every service exports on `/metrics`, read from Redis at scrape time.
+extension PipelineTests {
+    @Test func servicesExportStreamLengthPendingAndLagOnMetrics() throws {
+        let mesh = try Mesh()
+        try mesh.start("grammar-1", "mesh-specialist", ["--type", "grammar"])
+        let connection = try mesh.redis.connect()
+        let stream = Streams.review(.grammar)
+        #expect(waitUntil(timeout: 60) { ((try? connection.xinfoGroups(stream)) ?? []).contains { $0.name == Groups.specialist(.grammar) } })
+        let port = try #require(mesh.httpPort("grammar-1"))
+        let labels = "group=\"grammar-group\",service=\"grammar-agent\",stream=\"doc.review.grammar\""
+        let first = try #require(httpGet(port: port, path: "/metrics")).body
+        #expect(first.contains("# TYPE mesh_consumer_group_pending gauge\n"))
+        #expect(first.contains("mesh_consumer_group_pending{\(labels)} 0\n"), "\(first)")
+        #expect(first.contains("mesh_consumer_group_lag{\(labels)} 0\n"))
+        #expect(first.contains("mesh_consumer_group_oldest_pending_seconds{\(labels)} 0\n"))
+        #expect(first.contains("mesh_consumer_group_consumers{\(labels)} 1\n"))
+        #expect(first.contains("mesh_stream_length{service=\"grammar-agent\",stream=\"doc.deadletter\"} 0\n"))
+        // An entry that is no chunk is dead-lettered at once: the dead-letter stream's length says so.
+        try connection.xadd(stream, fields: [StreamField("v", "1"), StreamField("kind", "chunk"), StreamField("body", "not json")])
+        #expect(waitUntil(timeout: 30) {
+            httpGet(port: port, path: "/metrics")?.body.contains("mesh_stream_length{service=\"grammar-agent\",stream=\"doc.deadletter\"} 1\n") == true
+        })
+        let after = try #require(httpGet(port: port, path: "/metrics")).body
+        #expect(after.contains("mesh_stream_length{service=\"grammar-agent\",stream=\"doc.review.grammar\"} 1\n"))
+        #expect(after.contains("mesh_consumer_group_pending{\(labels)} 0\n"))
+    }
+}

@@ -67,7 +67,8 @@ def test_build_stage_is_shared_by_the_four_images() -> None:
     resolve = build.index("swift package resolve")
     assert build.index("COPY Packages/ Packages/") > resolve, "dependencies are resolved from the manifests alone"
     deps = (ROOT / "Dockerfiles" / "BuildAll" / "Package.swift").read_text()
-    assert sorted(re.findall(r'path: "\.\./Services/(\w+)"', deps)) == sorted(s.capitalize() for s in SERVICES)
+    assert sorted(re.findall(r'path: "\.\./Services/(\w+)"', deps)) == sorted([s.capitalize() for s in SERVICES] + ["Mesh"])
+    assert "COPY Services/Mesh/Package.swift Services/Mesh/" in build, "the mesh CLI's image (make image/mesh) builds here too"
 
 
 def test_run_stage_user_group_and_entrypoint() -> None:

@@ -41,6 +41,10 @@ public struct ReportRenderer: Sendable {
     /// `tool.driver.informationUri` in SARIF. Set it to the project's home page; the default is a
     /// reserved placeholder (`.invalid`) so nothing points at a page that is not ours.
     public var informationUri: String = "https://agentic-mesh.invalid/"
+    /// The absolute folder that reports' relative `source` paths start from (`mesh review --root`). When set,
+    /// SARIF locations carry `uriBaseId: SRCROOT` and the run's `originalUriBaseIds` says where that is, as
+    /// GitHub code scanning expects; when nil, relative paths are written as they are.
+    public var sourceRoot: String?
 
     public init(rules: [RuleDescriptor], toolVersion: String) {
         var byId: [String: RuleDescriptor] = [:]

@@ -22,7 +22,7 @@ struct SARIFReport {
                 properties: RuleProperties(tags: [descriptor?.specialist.rawValue ?? String(id.prefix { $0 != "." })]))
         }
         let results = suggestions.map { source, s in
-            let uri = Self.uri(source)
+            let location = artifact(source)
             let region = Region(
                 startLine: s.range.start.line, startColumn: s.range.start.column, endLine: s.range.end.line,
                 endColumn: s.range.end.column, snippet: s.text.isEmpty ? nil : Text(text: s.text))
@@ -34,14 +34,14 @@ struct SARIFReport {
                     description: Text(text: "Replace with \(JSONString.quoted(replacement))"),
                     artifactChanges: [
                         ArtifactChange(
-                            artifactLocation: ArtifactLocation(uri: uri),
+                            artifactLocation: location,
                             replacements: [Replacement(deletedRegion: deleted, insertedContent: Text(text: replacement))])
                     ])
             }
             return Result(
                 ruleId: s.rule, ruleIndex: ruleIndex[s.rule] ?? 0, level: Self.level(s.severity),
                 message: Text(text: s.message),
-                locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: ArtifactLocation(uri: uri), region: region))],
+                locations: [Location(physicalLocation: PhysicalLocation(artifactLocation: location, region: region))],
                 fixes: fixes.isEmpty ? nil : fixes,
                 properties: ResultProperties(specialist: s.specialist.rawValue))
         }
@@ -53,9 +53,27 @@ struct SARIFReport {
                         driver: Driver(
                             name: "agentic-mesh", version: renderer.toolVersion, informationUri: renderer.informationUri,
                             rules: rules)),
-                    columnKind: "unicodeCodePoints", results: results, invocations: Self.invocations(reports))
+                    originalUriBaseIds: renderer.sourceRoot.map { [Self.rootId: ArtifactLocation(uri: Self.rootURI($0), uriBaseId: nil)] },
+                    columnKind: "unicodeCodePoints", results: results, invocations: invocations(reports))
             ])
         return JSONReport.encode(log)
+    }
+
+    /// The name of the base that relative paths start from (`originalUriBaseIds`), as GitHub's docs use it.
+    static let rootId = "SRCROOT"
+
+    /// A relative path with `uriBaseId` when the renderer knows the root; an absolute path as it is.
+    func artifact(_ source: String) -> ArtifactLocation {
+        if source.hasPrefix("/") { return ArtifactLocation(uri: Self.uri(source), uriBaseId: nil) }
+        return ArtifactLocation(uri: Self.uri(source), uriBaseId: renderer.sourceRoot == nil ? nil : Self.rootId)
+    }
+
+    /// `/home/me/repo` → `file:///home/me/repo/` (a base URI ends in a slash, SARIF §3.14.14).
+    static func rootURI(_ folder: String) -> String {
+        var path = uri(folder)
+        if !path.hasSuffix("/") { path += "/" }
+        if !path.hasPrefix("/") { path = "/" + path }
+        return "file://" + path
     }
 
     static func level(_ severity: Severity) -> String {
@@ -101,6 +119,7 @@ struct SARIFReport {
     }
     struct Run: Encodable {
         let tool: Tool
+        let originalUriBaseIds: [String: ArtifactLocation]?
         let columnKind: String
         let results: [Result]
         /// Only when some chunk was not reviewed: one invocation, not successful, a notification per gap.
@@ -120,7 +139,7 @@ struct SARIFReport {
 
     /// Each chunk a specialist did not review, as a tool execution notification (SARIF §3.58), so code
     /// scanning shows that the results are partial rather than clean.
-    static func invocations(_ reports: [Report]) -> [Invocation]? {
+    func invocations(_ reports: [Report]) -> [Invocation]? {
         let notifications = reports.flatMap { report in
             (report.incomplete ?? []).map { gap in
                 Notification(
@@ -128,7 +147,7 @@ struct SARIFReport {
                     message: Text(text: "\(gap.specialist.rawValue) did not review chunk \(gap.chunk): \(gap.reason)"),
                     locations: gap.range.map { range in
                         [Location(physicalLocation: PhysicalLocation(
-                            artifactLocation: ArtifactLocation(uri: uri(report.source)),
+                            artifactLocation: artifact(report.source),
                             region: Region(startLine: range.start.line, startColumn: range.start.column, endLine: range.end.line,
                                            endColumn: range.end.column, snippet: nil)))]
                     },
@@ -169,7 +188,10 @@ struct SARIFReport {
         let artifactLocation: ArtifactLocation
         let region: Region
     }
-    struct ArtifactLocation: Encodable { let uri: String }
+    struct ArtifactLocation: Encodable {
+        let uri: String
+        let uriBaseId: String?
+    }
     struct Region: Encodable {
         let startLine: Int
         let startColumn: Int

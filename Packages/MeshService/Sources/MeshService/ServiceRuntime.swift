@@ -18,6 +18,7 @@ public final class ServiceRuntime: @unchecked Sendable {
     private var starters: [@Sendable () -> WorkerThread] = []
     private var consumed: [(stream: String, group: String)] = []
     private var heartbeats: [(stream: String, heartbeat: WorkerHeartbeat)] = []
+    private var deadLetterStream = "doc.deadletter"
 
     public init(name: String, redis: RedisConfiguration, options: RuntimeOptions.Resolved) {
         self.name = name
@@ -40,6 +41,7 @@ public final class ServiceRuntime: @unchecked Sendable {
     /// Adds a worker loop; `makeHandler` runs on the worker's thread, so a handler may hold non-Sendable state.
     public func addWorker<Handler: StreamHandler>(_ workerOptions: WorkerOptions, makeHandler: @escaping @Sendable () -> Handler) {
         consumed.append((workerOptions.stream, workerOptions.group))
+        deadLetterStream = workerOptions.deadLetterStream
         let redis = redis
         let log = log
         let observer = MetricsObserver(metrics: metrics, log: log, stream: workerOptions.stream)
@@ -67,12 +69,16 @@ public final class ServiceRuntime: @unchecked Sendable {
         pthread_sigmask(SIG_BLOCK, &signals, nil)
 
         let readiness = Readiness(redis: redis, consumed: consumed, heartbeats: heartbeats, stuckAfter: options.visibilityTimeout)
+        let gauges = StreamGauges(redis: redis, consumed: consumed, deadLetterStream: deadLetterStream, metrics: metrics)
         let server = try HealthServer(
             port: options.httpPort,
             routes: [
                 "/healthz": { .init(status: 200, body: "ok\n") },
                 "/readyz": { readiness.check() },
-                "/metrics": { [metrics] in .init(status: 200, contentType: "text/plain; version=0.0.4", body: metrics.render()) },
+                "/metrics": { [metrics] in
+                    gauges.update()
+                    return .init(status: 200, contentType: "text/plain; version=0.0.4", body: metrics.render())
+                },
             ]
         )
         log.info("started", ["http_port": String(server.port), "consumer": options.consumerName, "redis": "\(redis.host):\(redis.port)"])

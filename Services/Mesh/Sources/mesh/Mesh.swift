@@ -1,7 +1,9 @@
 import ArgumentParser
 import MeshProtocol
 import MeshRedis
+import MeshAgents
 import MeshService
+import MeshText
 
 let toolVersion = "0.1.0"
 
@@ -9,12 +11,13 @@ let toolVersion = "0.1.0"
 struct Mesh: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mesh",
-        abstract: "The Agentic Mesh, for the people who run it.",
+        abstract: "The Agentic Mesh: review documents, fix the safe findings, look up rules, and watch a running mesh.",
         discussion: """
-            Reads the mesh's streams, groups and dead letters in Redis (REDIS_HOST, REDIS_PORT, … or --redis-host …), \
-            as `redis-cli XLEN` / `XPENDING` would, and says what they mean.
+            Everyday: `mesh review docs/` (in this process, or on the mesh when REDIS_HOST is set), `mesh fix docs/`, \
+            `mesh rules`, `mesh explain RULE`. For operators: `mesh status` and `mesh deadletters` read the mesh's \
+            streams, groups and dead letters in Redis (REDIS_HOST, REDIS_PORT, … or --redis-host …) and say what they mean.
             """,
-        version: meshVersionText("mesh", toolVersion),
-        subcommands: [Status.self, DeadLetters.self]
+        version: meshVersionText("mesh", toolVersion, linking: [("MeshAgents", MeshAgentsLibrary.version)]),
+        subcommands: [Review.self, Fix.self, Rules.self, Explain.self, Status.self, DeadLetters.self]
     )
 }

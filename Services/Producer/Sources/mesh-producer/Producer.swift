@@ -6,6 +6,7 @@ import MeshProtocol
 import MeshRedis
 import MeshReports
 import MeshService
+import MeshSubmission
 import MeshText
 
 let serviceVersion = "0.1.0"
@@ -240,10 +241,4 @@ struct Producer: ParsableCommand {
         guard let value = Int(text), value >= 1 else { throw ValidationError("MAX_DOCUMENT_BYTES '\(text)' is not a positive number") }
         return value
     }
-}
-
-struct Document {
-    var docId: String
-    var source: String
-    var chunks: [Chunk]
 }

@@ -66,6 +66,7 @@ public struct ConfigError: Error, Sendable, Hashable, CustomStringConvertible {
 /// vocabulary: { accept: [Kubernetes, hiredis], reject: [utilize] }
 /// vocabulary: { accept-file: styles/Docs/accept.txt, reject-file: styles/Docs/reject.txt }   # Vale's files
 /// limits: { sentence-words: 35, paragraph-words: 150, section-words: 1500 }
+/// ignore: [CHANGELOG.md, drafts/]    # paths `mesh review` skips in folders (.gitignore patterns)
 /// rules:
 ///   - { id: custom.no-todo, kind: existence, message: "Resolve '%s'", tokens: [TODO, FIXME] }
 ///   - { id: custom.terms, kind: substitution, message: "Use '%s' instead of '%s'", swap: { e-mail: email } }
@@ -94,6 +95,9 @@ public struct MeshConfig: Sendable, Hashable {
     public var paragraphWords = 150
     public var sectionWords = 1500
     public var headingWords = 12
+    /// Paths `mesh review` and `mesh fix` skip when walking folders, as `.gitignore` patterns (`drafts/`,
+    /// `CHANGELOG.md`, `docs/**/generated/*.md`), relative to the folder of the `.mesh.yaml`.
+    public var ignore: [String] = []
 
     public static let `default` = MeshConfig()
 
@@ -268,6 +272,8 @@ public struct MeshConfig: Sendable, Hashable {
                     guard accept || k.scalar?.string == "reject" else { throw fail(k, "'\(key)' has accept and reject lists only") }
                     try config.addVocabulary(try strings(v, key), accept: accept) { fail(v, $0) }
                 }
+            case "ignore":
+                config.ignore = try strings(value, key)
             case DocumentTerms.key:
                 config.documentTerms.formUnion(try strings(value, key).map { $0.lowercased() })
             case "limits":
@@ -283,7 +289,7 @@ public struct MeshConfig: Sendable, Hashable {
                     }
                 }
             default:
-                throw fail(keyNode, "unknown setting '\(key)'; valid: specialists, disable, enable, severity, min-alert-level, tone, vocabulary, limits, rules")
+                throw fail(keyNode, "unknown setting '\(key)'; valid: specialists, disable, enable, severity, min-alert-level, tone, vocabulary, limits, rules, ignore")
             }
         }
         return config

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The producer's exit statuses, as a lint tool's: CI can tell a failed review from a failed run.
-enum ExitStatus: Int32 {
+/// The exit statuses of `mesh-producer` and `mesh review`, as a lint tool's: CI can tell a failed review from a failed run.
+public enum ExitStatus: Int32, Sendable {
     case clean = 0
     /// A finding at `--fail-on` or above.
     case findings = 1
@@ -16,19 +16,19 @@ enum ExitStatus: Int32 {
 }
 
 /// A run that cannot go on, with what to tell the user and the exit status.
-struct Failure: Error {
-    var status: ExitStatus
-    var message: String
+public struct Failure: Error {
+    public var status: ExitStatus
+    public var message: String
 
-    init(_ status: ExitStatus, _ message: String) {
+    public init(_ status: ExitStatus, _ message: String) {
         self.status = status
         self.message = message
     }
 }
 
 /// Reads one input, refusing a folder or anything larger than `limit` bytes before it is all in memory.
-enum InputFile {
-    static func read(_ path: String, limit: Int) throws -> [UInt8] {
+public enum InputFile {
+    public static func read(_ path: String, limit: Int) throws -> [UInt8] {
         let handle: FileHandle
         if path == "-" {
             handle = FileHandle.standardInput
@@ -62,12 +62,14 @@ enum InputFile {
 }
 
 /// One line of progress on standard error, rewritten in place on a terminal.
-final class ProgressLine {
+public final class ProgressLine {
     private let terminal = isatty(STDERR_FILENO) == 1
     private var last = ""
     private var lastPrinted = ContinuousClock.now
 
-    func show(_ text: String) {
+    public init() {}
+
+    public func show(_ text: String) {
         guard text != last else { return }
         if !terminal && ContinuousClock.now - lastPrinted < .seconds(5) && !last.isEmpty { return }
         last = text
@@ -76,7 +78,7 @@ final class ProgressLine {
         FileHandle.standardError.write(Data(line.utf8))
     }
 
-    func finish() {
+    public func finish() {
         if terminal && !last.isEmpty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
     }
 }

@@ -4,22 +4,22 @@ import MeshRedis
 import MeshService
 
 /// Puts documents on doc.chunks and, if asked, waits for their reports on doc.reports.
-struct Submission {
-    let connection: RedisConnection
+public struct Submission {
+    public let connection: RedisConnection
     let codec = WireCodec()
     /// Consecutive chunks are sent together, up to this many bytes of text per entry (`--batch-bytes`).
-    var batchBytes = Submission.defaultBatchBytes
-    static let defaultBatchBytes = 16 * 1024
+    public var batchBytes = Submission.defaultBatchBytes
+    public static let defaultBatchBytes = 16 * 1024
     /// The last entry of doc.reports read (before submitting: the stream's last), so no report announced after
     /// it can be missed.
     private var reportsCursor: String
 
-    init(connection: RedisConnection) throws {
+    public init(connection: RedisConnection) throws {
         self.connection = connection
         reportsCursor = try connection.xrevrange(Streams.reports, count: 1).first?.id ?? "0-0"
     }
 
-    func send(_ documents: [Document]) throws {
+    public func send(_ documents: [Document]) throws {
         for document in documents {
             // A document id names one review: submitting it again replaces the earlier report.
             try connection.send(
@@ -39,7 +39,7 @@ struct Submission {
 
     /// Waits for every document's report. A lost connection (Redis restarting) is retried until the deadline;
     /// on timeout the error names what holds the work. `progress` gets a line a second.
-    mutating func waitForReports(_ documents: [Document], timeout: Duration, progress: ProgressLine?) throws -> [Report] {
+    public mutating func waitForReports(_ documents: [Document], timeout: Duration, progress: ProgressLine?) throws -> [Report] {
         let deadline = ContinuousClock.now + timeout
         var cursor = reportsCursor
         var reports: [String: Report] = [:]
@@ -115,7 +115,7 @@ struct Submission {
 
     /// What holds the work: per stream of the pipeline, each group's pending entries, lag and consumers (with
     /// their idle time), and the dead letters of the documents waited for.
-    func diagnosis(_ missing: [Document]) -> String {
+    public func diagnosis(_ missing: [Document]) -> String {
         var lines: [String] = []
         let streams = [Streams.chunks] + SpecialistType.allCases.flatMap { [Streams.review($0), Streams.suggestions($0)] }
         for stream in streams {
@@ -146,5 +146,19 @@ struct Submission {
         }
         if lines.isEmpty { lines.append("  nothing is pending or dead-lettered: are the coordinator, the specialists and the aggregator running?") }
         return "what holds the work:\n" + lines.joined(separator: "\n")
+    }
+}
+
+
+/// One document ready to submit: its id, where it came from and its chunks (config and terms filled in).
+public struct Document: Sendable {
+    public var docId: String
+    public var source: String
+    public var chunks: [Chunk]
+
+    public init(docId: String, source: String, chunks: [Chunk]) {
+        self.docId = docId
+        self.source = source
+        self.chunks = chunks
     }
 }
