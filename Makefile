@@ -256,8 +256,8 @@ deps-images: ## Install what the image targets need where missing (podman, runc,
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	else echo "image tools present"; fi
 
-images: base-images ## Build every service image (CONTAINER_TOOL=podman|docker; base images made locally if they cannot be pulled).
-	@for service in $(SERVICES); do $(MAKE) --no-print-directory image/$$service || exit 1; done
+images: base-images ## Build every service image and the mesh CLI image (CONTAINER_TOOL=podman|docker; base images made locally if they cannot be pulled).
+	@for service in $(SERVICES) mesh; do $(MAKE) --no-print-directory image/$$service || exit 1; done
 
 base-images: ## Make SWIFT_IMAGE and RUNTIME_BASE locally (debootstrap + this machine's toolchain) when they cannot be pulled.
 	CONTAINER_TOOL="$(CONTAINER_TOOL)" SWIFT_IMAGE=$(SWIFT_IMAGE) RUNTIME_BASE=$(RUNTIME_BASE) GIT_MIRROR=$(GIT_MIRROR) \
