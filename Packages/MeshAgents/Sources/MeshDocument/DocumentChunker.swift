@@ -35,7 +35,8 @@ extension DocumentFormat {
 ///
 /// - Markdown is parsed with cmark-gfm (tables, strikethrough, autolinks, task lists). Every paragraph,
 ///   heading, list-item paragraph and table cell is a chunk, block-quoted ones included; code blocks, HTML
-///   blocks, front matter, link reference definitions and thematic breaks are not prose and never chunked.
+///   blocks, front matter, link reference definitions and thematic breaks are not prose and never chunked
+///   (`chunksAndEvidence` returns the code blocks' text and the links' labels and destinations beside the chunks).
 /// - Plain text is split on blank lines.
 /// - The last chunk is always the `.outline` chunk (empty text) with the document's headings and blocks.
 ///
@@ -45,6 +46,14 @@ public struct DocumentChunker: Sendable {
     public init() {}
 
     public func chunks(docId: String, source: String, bytes: [UInt8], format: DocumentFormat) throws(DocumentError) -> [Chunk] {
+        try chunksAndEvidence(docId: docId, source: source, bytes: bytes, format: format).chunks
+    }
+
+    /// The chunks, and beside them what the document shows of its vocabulary outside its prose (code blocks,
+    /// links) for `DocumentReview.withTerms`. Plain text has no such evidence.
+    public func chunksAndEvidence(docId: String, source: String, bytes: [UInt8], format: DocumentFormat) throws(DocumentError)
+        -> (chunks: [Chunk], evidence: DocumentEvidence)
+    {
         if let bad = SourceText.firstInvalidUTF8(bytes) {
             let text = SourceText(bytes: Array(bytes[..<bad]))
             let line = text.lineCount
@@ -75,7 +84,7 @@ public struct DocumentChunker: Sendable {
                 segments: [TextSegment(textOffset: 0, position: text.position(text.contentStart))],
                 outline: parsed.outline
             ))
-        return chunks
+        return (chunks, parsed.evidence)
     }
 }
 
@@ -95,4 +104,5 @@ struct ChunkDraft {
 struct ParsedDocument {
     var drafts: [ChunkDraft]
     var outline: Outline
+    var evidence = DocumentEvidence()
 }

@@ -58,7 +58,7 @@ final class MarkdownChunker {
             child = cmark_node_next(node)
         }
         applySuppressions()
-        return ParsedDocument(drafts: drafts, outline: Outline(headings: headings, blocks: blocks))
+        return ParsedDocument(drafts: drafts, outline: Outline(headings: headings, blocks: blocks), evidence: .collect(document))
     }
 
     // MARK: Blocks

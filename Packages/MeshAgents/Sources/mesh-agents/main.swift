@@ -104,8 +104,8 @@ while i < args.count {
 func documentChunks(_ path: String) -> (chunks: [Chunk], bytes: Int) {
     guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
     do {
-        let chunks = try DocumentChunker().chunks(docId: path, source: path, bytes: Array(data), format: .detect(path: path))
-        return (DocumentReview.withTerms(chunks), data.count)
+        let (chunks, evidence) = try DocumentChunker().chunksAndEvidence(docId: path, source: path, bytes: Array(data), format: .detect(path: path))
+        return (DocumentReview.withTerms(chunks, evidence: evidence), data.count)
     } catch {
         fail("\(path): \(error)")
     }
@@ -119,10 +119,11 @@ case "rules":
         do { items = try DevSet.load(devSetPath) } catch { fail("\(devSetPath): \(error)") }
         let engine = ReviewEngine()
         precision = DevSet.precision(items) { item in
-            let chunks = (try? DocumentChunker().chunks(docId: "dev", source: item.markdown ? "dev.md" : "dev.txt", bytes: Array(item.text.utf8),
-                                                        format: item.markdown ? .markdown : .text)) ?? []
+            let (chunks, evidence) = (try? DocumentChunker().chunksAndEvidence(docId: "dev", source: item.markdown ? "dev.md" : "dev.txt",
+                                                                               bytes: Array(item.text.utf8), format: item.markdown ? .markdown : .text))
+                ?? ([], DocumentEvidence())
             var out: [(rule: String, severity: Severity)] = []
-            for c in DocumentReview.withTerms(chunks) {
+            for c in DocumentReview.withTerms(chunks, evidence: evidence) {
                 for t in DevSet.types { out += engine.review(c, as: t).suggestions.map { ($0.rule, $0.severity) } }
             }
             return out

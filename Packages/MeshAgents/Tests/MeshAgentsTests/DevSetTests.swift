@@ -17,11 +17,12 @@ struct DevSetTests {
 
     /// Warning-or-error findings of the dev sample's specialists on one item, as the CLI reviews a file.
     static func review(_ item: DevSetItem) -> [(rule: String, severity: Severity)] {
-        let chunks = (try? DocumentChunker().chunks(docId: "dev", source: item.markdown ? "dev.md" : "dev.txt", bytes: Array(item.text.utf8),
-                                                    format: item.markdown ? .markdown : .text)) ?? []
+        let (chunks, evidence) = (try? DocumentChunker().chunksAndEvidence(docId: "dev", source: item.markdown ? "dev.md" : "dev.txt",
+                                                                           bytes: Array(item.text.utf8), format: item.markdown ? .markdown : .text))
+            ?? ([], DocumentEvidence())
         let engine = ReviewEngine()
         var out: [(rule: String, severity: Severity)] = []
-        for c in DocumentReview.withTerms(chunks) {
+        for c in DocumentReview.withTerms(chunks, evidence: evidence) {
             for t in DevSet.types { out += engine.review(c, as: t).suggestions.map { ($0.rule, $0.severity) } }
         }
         return out

@@ -22,7 +22,8 @@ func pos(_ line: Int, _ column: Int = 1, _ offset: Int = 0) -> SourcePosition {
 
 /// Chunks of a Markdown document through the MeshDocument chunker, outline terms filled.
 func markdownChunks(_ text: String) throws -> [Chunk] {
-    DocumentReview.withTerms(try DocumentChunker().chunks(docId: "md", source: "test.md", bytes: Array(text.utf8), format: .markdown))
+    let (chunks, evidence) = try DocumentChunker().chunksAndEvidence(docId: "md", source: "test.md", bytes: Array(text.utf8), format: .markdown)
+    return DocumentReview.withTerms(chunks, evidence: evidence)
 }
 
 /// Every suggestion of every specialist over a Markdown document.

@@ -51,6 +51,31 @@ struct VocabularyTests {
         #expect(DocumentTerms.split(chunks[0].config!).terms == ["quuxer"])
     }
 
+    @Test func codeBlocksAndLinksAreEvidenceButALabelAloneIsNot() throws {
+        // flamegraph: once in prose, and in a fenced code block. mimalloc: once, and in a link's destination.
+        // heapless: a link label and once more in prose. instalation: a label once, a typo. recieve: a typo.
+        let md = """
+            Record a flamegraph, link [the allocator](https://github.com/microsoft/mimalloc) as mimalloc.
+
+            The [heapless](https://docs.rs/) crate: with heapless nothing allocates.
+
+            Read the [instalation guide](https://example.com/guide); we recieve mail.
+
+            ```sh
+            cargo install flamegraph
+            ```
+
+            """
+        let found = try reviewMarkdown(md).filter { $0.rule == "grammar.spelling" }
+        #expect(found.map(\.text) == ["instalation", "recieve"])
+        #expect(found.allSatisfy { $0.severity == .error })
+        // Without the evidence (the chunks alone), the code block and the link say nothing.
+        let bare = DocumentReview.withTerms(try DocumentChunker().chunks(docId: "d", source: "d.md", bytes: Array(md.utf8), format: .markdown))
+        let engine = ReviewEngine()
+        let flagged = Set(bare.flatMap { engine.review($0, as: .grammar).suggestions.filter { $0.rule == "grammar.spelling" }.map(\.text) })
+        #expect(flagged.isSuperset(of: ["flamegraph", "mimalloc", "heapless", "instalation", "recieve"]))
+    }
+
     @Test func aTypoUsedOnceIsStillCaughtBesideTerms() throws {
         let md = "# Using zorbnet\n\nRun `frobnicate` with zorbnet.\n\nThen frobnicate again, and teh result shows.\n"
         let found = try reviewMarkdown(md).filter { $0.rule == "grammar.spelling" }

@@ -187,8 +187,9 @@ struct Producer: ParsableCommand {
                 default: input.source == "sample.md" && paragraphs != nil ? .markdown : DocumentFormat.detect(path: input.source)
                 }
             var chunks: [Chunk]
+            let evidence: DocumentEvidence
             do {
-                chunks = try DocumentChunker().chunks(docId: id, source: input.source, bytes: input.bytes, format: kind)
+                (chunks, evidence) = try DocumentChunker().chunksAndEvidence(docId: id, source: input.source, bytes: input.bytes, format: kind)
             } catch {
                 throw Failure(.input, "\(input.source): \(error); nothing was sent")
             }
@@ -198,7 +199,7 @@ struct Producer: ParsableCommand {
             }
             // The document's terms (words it shows to be vocabulary) travel in each chunk's config text, after the
             // project's .mesh.yaml with its vocabulary files inlined, since specialists cannot read the producer's files.
-            chunks = DocumentReview.withTerms(chunks, config: try configText(near: input.source))
+            chunks = DocumentReview.withTerms(chunks, evidence: evidence, config: try configText(near: input.source))
             documents.append(Document(docId: id, source: input.source, chunks: chunks))
         }
         return documents

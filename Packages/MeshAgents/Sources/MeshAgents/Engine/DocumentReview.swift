@@ -1,3 +1,4 @@
+import MeshDocument
 import MeshProtocol
 import MeshText
 
@@ -9,13 +10,17 @@ public enum DocumentReview {
     /// Each prose chunk also gets the words the document shows to be its terms (`TermEvidence.documentTerms`),
     /// appended to its `config` text after a marker (`DocumentTerms`): set `config` (the project's `.mesh.yaml`)
     /// before calling this, or pass it as `config`, so the terms are not overwritten.
-    public static func withTerms(_ chunks: [Chunk], config: String? = nil, speller: Speller = .shared) -> [Chunk] {
+    ///
+    /// `evidence` (from `DocumentChunker.chunksAndEvidence`) adds the words of the document's code blocks and
+    /// links, which are not in any chunk.
+    public static func withTerms(_ chunks: [Chunk], evidence: DocumentEvidence = DocumentEvidence(), config: String? = nil,
+                                 speller: Speller = .shared) -> [Chunk] {
         let uses = TermVariants.uses(in: chunks)
         let lists = listGroups(chunks).map { group in
             group.map { OutlineListItem(text: $0.text, segments: $0.segments, ignored: $0.ignored) }
         }
         let grammar = GrammarSpecialist(speller: speller)
-        let terms = TermEvidence.documentTerms(chunks, known: { grammar.check($0, lower: $0) },
+        let terms = TermEvidence.documentTerms(chunks, evidence: evidence, known: { grammar.check($0, lower: $0) },
                                                slipOfAWord: { w in speller.suggest(w).contains { TermEvidence.isTypingSlip(w, $0.lowercased()) } })
         return chunks.map { c in
             var c = c

@@ -154,8 +154,9 @@ public enum RuleCatalog {
 
         A rule's severity below is its highest; some findings of a rule get a lower one, as its description says.
         A word the document itself shows to be a term is no spelling finding at all: it appears inside a code span,
-        URL or path of the document, three times or more in its prose (twice with one use in a heading, or when it
-        is no slip of an English word), in an
+        URL or path of the document, in one of its fenced or indented code blocks or a link's destination, three
+        times or more in its prose (twice with one use in a heading or as a link's label, or when it is no slip of
+        an English word; one use as a label alone is not enough, so a typo in a label is still caught), in an
         enclosing heading, in `vocabulary.accept` or a Vale `accept.txt` (`vocabulary.accept-file`), in the
         shipped technical word list (flake8-spellcheck's, `Generated/TechTerms.swift`), or a prefix and a word the
         document uses three times or in code ("repost" in a text about posts). Standard English words hunspell

@@ -1,3 +1,4 @@
+import MeshDocument
 import MeshProtocol
 import MeshText
 
@@ -5,8 +6,11 @@ import MeshText
 /// - the project says so: `vocabulary.accept` (words), `accept-file` (Vale's accept.txt: words and patterns);
 /// - the document uses it as one (`DocumentReview.withTerms`, over the whole document): the word, or the word
 ///   without a plural or possessive ending, also appears inside code spans, URLs or paths anywhere in the
-///   document, or it is used three times or more in its prose, or twice with one use in a heading, or twice
-///   when it is no slip of an English word (`isTypingSlip`);
+///   document, or in a fenced or indented code block or a link's destination (`DocumentEvidence`: code the
+///   document shows, like a code span); or it is used three times or more in its prose, or twice with one use
+///   in a heading or as a link's label (`[jemalloc](…)`: naming something the reader can follow), or twice
+///   when it is no slip of an English word (`isTypingSlip`). One use as a label alone is not enough: a label is
+///   prose someone typed, and a typo in it is still a typo;
 /// - the chunk itself shows it: the same word inside one of its code spans, or in an enclosing heading.
 /// A typo made once in prose has none of these, and is still caught. Words that are only *built* like terms
 /// (`termShape`) are still reported, at a lower severity and with no replacement offered.
@@ -184,10 +188,18 @@ struct TermEvidence {
 
     /// Per chunk index, the words of that chunk the whole document shows to be terms (see the type's comment),
     /// lower-cased and sorted; chunks with none are left out. `known` is the speller.
-    static func documentTerms(_ chunks: [Chunk], known: (String) -> Bool, slipOfAWord: (String) -> Bool = { _ in true }) -> [Int: [String]] {
+    /// `evidence` is what the chunker saw outside the prose chunks: code block text and link destinations count
+    /// like code spans, link labels like headings.
+    static func documentTerms(_ chunks: [Chunk], evidence: DocumentEvidence = DocumentEvidence(), known: (String) -> Bool,
+                              slipOfAWord: (String) -> Bool = { _ in true }) -> [Int: [String]] {
         var uses: [String: Int] = [:]
         var code = Set<String>()
         var headings = Set<String>()
+        for block in evidence.codeBlocks { insertWords(of: block, into: &code, parts: true) }
+        for link in evidence.links {
+            insertWords(of: link.destination, into: &code, parts: true)
+            insertWords(of: link.label, into: &headings, parts: false)
+        }
         var perChunk: [(Int, Set<String>)] = []
         for c in chunks where c.kind != .outline {
             let t = TextAnalysis(chunk: c)
