@@ -52,7 +52,7 @@ extension PipelineTests {
             StreamField("orig.v", "1.2"), StreamField("orig.kind", "chunk"), StreamField("orig.doc", "d1"),
             StreamField("orig.enc", "json"), StreamField("orig.body", "{\"docId\":\"d1\"}"),
         ])
-        let id = try #require(try connection.send("XRANGE", .string(Streams.deadLetter), "-", "+").array?.first?.array?.first?.string)
+        let id = try #require(try connection.xrange(Streams.deadLetter).first?.id)
         let list = try self.mesh(["deadletters", "list"], mesh)
         #expect(list.out == "\(id)  doc.chunks  d1  invalid field 'count': 9 is outside 1...8\n")
         let show = try self.mesh(["deadletters", "show", id], mesh)
@@ -64,10 +64,9 @@ extension PipelineTests {
         let again = try self.mesh(["deadletters", "replay", id], mesh)
         #expect(again.code == 1)
         #expect(again.err.contains("no dead letter \(id)"))
-        let replayed = try #require(try connection.send("XRANGE", .string(Streams.chunks), "-", "+").array?.first)
-        let fields = RedisConnection.pairs(replayed.array?.last ?? .null)
-        #expect(fields["v"]?.string == "1.2")
-        #expect(fields["body"]?.string == "{\"docId\":\"d1\"}")
+        let replayed = try #require(try connection.xrange(Streams.chunks).first)
+        #expect(replayed.string("v") == "1.2")
+        #expect(replayed.string("body") == "{\"docId\":\"d1\"}")
         #expect(try connection.xlen(Streams.deadLetter) == 0)
         #expect(try connection.xlen(Streams.chunks) == 1)
         #expect(try self.mesh(["deadletters", "purge"], mesh).code == 64)

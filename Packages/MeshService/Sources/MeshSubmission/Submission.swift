@@ -136,13 +136,9 @@ public struct Submission {
             }
         }
         let ids = Set(missing.map(\.docId))
-        let letters = (try? connection.send("XREVRANGE", .string(Streams.deadLetter), "+", "-", "COUNT", 1000).array) ?? []
-        for item in letters {
-            let pair = item.array ?? []
-            guard pair.count == 2 else { continue }
-            let fields = RedisConnection.pairs(pair[1])
-            guard let doc = fields["orig.doc"]?.string, ids.contains(doc) else { continue }
-            lines.append("  dead letter for \(doc) from \(fields["origin-stream"]?.string ?? "?"): \(fields["reason"]?.string ?? "?")")
+        for letter in (try? connection.xrevrange(Streams.deadLetter, count: 1000)) ?? [] {
+            guard let doc = letter.string("orig.doc"), ids.contains(doc) else { continue }
+            lines.append("  dead letter for \(doc) from \(letter.string("origin-stream") ?? "?"): \(letter.string("reason") ?? "?")")
         }
         if lines.isEmpty { lines.append("  nothing is pending or dead-lettered: are the coordinator, the specialists and the aggregator running?") }
         return "what holds the work:\n" + lines.joined(separator: "\n")

@@ -144,7 +144,7 @@ struct DeadLetter {
     }
 
     static func newest(_ connection: RedisConnection, count: Int) throws -> [DeadLetter] {
-        try (try connection.send("XREVRANGE", .string(Streams.deadLetter), "+", "-", "COUNT", .int(count)).array ?? []).map { try entry($0) }
+        try connection.xrevrange(Streams.deadLetter, count: count).map { DeadLetter(id: $0.id, fields: $0.fields) }
     }
 
     static func read(_ connection: RedisConnection, id: String) throws -> DeadLetter? {

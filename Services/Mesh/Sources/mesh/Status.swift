@@ -147,9 +147,8 @@ struct MeshStatus: Codable {
         guard try connection.send("EXISTS", .string(Streams.deadLetter)).int == 1 else { return (0, []) }
         let total = try connection.xlen(Streams.deadLetter)
         var counts: [String: Int] = [:]
-        for item in try connection.send("XREVRANGE", .string(Streams.deadLetter), "+", "-", "COUNT", 10_000).array ?? [] {
-            let fields = RedisConnection.pairs(item.array?.last ?? .null)
-            counts[reasonClass(fields["reason"]?.string ?? "(no reason)"), default: 0] += 1
+        for letter in try connection.xrevrange(Streams.deadLetter, count: 10_000) {
+            counts[reasonClass(letter.string("reason") ?? "(no reason)"), default: 0] += 1
         }
         let sorted = counts.map { ReasonCount(reason: $0.key, count: $0.value) }.sorted { ($0.count, $1.reason) > ($1.count, $0.reason) }
         return (total, sorted)
