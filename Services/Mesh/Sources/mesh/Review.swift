@@ -107,8 +107,9 @@ extension DocumentOptions {
                 }
             let docId = Self.documentId(name, number: number)
             var chunks: [Chunk]
+            let evidence: DocumentEvidence
             do {
-                chunks = try DocumentChunker().chunks(docId: docId, source: name, bytes: bytes, format: kind)
+                (chunks, evidence) = try DocumentChunker().chunksAndEvidence(docId: docId, source: name, bytes: bytes, format: kind)
             } catch {
                 throw Failure(.input, "\(name): \(error)")
             }
@@ -117,7 +118,7 @@ extension DocumentOptions {
             }
             let folder = path == "-" ? base : (path as NSString).deletingLastPathComponent
             if configs[folder] == nil { configs[folder] = try configText(near: folder) }
-            chunks = DocumentReview.withTerms(chunks, config: configs[folder] ?? nil)
+            chunks = DocumentReview.withTerms(chunks, evidence: evidence, config: configs[folder] ?? nil)
             out.append(PreparedDocument(document: Document(docId: docId, source: name, chunks: chunks), path: path, bytes: bytes))
         }
         return out
