@@ -100,12 +100,7 @@ public struct WireCodec: Sendable {
 
     /// Decodes a message's JSON body, as returned by `body(of:from:)`, and checks it against `limits`.
     public func decode<M: WireMessage>(_ type: M.Type, json: [UInt8]) throws(ProtocolError) -> M {
-        let message: M
-        do {
-            message = try JSONDecoder().decode(M.self, from: Data(json))
-        } catch {
-            throw .malformedBody(Self.describe(error))
-        }
+        let message = try Self.read(M.self, json: json)
         if let checked = message as? any WireValidatable { try checked.validate(limits) }
         return message
     }
@@ -127,8 +122,36 @@ public struct WireCodec: Sendable {
         return encoding == .jsonDeflate ? try Compression.inflate(body, limit: inflateLimit) : body
     }
 
-    /// Canonical JSON: sorted keys, so equal messages encode to equal bytes (golden files, dedup).
+    /// Decodes JSON as written by `json(_:)`: with the hand-written reader for the wire types (`JSONCodable`),
+    /// with Foundation for any other type. Nothing here checks limits; `decode` does for wire messages.
+    public static func read<T: Decodable>(_ type: T.Type, json: [UInt8]) throws(ProtocolError) -> T {
+        if let fast = T.self as? any JSONCodable.Type {
+            do {
+                return try JSONReader.read(json) { (reader: inout JSONReader) throws(JSONReadError) in try fast.init(json: &reader) } as! T
+            } catch {
+                throw .malformedBody(error.description)
+            }
+        }
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(json))
+        } catch {
+            throw .malformedBody(Self.describe(error))
+        }
+    }
+
+    /// Canonical JSON: sorted keys, so equal messages encode to equal bytes (golden files, dedup). The wire
+    /// types are written by their own writers (`JSONCodable`), the same bytes Foundation writes, only faster.
     public static func json<T: Encodable>(_ value: T) -> [UInt8] {
+        if let fast = value as? any JSONCodable {
+            var writer = JSONWriter()
+            fast.writeJSON(to: &writer)
+            return writer.bytes
+        }
+        return foundationJSON(value)
+    }
+
+    /// `json(_:)` by Foundation's encoder alone: what the hand-written writers must equal.
+    public static func foundationJSON<T: Encodable>(_ value: T) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Readers refuse non-finite numbers, but a writer must not trap on one either: written as strings.

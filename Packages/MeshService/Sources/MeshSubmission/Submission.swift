@@ -54,7 +54,7 @@ public struct Submission {
                 for document in documents where toCheck.contains(document.docId) && reports[document.docId] == nil {
                     if let bytes = try connection.get(Keys.report(document.docId)) {
                         do {
-                            reports[document.docId] = try JSONDecoder().decode(Report.self, from: Data(bytes))
+                            reports[document.docId] = try WireCodec.read(Report.self, json: bytes)
                         } catch {
                             throw Failure(.redis, "the report of \(document.docId) in \(Keys.report(document.docId)) is not a report: \(error)")
                         }

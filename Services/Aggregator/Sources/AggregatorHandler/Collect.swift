@@ -123,10 +123,9 @@ public struct Collect: StreamHandler {
         }
         if !missing.isEmpty {
             let values = try redis.send(["HMGET", .string(key)] + missing.map { .string($0) }, timeout: nil).array ?? []
-            let decoder = JSONDecoder()
             for value in values {
                 guard let bytes = value.bytes else { continue }
-                reviews += try decoder.decode(StoredReviews.self, from: Data(bytes)).reviews
+                reviews += try StoredReviews(json: bytes).reviews
             }
         }
         return ReportAssembly.assemble(docId: docId, reviews: reviews, readability: Readability.scores)
@@ -134,15 +133,17 @@ public struct Collect: StreamHandler {
 }
 
 /// A stored entry: a 2.0 `ReviewBatch` (it has `reviews`) or a 1.x `ChunkReview`.
-public struct StoredReviews: Decodable {
+public struct StoredReviews {
     public var reviews: [ChunkReview]
 
-    private enum Keys: String, CodingKey { case reviews }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: Keys.self)
-        reviews = container.contains(.reviews)
-            ? try container.decode([ChunkReview].self, forKey: .reviews) : [try ChunkReview(from: decoder)]
+    public init(json: [UInt8]) throws(ProtocolError) {
+        do {
+            reviews = try WireCodec.read(ReviewBatch.self, json: json).reviews
+        } catch {
+            // A 1.x entry is one review; if it is not that either, the batch's reason is the one to give.
+            guard let review = try? WireCodec.read(ChunkReview.self, json: json) else { throw error }
+            reviews = [review]
+        }
     }
 }
 

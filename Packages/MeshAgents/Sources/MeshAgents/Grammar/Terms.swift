@@ -41,7 +41,7 @@ struct TermEvidence {
             flushPiece()
         }
         for s in text.unicodeScalars {
-            if s.properties.isAlphabetic || s == "'" || s == "’" {
+            if CharClass.isLetter(s) || s == "'" || s == "’" {
                 if parts, CharClass.isUpper(s), let last = piece.last, CharClass.isLower(last) { flushPiece() }
                 run.append(s)
                 if parts { piece.append(s) }
@@ -64,7 +64,7 @@ struct TermEvidence {
 
     /// Letters of a script other than Latin (Greek, Cyrillic, CJK ...): an English dictionary cannot judge them.
     static func isForeignScript(_ word: String) -> Bool {
-        word.unicodeScalars.contains { $0.properties.isAlphabetic && $0.value > 0x24F && !(0x1E00...0x1EFF).contains($0.value) }
+        word.unicodeScalars.contains { $0.value > 0x24F && !(0x1E00...0x1EFF).contains($0.value) && $0.properties.isAlphabetic }
     }
 
     /// The shipped technical words (`Vocabulary.builtIn`, `TechTerms`), lower-cased.
@@ -210,7 +210,7 @@ struct TermEvidence {
                     insertWords(of: tok.text, into: &code, parts: true)
                 case .word:
                     let w = tok.lower
-                    guard w.unicodeScalars.count >= 3, w.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || $0 == "'" || $0 == "’" || $0 == "-" }) else { continue }
+                    guard w.unicodeScalars.count >= 3, w.unicodeScalars.allSatisfy({ CharClass.isLetter($0) || $0 == "'" || $0 == "’" || $0 == "-" }) else { continue }
                     uses[stems(w).last ?? w, default: 0] += 1
                     if c.kind == .heading { headings.insert(w) }
                     mine.insert(w)

@@ -1,0 +1,388 @@
+/// Why a JSON body could not be read: what was wrong, and where (the key path down to the value).
+struct JSONReadError: Error {
+    enum Problem {
+        case missingKey(String)
+        case invalid(String)
+    }
+
+    var problem: Problem
+    /// Keys and `[index]`es from the top value down, added as the error leaves each object and array.
+    var path: [String] = []
+
+    /// Worded as `WireCodec` worded Foundation's decoding errors, so dead-letter reasons read the same.
+    var description: String {
+        let at = path.joined(separator: ".")
+        switch problem {
+        case .missingKey(let key): return "missing key '\(at.isEmpty ? key : at + "." + key)'"
+        case .invalid(let why): return at.isEmpty ? why : "\(at): \(why)"
+        }
+    }
+}
+
+/// A forward-only reader of one JSON text (RFC 8259) for the hand-written decoders of the wire types
+/// (`JSONCodable`). It reads values in place, with no tree in between: the body is scanned once and strings
+/// are made straight from its bytes. Every read checks the bounds of the buffer; numbers that do not fit are
+/// refused, strings must be valid UTF-8 without lone surrogates, and values skipped as unknown may nest at
+/// most `maxSkipDepth` deep, so no body can trap or exhaust the stack.
+struct JSONReader {
+    private let bytes: UnsafeBufferPointer<UInt8>
+    private var position = 0
+
+    /// Nesting allowed in a value this reader skips (an unknown key's value). Known values nest as deep as
+    /// their types, which is fixed.
+    static let maxSkipDepth = 64
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// Reads the one value in `bytes` with `read` and checks that nothing but white space follows it.
+    static func read<T>(_ bytes: [UInt8], _ read: (inout JSONReader) throws(JSONReadError) -> T) throws(JSONReadError) -> T {
+        let result: Result<T, JSONReadError> = bytes.withUnsafeBufferPointer { buffer in
+            var reader = JSONReader(buffer)
+            do throws(JSONReadError) {
+                let value = try read(&reader)
+                guard reader.peek() == nil else { throw reader.invalid("unexpected data after the value") }
+                return .success(value)
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
+    }
+
+    // MARK: Structure
+
+    /// Reads an object, handing each key to `field` with the reader at its value, which `field` must read
+    /// (or `skipValue()`). An error from a value gets the key prepended to its path.
+    mutating func readObject(_ field: (inout JSONReader, String) throws(JSONReadError) -> Void) throws(JSONReadError) {
+        try expect(UInt8(ascii: "{"), "an object")
+        if peek() == UInt8(ascii: "}") {
+            position += 1
+            return
+        }
+        while true {
+            guard peek() == UInt8(ascii: "\"") else { throw invalid("expected a key") }
+            let key = try readString()
+            try expect(UInt8(ascii: ":"), "':' after a key")
+            do {
+                try field(&self, key)
+            } catch {
+                var located = error
+                located.path.insert(key, at: 0)
+                throw located
+            }
+            switch peek() {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "}"):
+                position += 1
+                return
+            default: throw invalid("expected ',' or '}' in an object")
+            }
+        }
+    }
+
+    /// Reads an array, calling `element` once per element with the reader at it. An error from an element gets
+    /// `[index]` prepended to its path.
+    mutating func readArray(_ element: (inout JSONReader) throws(JSONReadError) -> Void) throws(JSONReadError) {
+        try expect(UInt8(ascii: "["), "an array")
+        if peek() == UInt8(ascii: "]") {
+            position += 1
+            return
+        }
+        var index = 0
+        while true {
+            do {
+                try element(&self)
+            } catch {
+                var located = error
+                located.path.insert("[\(index)]", at: 0)
+                throw located
+            }
+            index += 1
+            switch peek() {
+            case UInt8(ascii: ","): position += 1
+            case UInt8(ascii: "]"):
+                position += 1
+                return
+            default: throw invalid("expected ',' or ']' in an array")
+            }
+        }
+    }
+
+    /// The elements of an array, each read by `read`.
+    mutating func readList<T>(_ read: (inout JSONReader) throws(JSONReadError) -> T) throws(JSONReadError) -> [T] {
+        var list: [T] = []
+        try readArray { (reader: inout JSONReader) throws(JSONReadError) in list.append(try read(&reader)) }
+        return list
+    }
+
+    /// nil for `null`, else the value `read` reads: how an optional field may be written.
+    mutating func readOptional<T>(_ read: (inout JSONReader) throws(JSONReadError) -> T) throws(JSONReadError) -> T? {
+        if peek() == UInt8(ascii: "n") {
+            try expectWord("null")
+            return nil
+        }
+        return try read(&self)
+    }
+
+    /// Skips one value of any kind, checking its syntax.
+    mutating func skipValue() throws(JSONReadError) {
+        try skipValue(depth: 0)
+    }
+
+    private mutating func skipValue(depth: Int) throws(JSONReadError) {
+        guard depth < Self.maxSkipDepth else { throw invalid("nested more than \(Self.maxSkipDepth) deep") }
+        switch peek() {
+        case UInt8(ascii: "{"): try readObject { (reader: inout JSONReader, _) throws(JSONReadError) in try reader.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "["): try readArray { (reader: inout JSONReader) throws(JSONReadError) in try reader.skipValue(depth: depth + 1) }
+        case UInt8(ascii: "\""): _ = try readString()
+        case UInt8(ascii: "t"): try expectWord("true")
+        case UInt8(ascii: "f"): try expectWord("false")
+        case UInt8(ascii: "n"): try expectWord("null")
+        default: _ = try readDouble()
+        }
+    }
+
+    // MARK: Scalars
+
+    mutating func readString() throws(JSONReadError) -> String {
+        try expect(UInt8(ascii: "\""), "a string")
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let text = try makeString(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+                position += 1
+                return text
+            }
+            if byte == UInt8(ascii: "\\") { return try readEscapedString(from: start) }
+            if byte < 0x20 { throw invalid("a control character in a string") }
+            position += 1
+        }
+        throw invalid("unterminated string")
+    }
+
+    /// The rest of a string that has escapes: its bytes so far, then each run and escape, into one buffer.
+    private mutating func readEscapedString(from start: Int) throws(JSONReadError) -> String {
+        var utf8 = Array(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+        while position < bytes.count {
+            let byte = bytes[position]
+            position += 1
+            switch byte {
+            case UInt8(ascii: "\""): return try makeString(utf8)
+            case UInt8(ascii: "\\"):
+                guard position < bytes.count else { throw invalid("unterminated string") }
+                let escape = bytes[position]
+                position += 1
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): utf8.append(escape)
+                case UInt8(ascii: "b"): utf8.append(0x08)
+                case UInt8(ascii: "f"): utf8.append(0x0C)
+                case UInt8(ascii: "n"): utf8.append(0x0A)
+                case UInt8(ascii: "r"): utf8.append(0x0D)
+                case UInt8(ascii: "t"): utf8.append(0x09)
+                case UInt8(ascii: "u"): utf8.append(contentsOf: String(try readEscapedScalar()).utf8)
+                default: throw invalid("an unknown escape '\\\(Character(Unicode.Scalar(escape)))' in a string")
+                }
+            case 0..<0x20: throw invalid("a control character in a string")
+            default: utf8.append(byte)
+            }
+        }
+        throw invalid("unterminated string")
+    }
+
+    /// The scalar of a `\uXXXX` escape (after the `u`), with a surrogate pair's second half.
+    private mutating func readEscapedScalar() throws(JSONReadError) -> Unicode.Scalar {
+        let first = try readHex4()
+        var value = first
+        if (0xD800...0xDBFF).contains(first) {
+            guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+                throw invalid("a lone surrogate in a string")
+            }
+            position += 2
+            let second = try readHex4()
+            guard (0xDC00...0xDFFF).contains(second) else { throw invalid("a lone surrogate in a string") }
+            value = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+        }
+        guard let scalar = Unicode.Scalar(value) else { throw invalid("a lone surrogate in a string") }
+        return scalar
+    }
+
+    private mutating func readHex4() throws(JSONReadError) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw invalid("a short \\u escape") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw invalid("a bad \\u escape")
+            }
+            value = value << 4 | UInt32(digit)
+            position += 1
+        }
+        return value
+    }
+
+    private func makeString(_ utf8: [UInt8]) throws(JSONReadError) -> String {
+        try utf8.withUnsafeBufferPointer { (buffer) throws(JSONReadError) in try makeString(buffer) }
+    }
+
+    /// The string of `utf8` after checking it by hand: the standard library's `String(validating:)` is generic
+    /// and looked up type metadata on every call, a quarter of the aggregator's CPU in a profile.
+    private func makeString(_ utf8: UnsafeBufferPointer<UInt8>) throws(JSONReadError) -> String {
+        guard UTF8Check.isValid(utf8) else { throw invalid("a string that is not UTF-8") }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    /// An integer; a number written with a fraction or exponent is taken when its value is a whole number of
+    /// magnitude below 2^53.
+    mutating func readInt() throws(JSONReadError) -> Int {
+        skipSpace()
+        let start = position
+        let negative = position < bytes.count && bytes[position] == UInt8(ascii: "-")
+        if negative { position += 1 }
+        guard position < bytes.count, Self.isDigit(bytes[position]) else {
+            throw invalid("expected a number, found \(found(at: start))")
+        }
+        var value = 0
+        while position < bytes.count, Self.isDigit(bytes[position]) {
+            let digit = Int(bytes[position] - UInt8(ascii: "0"))
+            let (times10, overflow1) = value.multipliedReportingOverflow(by: 10)
+            // Accumulated negatively when negative, so Int.min itself fits.
+            let (next, overflow2) = negative ? times10.subtractingReportingOverflow(digit) : times10.addingReportingOverflow(digit)
+            guard !overflow1, !overflow2 else {
+                while position < bytes.count, Self.isNumberByte(bytes[position]) { position += 1 }
+                throw invalid("number \(token(from: start)) does not fit in Int")
+            }
+            value = next
+            position += 1
+        }
+        if position < bytes.count, [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[position]) {
+            position = start
+            let number = try readDouble()
+            // Only where the Double is exact (below 2^53), so no written digit is silently rounded away.
+            guard number.magnitude < 0x1p53, let whole = Int(exactly: number) else {
+                throw invalid("number \(token(from: start)) does not fit in Int")
+            }
+            return whole
+        }
+        return value
+    }
+
+    /// A finite number.
+    mutating func readDouble() throws(JSONReadError) -> Double {
+        skipSpace()
+        let start = position
+        while position < bytes.count, Self.isNumberByte(bytes[position]) { position += 1 }
+        guard position > start else { throw invalid("expected a number, found \(found(at: start))") }
+        guard let number = Double(token(from: start)), number.isFinite else {
+            throw invalid("\(token(from: start)) is not a finite number")
+        }
+        return number
+    }
+
+    /// A string that must be one of `T`'s raw values.
+    mutating func readEnum<T: RawRepresentable>(_ type: T.Type) throws(JSONReadError) -> T where T.RawValue == String {
+        let text = try readString()
+        guard let value = T(rawValue: text) else { throw invalid("Cannot initialize \(T.self) from invalid String value \(text)") }
+        return value
+    }
+
+    // MARK: Bytes
+
+    /// The next byte that is not white space, not consumed; nil at the end.
+    mutating func peek() -> UInt8? {
+        skipSpace()
+        return position < bytes.count ? bytes[position] : nil
+    }
+
+    private mutating func skipSpace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func expect(_ byte: UInt8, _ what: String) throws(JSONReadError) {
+        guard peek() == byte else { throw invalid("expected \(what), found \(found(at: position))") }
+        position += 1
+    }
+
+    private mutating func expectWord(_ word: StaticString) throws(JSONReadError) {
+        _ = peek()
+        let count = word.utf8CodeUnitCount
+        guard position + count <= bytes.count,
+            UnsafeBufferPointer(start: word.utf8Start, count: count).elementsEqual(bytes[position..<position + count])
+        else { throw invalid("expected \(word), found \(found(at: position))") }
+        position += count
+    }
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private static func isNumberByte(_ byte: UInt8) -> Bool {
+        isDigit(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: ".")
+            || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "E")
+    }
+
+    private func token(from start: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<min(position, start + 40)]), as: UTF8.self)
+    }
+
+    /// What stands at `index`, for a message: the end, a string, an object... or the character.
+    private func found(at index: Int) -> String {
+        guard index < bytes.count else { return "the end" }
+        switch bytes[index] {
+        case UInt8(ascii: "\""): return "a string"
+        case UInt8(ascii: "{"): return "an object"
+        case UInt8(ascii: "["): return "an array"
+        case UInt8(ascii: "n"): return "null"
+        default: return "'\(Character(Unicode.Scalar(bytes[index])))'"
+        }
+    }
+
+    func invalid(_ why: String) -> JSONReadError { JSONReadError(problem: .invalid(why)) }
+
+    /// `value`, or the missing-key error for `key`.
+    func required<T>(_ value: T?, _ key: String) throws(JSONReadError) -> T {
+        guard let value else { throw JSONReadError(problem: .missingKey(key)) }
+        return value
+    }
+}
+
+/// Well-formed UTF-8 (RFC 3629 §4): no overlong forms, no surrogates, nothing above U+10FFFF.
+enum UTF8Check {
+    static func isValid(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = bytes.count
+        while index < count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {
+                index + offset < count && range.contains(bytes[index + offset])
+            }
+            let length: Int
+            switch lead {
+            case 0xC2...0xDF: length = continuation(1) ? 2 : 0
+            case 0xE0: length = continuation(1, 0xA0...0xBF) && continuation(2) ? 3 : 0
+            case 0xE1...0xEC, 0xEE...0xEF: length = continuation(1) && continuation(2) ? 3 : 0
+            case 0xED: length = continuation(1, 0x80...0x9F) && continuation(2) ? 3 : 0
+            case 0xF0: length = continuation(1, 0x90...0xBF) && continuation(2) && continuation(3) ? 4 : 0
+            case 0xF1...0xF3: length = continuation(1) && continuation(2) && continuation(3) ? 4 : 0
+            case 0xF4: length = continuation(1, 0x80...0x8F) && continuation(2) && continuation(3) ? 4 : 0
+            default: length = 0
+            }
+            guard length > 0 else { return false }
+            index += length
+        }
+        return true
+    }
+}

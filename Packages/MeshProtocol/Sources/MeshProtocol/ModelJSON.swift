@@ -1,0 +1,793 @@
+/// A wire type with a hand-written JSON reader and writer. Foundation's `JSONDecoder`/`JSONEncoder` on Linux
+/// were most of the mesh's messaging CPU (DESIGN.md in MeshRedis); these read and write the same JSON, byte
+/// for byte (`ModelJSONTests` compares them with Foundation on generated values), so the wire format and
+/// protocol version do not change. Every type keeps its Codable conformance for everything off the hot path.
+///
+/// Readers accept what Foundation accepted: keys in any order, unknown keys skipped, an optional as null or
+/// absent, a whole number written as `1.0`. Writers give keys sorted and leave nil optionals out.
+protocol JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError)
+    func writeJSON(to writer: inout JSONWriter)
+}
+
+extension JSONCodable {
+    static func read(_ reader: inout JSONReader) throws(JSONReadError) -> Self { try Self(json: &reader) }
+}
+
+extension JSONReader {
+    mutating func readList<T: JSONCodable>(of type: T.Type) throws(JSONReadError) -> [T] {
+        try readList { (reader: inout JSONReader) throws(JSONReadError) in try T(json: &reader) }
+    }
+
+    mutating func readStrings() throws(JSONReadError) -> [String] {
+        try readList { (reader: inout JSONReader) throws(JSONReadError) in try reader.readString() }
+    }
+
+    mutating func readEnums<T: RawRepresentable>(_ type: T.Type) throws(JSONReadError) -> [T] where T.RawValue == String {
+        try readList { (reader: inout JSONReader) throws(JSONReadError) in try reader.readEnum(T.self) }
+    }
+
+    /// An object whose values `read` reads, as a dictionary.
+    mutating func readDictionary<V>(_ read: (inout JSONReader) throws(JSONReadError) -> V) throws(JSONReadError) -> [String: V] {
+        var dictionary: [String: V] = [:]
+        try readObject { (reader: inout JSONReader, key) throws(JSONReadError) in dictionary[key] = try read(&reader) }
+        return dictionary
+    }
+}
+
+extension JSONWriter {
+    mutating func write(_ value: some JSONCodable) { value.writeJSON(to: &self) }
+
+    mutating func list(_ values: [some JSONCodable]) {
+        array(values) { writer, value in value.writeJSON(to: &writer) }
+    }
+
+    mutating func strings(_ values: [String]) {
+        array(values) { writer, value in writer.string(value) }
+    }
+
+    mutating func enums<T: RawRepresentable>(_ values: [T]) where T.RawValue == String {
+        array(values) { writer, value in writer.string(value.rawValue) }
+    }
+}
+
+// MARK: Positions and spans
+
+extension SourcePosition: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var offset: Int?, line: Int?, column: Int?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "offset": offset = try reader.readInt()
+            case "line": line = try reader.readInt()
+            case "column": column = try reader.readInt()
+            default: try reader.skipValue()
+            }
+        }
+        self.init(offset: try reader.required(offset, "offset"), line: try reader.required(line, "line"), column: try reader.required(column, "column"))
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("column")
+            writer.int(column)
+            writer.key("line")
+            writer.int(line)
+            writer.key("offset")
+            writer.int(offset)
+        }
+    }
+}
+
+extension TextSpan: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var start: Int?, end: Int?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "start": start = try reader.readInt()
+            case "end": end = try reader.readInt()
+            default: try reader.skipValue()
+            }
+        }
+        self.init(start: try reader.required(start, "start"), end: try reader.required(end, "end"))
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("end")
+            writer.int(end)
+            writer.key("start")
+            writer.int(start)
+        }
+    }
+}
+
+extension TextSegment: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var textOffset: Int?, position: SourcePosition?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "textOffset": textOffset = try reader.readInt()
+            case "position": position = try SourcePosition(json: &reader)
+            default: try reader.skipValue()
+            }
+        }
+        self.init(textOffset: try reader.required(textOffset, "textOffset"), position: try reader.required(position, "position"))
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("position")
+            writer.write(position)
+            writer.key("textOffset")
+            writer.int(textOffset)
+        }
+    }
+}
+
+extension SourceRange: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var start: SourcePosition?, end: SourcePosition?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "start": start = try SourcePosition(json: &reader)
+            case "end": end = try SourcePosition(json: &reader)
+            default: try reader.skipValue()
+            }
+        }
+        self.init(start: try reader.required(start, "start"), end: try reader.required(end, "end"))
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("end")
+            writer.write(end)
+            writer.key("start")
+            writer.write(start)
+        }
+    }
+}
+
+// MARK: Chunks
+
+extension Suppression: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var rule: String?, fromLine: Int?, toLine: Int?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "rule": rule = try reader.readString()
+            case "fromLine": fromLine = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in try reader.readInt() }
+            case "toLine": toLine = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in try reader.readInt() }
+            default: try reader.skipValue()
+            }
+        }
+        self.init(rule: try reader.required(rule, "rule"), fromLine: fromLine, toLine: toLine)
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            if let fromLine {
+                writer.key("fromLine")
+                writer.int(fromLine)
+            }
+            writer.key("rule")
+            writer.string(rule)
+            if let toLine {
+                writer.key("toLine")
+                writer.int(toLine)
+            }
+        }
+    }
+}
+
+extension OutlineHeading: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var level: Int?, text: String?, position: SourcePosition?, endPosition: SourcePosition?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "level": level = try reader.readInt()
+            case "text": text = try reader.readString()
+            case "position": position = try SourcePosition(json: &reader)
+            case "endPosition": endPosition = try SourcePosition(json: &reader)
+            default: try reader.skipValue()
+            }
+        }
+        self.init(
+            level: try reader.required(level, "level"), text: try reader.required(text, "text"),
+            position: try reader.required(position, "position"), endPosition: try reader.required(endPosition, "endPosition")
+        )
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("endPosition")
+            writer.write(endPosition)
+            writer.key("level")
+            writer.int(level)
+            writer.key("position")
+            writer.write(position)
+            writer.key("text")
+            writer.string(text)
+        }
+    }
+}
+
+extension OutlineBlock: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var kind: Kind?, heading: Int?, position: SourcePosition?, lines: Int?, words: Int?, sentences: Int?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "kind": kind = try reader.readEnum(Kind.self)
+            case "heading": heading = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in try reader.readInt() }
+            case "position": position = try SourcePosition(json: &reader)
+            case "lines": lines = try reader.readInt()
+            case "words": words = try reader.readInt()
+            case "sentences": sentences = try reader.readInt()
+            default: try reader.skipValue()
+            }
+        }
+        self.init(
+            kind: try reader.required(kind, "kind"), heading: heading, position: try reader.required(position, "position"),
+            lines: try reader.required(lines, "lines"), words: try reader.required(words, "words"),
+            sentences: try reader.required(sentences, "sentences")
+        )
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            if let heading {
+                writer.key("heading")
+                writer.int(heading)
+            }
+            writer.key("kind")
+            writer.string(kind.rawValue)
+            writer.key("lines")
+            writer.int(lines)
+            writer.key("position")
+            writer.write(position)
+            writer.key("sentences")
+            writer.int(sentences)
+            writer.key("words")
+            writer.int(words)
+        }
+    }
+}
+
+extension OutlineListItem: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var text: String?, segments: [TextSegment]?, ignored: [TextSpan]?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "text": text = try reader.readString()
+            case "segments": segments = try reader.readList(of: TextSegment.self)
+            case "ignored": ignored = try reader.readList(of: TextSpan.self)
+            default: try reader.skipValue()
+            }
+        }
+        self.init(text: try reader.required(text, "text"), segments: try reader.required(segments, "segments"), ignored: try reader.required(ignored, "ignored"))
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("ignored")
+            writer.list(ignored)
+            writer.key("segments")
+            writer.list(segments)
+            writer.key("text")
+            writer.string(text)
+        }
+    }
+}
+
+extension TermUse: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var term: String?, variant: String?, position: SourcePosition?, endPosition: SourcePosition?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "term": term = try reader.readString()
+            case "variant": variant = try reader.readString()
+            case "position": position = try SourcePosition(json: &reader)
+            case "endPosition": endPosition = try SourcePosition(json: &reader)
+            default: try reader.skipValue()
+            }
+        }
+        self.init(
+            term: try reader.required(term, "term"), variant: try reader.required(variant, "variant"),
+            position: try reader.required(position, "position"), endPosition: try reader.required(endPosition, "endPosition")
+        )
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("endPosition")
+            writer.write(endPosition)
+            writer.key("position")
+            writer.write(position)
+            writer.key("term")
+            writer.string(term)
+            writer.key("variant")
+            writer.string(variant)
+        }
+    }
+}
+
+extension Outline: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var headings: [OutlineHeading]?, blocks: [OutlineBlock]?, terms: [TermUse]?, lists: [[OutlineListItem]]?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "headings": headings = try reader.readList(of: OutlineHeading.self)
+            case "blocks": blocks = try reader.readList(of: OutlineBlock.self)
+            case "terms": terms = try reader.readList(of: TermUse.self)
+            case "lists":
+                lists = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in
+                    try reader.readList { (reader: inout JSONReader) throws(JSONReadError) in try reader.readList(of: OutlineListItem.self) }
+                }
+            default: try reader.skipValue()
+            }
+        }
+        self.init(
+            headings: try reader.required(headings, "headings"), blocks: try reader.required(blocks, "blocks"),
+            terms: try reader.required(terms, "terms"), lists: lists
+        )
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("blocks")
+            writer.list(blocks)
+            writer.key("headings")
+            writer.list(headings)
+            if let lists {
+                writer.key("lists")
+                writer.array(lists) { writer, items in writer.list(items) }
+            }
+            writer.key("terms")
+            writer.list(terms)
+        }
+    }
+}
+
+extension Chunk: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var docId: String?, index: Int?, count: Int?, source: String?, format: DocumentFormat?, kind: ChunkKind?
+        var text: String?, segments: [TextSegment]?, ignored: [TextSpan]?, headingPath: [String]?, level: Int?
+        var suppressions: [Suppression]?, config: String?, outline: Outline?, specialists: [SpecialistType]?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "docId": docId = try reader.readString()
+            case "index": index = try reader.readInt()
+            case "count": count = try reader.readInt()
+            case "source": source = try reader.readString()
+            case "format": format = try reader.readEnum(DocumentFormat.self)
+            case "kind": kind = try reader.readEnum(ChunkKind.self)
+            case "text": text = try reader.readString()
+            case "segments": segments = try reader.readList(of: TextSegment.self)
+            case "ignored": ignored = try reader.readList(of: TextSpan.self)
+            case "headingPath": headingPath = try reader.readStrings()
+            case "level": level = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in try reader.readInt() }
+            case "suppressions": suppressions = try reader.readList(of: Suppression.self)
+            case "config": config = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in try reader.readString() }
+            case "outline": outline = try reader.readOptional(Outline.read)
+            case "specialists": specialists = try reader.readEnums(SpecialistType.self)
+            default: try reader.skipValue()
+            }
+        }
+        self.init(
+            docId: try reader.required(docId, "docId"), index: try reader.required(index, "index"),
+            count: try reader.required(count, "count"), source: try reader.required(source, "source"),
+            format: try reader.required(format, "format"), kind: try reader.required(kind, "kind"),
+            text: try reader.required(text, "text"), segments: try reader.required(segments, "segments"),
+            ignored: try reader.required(ignored, "ignored"), headingPath: try reader.required(headingPath, "headingPath"),
+            level: level, suppressions: try reader.required(suppressions, "suppressions"), config: config, outline: outline,
+            specialists: try reader.required(specialists, "specialists")
+        )
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            if let config {
+                writer.key("config")
+                writer.string(config)
+            }
+            writer.key("count")
+            writer.int(count)
+            writer.key("docId")
+            writer.string(docId)
+            writer.key("format")
+            writer.string(format.rawValue)
+            writer.key("headingPath")
+            writer.strings(headingPath)
+            writer.key("ignored")
+            writer.list(ignored)
+            writer.key("index")
+            writer.int(index)
+            writer.key("kind")
+            writer.string(kind.rawValue)
+            if let level {
+                writer.key("level")
+                writer.int(level)
+            }
+            if let outline {
+                writer.key("outline")
+                writer.write(outline)
+            }
+            writer.key("segments")
+            writer.list(segments)
+            writer.key("source")
+            writer.string(source)
+            writer.key("specialists")
+            writer.enums(specialists)
+            writer.key("suppressions")
+            writer.list(suppressions)
+            writer.key("text")
+            writer.string(text)
+        }
+    }
+}
+
+extension ChunkBatch: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var docId: String?, chunks: [Chunk]?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "docId": docId = try reader.readString()
+            case "chunks": chunks = try reader.readList(of: Chunk.self)
+            default: try reader.skipValue()
+            }
+        }
+        self.init(docId: try reader.required(docId, "docId"), chunks: try reader.required(chunks, "chunks"))
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("chunks")
+            writer.list(chunks)
+            writer.key("docId")
+            writer.string(docId)
+        }
+    }
+}
+
+// MARK: Reviews
+
+extension Suggestion: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var specialist: SpecialistType?, rule: String?, severity: Severity?, message: String?, range: SourceRange?
+        var text: String?, replacements: [String]?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "specialist": specialist = try reader.readEnum(SpecialistType.self)
+            case "rule": rule = try reader.readString()
+            case "severity": severity = try reader.readEnum(Severity.self)
+            case "message": message = try reader.readString()
+            case "range": range = try SourceRange(json: &reader)
+            case "text": text = try reader.readString()
+            case "replacements": replacements = try reader.readStrings()
+            default: try reader.skipValue()
+            }
+        }
+        self.init(
+            specialist: try reader.required(specialist, "specialist"), rule: try reader.required(rule, "rule"),
+            severity: try reader.required(severity, "severity"), message: try reader.required(message, "message"),
+            range: try reader.required(range, "range"), text: try reader.required(text, "text"),
+            replacements: try reader.required(replacements, "replacements")
+        )
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("message")
+            writer.string(message)
+            writer.key("range")
+            writer.write(range)
+            writer.key("replacements")
+            writer.strings(replacements)
+            writer.key("rule")
+            writer.string(rule)
+            writer.key("severity")
+            writer.string(severity.rawValue)
+            writer.key("specialist")
+            writer.string(specialist.rawValue)
+            writer.key("text")
+            writer.string(text)
+        }
+    }
+}
+
+extension TextCounts: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var words: Int?, sentences: Int?, syllables: Int?, letters: Int?, complexWords: Int?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "words": words = try reader.readInt()
+            case "sentences": sentences = try reader.readInt()
+            case "syllables": syllables = try reader.readInt()
+            case "letters": letters = try reader.readInt()
+            case "complexWords": complexWords = try reader.readInt()
+            default: try reader.skipValue()
+            }
+        }
+        self.init(
+            words: try reader.required(words, "words"), sentences: try reader.required(sentences, "sentences"),
+            syllables: try reader.required(syllables, "syllables"), letters: try reader.required(letters, "letters"),
+            complexWords: try reader.required(complexWords, "complexWords")
+        )
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("complexWords")
+            writer.int(complexWords)
+            writer.key("letters")
+            writer.int(letters)
+            writer.key("sentences")
+            writer.int(sentences)
+            writer.key("syllables")
+            writer.int(syllables)
+            writer.key("words")
+            writer.int(words)
+        }
+    }
+}
+
+extension ChunkReview: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var docId: String?, chunkIndex: Int?, chunkCount: Int?, specialist: SpecialistType?, specialists: [SpecialistType]?
+        var source: String?, suggestions: [Suggestion]?, counts: TextCounts?, tone: Double?, unreviewed: String?
+        var range: SourceRange?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "docId": docId = try reader.readString()
+            case "chunkIndex": chunkIndex = try reader.readInt()
+            case "chunkCount": chunkCount = try reader.readInt()
+            case "specialist": specialist = try reader.readEnum(SpecialistType.self)
+            case "specialists": specialists = try reader.readEnums(SpecialistType.self)
+            case "source": source = try reader.readString()
+            case "suggestions": suggestions = try reader.readList(of: Suggestion.self)
+            case "counts": counts = try reader.readOptional(TextCounts.read)
+            case "tone": tone = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in try reader.readDouble() }
+            case "unreviewed": unreviewed = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in try reader.readString() }
+            case "range": range = try reader.readOptional(SourceRange.read)
+            default: try reader.skipValue()
+            }
+        }
+        self.init(
+            docId: try reader.required(docId, "docId"), chunkIndex: try reader.required(chunkIndex, "chunkIndex"),
+            chunkCount: try reader.required(chunkCount, "chunkCount"), specialist: try reader.required(specialist, "specialist"),
+            specialists: try reader.required(specialists, "specialists"), source: try reader.required(source, "source"),
+            suggestions: try reader.required(suggestions, "suggestions"), counts: counts, tone: tone, unreviewed: unreviewed,
+            range: range
+        )
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("chunkCount")
+            writer.int(chunkCount)
+            writer.key("chunkIndex")
+            writer.int(chunkIndex)
+            if let counts {
+                writer.key("counts")
+                writer.write(counts)
+            }
+            writer.key("docId")
+            writer.string(docId)
+            if let range {
+                writer.key("range")
+                writer.write(range)
+            }
+            writer.key("source")
+            writer.string(source)
+            writer.key("specialist")
+            writer.string(specialist.rawValue)
+            writer.key("specialists")
+            writer.enums(specialists)
+            writer.key("suggestions")
+            writer.list(suggestions)
+            if let tone {
+                writer.key("tone")
+                writer.double(tone)
+            }
+            if let unreviewed {
+                writer.key("unreviewed")
+                writer.string(unreviewed)
+            }
+        }
+    }
+}
+
+extension ReviewBatch: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var docId: String?, reviews: [ChunkReview]?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "docId": docId = try reader.readString()
+            case "reviews": reviews = try reader.readList(of: ChunkReview.self)
+            default: try reader.skipValue()
+            }
+        }
+        self.init(docId: try reader.required(docId, "docId"), reviews: try reader.required(reviews, "reviews"))
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("docId")
+            writer.string(docId)
+            writer.key("reviews")
+            writer.list(reviews)
+        }
+    }
+}
+
+// MARK: Reports
+
+extension Report.Gap: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var specialist: SpecialistType?, chunk: Int?, range: SourceRange?, reason: String?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "specialist": specialist = try reader.readEnum(SpecialistType.self)
+            case "chunk": chunk = try reader.readInt()
+            case "range": range = try reader.readOptional(SourceRange.read)
+            case "reason": reason = try reader.readString()
+            default: try reader.skipValue()
+            }
+        }
+        self.init(
+            specialist: try reader.required(specialist, "specialist"), chunk: try reader.required(chunk, "chunk"), range: range,
+            reason: try reader.required(reason, "reason")
+        )
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("chunk")
+            writer.int(chunk)
+            if let range {
+                writer.key("range")
+                writer.write(range)
+            }
+            writer.key("reason")
+            writer.string(reason)
+            writer.key("specialist")
+            writer.string(specialist.rawValue)
+        }
+    }
+}
+
+extension Report.Summary: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var total: Int?, bySpecialist: [String: Int]?, bySeverity: [String: Int]?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "total": total = try reader.readInt()
+            case "bySpecialist": bySpecialist = try reader.readDictionary { (reader: inout JSONReader) throws(JSONReadError) in try reader.readInt() }
+            case "bySeverity": bySeverity = try reader.readDictionary { (reader: inout JSONReader) throws(JSONReadError) in try reader.readInt() }
+            default: try reader.skipValue()
+            }
+        }
+        self.init(
+            total: try reader.required(total, "total"), bySpecialist: try reader.required(bySpecialist, "bySpecialist"),
+            bySeverity: try reader.required(bySeverity, "bySeverity")
+        )
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("bySeverity")
+            writer.dictionary(bySeverity) { writer, count in writer.int(count) }
+            writer.key("bySpecialist")
+            writer.dictionary(bySpecialist) { writer, count in writer.int(count) }
+            writer.key("total")
+            writer.int(total)
+        }
+    }
+}
+
+extension Report.Figures: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var chunks: Int?, words: Int?, sentences: Int?, readability: [String: Double]?, tone: Double?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "chunks": chunks = try reader.readInt()
+            case "words": words = try reader.readInt()
+            case "sentences": sentences = try reader.readInt()
+            case "readability": readability = try reader.readDictionary { (reader: inout JSONReader) throws(JSONReadError) in try reader.readDouble() }
+            case "tone": tone = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in try reader.readDouble() }
+            default: try reader.skipValue()
+            }
+        }
+        self.init(
+            chunks: try reader.required(chunks, "chunks"), words: try reader.required(words, "words"),
+            sentences: try reader.required(sentences, "sentences"), readability: try reader.required(readability, "readability"),
+            tone: tone
+        )
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("chunks")
+            writer.int(chunks)
+            writer.key("readability")
+            writer.dictionary(readability) { writer, score in writer.double(score) }
+            writer.key("sentences")
+            writer.int(sentences)
+            if let tone {
+                writer.key("tone")
+                writer.double(tone)
+            }
+            writer.key("words")
+            writer.int(words)
+        }
+    }
+}
+
+extension Report: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var docId: String?, source: String?, suggestions: [Suggestion]?, summary: Summary?, figures: Figures?
+        var incomplete: [Gap]?
+        try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
+            switch key {
+            case "docId": docId = try reader.readString()
+            case "source": source = try reader.readString()
+            case "suggestions": suggestions = try reader.readList(of: Suggestion.self)
+            case "summary": summary = try Summary(json: &reader)
+            case "figures": figures = try Figures(json: &reader)
+            case "incomplete":
+                incomplete = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in try reader.readList(of: Gap.self) }
+            default: try reader.skipValue()
+            }
+        }
+        self.init(
+            docId: try reader.required(docId, "docId"), source: try reader.required(source, "source"),
+            suggestions: try reader.required(suggestions, "suggestions"), summary: try reader.required(summary, "summary"),
+            figures: try reader.required(figures, "figures"), incomplete: incomplete
+        )
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("docId")
+            writer.string(docId)
+            writer.key("figures")
+            writer.write(figures)
+            if let incomplete {
+                writer.key("incomplete")
+                writer.list(incomplete)
+            }
+            writer.key("source")
+            writer.string(source)
+            writer.key("suggestions")
+            writer.list(suggestions)
+            writer.key("summary")
+            writer.write(summary)
+        }
+    }
+}
+
+extension ReportReady: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        var docId: String?, key: String?, total: Int?
+        try reader.readObject { (reader: inout JSONReader, name) throws(JSONReadError) in
+            switch name {
+            case "docId": docId = try reader.readString()
+            case "key": key = try reader.readString()
+            case "total": total = try reader.readInt()
+            default: try reader.skipValue()
+            }
+        }
+        self.init(docId: try reader.required(docId, "docId"), key: try reader.required(key, "key"), total: try reader.required(total, "total"))
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.object { writer in
+            writer.key("docId")
+            writer.string(docId)
+            writer.key("key")
+            writer.string(key)
+            writer.key("total")
+            writer.int(total)
+        }
+    }
+}
