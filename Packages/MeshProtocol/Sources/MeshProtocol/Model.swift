@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The kinds of specialist. Each one is a consumer group on its own review stream.
 public enum SpecialistType: String, Codable, CaseIterable, Sendable, Hashable, Comparable {
@@ -11,7 +11,7 @@ public enum SpecialistType: String, Codable, CaseIterable, Sendable, Hashable, C
     /// Parses a comma-separated list ("grammar,tone"); throws on an unknown name.
     public static func parseList(_ text: String) throws(ProtocolError) -> [SpecialistType] {
         var out: [SpecialistType] = []
-        for name in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !name.isEmpty {
+        for name in text.split(separator: ",").map(trimmingBlanks) where !name.isEmpty {
             guard let type = SpecialistType(rawValue: name) else {
                 throw .invalidField("specialist", "unknown specialist '\(name)'; valid: \(validNames)")
             }
@@ -21,6 +21,14 @@ public enum SpecialistType: String, Codable, CaseIterable, Sendable, Hashable, C
     }
 
     public static var validNames: String { allCases.map(\.rawValue).joined(separator: ", ") }
+
+    /// `text` without the spaces and tabs around it.
+    private static func trimmingBlanks(_ text: Substring) -> String {
+        var text = text
+        while let first = text.first, first.isWhitespace, !first.isNewline { text.removeFirst() }
+        while let last = text.last, last.isWhitespace, !last.isNewline { text.removeLast() }
+        return String(text)
+    }
 }
 
 /// Lint-style severity, most severe first.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The protocol version every message carries in its `v` field, as "major.minor".
 /// A reader rejects another major version and accepts any minor one, ignoring fields it does not know.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import MeshProtocol
 
 /// The output formats of a review report.

@@ -1,4 +1,5 @@
-import Foundation
+import Synchronization
+import FoundationEssentials
 
 /// What a handler sends to Redis: single commands and pipelines. `RedisConnection` is the real one; a test
 /// can answer the same calls from memory, so a service's handler is unit-tested without a server. The typed
@@ -17,14 +18,14 @@ extension RedisConnection: RedisCommands {}
 /// NOSCRIPT (a restarted or flushed server). Shared by the threads of a process; the sha is guarded.
 public final class RedisScript: @unchecked Sendable {
     public let source: String
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var loadedSHA: String?
 
     public init(_ source: String) { self.source = source }
 
     fileprivate var sha: String? {
-        get { lock.withLock { loadedSHA } }
-        set { lock.withLock { loadedSHA = newValue } }
+        get { lock.withLock { _ in loadedSHA } }
+        set { lock.withLock { _ in loadedSHA = newValue } }
     }
 }
 

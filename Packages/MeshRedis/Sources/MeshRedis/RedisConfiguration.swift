@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where and how to reach Redis. Filled from the environment the Kubernetes ConfigMap and Secret set.
 public struct RedisConfiguration: Sendable, Equatable {

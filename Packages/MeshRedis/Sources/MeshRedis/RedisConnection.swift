@@ -1,5 +1,6 @@
 import CHiredis
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// One connection to Redis over hiredis. It owns its `redisContext`: use it from one thread at a time
 /// (it is deliberately not `Sendable`). After a broken connection the next command reconnects, with
@@ -90,7 +91,7 @@ public final class RedisConnection {
                 return context!
             } catch where error.code == .connection || error.code == .timeout {
                 if attempt >= configuration.reconnect.maxAttempts { throw error }
-                Thread.sleep(forTimeInterval: delay.seconds)
+                usleep(UInt32(min(delay.seconds, 60) * 1_000_000))
                 delay = min(delay * 2, configuration.reconnect.maxDelay)
                 attempt += 1
             }
@@ -154,8 +155,8 @@ public final class RedisConnection {
 
     // hiredis 0.14 reports a socket timeout as an I/O error with EAGAIN's text; 1.x says "timed out".
     private static func isTimeout(_ text: String) -> Bool {
-        text.contains("Resource temporarily unavailable") || text.localizedCaseInsensitiveContains("timed out")
-            || text.localizedCaseInsensitiveContains("timeout")
+        let lower = text.lowercased()
+        return text.contains("Resource temporarily unavailable") || lower.contains("timed out") || lower.contains("timeout")
     }
 
     private static func value(of reply: UnsafeMutablePointer<redisReply>) -> RedisValue {

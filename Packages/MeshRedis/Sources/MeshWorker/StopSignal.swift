@@ -1,21 +1,12 @@
-import Foundation
+import Synchronization
 
 /// Set once to ask a worker loop to finish the batch in hand and return. Safe to set from any thread.
-public final class StopSignal: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stopped = false
+public final class StopSignal: Sendable {
+    private let stopped = Mutex(false)
 
     public init() {}
 
-    public var isSet: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return stopped
-    }
+    public var isSet: Bool { stopped.withLock { $0 } }
 
-    public func set() {
-        lock.lock()
-        stopped = true
-        lock.unlock()
-    }
+    public func set() { stopped.withLock { $0 = true } }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import Synchronization
+import FoundationEssentials
 import MeshRedis
 
 /// One entry handed to a handler.
@@ -83,17 +84,17 @@ extension WorkerObserver {
 /// What a worker is doing now, read by another thread (the service's `/readyz`): the entry in hand and since
 /// when, so a handler stuck on one entry shows as not ready instead of looking idle.
 public final class WorkerHeartbeat: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var current: (id: String, since: ContinuousClock.Instant)?
 
     public init() {}
 
-    func begin(_ id: String) { lock.withLock { current = (id, .now) } }
-    func end() { lock.withLock { current = nil } }
+    func begin(_ id: String) { lock.withLock { _ in current = (id, .now) } }
+    func end() { lock.withLock { _ in current = nil } }
 
     /// The entry in hand and how long it has been handled, or nil when idle.
     public var busy: (id: String, for: Duration)? {
-        lock.withLock { current.map { ($0.id, ContinuousClock.now - $0.since) } }
+        lock.withLock { _ in current.map { ($0.id, ContinuousClock.now - $0.since) } }
     }
 }
 

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import MeshRedis
 
 /// Runs a consumer-group worker: reads batches from one stream, hands each entry to a handler and commits
@@ -59,7 +60,7 @@ public final class StreamWorker<Handler: StreamHandler> {
                 // The batch in hand when the connection broke is still pending to this consumer: read it again
                 // first, rather than leave it for a reclaim after the visibility timeout.
                 pendingDrained = false
-                if !stop.isSet { Thread.sleep(forTimeInterval: 0.2) }
+                if !stop.isSet { usleep(200_000) }
             }
         }
     }

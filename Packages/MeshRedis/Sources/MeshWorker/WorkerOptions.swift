@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// How a consumer-group worker reads, retries and gives up.
 public struct WorkerOptions: Sendable {

@@ -1,7 +1,9 @@
-import Foundation
+import Synchronization
+import FoundationEssentials
 
 #if canImport(Glibc)
 import Glibc
+import MeshWorker
 #endif
 
 /// A minimal HTTP/1.1 endpoint for Kubernetes probes and Prometheus: `GET /healthz`, `/readyz`, `/metrics`.
@@ -53,9 +55,7 @@ public final class HealthServer: @unchecked Sendable {
         }
         self.port = Int(UInt16(bigEndian: address.sin_port))
         self.socket = fd
-        let thread = Thread { [self] in self.serve() }
-        thread.name = "health-server"
-        thread.start()
+        _ = WorkerThread(name: "health-server") { [self] _ in self.serve() }
     }
 
     public func stop() {
@@ -114,10 +114,10 @@ public final class HealthServer: @unchecked Sendable {
 
 /// A flag set once from any thread.
 final class StopFlag: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var value = false
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { _ in value } }
+    func set() { lock.withLock { _ in value = true } }
 }
 
 public struct ServiceError: Error, CustomStringConvertible {

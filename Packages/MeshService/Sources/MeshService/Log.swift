@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Structured log lines (logfmt) on standard error: `level=info service=aggregator msg="..." key=value`.
 /// One line per event, written whole, so lines of several threads never interleave.
@@ -37,7 +38,9 @@ public struct Log: Sendable {
         guard level >= minimum else { return }
         var line = "ts=\(Self.timestamp()) level=\(level.name) service=\(service) msg=\(Self.quote(message))"
         for (key, value) in fields { line += " \(key)=\(Self.quote(value))" }
-        FileHandle.standardError.write(Data((line + "\n").utf8))
+        // One write(2) per line: lines from several threads do not interleave (up to PIPE_BUF on a pipe).
+        var bytes = line + "\n"
+        bytes.withUTF8 { _ = Glibc.write(2, $0.baseAddress, $0.count) }
     }
 
     /// A logfmt value: bare when it is one plain word, else quoted with `\`, `"` and newline escaped. logfmt
@@ -45,12 +48,27 @@ public struct Log: Sendable {
     static func quote(_ value: String) -> String {
         let plain = !value.isEmpty && value.allSatisfy { $0.isLetter || $0.isNumber || "-_./:@".contains($0) }
         if plain { return value }
-        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        let escaped = escapingBackslashQuoteNewline(value)
         return "\"\(escaped)\""
     }
 
     private static func timestamp() -> String {
         Date().formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeZone(separator: .omitted))
     }
+}
+
+/// `\`, `"` and a line feed escaped with a backslash: what logfmt values and Prometheus label values both need,
+/// scalar by scalar (a CR LF pair keeps its CR).
+func escapingBackslashQuoteNewline(_ value: String) -> String {
+    var escaped = ""
+    escaped.unicodeScalars.reserveCapacity(value.unicodeScalars.count)
+    for scalar in value.unicodeScalars {
+        switch scalar {
+        case "\\": escaped += "\\\\"
+        case "\"": escaped += "\\\""
+        case "\n": escaped += "\\n"
+        default: escaped.unicodeScalars.append(scalar)
+        }
+    }
+    return escaped
 }

@@ -1,4 +1,5 @@
-import Foundation
+import Synchronization
+import FoundationEssentials
 
 /// A small Prometheus registry: counters and histograms with labels, rendered in the text exposition format.
 public final class Metrics: @unchecked Sendable {
@@ -19,7 +20,7 @@ public final class Metrics: @unchecked Sendable {
     /// Handling-time buckets in seconds.
     public static let buckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var help: [String: (type: String, text: String)] = [:]
     private var counters: [Key: Double] = [:]
     private var histograms: [Key: Histogram] = [:]
@@ -32,22 +33,22 @@ public final class Metrics: @unchecked Sendable {
     }
 
     public func describe(_ name: String, type: String, help text: String) {
-        lock.withLock { help[name] = (type, text) }
+        lock.withLock { _ in help[name] = (type, text) }
     }
 
     public func increment(_ name: String, by value: Double = 1, labels: [String: String] = [:]) {
         let key = key(name, labels)
-        lock.withLock { counters[key, default: 0] += value }
+        lock.withLock { _ in counters[key, default: 0] += value }
     }
 
     public func set(_ name: String, to value: Double, labels: [String: String] = [:]) {
         let key = key(name, labels)
-        lock.withLock { gauges[key] = value }
+        lock.withLock { _ in gauges[key] = value }
     }
 
     public func observe(_ name: String, _ value: Double, labels: [String: String] = [:]) {
         let key = key(name, labels)
-        lock.withLock {
+        lock.withLock { _ in
             var histogram = histograms[key] ?? Histogram()
             for bound in Self.buckets where value <= bound { histogram.buckets[bound, default: 0] += 1 }
             histogram.sum += value
@@ -58,12 +59,12 @@ public final class Metrics: @unchecked Sendable {
 
     public func counter(_ name: String, labels: [String: String] = [:]) -> Double {
         let key = key(name, labels)
-        return lock.withLock { counters[key] ?? 0 }
+        return lock.withLock { _ in counters[key] ?? 0 }
     }
 
     /// The text exposition format, series sorted so the output is stable.
     public func render() -> String {
-        lock.withLock {
+        lock.withLock { _ in
             var out = ""
             var described = Set<String>()
             func header(_ name: String, _ fallback: String) {
@@ -103,8 +104,7 @@ public final class Metrics: @unchecked Sendable {
     /// A Prometheus label value escapes exactly `\`, `"` and newline (the text exposition format), not
     /// JSON's set, so this format keeps its own function.
     private static func escape(_ value: String) -> String {
-        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-            .replacingOccurrences(of: "\n", with: "\\n")
+        escapingBackslashQuoteNewline(value)
     }
 
     private static func format(_ value: Double) -> String {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import MeshRedis
 import MeshWorker
 
@@ -35,7 +35,9 @@ public struct RedisOptions: ParsableArguments, Sendable {
             guard let data = FileManager.default.contents(atPath: passwordFile) else {
                 throw ValidationError("cannot read the Redis password file \(passwordFile)")
             }
-            env["REDIS_PASSWORD"] = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            // The file's text without the white space (a final newline) around it.
+            let text = String(decoding: data, as: UTF8.self)
+            env["REDIS_PASSWORD"] = String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
         }
         do {
             return try RedisConfiguration.fromEnvironment(env)

@@ -1,4 +1,5 @@
-import Foundation
+import Synchronization
+import FoundationEssentials
 import MeshRedis
 import MeshWorker
 
@@ -109,7 +110,7 @@ public final class ServiceRuntime: @unchecked Sendable {
             } catch {
                 if !warned { log.warning("waiting for Redis", ["error": error.description]) }
                 warned = true
-                Thread.sleep(forTimeInterval: 1)
+                sleep(1)
             }
         }
         return nil
@@ -123,7 +124,7 @@ final class Readiness: @unchecked Sendable {
     private let heartbeats: [(stream: String, heartbeat: WorkerHeartbeat)]
     /// A worker handling one entry longer than this is stuck: by then another replica may take the entry over.
     private let stuckAfter: Duration
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var connection: RedisConnection?
 
     init(
@@ -145,7 +146,7 @@ final class Readiness: @unchecked Sendable {
                 return .init(status: 503, body: "worker on \(stream) stuck on entry \(busy.id) for \(Int(busy.for.components.seconds)) s\n")
             }
         }
-        return lock.withLock {
+        return lock.withLock { _ in
             do {
                 if connection == nil { connection = try RedisConnection(redis) }
                 try connection!.send("PING")

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import MeshProtocol
 
 /// The specialists a coordinator fans out to or an aggregator waits for: `--specialists`, else the

@@ -1,4 +1,5 @@
-import Foundation
+import Synchronization
+import FoundationEssentials
 import MeshRedis
 
 /// The backlog of the streams a service consumes, read from Redis when `/metrics` is scraped, as gauges:
@@ -11,7 +12,7 @@ final class StreamGauges: @unchecked Sendable {
     private let consumed: [(stream: String, group: String)]
     private let deadLetterStream: String
     private let metrics: Metrics
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var connection: RedisConnection?
 
     init(redis: RedisConfiguration, consumed: [(stream: String, group: String)], deadLetterStream: String, metrics: Metrics) {
@@ -36,7 +37,7 @@ final class StreamGauges: @unchecked Sendable {
 
     /// Reads the gauges; on a Redis error the previous values stay and the error is counted.
     func update() {
-        lock.withLock {
+        lock.withLock { _ in
             do {
                 if connection == nil { connection = try RedisConnection(redis) }
                 let connection = connection!

@@ -1,4 +1,5 @@
-import Foundation
+import Synchronization
+import FoundationEssentials
 import MeshText
 import MeshProtocol
 import MeshRedis
@@ -151,7 +152,7 @@ public struct StoredReviews {
 /// them again. Bounded: past `limit` reviews it is emptied (assembly then reads the hash, as another replica
 /// would); a document's entry goes when its report is assembled.
 public final class ReviewCache: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var documents: [String: [String: [ChunkReview]]] = [:]
     private var count = 0
     public let limit: Int
@@ -160,7 +161,7 @@ public final class ReviewCache: @unchecked Sendable {
 
     /// Replaces what the field held: a document id submitted again starts a new results hash.
     public func set(_ docId: String, field: String, reviews: [ChunkReview]) {
-        lock.withLock {
+        lock.withLock { _ in
             if count + reviews.count > limit {
                 documents = [:]
                 count = 0
@@ -172,7 +173,7 @@ public final class ReviewCache: @unchecked Sendable {
     }
 
     public func take(_ docId: String) -> [String: [ChunkReview]] {
-        lock.withLock {
+        lock.withLock { _ in
             let taken = documents.removeValue(forKey: docId) ?? [:]
             count -= taken.values.reduce(0) { $0 + $1.count }
             return taken
