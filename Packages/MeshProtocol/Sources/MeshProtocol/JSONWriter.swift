@@ -1,56 +1,77 @@
 /// Writes JSON the way `WireCodec.json` has always written it with Foundation's `JSONEncoder` (sorted keys,
 /// slashes unescaped, `\b \f \n \r \t` and `\u00xx` for other control characters, numbers as Foundation
-/// prints them), byte for byte, for the hand-written encoders of the wire types. Keys are written in the order
-/// the caller gives; each type's `writeJSON` gives them sorted, and a test compares every type's output with
-/// Foundation's.
-struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+/// prints them), byte for byte, for the hand-written encoders of the wire types; `pretty` writes what
+/// `.prettyPrinted` adds (two spaces a level, `" : "` after a key, an empty container as two line breaks),
+/// for the `json` report format. Keys are written in the order the caller gives; each type's `writeJSON` gives
+/// them sorted, and tests compare every type's output with Foundation's.
+package struct JSONWriter {
+    package private(set) var bytes: [UInt8] = []
+    private let pretty: Bool
+    /// Containers open around the next value.
+    private var depth = 0
     /// Whether the next key or element needs a comma before it.
     private var needsComma = false
+    /// Whether a key was just written, so the next value follows it on the same line.
+    private var afterKey = false
 
-    init(capacity: Int = 256) {
+    package init(pretty: Bool = false, capacity: Int = 256) {
+        self.pretty = pretty
         bytes.reserveCapacity(capacity)
     }
 
     // MARK: Structure
 
-    mutating func object(_ fields: (inout JSONWriter) -> Void) {
-        separate()
-        bytes.append(UInt8(ascii: "{"))
-        needsComma = false
-        fields(&self)
-        bytes.append(UInt8(ascii: "}"))
-        needsComma = true
+    package mutating func object(_ fields: (inout JSONWriter) -> Void) {
+        container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}")) { fields(&$0) }
     }
 
-    mutating func array<C: Collection>(_ elements: C, _ write: (inout JSONWriter, C.Element) -> Void) {
-        separate()
-        bytes.append(UInt8(ascii: "["))
+    package mutating func array<C: Collection>(_ elements: C, _ write: (inout JSONWriter, C.Element) -> Void) {
+        container(open: UInt8(ascii: "["), close: UInt8(ascii: "]")) { writer in
+            for element in elements { write(&writer, element) }
+        }
+    }
+
+    private mutating func container(open: UInt8, close: UInt8, _ content: (inout JSONWriter) -> Void) {
+        beginValue()
+        bytes.append(open)
+        depth += 1
         needsComma = false
-        for element in elements { write(&self, element) }
-        bytes.append(UInt8(ascii: "]"))
+        content(&self)
+        depth -= 1
+        if pretty {
+            if !needsComma { bytes.append(UInt8(ascii: "\n")) }
+            newLine()
+        }
+        bytes.append(close)
         needsComma = true
     }
 
     /// A key of the object being written; the next value written is its value. `key` needs no escaping.
-    mutating func key(_ key: StaticString) {
-        separate()
+    package mutating func key(_ key: StaticString) {
+        beginValue()
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: UnsafeBufferPointer(start: key.utf8Start, count: key.utf8CodeUnitCount))
         bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-        needsComma = false
+        endKey()
     }
 
     /// A key that may need escaping (a dictionary's).
-    mutating func key(_ key: String) {
+    package mutating func key(_ key: String) {
         string(key)
-        bytes.append(UInt8(ascii: ":"))
-        needsComma = false
+        endKey()
+    }
+
+    private mutating func endKey() {
+        if pretty {
+            bytes.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        } else {
+            bytes.append(UInt8(ascii: ":"))
+        }
+        afterKey = true
     }
 
     /// `value`'s entries, keys sorted by their UTF-8 bytes as Foundation sorts them.
-    mutating func dictionary<V>(_ value: [String: V], _ write: (inout JSONWriter, V) -> Void) {
+    package mutating func dictionary<V>(_ value: [String: V], _ write: (inout JSONWriter, V) -> Void) {
         object { writer in
             for (key, element) in value.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
                 writer.key(key)
@@ -61,8 +82,8 @@ struct JSONWriter {
 
     // MARK: Scalars
 
-    mutating func string(_ text: String) {
-        separate()
+    package mutating func string(_ text: String) {
+        beginValue()
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
@@ -91,27 +112,38 @@ struct JSONWriter {
         needsComma = true
     }
 
-    mutating func int(_ value: Int) {
-        separate()
+    package mutating func int(_ value: Int) {
+        beginValue()
         bytes.append(contentsOf: String(value).utf8)
         needsComma = true
     }
 
     /// As Foundation writes a `Double`: its shortest round-trip description without a trailing `.0`; a
     /// non-finite value as the strings `WireCodec.json` has always used for them.
-    mutating func double(_ value: Double) {
+    package mutating func double(_ value: Double) {
         guard value.isFinite else {
             string(value.isNaN ? "NaN" : value > 0 ? "Infinity" : "-Infinity")
             return
         }
-        separate()
+        beginValue()
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         bytes.append(contentsOf: text.utf8)
         needsComma = true
     }
 
-    private mutating func separate() {
+    /// The comma and, pretty, the line break and indent before a value; nothing after a key.
+    private mutating func beginValue() {
+        if afterKey {
+            afterKey = false
+            return
+        }
         if needsComma { bytes.append(UInt8(ascii: ",")) }
+        if pretty, depth > 0 { newLine() }
+    }
+
+    private mutating func newLine() {
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 }

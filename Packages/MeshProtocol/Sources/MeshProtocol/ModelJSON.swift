@@ -746,7 +746,10 @@ extension Report: JSONCodable {
         )
     }
 
-    func writeJSON(to writer: inout JSONWriter) {
+    func writeJSON(to writer: inout JSONWriter) { writeJSON(to: &writer, schemaVersion: nil) }
+
+    /// The report, with the `schemaVersion` key the `json` report format adds among its own keys when given.
+    package func writeJSON(to writer: inout JSONWriter, schemaVersion: String?) {
         writer.object { writer in
             writer.key("docId")
             writer.string(docId)
@@ -755,6 +758,10 @@ extension Report: JSONCodable {
             if let incomplete {
                 writer.key("incomplete")
                 writer.list(incomplete)
+            }
+            if let schemaVersion {
+                writer.key("schemaVersion")
+                writer.string(schemaVersion)
             }
             writer.key("source")
             writer.string(source)
