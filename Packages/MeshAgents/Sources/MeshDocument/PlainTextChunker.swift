@@ -34,7 +34,9 @@ struct PlainTextChunker {
                 }
                 line += 1
             }
-            var (text, segments, _) = builder.finish()
+            let built = builder.finish()
+            let text = built.0
+            var segments = built.1
             let scalars = Array(text.unicodeScalars)
             let ignored = TextSpans.merged(Prose.urlsAndPaths(in: scalars))
             let counts = Prose.counts(scalars, ignored: ignored)
@@ -43,7 +45,6 @@ struct PlainTextChunker {
                 OutlineBlock(
                     kind: .paragraph, heading: nil, position: source.position(source.lineStart(first)), lines: line - first,
                     words: counts.words, sentences: counts.sentences))
-            text = String(String.UnicodeScalarView(scalars))
             drafts.append(
                 ChunkDraft(
                     kind: .paragraph, level: nil, text: text, segments: segments, ignored: ignored, headingPath: [],
