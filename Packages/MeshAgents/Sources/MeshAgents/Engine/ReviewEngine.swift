@@ -118,18 +118,21 @@ public struct ReviewLimits: Sendable, Hashable {
 public struct ReviewEngine: Sendable {
     public let config: MeshConfig
     public let limits: ReviewLimits
-    private let speller: Speller
+    /// nil: `Speller.shared`, loaded when grammar first needs it, so the clarity, tone and structure
+    /// specialists never load the dictionary (about 9 MB of each process's memory).
+    private let chosenSpeller: Speller?
+    private var speller: Speller { chosenSpeller ?? .shared }
 
     public init(config: MeshConfig = .default, limits: ReviewLimits = .default) {
         self.config = config
         self.limits = limits
-        self.speller = .shared
+        self.chosenSpeller = nil
     }
 
     public init(config: MeshConfig, speller: Speller, limits: ReviewLimits = .default) {
         self.config = config
         self.limits = limits
-        self.speller = speller
+        self.chosenSpeller = speller
     }
 
     func specialist(_ type: SpecialistType) -> any Specialist {
