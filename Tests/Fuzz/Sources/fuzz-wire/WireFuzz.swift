@@ -12,7 +12,7 @@ import MeshProtocol
 ///   pass the input bytes as the compressed body (so the inflater is).
 ///
 /// Invariants: decode throws a `ProtocolError` or returns a message that encodes and decodes back to
-/// itself (compressed and not); a decoded chunk's source map answers every offset, and a decoded review's
+/// itself (compressed and not) and encodes to the bytes Foundation's encoder gives; a decoded chunk's source map answers every offset, and a decoded review's
 /// counts add up, without trapping.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzWire(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
@@ -49,6 +49,8 @@ func run<M: WireMessage & Equatable>(_ type: M.Type, mode: UInt8, input: inout F
         return
     }
     extra(message)
+    // The hand-written writer gives Foundation's bytes for whatever the hand-written reader accepted.
+    check(WireCodec.json(message) == WireCodec.foundationJSON(message), "\(M.kind): hand-written JSON differs from Foundation's")
     // What decodes must encode and decode back to itself, with and without compression.
     for threshold in [0, Int.max] {
         let writer = WireCodec(compressionThreshold: threshold, inflateLimit: Int.max)
