@@ -58,6 +58,8 @@ extension GrammarSpecialist {
         "cattle", "data", "media", "sheep", "fish", "deer", "species", "series", "aircraft", "personnel", "clergy",
         "pair", "number", "rest", "lot", "remainder", "percent", "half", "kind", "sort", "type", "youth", "gentry",
         "yeomanry", "infantry", "cavalry", "peasantry", "nobility", "aristocracy", "militia", "faculty", "congregation",
+        // Heads that stand for the items they introduce or pick out ("The following are examples", "the latter are").
+        "following", "former", "latter", "bulk", "minority",
     ]
 
     static let subjectOpeners: WordList = ["whether", "if", "where", "because", "when", "while", "although", "since", "that", "so", "but"]

@@ -118,11 +118,59 @@ struct TermEvidence {
     }
 
     /// A verb made back from a known noun in "-ion" or adjective in "-ive" by ending it in "e" ("recurse":
-    /// recursion, recursive; "transpile" is not one).
+    /// recursion, recursive; "transpile" is not one), or such a verb with an ending ("recurses", "recursed").
     static func isBackFormation(_ w: String, known: (String) -> Bool) -> Bool {
-        guard w.count >= 5, w.hasSuffix("e") else { return false }
-        let stem = String(w.dropLast())
-        return known(stem + "ion") || known(stem + "ive")
+        for (ending, restore) in [("", ""), ("s", ""), ("d", ""), ("ing", "e")] where w.hasSuffix(ending) {
+            let base = String(w.dropLast(ending.count)) + restore
+            guard base.count >= 5, base.hasSuffix("e") else { continue }
+            let stem = String(base.dropLast())
+            if known(stem + "ion") || known(stem + "ive") { return true }
+        }
+        return false
+    }
+
+    /// A regular form of a known word that the dictionary happens to lack, which no slip explains better: an
+    /// adjective-shaped word of five letters or more with "-ly" ("natively"; "truely", "basicly", "stablely" stay slips),
+    /// the plural of a known agent noun ("linters"), a noun of five letters or more used as a verb ("sharding",
+    /// "sharded"; "studing" stays a slip of "studying").
+    static func isRegularDerivation(_ w: String, known: (String) -> Bool) -> Bool {
+        if w.hasSuffix("ly") {
+            let stem = String(w.dropLast(2))
+            if stem.count >= 5, ["ive", "al", "ous", "ful", "ent", "ant", "ary"].contains(where: stem.hasSuffix), known(stem) { return true }
+        }
+        // (Not a comparative made a noun: "olders", "smallers" are slips; nor one letter from a plural, which a
+        // learner may have meant: "attributers" for "attributes".)
+        if w.hasSuffix("ers") || w.hasSuffix("ors"), w.count >= 6, known(String(w.dropLast())),
+           WordClasses.shared.classes(String(w.dropLast(3)))?.contains(.adjective) != true,
+           !known(String(w.dropLast(3)) + "es"), !known(String(w.dropLast(3)) + "s") { return true }
+        // A prefix of three letters or more and a known word of five or more ("precompute"; "overrall" stays a slip).
+        for p in prefixes where p.count >= 3 && w.hasPrefix(p) && w.count - p.count >= 5 && known(String(w.dropFirst(p.count))) { return true }
+        for ending in ["ing", "ed"] where w.hasSuffix(ending) {
+            let stem = String(w.dropLast(ending.count))
+            if stem.count >= 5, !stem.hasSuffix("e"), WordClasses.shared.isNounOnly(stem) { return true }
+        }
+        return false
+    }
+
+    /// A hyphenated word whose unknown parts are all four letters or fewer, with at least one known part of three
+    /// letters or more.
+    static func unknownPartsAreShort(_ w: String, known: (String) -> Bool) -> Bool {
+        let parts = w.split(separator: "-").map(String.init)
+        guard parts.count >= 2 else { return false }
+        let unknown = parts.filter { !known($0) && !Prefixes.all.contains($0) && !prefixes.contains($0) }
+        return !unknown.isEmpty && unknown.allSatisfy { $0.count <= 4 } && parts.contains { $0.count >= 3 && known($0) }
+    }
+
+    /// Two known words of four letters or more run together ("textfile", "breakpoint"): a compound, which a slip
+    /// of one letter ("textile") does not explain better.
+    static func isLongCompound(_ w: String, known: (String) -> Bool) -> Bool {
+        let letters = Array(w.unicodeScalars)
+        let n = letters.count
+        guard n >= 8, letters.allSatisfy(CharClass.isLower) else { return false }
+        for k in 4...(n - 4) where known(String(String.UnicodeScalarView(letters[0..<k]))) && known(String(String.UnicodeScalarView(letters[k..<n]))) {
+            return true
+        }
+        return false
     }
 
     /// `typed` is `word` (or, hyphenated, one part of it is the word's part) with its first consonant dropped or
