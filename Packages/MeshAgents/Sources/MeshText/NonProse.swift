@@ -10,7 +10,8 @@ package enum NonProse {
 
     private static func spans(in sc: UnsafeBufferPointer<Unicode.Scalar>, existing: [TextSpan]) -> [TextSpan] {
         var out: [TextSpan] = []
-        let templates = templateSpans(in: sc).filter { t in !existing.contains(where: { $0.overlaps(t) }) }
+        // A tag may hold a path the chunker already ignores: the tokenizer reads overlapping spans as one.
+        let templates = templateSpans(in: sc)
         out += templates
         var i = 0
         let n = sc.count
@@ -88,6 +89,14 @@ package enum NonProse {
         }
     }
 
+    /// The letters up to the first non-letter are a word that begins a phrase ("reasons:the cost"): prose with a
+    /// missing space, not a key.
+    static func startsWithFunctionWord(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
+        let word = String(String.UnicodeScalarView(rest.prefix(while: CharClass.isLetter)))
+        return ["the", "a", "an", "and", "or", "but", "it", "this", "that", "these", "we", "you", "i", "he", "she", "they",
+                "my", "our", "your", "their", "his", "her", "its", "there", "to", "in", "on", "for", "with", "first"].contains(word)
+    }
+
     package static func isNonProse(_ w: ArraySlice<Unicode.Scalar>) -> Bool {
         var slash = 0, dot = 0, at = 0, underscore = 0, colon = 0, upperAfterLower = false, letters = 0
         var prevLower = false
@@ -119,7 +128,8 @@ package enum NonProse {
         if colon > 0, letters > 0 {
             for k in 1..<max(1, arr.count - 1) where arr[k] == ":" {
                 let before = arr[k - 1], after = arr[k + 1]
-                if CharClass.isLower(before) && (CharClass.isLower(after) || CharClass.isDigit(after)) { return true }
+                if CharClass.isLower(before) && (CharClass.isLower(after) || CharClass.isDigit(after)),
+                   !startsWithFunctionWord(arr[(k + 1)...]) { return true }
             }
         }
         if arr.starts(with: "www.".unicodeScalars) { return true }

@@ -140,9 +140,10 @@ struct TermEvidence {
         }
         // (Not a comparative made a noun: "olders", "smallers" are slips; nor one letter from a plural, which a
         // learner may have meant: "attributers" for "attributes".)
-        if w.hasSuffix("ers") || w.hasSuffix("ors"), w.count >= 6, known(String(w.dropLast())),
+        if w.hasSuffix("ers") || w.hasSuffix("ors"), w.count >= 7,
+           known(String(w.dropLast())) || known(String(w.dropLast(3))) || known(String(w.dropLast(3)) + "e"),
            WordClasses.shared.classes(String(w.dropLast(3)))?.contains(.adjective) != true,
-           !known(String(w.dropLast(3)) + "es"), !known(String(w.dropLast(3)) + "s") { return true }
+           !known(String(w.dropLast(3)) + "es") { return true }
         // A prefix of three letters or more and a known word of five or more ("precompute"; "overrall" stays a slip).
         for p in prefixes where p.count >= 3 && w.hasPrefix(p) && w.count - p.count >= 5 && known(String(w.dropFirst(p.count))) { return true }
         for ending in ["ing", "ed"] where w.hasSuffix(ending) {
