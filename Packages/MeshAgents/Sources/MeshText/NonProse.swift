@@ -66,9 +66,11 @@ package enum NonProse {
                 k += 1
             }
             guard end > 0 else { i += 2; continue }
-            // "{{< x >}})" and "}}}": take the tag's own closing braces only.
-            out.append(TextSpan(start: i, end: end))
-            i = end
+            // Letters glued to the tag are part of what it renders ("[`INCR`]({{< relref "/x" >}})emented").
+            var stop = end
+            while stop < n, CharClass.isLetter(sc[stop]) { stop += 1 }
+            out.append(TextSpan(start: i, end: stop))
+            i = stop
         }
         return out
     }

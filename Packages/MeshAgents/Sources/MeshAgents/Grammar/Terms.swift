@@ -118,9 +118,9 @@ struct TermEvidence {
     }
 
     /// A verb made back from a known noun in "-ion" or adjective in "-ive" by ending it in "e" ("recurse":
-    /// recursion, recursive; "transpile" is not one), or such a verb with an ending ("recurses", "recursed").
+    /// recursion, recursive; "transpile" is not one), or such a verb with an ending ("recurses"; "successed" stays a slip).
     static func isBackFormation(_ w: String, known: (String) -> Bool) -> Bool {
-        for (ending, restore) in [("", ""), ("s", ""), ("d", ""), ("ing", "e")] where w.hasSuffix(ending) {
+        for (ending, restore) in [("", ""), ("s", ""), ("ing", "e")] where w.hasSuffix(ending) {
             let base = String(w.dropLast(ending.count)) + restore
             guard base.count >= 5, base.hasSuffix("e") else { continue }
             let stem = String(base.dropLast())
@@ -130,13 +130,13 @@ struct TermEvidence {
     }
 
     /// A regular form of a known word that the dictionary happens to lack, which no slip explains better: an
-    /// adjective-shaped word of five letters or more with "-ly" ("natively"; "truely", "basicly", "stablely" stay slips),
-    /// the plural of a known agent noun ("linters"), a noun of five letters or more used as a verb ("sharding",
-    /// "sharded"; "studing" stays a slip of "studying").
+    /// adjective-shaped word of five letters or more with "-ly" ("natively"; "truely", "basicly", "stablely", "accidently" stay slips),
+    /// the plural of a known agent noun ("linters"), a noun of five letters or more used as a verb ("sharding";
+    /// "studing" stays a slip of "studying").
     static func isRegularDerivation(_ w: String, known: (String) -> Bool) -> Bool {
         if w.hasSuffix("ly") {
             let stem = String(w.dropLast(2))
-            if stem.count >= 5, ["ive", "al", "ous", "ful", "ent", "ant", "ary"].contains(where: stem.hasSuffix), known(stem) { return true }
+            if stem.count >= 5, ["ive", "al", "ous", "ful", "ary"].contains(where: stem.hasSuffix), known(stem) { return true }
         }
         // (Not a comparative made a noun: "olders", "smallers" are slips; nor one letter from a plural, which a
         // learner may have meant: "attributers" for "attributes".)
@@ -146,7 +146,8 @@ struct TermEvidence {
            !known(String(w.dropLast(3)) + "es") { return true }
         // A prefix of three letters or more and a known word of five or more ("precompute"; "overrall" stays a slip).
         for p in prefixes where p.count >= 3 && w.hasPrefix(p) && w.count - p.count >= 5 && known(String(w.dropFirst(p.count))) { return true }
-        for ending in ["ing", "ed"] where w.hasSuffix(ending) {
+        // (Only "-ing": a noun with "-ed" is how learners write a verb's past, "successed".)
+        for ending in ["ing"] where w.hasSuffix(ending) {
             let stem = String(w.dropLast(ending.count))
             if stem.count >= 5, !stem.hasSuffix("e"), WordClasses.shared.isNounOnly(stem) { return true }
         }
