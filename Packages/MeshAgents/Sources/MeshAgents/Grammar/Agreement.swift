@@ -256,7 +256,8 @@ extension GrammarSpecialist {
         let lex = WordClasses.shared
         let next = tokens[i + 1]
         let nw = tokens[i + 1].lower
-        if let obj = Self.objectOf[nw], nw != "i" || next.text == "I",
+        // "from I/O devices": a letter glued to a slash is an abbreviation, not the pronoun.
+        if let obj = Self.objectOf[nw], nw != "i" || next.text == "I", !(i + 2 < n && !tokens[i + 2].spaceBefore && tokens[i + 2].text == "/"),
            !(i + 2 < n && tokens[i + 2].kind == .word && lex.isVerb(tokens[i + 2].lower) && tokens[i + 2].lower != "and") {
             ctx.add("grammar.agreement", "After '\(tokens[i].text)' use the object form '\(obj)'.", next.span, [obj])
         }

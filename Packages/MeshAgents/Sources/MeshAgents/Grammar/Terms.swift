@@ -79,10 +79,18 @@ struct TermEvidence {
     static let suffixes = ["ability", "ables", "able", "ably", "ers", "er", "ors", "or", "izations", "ization", "izes", "ized",
                            "izing", "ize", "ity", "ing"]
 
+    /// Function words that open the run-togethers learners write ("everytime", "alot", "infact", "noone").
+    static let runTogetherStarts: Set<String> = ["every", "each", "any", "some", "no", "none", "all", "in", "at", "as", "on", "of",
+                                                 "be", "to", "with", "even", "more", "any", "what", "where", "when", "how", "who",
+                                                 "thank", "may", "can", "could", "would", "should", "there", "here", "other", "another",
+                                                 "after", "before", "over", "out", "up", "down", "off", "by", "for", "from", "into",
+                                                 "the", "this", "that", "them", "their", "your", "our", "its", "his", "her", "my"]
+
     /// How an unknown lower-case word is built, as the severity its spelling finding gets: `.suggestion` for an
     /// abbreviation (no vowel: "src"), a known word with a prefix or suffix of technical coinage ("unsized",
-    /// "growable"); `.warning` for two known words of three letters or more run together ("backtrace",
-    /// "everytime"); nil (an error) for anything else, such as a near miss of a word ("recieve", "teh").
+    /// "growable"), two content words of four letters or more run together ("backtrace", "loopback") and a daemon's
+    /// name ("systemd"); `.warning` for other words run together ("everytime", "keyspace"); nil (an error) for anything else,
+    /// such as a near miss of a word ("recieve", "teh").
     static func termShape(_ w: String, known: (String) -> Bool) -> Severity? {
         let letters = Array(w.unicodeScalars)
         guard letters.count >= 2, letters.allSatisfy({ CharClass.isLower($0) || $0 == "-" || $0 == "'" || $0 == "’" }) else { return nil }
@@ -111,9 +119,16 @@ struct TermEvidence {
         }
         if n >= 6 {
             for k in 3...(n - 3) where letters[k - 1] != "-" && letters[k] != "-" {
-                if known(word(0, k)), known(word(k, n)) { return .warning }
+                // Run-togethers that learners write start with a function word ("everytime", "eachother"), and a
+                // short part is as often a slip ("arkward", "perpose"); two content words of four letters or more
+                // are a technical compound ("loopback", "whitebox").
+                if known(word(0, k)), known(word(k, n)) {
+                    return k >= 4 && n - k >= 4 && !runTogetherStarts.contains(word(0, k)) ? .suggestion : .warning
+                }
             }
         }
+        // A daemon's name: a word and "d" ("systemd", "launchd", "statsd"), not its past form.
+        if n >= 5, w.hasSuffix("d"), !w.hasSuffix("ed"), known(word(0, n - 1)), !known(word(0, n - 1) + "e") { return .suggestion }
         return nil
     }
 

@@ -154,7 +154,9 @@ public struct ToneSpecialist: BudgetedSpecialist {
     }
 
     /// RFC 2119 and RFC 8174 requirement keywords ("MUST NOT", "SHOULD", "RECOMMENDED"), lower-cased.
-    static let requirementKeywords: Set<String> = ["must", "not", "required", "shall", "should", "recommended", "may", "optional"]
+    /// ENCOURAGED and DISCOURAGED are the usual extension (OpenMetrics, Prometheus' client library guidelines).
+    static let requirementKeywords: Set<String> = ["must", "not", "required", "shall", "should", "recommended", "may", "optional",
+                                                   "encouraged", "discouraged"]
 
     /// Whether a word's scalars (a token's text is `scalars[start..<end]`) are shouted: two letters or more, none in
     /// lower case. Read by index, not through a slice, which retains the array for every word.
