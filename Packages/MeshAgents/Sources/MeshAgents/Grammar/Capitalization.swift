@@ -66,6 +66,9 @@ extension GrammarSpecialist {
             }
             // Quoted or parenthetical starts, "iPhone"-style words and lists written in lower case are fine.
             if t.text.unicodeScalars.dropFirst().contains(where: CharClass.isUpper) { return }
+            // A name written in lower case by convention ("etcd", "kubectl", "doublestar"): the dictionary does not know
+            // it, and the spelling rule judges it (a misspelt word is reported there).
+            if speller.isAvailable, !check(t.text, lower: t.lower) { return }
             let upper = String(first).uppercased() + String(String.UnicodeScalarView(t.text.unicodeScalars.dropFirst()))
             var f = Finding("grammar.capitalization", "Start the sentence with a capital letter.", t.span, [upper])
             if continuation { f.severity = .suggestion }

@@ -153,12 +153,23 @@ extension GrammarSpecialist {
         }
     }
 
+    /// Verbs whose "to" names the state or value they end at ("set to", "evaluates to", "defaults to", "gets to").
+    static let toResultVerbs: Set<String> = [
+        "set", "sets", "setting", "evaluate", "evaluates", "evaluated", "get", "gets", "got", "default", "defaults", "defaulted",
+        "change", "changes", "changed", "turn", "turns", "turned", "switch", "switches", "switched", "resolve", "resolves",
+        "resolved", "convert", "converts", "converted", "go", "goes", "went", "return", "returns", "returned", "reset",
+        "resets", "flip", "flips", "flipped", "toggle", "toggles", "toggled", "initialized", "initialised", "come", "comes",
+        "back", "transition", "transitions", "transitioned", "move", "moves", "moved", "equal", "equals", "revert", "reverts",
+    ]
+
     /// "looks to pretty", "it is to expensive.": "to" before an adjective that ends the phrase means "too".
     func toForToo(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
         let n = tokens.count
         guard tokens[i].lower == "to", i + 1 < n, tokens[i + 1].kind == .word, i > 0, tokens[i - 1].kind == .word else { return }
         let adj = tokens[i + 1].lower
+        // "evaluates to false", "set to true", "get to healthy": a verb of setting or change and the value it ends at.
+        guard !Self.toResultVerbs.contains(tokens[i - 1].lower), !["true", "false", "null", "nil", "empty", "zero"].contains(adj) else { return }
         guard WordClasses.shared.isPureAdjective(adj), !Self.comparativeWords.contains(adj),
               i + 2 >= n || [".", ",", "!", "?", ";"].contains(tokens[i + 2].text) || ["to", "for", "and", "that"].contains(tokens[i + 2].lower) else { return }
         // "from rich to poor", "changed from green to red": a range, not "too".
@@ -429,7 +440,9 @@ extension GrammarSpecialist {
                 k -= 1
                 steps += 1
             }
-            if found, !["and", "but", "since", "if", "when", "until", "just"].contains(tokens[i - 1].lower) {
+            // "make simpler then go for it": "then" before a verb's base form opens the next clause.
+            let clauseAfter = i + 1 < n && tokens[i + 1].kind == .word && WordClasses.shared.isVerb(tokens[i + 1].lower)
+            if found, !clauseAfter, !["and", "but", "since", "if", "when", "until", "just"].contains(tokens[i - 1].lower) {
                 ctx.add("grammar.confused-words", "After a comparison use 'than'.", tokens[i].span, [matchCase("than", like: tokens[i].text)])
             }
         }

@@ -92,7 +92,9 @@ extension GrammarSpecialist {
                       !TermEvidence.differsInFirstLetter(w, best) else { continue }
                 suggestions = lowerSuggestions.map { matchCase($0, like: t.text) }
                 // A capital word a letter from a common one ("Techology") is a slip whatever parts it splits into.
-                if likely == .suggestion, TermEvidence.isLongCompound(w, known: { self.check($0, lower: $0) }) { likely = .warning }
+                // ("Overtraining" is a prefix and a word, not two words.)
+                if likely == .suggestion, !TermEvidence.prefixes.contains(where: { w.hasPrefix($0) }),
+                   TermEvidence.isLongCompound(w, known: { self.check($0, lower: $0) }) { likely = .warning }
             }
             guard ctx.config.isEnabled("grammar.spelling") else { continue }
             var f = Finding("grammar.spelling", "'\(t.text)' may be misspelt.", t.span, suggestions)
