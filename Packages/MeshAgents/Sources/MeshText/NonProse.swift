@@ -66,8 +66,12 @@ package enum NonProse {
                 k += 1
             }
             guard end > 0 else { i += 2; continue }
-            // Letters glued to the tag are part of what it renders ("[`INCR`]({{< relref "/x" >}})emented").
+            // Letters glued to the tag, or to the link it closes, are part of what it renders
+            // ("[`INCR`]({{< relref "/x" >}})emented").
             var stop = end
+            var closers = end
+            while closers < n, closers - end < 2, sc[closers] == ")" || sc[closers] == "]" { closers += 1 }
+            if closers < n, CharClass.isLetter(sc[closers]) { stop = closers }
             while stop < n, CharClass.isLetter(sc[stop]) { stop += 1 }
             out.append(TextSpan(start: i, end: stop))
             i = stop
