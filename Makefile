@@ -153,6 +153,8 @@ bench-redis: ## XADD and XADD+XACK throughput via MeshRedis next to redis-benchm
 AGENTS_PKG ?= Packages/MeshAgents
 EVAL_DIR   ?= $(ROOT)/../shared/eval
 EVAL_JSON  ?=
+# EVAL_DOCS=dir: score only that folder of Markdown (one set per subfolder), e.g. documentation kept outside the repo.
+EVAL_DOCS  ?=
 BENCH_JSON ?=
 
 .PHONY: test-agents rules eval bench-agents agents-proselint
@@ -166,9 +168,9 @@ rules: ## Regenerate Packages/MeshAgents/RULES.md from RuleCatalog, with each ru
 agents-proselint:
 	@$(PYTHON) -c "import proselint" 2>/dev/null || $(PYTHON) -m pip install --quiet proselint
 
-eval: agents-proselint ## Score the specialists on EVAL_DIR (default ../shared/eval) beside proselint; EVAL_JSON=out.json writes the figures.
+eval: agents-proselint ## Score the specialists on EVAL_DIR (default ../shared/eval) beside proselint; EVAL_JSON=out.json writes the figures; EVAL_DOCS=dir scores only that folder of documents.
 	$(SWIFT_RELEASE) --product mesh-agents
-	$(PYTHON) $(AGENTS_PKG)/Eval/eval.py --bin "$(RELEASE_BIN)/mesh-agents" --eval-dir "$(EVAL_DIR)" $(if $(EVAL_JSON),--json "$(EVAL_JSON)")
+	$(PYTHON) $(AGENTS_PKG)/Eval/eval.py --bin "$(RELEASE_BIN)/mesh-agents" --eval-dir "$(EVAL_DIR)" $(if $(EVAL_JSON),--json "$(EVAL_JSON)") $(if $(EVAL_DOCS),--docs "$(EVAL_DOCS)")
 
 bench-agents: agents-proselint ## Benchmark MB/s and sentences/s per specialist and all four (release, one core) beside proselint on EVAL_DIR/docs.
 	$(SWIFT_RELEASE) --product mesh-agents

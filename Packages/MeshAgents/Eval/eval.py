@@ -2,6 +2,7 @@
 """Scores the MeshAgents specialists on an evaluation folder, beside proselint on the same data in the same run.
 
 Usage: eval.py --bin PATH/mesh-agents [--eval-dir DIR] [--json OUT] [--no-proselint]
+       eval.py --bin PATH/mesh-agents --docs DIR [--sample N] [--seed S]   (any folder of documents only)
 
 The folder is laid out like ../shared/eval (README there): any subset of grammar/languagetool_examples.jsonl,
 grammar/jfleg.jsonl, linters/{proselint,write_good,alex}_examples.jsonl, tone/{sentiment,politeness}.jsonl,
@@ -335,7 +336,13 @@ def main():
     ap.add_argument("--no-proselint", action="store_true")
     ap.add_argument("--no-documents", action="store_true", help="skip the docs/ sets (their findings and samples)")
     ap.add_argument("--only-documents", action="store_true", help="score the docs/ sets only")
+    ap.add_argument("--docs", help="score this folder of Markdown/text documents only (its subfolders are the sets), "
+                    "e.g. published documentation kept outside the repository")
+    ap.add_argument("--sample", type=int, default=30, help="errors and warnings sampled per document set")
+    ap.add_argument("--seed", type=int, default=13, help="seed of the document samples")
     args = ap.parse_args()
+    if args.docs:
+        args.only_documents = True
     d = os.path.abspath(args.eval_dir)
     mesh = Mesh(os.path.abspath(args.bin))
     prose = None
@@ -464,9 +471,9 @@ def main():
         for f, v in rd.items():
             rows.append(("readability pairs ordered", f, v, None, ">= 0.95" if f == "flesch-kincaid-grade" else "-"))
 
-    p = os.path.join(d, "docs")
+    p = os.path.abspath(args.docs) if args.docs else os.path.join(d, "docs")
     if os.path.isdir(p) and not args.no_documents:
-        docs = documents(p, mesh.binary, prose)
+        docs = documents(p, mesh.binary, prose, args.sample, args.seed)
         figures["documents"] = docs
         for name, e in docs.items():
             rows.append((f"docs {name}", "errors per 1,000 words", e["per_1000_words"]["error"], None, "<= 0.30"))
@@ -488,7 +495,7 @@ def main():
         print(f"\ndocs {name}: {e['files']} files, {e['words']} words; findings by rule: "
               + "; ".join(f"{sev} " + ", ".join(f"{r} {n}" for r, n in list(rules.items())[:8]) for sev, rules in sorted(e["rules"].items())))
         for sev, picked in e["samples"].items():
-            print(f"  random sample of {len(picked)} {sev}s (seed 13):")
+            print(f"  random sample of {len(picked)} {sev}s (seed {args.seed}):")
             for k, x in enumerate(picked, 1):
                 print(f"  {k:2}. {x['where']} {x['rule']}: {x['message']}\n        | {x['line']}")
     if args.json:

@@ -84,7 +84,9 @@ struct VocabularyTests {
     }
 
     @Test(arguments: [("malloc", Severity.warning, [String]()), ("unsized", .suggestion, []), ("src", .suggestion, []),
-                      ("backtrace", .warning, []), ("preffer", .error, ["prefer"])])
+                      // Two content words of four letters or more are a compound; with a shorter part, a warning.
+                      ("backtrace", .suggestion, []), ("keyspace", .warning, []), ("systemd", .suggestion, []),
+                      ("natively", .suggestion, []), ("preffer", .error, ["prefer"])])
     func severityFollowsConfidence(_ word: String, _ severity: Severity, _ replacements: [String]) {
         let f = spelling("They said \(word) there.")
         #expect(f.map(\.severity) == [severity])

@@ -58,6 +58,8 @@ extension GrammarSpecialist {
         "cattle", "data", "media", "sheep", "fish", "deer", "species", "series", "aircraft", "personnel", "clergy",
         "pair", "number", "rest", "lot", "remainder", "percent", "half", "kind", "sort", "type", "youth", "gentry",
         "yeomanry", "infantry", "cavalry", "peasantry", "nobility", "aristocracy", "militia", "faculty", "congregation",
+        // Heads that stand for the items they introduce or pick out ("The following are examples", "the latter are").
+        "following", "former", "latter", "bulk", "minority",
     ]
 
     static let subjectOpeners: WordList = ["whether", "if", "where", "because", "when", "while", "although", "since", "that", "so", "but"]
@@ -254,7 +256,8 @@ extension GrammarSpecialist {
         let lex = WordClasses.shared
         let next = tokens[i + 1]
         let nw = tokens[i + 1].lower
-        if let obj = Self.objectOf[nw], nw != "i" || next.text == "I",
+        // "from I/O devices": a letter glued to a slash is an abbreviation, not the pronoun.
+        if let obj = Self.objectOf[nw], nw != "i" || next.text == "I", !(i + 2 < n && !tokens[i + 2].spaceBefore && tokens[i + 2].text == "/"),
            !(i + 2 < n && tokens[i + 2].kind == .word && lex.isVerb(tokens[i + 2].lower) && tokens[i + 2].lower != "and") {
             ctx.add("grammar.agreement", "After '\(tokens[i].text)' use the object form '\(obj)'.", next.span, [obj])
         }

@@ -19,7 +19,9 @@ extension GrammarSpecialist {
         else { return }
         let t = tokens[i]
         if iForm, t.lower == "i" || t.lower == "i'm" || t.lower == "i've" || t.lower == "i'll" || t.lower == "i'd" {
-            if CharClass.isLower(first), !(i + 1 < tokens.count && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
+            // "(?i)", "(i)": a letter glued to punctuation on both sides is a flag or a numeral, not the pronoun.
+            let glued = i > 0 && tokens[i - 1].kind == .punct && !t.spaceBefore && i + 1 < tokens.count && !tokens[i + 1].spaceBefore
+            if CharClass.isLower(first), !glued, !(i + 1 < tokens.count && tokens[i + 1].text == "." && !tokens[i + 1].spaceBefore),
                !(i > 0 && tokens[i - 1].text == "." && !t.spaceBefore) {
                 ctx.add("grammar.capitalization", "Write the pronoun 'I' in capitals.", t.span, [matchCase("I", like: "I") + t.text.dropFirst()])
                 return
@@ -51,10 +53,22 @@ extension GrammarSpecialist {
                 if j >= 0, tokens[j].kind == .punct, !(tokens[j].text == "." || tokens[j].text == "!" || tokens[j].text == "?") { return }
                 // '"Am I late?" she asked.': a quotation ending in ? or ! goes on in lower case.
                 if j >= 0, j < i - 1, tokens[j].text == "?" || tokens[j].text == "!" { return }
+                // In Markdown a link label, emphasis or title ending in "!" or "?" ("[Graphs, Oh My!](…) describes")
+                // often goes on in lower case; the markup is gone from the chunk's text, so only a suggestion.
+                if j >= 0, tokens[j].text == "?" || tokens[j].text == "!", ctx.chunk.format == .markdown {
+                    let upper = String(first).uppercased() + String(String.UnicodeScalarView(t.text.unicodeScalars.dropFirst()))
+                    var f = Finding("grammar.capitalization", "Start the sentence with a capital letter.", t.span, [upper])
+                    f.severity = .suggestion
+                    ctx.findings.append(f)
+                    return
+                }
                 if j >= 0, tokens[j].kind != .punct { return }
             }
             // Quoted or parenthetical starts, "iPhone"-style words and lists written in lower case are fine.
             if t.text.unicodeScalars.dropFirst().contains(where: CharClass.isUpper) { return }
+            // A name written in lower case by convention ("etcd", "kubectl", "doublestar"): the dictionary does not know
+            // it, and the spelling rule judges it (a misspelt word is reported there).
+            if speller.isAvailable, !check(t.text, lower: t.lower) { return }
             let upper = String(first).uppercased() + String(String.UnicodeScalarView(t.text.unicodeScalars.dropFirst()))
             var f = Finding("grammar.capitalization", "Start the sentence with a capital letter.", t.span, [upper])
             if continuation { f.severity = .suggestion }

@@ -37,6 +37,11 @@ extension GrammarSpecialist {
     ] + Array(nounForVerb.keys) + Array(verbForNoun.keys))
 
     /// Confusions told apart by the word classes around them.
+    /// Determiners that are also pronouns or adverbs: "that", "this" and "only" before "affect" may start a clause.
+    static let pronounOrAdverbDeterminers: Set<String> = ["that", "this", "these", "those", "only", "first", "same", "of", "which", "some", "many", "several"]
+    /// What follows a noun "affect"/"effect" and not the verb: "the affect of", "no affect on", "the affect is".
+    static let effectNounFollowers: Set<String> = ["of", "on", "upon", "in", "for", "is", "was", "will", "would", "has", "had", "and", "or"]
+
     func confusions(_ ctx: inout RuleContext) {
         let tokens = ctx.tokens
         let n = tokens.count
@@ -61,6 +66,10 @@ extension GrammarSpecialist {
                     if p == "that" || p == "this" || p == "these" || p == "those", let nx = next, Self.objectStarters.contains(nx) || lex.isVerb(nx) { break }
                     // "changes only affect the way", "that affects you": an object follows, so it is the verb.
                     if let nx = next, Self.objectStarters.contains(nx) || ["you", "it", "me", "how", "what", "whether"].contains(nx) { break }
+                    // After a word that may be a pronoun or adverb ("features that affect multiple parts", "this only
+                    // affects summaries", "will only affect local builds") the noun needs a noun's neighbour after it:
+                    // a preposition, a verb of its clause, or the end ("the affect of", "no affect.").
+                    if Self.pronounOrAdverbDeterminers.contains(p), let nx = next, !Self.effectNounFollowers.contains(nx) { break }
                     fix(i, w == "affect" ? "effect" : "effects", "Use the noun 'effect' here ('affect' is the verb).")
                 }
             case "effect", "effects", "effected":
@@ -144,12 +153,23 @@ extension GrammarSpecialist {
         }
     }
 
+    /// Verbs whose "to" names the state or value they end at ("set to", "evaluates to", "defaults to", "gets to").
+    static let toResultVerbs: Set<String> = [
+        "set", "sets", "setting", "evaluate", "evaluates", "evaluated", "get", "gets", "got", "default", "defaults", "defaulted",
+        "change", "changes", "changed", "turn", "turns", "turned", "switch", "switches", "switched", "resolve", "resolves",
+        "resolved", "convert", "converts", "converted", "go", "goes", "went", "return", "returns", "returned", "reset",
+        "resets", "flip", "flips", "flipped", "toggle", "toggles", "toggled", "initialized", "initialised", "come", "comes",
+        "back", "transition", "transitions", "transitioned", "move", "moves", "moved", "equal", "equals", "revert", "reverts",
+    ]
+
     /// "looks to pretty", "it is to expensive.": "to" before an adjective that ends the phrase means "too".
     func toForToo(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
         let n = tokens.count
         guard tokens[i].lower == "to", i + 1 < n, tokens[i + 1].kind == .word, i > 0, tokens[i - 1].kind == .word else { return }
         let adj = tokens[i + 1].lower
+        // "evaluates to false", "set to true", "get to healthy": a verb of setting or change and the value it ends at.
+        guard !Self.toResultVerbs.contains(tokens[i - 1].lower), !["true", "false", "null", "nil", "empty", "zero"].contains(adj) else { return }
         guard WordClasses.shared.isPureAdjective(adj), !Self.comparativeWords.contains(adj),
               i + 2 >= n || [".", ",", "!", "?", ";"].contains(tokens[i + 2].text) || ["to", "for", "and", "that"].contains(tokens[i + 2].lower) else { return }
         // "from rich to poor", "changed from green to red": a range, not "too".
@@ -249,6 +269,9 @@ extension GrammarSpecialist {
               Self.casePrepositions.contains(tokens[i - 1].lower) || ["in", "for"].contains(tokens[i - 1].lower),
               tokens[i + 1].text.unicodeScalars.first.map(CharClass.isLower) == true else { return }
         let next = tokens[i + 1].lower
+        // "equal to or less than", "expert on or something": "or" joining two phrases, with a word that cannot follow
+        // "our" (a comparative, an indefinite pronoun).
+        guard !["less", "more", "greater", "fewer", "something", "anything", "everything", "nothing", "someone", "anyone"].contains(next) else { return }
         guard WordClasses.shared.isNounOnly(next) || WordClasses.shared.pureNounSingular(ofPlural: next) != nil,
               !Self.casePrepositions.contains(next) else { return }
         ctx.add("grammar.confused-words", "Did you mean 'our'?", tokens[i].span, [matchCase("our", like: tokens[i].text)])
@@ -322,7 +345,8 @@ extension GrammarSpecialist {
             if w == "it's" {
                 // The possessive: before a plural noun ("it's eyes"), or a singular one where a clause cannot
                 // follow: after a preposition ("due to it's nature") or before a verb ("it's door is").
-                let prepBefore = prev.map { Self.itsPrepositions.contains($0) || $0 == "to" || $0 == "as" } ?? false
+                // ("as" is left out: "as it's undesirable", "as it's what we need" read "because it is".)
+                let prepBefore = prev.map { Self.itsPrepositions.contains($0) || $0 == "to" } ?? false
                 func nounAt(_ k: Int) -> (plural: Bool, singular: Bool) {
                     guard let x = word(k), !Self.itsPredicateNouns.contains(x), !Self.itsNotNouns.contains(x),
                           !x.hasSuffix("ing"), x.utf8.count > 2 else { return (false, false) }
@@ -390,6 +414,9 @@ extension GrammarSpecialist {
                    i + 3 >= n || tokens[i + 3].kind == .punct || ["that", "to", "by"].contains(word(i + 3) ?? "") {
                     contraction = true
                 }
+                // "its only argument", "its only user": "only" before a noun belongs to the possessive ("it's only a
+                // test" has a determiner or adjective after "only").
+                if contraction, next == "only", let n2 = word(i + 2), lex.isNounOnly(n2) || lex.pureNounSingular(ofPlural: n2) != nil { contraction = false }
                 // "to its going out of business", "from its too short shirt": after a preposition it is the possessive.
                 if contraction, let prev, Self.itsPrepositions.contains(prev) || ["the", "a", "an", "to"].contains(prev) { contraction = false }
                 if contraction {
@@ -413,7 +440,9 @@ extension GrammarSpecialist {
                 k -= 1
                 steps += 1
             }
-            if found, !["and", "but", "since", "if", "when", "until", "just"].contains(tokens[i - 1].lower) {
+            // "make simpler then go for it": "then" before a verb's base form opens the next clause.
+            let clauseAfter = i + 1 < n && tokens[i + 1].kind == .word && WordClasses.shared.isVerb(tokens[i + 1].lower)
+            if found, !clauseAfter, !["and", "but", "since", "if", "when", "until", "just"].contains(tokens[i - 1].lower) {
                 ctx.add("grammar.confused-words", "After a comparison use 'than'.", tokens[i].span, [matchCase("than", like: tokens[i].text)])
             }
         }

@@ -167,9 +167,11 @@ extension GrammarSpecialist {
             // a / an.
             // Length first: most words are neither (and only these strings equal these literals).
             if w.utf8.count <= 2, w == "a" || w == "an", i + 1 < n, case let next = tokens[i + 1], next.kind == .word || next.kind == .number, !next.newlineBefore,
-               !(i > 0 && tokens[i - 1].text == "." && !tokens[i].spaceBefore), articleOn,
+               !(i > 0 && (tokens[i - 1].text == "." || tokens[i - 1].text == "-") && !tokens[i].spaceBefore), articleOn,
                // A capital "A" inside a sentence is a name or label ("from A again", "If module A is").
-               tokens[i].text != "A" || starts.contains(i) {
+               tokens[i].text != "A" || starts.contains(i),
+               // "events a and c": before a conjunction or a verb of its clause, "a" is the letter itself.
+               !(w == "a" && ["and", "or", "nor", "is", "are", "was", "were", "then", "else"].contains(next.lower)) {
                 articleBeforeSound(&ctx, i)
             }
 

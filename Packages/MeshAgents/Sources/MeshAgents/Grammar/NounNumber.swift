@@ -135,6 +135,8 @@ extension GrammarSpecialist {
                scan.endsAfter(i + 1),
                !(prev == "the" && ["two", "three", "four", "five"].contains(w)),
                !["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "both", "all"].contains(nw),
+               // "these if they follow": a conjunction after a pronoun "these", not a noun ("ifs").
+               !["if", "so", "as", "when", "while", "because", "unless", "then", "but", "and", "or"].contains(nw),
                !(["one", "each", "every", "of"].contains(prev ?? "") && Self.countWords.contains(w) == false && w != "many") {
                 let p = Self.plural(of: nw)
                 ctx.add("grammar.noun-number", "After '\(tokens[i].text)' use the plural '\(p)'.", tokens[i + 1].span, [p])

@@ -4,11 +4,15 @@ import MeshText
 
 /// `grammar.repeated-word`: the same word twice in a row ("the the") and a phrase of 2–4 words repeated at once.
 extension GrammarSpecialist {
-    /// Two equal words that are not a slip: written in capitals ("CR CR LF LF", a sequence of symbols), or in cases
-    /// that differ other than a capital first letter ("the COMMAND command": a name, then the word).
+    /// Two equal words that are not a slip: written in capitals ("CR CR LF LF", a sequence of symbols), in cases
+    /// that differ other than a capital first letter ("the COMMAND command": a name, then the word), or a word and
+    /// then a name made of it ("certificate Certificate Authority").
     static func deliberateRepeat(_ a: String, _ b: String) -> Bool {
         func caps(_ s: String) -> Bool { s.unicodeScalars.count >= 2 && !s.unicodeScalars.contains(where: CharClass.isLower) }
         if caps(a) || caps(b) { return true }
+        // A lower-case word, then the same word capitalised inside the sentence: a name begins ("the TLS
+        // certificate Certificate Authority file"). A slip repeats the word as it was typed ("The the").
+        if let x = a.unicodeScalars.first, let y = b.unicodeScalars.first, CharClass.isLower(x), CharClass.isUpper(y) { return true }
         return a.unicodeScalars.dropFirst().elementsEqual(b.unicodeScalars.dropFirst()) == false
     }
 

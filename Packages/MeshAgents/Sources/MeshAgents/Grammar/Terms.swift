@@ -79,10 +79,18 @@ struct TermEvidence {
     static let suffixes = ["ability", "ables", "able", "ably", "ers", "er", "ors", "or", "izations", "ization", "izes", "ized",
                            "izing", "ize", "ity", "ing"]
 
+    /// Function words that open the run-togethers learners write ("everytime", "alot", "infact", "noone").
+    static let runTogetherStarts: Set<String> = ["every", "each", "any", "some", "no", "none", "all", "in", "at", "as", "on", "of",
+                                                 "be", "to", "with", "even", "more", "any", "what", "where", "when", "how", "who",
+                                                 "thank", "may", "can", "could", "would", "should", "there", "here", "other", "another",
+                                                 "after", "before", "over", "out", "up", "down", "off", "by", "for", "from", "into",
+                                                 "the", "this", "that", "them", "their", "your", "our", "its", "his", "her", "my"]
+
     /// How an unknown lower-case word is built, as the severity its spelling finding gets: `.suggestion` for an
     /// abbreviation (no vowel: "src"), a known word with a prefix or suffix of technical coinage ("unsized",
-    /// "growable"); `.warning` for two known words of three letters or more run together ("backtrace",
-    /// "everytime"); nil (an error) for anything else, such as a near miss of a word ("recieve", "teh").
+    /// "growable"), two content words of four letters or more run together ("backtrace", "loopback") and a daemon's
+    /// name ("systemd"); `.warning` for other words run together ("everytime", "keyspace"); nil (an error) for anything else,
+    /// such as a near miss of a word ("recieve", "teh").
     static func termShape(_ w: String, known: (String) -> Bool) -> Severity? {
         let letters = Array(w.unicodeScalars)
         guard letters.count >= 2, letters.allSatisfy({ CharClass.isLower($0) || $0 == "-" || $0 == "'" || $0 == "’" }) else { return nil }
@@ -111,18 +119,75 @@ struct TermEvidence {
         }
         if n >= 6 {
             for k in 3...(n - 3) where letters[k - 1] != "-" && letters[k] != "-" {
-                if known(word(0, k)), known(word(k, n)) { return .warning }
+                // Run-togethers that learners write start with a function word ("everytime", "eachother"), and a
+                // short part is as often a slip ("arkward", "perpose"); two content words of four letters or more
+                // are a technical compound ("loopback", "whitebox").
+                if known(word(0, k)), known(word(k, n)) {
+                    return k >= 4 && n - k >= 4 && !runTogetherStarts.contains(word(0, k)) ? .suggestion : .warning
+                }
             }
         }
+        // A daemon's name: a word and "d" ("systemd", "launchd", "statsd"), not its past form.
+        if n >= 5, w.hasSuffix("d"), !w.hasSuffix("ed"), known(word(0, n - 1)), !known(word(0, n - 1) + "e") { return .suggestion }
         return nil
     }
 
     /// A verb made back from a known noun in "-ion" or adjective in "-ive" by ending it in "e" ("recurse":
-    /// recursion, recursive; "transpile" is not one).
+    /// recursion, recursive; "transpile" is not one), or such a verb with an ending ("recurses"; "successed" stays a slip).
     static func isBackFormation(_ w: String, known: (String) -> Bool) -> Bool {
-        guard w.count >= 5, w.hasSuffix("e") else { return false }
-        let stem = String(w.dropLast())
-        return known(stem + "ion") || known(stem + "ive")
+        for (ending, restore) in [("", ""), ("s", ""), ("ing", "e")] where w.hasSuffix(ending) {
+            let base = String(w.dropLast(ending.count)) + restore
+            guard base.count >= 5, base.hasSuffix("e") else { continue }
+            let stem = String(base.dropLast())
+            if known(stem + "ion") || known(stem + "ive") { return true }
+        }
+        return false
+    }
+
+    /// A regular form of a known word that the dictionary happens to lack, which no slip explains better: an
+    /// adjective-shaped word of five letters or more with "-ly" ("natively"; "truely", "basicly", "stablely", "accidently" stay slips),
+    /// the plural of a known agent noun ("linters"), a noun of five letters or more used as a verb ("sharding";
+    /// "studing" stays a slip of "studying").
+    static func isRegularDerivation(_ w: String, known: (String) -> Bool) -> Bool {
+        if w.hasSuffix("ly") {
+            let stem = String(w.dropLast(2))
+            if stem.count >= 5, ["ive", "al", "ous", "ful", "ary"].contains(where: stem.hasSuffix), known(stem) { return true }
+        }
+        // (Not a comparative made a noun: "olders", "smallers" are slips; nor one letter from a plural, which a
+        // learner may have meant: "attributers" for "attributes".)
+        if w.hasSuffix("ers") || w.hasSuffix("ors"), w.count >= 7,
+           known(String(w.dropLast())) || known(String(w.dropLast(3))) || known(String(w.dropLast(3)) + "e"),
+           WordClasses.shared.classes(String(w.dropLast(3)))?.contains(.adjective) != true,
+           !known(String(w.dropLast(3)) + "es") { return true }
+        // A prefix of three letters or more and a known word of five or more ("precompute"; "overrall" stays a slip).
+        for p in prefixes where p.count >= 3 && w.hasPrefix(p) && w.count - p.count >= 5 && known(String(w.dropFirst(p.count))) { return true }
+        // (Only "-ing": a noun with "-ed" is how learners write a verb's past, "successed".)
+        for ending in ["ing"] where w.hasSuffix(ending) {
+            let stem = String(w.dropLast(ending.count))
+            if stem.count >= 5, !stem.hasSuffix("e"), WordClasses.shared.isNounOnly(stem) { return true }
+        }
+        return false
+    }
+
+    /// A hyphenated word whose unknown parts are all four letters or fewer, with at least one known part of three
+    /// letters or more.
+    static func unknownPartsAreShort(_ w: String, known: (String) -> Bool) -> Bool {
+        let parts = w.split(separator: "-").map(String.init)
+        guard parts.count >= 2 else { return false }
+        let unknown = parts.filter { !known($0) && !Prefixes.all.contains($0) && !prefixes.contains($0) }
+        return !unknown.isEmpty && unknown.allSatisfy { $0.count <= 4 } && parts.contains { $0.count >= 3 && known($0) }
+    }
+
+    /// Two known words of four letters or more run together ("textfile", "breakpoint"): a compound, which a slip
+    /// of one letter ("textile") does not explain better.
+    static func isLongCompound(_ w: String, known: (String) -> Bool) -> Bool {
+        let letters = Array(w.unicodeScalars)
+        let n = letters.count
+        guard n >= 8, letters.allSatisfy(CharClass.isLower) else { return false }
+        for k in 4...(n - 4) where known(String(String.UnicodeScalarView(letters[0..<k]))) && known(String(String.UnicodeScalarView(letters[k..<n]))) {
+            return true
+        }
+        return false
     }
 
     /// `typed` is `word` (or, hyphenated, one part of it is the word's part) with its first consonant dropped or

@@ -140,7 +140,11 @@ public struct ToneSpecialist: BudgetedSpecialist {
                 }
                 // GitHub's alert syntax ("> [!WARNING]") is markup, not emphasis.
                 let alert = i >= 2 && tokens[i - 1].text == "!" && tokens[i - 2].text == "[" && j < n && tokens[j].text == "]"
-                if !alert, j - i >= 2 && ordinary || (j - i == 1 && tokens[i].text.unicodeScalars.count >= 5 && SentimentLexicon.values[tokens[i].lower] != nil) {
+                // A label in capitals before a colon ("WARNING: ...", "NOTE:") names the kind of paragraph, and the
+                // requirement keywords of RFC 2119 ("MUST NOT", "SHOULD") are written in capitals by convention.
+                let label = j < n && tokens[j].text == ":" && (i == 0 || tokens[i - 1].kind == .punct)
+                let keywords = (i..<j).allSatisfy { Self.requirementKeywords.contains(tokens[$0].lower) }
+                if !alert, !label, !keywords, j - i >= 2 && ordinary || (j - i == 1 && tokens[i].text.unicodeScalars.count >= 5 && SentimentLexicon.values[tokens[i].lower] != nil) {
                     let span = TextSpan(start: tokens[i].start, end: tokens[j - 1].end)
                     ctx.add("tone.shouting", "Don't shout with capitals: use emphasis sparingly.", span, [ctx.text(span).lowercased()])
                 }
@@ -148,6 +152,11 @@ public struct ToneSpecialist: BudgetedSpecialist {
             }
         }
     }
+
+    /// RFC 2119 and RFC 8174 requirement keywords ("MUST NOT", "SHOULD", "RECOMMENDED"), lower-cased.
+    /// ENCOURAGED and DISCOURAGED are the usual extension (OpenMetrics, Prometheus' client library guidelines).
+    static let requirementKeywords: Set<String> = ["must", "not", "required", "shall", "should", "recommended", "may", "optional",
+                                                   "encouraged", "discouraged"]
 
     /// Whether a word's scalars (a token's text is `scalars[start..<end]`) are shouted: two letters or more, none in
     /// lower case. Read by index, not through a slice, which retains the array for every word.
