@@ -76,6 +76,15 @@ struct VocabularyTests {
         #expect(flagged.isSuperset(of: ["flamegraph", "mimalloc", "heapless", "instalation", "recieve"]))
     }
 
+    @Test func inMarkdownAShortOrHyphenatedSlipIsAWarningALongOneAnError() throws {
+        let md = "Set the env variable.\n\nThe quantile-less form works.\n\nWe recieve mail.\n"
+        let found = try reviewMarkdown(md).filter { $0.rule == "grammar.spelling" }
+        #expect(found.map(\.text) == ["env", "quantile-less", "recieve"])
+        #expect(found.map(\.severity) == [.warning, .warning, .error])
+        // Plain text (learner prose) keeps the error for a short slip.
+        #expect(spelling("Set the env variable.").map(\.severity) == [.error])
+    }
+
     @Test func aTypoUsedOnceIsStillCaughtBesideTerms() throws {
         let md = "# Using zorbnet\n\nRun `frobnicate` with zorbnet.\n\nThen frobnicate again, and teh result shows.\n"
         let found = try reviewMarkdown(md).filter { $0.rule == "grammar.spelling" }
