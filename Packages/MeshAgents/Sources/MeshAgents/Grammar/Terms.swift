@@ -266,6 +266,8 @@ struct TermEvidence {
             insertWords(of: link.label, into: &headings, parts: false)
         }
         var perChunk: [(Int, Set<String>)] = []
+        // Counted per word first, then per stem below: stems are worked out once per distinct word, not per use.
+        var wordUses: [String: Int] = [:]
         for c in chunks where c.kind != .outline {
             let t = TextAnalysis(chunk: c)
             var mine = Set<String>()
@@ -276,7 +278,7 @@ struct TermEvidence {
                 case .word:
                     let w = tok.lower
                     guard w.unicodeScalars.count >= 3, w.unicodeScalars.allSatisfy({ CharClass.isLetter($0) || $0 == "'" || $0 == "’" || $0 == "-" }) else { continue }
-                    uses[stems(w).last ?? w, default: 0] += 1
+                    wordUses[w, default: 0] += 1
                     if c.kind == .heading { headings.insert(w) }
                     mine.insert(w)
                 default:
@@ -285,12 +287,14 @@ struct TermEvidence {
             }
             if !mine.isEmpty { perChunk.append((c.index, mine)) }
         }
+        for (w, n) in wordUses { uses[stems(w).last ?? w, default: 0] += n }
         var verdict: [String: Bool] = [:]
         func isTerm(_ w: String) -> Bool {
             if let v = verdict[w] { return v }
-            let key = stems(w).last ?? w
+            let wordStems = stems(w)
+            let key = wordStems.last ?? w
             let n = uses[key] ?? 0
-            var shown = n >= 3 || (n >= 2 && headings.contains(w)) || code.contains(w) || stems(w).contains(where: code.contains)
+            var shown = n >= 3 || (n >= 2 && headings.contains(w)) || code.contains(w) || wordStems.contains(where: code.contains)
             let v0 = !known(w)
             // Twice is enough for a word that is no slip of any English word ("newtype", "tradeoffs"): a typo
             // repeated exactly is rare, and one a letter away from a word ("recieve" twice) still needs three.
