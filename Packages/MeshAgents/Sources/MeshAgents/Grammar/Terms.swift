@@ -29,22 +29,29 @@ struct TermEvidence {
     /// The lower-cased letter runs of `text` ("HashMap::new" → hashmap, new), and with `parts` the pieces of a
     /// camelCase or snake_case identifier as well (hash, map).
     static func insertWords(of text: String, into set: inout Set<String>, parts: Bool) {
-        var run: [Unicode.Scalar] = []
-        var piece: [Unicode.Scalar] = []
+        // Built as strings scalar by scalar: making a String from an array of scalars was most of this function.
+        var run = "", runCount = 0
+        var piece = "", pieceCount = 0
         func flushPiece() {
-            if piece.count >= 2 { set.insert(String(String.UnicodeScalarView(piece)).lowercased()) }
+            if pieceCount >= 2 { set.insert(piece.lowercased()) }
             piece.removeAll(keepingCapacity: true)
+            pieceCount = 0
         }
         func flushRun() {
-            if run.count >= 2 { set.insert(String(String.UnicodeScalarView(run)).lowercased()) }
+            if runCount >= 2 { set.insert(run.lowercased()) }
             run.removeAll(keepingCapacity: true)
+            runCount = 0
             flushPiece()
         }
         for s in text.unicodeScalars {
             if CharClass.isLetter(s) || s == "'" || s == "’" {
-                if parts, CharClass.isUpper(s), let last = piece.last, CharClass.isLower(last) { flushPiece() }
-                run.append(s)
-                if parts { piece.append(s) }
+                if parts, CharClass.isUpper(s), let last = piece.unicodeScalars.last, CharClass.isLower(last) { flushPiece() }
+                run.unicodeScalars.append(s)
+                runCount += 1
+                if parts {
+                    piece.unicodeScalars.append(s)
+                    pieceCount += 1
+                }
             } else {
                 flushRun()
             }
