@@ -126,11 +126,14 @@ public struct WireCodec: Sendable {
     /// with Foundation for any other type. Nothing here checks limits; `decode` does for wire messages.
     public static func read<T: Decodable>(_ type: T.Type, json: [UInt8]) throws(ProtocolError) -> T {
         if let fast = T.self as? any JSONCodable.Type {
+            let value: any JSONCodable
             do {
-                return try JSONReader.read(json) { (reader: inout JSONReader) throws(JSONReadError) in try fast.init(json: &reader) } as! T
+                value = try JSONReader.read(json) { (reader: inout JSONReader) throws(JSONReadError) in try fast.init(json: &reader) }
             } catch {
                 throw .malformedBody(error.description)
             }
+            // `fast` is `T`, so the cast holds; no trap either way.
+            if let value = value as? T { return value }
         }
         do {
             return try JSONDecoder().decode(T.self, from: Data(json))
