@@ -91,7 +91,7 @@ public final class RedisConnection {
                 return context!
             } catch where error.code == .connection || error.code == .timeout {
                 if attempt >= configuration.reconnect.maxAttempts { throw error }
-                usleep(UInt32(min(delay.seconds, 60) * 1_000_000))
+                usleep(UInt32(max(0, min(delay.seconds, 60)) * 1_000_000))
                 delay = min(delay * 2, configuration.reconnect.maxDelay)
                 attempt += 1
             }
