@@ -19,8 +19,10 @@ public final class Speller: Sendable {
     private let state: Mutex<State>
     /// Whether a dictionary was found and loaded.
     public let isAvailable: Bool
-    /// Every letters-only word form the dictionary can produce (a superset), to skip hopeless candidates.
-    let forms: DictionaryForms?
+    /// Every letters-only word form the dictionary can produce (a superset), to skip hopeless candidates. Built
+    /// when suggestions are first asked for: building it was half the CPU of a one-word `mesh submit`.
+    private let lazyForms: LazyDictionaryForms?
+    var forms: DictionaryForms? { lazyForms?.value }
 
     /// The shared speller (en_US from `MESH_HUNSPELL_DIR`, `/usr/share/hunspell` or `/usr/share/myspell`).
     public static let shared = Speller()
@@ -30,13 +32,13 @@ public final class Speller: Sendable {
         var dirs = ["/usr/share/hunspell", "/usr/share/myspell", "/usr/share/myspell/dicts"]
         if let env = ProcessInfo.processInfo.environment["MESH_HUNSPELL_DIR"] { dirs.insert(env, at: 0) }
         var handle: OpaquePointer?
-        var forms: DictionaryForms?
+        var forms: LazyDictionaryForms?
         for dir in dirs {
             let aff = "\(dir)/\(language).aff", dic = "\(dir)/\(language).dic"
             if FileManager.default.fileExists(atPath: aff), FileManager.default.fileExists(atPath: dic) {
                 handle = Speller.lifecycle.withLock { _ in Hunspell_create(aff, dic) }
                 if handle != nil {
-                    if filterCandidates { forms = DictionaryForms(aff: aff, dic: dic, extra: Vocabulary.builtIn + TechTerms.words + EnglishWords.words) }
+                    if filterCandidates { forms = LazyDictionaryForms(aff: aff, dic: dic) }
                     break
                 }
             }
@@ -49,7 +51,7 @@ public final class Speller: Sendable {
             for word in EnglishWords.words { _ = Hunspell_add(handle, word) }
         }
         isAvailable = handle != nil
-        self.forms = forms
+        self.lazyForms = forms
         state = Mutex(State(handle: handle))
     }
 
@@ -158,6 +160,28 @@ public final class Speller: Sendable {
             if s.suggestions.count > 20_000 { s.suggestions.removeAll(keepingCapacity: true) }
             s.suggestions[word] = out
             return Array(out.prefix(limit))
+        }
+    }
+}
+
+/// `DictionaryForms` of one dictionary, built once, on first use, by whichever thread asks first.
+final class LazyDictionaryForms: Sendable {
+    private let aff: String
+    private let dic: String
+    /// nil until built; then the forms, or nil inside when the files could not be read.
+    private let built = Mutex<DictionaryForms??>(nil)
+
+    init(aff: String, dic: String) {
+        self.aff = aff
+        self.dic = dic
+    }
+
+    var value: DictionaryForms? {
+        built.withLock { (stored: inout DictionaryForms??) -> DictionaryForms? in
+            if let existing = stored { return existing }
+            let made = DictionaryForms(aff: aff, dic: dic, extra: Vocabulary.builtIn + TechTerms.words + EnglishWords.words)
+            stored = .some(made)
+            return made
         }
     }
 }
