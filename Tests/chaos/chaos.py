@@ -248,7 +248,13 @@ class Chaos:
         restart_at = int(len(batches) * args.restart_at) if args.redis_restarts else -1
         huge_at = int(len(batches) * 0.2)
         deadline = time.monotonic() + args.timeout
+        started = time.monotonic()
         for n, batch in enumerate(batches):
+            # Spread the batches over --spread seconds, so the kills land while work is in flight even when the
+            # mesh could review every document before the first kill.
+            pause = started + n * args.spread / len(batches) - time.monotonic()
+            if pause > 0:
+                time.sleep(pause)
             while len(self.expected) - self.follower.done() > args.window and time.monotonic() < deadline:
                 time.sleep(0.2)
             if n == huge_at:
@@ -431,6 +437,7 @@ def main() -> int:
     p.add_argument("--redis-restarts", type=int, default=int(env("CHAOS_REDIS_RESTARTS", 1)), help="0 or 1")
     p.add_argument("--restart-at", type=float, default=0.4, help="fraction of the batches submitted when Redis restarts")
     p.add_argument("--batch", type=int, default=25, help="documents per producer run")
+    p.add_argument("--spread", type=float, default=0, help="submit the batches evenly over at least this many seconds")
     p.add_argument("--window", type=int, default=int(env("CHAOS_WINDOW", 150)), help="documents in flight at most")
     p.add_argument("--max-deliveries", type=int, default=5, help="MAX_DELIVERIES of the services")
     p.add_argument("--visibility-timeout", type=int, default=0, help="VISIBILITY_TIMEOUT_SECONDS of the services (0: their default)")
