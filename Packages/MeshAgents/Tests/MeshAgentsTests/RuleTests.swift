@@ -276,6 +276,13 @@ let grammarPatternCases: [(rule: String, fires: String, quiet: String)] = [
     ("grammar.nonstandard-phrase", "Although it rained, but we went.", "Although it rained, we went, but late."),
     ("grammar.nonstandard-phrase", "Because it rained, so we stayed.", "Because it rained, we stayed, so we read."),
     ("grammar.spacing", "Point 4:they have a chance.", "At 4:30 they have a chance: they use std::io."),
+    // After a noun "to" is a preposition: a participle before a noun is an adjective, a plural compared is a noun.
+    ("grammar.verb-form", "They decided to built houses.", "The manifest keeps links to built images."),
+    ("grammar.verb-form", "She wants to learns French.", "Restrict the resolver to packages older than a week."),
+    // A modal mentioned as a word is no verb.
+    ("grammar.verb-form", "It should is done by noon.", "The switch from must to should is a breaking change."),
+    // "use to" + verb after a fronted object says what for; a habit still needs "used to".
+    ("grammar.confused-words", "Back then we use to walk to school.", "Keep the list we use to track open tickets; it is the tool which they use to deploy."),
 ]
 
 @Suite("Grammar patterns: a firing and a non-firing example each")

@@ -85,6 +85,26 @@ struct VocabularyTests {
         #expect(spelling("Set the env variable.").map(\.severity) == [.error])
     }
 
+    @Test func inMarkdownAnErrorNeedsAKnownMisspellingOrALongWordOneEditAway() throws {
+        // Terms of the trade a letter from an English word: warnings, still offering the word.
+        let terms = "The file is a reflink copy.\n\nAdd the user as a sudoer.\n\nEach number is a varint.\n\nThe job runs under launchd.\n"
+        let warned = try reviewMarkdown(terms).filter { $0.rule == "grammar.spelling" }
+        #expect(warned.map(\.text) == ["reflink", "sudoer", "varint", "launchd"])
+        #expect(warned.allSatisfy { $0.severity == .warning })
+        #expect(warned.first?.replacements.contains("relink") == true)
+        // A common misspelling of any length, or a long word one edit from its word: errors.
+        let slips = "The clasic layout is fine.\n\nWe need more reliablity.\n\nChange it accordingy.\n"
+        let errors = try reviewMarkdown(slips).filter { $0.rule == "grammar.spelling" }
+        #expect(errors.map(\.text) == ["clasic", "reliablity", "accordingy"])
+        #expect(errors.allSatisfy { $0.severity == .error })
+        // Plain text (learner prose) keeps the error for any slip.
+        #expect(spelling("The file is a reflink copy.").map(\.severity) == [.error])
+    }
+
+    @Test func queueingIsAWord() {
+        #expect(spelling("Queueing a command is cheap, and the queueing stays in order.").isEmpty)
+    }
+
     @Test func aTypoUsedOnceIsStillCaughtBesideTerms() throws {
         let md = "# Using zorbnet\n\nRun `frobnicate` with zorbnet.\n\nThen frobnicate again, and teh result shows.\n"
         let found = try reviewMarkdown(md).filter { $0.rule == "grammar.spelling" }
