@@ -1,5 +1,5 @@
 // Common misspellings, from codespell 2.4.3 (https://github.com/codespell-project/codespell),
-// codespell_lib/data/dictionary.txt: the misspelt words only, lower-case letters, 5 letters or more, without the
+// codespell_lib/data/dictionary.txt: the misspelt words only, lower-case letters, 3 letters or more, without the
 // words of 8 letters or more one edit from their correction. codespell's dictionary files are derivative works of
 // English Wikipedia ("Lists of common misspellings") and are released under the Creative Commons
 // Attribution-ShareAlike 3.0 licence (https://creativecommons.org/licenses/by-sa/3.0/); this derived list is
@@ -10,402 +10,409 @@
 /// Common misspellings ("acheive", "clasic"), sorted, separated by a space or a line break: see gen_misspellings.py.
 enum KnownMisspellings {
     static let blob: StaticString = """
-aaccess aache aactual aadded aadding aafter aagain aapply aassign abanden abandonne abanond abanonded abanonding
-abanondment abanonds abasin abberation abberations abberivate abberivated abberivates abberivation abberivations
-abbort abborts abbout abbouts abbreviato abbrievate abbrievated abbrievates abbrievating abbrievation abbrievations
-abcense abdomine abdonimal abigious abigiously abiltiy abilty abiove abiss abiut abizmal abliity ablity abnove aboce
-abodmen aboiut aboluste abolustely abolute abondon abonimation aboout aborb aborbed abord aborded abords aborginial
-aborte abortificant abortin aboslve abosrb abosrbs abosulte abosultely abosulute abosulutely abotu abount abour
-abourt abouta aboutit abouve aboved abovemtioned aboves abpout abput abriter abriviate abriviated abriviates
-abriviating abriviation abriviations abrupty absail absance absed abselutly absense absentse absintence absodefly
-absodeflyly absolte absolue absolument absolut absolutelys absolutlye absorbsion absorve absould absouldly absoule
-absoulely absoulete absouletely absoult absoultly absout absoute absoutly absovle absrob absrobs abstact abstenance
-abstenince abstrac abstrat abstrct absuer absuers absuolate absuolately absuolatism absuolatist absuolatists absurdy
-absymal abtract abudct abudcts abundacies abuot aburpt abusin abusrd abutts abvious abymsal acadamy acadamys
-academicese academys acadimy acadmia acadmic acadmy acale acatemy accapt accapts acccept accces acccess acccessd
-acccord accdiently accecpt acceept accees acceess accelarete accelearion accelerade accelerar accelerato
-acceleratored acceleratoring acceleread accend accends acceot acceots accep accepect accepectable accepectably
-accepectance accepected accepecter accepecters accepecting accepector accepectors accepects acceped accepet accepor
-acceppt acceps acceptabil accerelate accerelated accerelates accerelating accerelation acces accesability accesable
-accesed acceses accesiblity accesiiblity accesnt accesor accessa accessibily accessiblilty accessiores accessment
-accessments accessoire accessoirez accessoirs accesss accesssiblity accesssiiblity accet accets acchiev acchieveable
-accicently accidantely accidantly acciddently accidebtly accidenlty accidentely accidentically accidentily
-accidentky accidentlay accidentley accidently accidenty accideny accidetly accidnetly acciedential acciednetally
-accient accleometer accleometers accociate accociated accociates accociating accociation accociations accodomate
-accodomated accodomates accodomating accodomation accodomations accodr accodrs accoint accoird accomadate
-accomadated accomadates accomadating accomadation accomadations accomdate accomdated accomdates accomdating
-accomdation accomdations accomidate accomidated accomidates accomidating accomidation accomidations accomodata
-accomondate accomondated accomondates accomondating accomondation accompagned accompagning accompianed accompined
-accomplissement accomplissements accompt accont acconts accors accorss accort accortind accostumed accoun accound
-accoundingly accouns accout accoutn accouts accpet accpets accpt accpted accpter accptor accpts accracy accrate
-accress accros accrose accross accsept accsess accss accssor acction acctive acctual accual acculumate acculumated
-acculumates acculumating acculumation accumalte accumalted accumulato accumule accunt accupts accurable accuray
-accure accured accurences accurs accusating accusato accusin acdept acecess acedamia acedamic acedamically acedamics
-acedamies acedamy acedemy aceept acend acendancey acended acendence acendencey acendency acender acent acept acepted
-acepter aceptor acepts acerage acess acessable acessed acesses acessor acheeve acheive acheivment acheivments acheve
-acheved acheves acheviable achevie achevied acheviement acheviements acheviing achiev achieval achievd achievemts
-achievents achievs achilleous achin achive achived achiver achives achor achored achors acident acient acients
-acition acitive aciton acitons acitve acivate acive acively acivity acknowledget ackward acnedote acnedotes acocunt
-acommpany acommpanying acomodate acomodated acomodates acomodating acomodation acomodations acoount acopalypse
-acopalyptic acordian acordians acordinng acornym acorss acorting acount acounts acovado acovados acquantaince
-acquantainces acquantiance acquantiances acqueos acqueus acquiantence acquiantences acquiess acquinated acquisito
-acquition acqure acqured acqures acrage acrages acrlyic acronmy acroos acrosss acrost acroynm acrue acrued acrynom
-acrynoms acsend acsends acses acsess acsii acssume actal actally actaly actaul actauly actial actialy actice actieve
-actine actitivies actiual activ actived activeta activies activisiom activit activly activte activty activw activy
-actove actuaal actuak actuall actuallin actualy actuell actuion actul actulay actullay actully actural actvate actve
-actvie actvity actzal acual acually acuire acuired acuires acumalate acumalated acumalates acumalating acuqire
-acuracy acurate acused acusing acustom acustommed acutal acutaly acutual acyrlic adament adapat adapats adapd adaped
-adaper adapers adapive adaptare adaptate adaptated adaptater adaptaters adaptates adaptating adapte adaptee adaptes
-adaptin adaquetely adaquit adaquitly adatper adbomen adborb adborbs adbuct adbucts addapt addapts addcits addded
+aaccess aache aack aactual aadd aadded aadding aafter aagain aand aapply aare aas aassign abanden abandonne abanond
+abanonded abanonding abanondment abanonds abasin abberation abberations abberivate abberivated abberivates
+abberivation abberivations abbort abborts abbout abbouts abbreviato abbrievate abbrievated abbrievates abbrievating
+abbrievation abbrievations abcense abck abd abdomine abdonimal abigious abigiously abiltiy abilty abiove abiss abiut
+abizmal abl abliity ablity abnd abnove aboce abodmen aboiut aboluste abolustely abolute abondon abonimation aboout
+aborb aborbed abord aborded abords aborginial aborte abortificant abortin aboslve abosrb abosrbs abosulte abosultely
+abosulute abosulutely abot abotu abou abount abour abourt abouta aboutit abouve abov aboved abovemtioned aboves
+abpout abput abriter abriviate abriviated abriviates abriviating abriviation abriviations abrupty absail absance
+absed abselutly absense absentse absintence absodefly absodeflyly absolte absolue absolument absolut absolutelys
+absolutlye absorbsion absorve absould absouldly absoule absoulely absoulete absouletely absoult absoultly absout
+absoute absoutly absovle absrob absrobs abstact abstenance abstenince abstrac abstrat abstrct absuer absuers
+absuolate absuolately absuolatism absuolatist absuolatists absurdy absymal abtract abudct abudcts abundacies abuot
+aburpt abusin abusrd abutts abvious abymsal acadamy acadamys academicese academys acadimy acadmia acadmic acadmy
+acale acatemy accapt accapts acccept accces acccess acccessd acccord accdiently accecpt acceept accees acceess
+accelarete accelearion accelerade accelerar accelerato acceleratored acceleratoring acceleread accend accends acceot
+acceots accep accepect accepectable accepectably accepectance accepected accepecter accepecters accepecting
+accepector accepectors accepects acceped accepet accepor acceppt acceps acceptabil accerelate accerelated
+accerelates accerelating accerelation acces accesability accesable accesed acceses accesiblity accesiiblity accesnt
+accesor accessa accessibily accessiblilty accessiores accessment accessments accessoire accessoirez accessoirs
+accesss accesssiblity accesssiiblity accet accets acchiev acchieveable accicently accidantely accidantly acciddently
+accidebtly accidenlty accidentely accidentically accidentily accidentky accidentlay accidentley accidently accidenty
+accideny accidetly accidnetly acciedential acciednetally accient accleometer accleometers accociate accociated
+accociates accociating accociation accociations accodomate accodomated accodomates accodomating accodomation
+accodomations accodr accodrs accoint accoird accomadate accomadated accomadates accomadating accomadation
+accomadations accomdate accomdated accomdates accomdating accomdation accomdations accomidate accomidated
+accomidates accomidating accomidation accomidations accomodata accomondate accomondated accomondates accomondating
+accomondation accompagned accompagning accompianed accompined accomplissement accomplissements accompt accont
+acconts accors accorss accort accortind accostumed accoun accound accoundingly accouns accout accoutn accouts accpet
+accpets accpt accpted accpter accptor accpts accracy accrate accress accros accrose accross accsept accsess accss
+accssor acction acctive acctual accual acculumate acculumated acculumates acculumating acculumation accumalte
+accumalted accumulato accumule accunt accupts accurable accuray accure accured accurences accurs accusating accusato
+accusin acdept acecess acedamia acedamic acedamically acedamics acedamies acedamy acedemy aceept acend acendancey
+acended acendence acendencey acendency acender acent acept acepted acepter aceptor acepts acerage acess acessable
+acessed acesses acessor acheeve acheive acheivment acheivments acheve acheved acheves acheviable achevie achevied
+acheviement acheviements acheviing achiev achieval achievd achievemts achievents achievs achilleous achin achive
+achived achiver achives achor achored achors acident acient acients acition acitive aciton acitons acitve acivate
+acive acively acivity acknowledget ackward acn acnedote acnedotes acocunt acommpany acommpanying acomodate
+acomodated acomodates acomodating acomodation acomodations acoount acopalypse acopalyptic acordian acordians
+acordinng acornym acorss acorting acount acounts acovado acovados acquantaince acquantainces acquantiance
+acquantiances acqueos acqueus acquiantence acquiantences acquiess acquinated acquisito acquition acqure acqured
+acqures acrage acrages acrlyic acronmy acroos acrosss acrost acroynm acrue acrued acrynom acrynoms acsend acsends
+acses acsess acsii acssume actal actally actaly actaul actauly actial actialy actice actieve actine actitivies
+actiual activ actived activeta activies activisiom activit activly activte activty activw activy actove actuaal
+actuak actuall actuallin actualy actuell actuion actul actulay actullay actully actural actvate actve actvie actvity
+actzal acual acually acuire acuired acuires acumalate acumalated acumalates acumalating acuqire acuracy acurate
+acused acusing acustom acustommed acutal acutaly acutual acyrlic adament adapat adapats adapd adaped adaper adapers
+adapive adaptare adaptate adaptated adaptater adaptaters adaptates adaptating adapte adaptee adaptes adaptin
+adaquetely adaquit adaquitly adatper adbomen adborb adborbs adbuct adbucts addapt addapts addcits addd addded
 addding addds addedd addeed adderss addert adderted addes addess addictis addidition addiditional addiditionally
 addiditions addiditive addied addig addiing addiitonall addin addind addional addionally additionnaly addititional
 addititionally additoinaly additon additonaly addjust addmin addmins addmit addno addnos addonts addopt addos
 addrass addrees addrersss addrersssed addrerssser addrerssses addrersssing addres addrss addted addtion addtionaly
-adeilade adequat adequet adequit adequitly adfter adges adherin adhevise adiditon ading adition aditionaly
-aditionnal aditionnally aditionnaly adivce adivse adivser adivsor adivsoriy adivsoriyes adjacentsy adjactend
-adjancey adjasancies adjasancy adjasant adjasantly adjasensies adjasensy adjast adjatate adjatated adjatates
-adjatating adjative adjcent adjcentcy adjency adjsence adjsencies adjsut adjsuts adjuscent adjustificat
-adjustification adming admininister admininistered admininistering admininisters admininistration admininistrations
-admininistrative admininistratively admininistrator admininistrators administed administors administrar
-administraron administratief administratiei administren administrez administro admis admited admittadely admrial
-adnimistrator adnimistrators adnroid adobted adolence adoptor adpat adpated adpater adpats adpter adpters adquire
-adrea adrelanine adrerss adrerssed adrersser adrersses adrerssing adres adresable adresed adresee adresees adreses
-adresing adress adresse adresss adressses adrress adter adultey adust adusted adusts advace advacne advane advaned
-advanes advanve advatange advatanges advence adventagous adventagously adventourus adventus adversiting adverst
-advertisy adviced advices advisin advnace advocat advocay advsie advsied advsior aeriel aeriels aesily aestethic
-aestethically aestethics aesthestic aethist aethistic aethists afair afaraid afater afect afected afects afeter
-afetr affact affaire affaris affekt affiars afficianado afficianados affiliato affinitized affinty affirmate
-affirmates affirmitave affirmitve affort afforts affraid afftect affter afganhistan afile afinity afircan aford
-afrer afriad africaness afterw afther aftrer aftter aftzer afwully againn agains againsg againt againts agaisnt
-agaist agancy aganda agani aganist agant agants agein aggegrate aggegrated aggegrates aggegrating aggenst aggrate
-aggrated aggrates aggrating aggration aggrations aggrator aggrators aggravanti aggreataon aggree aggreecate aggreed
-aggrees aggregious aggrement aggresions agian agianst agina aginst agnosticm agnostisch agnostiscm agnostisicm
-agnostisim agrain agred agreeded agreee agreeed agreees agreein agreggate agreing agressie agressivley agressivnes
-agresssive agresssively agressvie agressviely agriculteur agriculteurs agrred agrresive agruement agruements agruing
-agsinst agument agurement aheared ahere ahlpa ahlpas ahmond ahmonds ahould ahppen ahppy ahtiest ahtiests ahtlete
-ahving aicraft aiffer ailgn ailin ailmony aincent aincents aiport airator airboner airbore airborn aircaft airfow
-airial airlfow airloom airosft airpost airscape airsfot airzona aisian aizmuth ajacent ajacentcy ajasence ajasencies
-ajative ajcencies ajsencies ajurnment ajust ajusted ajustement ajusts akkumulate akkumulated akkumulates
-akkumulating akkumulation akkumulative akkumulator akkumulators aksed aksing aktion aktions aktive akumulate
-akumulated akumulates akumulating akumulation akumulative akumulator akumulators akward albiet albumns alcemy
-alchimest alchmey alchol alchool alcohal alcoholical aldutery aleady aleays alechmist aledge aledged aledges
-alegance alegbra alege aleged alegience aleniate aleniated aleniates aleniating alerady alers aletr aletred aletrs
-alevt algebraical algee algerba alghoritm alghoritmic alghoritmically alghoritms algin algined algins algohm
-algohmic algohmically algohms algorhitm algorhitmic algorhitmically algorhitms algorhtm algorhtmic algorhtmically
-algorhtms algorhythm algorhythmic algorhythmically algorhythms algorhytm algorhytmic algorhytmically algorhytms
-algorightm algorightmic algorightmically algorightms algorithimes algorithimical algorithmical algorithyms
-algoritmes algoritmos algororithm algororithmic algororithmically algororithms algorritm algorritmic algorritmically
-algorritms algorthim algorthimic algorthimically algorthims algorthin algorthinic algorthinically algorthins
-algorthn algorthnic algorthnically algorthns algorthym algorthymic algorthymically algorthyms algorthyn algorthynic
-algorthynically algorthyns algortim algortimic algortimically algortims algortism algortismic algortismically
-algortisms algorwwithm algorwwithmic algorwwithmically algorwwithms algorythem algorythemic algorythemically
-algorythems algorythim algorythims algothitm algothitmic algothitmically algothitms algotighm algotighmic
-algotighmically algotighms algotihm algotihmic algotihmically algotihms algotirhm algotirhmic algotirhmically
-algotirhms alhabet alhabeticaly alhapet alhapetical alhapetically alhapeticaly alhapets alhough alhpa alhpabeticaly
-aliagn aliasas aliase aliasin alienet aliged aligh alighed alighn alighns alighs aligin aliging aligins aligmnet
-aligmnets alignation alignd aligne alignemt alignes alignin alikes alimunium alimunum aline alined aling alinged
-alings alisas alised alises alising aliver allacritty allcate allcateing allcater allcaters allcoateing allcoateng
-allcoater allcoaters alled alledge alledgely allegence allegry allergisch allias alliegance allievate allif
-alligeance allign allignement allignemnt alligns alllow alllows allmost alloate allocae allocal allocat allocatote
-alloco allocos allocte alloed alloews allone allong allos alloted alloud allowd allowe allowes allowin allpication
-allpications allredy allreight allso alltime alltogeher alltogehter alltogetrher alltogther alltough allways allwed
-allwing allwo allwoed allwos allws allwys almighy almoast almostly almsot aloable alocate alochol alogirhtm
+aded adeilade adequat adequet adequit adequitly adew adfter adge adges adherin adhevise adiditon adin ading adition
+aditionaly aditionnal aditionnally aditionnaly adivce adivse adivser adivsor adivsoriy adivsoriyes adjacentsy
+adjactend adjancey adjasancies adjasancy adjasant adjasantly adjasensies adjasensy adjast adjatate adjatated
+adjatates adjatating adjative adjcent adjcentcy adjency adjsence adjsencies adjsut adjsuts adjuscent adjustificat
+adjustification admi adming admininister admininistered admininistering admininisters admininistration
+admininistrations admininistrative admininistratively admininistrator admininistrators administed administors
+administrar administraron administratief administratiei administren administrez administro admis admited admittadely
+admn admrial adn adnimistrator adnimistrators adnroid adobted adolence adoptor adpat adpated adpater adpats adpter
+adpters adquire adrea adrelanine adrerss adrerssed adrersser adrersses adrerssing adres adresable adresed adresee
+adresees adreses adresing adress adresse adresss adressses adrress adter adultey adust adusted adusts advace advacne
+advane advaned advanes advanve advatange advatanges advence adventagous adventagously adventourus adventus
+adversiting adverst advertisy adviced advices advisin advnace advocat advocay advsie advsied advsior aeriel aeriels
+aesily aestethic aestethically aestethics aesthestic aesy aethist aethistic aethists aexs afair afaraid afater afe
+afect afected afects afer afeter afetr affact affaire affaris affekt affiars afficianado afficianados affiliato
+affinitized affinty affirmate affirmates affirmitave affirmitve affort afforts affraid afftect affter afganhistan
+afile afinity afircan afor aford afrer afriad africaness afte afterw afther aftrer aftter aftzer afwully agai againn
+agains againsg againt againts agaisnt agaist agancy aganda agani aganist agant agants agein aggegrate aggegrated
+aggegrates aggegrating aggenst aggrate aggrated aggrates aggrating aggration aggrations aggrator aggrators
+aggravanti aggreataon aggree aggreecate aggreed aggrees aggregious aggrement aggresions agian agianst agin agina
+aginst agnosticm agnostisch agnostiscm agnostisicm agnostisim agos agrain agrc agre agred agreeded agreee agreeed
+agreees agreein agreggate agreing agressie agressivley agressivnes agresssive agresssively agressvie agressviely
+agriculteur agriculteurs agrred agrresive agrs agruement agruements agruing agrv ags agsinst agument agurement ahd
+aheared ahed ahere ahev ahlpa ahlpas ahmond ahmonds ahould ahppen ahppy ahtiest ahtiests ahtlete ahve ahving aicraft
+aiffer ailgn ailin ailmony aincent aincents aiport airator airboner airbore airborn aircaft airfow airial airlfow
+airloom airosft airpost airscape airsfot airzona aisian aixs aizmuth ajacent ajacentcy ajasence ajasencies ajative
+ajcencies ajsencies ajurnment ajust ajusted ajustement ajusts ake akkumulate akkumulated akkumulates akkumulating
+akkumulation akkumulative akkumulator akkumulators aks aksed aksing akss aktion aktions aktive akumulate akumulated
+akumulates akumulating akumulation akumulative akumulator akumulators akward albiet albumns alcemy alchimest alchmey
+alchol alchool alcohal alcoholical aldutery aleady aleays alechmist aledge aledged aledges alegance alegbra alege
+aleged alegience aleniate aleniated aleniates aleniating alerady alers aletr aletred aletrs alevt algebraical algee
+algerba alghoritm alghoritmic alghoritmically alghoritms algin algined algins algohm algohmic algohmically algohms
+algorhitm algorhitmic algorhitmically algorhitms algorhtm algorhtmic algorhtmically algorhtms algorhythm
+algorhythmic algorhythmically algorhythms algorhytm algorhytmic algorhytmically algorhytms algorightm algorightmic
+algorightmically algorightms algorithimes algorithimical algorithmical algorithyms algoritmes algoritmos algororithm
+algororithmic algororithmically algororithms algorritm algorritmic algorritmically algorritms algorthim algorthimic
+algorthimically algorthims algorthin algorthinic algorthinically algorthins algorthn algorthnic algorthnically
+algorthns algorthym algorthymic algorthymically algorthyms algorthyn algorthynic algorthynically algorthyns algortim
+algortimic algortimically algortims algortism algortismic algortismically algortisms algorwwithm algorwwithmic
+algorwwithmically algorwwithms algorythem algorythemic algorythemically algorythems algorythim algorythims algothitm
+algothitmic algothitmically algothitms algotighm algotighmic algotighmically algotighms algotihm algotihmic
+algotihmically algotihms algotirhm algotirhmic algotirhmically algotirhms alha alhabet alhabeticaly alhapet
+alhapetical alhapetically alhapeticaly alhapets alhough alhpa alhpabeticaly aliagn aliasas aliase aliasin alienet
+aliged aligh alighed alighn alighns alighs aligin aliging aligins aligmnet aligmnets alignation alignd aligne
+alignemt alignes alignin alikes alimunium alimunum aline alined aling alinged alings alis alisas alised alises
+alising aliver allacritty allcate allcateing allcater allcaters allcoateing allcoateng allcoater allcoaters alle
+alled alledge alledgely allegence allegry allergisch allias alliegance allievate allif alligeance allign allignement
+allignemnt alligns allk alll alllow alllows allmost allo alloate allocae allocal allocat allocatote alloco allocos
+allocte alloed alloews allone allong allos alloted alloud allowd allowe allowes allowin allpication allpications
+allredy allreight alls allso alltime alltogeher alltogehter alltogetrher alltogther alltough allways allwed allwing
+allwo allwoed allwos allws allwys almighy almoast almostly almsot alo aloable alocate alochol alog alogirhtm
 alogirhtmic alogirhtmically alogirhtms alogirthm alogirthmic alogirthmically alogirthms alogn alogned alogns alomost
-alomst aloow aloowed aloows alotted alowed alowing alows alpabet alpah alpahs alphabeast alphabeticly alphabt
-alphapeicall alphapeticaly alphbet alrady alraedy alread alreadh alreadt alreasy alreay alreayd alreday alredy
-alrighy alrms alrogithm alrorythm alrorythms alsmost alsot alsso alsways altanta alteast alterady alterato alterin
-alternar alternavte alternavtely alternavtes alternetly alternitavely alternitiv alternitivly alternitivs althete
-althetes althetic altheticism althetics altho althogh althorithm althorithmic althorithmically althorithms althoug
-altnerately altogher altogheter altough altought altruistisch altso alues alunimum alusion alwais alwas alwast
-alwasy alwasys alwats alwaus alwauys alway alwyas alwys alyer alyers alyways amacing amalgum amargeddon amater
-amaters amatersu amateurest amateus amatuer amatur amature amaturs amazin ambadexterous ambadexterouseness
-ambadexterously ambadexterousness ambadextrouseness ambidexterouseness ambien ambuigity ambulancier amdgput
-amealearate amealearated amealearates amealearating amealearative amealearator amealearators amealiarate
-amealiarated amealiarates amealiarating amealiarative amealiarator amealiarators ameba amebae amebas ameelarate
-ameelarated ameelarates ameelarating ameelarative ameelarator ameelarators ameeliarate ameeliarated ameeliarates
-ameeliarating ameeliarative ameeliarator ameeliarators amelearate amelearated amelearates amelearating amelearative
-amelearator amelearators amendin amendmenter amendmenters amened amensia amensty americ americares americs amernia
-amernian amernians ameythst ameythsts amgle amgles aminosity amkes amkeup amking ammend ammends ammong ammoung
-ammoungst ammount ammused amneisa amnsety amognst amongs amongts amonsgt amonst amont amonut amound amounds amoung
-amout amoutn amoutns amouts ampatheater ampatheaters ampethamine ampethamines amphetimin amphetimins ampilfy ampty
-amrenia amrpit amrpits amtheyst amtheysts amuch amung amunt amzing anachrist anachrists analagus analaog analig
-analise analist analisys analiticaly analityc analitycal analitycally analitycs analize analoge analsye analsyt
-analye analyed analyer analyes analyis analyitcaly analysator analysators analyseles analyseras analyseres analysise
-analysised analysises analysising analysy analyticals analyticly analyts analyzator analyzators analzye ananlog
-anarkist anarkistic anarkists anarquism anarquist anarquistic anarquists anaylse anaylsises anaylst anaylze anaysis
-anaytic anceint ancesteres anchord ancinet anconda andle andled andler andlers andles andling andoid andoids andoird
-andoirds andorid andriod androider androiders androidtvs androis andthe andtoid anecdot anecdotice anecdotices
-anectodal anectodally anectode anectodes anedoctal anedoctally anedocte anedoctes aneel aneeled aneeling aneels
-aneroxia aneroxic anevironment anevironments angirly angluar angshios angshiosly angshiosness angshis angshisly
-angshisness angshiuos angshiuosly angshiuosness angshus angshusly angshusness anguage angualr angziety anhoter
-anialate anialated anialates anialating anicent animaed animaes animaiter animaiters animaor animete animets
-animonee animore aninate anitdepressant anitialising anitime anitque anitrez aniway anixety anjanew ankshios
-ankshiosly ankshiosness ankshis ankshisly ankshisness ankshiuos ankshiuosly ankshiuosness ankshus ankshusly
-ankshusness anlayse anlayze anlge anlyse anlysed anlyser anlyses anlysis anlyst anlysts anlytic anlyze anlyzed
-anlyzer anlyzes anmed anmes anmesia anmesty anming anmore annaverseries annaversery annaverserys annay annayed
-annays annhiliate annhiliated annhiliates annhiliating annhiliation annhiliations annihalition annilihate
-annilihated annilihation annimal anniversy annoate annoint annonce annonceur annonceurs annonomus annonomusally
-annonomusly annonymouse annotae annotaiotn annotaiotns annote annoted annotes annoting annotion annotions annotor
-annotors annouce annoucenment annoucenments announcent announcents annoyin annoyn anntena anntenas annualy annuled
-annyo annyoed annyos anoher anohter anomisity anomolee anomoly anomynity anomynous anonimus anonimusally anonimusly
-anononymous anononymously anonymoys anonyms anonymsly anormal anotate anotehr anoter anothe anothr anounce anount
-anout anoxeria anoxeric anoyed anoying anoys anpatheater anpatheaters anphatheater anphatheaters anpitheater
-anpitheaters anroid anroids ansamble ansambles anser ansered anserer ansers ansester ansesters answe answerd answere
-answhare answhared answhareing answhares answharing answhars ansyert antagonostic antagonstic anteena anthing anthor
-anthromorphization anthropoly antialialised antiboitic anticipato anticipe anticiped anticipes anticiping antiobitic
-antiobitics antivuris antoganist antoganists antoher antripanewer antripanewers antrophology antry anual anually
-anuglar anuled anuling anull anulled anulls anuls anumber anurism anway anways anwee anwer anwers anwhere anwser
-anwsers anwyays anxeity anxios anxiuos anyawy anyhing anylsing anylzing anynomity anynomous anyoens anyonse anythig
-anythin anythng anytiem anyting anywere anywya anywyas aoache aobut aorund aother aotomatical aotomaticall aound
+alomst aloow aloowed aloows alos alot alotted alow alowed alowing alows alpabet alpah alpahs alph alphabeast
+alphabeticly alphabt alphapeicall alphapeticaly alphbet alrady alraedy alread alreadh alreadt alreasy alreay alreayd
+alreday alredy alrighy alrms alrogithm alrorythm alrorythms als alse alsmost alsot alsso alsways altanta alteast
+alterady alterato alterin alternar alternavte alternavtely alternavtes alternetly alternitavely alternitiv
+alternitivly alternitivs althete althetes althetic altheticism althetics altho althogh althorithm althorithmic
+althorithmically althorithms althoug altnerately altogher altogheter altough altought altruistisch altso alue alues
+alunimum alusion alwais alwas alwast alwasy alwasys alwats alwaus alwauys alway alwyas alwys alyer alyers alyways
+amacing amalgum amargeddon amater amaters amatersu amateurest amateus amatuer amatur amature amaturs amazin
+ambadexterous ambadexterouseness ambadexterously ambadexterousness ambadextrouseness ambidexterouseness ambien
+ambuigity ambulancier amde amdgput amealearate amealearated amealearates amealearating amealearative amealearator
+amealearators amealiarate amealiarated amealiarates amealiarating amealiarative amealiarator amealiarators ameba
+amebae amebas ameelarate ameelarated ameelarates ameelarating ameelarative ameelarator ameelarators ameeliarate
+ameeliarated ameeliarates ameeliarating ameeliarative ameeliarator ameeliarators amelearate amelearated amelearates
+amelearating amelearative amelearator amelearators amendin amendmenter amendmenters amened amensia amensty americ
+americares americs amernia amernian amernians ameythst ameythsts amgle amgles aminosity amke amkes amkeup amking
+ammend ammends ammong ammoung ammoungst ammount ammused amneisa amnsety amny amognst amongs amongts amonsgt amonst
+amont amonut amound amounds amoung amout amoutn amoutns amouts ampatheater ampatheaters ampethamine ampethamines
+amphetimin amphetimins ampilfy ampty amrenia amrpit amrpits amtheyst amtheysts amuch amung amunt amzing anachrist
+anachrists anad analagus analaog analig analise analist analisys analiticaly analityc analitycal analitycally
+analitycs analize analoge analsye analsyt analye analyed analyer analyes analyis analyitcaly analysator analysators
+analyseles analyseras analyseres analysise analysised analysises analysising analysy analyticals analyticly analyts
+analyzator analyzators analzye ananlog anarkist anarkistic anarkists anarquism anarquist anarquistic anarquists
+anaylse anaylsises anaylst anaylze anaysis anaytic anbd anceint ancesteres anchord ancinet anconda andd andf andle
+andled andler andlers andles andling andoid andoids andoird andoirds andorid andriod androider androiders androidtvs
+androis andthe andtoid ane anecdot anecdotice anecdotices anectodal anectodally anectode anectodes anedoctal
+anedoctally anedocte anedoctes aneel aneeled aneeling aneels aneroxia aneroxic anevironment anevironments anfd
+angirly angluar angshios angshiosly angshiosness angshis angshisly angshisness angshiuos angshiuosly angshiuosness
+angshus angshusly angshusness anguage angualr angziety anhoter anialate anialated anialates anialating anicent anid
+animaed animaes animaiter animaiters animaor animete animets animonee animore aninate anitdepressant anitialising
+anitime anitque anitrez aniway anixety anjanew ankshios ankshiosly ankshiosness ankshis ankshisly ankshisness
+ankshiuos ankshiuosly ankshiuosness ankshus ankshusly ankshusness anlayse anlayze anlge anly anlyse anlysed anlyser
+anlyses anlysis anlyst anlysts anlytic anlyze anlyzed anlyzer anlyzes anme anmed anmes anmesia anmesty anming anmore
+annaverseries annaversery annaverserys annay annayed annays annd annhiliate annhiliated annhiliates annhiliating
+annhiliation annhiliations annihalition annilihate annilihated annilihation annimal anniversy annoate annoint
+annonce annonceur annonceurs annonomus annonomusally annonomusly annonymouse annotae annotaiotn annotaiotns annote
+annoted annotes annoting annotion annotions annotor annotors annouce annoucenment annoucenments announcent
+announcents annoyin annoyn anntena anntenas annualy annuled annyo annyoed annyos anoher anohter anomisity anomolee
+anomoly anomynity anomynous anonimus anonimusally anonimusly anononymous anononymously anonymoys anonyms anonymsly
+anormal anotate anotehr anoter anothe anothr anounce anount anout anoxeria anoxeric anoy anoyed anoying anoys
+anpatheater anpatheaters anphatheater anphatheaters anpitheater anpitheaters anroid anroids ansamble ansambles ansd
+anser ansered anserer ansers ansester ansesters answe answerd answere answhare answhared answhareing answhares
+answharing answhars ansyert antagonostic antagonstic anteena anthing anthor anthromorphization anthropoly
+antialialised antiboitic anticipato anticipe anticiped anticipes anticiping antiobitic antiobitics antivuris
+antoganist antoganists antoher antripanewer antripanewers antrophology antry anual anually anuglar anuled anuling
+anull anulled anulls anuls anumber anurism anway anways anwee anwer anwers anwhere anwser anwsers anwyays anxeity
+anxios anxiuos anyawy anye anyhing anylsing anylzing anynomity anynomous anyoens anyonse anythig anythin anythng
+anytiem anyting anywere anywya anywyas anyy aoache aobut aond aorund aother aoto aotomatical aotomaticall aound
 aovid aovoid aovoids apach apacolypse apacolyptic apapt apapted apapter apapts aparant aparantly aparent aparrent
 aparrently aparthide apartide apaul apauled apauling apauls apche apdat apdatation apdatations apdate apdated
 apdater apdates apdative apdats apeal apealed apeals apear apeared apears apect apects apeend apeends apend apended
 apender apendix apends aperure apetite apeture aphabet aplha aplicabile aplied aplies aplikay aplikays apllicatin
-apllicatins apllied apllies aplly aplyed aplying apocaplyse apocolapse apocraful apoints apollstree apologism
-apologisms apologistic apologistics aposlte apostel apostrafes apostrafies apostrafy apostrophied appache appaer
-appaers appar apparantely appareance appareances appared apparen apparence apparences appares apparoch apparoched
-apparoches apparoching appars appart appature appatures appearant appearantly appeard appeasr appeded appedix appedn
-appen appendent appendt appened appenines appens appent apperant apperantly apperar apperead appereance appereances
-appered appericate appericated appericates appericating appers appetities appetitite appicaliton appicalitons appied
-appies applaudes applay applayed applays applicatable applicaten applicato applide applie applikay applikays appling
-applly applogy appluad applyable applyd applyed applyes applyig applyin applys appned appneds appoach appoligies
-appoligise appoligize appon apporiate apporiately apporpiate apporpiately apporve appoval appove appoved appoves
-apppear apppend appplet appply apppriate apppriately apprach appreacite appreacited appreacites appreaciting apprear
-appreciaite appreciato apprent appreteate appreteated appretince appricate appricated appricates appricating
-appriceate appriceated appriceates appriceating appriecate appriecated appriecates appriecating appriproate
-appriproately apprixamate apprixamated apprixamately apprixamates apprixamating apprixamation apprixamations
-approbiate approbiately approch approche approiate approiately appropriato approprietly appropropiate
-appropropiately appropropreate appropropreately appropropriate appropropriately approproximate approproximated
-approproximately approproximates approproximating approproximation approproximations approstraphe approvement
-approxamatly approxametely approximatively approxime approximed approximely approximes approximetly approximing
-approximion appying apresheation apreteate apreteated apreteating apretiate apretiated apretiates apretiating
-apretiation apretiative apriciate aproach aproch aproched aproches aproching aproove aprooved apropiate apropiately
-aproval aprove aproved aproves aprox aprrovement apsect apsects apshalt apsirin apsotle aptitudine apyoon apyooned
-apyooning apyoons aqain aqcuire aqquire aquaint aquarim aqueos aqueus aquiantance aquiess aquiessed aquiesses
-aquiessing aquire aquired aquires aquit aquits aquries aracnid aranged aranges araound ararbic arays arbiatraily
-arbiatray arbibtarily arbibtary arbiratily arbiraty arbitiraly arbitiray arbitor arbitrailly arbitral arbitrally
-arbitraryly arbitre arbitrily arbitrion arbitriraly arbitriray arbitror arbitrors arbitrtily arbitrty arbitry
-arbitual arbitually arbitualy arbiture arbort arborts arbritarily arbritary arbritation arbritations arcahic archiac
-archictural archicturally archicture archictures archine architectuur architural architurally architure architures
-archiv archivd archivr archivs archor archval archve archved archver archves archvie arcitechtural arcitechture
-arcival arcive arcived arciver arcives arcylic ardvark aready areea aremnia arent aresnal aretmis argemnt argemnts
-arges argessive argessively argment argubly arguemet arguemets arguemnet arguemnets arguemtn arguemtns arguent
-arguin argumement argumements argumen argumentate argumentated argumentates argumentating argumentent argumentents
-argumet argumnt arhival arhive arhived arhiver arhives aribitary aribrary aribter ariflow arious ariport arised
-arisoft aritcle arithmetisch aritmethic aritst aritsts arival arivals arive arived arives ariving arleady
-armageddomon armagideon armchar armegaddon armistis armonic armorin armorment armorments armpitt aroara aroaras
-arogant arogent arond aronud aroud aroudn arouind aroun arounf aroung arount arpanoid arpatheid arpeture arquitect
-arquitects arquitectural arquitecturally arquitecture arquitectures arquival arquive arquived arquiver arquivers
-arquives arquiving arraay arraays arrage arraged arrages arragne arraies arraive arral arramge arranable arrance
-arrane arraned arranent arranents arranes arrang arrangaelbe arrangd arrangent arrangents arrangerad arrangmenet
-arrangmenets arrangs arrangt arrangts arranment arranments arrants arraows arrary arrarys arrauy arrauys arraye
-arrayes arreay arreays arrenge arresst arrey arreys arrgue arrgued arrgues arrise arrised arrises arrity arrivie
-arrivin arrnage arros arround arrray arrrays arrrive arrtibute arrya arryas arrys arsneal arsnic artcile artcle
-artcles arthimetic arthrite arthrose artic articaft articafts artical articals articat articats artice articel
-artices articifial articifially articule articuled articules articuling artifac artificiell artificiella artificiely
-artilce artistc artmeis artsit artsits arugement arugements aruging arument arund asain asbestoast asbolutelly
-asborb asborbes asborbs ascconciated ascic ascned ascneds ascpect ascript asemble asembly asend asendancey asended
-asendence asendencey asendency asender asent asert aserted aserts asess asetic aseuxal asexaul asfar asgolute
-ashpalt asign asigned asignee asignmend asignmends asignor asigns asiprin asisst asissts asist asisted asists askes
-askign askin asncronous asnwer asnwers asnyc asnychronoue asnychronouely asolute asorbed aspahlt aspected asperge
-aspergerer aspergerers aspestus asphlat aspriin assagne assasin assasined assassinato asscii asscoitae asscoitaed
-asscoitaes asscoitaing asscoitaion asscoitaions asscoitaive assebly assemalate assemalated assemalates assemalating
-assembe assemblare assemblys assemby assement assements assemly asser assered assers assertation assertations
-assesmenet assests assfalt assfalted assfalting assfalts assgin assgins assicate assicated assicates assicating
-assication assications assicative assiciete assicieted assicietes assicieting assicietion assicietions assicietive
-asside assiged assigee assigh assighs assigne assignemtn assignemtns assignenment assignenmentes assignenments
-assignenmet assignt assihn assihns assime assimed assimes assimtote assimtotes assined assinee assing assingled
-assingn assings assiocate assiocated assiocates assiocating assiocation assiocations assiocative assisnate assisst
-assit assited assition assits assitss assma assmelber assmume associatate associatated associatates associatating
-associatation associatations associatative assoction assosiacition assosiacitions assosiacted assosication
-asssassans asssert asssess assset asssets asssign asssume assualt assue assum assuma assumad assumas assumbe assumin
-assumme assumne assumpted assums assumse assumu assumud assumue assumus assyemetric assyemetrical assyemetrically
-assyemetry assymetric assymetrical assymetrically assymetries assymetriy assymetry assymthotic assymtote assymtotes
-assymtotic assymtotically assync asterices asterik astethic astethically astethicism astethics astiimate astiimation
-astrisk astrix astrixes astrixs astroid asudo asume asumed asumes asuming asumtotic asure aswage aswell aswer
-aswered aswers asycn asycronous asycronously asymetic asymetical asymetically asymetri asymetricaly asymetriy
-asymmetetric asynchnous asynchnously asynchron asynchronly asynchrons asynchronsly asynchrouns asynchrounsly
-asyncrounesouly asynnc asynschron asynschronly atach atached atack atain atalog atalogs atatch ategory atempt
-atempts atended atendee atends aternies aterny atfer atheistical ather athiesm athiest athism athist athists athough
-athron athros ative atleast atmoic atmost atomacically atomata atomate atomical atomicly atomiticity atomtic
-atomtical atomtically atomticaly atomticlly atomticly atorney atribs atribut atributd atributs attaced attachd
-attachen attachs attacht attacs attampt attand attands attatch attch attched attches attement attemented attementing
-attements attemp attemps attemt attemtp attemts attened attept attepts attmept attmpt attmpts attornies attribye
-attribyes attritube attritubed attritubes attrubite attrubites attrubte attrubtes attrubure attrubures attrubyte
-attrubytes atttach atttack atual atually auccess aufter augest augmnet augmnetes auguest auhtor auhtors auido aulty
-aumatically aussian austair austeer austensible austensibly authecate authecated authecates authecating authecation
-authecator authecators authencate authencated authencates authencating authencation authencator authencators
-authenciate authenciated authenciates authenciating authenciation authenciator authenciators authencity
-authenenticate authenenticated authenenticates authenenticating authenentication authenenticator authenenticators
-authenfie authenfied authenfies authenfiing authenfiion authenfior authenfiors authenicae authenicaed authenicaes
-authenicaing authenicaion authenicaor authenicaors authenificate authenificated authenificates authenificating
-authenification authenificator authenificators authentation authentificate authentificated authentificates
-authentificating authentification authentificator authentificators auther authers authethenticate authethenticated
-authethenticates authethenticating authethentication authethenticator authethenticators authethicate authethicated
-authethicates authethicating authethication authethicator authethicators authoer authoratitative authoratitatively
-authorative authoritive authos authro authror authros autio autmata autmate autoctonous autofilt autogenratet
-autoincrementive automatical automaticly automic automical automically automicaly automicatilly automiclly automicly
-automonomous autonegatiotiation autonegatiotiations autonegoation autonegoations autonegoptionsotiation
-autonegoptionsotiations autonegotatiation autonegotatiations autonegotion autonegotionation autonegotionations
-autonegotions autonegotiotation autonegotiotations autoonf autor autors autosae autotorium autotoriums autum
-auxileries auxilery auxilleries auxillery avacado avaialbaility avaialbale avaialbe avaialbel avaibility avaible
-avaiibility avaiible availabability availabable availabal availabed availabyl availaiability availaiable
-availailability availailable availalability availalable availaliability availaliable availality availbe availe
-availibilty availibity avalaibility avalaible avalaibles avalibaility avalibale avalibility avalible avaloability
-avaloable avance avanced avances avaoid avarage avarageing avare avarege avary avation avcoid avcoids avdisoriy
-avdisoriyes avearge avengence averge averged averges aviability aviable avialibility avialible aviod avioded aviods
-avisoriy avisoriyes avisory avoded avoding avods avoic avoiced avoics avoide avoidin avoind avoinds avoud avove
-avriant avtive awared aways aweful awfull awfuly awkard awming awmings awnin awnser awnsered awnsers awoid awrning
-awsome axises aymore aysnc aything ayway ayways azmith azmiths baase baased baases baasic baasics baasing baasis
-bable bacame bacause baceause bacend bacends bachler bachlers bacic bacics bacis bacisally backaloriette
-backaloriettes backard backedn backet backets backgournd backgournds backned backound backounds backrefence backtic
-backupped backwad backwar bacome bacomes bacup bacups bacward badmitten bafore bailin baisc baiscs baised baises
-baising baitin bakcend bakcup bakcups bakend bakends bakup bakups bakward balace balaced balacer balaces balck
+apllicatins apllied apllies aplly aply aplyed aplying apocaplyse apocolapse apocraful apoints apollstree apologism
+apologisms apologistic apologistics apon aposlte apostel apostrafes apostrafies apostrafy apostrophied appache
+appaer appaers appar apparantely appareance appareances appared apparen apparence apparences appares apparoch
+apparoched apparoches apparoching appars appart appature appatures appearant appearantly appeard appeasr appeded
+appedix appedn appen appendent appendt appened appenines appens appent apperant apperantly apperar apperead
+appereance appereances appered appericate appericated appericates appericating appers appetities appetitite
+appicaliton appicalitons appied appies applaudes applay applayed applays applicatable applicaten applicato applide
+applie applikay applikays appling applly applogy appluad applyable applyd applyed applyes applyig applyin applys
+appned appneds appoach appoligies appoligise appoligize appon apporiate apporiately apporpiate apporpiately apporve
+appoval appove appoved appoves apppear apppend appplet appply apppriate apppriately apprach appreacite appreacited
+appreacites appreaciting apprear appreciaite appreciato apprent appreteate appreteated appretince appricate
+appricated appricates appricating appriceate appriceated appriceates appriceating appriecate appriecated appriecates
+appriecating appriproate appriproately apprixamate apprixamated apprixamately apprixamates apprixamating
+apprixamation apprixamations approbiate approbiately approch approche approiate approiately appropriato approprietly
+appropropiate appropropiately appropropreate appropropreately appropropriate appropropriately approproximate
+approproximated approproximately approproximates approproximating approproximation approproximations approstraphe
+approvement approxamatly approxametely approximatively approxime approximed approximely approximes approximetly
+approximing approximion appy appying apresheation apreteate apreteated apreteating apretiate apretiated apretiates
+apretiating apretiation apretiative apriciate aproach aproch aproched aproches aproching aproove aprooved apropiate
+apropiately aproval aprove aproved aproves aprox aprrovement apsect apsects apshalt apsirin apsotle aptitudine
+apyoon apyooned apyooning apyoons aqain aqcuire aqquire aquaint aquarim aqueos aqueus aquiantance aquiess aquiessed
+aquiesses aquiessing aquire aquired aquires aquit aquits aquries aracnid aranged aranges araound ararbic aray arays
+arbiatraily arbiatray arbibtarily arbibtary arbiratily arbiraty arbitiraly arbitiray arbitor arbitrailly arbitral
+arbitrally arbitraryly arbitre arbitrily arbitrion arbitriraly arbitriray arbitror arbitrors arbitrtily arbitrty
+arbitry arbitual arbitually arbitualy arbiture arbort arborts arbritarily arbritary arbritation arbritations arcahic
+archiac archictural archicturally archicture archictures archine architectuur architural architurally architure
+architures archiv archivd archivr archivs archor archval archve archved archver archves archvie arcitechtural
+arcitechture arcival arcive arcived arciver arcives arcylic ardvark aready areea aremnia arent aresnal aretmis
+argemnt argemnts arges argessive argessively argment argubly arguemet arguemets arguemnet arguemnets arguemtn
+arguemtns arguent arguin argumement argumements argumen argumentate argumentated argumentates argumentating
+argumentent argumentents argumet argumnt arhival arhive arhived arhiver arhives aribitary aribrary aribter ariflow
+arious ariport arised arisoft aritcle arithmetisch aritmethic aritst aritsts arival arivals arive arived arives
+ariving arleady armageddomon armagideon armchar armegaddon armistis armonic armorin armorment armorments armpitt
+aroara aroaras arogant arogent arond aronud aroud aroudn arouind aroun arounf aroung arount arpanoid arpatheid
+arpeture arquitect arquitects arquitectural arquitecturally arquitecture arquitectures arquival arquive arquived
+arquiver arquivers arquives arquiving arraay arraays arrage arraged arrages arragne arraies arraive arral arramge
+arranable arrance arrane arraned arranent arranents arranes arrang arrangaelbe arrangd arrangent arrangents
+arrangerad arrangmenet arrangmenets arrangs arrangt arrangts arranment arranments arrants arraows arrary arrarys
+arrauy arrauys arraye arrayes arre arreay arreays arrenge arresst arrey arreys arrgue arrgued arrgues arrise arrised
+arrises arrity arrivie arrivin arrnage arro arros arround arrray arrrays arrrive arrtibute arry arrya arryas arrys
+arsneal arsnic artcile artcle artcles arthimetic arthrite arthrose artic articaft articafts artical articals articat
+articats artice articel artices articifial articifially articule articuled articules articuling artifac artificiell
+artificiella artificiely artilce artistc artmeis artsit artsits arugement arugements aruging arument arund arvg asai
+asain asbestoast asbolutelly asborb asborbes asborbs ascconciated ascic ascned ascneds ascpect ascript asemble
+asembly asend asendancey asended asendence asendencey asendency asender asent asert aserted aserts asess asetic
+aseuxal asexaul asfar asgolute ashpalt asign asigned asignee asignmend asignmends asignor asigns asii asiprin asisst
+asissts asist asisted asists aske askes askign askin aslo asncronous asnd asnwer asnwers asny asnyc asnychronoue
+asnychronouely asolute asorbed aspahlt aspected asperge aspergerer aspergerers aspestus asphlat aspriin assagne
+assasin assasined assassinato asscii asscoitae asscoitaed asscoitaes asscoitaing asscoitaion asscoitaions
+asscoitaive assebly assemalate assemalated assemalates assemalating assembe assemblare assemblys assemby assement
+assements assemly asser assered assers assertation assertations assesmenet assests assfalt assfalted assfalting
+assfalts assgin assgins assicate assicated assicates assicating assication assications assicative assiciete
+assicieted assicietes assicieting assicietion assicietions assicietive asside assiged assigee assigh assighs assigne
+assignemtn assignemtns assignenment assignenmentes assignenments assignenmet assignt assihn assihns assime assimed
+assimes assimtote assimtotes assined assinee assing assingled assingn assings assiocate assiocated assiocates
+assiocating assiocation assiocations assiocative assisnate assisst assit assited assition assits assitss assma
+assmelber assmume associatate associatated associatates associatating associatation associatations associatative
+assoction assosiacition assosiacitions assosiacted assosication asssassans asssert asssess assset asssets asssign
+asssume assualt assue assum assuma assumad assumas assumbe assumin assumme assumne assumpted assums assumse assumu
+assumud assumue assumus assyemetric assyemetrical assyemetrically assyemetry assymetric assymetrical assymetrically
+assymetries assymetriy assymetry assymthotic assymtote assymtotes assymtotic assymtotically assync asterices asterik
+astethic astethically astethicism astethics astiimate astiimation astrisk astrix astrixes astrixs astroid asudo
+asume asumed asumes asuming asumtotic asure aswage aswell aswer aswered aswers asycn asycronous asycronously
+asymetic asymetical asymetically asymetri asymetricaly asymetriy asymmetetric asynchnous asynchnously asynchron
+asynchronly asynchrons asynchronsly asynchrouns asynchrounsly asyncrounesouly asynnc asynschron asynschronly atach
+atached atack atain atalog atalogs atatch ategory atempt atempts atended atendee atends aternies aterny atfer
+atheistical ather athiesm athiest athism athist athists athough athron athros ative atleast atll atmoic atmost
+atomacically atomata atomate atomical atomicly atomiticity atomtic atomtical atomtically atomticaly atomticlly
+atomticly atorney atribs atribut atributd atributs attaced attachd attachen attachs attacht attacs attampt attand
+attands attatch attch attched attches attement attemented attementing attements attemp attemps attemt attemtp
+attemts attened attept attepts attmept attmpt attmpts attornies attribye attribyes attritube attritubed attritubes
+attrubite attrubites attrubte attrubtes attrubure attrubures attrubyte attrubytes atttach atttack atual atually
+auccess aufter augest augmnet augmnetes auguest auhtor auhtors auido aulty aumatically auot aussian austair austeer
+austensible austensibly authecate authecated authecates authecating authecation authecator authecators authencate
+authencated authencates authencating authencation authencator authencators authenciate authenciated authenciates
+authenciating authenciation authenciator authenciators authencity authenenticate authenenticated authenenticates
+authenenticating authenentication authenenticator authenenticators authenfie authenfied authenfies authenfiing
+authenfiion authenfior authenfiors authenicae authenicaed authenicaes authenicaing authenicaion authenicaor
+authenicaors authenificate authenificated authenificates authenificating authenification authenificator
+authenificators authentation authentificate authentificated authentificates authentificating authentification
+authentificator authentificators auther authers authethenticate authethenticated authethenticates authethenticating
+authethentication authethenticator authethenticators authethicate authethicated authethicates authethicating
+authethication authethicator authethicators authoer authoratitative authoratitatively authorative authoritive authos
+authro authror authros autio autmata autmate autoctonous autofilt autogenratet autoincrementive automatical
+automaticly automic automical automically automicaly automicatilly automiclly automicly automonomous
+autonegatiotiation autonegatiotiations autonegoation autonegoations autonegoptionsotiation autonegoptionsotiations
+autonegotatiation autonegotatiations autonegotion autonegotionation autonegotionations autonegotions
+autonegotiotation autonegotiotations autoonf autor autors autosae autotorium autotoriums autum auxileries auxilery
+auxilleries auxillery avacado avaialbaility avaialbale avaialbe avaialbel avaibility avaible avaiibility avaiible
+availabability availabable availabal availabed availabyl availaiability availaiable availailability availailable
+availalability availalable availaliability availaliable availality availbe availe availibilty availibity
+avalaibility avalaible avalaibles avalibaility avalibale avalibility avalible avaloability avaloable avance avanced
+avances avaoid avarage avarageing avare avarege avary avation avcoid avcoids avdisoriy avdisoriyes avearge avengence
+averge averged averges aviability aviable avialibility avialible aviod avioded aviods avisoriy avisoriyes avisory
+avod avoded avoding avods avoic avoiced avoics avoide avoidin avoind avoinds avoud avove avriant avtive awared aways
+aweful awfull awfuly awkard awming awmings awnin awnser awnsered awnsers awoid awrning awsome awya axises axix
+aymore aysnc aything ayway ayways azma azmith azmiths baase baased baases baasic baasics baasing baasis bable bacame
+bacause baceause bacend bacends bachler bachlers bacic bacics bacis bacisally backaloriette backaloriettes backard
+backedn backet backets backgournd backgournds backned backound backounds backrefence backtic backupped backwad
+backwar bacome bacomes bacup bacups bacward badmitten baed bafore bage bailin bais baisc baiscs baised baises
+baising baitin bakc bakcend bakcup bakcups bakend bakends bakup bakups bakward balace balaced balacer balaces balck
 balence balnk balnks balona balony baloon baloons balse banch banched banches bangquit bangquits bannana bannet
-bannets baout baraches baray barays bargin bargins bariier barnch baroke barrer basci basicly basline bassic bassics
-bassis batchleur batchleurs batery battary battey bayge bazare bazerk bbefore bcause beable beacaon beacuse beanch
-beaon bearword beatin beauquet beauquets beauracracy beauracratic beauracratical beauracratically beaurocracy
-beaurocratic beaurocratical beaurocratically beause beauti beautiy beautyfull beavior bebefore bebongs bebore
-becacdd becahse becamae becames becase becasue becauae becauce becaue becaues becaus becausw becoem becomin becomme
-becoms becouse becoz bector bectors becuase becuse becuz beddin beding bedore beeen beefore beeing beeings beetwen
-beffer beflow befoer befor beforere beforerehand befores beforing befure beggin begginer begginers beggingin
-begginging begginig beggining begginings begginnig beggins begiin begiins beginer begines beging beginin beginn
-beginns behaiviuor behavin behavio behavor behavoueir behavoueirs behinde behing behvior beigin beind bejond beleave
-beleaved beleaver beleaves beleaving beleif beleifable beleife beleifed beleifes beleifing beleiv beleive beleve
-beleved belever beleves beliefe beligum beling beliv belive beliveble belivebly belived belives belog belogs belond
-belove belowe belown belows belwo belye belyed belyes belys benchin benchmkar benchmkared benchmkaring benchmkars
-benchs beneeth beneits benetif benetifed benetifing benetifs benfit benfits benge benged benges benging benhind
-benifit benifite benifitial benig benine benjed benjer benjes benjing beofre beond berfore berween besed beseige
-besic besics besure beteeen beteen beter bettern bettery bettr bettter betwean betwee betweed betweem betwen betwene
-betwenn betwern betwwen beucase beuracracy beuraucratic beuraucratically bevause bever bevore bevorhand beweeen
-beween bewteen bewteeness beyone beyong beyound bffer bianry biasin biddin bidimentionnal bidings bidning biger
-bigest bigining biinary billon bimask binaies binairy binanaries binanary binar binay bindin bindins binidng binnary
-binrary birdge birdges birght biridectionality bisct biscut biscuts bisines bisnes bisness bisunes bisuness bitamps
-bitap bitin bitis bitmast bitnaps bitween bitwiedh biuld biulder biulds biult bivwack biyou biyous bizare bizness
-biznesses bizzare bject bjects blaim blaimed blanace blance blanced blances blanck blatent blbos blcok blcoked
-blcoker blcoks bleedin blessd blessin blessure blief bliefs blieve blieved bliever blieves blindy bload bloaded
-blocack bloccks blocekd blockes blockin blockse bloddy blodk bloek bloekes bloeks bloekss blohted blokc blokcer
-blokcs blokcss bloked bloker bloking bloks blong blonged blongs bloock bloocks blosum blosums bloted blured blurr
-blythly bnndler boads boardcast boardin boaut bobard bocome boddy bodiese bodin boelean boffer bofore boganveelia
-boganveelias boggus bogos bogous bointer bolean boleen bolor bombin bondary booda booee booees booes boofay boofays
-bookmar boold booleam booleen boolen boolens boomark boook boorjwazee booteek bootime bootle bootles bootom bootrap
-bootraped bootraper bootrapers bootraping bootrapped bootrapper bootrappers bootrapping bootraps bootup boounds
-boquet boraches borad borded bording borgwasy borke borken borow borwser bostom bothe boths bottem bottome bottomn
-botton bottonm bottons botttom bouce bouced bouces boucing boudary bouded bouding boudn boudned boudns bouds bouind
-bouinds bounad bounads bounardies bounardy bounary bouncin boundarys bounday boundays boundig boundin boundry bouned
-boungin boungind bouning bounnd bounnds bounradies bounrady bounraies bounray bouns bounsd bount bountries bountry
-bounus bouqet bouund bouunds bouyant bouyed bouying bouys bowkay bowkays boyant boycot bracese brach brached braches
-bracin bracnh braisin braket brakets branc brance branced brances branche branchs branchsi branck brane brazeer
-breack breacks breaked breakes breakin breal breef breefly brefore breif breifly bresh breshed breshes brethen
-brfore bridg brievely brievety brigde brigdes brige briges brigh brighen brigher brighly brigth brigthnes bringin
-brite briten britened britener briteners britenes britening briter brnach broady broblem brocher brocken brockend
-brockened brocolee brocoli broge broges broked brokem brokend brokened bronken brooz broozes brose brosed broser
-brosers brosing broswe broswed broswer brough brower browers browing browsin browswe bruse bruses brushin brusk
-brutaly brwose brwosed brwoser btyes buest bufefr bufer bufers bufferent buffes buffeur bufffer buffor buffors buffr
-buffred bufufer buggest bugous buguous bugus buider buiders buiding buidl buidler buidls buids buiild buiilds buiilt
-buildd buildds builded buildin buildt builer builers builing builitn builld buillds buillt builter buinseses
-buinsess buinsesses buipd buissiness buissinesses buitin buitins buitlin buitton bulder bulders bulding bulds bulid
-bulider bulids bulit bulitin bulle bullevard bullevards bullyan bultin bumbed bumber bumbing bumby bumpded bumpin
-bumpt bumpted bumpter bunble bunbled bunbler bunded bundel bundele bundels bunding bundlin bunds bunji bunlde
-bunlder bunldes buoancy burbon buring burjun burjuns burnin burocratic buros burried burtst buryin burzwah busines
-busness bussines bussineses bussy butiful butifully butifuly buton butons buttin buttins butto buttom buttoms
-buttong buttonn buttosn buttton buufers buuild buuilds buyed buzilla bwtween byast bycicle bycicled bycicles
-bycicling byciclist bypas bypased cabable cabably cabint cabints cabnet cabnets cacahe cacahes cacel caceled cacels
-cacheed cachin cachse cachup caclate cacluate cacluated cacluater cacluates cacluating cacluation cacluations
-cacluator cacluators caclucate caclucation caclucations caclucator caclucators cacoon cacoons caculater caculaters
-cacuses caeful caendar caese caesed caeseing caeses cafay cafays cafine cahacter cahacters cahange caharcter
-caharcters cahce cahced cahces cahche cahched cahches cahcing cahcs cahed cahes cahgne cahgned cahgner cahgners
-cahgnes cahgning cahhel cahhels cahin cahined cahinet cahing cahins cahnge cahnged cahnges cahnnel cahrs calaber
-calalog calback calcable calcaulte calcaulted calcaultes calcaulting calcualion calcualions calcualter calculalate
-calculalated calculalates calculalating calculatter calculed calculs calcultater caldesack caledar caleed caleee
-calees caler calfes calfs calid calilng caling callack callbak callbck calld calle callef calles callig callin
-callint callis calll callled calllee calller callls calloed callser callsr calncel calss calsses calssic calucalte
-calucalted calucaltes calucalting calucaltion calucaltions calucate calucated calucates calucating calucation
-calucations calucator calucators caluclater calue calues calulater caluse camelion camelions cammand cammond
-camoflague camoflagued camoflagues camoflaguing campain campany campare canabel canabels canabelyse canabelysed
-canabelyses canabelysing canabelyze canabelyzed canabelyzes canabelyzing canacel canadan canbe cancele cancell
-cancelles cances cancl cancle cancled cancles cancls canew canews cange canged canges canging cannabile cannabiles
-cannabilyse cannabilysed cannabilyses cannabilysing cannabilyze cannabilyzed cannabilyzes cannabilyzing cannel
-cannels cannnot cannobt cannont cannote cannott cannt canonal canonalization canonalize canonalized canonalizes
-canonalizing canonally canot cantact cantain canvase canye caost capababilities capabability capabable capabably
-capabilies capabitilies capabitily capaciy capalize capalized capatibilities capatibility capatible capatibly
-capaticitance capaticitor capaticitors capaticity capbale capbaly capcity capela caperbility capible capibly capter
-capters captial captian captin captins captue captued captues capturd caputre caraboo caraboos carachter
-carachterisation carachterisations carachterise carachterised carachterises carachterising carachteristic
-carachteristically carachteristics carachterization carachterizations carachterize carachterized carachterizes
-carachterizing carachters caractere caracteres caraff carbus carcas carcus carcuses careing carful carfull cariage
-caridge caried carier cariers cariied cariier cariies carimonial carimonially carimonies carimony carin carinomial
-carinomially carinomies carinomy carisma carmel carmels carmonial carmonially carmonies carmony carnavor carnavors
-carnege carnige carnomial carnomially carnomies carnomy carosel caroseles carrage carrear carrears carreer carreid
-carrer carrers carret carrets carrien carrige carryin carryng cartain cartiledge cartilidge cartladge cartledge
-cartlege caryy casarole casaroles cascace caseinsensative caseinsensetive caseinsensistive caseinsensitiv
-caseinsensitve caseinsenstive caseinsentive caseinsentivite caseinsesitive caseintensitive casesensative
-casesensistive casesensitiv casesensitve casesenstive casesentive casesentivite casesesitive casette cashe casim
-casims casion caspule cassawory cassim cassims cassm cassms casue casued casues casuing cataclismical catagori
-catagorie catapillar catapillars catapiller catapillers catastrofies catastrofy catche catched catchi catchin
-catchip catchs categor categoy catgory cathlic catloag catloaged catloags catory catpure catterpilar catterpilars
-cauched caued caues cauesd cauess caugt cauhgt cauing causeed causees causin causion cautio cavaet cavaets cavren
-cavrens ccahe ccale ccordinats ccoutant ccurred ccustom ceasars ceaser ceasers ceasin ceasser ceassers ceate ceated
-ceates ceating ceation ceckbox cecked cecker ceckers cecking ceckout cecks cecksum ceeling cehck cehcked cehcker
-cehcks cellabrate cellabrated cellabrates cellabrating cellabration cellabrations celle celler cellers celles celll
-celllar cellls cellst cellxs celsuis cementary cemetarey cenario cencter cencus cengter censabilities censability
-censable censably censur centain centenal centenals cententenial centerd centerfuge centerfuges centrifigual centruy
-centuty cerain cerate cerated cerates ceratin cerator cercomstance cercomstances cercomstancial cercomstantial
-cercumstancial cerify cerinomial cerinomially cerinomies cerinomy cermony cernomial cernomially cernomies cernomy
-certai certan certficiate certficiated certficiates certficiation certficiations certfy certi certian certicate
-certicated certicates certication certifacte certifacted certifactes certifaction certific certifice certificed
-certifices certificion certifificate certifificated certifificates certifification cervial cetain cetify cetrain
-cetrify cetting chace chaced chaces chache chached chaches chacing chaeck chaecks chage chaged chages chaging chagne
-chagned chagnes chahge chahged chahges chaied chaing chainge chaings chainin challanage chambre champain chanage
-chanc chancge chanche chanched chanching chanck chancks chancs chandaleer chandaleers chane chaned chaneg chanegd
-chanege chanegs chanel chanell chanels changee changge changin changue chaning chaninging chank chanks channe
-channes channge channl channle chanse chanses chaper characstyle characterisicly characteristicly characteritisc
-characteritiscs characteter characteteristic characteteristics characteters characts characture chararacter
-chararacters charas charator charators charctor charctors charector chargin charictor charictors charistics charnge
-chartroose chasim chasims chasin chasnge chasr chassim chassims chassm chassms chassy chatch chatched chateao
-chateaos chateo chateos chater chatou chatous chatow chatows chawk chcek chceked chceker chceks chckbox chcked
-chcker chckers chcking chckout chcks chcksum cheatin cheatta checbox checck checcks checed checer checers checg
-checged chech checheckpoit checheckpoits cheched checher chechk chechks chechs checing checkd checke checkes checket
-checkin checkk checkks checkng checkoslovakia checkox checksm checkstuming checkt checkto checkts checkum checl
-checled checler checls checout checs checsum chedule cheeck cheecks cheeper cheerin cheet cheeta cheeted cheets
-cheif cheifs chekbox chekc chekced chekcer chekcs chekd cheked cheker chekers cheking chekout cheks cheksum chello
-chenge chenged chenges chennel cherch cherchs cherck chercks chesck chescks chgange chidren childbird childen childs
-chiled chilren chimmenies chimmeny chiop chiper chipers chipersuite chipersuites chipertext chipertexts chipet
-chisell chiselle chiselles chisil chisiles chisle chisled chisles chizell chizelle chizelled chizelles chizelling
-chizil chiziled chiziles chiziling chizle chizled chizles chizling chizzel chizzell chizzelle chizzelled chizzelles
-chizzelling chizzil chizziled chizziles chizziling chizzle chizzled chizzles chizzling chked chlid chlids chnage
-chnaged chnages chnange chnge chnged chnges chnging chnnel chochka chochkas chocolot chocolots choicing choise
-choises chooose choos choosed choosen choosin choppin chopy chosed choseen choser chosing chosse chossen chosses
-chould chouse chowin chowse chractor chractors chrash chrashs chromum chuch chuks chunaks chunc chunck chuncks
-chuncs chuned chunkin churchs cicle cicled cicles ciclic cicling cicrle cicruit cicular cigarret cigarrete
-cigarretes cigarrets cigarrett cigarretts ciguret cigurete ciguretes cigurets cihpher cilck cilcked cilcker cilcks
-cilent cilents cilincer cilincers cilyndre cilyndres cilyndrs cimetric cimetrical cimetricaly cimetriclly cimetricly
-cimmand cimmetric cimmetrical cimmetricaly cimmetriclly cimmetricly cimptom cimptomatic cimptomatically
-cimptomaticaly cimptomaticlly cimptomaticly cimptoms cimptum cimptumatic cimptumatically cimptumaticaly
-cimptumaticlly cimptumaticly cimptums cintaner ciotee ciotees ciper cipers ciphe ciphes ciphr ciphrs circit circits
-circlin circual circumsicion circumstncial circut circuts ciricle ciriculum cirilic ciritc ciritcal ciritcality
-ciritcals ciritcs ciritic cirlce cirlces cirle cirles cirucal cirucit ciruit ciruits cirular citeria civalasation
-civalasations civalazation civalazations civalesation civalesations civalezation civalezations civelesation
-civelesations civelezation civelezations cjange cjanged cjanges cjoice cjoices ckeck ckecked ckecker ckecks claaes
-claen claened claener claens claenup claer claered claerer claerly claime claimes claimin clairvoiantes clame
-clammer clanup clanups clapse clapsed clapses clapsing claraty claravoyant claravoyantes claravoyants claread clared
-clarety claring clases clasic clasify classe classesss classfy classication classications classied classs claus
-clcosed cleaed cleaer cleaers cleaing clealy cleand cleandar cleandars cleande cleands cleanin cleann cleanns cleanp
-cleanpu cleare cleares clearin clearstories clearstory clearstorys cleary cleas cleaup cleaups cleck cleean cleen
-cleened cleens cleeshay cleeshays cleeshey cleesheys cleff cleint cleints clene clened clener clening clens clenup
-clenups clera clese cleses clevely clickin cliens cliensite clienta cliente cliks climbin climer climers climing
-clinet clinets cliped cliper cliping clippin clishay clishays clishey clisheys cliuent cllose cllosed clloser
-clloses clloud clloudes cllouds cloack cloacks cloberring clodes cloding cloes cloesd cloese cloesed cloeser cloeses
-cloesly cloesr cloess cloesst cloisonay cloisonays clonez clonin clonne clonned clonnes cloreen clory closee closeed
-closeer closees closig closin closse clossed closser closses clossion clossions cloude cloudes cloudin cloumn
-cloumns cloure clousre clownin clsoe clsoed clsoely clsoer clsoes clsoest clsoing cluase clude clumn clumsly cluser
-clusetr clutser cmmand cmmands cmment cmments cnance cnances cnange cnanged cnanges cnannel cnfig cnfigs cnosole
-cntain cntains cnter coachin coalace coalacece coalaced coalacence coalacing coalascece coalase coalasece coalased
+bannets baout baraches baray barays bargin bargins bariier barnch baroke barrer basci basf basicly basline bassic
+bassics bassis batchleur batchleurs batery battary battey bayge bazare bazerk bbefore bcak bcause beable beacaon
+beacuse beanch beaon bearword beatin beauquet beauquets beauracracy beauracratic beauracratical beauracratically
+beaurocracy beaurocratic beaurocratical beaurocratically beause beauti beautiy beautyfull beavior bebefore bebongs
+bebore becacdd becahse becamae becames becase becasue becauae becauce becaue becaues becaus becausw becoem becomin
+becomme becoms becouse becoz bector bectors becuase becuse becuz beddin beding bedore beed beeen beefore beeing
+beeings beetwen beffer beflow befoer befor beforere beforerehand befores beforing befure beggin begginer begginers
+beggingin begginging begginig beggining begginings begginnig beggins begiin begiins beginer begines beging beginin
+beginn beginns behaiviuor behavin behavio behavor behavoueir behavoueirs behinde behing behvior beigin bein beind
+bejond beleave beleaved beleaver beleaves beleaving beleif beleifable beleife beleifed beleifes beleifing beleiv
+beleive beleve beleved belever beleves beliefe beligum beling beliv belive beliveble belivebly belived belives belog
+belogs belond belove belowe belown belows belwo belye belyed belyes belys benchin benchmkar benchmkared benchmkaring
+benchmkars benchs beneeth beneits benetif benetifed benetifing benetifs benfit benfits beng benge benged benges
+benging benhind benifit benifite benifitial benig benine benj benjed benjer benjes benjing beofre beond berfore
+berween besed beseige besic besics besure beteeen beteen beter bettern bettery bettr bettter betwean betwee betweed
+betweem betwen betwene betwenn betwern betwwen beucase beuracracy beuraucratic beuraucratically bevause bever bevore
+bevorhand beweeen beween bewteen bewteeness beyone beyong beyound bffer bianry biasin biddin bidimentionnal bidings
+bidning biger bigest bigining biinary billon bilt bimask binaies binairy binanaries binanary binar binay bindin
+bindins binidng binnary binrary bion birdge birdges birght biridectionality bisct biscut biscuts bisines bisnes
+bisness bisunes bisuness bitamps bitap bitin bitis bitmast bitnaps bitween bitwiedh biuld biulder biulds biult
+bivwack biyou biyous bizare bizness biznesses bizzare bject bjects blaim blaimed blak blanace blance blanced blances
+blanck blatent blbos blcok blcoked blcoker blcoks bleedin blessd blessin blessure blief bliefs blieve blieved
+bliever blieves blindy bload bloaded blocack bloccks blocekd blockes blockin blockse bloddy blodk bloek bloekes
+bloeks bloekss blohted blok blokc blokcer blokcs blokcss bloked bloker bloking bloks blong blonged blongs bloock
+bloocks blosum blosums bloted blured blurr blythly bnndler boads boardcast boardin boaut bobard bocome boddy bodiese
+bodin boelean boffer bofore bofy boganveelia boganveelias boggus bogos bogous bointer bolean boleen bolor bombin
+bondary bood booda booe booee booees booes boofay boofays bookmar boold booleam booleen boolen boolens boomark boook
+boorjwazee booteek bootime bootle bootles bootom bootrap bootraped bootraper bootrapers bootraping bootrapped
+bootrapper bootrappers bootrapping bootraps bootup boounds boquet boraches borad bord borded bording borgwasy borke
+borken borow borwser bostom bothe boths bottem bottome bottomn botton bottonm bottons botttom bouce bouced bouces
+boucing boudary bouded bouding boudn boudned boudns bouds bouind bouinds boun bounad bounads bounardies bounardy
+bounary bouncin boundarys bounday boundays boundig boundin boundry bouned boungin boungind bouning bounnd bounnds
+bounradies bounrady bounraies bounray bouns bounsd bount bountries bountry bounus bouqet bouund bouunds bouy bouyant
+bouyed bouying bouys bowkay bowkays boxe boxs boyant boycot bracese brach brached braches bracin bracnh braisin
+braket brakets branc brance branced brances branche branchs branchsi branck brane brazeer breack breacks breaked
+breakes breakin breal breef breefly brefore breif breifly bresh breshed breshes brethen brfore bridg brievely
+brievety brigde brigdes brige briges brigh brighen brigher brighly brigth brigthnes brin bringin brite briten
+britened britener briteners britenes britening briter brnach broady broblem brocher brocken brockend brockened
+brocolee brocoli broge broges broked brokem brokend brokened bronken brooz broozes brose brosed broser brosers
+brosing broswe broswed broswer brough brower browers browing browsin browswe bruse bruses brushin brusk brutaly
+brwose brwosed brwoser btye btyes buad buda buest bufefr bufer bufers bufferent buffes buffeur bufffer buffor
+buffors buffr buffred bufufer buggest bugous buguous bugus bui buid buider buiders buiding buidl buidler buidls
+buids buiild buiilds buiilt buik buil buildd buildds builded buildin buildt builer builers builing builitn builld
+buillds buillt builter buinseses buinsess buinsesses buipd buis buissiness buissinesses buit buitin buitins buitlin
+buitton buld bulder bulders bulding bulds bulid bulider bulids bulit bulitin bulle bullevard bullevards bullyan bult
+bultin bumb bumbed bumber bumbing bumby bumpded bumpin bumpt bumpted bumpter bunble bunbled bunbler bund bunded
+bundel bundele bundels bunding bundlin bunds bunji bunlde bunlder bunldes buoancy burbon buring burjun burjuns
+burnin buro burocratic buros burried burtst buryin burzwah busines busness bussines bussineses bussy butiful
+butifully butifuly buton butons buttin buttins butto buttom buttoms buttong buttonn buttosn buttton buufers buuild
+buuilds buyed buzilla bve bwtween byast bycicle bycicled bycicles bycicling byciclist bypas bypased cabable cabably
+cabint cabints cabnet cabnets cacahe cacahes cace cacel caceled cacels cach cacheed cachin cachse cachup cacl
+caclate cacluate cacluated cacluater cacluates cacluating cacluation cacluations cacluator cacluators caclucate
+caclucation caclucations caclucator caclucators cacoon cacoons caculater caculaters cacuses caeful caendar caese
+caesed caeseing caeses caf cafay cafays cafine cafs cahacter cahacters cahange caharcter caharcters cahc cahce
+cahced cahces cahche cahched cahches cahcing cahcs cahe cahed cahes cahgne cahgned cahgner cahgners cahgnes cahgning
+cahhel cahhels cahin cahined cahinet cahing cahins cahnge cahnged cahnges cahnnel cahr cahrs calaber calalog calback
+calcable calcaulte calcaulted calcaultes calcaulting calcualion calcualions calcualter calculalate calculalated
+calculalates calculalating calculatter calculed calculs calcultater caldesack caledar caleed caleee calees caler
+calfes calfs calid calilng caling callack callbak callbck calld calle callef calles callig callin callint callis
+calll callled calllee calller callls calloed callser callsr calncel calss calsses calssic calucalte calucalted
+calucaltes calucalting calucaltion calucaltions calucate calucated calucates calucating calucation calucations
+calucator calucators caluclater calue calues calulater caluse camelion camelions cammand cammond camoflague
+camoflagued camoflagues camoflaguing campain campany campare canabel canabels canabelyse canabelysed canabelyses
+canabelysing canabelyze canabelyzed canabelyzes canabelyzing canacel canadan canbe cancele cancell cancelles cances
+cancl cancle cancled cancles cancls canew canews cange canged canges canging cann cannabile cannabiles cannabilyse
+cannabilysed cannabilyses cannabilysing cannabilyze cannabilyzed cannabilyzes cannabilyzing cannel cannels cannnot
+cannobt cannont cannote cannott cannt canonal canonalization canonalize canonalized canonalizes canonalizing
+canonally canot cantact cantain canvase canye caost capababilities capabability capabable capabably capabilies
+capabitilies capabitily capaciy capalize capalized capatibilities capatibility capatible capatibly capaticitance
+capaticitor capaticitors capaticity capbale capbaly capcity capela caperbility capible capibly capter capters
+captial captian captin captins captue captued captues capturd caputre caraboo caraboos carachter carachterisation
+carachterisations carachterise carachterised carachterises carachterising carachteristic carachteristically
+carachteristics carachterization carachterizations carachterize carachterized carachterizes carachterizing
+carachters caractere caracteres caraff carbus carcas carcus carcuses careing carful carfull cariage caridge caried
+carier cariers cariied cariier cariies carimonial carimonially carimonies carimony carin carinomial carinomially
+carinomies carinomy carisma carmel carmels carmonial carmonially carmonies carmony carnavor carnavors carnege
+carnige carnomial carnomially carnomies carnomy carosel caroseles carrage carrear carrears carreer carreid carrer
+carrers carret carrets carrien carrige carryin carryng cartain cartiledge cartilidge cartladge cartledge cartlege
+caryy casarole casaroles cascace caseinsensative caseinsensetive caseinsensistive caseinsensitiv caseinsensitve
+caseinsenstive caseinsentive caseinsentivite caseinsesitive caseintensitive casesensative casesensistive
+casesensitiv casesensitve casesenstive casesentive casesentivite casesesitive casette cashe casim casims casion
+caspule cassawory cassim cassims cassm cassms casue casued casues casuing cataclismical catagori catagorie
+catapillar catapillars catapiller catapillers catastrofies catastrofy catche catched catchi catchin catchip catchs
+categor categoy catgory cathlic catloag catloaged catloags catory catpure catterpilar catterpilars cauched caue
+caued caues cauesd cauess caugt cauhgt cauing causeed causees causin causion cautio cavaet cavaets cavren cavrens
+ccahe ccale cche ccordinats ccoutant ccurred ccustom ceasars ceaser ceasers ceasin ceasser ceassers ceate ceated
+ceates ceating ceation ceck ceckbox cecked cecker ceckers cecking ceckout cecks cecksum ceeling cehck cehcked
+cehcker cehcks cellabrate cellabrated cellabrates cellabrating cellabration cellabrations celle celler cellers
+celles celll celllar cellls cellst cellxs celsuis cementary cemetarey cenario cencter cencus cengter censabilities
+censability censable censably censur centain centenal centenals cententenial centerd centerfuge centerfuges
+centrifigual centruy centuty cerain cerate cerated cerates ceratin cerator cercomstance cercomstances cercomstancial
+cercomstantial cercumstancial cerify cerinomial cerinomially cerinomies cerinomy cermony cernomial cernomially
+cernomies cernomy certai certan certficiate certficiated certficiates certficiation certficiations certfy certi
+certian certicate certicated certicates certication certifacte certifacted certifactes certifaction certific
+certifice certificed certifices certificion certifificate certifificated certifificates certifification cervial
+cetain cetify cetrain cetrify cetting chace chaced chaces chache chached chaches chacing chaeck chaecks chage chaged
+chages chaging chagne chagned chagnes chahge chahged chahges chaied chaing chainge chaings chainin challanage
+chambre champain chanage chanc chancge chanche chanched chanching chanck chancks chancs chandaleer chandaleers chane
+chaned chaneg chanegd chanege chanegs chanel chanell chanels changee changge changin changue chaning chaninging
+chank chanks channe channes channge channl channle chanse chanses chaper characstyle characterisicly
+characteristicly characteritisc characteritiscs characteter characteteristic characteteristics characteters characts
+characture chararacter chararacters charas charator charators charctor charctors charector chargin charictor
+charictors charistics charnge chartroose chasim chasims chasin chasnge chasr chassim chassims chassm chassms chassy
+chatch chatched chateao chateaos chateo chateos chater chatou chatous chatow chatows chawk chcek chceked chceker
+chceks chck chckbox chcked chcker chckers chcking chckout chcks chcksum cheatin cheatta chec checbox checck checcks
+checed checer checers checg checged chech checheckpoit checheckpoits cheched checher chechk chechks chechs checing
+checkd checke checkes checket checkin checkk checkks checkng checkoslovakia checkox checksm checkstuming checkt
+checkto checkts checkum checl checled checler checls checout checs checsum chedule cheeck cheecks cheeper cheerin
+cheet cheeta cheeted cheets cheif cheifs chek chekbox chekc chekced chekcer chekcs chekd cheked cheker chekers
+cheking chekout cheks cheksum chello chenge chenged chenges chennel cherch cherchs cherck chercks chesck chescks
+chgange chidren childbird childen childs chiled chilren chimmenies chimmeny chiop chiper chipers chipersuite
+chipersuites chipertext chipertexts chipet chisell chiselle chiselles chisil chisiles chisle chisled chisles chizell
+chizelle chizelled chizelles chizelling chizil chiziled chiziles chiziling chizle chizled chizles chizling chizzel
+chizzell chizzelle chizzelled chizzelles chizzelling chizzil chizziled chizziles chizziling chizzle chizzled
+chizzles chizzling chked chlid chlids chnage chnaged chnages chnange chnge chnged chnges chnging chnnel chochka
+chochkas chocolot chocolots choicing choise choises chooose choos choosed choosen choosin choppin chopy chosed
+choseen choser chosing chosse chossen chosses chould chouse chowin chowse chractor chractors chrash chrashs chromum
+chuch chuks chunaks chunc chunck chuncks chuncs chuned chunkin churchs cick cicle cicled cicles ciclic cicling
+cicrle cicruit cicular cigarret cigarrete cigarretes cigarrets cigarrett cigarretts ciguret cigurete ciguretes
+cigurets cihpher cilck cilcked cilcker cilcks cilent cilents cilincer cilincers cilyndre cilyndres cilyndrs cimetric
+cimetrical cimetricaly cimetriclly cimetricly cimmand cimmetric cimmetrical cimmetricaly cimmetriclly cimmetricly
+cimptom cimptomatic cimptomatically cimptomaticaly cimptomaticlly cimptomaticly cimptoms cimptum cimptumatic
+cimptumatically cimptumaticaly cimptumaticlly cimptumaticly cimptums cintaner ciotee ciotees ciper cipers ciph ciphe
+ciphes ciphr ciphrs cips circit circits circlin circual circumsicion circumstncial circut circuts ciricle ciriculum
+cirilic ciritc ciritcal ciritcality ciritcals ciritcs ciritic cirlce cirlces cirle cirles cirucal cirucit ciruit
+ciruits cirular citeria civalasation civalasations civalazation civalazations civalesation civalesations
+civalezation civalezations civelesation civelesations civelezation civelezations cjange cjanged cjanges cjoice
+cjoices ckeck ckecked ckecker ckecks claaes claen claened claener claens claenup claer claered claerer claerly
+claime claimes claimin clairvoiantes clame clammer clanup clanups clapse clapsed clapses clapsing claraty
+claravoyant claravoyantes claravoyants claread clared clarety claring clases clasic clasify classe classesss classfy
+classication classications classied classs claus clcosed clea cleaed cleaer cleaers cleaing clealy cleand cleandar
+cleandars cleande cleands cleanin cleann cleanns cleanp cleanpu cleare cleares clearin clearstories clearstory
+clearstorys cleary cleas cleaup cleaups cleck cleean cleen cleened cleens cleeshay cleeshays cleeshey cleesheys
+cleff cleint cleints clen clene clened clener clening clens clenup clenups cler clera clese cleses clevely clickin
+cliens cliensite clienta cliente clik cliks climbin climer climers climing clinet clinets cliped cliper cliping
+clippin clishay clishays clishey clisheys cliuent cllose cllosed clloser clloses clloud clloudes cllouds cloack
+cloacks cloberring clodes cloding cloes cloesd cloese cloesed cloeser cloeses cloesly cloesr cloess cloesst
+cloisonay cloisonays clonez clonin clonne clonned clonnes cloreen clory clos closee closeed closeer closees closig
+closin closse clossed closser closses clossion clossions cloude cloudes cloudin cloumn cloumns cloure clousre
+clownin clsoe clsoed clsoely clsoer clsoes clsoest clsoing cluase clude clumn clumsly cluser clusetr clutser cmak
+cmmand cmmands cmment cmments cna cnance cnances cnange cnanged cnanges cnannel cnat cnfig cnfigs cnosole cntain
+cntains cnter coachin coalace coalacece coalaced coalacence coalacing coalascece coalase coalasece coalased
 coalasence coalases coalasing coalcece coalcence coalesc coalese coaless coalessense coallece coalleced coallecence
 coalleces coallecing coallee coalleed coalleence coallees coalleing coallesceing coallese coallesed coallesence
 coalleses coallesing coallesse coallessed coallessence coallesses coallessing coalsce coalscece coalsecense
 coalsence cobine cobined cobines cobvers coctail codde codder codders coddes coddlin codeen codeing codesc codin
-codos coduct coducter coducts coeffient coeffients coeficent coeficents coercin coered coersce coerse coersed
+codo codos coduct coducter coducts coeffient coeffients coeficent coeficents coercin coered coersce coerse coersed
 coexhistance coexsit coexsitance cofeee cofig cofigs cofirm cofirms coflict coform cofrim cofrimation cofrimations
 cofrimed cofriming cofrims cofuse cofused cofuses cogniscent cohabitating coice cokies colapse coldplg colects
 coleeg coleeges coleegs colera colission colissions collaboritave collaboritavely collaps collender collenders
@@ -492,239 +499,243 @@ corus cosed cosist cosists cosnsrain cosnsrained cosole cosoled cosoles costant 
 costumisable costumisation costumisations costumise costumised costumiser costumisers costumising costumizable
 costumization costumizations costumize costumized costumizer costumizers costumizes costumizing costums cosume
 cosumed cosumer cosumes cotact cotacts cotain cotains cotave cotaves cotent cotents cotnain cotnent cotrol cotroll
-cotrolles cotrolls cotrols cotten coucil coudl coudnt cought couldent couldn couldnt coulmn coulmns coult coulumn
-councel cound counded counds counld counpound counpounds counry counsil counterintuive countin countr countrs
-countrys countys cource courced cources coursin couse couses cousing couted couter coutermeasuere coutermeasueres
-couters couting coutn coutned coutner coutnown coutns coutry couuld covarege coventionnel coverd covere coveres
-coverge coverin covetin covince covnert covnertor covnertors coyping cpacity cpation cpature cpcheck cption cpuld
-crace craced craces crach crache crached craches crachs cracing crackin craete craeted craetes craetor crahed crahes
-crahs crahsed crahses cramugin cramugins crashin crashs cratashous cratin cration creaate creae creaed creaes creaet
-creaetd creaete creaets creaing creakin creamin creasin creasoat creatation creatd createa creater creatin creatre
-creats credate credidential credidentials credis creeate creen creens cresent cresh cresits cretae cretaed cretaes
-cretate creted crewsant cricital cricitally cricitals cript cripts cristal critcal criteak critera criteras critial
-criticists critiera critieron critising critized critizing critque croch crockadile crooz croozed croozer croozes
-croozing croppin croshet crosreference crosreferenced crosreferences crossin crossite crosssute crossute crowkay
-crowm crowshay crowshays crsytal crtical crucifiction cruisin crusies crusor crutial crutialy cruze cruzed cruzer
-cruzes cruzing crypted cryto crytpo csaes cteate cteateing cteater cteates cteator ctificate ctificated ctificates
-ctification cuase cuased cuases cuasing cubburd cubburds cubid cullin cummand cumpus cumpuses cumulatative
-cuncurency cunted cunter cunters cunting cuple cuples curage curce curch curcuit cureful curefuly curency curent
-curernt curev curevd curevs curnel curnels currebt currect currecy curremt curren curreny curret curretn currnet
-currnt curros currupt curruptable currus curser cursos cursot cursro curtesy curteus curteusly curvasious cushin
-cushins cusine cusines cusom cusomer cusoms cussess cusstom customable custome customn custon custons custum custums
-cuted cutom cutomer cutoms cutted cuurent cuves cuvre cuvres cycic cycular cygin cylce cylced cylces cylcic cylcing
-cylcle cylcled cylcles cylclic cyled cyles cylic cylical cylider cyling cylnder cymptum cymptumatic cymptumatically
-cymptumaticaly cymptumaticlly cymptumaticly cymptums cyprt cyprtic cyprto cyrpess cyrpto cyrrent cyrrilic cyrstal
-cyrto cywgin dabase dabree dabue dackery dadlock daemonified dafault dafaut dafualt dafualted dafualts daita dalta
+cotrolles cotrolls cotrols cotten coucil coud coudl coudnt cought coul couldent couldn couldnt coulmn coulmns coult
+coulumn councel cound counded counds counld counpound counpounds counry counsil counterintuive countin countr
+countrs countrys countys cource courced cources coursin couse couses cousing couted couter coutermeasuere
+coutermeasueres couters couting coutn coutned coutner coutnown coutns coutry couuld covarege coventionnel coverd
+covere coveres coverge coverin covetin covince covnert covnertor covnertors coyp coyping cpacity cpation cpature
+cpcheck cpoy cppp cption cpuld crace craced craces crach crache crached craches crachs cracing crackin craete
+craeted craetes craetor crahed crahes crahs crahsed crahses cramugin cramugins crashin crashs cratashous cratin
+cration creaate creae creaed creaes creaet creaetd creaete creaets creaing creakin creamin creasin creasoat
+creatation creatd createa creater creatin creatre creats credate credidential credidentials credis creeate creen
+creens cresent cresh cresits cretae cretaed cretaes cretate creted crewsant cricital cricitally cricitals cript
+cripts cristal critcal criteak critera criteras critial criticists critiera critieron critising critized critizing
+critque croch crockadile crooz croozed croozer croozes croozing croppin cros croshet crosreference crosreferenced
+crosreferences crossin crossite crosssute crossute crowkay crowm crowshay crowshays crsytal crtical crucifiction
+cruisin crusies crusor crutial crutialy cruze cruzed cruzer cruzes cruzing crypted cryto crytpo csae csaes cteate
+cteateing cteater cteates cteator ctificate ctificated ctificates ctification cuase cuased cuases cuasing cubburd
+cubburds cubid cullin cummand cumpus cumpuses cumulatative cuncurency cunted cunter cunters cunting cuple cuples
+curage curce curch curcuit cureful curefuly curency curent curernt curev curevd curevs curnel curnels currebt
+currect currecy curremt curren curreny curret curretn currnet currnt curros currupt curruptable currus curser cursos
+cursot cursro curtesy curteus curteusly curvasious cushin cushins cusine cusines cusom cusomer cusoms cussess
+cusstom customable custome customn custon custons custum custums cuted cutom cutomer cutoms cutted cuurent cuve
+cuves cuvre cuvres cxan cycic cycular cygin cylce cylced cylces cylcic cylcing cylcle cylcled cylcles cylclic cyle
+cyled cyles cylic cylical cylider cyling cylnder cymk cymptum cymptumatic cymptumatically cymptumaticaly
+cymptumaticlly cymptumaticly cymptums cyprt cyprtic cyprto cyrpess cyrpto cyrrent cyrrilic cyrstal cyrto cywgin daa
+dabase dabree dabue dackery dadlock daed dael daemonified dafault dafaut dafualt dafualted dafualts daita dake dalta
 damagin damamge damange damed damenor dameon damge daming dammage damnin damons dampin dancin dandlin daquiri darma
-darwn darws dasdot dashs daspora databae databas databse dataet dataets datas datatpe datatye dataum datbase datea
-datee dateteim dateteims datin datset datsets daugher daybue dbeian dcoked dcoker dcokerd dcoking dcoks dcument
-ddelete ddition ddons ddress deactive deactived deactiving deaemon deafualt deafualts deafult deail dealed dealin
-dealte deamand deambigate deambigates deambigation deambiguage deambiguages deambiguate deambiguates deambiguation
-deamiguate deamiguates deamiguation deamon deamonified deamons deapth deapths deatch deatil deatils deattach
-deattached deattaches deattaching deattachment deault deaults debain debbug debbuged debbuger debbugers debbuging
-debbugs debgu debgug debia debiab debians debina debnia debouce debth debths debudg debudgs debufs debuged debugee
-debuger debugg debuggg debugggs debuggs decalratiosn decalre deceber decend decendend decendentant decendentants
-decern decerned decerning decerns deciaml decice deciced decices decidate decidated decidates decidin decie decied
-deciedd deciede decieds decies decieve deciple deciples decison declar declarate declarated declarates declarating
-declard declars declartated declartiuon declartiuons declartiuve declataions declation declations declatory declere
-declre declred declres decocde decodin decomposion decomposit decomposited decompositing decomposits decompreser
-decond deconde decorde decose decosed decoser decoses decrase decreas decrese decress decribe decrmenet decrmenetd
-decrmeneted decrpt decsion decsiptors decstiption decstiptions dectect dectecte dection decutable decutables dedault
-dedect dedects dedly deduplacte deduplacted deduplactes deduplaction deduplate deduplated deduplates deduplation
-deeep deelte deepo deepos deesil deezil defail defails defailt defalt defalts defalut defaukt defaul defauld defaule
-defaulf defaulg defaulh defaull defaulr defauls defauly defaulz defaut defautl defautly defauts defautt defecit
-defeine defenate defenately defenitly deferal defered deferencing deferentiate deferentiated deferentiates
-deferentiating deferentiation deferentiator deferentiators deffers deffine deffirent defice defien defiend defin
-definad definatly defind definde definetelly definetly definifing definifiton definin definined definines definining
-defininite defininitely defininition defininitions defininitive defininitively definishion definishions definit
-defins defint definte defintian defintians defintivly defintly defishant defishantly defition defitions deflaut
-defned defnite defore defrentiate defrentiated defrentiates defrentiating defualt defult defults defusin degenratet
-degerate degeree degrads degration degreee degreeee degreeees degres degress deifne deifned deifnes deine deined
-deines deinitailse deinitailze deinite deisgn deisgns deivce deivces dekete deketed deketes dekstop dektop dektops
-delaloc delaraction delaractions delare delared delares delate delayis delcare delele delelete deleleted deleletes
-deleleting delelte delemeter delet deletd deletete deleteted deletetes deleteting deletetion deletetions deletin
-delets delevop delevoped delevoper delevopers delevoping delevopment delevopments delevopp delevops delgate
-delimitiaion delimitiaions delimition delimitions delimititation delimititations delimitited delimititer
-delimititers delimititing delimma delink delpoy delpoys delte delted deltes delting deltion delusionally delvery
-demagog demagogs demaind demaned demaond demenor demog demographical demolishon demoninator demoninators
-demonstratable demonstratably denila denilas denine denined denines denisty denpend densitities densitity densly
-denstiy dentify dentity deocde deocded deocder deocdes deoes depand depandance depandances depandancies depandancy
-depandant depandantly depandants depands depden depdence depdencencies depdencency depdencent depdencente
-depdencentes depdences depdencies depdency depdend depdendance depdendances depdendancies depdendancy depdendant
-depdendantly depdendants depdendet depdendetly depdendets depdenence depdenences depdenencies depdenency depdenent
-depdenently depdenents depdening depdennce depdennces depdenncies depdenncy depdens depdent depdents depedencys
-depeds depencendencies depencendency depencendencys depencies depency dependancys dependand dependcies dependcy
-dependecys dependedn dependees dependencie dependencied dependencys dependended dependendence dependendences
-dependendencies dependendency dependendent dependendently dependendents dependending dependening dependice
-dependices dependicies dependicy depened depenedecies depenedecy depenencis depenencys depenend depenendecies
-depenendecy depenendence depenendencies depenendency depenendent depenending depent depents deployd deply deplyed
-deplyo deplyos deplys depnd depndance depndances depndancies depndancy depndant depndantly depndants depnded depnds
-depoly depolys deporarily deposin depoy depoyed depoys depreacts deprectad deprectat deprectats depretiats dequed
-derageable deram derect derects derefence derefenced derefences derefencing derefenrecable derefenrece
-derefenreceable derefenreced derefenreces derefenrecing dereferncence dereferncencer dereferncencers dereferncences
-derefrencable deregisted deregistrated dereive derfien derfiend derfine deriair dericed dericteries derictery
-dericteryes dericterys deriffed deriver deriviated derivin derivitivs dermine dermined dermines dermining derrive
-derterming derth dervie dervied dervies desable descallocate descallocated descentences descibe descide desciminate
-descize descized describ descrie descriont descritpiton descritpitons descritpr descritpro descritpros descritprs
-descrutor desctop descuss deselct deselctables desepears desgin desiar desicion desicions deside desided desides
-desig desiged desiger desigern desigerns desigin designd desigs desine desing desingn desings desintaiton
-desintaitons desintation desintations desinty desirin desition desitions deskop deskops deskys deslect desltop desne
-desnity desnse desogn desogns desolve despict desplay desribe desrire desroy desroys dessicate dessicated
-dessication dessign destkop destop destops destoried destort destory destoy destoys destroi destry destryiong
-destryong destrys desturb desturtor desturtors detachs detaild detaill detais detal detaled detals detatch detatil
-detault detct detcted detctor detcts deteced detech detecs detecte detectected detectt deteoriated deterant
-deteriate determinated determinating determinining determistic determistically detet detete deteted detetes detets
-detial detials detroy detroys dettach detur deturance deubug deubuging devasted devault devce devcent devcie devcies
-developpe developpement develp develpo develps devels deveolp deveop deveops devfine devic devicde devicec devide
-devided devider devides deviece devied deviice devine devined devired devive devleop devleopper devleoppers devlop
-devlopper devloppers devlops devolop devolopement devrice devuce dewrapping dezert dezibel dezine dezinens dffer
-dffered dffers dfine dfined dfines diable diabled diabler diables diaciritc diaciritcs diagnol dialaog dialate
-dialgo dialgos dialig dialigs dialin dialoge diamon diamons diamter diaplay diappeares diaram diarea diarhea diasble
-diaspra diaster dicard dicards dicate dicated dicates dicide dicided dicides dicline dicover dicrete dictionarys
-dictonnaries dictonnary dicuss didactical didnt diect diected diectly diector diects dieing diemsion dieties diety
-diferrence diferrences diferrent diferrentiate diferrentiated diferrentiates diferrentiating diferrentiation
-diferrently diferrs diffence diffences diffenet diffent diffentiate diffentiated diffentiates diffentiating
-diffentiation diffently differantion differate differens differentiatiations differnciate differnec differnecs
-differnty diffreents diffrents diffues diffult difine difined difines difract difuse difused difuses difussion
-difussive digesty diggest diggit diggits digial digist digitalise digitalising digitalize digitalizing digitis
-dignose dilema dilemas dillema dillemas dimand dimands dimaond dimenionsal dimenionsalities dimenionsality
-dimentionnal dimentionnalities dimentionnality dimentionnals diminsh dimiss dimnention dimond dimonds dimunitive
-dinamic dinamicaly dinamiclly dinamicly dingee dingees dinghys dinmaic diong dioreha diosese diplay diplays dipose
-diposed dircet dircets dirct dirctly dirctor dircts direcctorys direcctries direcdorys direcly direcor direcoty
-directd directorys directy diretly dirived dirrect dirtyed dirver disabe disabed disabel disabes disabilitily
-disabiltitiy disabl disalb disalbe disale disaled disalow disance disapait disapaited disapaiting disapaits disapat
-disapated disapating disapats disapeard disaple disapline disappline disapplined disapplines disapplining disapplins
-disard disariable disbale disble disbled disbles discconecct discconeccted discconeccting discconecction
-discconecctions discconeccts discconect discconected discconecting discconection discconections discconects
-discconeect discconeected discconeecting discconeection discconeections discconeects discconenct discconencted
-discconencting discconenction discconenctions discconencts discconet discconeted discconeting discconetion
-discconetions discconets discimenation disconecct disconeccted disconeccting disconecction disconecctions
-disconeccts disconet disconeted disconeting disconetion disconetions disconets discotek discove discoved discovr
-discrepicies discret discretation disencouraged disgard disgest disgn disgned disgner disgning disgns disign disire
-disired disires disktop dislay dislays dislpay disokay disolve disover dispach dispair dispaly dispalyes disparingly
-dispath dispay dispayes dispays dispbibute dispell dispite displa disply displys dispode disproportiate disrete
-disrm dissalow dissalowed dissalowing dissalows dissamble dissambled dissambler dissambles dissamblies dissambling
-dissambly dissapear dissapearance dissapeard dissapeared dissapearing dissapears dissaper dissaperd dissapered
-dissapering dissapers dissapoint dissapointed dissapointing dissapointment dissapointments dissapoints dissappeard
-dissapper dissapperd dissappered dissappering dissappers dissble dissconect dissct disscts disscuesed disscus
-disscused disscuses disscusing disscusion dissimilia dissimiliarty dissimiliary dissimlarlity dissmis dissmised
-dissmises dissmising dissobediance dissobediant distace distater distengish distict distint distirbitive distnce
-distnct distncte distnctes distory distrct distribiton distribitons distribtution distrobuts distroy distrub
-distrubiotion distrubite distrubitive distrubte distrubted distrubtes distrubting distrubtion distrubtions
-distrubtor distrubtors distuingish disuade disucss disusin disuss ditance ditial divde divded divdes divding divet
-divice diviced divicer divices dividin dividor divinin divion divison divrese divsion djanog dleay dleayed dleays
-dmaage dmaaged dmaages dmage dmaged dmages dmaging dnymaic doalog doamin doamine doamins doble dobled dobles dobling
-dockin dockson docmenetation docment docmunet docmunetation docmuneted docmuneting docmunets docsund docucument
-docuemtn docuemtnation docuemtned docuemtning docuemtns docuent documation documations documen documention
-documentions documet documnt documument doens doenst doese doesent doesing doesits doesnexist doesnot doesnt doess
-doign doiing doiuble dokced dokcer dokcerd dokcing dokcre dokcred dokcs doller dollers dollor dollors domait doman
-domans domian domians domin donain donains donejun donejuns donig donnot donot doorjam dorce dorced dorder dorment
-dosen dosens dosent dosin dosnt dosseay dosseays doube doubeclick doubeclicked doubeclicks doubel doubeleclick
-doubeleclicked doubeleclicks doubely doubes doublde doublely doublin doubth doubths doubtin doucmentated doucmentes
-douible doulbe doument doumentc dowlink dowload downgarte downgarted downgartes downgarting downlad downlaodes
-downloa downlod downoad doxgen doygen dozin dpeend dpeends dpeloy dpeloys dpend dpended dpends dploy dployed dploys
-dpuble dpubles draged draggin draging draing drainin dramtic drapin drastical drats draview drawack drawdow drawed
-drawin drawm drawng dreasm dreawn dregee dregees dregree dressin dribbel driect driects drity drived drivin drivr
-drnik dropabel droped droping droppin dropse droput drowt drowts druing druming drummin drvier drwaing dscrete
-dscribe dsiable dsktop dsktops dsplay dsplays dtoring dubios duble dubled dubley dublicade dublicat dubling dubly
-ducment dueing duelin duellin duirng dumbell dummp duoble duobled duobles duplacte duplacted duplactes duplacting
-duplaction duplactions duplate duplated duplates duplating duplation duplations dupliace dupliagte dureing durig
-durin durining durning durring duting dyamic dyamics dyanmic dyein dymamic dymanic dymanically dymanics dynamc
-dynamcly dynamcs dynamicly dynically dynmaic dynmic dynmics eabled eachs eactly eagrely eailier eaiser eaisest
+darw darwn darws dasdot dashs daspora dasy databae databas databse dataet dataets datas datatpe datatye dataum
+datbase datea datee dateteim dateteims datin datset datsets daty daugher daybue dbeian dcok dcoked dcoker dcokerd
+dcoking dcoks dcument ddelete ddition ddons ddress deactive deactived deactiving deaemon deafualt deafualts deafult
+deail dealed dealin dealte deamand deambigate deambigates deambigation deambiguage deambiguages deambiguate
+deambiguates deambiguation deamiguate deamiguates deamiguation deamon deamonified deamons deapth deapths deatch
+deatil deatils deattach deattached deattaches deattaching deattachment deault deaults debain debbug debbuged
+debbuger debbugers debbuging debbugs debgu debgug debia debiab debians debina debnia debouce debth debths debudg
+debudgs debufs debuged debugee debuger debugg debuggg debugggs debuggs decalratiosn decalre deceber decend decendend
+decendentant decendentants decern decerned decerning decerns deciaml decice deciced decices decidate decidated
+decidates decidin decie decied deciedd deciede decieds decies decieve deciple deciples decison declar declarate
+declarated declarates declarating declard declars declartated declartiuon declartiuons declartiuve declataions
+declation declations declatory declere declre declred declres decocde decodin decomposion decomposit decomposited
+decompositing decomposits decompreser decond deconde decorde decose decosed decoser decoses decrase decreas decrese
+decress decribe decrmenet decrmenetd decrmeneted decrpt decsion decsiptors decstiption decstiptions dectect dectecte
+dection decutable decutables ded dedault dedect dedects dedly deduplacte deduplacted deduplactes deduplaction
+deduplate deduplated deduplates deduplation deeep deelte deepo deepos deesil deezil defail defails defailt defalt
+defalts defalut defaukt defaul defauld defaule defaulf defaulg defaulh defaull defaulr defauls defauly defaulz
+defaut defautl defautly defauts defautt defecit defeine defenate defenately defenitly deferal defered deferencing
+deferentiate deferentiated deferentiates deferentiating deferentiation deferentiator deferentiators deffers deffine
+deffirent defice defien defiend defin definad definatly defind definde definetelly definetly definifing definifiton
+definin definined definines definining defininite defininitely defininition defininitions defininitive
+defininitively definishion definishions definit defins defint definte defintian defintians defintivly defintly
+defishant defishantly defition defitions deflaut defned defnite defore defrentiate defrentiated defrentiates
+defrentiating defualt defult defults defusin degenratet degerate degeree degrads degration degreee degreeee
+degreeees degres degress deifne deifned deifnes deine deined deines deinitailse deinitailze deinite deisgn deisgns
+deivce deivces dekete deketed deketes dekstop dektop dektops delaloc delaraction delaractions delare delared delares
+delate delayis delcare delele delelete deleleted deleletes deleleting delelte delemeter delet deletd deletete
+deleteted deletetes deleteting deletetion deletetions deletin delets delevop delevoped delevoper delevopers
+delevoping delevopment delevopments delevopp delevops delgate delimitiaion delimitiaions delimition delimitions
+delimititation delimititations delimitited delimititer delimititers delimititing delimma delink delpoy delpoys delt
+delte delted deltes delting deltion delusionally delvery demagog demagogs demaind demaned demaond demenor demog
+demographical demolishon demoninator demoninators demonstratable demonstratably denila denilas denine denined
+denines denisty denpend densitities densitity densly denstiy dentify dentity deocde deocded deocder deocdes deoes
+depand depandance depandances depandancies depandancy depandant depandantly depandants depands depden depdence
+depdencencies depdencency depdencent depdencente depdencentes depdences depdencies depdency depdend depdendance
+depdendances depdendancies depdendancy depdendant depdendantly depdendants depdendet depdendetly depdendets
+depdenence depdenences depdenencies depdenency depdenent depdenently depdenents depdening depdennce depdennces
+depdenncies depdenncy depdens depdent depdents depedencys depeds depencendencies depencendency depencendencys
+depencies depency dependancys dependand dependcies dependcy dependecys dependedn dependees dependencie dependencied
+dependencys dependended dependendence dependendences dependendencies dependendency dependendent dependendently
+dependendents dependending dependening dependice dependices dependicies dependicy depened depenedecies depenedecy
+depenencis depenencys depenend depenendecies depenendecy depenendence depenendencies depenendency depenendent
+depenending depent depents deployd deply deplyed deplyo deplyos deplys depnd depndance depndances depndancies
+depndancy depndant depndantly depndants depnded depnds depoly depolys deporarily deposin depoy depoyed depoys
+depreacts deprectad deprectat deprectats depretiats dequed derageable deram derect derects derefence derefenced
+derefences derefencing derefenrecable derefenrece derefenreceable derefenreced derefenreces derefenrecing
+dereferncence dereferncencer dereferncencers dereferncences derefrencable deregisted deregistrated dereive derfien
+derfiend derfine deriair dericed dericteries derictery dericteryes dericterys deriffed deriver deriviated derivin
+derivitivs dermine dermined dermines dermining derrive derterming derth dervie dervied dervies desable descallocate
+descallocated descentences descibe descide desciminate descize descized describ descrie descriont descritpiton
+descritpitons descritpr descritpro descritpros descritprs descrutor desctop descuss deselct deselctables desepears
+desgin desiar desicion desicions deside desided desides desig desiged desiger desigern desigerns desigin designd
+desigs desine desing desingn desings desintaiton desintaitons desintation desintations desinty desirin desition
+desitions deskop deskops deskys deslect desltop desne desnity desnse desogn desogns desolve despict desplay desribe
+desrire desroy desroys dessicate dessicated dessication dessign destkop destop destops destoried destort destory
+destoy destoys destroi destry destryiong destryong destrys desturb desturtor desturtors detachs detaild detaill
+detais detal detaled detals detatch detatil detault detct detcted detctor detcts deteced detech detecs detecte
+detectected detectt deteoriated deterant deteriate determinated determinating determinining determistic
+determistically detet detete deteted detetes detets detial detials detroy detroys dettach detur deturance deubug
+deubuging deug devasted devault devce devcent devcie devcies developpe developpement develp develpo develps devels
+deveolp deveop deveops devfine devic devicde devicec devide devided devider devides deviece devied deviice devine
+devined devired devive devleop devleopper devleoppers devlop devlopper devloppers devlops devolop devolopement
+devrice devuce dewrapping dezert dezibel dezine dezinens dffer dffered dffers dfine dfined dfines diable diabled
+diabler diables diaciritc diaciritcs diagnol dialaog dialate dialgo dialgos dialig dialigs dialin dialoge diamon
+diamons diamter diaplay diappeares diaram diarea diarhea diasble diaspra diaster dicard dicards dicate dicated
+dicates dicide dicided dicides dicline dicover dicrete dictionarys dictonnaries dictonnary dicuss didactical didi
+didnt diea diect diected diectly diector diects dieing diemsion dieties diety diferrence diferrences diferrent
+diferrentiate diferrentiated diferrentiates diferrentiating diferrentiation diferrently diferrs diffence diffences
+diffenet diffent diffentiate diffentiated diffentiates diffentiating diffentiation diffently differantion differate
+differens differentiatiations differnciate differnec differnecs differnty diffreents diffrents diffues diffult
+difine difined difines difract difuse difused difuses difussion difussive digesty diggest diggit diggits digial
+digist digitalise digitalising digitalize digitalizing digitis dignose dilema dilemas dillema dillemas dimand
+dimands dimaond dimenionsal dimenionsalities dimenionsality dimentionnal dimentionnalities dimentionnality
+dimentionnals diminsh dimiss dimnention dimond dimonds dimunitive dinamic dinamicaly dinamiclly dinamicly dingee
+dingees dinghys dinmaic diong dioreha diosese diplay diplays dipose diposed dircet dircets dirct dirctly dirctor
+dircts direcctorys direcctries direcdorys direcly direcor direcoty directd directorys directy diretly dirived
+dirrect dirtyed dirver disabe disabed disabel disabes disabilitily disabiltitiy disabl disalb disalbe disale disaled
+disalow disance disapait disapaited disapaiting disapaits disapat disapated disapating disapats disapeard disaple
+disapline disappline disapplined disapplines disapplining disapplins disard disariable disbale disble disbled
+disbles discconecct discconeccted discconeccting discconecction discconecctions discconeccts discconect discconected
+discconecting discconection discconections discconects discconeect discconeected discconeecting discconeection
+discconeections discconeects discconenct discconencted discconencting discconenction discconenctions discconencts
+discconet discconeted discconeting discconetion discconetions discconets discimenation disconecct disconeccted
+disconeccting disconecction disconecctions disconeccts disconet disconeted disconeting disconetion disconetions
+disconets discotek discove discoved discovr discrepicies discret discretation disencouraged disgard disgest disgn
+disgned disgner disgning disgns disign disire disired disires disktop dislay dislays dislpay disokay disolve disover
+dispach dispair dispaly dispalyes disparingly dispath dispay dispayes dispays dispbibute dispell dispite displa
+disply displys dispode disproportiate disrete disrm dissalow dissalowed dissalowing dissalows dissamble dissambled
+dissambler dissambles dissamblies dissambling dissambly dissapear dissapearance dissapeard dissapeared dissapearing
+dissapears dissaper dissaperd dissapered dissapering dissapers dissapoint dissapointed dissapointing dissapointment
+dissapointments dissapoints dissappeard dissapper dissapperd dissappered dissappering dissappers dissble dissconect
+dissct disscts disscuesed disscus disscused disscuses disscusing disscusion dissimilia dissimiliarty dissimiliary
+dissimlarlity dissmis dissmised dissmises dissmising dissobediance dissobediant distace distater distengish distict
+distint distirbitive distnce distnct distncte distnctes distory distrct distribiton distribitons distribtution
+distrobuts distroy distrub distrubiotion distrubite distrubitive distrubte distrubted distrubtes distrubting
+distrubtion distrubtions distrubtor distrubtors distuingish disuade disucss disusin disuss ditance ditial dito divde
+divded divdes divding divet divice diviced divicer divices dividin dividor divinin divion divison divrese divsion
+djanog dleay dleayed dleays dmaage dmaaged dmaages dmage dmaged dmages dmaging dne dnymaic doalog doamin doamine
+doamins doble dobled dobles dobling dockin dockson docmenetation docment docmunet docmunetation docmuneted
+docmuneting docmunets docsund docucument docuemtn docuemtnation docuemtned docuemtning docuemtns docuent documation
+documations documen documention documentions documet documnt documument doed doen doens doenst doese doesent doesing
+doesits doesnexist doesnot doesnt doess doign doiing doin doiuble dokc dokced dokcer dokcerd dokcing dokcre dokcred
+dokcs doller dollers dollor dollors domait doman domans domian domians domin donain donains donejun donejuns donig
+donn donnot donot doorjam dorce dorced dorder dorment dorp dosen dosens dosent dosin dosnt dosseay dosseays dota
+doub doube doubeclick doubeclicked doubeclicks doubel doubeleclick doubeleclicked doubeleclicks doubely doubes
+doublde doublely doublin doubth doubths doubtin doucmentated doucmentes douible doulbe doument doumentc dout dowlink
+dowload downgarte downgarted downgartes downgarting downlad downlaodes downloa downlod downoad dows dowt doxgen
+doygen dozin dpeend dpeends dpeloy dpeloys dpend dpended dpends dploy dployed dploys dpuble dpubles draged draggin
+draging draing drainin dramtic dran drapin drastical drats draview drawack drawdow drawed drawin drawm drawng dreasm
+dreawn dregee dregees dregree dressin dribbel driect driects drity drived drivin drivr drnik drob dropabel droped
+droping droppin dropse droput drowt drowts druing druming drummin drvier drwaing dscrete dscribe dsiable dsktop
+dsktops dsplay dsplays dthe dtoring dubios duble dubled dubley dublicade dublicat dubling dubly ducment dudo dueing
+duelin duellin duirng dum dumbell dummp duoble duobled duobles duplacte duplacted duplactes duplacting duplaction
+duplactions duplate duplated duplates duplating duplation duplations dupliace dupliagte dureing durig durin durining
+durning durring duting dyamic dyamics dyanmic dyas dyein dyin dymamic dymanic dymanically dymanics dynamc dynamcly
+dynamcs dynamicly dynically dynmaic dynmic dynmics eabled eacf eacg eachs eactly eagrely eahc eailier eaiser eaisest
 eaisly ealier ealiest eamcs eample eamples eanable eanble eanbled eanbles earch earier eariest eariler earily
-earleir earler earlest earlies earlist earlyer earnin earnt earyly easely easer easiler easili easiliy easilly
-easilty easist easiy easly easyer easyest easyly eatch eather eaturn eaxct eaxctly eazier eaziest ebale ebaled
-ebedded ecept ecidious eclise eclispe ecnetricity ecomonic ecret ecxept ecxite ecxited ecxites eczecute eczecuted
-eczecutes eczecuting eczecutive eczecutives eddge eddges eddit eddited edditor eddits edeycat edeycats edgin ediable
-edige ediges ediing ediit ediited ediitor ediits edior ediors editedt editer editers editied editin editior editoro
-editot editots editt editted editter edittor ednif edning edtion edtions educte educted eductes eearly eeded eeeprom
-eeger eegerly eejus eevery efect efects efetivity effct effcts effec effeck effecks effeckt effecs effectly effedts
-effeect effekt effexts efffect efffort efficacity efficencty effiency effient effiently efford effords efine efined
-efines efining efinite efore efort eforts egals egdes egenral egenralise egenralised egenralises egenralize
-egenralized egenralizes egenrally egineer egister egistry ehance ehanced ehough ehther eiegn eighter eigth eihter
-eisntance eisntances eiter ejectin elagant elamentries elamentry elapsin elaspe elasped elaspes elatic elction
-elctric elctron elease eleased eleases eleate electic electin electon electricly eleemnt eleent eleents elelement
-elelements elemant elemement elemements elememt elemen elemenent elemenental elemenents elemens elemet elemetn
-elemets elemnet elemnt elemnts elemt elemtary elemts eletric eletromagnitic eletron elgance elgant elgible eligble
-eliminetaion elipse elipses elipsis elipsises eliptic ellipsises elmenet elmenets elment elments elphant elsef
-elseof elsiof elsof emabaroged emable emabled emables emailin emasc embaras embarased embarases embarasing
-embarasingly embaress embaressed embaresses embaressing embbed embbeded embbeder embbeders embbeding embdded embdder
-embded embding embebbed embedd embeddeding embedds embeded embededded embeder embeed embezelled embold embrio
-embrios emcas emedded emenet emenets emense emensely emiited eminate emision emiss emissed emited emiting emition
-emittin emmisaries emmisarries emmisarry emmisary emmision emmisions emmit emmited emmiting emmits emnity emojii
-emojiis emoty emough emought empass emphazise emphazised emphazises emphazising emphsis emplied emplies emply
-emplyed emplyee emplyer emplys emporer empricical empricically emprove empted emptry emptyed emptyin emptyy emtied
-emties emtpies emtpy emtying emultor enabe enabed enabel enabeld enabele enabels enabes enabing enabke enabked
-enabkes enablen enablin enalbe enalbed enalbes enameld enaugh enbable enbale enbaled enbales enble enbled enbles
-enbling enbrace enclude encocde encodin encoede encompus encompused encompuses encompusing enconde encorde encose
-encosed encoser encoses encounting encript encrpt encrpts encrpyt encryt encrytp encryts encypt encypts endding
-endever endevered endeveres endevering endevers endfi endge endianes endianity endien endiens endig endiif endin
-endiness endoint endpint endpont endsup enduce enduced enduces endur eneable enebale enebaled enebales enebaling
-eneble enebled enebles enegeries enegery enery eneter eneters enetity eneumretaion eneumretaions enfoce enfoced
-enfoces enfore enfored enfores engery engieer enginee enginge enginin enginineer enginineering enginineers engoug
-engouh enhabce enhace enhaced enhaces enhancd enhane enhaned enhanes enhence enhencment enhencments enities enitity
-enitre enitty enity enivornment enivornments enlose enmpty enmum enocde enocded enocder enocdes enogh enoght enoguh
-enormass enormassly enouch enoucnter enoucntered enoucntering enoucnters enouf enoufh enought enoughts enougth enouh
-enouhg enouncter enounctered enounctering enouncters enoung enoungh enouph enouth enouugh enpoint enque enrties
-enrtry enrty enrypt enrypts entend entends entent ententries entents enterie enterily enterin entery entety
-enthuseasticly entir entired entires entirey entirly entiry entite entitee entites entiti entitie entitities
-entitity entitiy entitys entiy entiyt entoty entrace entrapeneur entrapeneurs entreis entrie entriy entrys enttry
-enumable enumate enumated enumates enumating enumation enumations enusre envent envents enver envioment enviomental
-envioments enviorement envioremental enviorements enviorenment enviorenmental enviorenments enviorment enviormental
+earleir earler earlest earlies earlist earlyer earnin earnt eary earyly easely easer easiler easili easiliy easilly
+easilty easist easiy easly easyer easyest easyly eatch eather eaturn eaxct eaxctly eazier eaziest eazy ebale ebaled
+ebedded ecept ecidious eclise eclispe ecnetricity ecomonic ecret ect ecxept ecxite ecxited ecxites eczecute
+eczecuted eczecutes eczecuting eczecutive eczecutives eddge eddges eddit eddited edditor eddits ede edeycat edeycats
+edgin ediable edige ediges ediing ediit ediited ediitor ediits edior ediors editedt editer editers editied editin
+editior editoro editot editots editt editted editter edittor edn ednif edning edtion edtions educte educted eductes
+eearly eeded eeeprom eeger eegerly eejus eevery efect efects efel efetivity effct effcts effec effeck effecks
+effeckt effecs effectly effedts effeect effekt effexts efffect efffort efficacity efficencty effiency effient
+effiently efford effords efine efined efines efining efinite efore efort eforts egal egals egde egdes ege egenral
+egenralise egenralised egenralises egenralize egenralized egenralizes egenrally egineer egister egistry ehance
+ehanced ehen ehough ehr ehther eiegn eighter eigth eihter eisntance eisntances eiter eith ejectin elagant
+elamentries elamentry elapsin elaspe elasped elaspes elatic elction elctric elctron elease eleased eleases eleate
+electic electin electon electricly eleemnt eleent eleents elelement elelements elemant elemement elemements elememt
+elemen elemenent elemenental elemenents elemens elemet elemetn elemets elemnet elemnt elemnts elemt elemtary elemts
+eles eletric eletromagnitic eletron elgance elgant elgible eligble eliminetaion elipse elipses elipsis elipsises
+eliptic ellipsises elmenet elmenets elment elments elphant elsef elseof elsiof elsof emabaroged emable emabled
+emables emac emai emailin emasc embaras embarased embarases embarasing embarasingly embaress embaressed embaresses
+embaressing embbed embbeded embbeder embbeders embbeding embdded embdder embded embding embebbed embedd embeddeding
+embedds embeded embededded embeder embeed embezelled embold embrio embrios emcas emedded emenet emenets emense
+emensely emiited eminate emision emiss emissed emited emiting emition emittin emmisaries emmisarries emmisarry
+emmisary emmision emmisions emmit emmited emmiting emmits emnity emojii emojiis emoty emough emought empass
+emphazise emphazised emphazises emphazising emphsis emplied emplies emply emplyed emplyee emplyer emplys emporer
+empricical empricically emprove empted emptry emptyed emptyin emptyy empy emtied emties emtpies emtpy emty emtying
+emultor enabe enabed enabel enabeld enabele enabels enabes enabing enabke enabked enabkes enablen enablin enalbe
+enalbed enalbes enameld enaugh enbable enbale enbaled enbales enble enbled enbles enbling enbrace enclude encocde
+encodin encoede encompus encompused encompuses encompusing enconde encorde encose encosed encoser encoses encounting
+encript encrpt encrpts encrpyt encryt encrytp encryts encypt encypts endding ende endever endevered endeveres
+endevering endevers endfi endge endianes endianity endien endiens endig endiif endin endiness endoint endpint
+endpont endsup enduce enduced enduces endur eneable enebale enebaled enebales enebaling eneble enebled enebles ened
+enegeries enegery enery eneter eneters enetity eneumretaion eneumretaions enew enfoce enfoced enfoces enfore enfored
+enfores engery engieer enginee enginge enginin enginineer enginineering enginineers engoug engouh enhabce enhace
+enhaced enhaces enhancd enhane enhaned enhanes enhence enhencment enhencments enities enitity enitre enitty enity
+enivornment enivornments enlose enmpty enmum enocde enocded enocder enocdes enogh enoght enoguh enormass enormassly
+enouch enoucnter enoucntered enoucntering enoucnters enouf enoufh enought enoughts enougth enouh enouhg enouncter
+enounctered enounctering enouncters enoung enoungh enouph enouth enouugh enpoint enque enrties enrtry enrty enrypt
+enrypts entend entends entent ententries entents enterie enterily enterin entery entety enthuseasticly entir entired
+entires entirey entirly entiry entite entitee entites entiti entitie entitities entitity entitiy entitys entiy
+entiyt entoty entrace entrapeneur entrapeneurs entreis entrie entriy entrys enttry enty enuf enumable enumate
+enumated enumates enumating enumation enumations enusre envent envents enver envioment enviomental envioments
+enviorement envioremental enviorements enviorenment enviorenmental enviorenments enviorment enviormental
 enviormentally enviorments enviornemnt enviornemntal enviornemnts environemt environemtal environemts environmane
-environnement environnemental environnements envoke envoked envoker envokes envolve envorce envrion enymore enytime
-enyway epect epected epects ephememeral ephememeris epigramic episdoe epitamy eplicit eploit eploits epmty epsiode
-eptied eptier epties epxand epxands epxect epxects epxiressions eqaul eqaully eqauls equall equalls equaly equatin
-equavilent equavilently equavilents equeal equeals equel equelly equels equest equests equil equilavalent equiped
-equire equired equires equivelance equivelant equivelantly equivelants equivilance equivilant equivilantly
-equivilants equivivalent equivlance equivlant equivlantly equivlants equlity eqully equls equpped equps eqution
-eralier erally erasuer eratic eraticly erectin erested erliear erlier erorneus erorneusly erorr erorrs erors errect
-errects errorneus errorneusly errornoeus errornoeusly errornous errornously errorr errorrs erros errot errots errpr
-errprs errro errror errrors errros ertor ertors erturn erturns ervery ervice ervices esacpe esacped esacpes escalte
-escapin escased escate escated escates escation esccape esclude escpae escpaed escpaes escuse escused escuses
-esecute esger esgers esges esging esier esiest esily esimate esists esnure esnured esnures espacally espace espaced
-espaces espacing espect espects espond esponds esponse essense essentaily essentualy essesital essesitally
-essesitaly estabishd estuwarries estuwarry esudo etablishd etend etended etender etends ethose etiher etropy etror
-etrors etsbalishment etsts euqal euqally euqals evalate evalite evalited evalites evaliting evaluatate evaluatated
-evaluatates evaluatating evalutaeing evalute evaulted evelope eventhanders eveolve everage everone evertyhign
-everybodies eveyone eveyr evictin evidentally evition evluate evnet evnts evokin evolvin evovler evrithing evryday
-evryone evrythign evrytime evyrthing ewhwer exaclty exacly exactin exacty exacute exagerrate exagerrated exagerrates
-exagerrating exagon exagons examied examin examinate examinated examinates examinating examing examinining examle
-examles examlpe exampe exampel exampes exampt exand exanded exands exapand exapend exaplaination exaple exaples
-exapmle exapnd exapnds exata exatc exatca exatcly exatct exatcta exatly exaust excact excacta excahcnge excange
-excape excaped excapes excat excata excatly exccute excecise excecised excecises excecpt excect excectable
-excectables excecte excectes excective excectives excector excectors excects excecuts exced excede exceded excedes
-exceds exceeed excell excells excempt excentuating exceopt exceot exceots exceprt exceptation excerise excerised
-excerises excerising excersize excersized excersizes excersizing exces excesed excesss excesv excesvly excetra
-excetutable excetutables excetute excetuted excetutes excetuting excetution excetutions excetutive excetutives
-excetutor excetutors exceuctable exceuctables exceucte exceucted exceuctes exceucting exceuction exceuctions
-exceuctive exceuctives exceuctor exceuctors exceute exchage exchanche exchanched exchanches exchanching exchane
-exchng exchngd exchnge exchngng exchngs excipt excisin excist excists excitin exclue exclued exclues excluse excpect
-excpet excplict excplictly excpt excract exctacted exculde exculsivly excusin excute excuted excutes excutor execeed
-execept execise execpt exect execte exected exectes exectly exector exects exectue execture exectured exectures
-execturing execubale execubales execude execue execued execues execuet execulatble execulatbles execulusive execune
-execure execuse execusive execut executabable executabables executablble executation executations executd executs
-executute execututed execututes executution execututions exeed exeeded exeeds exelent exempel exempels exemple
-exended exent exentended exepct exepcts exepect exept exerbate exerbated exernal exerpt exerpts exersice exersiced
-exersices exersicing exersize exersized exersizes exersizing exerternal exertin exeucte exexute exhange exhcuast
-exhcuasted exhist exhistance exhists exhorbitent exhorbitently exhostive exibit exibits exicte exicted exictes
-exilerate exilerated exilerates exilerating exinct exipre exipred exipres exising exisit exisits existin existng
-existy exitance exite exitin exitss exitsts exitt exitted exitts exixst exixt exixted exixts exlain exlains exlcude
-exlicit exlicite exlicitely exliled exlpoit exlucde exlucded exlucdes exlucding exlucsion exlucsions exlucsive
-exlucsively exlude exluded exludes exmaine exmaple exmplar exmple exmples exmport exntend exntry exorcizer
-exorcizers exort exorted exorts expad expaded expads expain expains expalin expanble expandr expaned expatriot
-expcept expcet expcetion expcetions expcets expct expcted expec expeced expecet expecs expectd expecte expection
-expections expeect expeimentel expeimentelly expeirimentel expeirimentelly expell expells expement expemental
-expementally expementation expementations expemented expementel expementelly expementer expementers expementing
-expements expempt expemt expemted expemtion expemtions expemts expence expepect expepected expepectedly expepecting
-expepects expept expepts experamentel experamentelly experct experementel experementelly experes experesed
-experesion experesions experiancial experiansial experiation experiations experice expericed experices expericing
-experienshial experies experim experimal experimally experimanent experimanental experimanentally experimanentation
-experimanentations experimanented experimanentel experimanentelly experimanenter experimanenters experimanenting
-experimanents experimanet experimanetal experimanetally experimanetation experimanetations experimaneted
-experimanetel experimanetelly experimaneter experimaneters experimaneting experimanets experimantel experimantelly
-experimation experimations experimdntel experimdntelly experimed experimel experimelly experimenatel experimenatelly
-experimenel experimenelly experimentaat experimentaatl experimentaatlly experimentaats experimentait experimentaital
+environnement environnemental environnements envoke envoked envoker envokes envolve envorce envrion enxt enymore
+enytime enyway epect epected epects ephememeral ephememeris epigramic episdoe epitamy eplicit eploit eploits epmty
+epsiode eptied eptier epties epty epxand epxands epxect epxects epxiressions eqaul eqaully eqauls equall equalls
+equaly equatin equavilent equavilently equavilents equeal equeals equel equelly equels equest equests equil
+equilavalent equiped equire equired equires equivelance equivelant equivelantly equivelants equivilance equivilant
+equivilantly equivilants equivivalent equivlance equivlant equivlantly equivlants equl equlity eqully equls equpped
+equps eqution eralier erally erasuer eratic eraticly erectin erested erliear erlier erly eror erorneus erorneusly
+erorr erorrs erors errect errects erro errorneus errorneusly errornoeus errornoeusly errornous errornously errorr
+errorrs erros errot errots errpr errprs errro errror errrors errros ertor ertors erturn erturns ervery ervice
+ervices esacpe esacped esacpes escalte escapin escased escate escated escates escation esccape esclude escpae
+escpaed escpaes escuse escused escuses esecute esge esger esgers esges esging esier esiest esily esimate esists esle
+esnure esnured esnures espacally espace espaced espaces espacing espect espects espond esponds esponse essense
+essentaily essentualy essesital essesitally essesitaly estabishd estuwarries estuwarry esudo esy etablishd etcc etcp
+etend etended etender etends ethe ethose etiher eto etropy etror etrors etsbalishment etst etsts etxt euqal euqally
+euqals evalate evalite evalited evalites evaliting evaluatate evaluatated evaluatates evaluatating evalutaeing
+evalute evaulted evelope evem eventhanders eveolve everage everone evertyhign everybodies evey eveyone eveyr evictin
+evidentally evition evluate evnet evnts evokin evolvin evovler evrithing evry evryday evryone evrythign evrytime
+evyrthing ewhwer ewll exaclty exacly exactin exacty exacute exagerrate exagerrated exagerrates exagerrating exagon
+exagons examied examin examinate examinated examinates examinating examing examinining examle examles examlpe exampe
+exampel exampes exampt exand exanded exands exapand exapend exaplaination exaple exaples exapmle exapnd exapnds exat
+exata exatc exatca exatcly exatct exatcta exatly exaust excact excacta excahcnge excange excape excaped excapes
+excat excata excatly exccute excecise excecised excecises excecpt excect excectable excectables excecte excectes
+excective excectives excector excectors excects excecuts exced excede exceded excedes exceds exceeed excell excells
+excempt excentuating exceopt exceot exceots exceprt exceptation excerise excerised excerises excerising excersize
+excersized excersizes excersizing exces excesed excesss excesv excesvly excetra excetutable excetutables excetute
+excetuted excetutes excetuting excetution excetutions excetutive excetutives excetutor excetutors exceuctable
+exceuctables exceucte exceucted exceuctes exceucting exceuction exceuctions exceuctive exceuctives exceuctor
+exceuctors exceute exchage exchanche exchanched exchanches exchanching exchane exchng exchngd exchnge exchngng
+exchngs excipt excisin excist excists excitin exclue exclued exclues excluse excpect excpet excplict excplictly
+excpt excract exctacted exculde exculsivly excusin excute excuted excutes excutor execeed execept execise execpt
+exect execte exected exectes exectly exector exects exectue execture exectured exectures execturing execubale
+execubales execude execue execued execues execuet execulatble execulatbles execulusive execune execure execuse
+execusive execut executabable executabables executablble executation executations executd executs executute
+execututed execututes executution execututions exeed exeeded exeeds exelent exempel exempels exemple exended exent
+exentended exepct exepcts exepect exept exerbate exerbated exernal exerpt exerpts exersice exersiced exersices
+exersicing exersize exersized exersizes exersizing exerternal exertin exeucte exexute exhange exhcuast exhcuasted
+exhist exhistance exhists exhorbitent exhorbitently exhostive exibit exibits exicte exicted exictes exilerate
+exilerated exilerates exilerating exinct exipre exipred exipres exis exising exisit exisits existin existng existy
+exitance exite exitin exitss exitsts exitt exitted exitts exixst exixt exixted exixts exlain exlains exlcude exlicit
+exlicite exlicitely exliled exlpoit exlucde exlucded exlucdes exlucding exlucsion exlucsions exlucsive exlucsively
+exlude exluded exludes exmaine exmaple exmplar exmple exmples exmport exntend exntry exorcizer exorcizers exort
+exorted exorts expad expaded expads expain expains expalin expanble expandr expaned expatriot expcept expcet
+expcetion expcetions expcets expct expcted expec expeced expecet expecs expectd expecte expection expections expeect
+expeimentel expeimentelly expeirimentel expeirimentelly expell expells expement expemental expementally
+expementation expementations expemented expementel expementelly expementer expementers expementing expements expempt
+expemt expemted expemtion expemtions expemts expence expepect expepected expepectedly expepecting expepects expept
+expepts experamentel experamentelly experct experementel experementelly experes experesed experesion experesions
+experiancial experiansial experiation experiations experice expericed experices expericing experienshial experies
+experim experimal experimally experimanent experimanental experimanentally experimanentation experimanentations
+experimanented experimanentel experimanentelly experimanenter experimanenters experimanenting experimanents
+experimanet experimanetal experimanetally experimanetation experimanetations experimaneted experimanetel
+experimanetelly experimaneter experimaneters experimaneting experimanets experimantel experimantelly experimation
+experimations experimdntel experimdntelly experimed experimel experimelly experimenatel experimenatelly experimenel
+experimenelly experimentaat experimentaatl experimentaatlly experimentaats experimentait experimentaital
 experimentaitally experimentaited experimentaiter experimentaiters experimentaitng experimentatal experimentatally
 experimentatation experimentatations experimentated experimentater experimentating experimer experimers experimetel
 experimetelly experimetent experimetental experimetentally experimetentation experimetentations experimetented
@@ -747,224 +758,229 @@ explcitily explecitely explecitily explian explicete explicetely explicing expli
 explictely explicty explin explins explit explitict explitictly explitly explixitely exploition exploitions explot
 expoed expoent expoentntial expoert expoit expoits expolde exponantation exponantialy exponentiell exponet expore
 expored exporer expores expors exposin exposte expport exprect expres exprot exprots exprted exprts exptect exptra
-exract exracts exress exsist exsists exsit exsited exsits exspect exstacy exsted exsting exstream exsts extact
+exra exract exracts exress exsist exsists exsit exsited exsits exspect exstacy exsted exsting exstream exsts extact
 extacts extacy extatic exted exteded exteder extedn extedns exteme extemes exten extenal extened extensibity
 extepect extepecting extepects exteral extered exterme extermly exting extint extist extists extit extited extits
 extrac extracs extrapole extrapoled extrapoles extrapoling extrat extrates extrats extraxt extream extreamily
 extreamly extreams extreem extrem extrememe extrememely extremitys extrems extrenaly extrime extrimly extrodinary
-extry exturd exturde exucute exudin exurpt exurpts eyars eyasr ezdrop fabircatings facce faceis facilititate facilty
-facist facor facors facour facours factization factorys fadin fadind faeture faied faield faiing faild failded faile
-failer failes failicies failicy failied failin faill failled faills failng failre failres failrue failt failue
-failuer failues failur failured failuring failurs fairoh faiulre faiure faiures faiway faiways faktor faktors
-falback fales falgs falied faliing falis faliure fallbck falled fallin falsh falshed falshes falsk falsks falsly
-falso falure falures familar familes familiy familly famliar famlies famlily famly famoust fanatism farest fariar
-faries farily farmasudic farmasudical farmasudics farse farses farward fasade fased faseeshus faseeshusly fasen
-fasend fasened fasens fases fashism fashist fashon fashons fasing fasion fasle fasodd fasodds fassade fastner fastr
-fater fatig fatser fature fatured fatures faught faulsure faulsures faulure faulyt faund fause fauture fautured
-fautures fauturing favorin favritt faymus fazin fcound feasabile feasble featch featchd featchs featchss featchure
-featchured featchures featchuring featre featred featres featrue featue featued featuer featues featur featurd
-featurs feautre febewary februar fedality feeback feeded feeks feets feetur feeture feeze feezer feezers feezes
-feezing feild feilds felds felisatus fempto feonsay fequent feromone fertil fertily fetaure fetchin fetchs feture
-fetured fetures fewsha fezent fhurter fialed fialing fially fialog fialogs fials fialure fianite fianl fianlly
-fianls ficks fictious fiddley fiedl fiedled fiedls fieds fieid fieids fieled fielneame fiels fiercly fifht figgure
-fightin figurin fiield fiields filal filaneme filder filders fileand fileds fileld filelds filenae filese filess
-fileter filght filghts filies fillay filld fille fillement fillements filles fillin filll fillled filller fillls
-fillter fillung filnal filname filpped filps filse filterd filtype fimily fimware finall finalle finaly finde finded
-findn findout finelly finess finge finil finilly finisch finised finishd finishe finishs finitel finness finsh
-finshed finshes finsih finsish finxed finxing fiorget firday firdt fireing firend firends firest firey firin firmare
-firmwar firmwear firmwre firrst firsr firsth firts firware fisical fisisist fisist fisrt fiter fitered fiters fitler
-fitlers fiture fitured fitures fivety fixeed fixees fixeing fixel fixels fixeme fixin fixwd fizeek flacor flacors
-flacour flage flaged flages flagg flahs flahsed flahses flaot flase flashig flashin flasing flass flate flawess
-fleed flewant flexble flext fliped fliper flipers fliping flippin fliter fliters floaing floatin floodin floride
-floting flourishment flowin flter fltered flters flushin flushs flusing flwas flyes fnction fnish fnished fnishes
-fobid fobids focued focuse focusf focuss foded foder foders foding foget fogets fogot folde foldes foldin foler
-folers folfer folfers folled foller follers follew follewin follewind follewinwg follewiong follewiwng follewong
-follews follfow follfowin follfowind follfowinwg follfowiong follfowiwng follfowong follin follind folling follinwg
-folliong folliw folliwin folliwind folliwinwg folliwiong folliwiwng folliwng folliwong folliws folllow folllowin
-folllowind folllowinwg folllowiong folllowiwng folllowong follod follong follos followd followe folls follw follwed
-follwer follwin follwind follwinwg follwiong follwiwng follwo follwoe follwoeed follwoeer follwoeers follwoein
-follwoeind follwoeing follwoeinwg follwoeiong follwoeiwng follwoeong follwoes follwoin follwoind follwoinwg
-follwoiong follwoiwng follwong follwoong follwos follwow follwowin follwowind follwowinwg follwowiong follwowiwng
-follwowong follws follww follwwin follwwind follwwinwg follwwiong follwwiwng follwwong follwws foloow foloowin
-foloowind foloowinwg foloowiong foloowiwng foloowong foloows folow folowed folower folowin folowind folowinwg
-folowiong folowiwng folowong folows foloww folowwed folowwer folowwers folowwin folowwind folowwing folowwinwg
-folowwiong folowwiwng folowwong folowws folse folwo folwoed folwoer folwoers folwoin folwoind folwoing folwoinwg
-folwoiong folwoiwng folwoong folwos fomat fomated fomater fomates fomating fomats fomed fomrat fomrated fomrater
-fomrating fomrats fomrula fomula fomulae fomulas fonctionnal fonctionnalies fonctionnalities fonctionnality
-fonctionnaly fonetic fontain fontend fontier fontisizing fontrier fonud foorter foound foppy foppys forach foraign
-foramt foramts forat forbad forbatum forbbiden forbit forbiten forbitten forcast forceably forcin forcot forcus
-fordin forece foreced foreces foregin foreing forementionned forermly forfiet forfit forfits forhead foriegn forin
-foriner foriners forld forlder formace formaly formath formatteded formattgin formely formen formend formes formmat
-formost formt formtat formts formua formual formulaical fornat fornated fornater fornats forot forsaw forse forsee
-forseen forsees forst fortan fortat forteen forthe fortunaly fortunetly forula forulas forumla forunner forver
-forwad forwads forword fotget fotgot fotograf fotografic fotografical fotografy fotograph fotography foucs foudn
-fougth fould foult foults foundin fourh fourty fouth fouund foward fowards fowll fowlling fozen fprmat
-fragmentization framei frament framin frams framw framwd framws frane franes frankin franzise fration freame freames
-freedon freedum freee freeed freeeze freez freezin freezs freind freinds freit freited freiting freits freqent
-frequet frequnt freze frezes fricton fridey frisday frist frition frmat froce froced froces frocing froget frogot
-fromal fromat fromated fromates fromating fromats frome fromed fromm froms fromt fromthe fronat fronend frooze
-froozen fropm frops frowrad frowraded frowrading frowrads frozee frquent frrom fschk fualt fualts fuction fuctiones
-fuetherst fufill fufills fugure fugured fugures fullfil fullfiled fullfiling fullill fulll fullly fulsh funchtionn
+extry exturd exturde exucute exudin exurpt exurpts eyar eyars eyasr eyt ezdrop fabircatings facce faceis
+facilititate facilty facist facor facors facour facours factization factorys fadin fadind faeture faied faield
+faiing faild failded faile failer failes failicies failicy failied failin faill failled faills failng failre failres
+failrue failt failue failuer failues failur failured failuring failurs fairoh faiulre faiure faiures faiway faiways
+faktor faktors falback fale fales falg falgs falied faliing falis faliure fallbck falled fallin fals falsh falshed
+falshes falsk falsks falsly falso falt falure falures familar familes familiy familly famliar famlies famlily famly
+famoust fanatism fane farest fariar faries farily farmasudic farmasudical farmasudics farse farses farward fasade
+fase fased faseeshus faseeshusly fasen fasend fasened fasens fases fashism fashist fashon fashons fasing fasion
+fasle fasodd fasodds fassade fastner fastr fatc fater fatig fatser fature fatured fatures faught faulsure faulsures
+faulure faulyt faund fause fauture fautured fautures fauturing favorin favritt faymus fazin fcound feasabile feasble
+featch featchd featchs featchss featchure featchured featchures featchuring featre featred featres featrue featue
+featued featuer featues featur featurd featurs feautre febewary februar fedality feeback feeded feek feeks feets
+feetur feeture feeze feezer feezers feezes feezing feild feilds feld felds felisatus fempto feonsay fequent feromone
+fertil fertily fetaure fetchin fetchs feture fetured fetures fewd fewg fewsha fezent fhurter fial fialed fialing
+fially fialog fialogs fials fialure fianite fianl fianlly fianls ficks fictious fiddley fidn fied fiedl fiedled
+fiedls fieds fieid fieids fiel fieled fielneame fiels fiercly fiew fifht figgure fightin figurin fiield fiields
+filal filaneme filder filders fileand fileds fileld filelds filenae filese filess fileter filght filghts filies
+fillay filld fille fillement fillements filles fillin filll fillled filller fillls fillter fillung filnal filname
+filp filpped filps fils filse filterd filtype fime fimily fimware finall finalle finaly finde finded findn findout
+finelly finess finge finil finilly finisch finised finishd finishe finishs finitel finness finsh finshed finshes
+finsih finsish finxed finxing fiorget firday firdt fireing firend firends firest firey firin firmare firmwar
+firmwear firmwre firrst firsr firsth firt firts firware fisical fisisist fisist fisrt fiter fitered fiters fith
+fitler fitlers fiture fitured fitures fivety fixe fixeed fixees fixeing fixel fixels fixeme fixin fixwd fizeek
+flacor flacors flacour flage flaged flages flagg flahs flahsed flahses flaot flase flashig flashin flasing flass
+flate flawess fle fleed flem flewant flexble flext flie fliped fliper flipers fliping flippin fliter fliters floaing
+floatin floodin flor floride floting flourishment flowin flter fltered flters flud flushin flushs flusing flwa flwas
+flyes fnction fnish fnished fnishes fobid fobids focu focued focuse focusf focuss foded foder foders foding fof
+foget fogets fogot folde foldes foldin foler folers folfer folfers folled foller follers follew follewin follewind
+follewinwg follewiong follewiwng follewong follews follfow follfowin follfowind follfowinwg follfowiong follfowiwng
+follfowong follin follind folling follinwg folliong folliw folliwin folliwind folliwinwg folliwiong folliwiwng
+folliwng folliwong folliws folllow folllowin folllowind folllowinwg folllowiong folllowiwng folllowong follod
+follong follos followd followe folls follw follwed follwer follwin follwind follwinwg follwiong follwiwng follwo
+follwoe follwoeed follwoeer follwoeers follwoein follwoeind follwoeing follwoeinwg follwoeiong follwoeiwng
+follwoeong follwoes follwoin follwoind follwoinwg follwoiong follwoiwng follwong follwoong follwos follwow follwowin
+follwowind follwowinwg follwowiong follwowiwng follwowong follws follww follwwin follwwind follwwinwg follwwiong
+follwwiwng follwwong follwws foloow foloowin foloowind foloowinwg foloowiong foloowiwng foloowong foloows folow
+folowed folower folowin folowind folowinwg folowiong folowiwng folowong folows foloww folowwed folowwer folowwers
+folowwin folowwind folowwing folowwinwg folowwiong folowwiwng folowwong folowws folse folwo folwoed folwoer folwoers
+folwoin folwoind folwoing folwoinwg folwoiong folwoiwng folwoong folwos folx fom fomat fomated fomater fomates
+fomating fomats fomed fomr fomrat fomrated fomrater fomrating fomrats fomrula fomula fomulae fomulas fonctionnal
+fonctionnalies fonctionnalities fonctionnality fonctionnaly fonetic fontain fontend fontier fontisizing fontrier
+fonud foor foorter foound foppy foppys forach foraign foramt foramts forat forbad forbatum forbbiden forbit forbiten
+forbitten forcast forceably forcin forcot forcus fordin forece foreced foreces foregin foreing forementionned
+forermly forfiet forfit forfits forhead foriegn forin foriner foriners forld forlder formace formaly formath
+formatteded formattgin formely formen formend formes formmat formost formt formtat formts formua formual formulaical
+fornat fornated fornater fornats forot forr forsaw forse forsee forseen forsees forst fortan fortat forteen forthe
+fortunaly fortunetly forula forulas forumla forunner forver forwad forwads forword fot fotget fotgot foto fotograf
+fotografic fotografical fotografy fotograph fotography foucs foudn fougth fould foult foults foundin fourh fourty
+fouth fouund foward fowards fowll fowlling foze fozen fpr fprmat fpt fragmentization fram framei frament framin
+frams framw framwd framws frane franes frankin franzise fration freame freames freedon freedum freee freeed freeeze
+freez freezin freezs freind freinds freit freited freiting freits freqent frequet frequnt freze frezes fricton
+fridey frisday frist frition frmat frmo froce froced froces frocing froget frogot frok fromal fromat fromated
+fromates fromating fromats frome fromed fromm froms fromt fromthe fron fronat fronend frooze froozen frop fropm
+frops frowrad frowraded frowrading frowrads frozee frquent frrom fschk fter fualt fualts fuction fuctiones fuetherst
+fufill fufills fugure fugured fugures fule fullfil fullfiled fullfiling fullill fulll fullly fulsh fuly funchtionn
 funchtionnal funchtionned funchtionning funchtionns funcion funciotn funciotnal funciotnalities funciotnality
 funciotnally funciotned funciotning funciotns functin functio functionabilities functionability functionable
 functionailies functionaily functionalies functionionalities functionionality functionnaly functionon functon
 fundemantal funguses funrel funrels funtion funtionallity funtionalty furance furfill furher furhest furhter
 furmalae furmula furser fursermore fursest furst furtehr furter furtest furthe furtheremor furthur furture furure
 furute furutre furzzer fuschia fusha fushas fushed fushing fusipn futal futer futher futherize futhroc futre futrue
-futrure futture fwirte fysical fysisist fysisit gabage gadged gages gagit gagits gague gagues galatic gallary
-galllerys gampad gampads ganbia ganeral ganeric ganes ganster garabge garant garanteeed garantie garantied garanties
-garants garanty gardai garentee garenteed garenteeing garentees garentor garentors gargage gargoil gargoils garilla
-garillas garph garphed garphic garphs garuantee garuanteed garuantees garuantied gastly gatable gateing gathter
-gatin gatway gauage gauarana gauarentee gauarenteed gauranttee gaurantteed gaurantteeing gauranttees gaurd gaurentee
-gaurenteed gaurentees gausian gayity gaysha gayshas geenral geenric geeoteen geeral geerate geeric geerics gemetry
-genaral genaric genearl geneate geneic genenerate genenerated genenerates genenerating generae generat genered
-generel generell genereral genererally genererate genererated genererater genererates genererating genereration
-genererations genererator genererators genereric genererics generl generla generte geniune genral genrals genrate
-genratet genreal genreic genric genrics gental genuin genuis geoio geomery geometites geometrician geometricians
-geometrie geometrys geomety geomtry geomtrys geraff gerat gereal gereally gereate gereated gereates gereating
-gereation gereations gereator gereators gerenal gerenally gerenate gerenated gerenates gerenating gerenation
-gerenations gerenator gerenators gerenic gerenics gereral gereric gerilla gernal gerneraly geting getlael getoe
-gettetx gettig gettign gettin gettter ggogle ggogled ggogles gigibit gilotine gilty ginee gingam gioen giser gisers
-gitar gitars gitub gived giveing givem givin givne givveing givven givving glancin glaobal glight gloab gloabal
-gloabl gloably globa globabl globaly globas globbal globel globla globlal glpyh glpyhs glyhs glyped glyphes glyping
-gnarlin gnawwed gneral gnerals gnerate gneric gnerics gnorung gobal gobally gocde godds godess goess gogin goign
-goind golab golbal golbaly gometry gonig goole gormay gorry gorup goruped gorups gorwing gorws gotee gotees gouped
-gouping goups gouvener govement govenor govoner govoners govorment govormental grabage grabbin grabed grabing gracin
-graet grafic grafical grafics grafitti grahic grahics grahpic graineries grainery gramar grammer grandeeos grandise
-grandised grandisement grandiser grandises grandising grandize grandized grandizement grandizer grandizes grandizing
-granjure granuality granualtiry granulatiry grapgic graphci graphin graphis grapic grapics gratest grbber greate
-greated greatful greatfull greatfully greif grephic gridles grobal groosome groosomely groosum groosumly grooup
-grooups gropu gropus groshuries groshury groth groubpy groupd groupe groupes groupin groupt growin growtesk
-growteskly grpah grpahed grpahic grpahs gruop gruopd gruops gruped gruping grups guage guaged guages guaging
-guaranteey guardin guared guareente guareented guareentee guareenteed guareenteeing guareentees guareenteing
-guareentes guareenty guarente guarented guarenteede guarenteeded guarenteedeing guarenteedes guarenteedy guarenteer
-guarenteerd guarenteering guarenteers guarenteing guarentes guarentie guarentied guarentieing guarenties guarentyd
-guarentying guarentyinging guarentys guarnante guarnanted guarnanteing guarnantes guarnate guarnated guarnateee
-guarnateeed guarnateeeing guarnateees guarnateing guarnates guarnatey guarnete guarneted guarnetee guarneteed
-guarneteeing guarnetees guarneteing guarnetes guarnety guarnte guarnted guarnteing guarntes guarnty guarrante
-guarranted guarranteing guarrantes guarrantie guarrantied guarrantieing guarranties guarrantyd guarrantying
-guarrantys guarrente guarrented guarrentee guarrenteed guarrenteeing guarrentees guarrenteing guarrentes guarrenty
-guaruante guaruanted guaruanteing guaruantes guarunte guarunted guarunteing guaruntes guass gubnatorial guesss
-guideded guyser guysers guyzer guyzers gwava gylph gylphs gymnist gyphs gziped haave habaeus habbit habbits habeus
-hachish haders hadle hadled hadler hadlers hadles hadling hadnle hadnled hadnler hadnles hadnt haeder hagas hagases
-hagasses hahve halfs hallaluja hallaluya hammmer hanbdle hande handel handeld handele handelr handels hander handker
-handlig handlin handshk handshkng handshks hanel hangig hangin hankerchif hankerchifs hanlde hanlded hanlder hanldes
-hanldle hanle hanled hanler hanlers hanles hanling hanppen hansome hapen hapend hapends hapened hapenn hapenned
-hapenning hapenns hapens happan happans happend happing happne happnes happpen harased harases harcode hardare harge
-harrang harras harrased harrases harrasing harrasment harrasments harrass harth harware hases hashi hashin hashnap
-hashs hashses hasing hasnt hatin hauty havea havee haveing havent havew haviest havin havind havnt haynus hazzle
-headded headder heade headerr heades headin headle headng headong headrom heaer healt healthercare healty heared
-heathy heder heders hefer hefers heigest heigh heigher heighit heigt heigth heigths heigts heirachical heirachically
-heirachies heirachy helerps hellow helment heloer heloers helpe helpes helpin helpped hemmorhage hemmorhaged
-hemmorhages hemmorhagic hemmorhaging hemorage hemoraged hemorages hemoragic hemoraging henderence hendler hense
-heped heper hepers heping hepled hepler heplers hepling hepls herad herat heree herely heroe heros herselv hertzs
-hesiate hetrogenous heusitic heusitics hexademical hexedacimal hexedacimals hexgaon hexigon hexogan hexoganal
-hexogans hhttp hhttps hiarchical hiarchically hiarchies hiarchy hiddden hidded hiddin hidding hideen hiden hidin
+futrure futture fwe fwirte fxed fysical fysisist fysisit gabage gadged gage gages gagit gagits gague gagues galatic
+gallary galllerys gampad gampads ganbia ganeral ganeric ganes ganster garabge garant garanteeed garantie garantied
+garanties garants garanty gard gardai garentee garenteed garenteeing garentees garentor garentors gargage gargoil
+gargoils garilla garillas garph garphed garphic garphs garuantee garuanteed garuantees garuantied gastly gatable
+gateing gathter gatin gatway gauage gauarana gauarentee gauarenteed gauranttee gaurantteed gaurantteeing gauranttees
+gaurd gaurentee gaurenteed gaurentees gaus gausian gayity gaysha gayshas geenral geenric geeoteen geeral geerate
+geeric geerics gemetry genaral genaric genearl geneate geneic genenerate genenerated genenerates genenerating
+generae generat genered generel generell genereral genererally genererate genererated genererater genererates
+genererating genereration genererations genererator genererators genereric genererics generl generla generte geniune
+genral genrals genrate genratet genreal genreic genric genrics gental genuin genuis geoio geomery geometites
+geometrician geometricians geometrie geometrys geomety geomtry geomtrys geraff gerat gere gereal gereally gereate
+gereated gereates gereating gereation gereations gereator gereators gerenal gerenally gerenate gerenated gerenates
+gerenating gerenation gerenations gerenator gerenators gerenic gerenics gereral gereric gerilla gernal gerneraly ges
+gess geting getlael getoe gettetx gettig gettign gettin gettter ggogle ggogled ggogles gien gigibit gilotine gilty
+ginee gingam gioen gir giser gisers gitar gitars gitub gived giveing givem givin givne givveing givven givving
+glancin glaobal glight gloab gloabal gloabl gloably globa globabl globaly globas globbal globel globla globlal glpyh
+glpyhs glyh glyhs glyped glyphes glyping gnarlin gnawwed gneral gnerals gnerate gneric gnerics gnorung gobal gobally
+gocde godd godds godess goess gogin goign goin goind golab golbal golbaly gometry gonig gool goole gord gormay gorry
+gorup goruped gorups gorw gorwing gorws gost gotee gotees goup gouped gouping goups gouvener govement govenor
+govoner govoners govorment govormental grabage grabbin grabed grabing gracin graet grafic grafical grafics grafitti
+grahic grahics grahpic graineries grainery gramar grammer grandeeos grandise grandised grandisement grandiser
+grandises grandising grandize grandized grandizement grandizer grandizes grandizing granjure granuality granualtiry
+granulatiry grap grapgic graphci graphin graphis grapic grapics grat gratest grbber greate greated greatful
+greatfull greatfully greif grephic gridles grobal groosome groosomely groosum groosumly grooup grooups grop gropu
+gropus groshuries groshury groth groubpy groupd groupe groupes groupin groupt growin growtesk growteskly grpah
+grpahed grpahic grpahs gruop gruopd gruops grup gruped gruping grups grwo guage guaged guages guaging guaranteey
+guardin guared guareente guareented guareentee guareenteed guareenteeing guareentees guareenteing guareentes
+guareenty guarente guarented guarenteede guarenteeded guarenteedeing guarenteedes guarenteedy guarenteer guarenteerd
+guarenteering guarenteers guarenteing guarentes guarentie guarentied guarentieing guarenties guarentyd guarentying
+guarentyinging guarentys guarnante guarnanted guarnanteing guarnantes guarnate guarnated guarnateee guarnateeed
+guarnateeeing guarnateees guarnateing guarnates guarnatey guarnete guarneted guarnetee guarneteed guarneteeing
+guarnetees guarneteing guarnetes guarnety guarnte guarnted guarnteing guarntes guarnty guarrante guarranted
+guarranteing guarrantes guarrantie guarrantied guarrantieing guarranties guarrantyd guarrantying guarrantys
+guarrente guarrented guarrentee guarrenteed guarrenteeing guarrentees guarrenteing guarrentes guarrenty guaruante
+guaruanted guaruanteing guaruantes guarunte guarunted guarunteing guaruntes guas guass gubnatorial gud gude guesss
+guideded guie guyser guysers guyzer guyzers gwava gylph gylphs gymnist gyph gyphs gziped haa haave habaeus habbit
+habbits habeus hace hach hachish haders hadle hadled hadler hadlers hadles hadling hadnle hadnled hadnler hadnles
+hadnt haeder haev hagas hagases hagasses hahve hald halfs hallaluja hallaluya halp hammmer hanbdle hande handel
+handeld handele handelr handels hander handker handlig handlin handshk handshkng handshks hanel hangig hangin
+hankerchif hankerchifs hanlde hanlded hanlder hanldes hanldle hanle hanled hanler hanlers hanles hanling hanppen
+hansome hapen hapend hapends hapened hapenn hapenned hapenning hapenns hapens happan happans happend happing happne
+happnes happpen harased harases harcode hardare harge harrang harras harrased harrases harrasing harrasment
+harrasments harrass harth harware hases hashi hashin hashnap hashs hashses hasing hask hasnt hass hatin hauty hav
+hava havea havee haveing havent havew haviest havin havind havnt hax haynus hazzle hda headded headder heade headerr
+heades headin headle headng headong headrom heaer healt healthercare healty heared heathy heder heders hefer hefers
+heigest heigh heigher heighit heigt heigth heigths heigts heirachical heirachically heirachies heirachy hel helerps
+hellow helment heloer heloers helpe helpes helpin helpped hemmorhage hemmorhaged hemmorhages hemmorhagic
+hemmorhaging hemorage hemoraged hemorages hemoragic hemoraging henc henderence hendler hense heped heper hepers
+heping hepl hepled hepler heplers hepling hepls heps herad herat heree herely heroe heros herselv hertzs hese
+hesiate hetrogenous heusitic heusitics hevy hexademical hexedacimal hexedacimals hexgaon hexigon hexogan hexoganal
+hexogans hge hhttp hhttps hiarchical hiarchically hiarchies hiarchy hiddden hidded hiddin hidding hideen hiden hidin
 hieght hieghts hiena hienas hierachrical hierachrically hierachries hierachry hierachycal hierarchie hierchical
 hierchically hierchies hierchy hietus higeine higeinic higer higest highe highes highjack highjacked highjacker
 highjackers highjacking highjacks highligjtes hight highter hights higly higth higway hijkack hikin hilight
 hilighted hilighter hilighters hilighting hilights himselv hinderence hintin hipocrit hipoteses hipotesis
 hipotetical hipotetically hirachical hirachically hirachies hirachy hirarcical hirarcically hirarcies hirarcy
 hirearcical hirearcically hirearcies hirearcy hirin hismelf hisory histori historicians historycaly histroicaly
-histroy histry hiting hitory hitted hittin hiygeine hiygeinic hnalder hoeks hoever hokay hollowcost hombrew
-homogenius homogeniusly homogenoues honorin honory hoook hoooks hootsba hopeing hopful hopfull hopin horison
+histroy histry hiting hitory hitted hittin hiygeine hiygeinic hmdi hmtl hnalder hoeks hoever hokay holf hollowcost
+hombrew homogenius homogeniusly homogenoues honorin honory hoook hoooks hootsba hopeing hopful hopfull hopin horison
 horiztonal horiztonally horozon horphan horray hosited hostory hotname hould hounour houres housand housr hovever
-hovewer howewer howover howver howvere hrlped hrlper hrlpers hrlping hrlps hrough hsell hsitory hsould hstory
-htacces htacess htere htikn hting htings htink htose htpts htting humber humer hunderd hundret hungs hunrgy huntin
-huricain huricaine hurricain hurse husban hussel hvaing hwihc hwile hwole hybird hybirds hydogen hydrolic hydrolics
-hygeine hygene hygenic hygine hyginic hyjack hyjacks hypen hypens hypocracy hyposeses hyposesis hypotethical
-hypotethically hypter hypvisor hypvisors iamge iamges ibject ibjects ibrary icesickle iclude icluded icludes
-iconifie icrease idaeidae idaes ideall idealy idelogy idenfication idenfied idenfier idenfiers idenfies
-idenfitication idenfitied idenfitier idenfitiers idenfitifed idenfitifer idenfitifers idenfitifes idenfitify
-idenfitifying idenfitying idenfy idenfying idenify idenity idented identfy identiable identic identication identicly
-identied identier identiers identies identifaction identiviert identiy identtation identty ideosincracies
-ideosincracy ideosincratic ideosyncracies ideosyncracy idesa idetify idetity idicate idices idiosincracies
-idiosincracy idons iechart ifself ignest ignests ignnore ignoded ignoerd ignonre ignora ignord ignoret ignorgd
-ignorge ignorgg ignorgig ignorgs ignorin ignormd ignorme ignormg ignormig ignorms ignornd ignorne ignorng ignorns
-ignorrd ignorre ignorrg ignorrig ignorrs ignors ignortd ignorte ignortg ignortig ignorts ignory ignroe ignroed
-ignroes igoned igonore igore igored igores igoring igrnore igzort igzorted igzorter igzorting igzorts iimmune iland
-ileagle ilegal ilegle iligal ilkely ilkley illegimacy illess illgal illigal illigitament ilness imaghe imagin
-imanent imapct imapcts imapge imbaress imbed imbrace imbrase imbrased imbraser imbrases imbrasing imcomming imedatly
-imedialy imediatly imense imfamus imform imforms imgage imidiate imidiately imilar iminent imlicit imliment
-imlimentation imlimented imlimenting imliments immadiatly immedially immedialty immediatelyly immediatlye immediet
-immedietly immeditaly immenantly immidately immidatly immideate immideately immidiatelly immidiatly immuniy imort
-imorted imortes imorts impcat impcats impecabbly impeed impelent impelentation impelentations impelented impelenting
-impelents impementaion impementaions impementated impementling impementor imperically impicit impiled implace
-implcit implct implemataion implemataions implemation implemations implemememnt implemememntation implemement
-implemementation implemementations implememented implemementing implemements implememetation implemenationa
-implemenationd implemenetaion implemenetaions implemenetion implemenetions implementatation implementatations
-implementate implementated implementates implementating implementatition implementator implementators implemention
-implementions implemt implemtation implemtations implemted implemting implemts implenet implenetation implenetations
-impleneted impleneting implenets implent implentation implentations implented implenting implentors implents implet
-impletation impletations impleted impleter impleting implets implict implimentaion implimentaions implimention
-implimentions implimentor implimentors implmenet implmenetaion implmenetaions implmenetation implmenetations
-implmenetd implmeneted implmeneter implmeneting implmenets imploys implyin imporot importd importen imporv imporve
-imporvment imporvments impossiblble impot impotr impotrt impove impoved impoves impplementating impres impreve
-improbe improbment improbments improof improofement improofing improofment improofs improovment improovments
-improprt imprort improt improts improvent improvents improvision improvmenet improvmenets impune impuned impuner
-impunes impuns imput imputin imputs imrove imroved imroves imrpove inable inabled inables inactiv inacurracies
-inacurrate inadvertedly inalid inate inaugures inavlid inbankment inbankments inbed inbedded inbrace inbraced
-inbracer inbraces inbracing inbrase inbrased inbraser inbrases inbrasing inbrio inbrios inbulit incalid incase
-incease incidently inclde inclded incldes incldue inclinaison inclode includ includd includs inclue inclued inclues
-incomaptibele incomaptibelities incomaptibelity incomin incompaitiblity incompasitate incompasitated incompasitates
-incompasitating incompatabable incompatabiity incompatabile incompatabillity incompatabilty incompatabily
-incompatablie incompatablility incompatablities incompatablitiy incompatablity incompataility incompatatbility
-incompatatble incompatatible incompatibilies incomptable inconfort inconfortable inconsistance inconsistented
-inconsitancies inconsitancy inconsitant inconsitantly inconstencies inconvineance inconvineances inconvinence
-inconvinences inconvinent inconvinently inconviniance inconviniances inconviniant inconviniantly inconviniency
-inconviniencys incooperate incooperated incooperates incoperate incoperated incoperates incoperating incoperation
-incoropate incoropates incosistente incrase increae increas incremement incremements incremintd incremmentd
-incremnetd increse incrmenet incrmenetd incrmeneted incude incuded incudes inculde incure incurruptable indcate
-inddex indeces indecies inded indefineable indefinet indefinetly indefinitiley indefinitively indefintly indendent
-indentended indentifed indentifer indentifers indentifes indentifing indentit indenx indepandance indepdence
-indepdencente indepdendance indepdendant indepdendantly indepdendet indepdendetly indepdenence indepdenent
-indepdenently indepdent indepdented indepdentedly indepdently indepedantly indepence independ independed
-independedly independendet independly independt independtly indepenendence indepenendent indepenendently indepent
-indepentend indepentendly indepently inderts indes indescriminent indespensible indever indevered indeveres
-indevering indevers indexig indexin indexs indext indiate indicat indicte indide indien indiens indigineous
-indiquate indiquates indits indivdualy individauly individuely individule individules indivual indivually indivuals
-indizies indoro indrect inducin indure indxed indxes indxing inefficenty ineffiecent ineffient ineffiently inerest
-inerit inerits inernal inershia inershial inersia inerval inevatible inevititably inexpect inexpierence
-inexpierenced infact infalability infalte infered infex infinit infinitie infinte infinty infite infomed infomer
-infoms infor inforce informatation informatational informatations informatins informatoins infrastruction
-infrastructions infreqentcy infreqeuntcy infrequantcies infrequantcy infromatoin infromatoinal infront ingnorar
-ingnore ingore ingored ingores ingration ingreediants inheent inherat inheret inheritage inhert inherti inhertig
-inherts inhibate inhibates inialisation inialisations inialise inialised inialiser inialisers inialises inialising
-inialization inializations inialize inialized inializer inializers inializes inializing iniate iniated iniates
-iniating iniation iniations iniative iniatives iniator iniators inicial iniect iniects inifinte inifintely inifinty
-inifite inifitely inifity iniital ininite ininity inisial iniside initail initailsation initailsations initailse
-initailsed initailser initailsers initailses initailsiation initailsiations initaily initailzation initailzations
-initailze initailzed initailzer initailzers initailzes initailziation initailziations inital initalialisation
-initalialization initals initate initialial initialialisation initialialisations initialialise initialialised
-initialialiser initialialisers initialialises initialialising initialialization initialializations initialialize
-initialialized initialializer initialializers initialializes initialializing initialially initialials initialisated
-initialisiert initializate initializated initializates initializating initiase initiased initiases initiasing
-initiatiate initiatiated initiatiater initiatiating initiatiator initiatiats initiaze initiazed initiazes initiazing
-initilial initilialisation initilialisations initilialise initilialised initilialiser initilialisers initilialises
-initilialising initilialization initilializations initilialize initilialized initilializer initilializers
-initilializes initilializing initilially initilials initiliasation initiliasations initiliase initiliased
-initiliaser initiliasers initiliases initiliasing initiliazation initiliazations initiliaze initiliazed initiliazer
-initiliazers initiliazes initiliazing inititailiaze inititial inititialisation inititialisations inititialise
-inititialised inititialiser inititialisers inititialises inititialising inititialization inititializations
-inititialize inititialized inititializer inititializers inititializes inititializing inititially inititials
-initliasation initliasations initliase initliased initliaser initliasers initliases initliasing initliazation
-initliazations initliaze initliazed initliazer initliazers initliazes initliazing inizial inlalid inlcludion inlcude
-inlin inlude inluded inludes inludung inmediatelly inmediatily inmediatly inmense innacessible innacuracies
-innacuracy innacurate innacurately innecesarily innecesary innosense inocent inoperant inoquous inout inouts inpact
-inpacts inpeach inport inports inposible inpout inpouts inproove inprooved inprooves inprooving inproovment
-inproovments inprove inpsect inpust inputed inpuut insall insalls insance insatll insatnt inscpeting insctuction
-insctuctional insctuctions insde insead insensitivy insentivite insepsion inser insered inserst inserstor insetad
-inseted insid insidde insided insignifacnt insigt insigth insigts inspite instace instaciate instaciated instaciates
-instaciating instad instade instaed instal instale installatation installate installated installater installaters
-installates installating installator installators installion instals instanc instane instanseation instatance
-instatances instea insted insteed inster instered instering insters instersction instersctions instersectioned
-instert instlal instll instlls instnat instnce instnsiated instnsiation instnsiations instnt instrace instrcutino
-instrcutinoal instrcutinos instrinic instrinics instrut instuct instutionalized instutions insue insuffiency
-insuffient insuffiently intace intaces intack intall intalleing intalles intalls intance inteact intead inted
-inteded integrey intelegence intelegent intelegently inteligability inteligable inteligance inteligant inteligantly
-intenal intendation intendations intenet intensionaly intentended intentially intentialy intentionly intepretator
-intepretators intepretes intepretor intepretors interactuable interaktivly interal interaly interectioned intered
-interesseted interfear interfearnce interfears interge intergerated interit interliveing interlly interm internation
+hovewer howewer howover howver howvere hrlp hrlped hrlper hrlpers hrlping hrlps hrough hsa hsell hsi hsitory hsould
+hstory htacces htacess hte hten htere htey htikn hting htings htink htis htmp htose htpt htpts htting htts huld
+humber humer hunderd hundret hungs hunrgy huntin huricain huricaine hurricain hurse husban hussel hvae hvaing hve
+hvea hwihc hwile hwole hybird hybirds hydogen hydrolic hydrolics hygeine hygene hygenic hygine hyginic hyjack
+hyjacks hypen hypens hypocracy hyposeses hyposesis hypotethical hypotethically hypter hypvisor hypvisors iamge
+iamges ibject ibjects ibrary icesickle iclude icluded icludes iconifie icrease idae idaeidae idaes ideall idealy
+idel idelogy idenfication idenfied idenfier idenfiers idenfies idenfitication idenfitied idenfitier idenfitiers
+idenfitifed idenfitifer idenfitifers idenfitifes idenfitify idenfitifying idenfitying idenfy idenfying idenify
+idenity idented identfy identiable identic identication identicly identied identier identiers identies identifaction
+identiviert identiy identtation identty ideosincracies ideosincracy ideosincratic ideosyncracies ideosyncracy idesa
+idetify idetity idicate idices idiosincracies idiosincracy idons iechart ifself ignest ignests ignnore ignoded
+ignoerd ignonre ignora ignord ignoret ignorgd ignorge ignorgg ignorgig ignorgs ignorin ignormd ignorme ignormg
+ignormig ignorms ignornd ignorne ignorng ignorns ignorrd ignorre ignorrg ignorrig ignorrs ignors ignortd ignorte
+ignortg ignortig ignorts ignory ignroe ignroed ignroes igoned igonore igore igored igores igoring igrnore igzort
+igzorted igzorter igzorting igzorts ihs iif iimmune iland ileagle ilegal ilegle iligal ilkely ilkley illegimacy
+illess illgal illigal illigitament ilness imaghe imagin imanent imapct imapcts imapge imbaress imbed imbrace imbrase
+imbrased imbraser imbrases imbrasing imcomming imedatly imedialy imediatly imense imfamus imform imforms imgage
+imidiate imidiately imilar iminent imlicit imliment imlimentation imlimented imlimenting imliments immadiatly
+immedially immedialty immediatelyly immediatlye immediet immedietly immeditaly immenantly immidately immidatly
+immideate immideately immidiatelly immidiatly immuniy imort imorted imortes imorts impcat impcats impecabbly impeed
+impelent impelentation impelentations impelented impelenting impelents impementaion impementaions impementated
+impementling impementor imperically impicit impiled implace implcit implct implemataion implemataions implemation
+implemations implemememnt implemememntation implemement implemementation implemementations implememented
+implemementing implemements implememetation implemenationa implemenationd implemenetaion implemenetaions
+implemenetion implemenetions implementatation implementatations implementate implementated implementates
+implementating implementatition implementator implementators implemention implementions implemt implemtation
+implemtations implemted implemting implemts implenet implenetation implenetations impleneted impleneting implenets
+implent implentation implentations implented implenting implentors implents implet impletation impletations impleted
+impleter impleting implets implict implimentaion implimentaions implimention implimentions implimentor implimentors
+implmenet implmenetaion implmenetaions implmenetation implmenetations implmenetd implmeneted implmeneter
+implmeneting implmenets imploys implyin imporot importd importen imporv imporve imporvment imporvments impossiblble
+impot impotr impotrt impove impoved impoves impplementating impres impreve improbe improbment improbments improof
+improofement improofing improofment improofs improovment improovments improprt imprort improt improts improvent
+improvents improvision improvmenet improvmenets impune impuned impuner impunes impuns imput imputin imputs imrove
+imroved imroves imrpove inable inabled inables inactiv inacurracies inacurrate inadvertedly inalid inate inaugures
+inavlid inbankment inbankments inbed inbedded inbrace inbraced inbracer inbraces inbracing inbrase inbrased inbraser
+inbrases inbrasing inbrio inbrios inbulit incalid incase incease incidently inclde inclded incldes incldue
+inclinaison inclode includ includd includs inclue inclued inclues incomaptibele incomaptibelities incomaptibelity
+incomin incompaitiblity incompasitate incompasitated incompasitates incompasitating incompatabable incompatabiity
+incompatabile incompatabillity incompatabilty incompatabily incompatablie incompatablility incompatablities
+incompatablitiy incompatablity incompataility incompatatbility incompatatble incompatatible incompatibilies
+incomptable inconfort inconfortable inconsistance inconsistented inconsitancies inconsitancy inconsitant
+inconsitantly inconstencies inconvineance inconvineances inconvinence inconvinences inconvinent inconvinently
+inconviniance inconviniances inconviniant inconviniantly inconviniency inconviniencys incooperate incooperated
+incooperates incoperate incoperated incoperates incoperating incoperation incoropate incoropates incosistente
+incrase increae increas incremement incremements incremintd incremmentd incremnetd increse incrmenet incrmenetd
+incrmeneted incude incuded incudes inculde incure incurruptable indcate inddex indeces indecies inded indefineable
+indefinet indefinetly indefinitiley indefinitively indefintly indendent indentended indentifed indentifer
+indentifers indentifes indentifing indentit indenx indepandance indepdence indepdencente indepdendance indepdendant
+indepdendantly indepdendet indepdendetly indepdenence indepdenent indepdenently indepdent indepdented indepdentedly
+indepdently indepedantly indepence independ independed independedly independendet independly independt independtly
+indepenendence indepenendent indepenendently indepent indepentend indepentendly indepently inderts indes
+indescriminent indespensible indever indevered indeveres indevering indevers indexig indexin indexs indext indiate
+indicat indicte indide indien indiens indigineous indiquate indiquates indits indivdualy individauly individuely
+individule individules indivual indivually indivuals indizies indoro indrect inducin indure indx indxed indxes
+indxing ine inefficenty ineffiecent ineffient ineffiently inerest inerit inerits inernal inershia inershial inersia
+inerval ines inevatible inevititably inexpect inexpierence inexpierenced infact infalability infalte infered infex
+infinit infinitie infinte infinty infite infomed infomer infoms infor inforce informatation informatational
+informatations informatins informatoins infp infrastruction infrastructions infreqentcy infreqeuntcy infrequantcies
+infrequantcy infromatoin infromatoinal infront ingnorar ingnore ingore ingored ingores ingration ingreediants inh
+inheent inherat inheret inheritage inhert inherti inhertig inherts inhibate inhibates inialisation inialisations
+inialise inialised inialiser inialisers inialises inialising inialization inializations inialize inialized inializer
+inializers inializes inializing iniate iniated iniates iniating iniation iniations iniative iniatives iniator
+iniators inicial iniect iniects inifinte inifintely inifinty inifite inifitely inifity iniital ininite ininity
+inisial iniside initail initailsation initailsations initailse initailsed initailser initailsers initailses
+initailsiation initailsiations initaily initailzation initailzations initailze initailzed initailzer initailzers
+initailzes initailziation initailziations inital initalialisation initalialization initals initate initialial
+initialialisation initialialisations initialialise initialialised initialialiser initialialisers initialialises
+initialialising initialialization initialializations initialialize initialialized initialializer initialializers
+initialializes initialializing initialially initialials initialisated initialisiert initializate initializated
+initializates initializating initiase initiased initiases initiasing initiatiate initiatiated initiatiater
+initiatiating initiatiator initiatiats initiaze initiazed initiazes initiazing initilial initilialisation
+initilialisations initilialise initilialised initilialiser initilialisers initilialises initilialising
+initilialization initilializations initilialize initilialized initilializer initilializers initilializes
+initilializing initilially initilials initiliasation initiliasations initiliase initiliased initiliaser initiliasers
+initiliases initiliasing initiliazation initiliazations initiliaze initiliazed initiliazer initiliazers initiliazes
+initiliazing inititailiaze inititial inititialisation inititialisations inititialise inititialised inititialiser
+inititialisers inititialises inititialising inititialization inititializations inititialize inititialized
+inititializer inititializers inititializes inititializing inititially inititials initliasation initliasations
+initliase initliased initliaser initliasers initliases initliasing initliazation initliazations initliaze initliazed
+initliazer initliazers initliazes initliazing inizial inlalid inlcludion inlcude inlin inlude inluded inludes
+inludung inmediatelly inmediatily inmediatly inmense innacessible innacuracies innacuracy innacurate innacurately
+innecesarily innecesary innosense inocent inoperant inoquous inot inout inouts inpact inpacts inpeach inport inports
+inposible inpout inpouts inproove inprooved inprooves inprooving inproovment inproovments inprove inpsect inpt inpu
+inpust inputed inpuut inro insall insalls insance insatll insatnt inscpeting insctuction insctuctional insctuctions
+insde insead insensitivy insentivite insepsion inser insered inserst inserstor insetad inseted insid insidde insided
+insignifacnt insigt insigth insigts inspite instace instaciate instaciated instaciates instaciating instad instade
+instaed instal instale installatation installate installated installater installaters installates installating
+installator installators installion instals instanc instane instanseation instatance instatances instea insted
+insteed inster instered instering insters instersction instersctions instersectioned instert instlal instll instlls
+instnat instnce instnsiated instnsiation instnsiations instnt instrace instrcutino instrcutinoal instrcutinos
+instrinic instrinics instrut instuct instutionalized instutions insue insuffiency insuffient insuffiently intace
+intaces intack intall intalleing intalles intalls intance inteact intead inted inteded integrey intelegence
+intelegent intelegently inteligability inteligable inteligance inteligant inteligantly intenal intendation
+intendations intenet intensionaly intentended intentially intentialy intentionly intepretator intepretators
+intepretes intepretor intepretors interactuable interaktivly interal interaly interectioned intered interesseted
+interfear interfearnce interfears interge intergerated interit interliveing interlly interm internation
 internationnaly internt interperated interploatin interplotate interplotated interplotates interplotating interpolar
 interprate interpretate interpretated interpretates interpretating interpretion interpretions interrputable
 interrruptable interrtup interrtupable interrtuped interrtupible interrtuping interrtupion interrtupions interrtups
@@ -983,104 +999,108 @@ intitalised intitaliser intitalisers intitalises intitalising intitalization int
 intitalizer intitalizers intitalizes intitalizing intitally intitals intity intot intoto intpreter intput intputs
 intreeg intreeged intreeging intreegued intreeguing intresst intressted intressting intrest intrisinc intrisincally
 intrisincs introductionary intruct intsall intstructer intterupt intterupted intterupting intterupts inturpratasion
-inturpratation inturprett invaid invaild invald invalde invalud inveral inverals invers invesre investiage
+inturpratation inturprett inut invaid invaild invald invalde invalud inveral inverals invers invesre investiage
 investiaged investiages investiaging invididual invidivual invidual invidually invirant invirants invisblity invlaid
 invlid invlove invokee invokin invokve invole involed involes invove invoved invoves invovle ioclt iomaped ionde
-iound ipmrove iprove iproved iproves iputs irelevent iresistable iresistably iritate ironicly irratic irregulier
-irregulierties irrelavent irreplacalbe irrevelant isalha isconnection iself iselfe ismas isntalation isntalations
-isntall isntead isothem isplay isses isssue isssued isssues issuin issus issuse issused issuses istall istalls
-istance istant istead istelf istened istener istself isues itearte iteate iteated iteates iteator iteger itegers
-itegral itens itentionaly iteract iterae iteraed iteraes iteraor iteratable iteraterate iteratered iterest iterm
-iterms iteself itesm itheir itheirs itialisation itialisations itialise itialised itialiser itialisers itialises
-itialising itialization itializations itialize itialized itializer itializers itializes itializing itmes
-itnerprelation itnerpretaton itsef itsel itselfs itselt itselv itsems itslef itslev itsself iunior ivalid iverse
-iversed ivoice ivoiced ivoicer ivoices ivoke ivoked ivoker ivokers ivokes ivoking jagid jagwar jalusey januar
-januray janury japanse japanses jaques jeffies jekins jelous jelousy jelusey jenkin jenkns jepordize jewls jhondoe
-jitterr jodpers joinin jointin jonts jornal jornals jorney jorneys jorunal joruney jossle jounal jounals jouney
-jouneys journied journies journing journy journys joystik jscipt juadism judical judisuary juipter jumoed jumpin
-jumpt jurnal jurnales jurnals jurney jurneys jurnied jurnies jurny jurnyed jurnyes jurnys jusify justfy justication
-justications justs juxtify kackie kackies kakfa kalidescope kalidescopes karisma karismatic karismatically kayakin
-keboard keepin keept keesh kenel kenels kenerl kenerls kenrel kenrels kepping kepps kerenl kerenls kernal kernals
-kernerl kernul kernuls keword kewords kewword keyboad keyboar keybord keybroad keybroads keyord keyords keyosk
-keyosks keyoutch keyowrd keyward keywork keywors keywprd kibutz kibutzes kidknap kighbosh kighboshed kighboshes
-kighboshing kimera kimeric kimerical kimerically kimerra kimerric kimerrical kimerrically kindgergarden kindgom
-kindom kindoms kinfs kinnect kiyack kiyacked kiyacker kiyackers kiyacking kiyacks klenex klick klicked klicks klunky
-knarl knarled knarls knarly kneadin knive knockous knockously knoing knowin knowlage knowlageable knowlegable
-knowlegeabel knowned knwoing knwon knwos komma kommas konwn konws kookoo kookoos koolot koolots kresh kronicle
-kronicled kronicler kroniclers kronicles kronicling kubenates kubenernetes kubenertes kubernests kwnoledge
-kwnoledgeable kwoledge kwoledgeable kwoledgebase kwuzine kwuzines kyebosh kyeboshed kyeboshes kyeboshing labael
-labaels labbel labbels labed labeld labelin lable labled lablel lablels lables labling laborin labrynth labrynths
-lacker lackered lackeres lackering lackers lackrimose lackrimosity lackrimosly laest lagacy laguage laguague
-laguagues laguange laguanges laiter lamba lambas lanaguge lanaguges lanagugs lanauge lanauges lancin langage
-langague langagues langerray langht langhts langnguage langnguages langth langths languae languag langual languanage
-languanages languge langugue langugues lanich lanuage lanuch laoded laoder laoders laoding laods laout laready larer
-larget largets largst laringes larinx larrry larvas larvay larvays larvy lasonya lastes lastest lastr lates latets
-latice lating latitue latops latset lattest lauch lauched laucher lauches laughin laugnage laugnages launchs launck
-laungage laungages launh launhed launher launhes lauout lavae lavel laveled lavels layed layerin layou layringes
-layrinks layrinx layrinxes layser laysers lazer laziliy lcoal lcoale lcoales lcoally lcoals lcuase leaast leace
-leack leadin leagacy leagal leagcy leage leagel leagelise leagelity leagelize leageue leagl leaneant leaneantly
-leanin leanr learnin leary leasat leaset leasin leasure leasy leathal leats leavin leavong leegs leegun leeguns
-leesure lefted legac legact legalimate legasy legecy legel leggacy leght leghts legionair legionairs legngth legnth
-legth legths lement lements lemosine lemosines lenggth lengh lenghs lenght lenghtend lenghth lenghtly lenghts
-lenghty lengt lengten lengthh lengts leniant lentgh lentghs lenth lenths lepard lepards lepracan lepracans leprachan
-leprachans lepracy leran leraned lerans lerned lerning lesda lessson letmost levae levaridge levelin leves levle
-levls lewchemia lewow lewows lewtenant lewtenants lexial lexigraphic lexigraphical lexigraphically leyer leyered
+iound ipmrove iprove iproved iproves iput iputs irelevent iresistable iresistably iritate ironicly irratic
+irregulier irregulierties irrelavent irreplacalbe irrevelant isalha isconnection iself iselfe ismas isnt isntalation
+isntalations isntall isntead isothem isplay isse isses isssue isssued isssues issuin issus issuse issused issuses
+ist istall istalls istance istant istead istelf istened istener ists istself isue isues itearte iteate iteated
+iteates iteator iteger itegers itegral iten itens itentionaly iteract iterae iteraed iteraes iteraor iteratable
+iteraterate iteratered iterest iterm iterms iteself itesm itheir itheirs itialisation itialisations itialise
+itialised itialiser itialisers itialises itialising itialization itializations itialize itialized itializer
+itializers itializes itializing itme itmes itnerprelation itnerpretaton itsef itsel itselfs itselt itselv itsems
+itslef itslev itsself iunior ivalid iverse iversed ivoice ivoiced ivoicer ivoices ivoke ivoked ivoker ivokers ivokes
+ivoking iwll iwth jagid jagwar jalusey januar januray janury japanse japanses jaques jave jeffies jekins jelous
+jelousy jelusey jenkin jenkns jepordize jewl jewls jhondoe jist jitterr jkd jodpers joinin jointin jont jonts jornal
+jornals jorney jorneys jorunal joruney jossle jounal jounals jouney jouneys journied journies journing journy
+journys joystik jpin jpng jscipt jstu jsut juadism judical judisuary juge juipter juli jumo jumoed jumpin jumpt juni
+jurnal jurnales jurnals jurney jurneys jurnied jurnies jurny jurnyed jurnyes jurnys jus juse jusify justfy
+justication justications justs juxt juxtify kackie kackies kake kakfa kalidescope kalidescopes karisma karismatic
+karismatically kayakin keboard keepin keept keesh kenel kenels kenerl kenerls kenrel kenrels kepp kepping kepps
+kerenl kerenls kernal kernals kernerl kernul kernuls ket keword kewords kewword keyboad keyboar keybord keybroad
+keybroads keyord keyords keyosk keyosks keyoutch keyowrd keyward keywork keywors keywprd kibutz kibutzes kidknap
+kighbosh kighboshed kighboshes kighboshing kimera kimeric kimerical kimerically kimerra kimerric kimerrical
+kimerrically kindgergarden kindgom kindom kindoms kinf kinfs kinnect kiyack kiyacked kiyacker kiyackers kiyacking
+kiyacks klenex klick klicked klicks klunky knarl knarled knarls knarly kneadin knive kno knockous knockously knoing
+knowin knowlage knowlageable knowlegable knowlegeabel knowned knwo knwoing knwon knwos komma kommas konw konwn konws
+kookoo kookoos koolot koolots kown kresh kronicle kronicled kronicler kroniclers kronicles kronicling kubenates
+kubenernetes kubenertes kubernests kwno kwnoledge kwnoledgeable kwoledge kwoledgeable kwoledgebase kwuzine kwuzines
+kyebosh kyeboshed kyeboshes kyeboshing labael labaels labbel labbels labed labeld labelin lable labled lablel
+lablels lables labling laborin labrynth labrynths lacker lackered lackeres lackering lackers lackrimose lackrimosity
+lackrimosly laer laest laf lagacy laguage laguague laguagues laguange laguanges laiter lamba lambas lanaguge
+lanaguges lanagugs lanauge lanauges lancin langage langague langagues langerray langht langhts langnguage
+langnguages langth langths languae languag langual languanage languanages languge langugue langugues lanich lanuage
+lanuch laod laoded laoder laoders laoding laods laout laready larer larg larget largets largst laringes larinx
+larrry larvas larvay larvays larvy laso lasonya lasr lastes lastest lastr lates latets latice lating latitue latops
+latset lattest lauch lauched laucher lauches laughin laugnage laugnages launchs launck laungage laungages launh
+launhed launher launhes lauout lavae lavel laveled lavels layed layerin layou layringes layrinks layrinx layrinxes
+layser laysers lazer laziliy lcoal lcoale lcoales lcoally lcoals lcuase leaast leace leack leadin leagacy leagal
+leagcy leage leagel leagelise leagelity leagelize leageue leagl leaneant leaneantly leanin leanr learnin leary
+leasat leaset leasin leasure leasy leat leathal leats leavin leavong leeg leegs leegun leeguns leesure lefted legac
+legact legalimate legasy legecy legel leggacy leght leghts legionair legionairs legngth legnth legth legths lement
+lements lemosine lemosines lene lenggth lengh lenghs lenght lenghtend lenghth lenghtly lenghts lenghty lengt lengten
+lengthh lengts leniant lentgh lentghs lenth lenths lepard lepards lepracan lepracans leprachan leprachans lepracy
+leran leraned lerans lern lerned lerning lesda lessson letmost levae levaridge leve levelin leves levl levle levls
+lew lewchemia lewow lewows lewtenant lewtenants lexial lexigraphic lexigraphical lexigraphically leyer leyered
 leyers leyout leyouts liaisin liares liase liased liases liasing liasion liason liasons libaray libary libell
 liberry libgng libitarianisn lible libraarie librabarie librabaries librabary librabie librabrie libraby libraie
 libraier libraiesr libraire libralie libraly libratie libraty libray librayr librery libries librray libstc licate
-licated licemse licens licese licesed liceses licesne licker lieing liekd liekly lieks lient lients liesure lieved
-lifes liftime ligher lighers lighing lightin ligitamacy ligitamassy ligitamate ligitamately ligth ligths liitle
-likehood likeley likelly likewis likey likley likly lileral limite limitiaion limitiaions limitin limition limitions
-limitis limititation limititations limitited limititer limititers limititing limitts limted limter limters limti
-limtied limtier limting limtis limts linaer linar linarly lincese lincesed linceses lineary linerly liness linez
-lingth linkdin linke linkely linkes linkfy lintain lintin lippizaner liquify liquour lirary lisence lisense lisetn
-lisetns lising listenn listent listernes listin listned listner litaral litature liteautrue litle litquid litte
-littel littele littelry litttle liuke liveing livel livels livin livley lizens lizense llinear lmited lmiter lmiters
-lmiting lmits lnguage loaader loacal loacale loacals loacate loacl loacle loacles loaclly loacls loacte loacted
-loactes loade loades loadig loadin locae locaes locaing locaion locaise locaite locaize localation localed locall
-localy locatin loccked lockin locla loclae loclaes loclaly loclas locte locted loctes locting loction lodable loded
-loder loders lodgin loding logarithmetic logarithmical logcal loged loger logers loggged loggger loggin logial
-logile loging logner logoic loign loigns lokal lokale lokales lokaly lolal lolipop lonber longe longers longst
-longuer lonley lonly looback loock loockup lookes lookin looknig looop loopup loosley loosly loosy losely losen
-losened losin losted lowerace loweraced loweracing lozonya lsits luckly lugage lugages lukid luminose lushis
-lushisly maake maange maanged maanger maanges mabey mabye macack macason macasons maccro maccros mached maches
-machettie machien maching macor macors macpakge macroses macrow macth macthed macther macthes madantory maesure
-magent magisine magnatiude magolia mahcine maibe maibox mailin maillinglist maillinglists mailny mailstrum maily
-mainain maininly maintainance maintaince maintainces maintainence maintaing maintan maintance maintane maintanence
-maintence maintinaing maintioned mairabd mairadb maitain maitainance maked makefle makeing makfile makign makin
-makro makros makrs makse makss maliciousally maliciusally malicousally maline malined malins malless malplace
+licated licemse licens licese licesed liceses licesne licker lieing liek liekd liekly lieks lient lients liesure
+liev lieved lifes liftime ligh ligher lighers lighing lightin ligitamacy ligitamassy ligitamate ligitamately ligth
+ligths liitle lik likehood likeley likelly likewis likey likley likly lileral limite limitiaion limitiaions limitin
+limition limitions limitis limititation limititations limitited limititer limititers limititing limitts limk limt
+limted limter limters limti limtied limtier limting limtis limts linaer linar linarly lincese lincesed linceses
+lineary linerly liness linez lingth linkdin linke linkely linkes linkfy lins lintain lintin linz lippizaner liquify
+liquour lirary lisence lisense lisetn lisetns lising listenn listent listernes listin listned listner litaral
+litature liteautrue litle litquid lits litte littel littele littelry litttle liuke liveing livel livels livin livley
+lizens lizense lke llinear lmit lmited lmiter lmiters lmiting lmits lnguage loaader loacal loacale loacals loacate
+loacl loacle loacles loaclly loacls loacte loacted loactes loade loades loadig loadin locae locaes locaing locaion
+locaise locaite locaize localation localed locall localy locatin loccked lockin locla loclae loclaes loclaly loclas
+locte locted loctes locting loction lodable loded loder loders lodgin loding loev logarithmetic logarithmical logcal
+loged loger logers loggged loggger loggin logial logile loging logner logoic loign loigns lokal lokale lokales
+lokaly lolal lolipop lonber lond longe longers longst longuer lonley lonly looback loock loockup lood lookes lookin
+looknig looop loopup loosley loosly loosy losd losely losen losened losin losted lowd lowerace loweraced loweracing
+lozonya lsat lsip lsit lsits luckly lugage lugages lukid luminose lushis lushisly lveo lvoe lyin maake maange
+maanged maanger maanges mabe mabey mabye macack macason macasons maccro maccros mached maches machettie machien
+maching maco macor macors macpakge macroses macrow macth macthed macther macthes madantory maesure magent magisine
+magnatiude magolia mahcine maibe maibox mailin maillinglist maillinglists mailny mailstrum maily mainain maininly
+maintainance maintaince maintainces maintainence maintaing maintan maintance maintane maintanence maintence
+maintinaing maintioned mairabd mairadb maitain maitainance maka maked makefle makeing makfile makign makin makr
+makro makros makrs maks makse makss maliciousally maliciusally malicousally maline malined malins malless malplace
 malplaced maltesian mamage mamaged mamager mamages mamal mamber mambers mamento mamory mamuth managet managin
 managmenet manaise manal manally manange manaul manauls manaze mandatatory mandess manement manetain manetained
 manetainer manetainers manetaining manetains manfest mangae mangaed mangaer mangaes mangage mangementt manges
 manging manipule manipuled manipules manipuling manipute maniputed maniputing manipution maniputions maniputor
 mannor mannual mannualy mantain mantanine mantanined mantion manuall manualy manuell manuells manuels manues
 manufacter manufacters manule manuley manully manuly manupilate manupilates manupilating manupilation manupilations
-manuver manyal manyals mapable maped maping mapings mappble mappeds mappeed mappin mappped marchin marger margers
-marging mariabd mariage marices marix marixsm marixst markaup markes markey markeys marrage marter masakist mashetty
-mashine masia masicer masiff maskerading maskeraid masos massewer massoose masster masteer mastter matainer
-matainers matchig matchin matchs matcing mateial matemathical materalists materil materla materlas mathc mathced
-mathcer mathces mathch mathed mathes mathetician matheticians mathing mathod mathods matinay matirx matix matrces
-matrial matric matrics matrie matris matser mattern matzch maual maually mauals maube mavrick maximim maximimum
-maximimums maximun maxinum maxium maxiums maxmium maxosx maxumum maybee mayonase mayybe mazilla mchanic mdified
-mdifier mdifies mdify mdoel mdoeled mdoels mdoes mdule mdules meachinism meachinisms meachnism meachnisms meading
-meaing mealflur meaned meanigfull meanign meanin meanining meaninings mearly measue measued measuer measues measurd
-measurmenet measurmenets meathod meaure meaured meaurer meaures meber mebers mebmer mebmers mebrain mebrains mebran
-mebrans mecahinsm mecahinsms mecanic meccob mechananism mechine mechnic medai meddo meddos medeval medevial medevil
-medhod medhods mediam medifor medifors medioker mediphor mediphors mediterainnean medow medows meeds meening meens
-meerly meesage meethod meetign meetin meganism meged meger megerd megers meges meging mehod mehods mehtod mehtods
-meida melieux melineum melineumm melineumms melineums melinneum melinneums mellineum mellineums mellinneum
-mellinneums membran memcahe memeasurement memeber memebered memebr memebrs mememory mememto memeory memer memers
-memery memick memics memmber memmick memmicked memmicking memmics memmory memmoryes memmorys memner memoery memomry
-memor memorys memoty memove memoy mempry memroy memwar memwars memwoir menacin menaing menally menas menat menber
-menbers mendin menion menions mension menthod mentionnned menual menue menues meory meraj merajes meranda merang
-merecat merecats merget mergge mergged mergin meritin merly mermory merory merrors mesage mesaged mesages mesaureed
-meshe meskeeto meskeetoes meskeetos mesoneen mesoneens messae messaes messag messags messave messege messenge
-messenged messenges messenging messgae messge messged messges messin messure messurment mesure mesured mesures
-mesurment metadat metadta metalic metatada metatadata metdata methd methdo methdod methdos methds methhod methid
-methids methjod methodd methode methoden methon methons methos methot methots metics metifor metifors metion metions
-metod metods metrig metrigs metrix meybe mezmorise mezmorised mezmoriser mezmorises mezmorising mezmorize mezmorized
-mezmorizer mezmorizes mezmorizing miagic mices microntroller microntrollers middel mideval midevil midify midle
-midpont migate migated migates miges migth milage milages mileau mileu miliary miliciousally milicous milicousally
+manuver manyal manyals mapable mape maped maping mapings mapp mappble mappeds mappeed mappin mappped marchin marger
+margers marging mariabd mariage marices marix marixsm marixst markaup markes markey markeys marrage marter marz
+masakist mashetty mashine masia masicer masiff maskerading maskeraid masos massewer massoose masster masteer mastter
+mata matainer matainers matc matchig matchin matchs matcing mateial matemathical materalists materil materla
+materlas mathc mathced mathcer mathces mathch mathed mathes mathetician matheticians mathing mathod mathods matinay
+matirx matix matrces matrial matric matrics matrie matris matser mattern matzch maual maually mauals maube mavrick
+maximim maximimum maximimums maximun maxinum maxium maxiums maxmium maxosx maxumum maybee mayonase mayu mayybe
+mazilla mchanic mdified mdifier mdifies mdify mdoe mdoel mdoeled mdoels mdoes mdule mdules meachinism meachinisms
+meachnism meachnisms meading meaing mealflur meaned meanigfull meanign meanin meanining meaninings mear mearly
+measue measued measuer measues measurd measurmenet measurmenets meathod meaure meaured meaurer meaures meber mebers
+mebmer mebmers mebrain mebrains mebran mebrans mecahinsm mecahinsms mecanic meccob mechananism mechine mechnic meda
+medai meddo meddos mede medeval medevial medevil medhod medhods mediam medifor medifors medioker mediphor mediphors
+mediterainnean medow medows meeds meening meens meerly meesage meethod meetign meetin meganism mege meged meger
+megerd megers meges meging mehod mehods mehtod mehtods meida melieux melineum melineumm melineumms melineums
+melinneum melinneums mellineum mellineums mellinneum mellinneums membran memcahe memeasurement memeber memebered
+memebr memebrs mememory mememto memeory memer memers memery memick memics memmber memmick memmicked memmicking
+memmics memmory memmoryes memmorys memner memoery memomry memor memorys memoty memove memoy mempry memroy memwar
+memwars memwoir menacin menaing menally menas menat menber menbers mendin meni menion menions mension ment menthod
+mentionnned menual menue menues meny meory meraj merajes meranda merang merecat merecats merget mergge mergged
+mergin meritin merly mermory merory merrors mesage mesaged mesages mesaureed meshe meskeeto meskeetoes meskeetos
+mesoneen mesoneens messae messaes messag messags messave messege messenge messenged messenges messenging messgae
+messge messged messges messin messure messurment mesure mesured mesures mesurment metadat metadta metalic metatada
+metatadata metdata methd methdo methdod methdos methds methhod methid methids methjod methodd methode methoden
+methon methons methos methot methots metics metifor metifors metion metions metod metods metrig metrigs metrix mey
+meybe mezmorise mezmorised mezmoriser mezmorises mezmorising mezmorize mezmorized mezmorizer mezmorizes mezmorizing
+miagic mial mian mices microntroller microntrollers middel mideval midevil midify midle midpont migate migated
+migates mige miges migh migt migth miht milage milages mileau mileu miliary miliciousally milicous milicousally
 milicously milimiters milion milions miliraty milisecons milktoast milktoasts milleneum millon millsencond
 millsenconds miltary milyew mimach mimachd mimached mimaches mimaching mimatch mimatchd mimiced mimick mimicks
 mimima mimimal mimimum mimimun mimina miminal miminally miminaly miminise miminised miminises miminising miminize
@@ -1088,182 +1108,187 @@ miminized miminizes miminizing miminum miminums mimmic mimmick mimmicks mimmics 
 minimze mininal mininum minisation miniscully minise minised minises minising minite minites minium miniums
 minization minize minized minizes minizing minmal minmize minmum minnor minnors minoosha minstry mintor mintors
 mintue mintues mintute minue minues minum minumum minumun minuts mirgate miror mirored mirorr mirorrs mirors mirrir
-mirrirs mirro mirroed mirrorn mirrorr mirros misake misaken misakes miscallenaous miscallenous misceancellous
+mirrirs mirro mirroed mirrorn mirrorr mirros mis misake misaken misakes miscallenaous miscallenous misceancellous
 mischevious mischevus mischevusly misconfiged miselaneous miselaneously misformed misile mising mision misions
 misisng misison mismach mispell mispelt missable missen missign missin missle missletow missmatchd missng misson
 missons misspel missuse mistankely mistatchd misteek misteeks mistery misteryous mistic mistics mistro mistros
-mistrow mistrows misue misued misuing misusin mitake mitaken mitakes mitgate miticateing miximum mixted mixure mkaes
-mkaing mmaped mmbers moast mobiel mobify mobule mobules mocule mocules moddel moddels modee modefy modelin modell
-modells moderm moderninationz modeul modeuls modfel modfide modfided modfider modfiders modfides modfied modfieid
-modfieir modfieirs modfieis modfier modfies modfify modfitied modfitier modfitiers modfities modfity modfitying
-modfiy modfy modication modications modidfy modifaction modifactions modifation modifations modifdy modifed modifer
-modifes modifid modifified modififies modifify modififying modifiy modift modifty modifu modifx modiify modile
-modiles modle modles modlue modlues modue moduel moduels modues moduile modul modulie modulle moduls modulu modyfy
-moent moeny mofify moible moibles moint mointor molcule momement momementarily momementary momements momementum
-momemt momemtn momemts momento momery momment momoent momoment momomentarily momomentary momomento momomentos
-momoments momomentum momory monarkey monarkeys monarkies mondey mondodb monestaries moniter monkies monnth monnths
-monolite monotir monotired monotiring monotirs monsday monstrum montaj montanous monthe monthes montion montior
-montly montor montors monts moodify moodule moount moounts mopdule mopre mordern moreso morever morgage morges morgs
-morrisette morroco mortage morter moslty mostlky mosture mosty mosue moteef moteefs moteur moteured moteuring
-moteurs mothing mothod mothods motononic motononicity motorin moudle moudles moudule mounth mounths mountin moutn
-moutned moutns moveble movemement movemements movemet movemnt movied movment moziila mozila msbild msbilds msbuid
-msbuids msbuld msbulds msbulid msbulids mssing msssge mthod mthods mucuous muder mudule mudules muext muliple
-muliply mulit multidimenional multidimenionsal multidimension multidimentionnal multile multily multipe multipl
-multipliciaton multipresistion multipul multipy multlication multlications multlicative multple multply multy mumber
-mumbers munbers municiple munute muscel muscels muscial muscil muscils musel musels musil musils mussil mussils
-mustash muste mutally mutater mutbal mutbale mutch mutches mutecies mutexs mutices mutilcast mutilpart mutilpath
-mutilplayer mutilple mutilples mutilplication mutilplications mutilplied mutilplier mutilpliers mutilplies mutilply
-mutilplying mutilsite mutilthread mutilthreaded mutilthreading mutilthreads mutipl mutiple mutiply mutli mutlipler
-mutliplicites mutully mutux mutuxes mutuxs muyst myabe myraid mysef mysefl mysekf myselfe myselfes myselv myselve
-myselves myslef mystql mystrow mystrows nadly naerly nagivate nagivated nagivates nagivating nagivation nagivator
-nagivators naibhor naibhorhood naibhorhoods naibhorly naibhors naibor naiborhood naiborhoods naiborly naibors naieve
-nailin naivity namaed namaes nameing namemespace namemespaces namesd namess namin namme nammed nammes namming namne
-namned namnes napom napomed napomes napoming napommed napommes napomming napomms napoms narled narling narls narly
-nastalgea nasted nastershem nastershems nastershum nastershums nastersiem nastersiems nastersium nastersiums
-nastertiem nastertiems nasting nastly nasts nasturshem nasturshems nasturshum nasturshums natched natches natinal
-natrual naturely nautral navagitation navitvely navtive nawsea nawshea nawshes nawshesly nawshus nawshusly naxima
-naximal naximum naybhor naybhorhood naybhorhoods naybhorly naybhors naybor nayborhood nayborhoods nayborly naybors
-naybour naybourhood naybourhoods naybourly naybours nclude ncluded ncludes ndoes neaded neader neaders neading neads
-neady nealy neame neames neares nearset neast necasserily necassery necassrily necassry necause neccecarily
-neccecary neccesarily neccesary neccesities neccesity neccessarrily neccessarry neccisarily neccisary neccsessarily
-neccsessary necesarrily necesarry necessarally necessesarily necessesary necessesities necessesity nedded nedding
-nedds neded nedia nedium nediums nedle nedles nedless neede needeed needes needin neeed neeeded neeedle neeeds
-neeeed neees neesd neesds neested neether negaive negatiotiable negatiotiate negatiotiated negatiotiates
-negatiotiating negatiotiation negatiotiations negatiotiator negatiotiators negativ negatve negible neglible
-negligeable negoable negoate negoated negoates negoating negoation negoations negoator negoators negoptionsotiable
-negoptionsotiate negoptionsotiated negoptionsotiates negoptionsotiating negoptionsotiation negoptionsotiations
-negoptionsotiator negoptionsotiators negotatiable negotatiate negotatiated negotatiates negotatiating negotatiation
-negotatiations negotatiator negotatiators negotatible negotatie negotatied negotaties negotatior negotatiors
-negotion negotionable negotionate negotionated negotionates negotionating negotionation negotionations negotionator
-negotionators negotions negotiotable negotiotate negotiotated negotiotates negotiotating negotiotation
-negotiotations negotiotator negotiotators negtive neibor neiborhood neiborhoods neibors neice neigbor neigboud
-neigbouds neighbeard neighbeards neighbehood neighbehoods neighbeing neighbeod neighbeods neighbeordhood
-neighbeordhoods neighbeorhod neighbeorhods neighbergh neighberghs neighberhhod neighberhhods neighberhhood
-neighberhhoods neighberhing neighberhod neighberhodd neighberhodds neighberhods neighberhooding neighberhoof
-neighberhoofs neighberhoood neighberhooods neighberhoor neighberhoors neighberhoud neighberhouds neighbes neighbet
-neighbethood neighbethoods neighbets neighbeuing neighbeurgh neighbeurghs neighbeurhing neighbeurhooding
-neighbeurhoor neighbeurhoors neighbeus neighbeut neighbeuthood neighbeuthoods neighbeuts neighboard neighboards
-neighbood neighboods neighboordhood neighboordhoods neighboorhod neighboorhods neighborgh neighborghs
-neighborhooding neighborhoor neighborhoors neighbourgh neighbourghs neighbourhooding neighbourhoor neighbourhoors
-neighbr neigher neighor neight neighter neightobr neightobrhood neightobrhoods neightobring neightobrs neiter nelink
-nempty nenviroment neral nerally neraly nervana nerver nescesaries nescesarily nescesarrily nescesarry nescesary
-nesesarily nesesary nessarily nessary nessasarily nessasary nessecarilt nessecarily nessecarrily nessecarry
-nessecary nesseccarily nesseccary nessecerily nessecery nessecity nessesarily nessesary nessessarily nessessary
-nestalgicly nestin nestolgia nestolgic nestolgically nestolgicly netacpe netcape nethertheless nethod nethods
-netiher netowrk netscpe netural netwrok neumonically neumonicly neumonics nevelop nevere nevers newance newanced
-newances newancing newine newines newmatic newmatically newmaticly newmonectomies newmonectomy newmonia newmonic
-newmonitis nework neworks newsans newsanses newthon newtork nexted nexting ngnix niear niether nieve nieveatay
-nievely nifes nighbor nighlty nighther nigth nigthly nihther nimph nimphal nimphian nimpho nimphos nimphs nimute
-nimutes nineth ninima ninimal ninimum ninjs ninties ninty nitch nitched nitches nither nives nknown nmber nmbered
-nmbers nneeded nnovisheate nnovisheates nnumber noddin nodel nodels nodess nofify nofitication nofitications
-nofitied nofities nofity nofitying nohing nohypen noice noified noifier noifies noify nomal nomally nomals nomber
-nombers nomes nomimal nomral nomrals nonbloking noncontigous nonsens nonseperable nonte noone noral noramal noraml
-noramls norhern normale normall normaly norml normlly normls normnal normol northen northereastern nostolgicly
-notaion notaly notatin notbook notce notced notces notchin notcing notebok notfy nothe nothern nothign nothihg
+mistrow mistrows misue misued misuing misusin mitake mitaken mitakes mitgate miticateing miximum mixted mixure mjor
+mkae mkaes mkaing mke mkea mmaped mmbers mnay moast mobiel mobify mobule mobules mocule mocules moddel moddels modee
+modefy modelin modell modells moderm moderninationz modeul modeuls modfel modfide modfided modfider modfiders
+modfides modfied modfieid modfieir modfieirs modfieis modfier modfies modfify modfitied modfitier modfitiers
+modfities modfity modfitying modfiy modfy modication modications modidfy modifaction modifactions modifation
+modifations modifdy modifed modifer modifes modifid modifified modififies modifify modififying modifiy modift
+modifty modifu modifx modiify modile modiles modle modles modlue modlues modue moduel moduels modues moduile modul
+modulie modulle moduls modulu modyfy moent moeny moew mofify moible moibles moint mointor molcule momement
+momementarily momementary momements momementum momemt momemtn momemts momento momery momment momoent momoment
+momomentarily momomentary momomento momomentos momoments momomentum momory monarkey monarkeys monarkies mondey
+mondodb mone monestaries moniter monkies monnth monnths monolite monotir monotired monotiring monotirs monsday
+monstrum montaj montanous monthe monthes montion montior montly montor montors monts moodify moodule moount moounts
+mopdule mopre mor mordern moreso morever morg morgage morges morgs morrisette morroco mortage morter mose moslty
+mostlky mosture mosty mosue moteef moteefs moteur moteured moteuring moteurs mothing mothod mothods motononic
+motononicity motorin moudle moudles moudule mounth mounths mountin moutn moutned moutns moveble movemement
+movemements movemet movemnt movied movment moziila mozila mroe msbild msbilds msbuid msbuids msbuld msbulds msbulid
+msbulids mssing msssge mthod mthods mucuous muder mudule mudules muext muliple muliply mulit multidimenional
+multidimenionsal multidimension multidimentionnal multile multily multipe multipl multipliciaton multipresistion
+multipul multipy multlication multlications multlicative multple multply multy mumber mumbers munbers municiple
+munute murr muscel muscels muscial muscil muscils musel musels musil musils mussil mussils mustash muste mutally
+mutater mutbal mutbale mutch mutches mutecies mutexs muti mutices mutilcast mutilpart mutilpath mutilplayer mutilple
+mutilples mutilplication mutilplications mutilplied mutilplier mutilpliers mutilplies mutilply mutilplying mutilsite
+mutilthread mutilthreaded mutilthreading mutilthreads mutipl mutiple mutiply mutli mutlipler mutliplicites mutully
+mutux mutuxes mutuxs muyst myabe mybe mye myraid mysef mysefl mysekf myselfe myselfes myselv myselve myselves myslef
+mystql mystrow mystrows myu nadly naerly nagivate nagivated nagivates nagivating nagivation nagivator nagivators
+naibhor naibhorhood naibhorhoods naibhorly naibhors naibor naiborhood naiborhoods naiborly naibors naieve nailin
+naivity nam namaed namaes namd nameing namemespace namemespaces namesd namess namin namme nammed nammes namming
+namne namned namnes nams nane napom napomed napomes napoming napommed napommes napomming napomms napoms narl narled
+narling narls narly nast nastalgea nasted nastershem nastershems nastershum nastershums nastersiem nastersiems
+nastersium nastersiums nastertiem nastertiems nasting nastly nasts nasturshem nasturshems nasturshum nasturshums
+natched natches natinal natrual naturely nautral navagitation navitvely navtive nawsea nawshea nawshes nawshesly
+nawshus nawshusly nax naxima naximal naximum naybhor naybhorhood naybhorhoods naybhorly naybhors naybor nayborhood
+nayborhoods nayborly naybors naybour naybourhood naybourhoods naybourly naybours nce nclude ncluded ncludes ndoe
+ndoes nead neaded neader neaders neading neads neady nealy neame neames neares nearset neast necasserily necassery
+necassrily necassry necause neccecarily neccecary neccesarily neccesary neccesities neccesity neccessarrily
+neccessarry neccisarily neccisary neccsessarily neccsessary necesarrily necesarry necessarally necessesarily
+necessesary necessesities necessesity ned nedd nedded nedding nedds neded nedia nedium nediums nedle nedles nedless
+neds neede needeed needes needin neeed neeeded neeedle neeeds neeeed neees nees neesd neesds neested neet neether
+negaive negatiotiable negatiotiate negatiotiated negatiotiates negatiotiating negatiotiation negatiotiations
+negatiotiator negatiotiators negativ negatve negible neglible negligeable negoable negoate negoated negoates
+negoating negoation negoations negoator negoators negoptionsotiable negoptionsotiate negoptionsotiated
+negoptionsotiates negoptionsotiating negoptionsotiation negoptionsotiations negoptionsotiator negoptionsotiators
+negotatiable negotatiate negotatiated negotatiates negotatiating negotatiation negotatiations negotatiator
+negotatiators negotatible negotatie negotatied negotaties negotatior negotatiors negotion negotionable negotionate
+negotionated negotionates negotionating negotionation negotionations negotionator negotionators negotions
+negotiotable negotiotate negotiotated negotiotates negotiotating negotiotation negotiotations negotiotator
+negotiotators negtive neibor neiborhood neiborhoods neibors neice neigbor neigboud neigbouds neighbeard neighbeards
+neighbehood neighbehoods neighbeing neighbeod neighbeods neighbeordhood neighbeordhoods neighbeorhod neighbeorhods
+neighbergh neighberghs neighberhhod neighberhhods neighberhhood neighberhhoods neighberhing neighberhod neighberhodd
+neighberhodds neighberhods neighberhooding neighberhoof neighberhoofs neighberhoood neighberhooods neighberhoor
+neighberhoors neighberhoud neighberhouds neighbes neighbet neighbethood neighbethoods neighbets neighbeuing
+neighbeurgh neighbeurghs neighbeurhing neighbeurhooding neighbeurhoor neighbeurhoors neighbeus neighbeut
+neighbeuthood neighbeuthoods neighbeuts neighboard neighboards neighbood neighboods neighboordhood neighboordhoods
+neighboorhod neighboorhods neighborgh neighborghs neighborhooding neighborhoor neighborhoors neighbourgh
+neighbourghs neighbourhooding neighbourhoor neighbourhoors neighbr neigher neighor neight neighter neightobr
+neightobrhood neightobrhoods neightobring neightobrs neiter nelink nempty nenviroment neral nerally neraly nervana
+nerver nescesaries nescesarily nescesarrily nescesarry nescesary nesesarily nesesary nessarily nessary nessasarily
+nessasary nessecarilt nessecarily nessecarrily nessecarry nessecary nesseccarily nesseccary nessecerily nessecery
+nessecity nessesarily nessesary nessessarily nessessary nestalgicly nestin nestolgia nestolgic nestolgically
+nestolgicly netacpe netcape nethertheless nethod nethods netiher netowrk netscpe netural netwrok neumonically
+neumonicly neumonics nevelop nevere nevers newance newanced newances newancing newine newines newmatic newmatically
+newmaticly newmonectomies newmonectomy newmonia newmonic newmonitis nework neworks newsans newsanses newthon newtork
+nexted nexting ngix ngnix niear niether nieve nieveatay nievely nife nifes nighbor nighlty nighther nigth nigthly
+nihther nimph nimphal nimphian nimpho nimphos nimphs nimute nimutes nin nineth ninima ninimal ninimum ninj ninjs
+ninties ninty nitch nitched nitches nither nives nknown nkow nkwo nmae nmber nmbered nmbers nmme nned nneeded
+nnovisheate nnovisheates nnumber noddin nodel nodels nodess noe noen nofify nofitication nofitications nofitied
+nofities nofity nofitying nohing nohypen noice noified noifier noifies noify nomal nomally nomals nomber nombers
+nomes nomimal nomral nomrals nonbloking noncontigous nonsens nonseperable nonte noo noone noral noramal noraml
+noramls nore norhern normale normall normaly norml normlly normls normnal normol northen northereastern nostolgicly
+notaion notaly notatin notbook notce notced notces notchin notcing notebok notfy noth nothe nothern nothign nothihg
 nothin nothind nothink notibly notication notications noticible noticin noticy notidy notifaction notifactions
 notifed notifer notifes notificication notificications notifition notifitions notifiy notin notity notning notod
-notofocation notofocations notse nottice noveau novisheate novisheates novisheut novisheuts nowadys nowdays nowns
-nstall nstalls nteger ntegers ntegral nuber nubered nubers nubmer nubmers nucular nueral nueron nuerons nuetral
-nuisans nulll numbber numbe numberr numbert numbes numbesr numbet numbets numbr numbre numbred numbres numbrs
-numeber numebr numebrs numer numerbering numers numher numhers nummber numnber numner numners numvber numver numvers
-nunber nunbers nurish nusance nutral nutraly nutrieous oaker oakereous oakereously oakerous oakerously oakery oaram
-obatain obation obayed obaying obays obect obected obects obejct obejcts obeject oberv oberve oberved oberver
-oberves obervs obeyin obgect obgects obhect obhects obious obivous objct objcted objcts objec objecs objejct objekt
-objet objetc objetcs objets objtain objump obleek obleekly oblisk oblisks obnject obolete obscur observ observered
-obslete obsolte obstacal obsure obtaien obtaine obtaion obtrain obusing obviosu obvisious obvisiously obvisou
-obvisouly obvoius obyect obyekt ocapella ocasion ocasionaly ocassion ocassional ocassionally ocassionaly ocassioned
-ocassions occaisionaly occaisonaly occasin occasinaly occassionaly occationly occcur occcured occcurs occour
-occoured occourence occourences occouring occours occrrance occrrances occrred occsion occucence occucences occuped
-occuppy occurance occurances occurd occure occured occureneces occures occurr occurrs ocilate ocilated ocilater
-ocilaters ocilates ocilating ocilator ocilators oclock ocntext ocorrence ocorrences octect octects octive octives
-ocuntry ocupied ocupier ocupies ocupy ocurr ocurrance ocurrances ocurred ocurrred ocurrs ocurs odasee odasees odered
-odering oders oepned oepning oepns oeprand oeprate ofcource offcers offcial offen offener offens offerd offerin
-offest offests offet offets offfer offfers offfice offfset offic offical officaly officealy officianado officianados
-officionado officionados offine offisianado offisianados offisionado offisionados offlaod offred offser offsers
-offsest offsetp offsett offten oficial oficianado oficianados ofisianado ofisianados ofisionado ofisionados ofrom
-ofset ofsets ofsset oftenly ofter ofthe ofthen ogerish ogers oging oglin ohter ohters oigin oiginal oigins ointed
-ointer ointers ointing oints ojbect ojbects oject ojects ojekts oktober oldes olther omage omages omaje omajes
-omishience omishiences omishients omishints omisience omisiences omision omited omiting omitt omittin omlet omlets
-omlette ommishience ommishiences ommishients ommishints ommisience ommisiences ommision ommisions ommit ommited
-ommiting ommits omnishients omnishints omplementaion onces onchage onece onedimenional onedimenionsal oneyway ongly
-ongoign ongoin onlie onliene onlly onlye onmishience onmishiences onmishients onmishints onmisience onmisiences
-onoly onomanopea onomonopea onother onself ontact ontacts ontain ontainging ontainor ontainors ontains ontent
-ontents ontext onthe ontho ontop ontrol ontrols onveience onwed onwee onwer onwing onwward oommits ooutput opactiy
-opacy opague opatque opayk opaykely opaykes opbject opeaaration opeaarations opeabcration opeabcrations opearatios
-opearion opearions opearios opeariton opearitons opearitos opearnd opearor opearors opearte opeartios opeate opeates
-opeatios opeator opeatror opeatrors opeging opeing opeinging opeings opemed opemess opeming opems opend opended
-openen openend openened openening openes openess openign openin openining openned operare operatate operatated
-operatates operatating operatation operatational operatations operatator operatators operato opertae operte operted
-opertes opertor opetion ophan ophans opimal opimise opimism opimize opinyon opinyonaire opinyonate opion opional
-opions opition opitmal opiton opitons opject opjecteing opjects opned opnssl oponent oportions opose oposed oposite
-oppen oppend oppened oppener oppenly oppens oppononent opportunies opportunisticly opportunistly opportuny opposin
-opposit oppositition oppsofite oprand oprands oprate oprated oprates oprator opreand opreate oprion oprions optain
-optains optaionl opten optet opthamologist optiion optimation optimimum optimze optin optinal optins optio optioin
-optiona optionn optionnaly optios optisimation optisimations optismied optizimation optizimations optizmied optmize
-optoin optoins optomal opton optonal optons opulate opyion opyions orangatang orangatangs orcale orded orderd
-orderin ordert orderve orderves ordeurve ordeurves ordeuvre ordeuvres ording ordner orede oredes oreding oredred
-oregeno orfer organim organisate organisated organisates organisating organizate organizated organizates
-organizating orgin orginal orginial orginially orginials orginiate orginiated orginiates orgininal orgininals orgins
-orginx orginy orhpan oriant oricle oricles orieation orieations oriente origanaly origial origianaly origigin
-origiginal origiginally origiginals origininal origininate origininated origininates origininating origining origion
-orign orignal oringal oringally orkid orkids orpan orpaned orpans orthagnal osffset osterage osterages ostridge
-ostridges otain otained otains otate otated otates otating otation otehr otehrwice otehrwize oterwice oterwize
-othere othersie otherways otherweis otherwhere otherwhile otherwrite otherws othewice othewize othre othres
-othwerise othwhise otimal otimise otimism otimize otion otional otions otpimal otpion otpions otput otside ouevre
-ougoing ouline oulined oulines ouptut ouptuted ouptuting ouptuts ouput ouputs ource ourced ources ourcing ourselfs
-ourselv ouside oustide outbut outbuts outdoin outgoin outher outin outisde outloud outlow outlows outoign outoing
-outout outperfome outperfomeing outpout outptu outptus outpu outpupt outpus outpust outsid outter outupt outupts
-outuput outut oututs ouurs oveerun oveflow ovelap ovelaps oveload overal overfl overflw overfow overiddden overide
-overiden overlayed overlodes overlow overriabled overrided overrident overrie overrriddden overrriden overun
-overvise overvize overwise overwize overwrited overzealis overzealisly overzelis overzelisly overzelos overzelosly
-overzelus overzelusly ovious ovride ovrides ovrride ovrwrt ovserve ovveridden ovveride ovverides ovveriding owener
-owervrite owervrites owful ownder ownes ownin ownload ownner ownward ownwer owudl oxigen oxzillary oyurs pacage
-pacaged pacages pacakge pachage pached paches paching pachooly pacht pachtches pachtes pacin pacjage packae packaed
-packaeg packaes packag packagd packags packats packe packege packes packge packged packgement packges packgs packin
-packte packtes pactch pacth pacthed pacthes paculier paculierly padam paddin padds pading paeth pagent pagents
-pahses pahts paide paied paintin pairocheal pairocheality pairocheally pairocheel pairocheelity pairocheelly
-pairokeal pairokeality pairokeally pairokeel pairokeelity pairokeelly paitent paiting pakage pakaged pakages pakcage
-pakcet pakcets paket pakets pakge pakvage palatte palce palced palces palcing palete pallete palyed palyer palyers
-palying palys pamflet pamplet paniced pannel pannels paoition paradime paradym parafanalia paragarapha paragaraphas
-paragph paragphs parahaps paralel paralelle paralely paralle parallisation parallise parallised parallises
-parallising parallism parallization parallize parallized parallizes parallizing paramameter paramameters paramemeter
-paramemeters paramenet paramenets paramer paramerisation paramerise paramerised paramerises paramerising
-paramerization paramerize paramerized paramerizes paramerizing paramerless paramers paramert paramerts paramesr
-parametrse paramss paramtere paramterer paramterers paramteres paramterical paramterts parana parant paranthes
-parants paraphanalia pararagraph pararagraphs pararm pararms paratheses parathesis paratmer paratmers parem paremter
-paremters parenthesed paresr paresrs paret parfay parge parger pargers paria parial parias paricle parin parital
-parititiones paritiy parituclar parkay parkays parmas parmater parmaters parmetian parmisian parms parmter parmters
-parnoia parnter parocheel parocheelity parocheelly parokeal parokeality parokeally parokeel parokeelity parokeelly
-parralel parralelisation parralelise parralelised parralelises parralelising parralelism parralelization parralelize
-parralelized parralelizes parralelizing parralell parralellisation parralellise parralellised parralellises
-parralellising parralellism parralellization parralellize parralellized parralellizes parralellizing parralells
-parralelly parralels parralely parrallell parrallely parrent parsef parsering parshal parshally parshaly parsial
-parsialy parsin parstree partcle parth particals particaluar particaluarly particalur particalurly particant
-particaulr particaulrly particual particually particuraly partion partioned partitial partitially partiticipant
-partiticipants partiticular partitinioning partitition partititioned partititioning partititions partiula
-pascheurisation pascheurise pascheurised pascheurises pascheurising pascheurization pascheurize pascheurized
-pascheurizes pascheurizing paschurisation paschurise paschurised paschurises paschurising paschurization paschurize
-paschurized paschurizes paschurizing pased paser pasesd pasing pasive pasre pasred pasrer pasrers pasres pasring
-passerbys passess passin passiv passord passs passsed passses passt passwor pastery pastin pasword patchin patchs
-patcket patern paterns pathame pathane pathc pathced pathces pathes pathign pathnme pathwya patial paticle patren
-patrens patrent patten pattens pattren pattrn pattrns pauload pavin peacd peacify peanochle peanockle peanuchle
-peanuckle peapel peapels peaple peaples pease peased peases peasing pecent pecents pecific pecify pecular peculure
-peding pedning peepel peepels peerowet peerowetes peerowets pefect pefer pefered pefers pefix pefixed pefixes peform
-peforms pehaps peice peices peirod peirods penatenturies penatentury penatly pendig pendin pengiun pengwen pengwens
-pengwin pennal pennals pennensula pennensular pennensulas pensinula pensle penwar peoms peopel peopels peopl peotry
-pepare perade peraphs percepted percievabley percise percison perfact perfec perfectably perfer perferance
-perferances perferect perferectly perfered perferm perfermence perfermences perferr perferrable perferrably
-perferrance perferrances perferrence perferrences perferrm perferrmance perferrmances perferrmence perferrmences
-perferrs perfers perfix perfoem perfoemamce perfoemamces perfoemanse perfoemanses perfoemnace perfoemnaces perfom
-perfomamce perfomamces perfomanse perfomanses perfome perfomeamce perfomeamces perfomeance perfomeances perfomeanse
-perfomeanses perfomeant perfomeative perfomeed perfomeer perfomeers perfomeing perfomenace perfomenaces perfomes
-perfomnace perfomnaces perfomr perfomramce perfomramces perfomranse perfomranses perfomrnace perfomrnaces perfoms
-perfoom perfor perford perfors perfro perfrom perfur perfurd perfured perfuring perfurrd perfurred perfurring
-perfurs perhabs perhas perhasp perhpas peridic peridioc peridiocal peridiocally periode perist perists perjery
-perlciritc perliferate perliferated perliferates perliferating permantly permenant permenantly permition permitions
-permuataion permuataions permution permutions perogrative peroid peroids peronal peroper perosn perosns perpare
-perperties perperty perphas perposal perposals perpose perrror persan persciuos persciuosly perscius persciusly
-perseed perseeded perseedes perseeding perseeds persent persew persewed persewer persewes persewing persews pershis
+notofocation notofocations notse nott nottice noveau novisheate novisheates novisheut novisheuts nowadys nowdays
+nowe nown nowns nstall nstalls nteger ntegers ntegral nuber nubered nubers nubmer nubmers nucular nueral nueron
+nuerons nuetral nuisans nulk nulll numbber numbe numberr numbert numbes numbesr numbet numbets numbr numbre numbred
+numbres numbrs numeber numebr numebrs numer numerbering numers numher numhers nummber numnber numner numners numvber
+numver numvers nunber nunbers nurish nusance nutral nutraly nutrieous nwe nwo oaker oakereous oakereously oakerous
+oakerously oakery oaram obatain obation obay obayed obaying obays obect obected obects obejct obejcts obeject oberv
+oberve oberved oberver oberves obervs obeyin obgect obgects obhect obhects obious obivous objct objcted objcts objec
+objecs objejct objekt objet objetc objetcs objets objtain objump obleek obleekly oblisk oblisks obnject obolete
+obscur observ observered obslete obsolte obstacal obsure obtaien obtaine obtaion obtrain obusing obviosu obvisious
+obvisiously obvisou obvisouly obvoius obyect obyekt ocapella ocasion ocasionaly ocassion ocassional ocassionally
+ocassionaly ocassioned ocassions occaisionaly occaisonaly occasin occasinaly occassionaly occationly occcur occcured
+occcurs occour occoured occourence occourences occouring occours occrrance occrrances occrred occsion occucence
+occucences occuped occuppy occurance occurances occurd occure occured occureneces occures occurr occurrs oce ocilate
+ocilated ocilater ocilaters ocilates ocilating ocilator ocilators oclock ocntext ocorrence ocorrences octect octects
+octive octives ocuntry ocupied ocupier ocupies ocupy ocur ocurr ocurrance ocurrances ocurred ocurrred ocurrs ocurs
+odasee odasees oder odered odering oders odly ody oen oepn oepned oepning oepns oeprand oeprate ofcource offcers
+offcial offen offener offens offerd offerin offest offests offet offets offfer offfers offfice offfset offic offical
+officaly officealy officianado officianados officionado officionados offine offisianado offisianados offisionado
+offisionados offlaod offred offser offsers offsest offsetp offsett offten oficial oficianado oficianados ofisianado
+ofisianados ofisionado ofisionados ofo ofrom ofset ofsets ofsset oftenly ofter ofthe ofthen oger ogerish ogers oging
+oglin oher ohter ohters oigin oiginal oigins oint ointed ointer ointers ointing oints ois ojbect ojbects oje oject
+ojects ojekts okat oktober oldes oll olny olt olther oly omage omages omaj omaje omajes omishience omishiences
+omishients omishints omisience omisiences omision omited omiting omitt omittin omlet omlets omlette ommishience
+ommishiences ommishients ommishints ommisience ommisiences ommision ommisions ommit ommited ommiting ommits
+omnishients omnishints omplementaion omre onces onchage ond onece onedimenional onedimenionsal oneyway ongly ongoign
+ongoin onl onlie onliene onlly onlye onmishience onmishiences onmishients onmishints onmisience onmisiences onoly
+onomanopea onomonopea onot onother ons onself ontact ontacts ontain ontainging ontainor ontainors ontains ontent
+ontents ontext onthe ontho ontop ontrol ontrols onveience onw onwed onwee onwer onwing onws onwward ony onyl oommits
+ooutput opactiy opacy opague opatque opayk opaykely opaykes opbject opeaaration opeaarations opeabcration
+opeabcrations opearatios opearion opearions opearios opeariton opearitons opearitos opearnd opearor opearors opearte
+opeartios opeate opeates opeatios opeator opeatror opeatrors opeg opeging opeing opeinging opeings opem opemed
+opemess opeming opems opend opended openen openend openened openening openes openess openign openin openining
+openned operare operatate operatated operatates operatating operatation operatational operatations operatator
+operatators operato opertae operte operted opertes opertor opetion ophan ophans opimal opimise opimism opimize
+opinyon opinyonaire opinyonate opion opional opions opition opitmal opiton opitons opject opjecteing opjects opne
+opned opnssl oponent oportions opose oposed oposite oppen oppend oppened oppener oppenly oppens oppononent
+opportunies opportunisticly opportunistly opportuny opposin opposit oppositition opps oppsofite oprand oprands
+oprate oprated oprates oprator opreand opreate oprion oprions optain optains optaionl opten optet opthamologist
+optiion optimation optimimum optimze optin optinal optins optio optioin optiona optionn optionnaly optios
+optisimation optisimations optismied optizimation optizimations optizmied optmize optoin optoins optomal opton
+optonal optons opulate opyion opyions orangatang orangatangs orcale orded orderd orderin ordert orderve orderves
+ordeurve ordeurves ordeuvre ordeuvres ording ordner orede oredes oreding oredred oregeno orfer organim organisate
+organisated organisates organisating organizate organizated organizates organizating orgin orginal orginial
+orginially orginials orginiate orginiated orginiates orgininal orgininals orgins orginx orginy orhpan oriant oricle
+oricles orieation orieations oriente origanaly origial origianaly origigin origiginal origiginally origiginals
+origininal origininate origininated origininates origininating origining origion orign orignal oringal oringally
+orkid orkids orpan orpaned orpans orthagnal osffset osterage osterages ostridge ostridges otain otained otains otate
+otated otates otating otation otehr otehrwice otehrwize oter oterwice oterwize othe othere othersie otherways
+otherweis otherwhere otherwhile otherwrite otherws othewice othewize otho othre othres othwerise othwhise otimal
+otimise otimism otimize otion otional otions otpimal otpion otpions otput otside otu ouer ouevre ougoing ouline
+oulined oulines ouptut ouptuted ouptuting ouptuts ouput ouputs ource ourced ources ourcing ourselfs ourselv ouside
+oustide outbut outbuts outdoin outgoin outher outin outisde outloud outlow outlows outoign outoing outout outperfome
+outperfomeing outpout outptu outptus outpu outpupt outpus outpust outsid outter outupt outupts outuput outut oututs
+ouur ouurs oveerun oveflow ovelap ovelaps oveload overal overfl overflw overfow overiddden overide overiden
+overlayed overlodes overlow overriabled overrided overrident overrie overrriddden overrriden overun overvise
+overvize overwise overwize overwrited overzealis overzealisly overzelis overzelisly overzelos overzelosly overzelus
+overzelusly ovious ovride ovrides ovrride ovrwrt ovserve ovveridden ovveride ovverides ovveriding owener ower
+owervrite owervrites owful ownder ownes ownin ownload ownner ownward ownwer owrk owudl oxigen oxzillary oyu oyur
+oyurs pacage pacaged pacages pacakge pach pachage pached paches paching pachooly pacht pachtches pachtes pacin
+pacjage packae packaed packaeg packaes packag packagd packags packats packe packege packes packge packged packgement
+packges packgs packin packte packtes pactch pacth pacthed pacthes paculier paculierly padam padd paddin padds pading
+paeth pagent pagents pahses paht pahts paide paied paintin pairocheal pairocheality pairocheally pairocheel
+pairocheelity pairocheelly pairokeal pairokeality pairokeally pairokeel pairokeelity pairokeelly paitent paiting
+pakage pakaged pakages pakcage pakcet pakcets paket pakets pakge pakvage palatte palce palced palces palcing palete
+pallete paln paly palyed palyer palyers palying palys pamflet pamplet paniced pannel pannels paoition paor paradime
+paradym parafanalia paragarapha paragaraphas paragph paragphs parahaps paralel paralelle paralely paralle
+parallisation parallise parallised parallises parallising parallism parallization parallize parallized parallizes
+parallizing paramameter paramameters paramemeter paramemeters paramenet paramenets paramer paramerisation paramerise
+paramerised paramerises paramerising paramerization paramerize paramerized paramerizes paramerizing paramerless
+paramers paramert paramerts paramesr parametrse paramss paramtere paramterer paramterers paramteres paramterical
+paramterts parana parant paranthes parants paraphanalia pararagraph pararagraphs pararm pararms paratheses
+parathesis paratmer paratmers pard parem paremter paremters parenthesed paresr paresrs paret parfay parge parger
+pargers paria parial parias paricle parin parital parititiones paritiy parituclar parkay parkays parm parmas
+parmater parmaters parmetian parmisian parms parmter parmters parnoia parnter parocheel parocheelity parocheelly
+parokeal parokeality parokeally parokeel parokeelity parokeelly parralel parralelisation parralelise parralelised
+parralelises parralelising parralelism parralelization parralelize parralelized parralelizes parralelizing parralell
+parralellisation parralellise parralellised parralellises parralellising parralellism parralellization parralellize
+parralellized parralellizes parralellizing parralells parralelly parralels parralely parrallell parrallely parrent
+parsef parsering parshal parshally parshaly parsial parsialy parsin parstree partcle parth particals particaluar
+particaluarly particalur particalurly particant particaulr particaulrly particual particually particuraly partion
+partioned partitial partitially partiticipant partiticipants partiticular partitinioning partitition partititioned
+partititioning partititions partiula pary pascheurisation pascheurise pascheurised pascheurises pascheurising
+pascheurization pascheurize pascheurized pascheurizes pascheurizing paschurisation paschurise paschurised
+paschurises paschurising paschurization paschurize paschurized paschurizes paschurizing pase pased paser pasesd pash
+pasing pasive pasre pasred pasrer pasrers pasres pasring passerbys passess passin passiv passord passs passsed
+passses passt passwor pastery pastin pasword patchin patchs patcket patern paterns pathame pathane pathc pathced
+pathces pathes pathign pathnme pathwya patial paticle patren patrens patrent patten pattens pattren pattrn pattrns
+pauload pavin peacd peacify peanochle peanockle peanuchle peanuckle peapel peapels peaple peaples pease peased
+peases peasing pecent pecents pecific pecify pecular peculure peding pedning peepel peepels peerowet peerowetes
+peerowets pefect pefer pefered pefers pefix pefixed pefixes peform peforms pege pehaps peice peices peirod peirods
+penatenturies penatentury penatly pendig pendin pengiun pengwen pengwens pengwin pennal pennals pennensula
+pennensular pennensulas pensinula pensle penwar peom peoms peopel peopels peopl peotry pepare perade peraphs
+percepted percievabley percise percison perfact perfec perfectably perfer perferance perferances perferect
+perferectly perfered perferm perfermence perfermences perferr perferrable perferrably perferrance perferrances
+perferrence perferrences perferrm perferrmance perferrmances perferrmence perferrmences perferrs perfers perfix
+perfoem perfoemamce perfoemamces perfoemanse perfoemanses perfoemnace perfoemnaces perfom perfomamce perfomamces
+perfomanse perfomanses perfome perfomeamce perfomeamces perfomeance perfomeances perfomeanse perfomeanses perfomeant
+perfomeative perfomeed perfomeer perfomeers perfomeing perfomenace perfomenaces perfomes perfomnace perfomnaces
+perfomr perfomramce perfomramces perfomranse perfomranses perfomrnace perfomrnaces perfoms perfoom perfor perford
+perfors perfro perfrom perfur perfurd perfured perfuring perfurrd perfurred perfurring perfurs perhabs perhas
+perhasp perhpas peridic peridioc peridiocal peridiocally periode perist perists perjery perlciritc perliferate
+perliferated perliferates perliferating permantly permenant permenantly permition permitions permuataion
+permuataions permution permutions perogrative peroid peroids peronal peroper perosn perosns perpare perperties
+perperty perphas perposal perposals perpose perrror persan persciuos persciuosly perscius persciusly perseed
+perseeded perseedes perseeding perseeds persent persew persewed persewer persewes persewing persews pershis
 pershisly pershus pershusly persistented persits personalitie personalitity personalitys personell personnaly
 perssious perssiously perssiuos perssiuosly persue persued persuit pertinate pertinately pertrub pertub pertubate
 pertubated pertubates perturbate perturbates pervent perview pevent pevents pewder pezier pharmaseudical
@@ -1271,94 +1296,95 @@ pharmaseudically pharmaseudicals pharmaseudicaly pharmaseutically pharmaseutical
 pharmasudicals pharmasudicaly pharmasutical pharmasutically pharmasuticals pharmasuticaly pharoah pharoh phasin
 phasis phenomenonal phenomenonly phenomonenon pheonix pheriparials phillipines phisicaly phisics phlem phlema phlemy
 phoneticly phote photografic photografical photografy phsical phsics phsyics phtread phyiscs physcis physial
-physisan physisans physision physisions phython phyton piars piched piches piching pickin picknic pickniced
-picknicer picknicing picknicks picnick picturesk pictureskely pictureskly pictureskness picure picures picutre
-pidgeon piecin pigen pigens pigin pigins pigun piguns pijeon pijeons pijun pijuns pilgram pilgramidge pilgramig
-pilgramige pilon pilons pimxap pimxaps pincher pinchin pinnaple pinter pinuckle piont pionter pionts piority pipeine
-pipelin pipelinining pipline pirric pitchin pithon pitmap pitty pivacy pivate pivotin pivott pixelx pixes placin
-placmenet placmenets pladed plaform plageries plagerise plagerised plagerises plagerising plagerism plagerize
-plagerized plagerizes plagerizing plagery plarise plarize plase plased plases plasic plasing plateu platfom plathome
-platoe platoes platofmr platofmrs platofms platofmss platorm plattoe plattoes playble playge playgerise playgerize
-playin playist playwrite playwrites plcae plcaebo plcaed plcaes pleaase pleace pleae pleaee pleaes pleasd pleasin
-pleass plecing plent plesae plesant plese plesently plesing plian pliars ploted ploting plottin ploygon pltform
-pluged plugget pluggin pluging pluign pluigns pluin pluins pluse plyotropy pobular pocess podfie poduce poduced
-poduces poduct poducts podule poenis poeple poerful poers poety pogress poicies poicy poiint poiints poind poiner
-poiners poing poings poining poinits poins pointes pointin pointseta pointss poinyent poisin poisitionning poistivly
-poitd poited poiter poiters poiting poitive poitn poitnd poitned poitner poitnes poitns poits poject pojects pojnt
-pojrect pojrected pojrecting pojrection pojrections pojrector pojrectors pojrects poket polariy polcies polciy polcy
-polgon polgons polical polically policie policiy policys poligon polltry polocy polocys pologon polotic poltic
-poltics poltry polular polute poluted polutes polyar polylon polyonimial pomise pomised pomises pompay pompt pompted
-pompts ponint ponints ponit ponitd ponited poniter ponits ponter ponting ponts pontuation pooint pooints poopin
-poost poped poperee poperly poperty poping popoen poposal popose poposed poposes popoup poppin poppup populer populr
-porblem porcess porfile porgram porgrammeer porgrammeers poriferal porject pormise porper porpose porprties porprty
-porpuse porsalin porshan porshon portait porve porved porven porves porvide porvids porving poseesions posess
-posibble posibbly posibilties posibilty posible posiblities posiblity posibly posin posion posions posisition
-posisitioned posisitioning posisitions positionnes positiv positon positve pospone possabilites possabilties
-possabily possble possbly possibe possibilies possibilitities possibilitity possibities possibity possiblble
-possiblely possiblilties possiblilty possiby possile possily possobile possobily postgress postifx postion postive
-postuminus postumus potatoe potatos potentatially potententially potetinal potetinals potocol potrait pount pounts
-poweful ppcheck ppeline ppyint practicianer practicianers practicly practictitioner practictitioners practioner
-practioners praefix pragam prairy pramater prarie praries pratice prayry prayrys prcess prcoess prctiles preamle
-preaorocessing preapre preaprooved preblem preced precedessor preceds preceed precendance precendances precendece
-precendeces precendencies precends precense precent precess precice precide precisision precize precondtionner
-precondtionners preconfiged predessor predomiantly preesnt preety prefences prefent prefere preferend prefernec
-preferr prefex preffer preffered preffering preffix prefic prefice preficiensy preficientsy prehaps preice preices
-preint preints preiod preivew preject prejudgudice prejudgudiced prejudgudices prejudgudicing prelimary premit
-premits prepair prepairs prepand prepate prepatory prepere preppendet preppented preprepared prequisite prequisites
-preriod presbaterien presbateriens presciuos presciuosly prescius presciusly presed presentated preserv preseve
-preseverence preshis preshisly preshus preshusly presice presicely presicion presing presist presistance presistant
-presistantly presistion presmission presmissions presnt presnts preson presons presse pressin pressious pressiously
-pressiuos pressiuosly pressre presss pressue presumely presure pretect pretier pretify prety preveiw preveiwes
-prevelance prevelant preven prevend preversed preverses preversing prevew prevews previos previou previsou
-previsouly previus prevous prfer prferables prfile prfiled prfiler prfiles prfix prfixed prfixes prgram prgrams
-prgress priave primay primimitive primimitives primive primives principaly principly prind prinf pring prining
-printes printin priod priodic priods priorisation priorisations priorise priorised priorises priorisin priorising
-prioritities prioritity priorization priorizations priorize priorized priorizes priorizin priorizing priororities
-priorority priort priorty priot priotise priotised priotising priotized priotizing priots pririty priro priror
-priting privaledge privaye privcy privde priveledge priveledged priveledges privelige priveliged priveliges
-privelleges privide priview privilidge privilidged privilidges privilidging privledge privledged privledges privte
-prixies prixy prject prjects proable proably probabe probabilies probaby probalibity probaly probbed probblez
-probblezs probbly probelm probem probems probilistic probilities probility problam proble probles problim problme
-probly procces proccesed procceses proccesing proccesor proccesors procecess procede procedger proceeedures procees
-procentual proces processessing procide procotol procotols procteted procuce procuct procude procuded prodce prodced
-prodceding prodcer prodces prodct prodcts prodcue prodcut prodecure prodive prodived prodiver prodivers prodives
-prodiving producables produkt produse produt produts proect proects proejct proepr proerty proffes proffesed
-proffeses proffesing proffesion proffesional proffesionally proffesions proffesor proffesors profie profied profier
-profies profilic proflie profund progam progamability progamable progamatic progamatically progamed progamer
-progamers progaming progamm progamms progams progapate progapated progapates progapating progapation progapations
-progapator progapators progaramm progaramms progarm progarmability progarmable progarmatic progarmatically progarmed
-progarmer progarmers progarming progate progated progates progating progation progations progess progesss
-progesssive progidy programattic programattically programd programmical progres progrmae progrom progrss prohibt
-proider proir projcet projct projcts projec projecs projet projets prolbem prolem prolems prolicks promatory
-prominately promis promiss promixity prommpt promps promt promted promter promtp promtps promts pront pronte pronted
-prontes pronts proocecure proocecures proocol prool prooof prooper proose proosed prooses proove prooved prooven
-prooves prooxy propage propaged propages propaging propatagion propator propators propect propely propeoperties
-properrt properrys propert propertery propertus propertys propertyst propery propetrys propety propetys propietries
-propietry proplem propmpt propmt propmts propoer proporpotion proporpotional proppely propper propriatery propriatry
-proproable proproably proprogate proprogated proprogates proprogating proprogation proprogations proprogator
-proprogators proproties proprty propt propteries proptery prority proseletyzing prosess prosseses protcol proteen
-protext protlet protocall protocalls protocl protoco protoganist protoge protol protols prouncements provate provde
-provded provder provdes provdidet provdie provedd provice provid provideded provids provie provied provier provies
-provin provisiong provive provode provods proxys proyect prozess prpose prposed prposer prposes prposiing prrottypes
-prset prsets prtinf prufe prvacy prvate prviacy prviate psace psaced psaces psacing psaswd pseduo pseude
-pseudononymous psitoin psitoined psitoins psots pssed pssible pssibly psudo psuedo psueudo psydonym psydonymity
-psydonymous psydonyms psyhic ptherad pthon pthred pthreds ptorions ptrss ptyhon pubilc pubilsh pubish publc
-publically publich publick publsh publsih publuc publush puchase pugin pugins pulgged pulgin pulgins pulish
-pullrequenst pumkin pundent pundents puplar puplarity puplate puplated puplates puplating puplation puplations
-puplic puplish pupose puposes puprose pupular pupup pupups purcahed purgest purpse purpses purpuse pursuin purtain
-pusehd pususading puting putpose puttin pwoer pxoxied pxoxies pxoxy pyhon pyhsicaly pyhthon pyhton pyrhon pyscic
-pysical pysics pythin pythjon pytho pythong pythonl pytnon pytohn pyton pytyon qaulity qeried qeries qerying qestion
-qests qeued qeueing qeues qeuest qeuests qeueue qeueued qeueues qeuing qeuried qeuries qeury qeust qeusts qhich
-qickly qiest qiests qoute qouted qoutes qouting qtuie quadroople quadroopled quadrooples quadroopling quafeur
-quafeured qualfy qualit qualitification qualitifications quanify quanity quantit quantitity quartenion quartenions
-quartically quating quation queing queires queisce quereis queres quering queris querry querst quersts queryin
-querys quesant quesants queset quesets quesion quesr quesrs quess quessant quessants questio questionare
-questionares queston queueu queueud queueus queuin queus quicky quickyl quicly quiery quiest quiests quikc quikly
-quitely quith quiting quitt quitted quittin quizes quizs quizzs quntity quoshant quoshants quoteed quotent quotin
-quotted quottes quried quries quroum qurying qustion qusts qutie quwesant quwesants quwessant quwessants qwesant
-qwesants qwessant qwessants rabinnical rabit rabits racaus rackit rackits racoon racoons ractise radback rademtion
-rademtions radeus radify radis raeding raedme raeds raedy raelly raisedd raison raisons ralate ralated ralates
-ramdom randayvoo randayvooed randayvoos randayvou randayvoued randayvous randazyvoo randazyvooed randazyvoos
+physisan physisans physision physisions phython phyton piar piars pice pich piched piches piching pickin picknic
+pickniced picknicer picknicing picknicks picnick picturesk pictureskely pictureskly pictureskness picure picures
+picutre pidgeon piecin pigen pigens pigin pigins pigun piguns pijeon pijeons pijun pijuns pilgram pilgramidge
+pilgramig pilgramige pilon pilons pimxap pimxaps pincher pinchin pinnaple pinter pinuckle piont pionter pionts
+piority pipeine pipelin pipelinining pipline pirric pitchin pithon pitmap pitty pivacy pivate pivotin pivott pixelx
+pixes placin placmenet placmenets plad pladed plaform plageries plagerise plagerised plagerises plagerising
+plagerism plagerize plagerized plagerizes plagerizing plagery plarise plarize plase plased plases plasic plasing
+plateu platfom plathome platoe platoes platofmr platofmrs platofms platofmss platorm plattoe plattoes playble playge
+playgerise playgerize playin playist playwrite playwrites plcae plcaebo plcaed plcaes pleaase pleace pleae pleaee
+pleaes pleasd pleasin pleass plecing plent plesae plesant plese plesently plesing plian pliars ploted ploting
+plottin ploygon pltform pluged plugget pluggin pluging pluign pluigns pluin pluins pluse plyotropy pobular pocess
+podfie poduce poduced poduces poduct poducts podule poen poenis poeple poer poerful poers poety pogress poicies
+poicy poiint poiints poin poind poiner poiners poing poings poining poinits poins pointes pointin pointseta pointss
+poinyent poisin poisitionning poistivly poit poitd poited poiter poiters poiting poitive poitn poitnd poitned
+poitner poitnes poitns poits poject pojects pojnt pojrect pojrected pojrecting pojrection pojrections pojrector
+pojrectors pojrects poket polariy polcies polciy polcy polgon polgons polical polically policie policiy policys
+poligon polltry polocy polocys pologon polotic poltic poltics poltry polular polute poluted polutes polyar polylon
+polyonimial pomise pomised pomises pompay pompt pompted pompts ponint ponints ponit ponitd ponited poniter ponits
+pont ponter ponting ponts pontuation pooint pooints poopin poost poped poperee poperly poperty poping popoen poposal
+popose poposed poposes popoup poppin poppup populer populr porblem porcess porfile porgram porgrammeer porgrammeers
+poriferal porject pormise porper porpose porprties porprty porpuse porsalin porshan porshon portait porve porved
+porven porves porvide porvids porving poseesions posess posibble posibbly posibilties posibilty posible posiblities
+posiblity posibly posin posion posions posisition posisitioned posisitioning posisitions positionnes positiv positon
+positve pospone possabilites possabilties possabily possble possbly possibe possibilies possibilitities
+possibilitity possibities possibity possiblble possiblely possiblilties possiblilty possiby possile possily
+possobile possobily postgress postifx postion postive postuminus postumus potatoe potatos potentatially
+potententially potetinal potetinals potocol potrait pount pounts poweful ppcheck ppeline ppyint practicianer
+practicianers practicly practictitioner practictitioners practioner practioners praefix pragam prairy pramater
+prarie praries pratice prayry prayrys prcess prcoess prctiles preamle preaorocessing preapre preaprooved preblem
+preced precedessor preceds preceed precendance precendances precendece precendeces precendencies precends precense
+precent precess precice precide precisision precize precondtionner precondtionners preconfiged predessor
+predomiantly preesnt preety prefences prefent prefere preferend prefernec preferr prefex preffer preffered
+preffering preffix prefic prefice preficiensy preficientsy prehaps preice preices preint preints preiod preivew
+preject prejudgudice prejudgudiced prejudgudices prejudgudicing prelimary premit premits prepair prepairs prepand
+prepate prepatory prepere preppendet preppented preprepared prequisite prequisites preriod presbaterien
+presbateriens presciuos presciuosly prescius presciusly presed presentated preserv preseve preseverence preshis
+preshisly preshus preshusly presice presicely presicion presing presist presistance presistant presistantly
+presistion presmission presmissions presnt presnts preson presons presse pressin pressious pressiously pressiuos
+pressiuosly pressre presss pressue presumely presure pretect pretier pretify prety preveiw preveiwes prevelance
+prevelant preven prevend preversed preverses preversing prevew prevews previos previou previsou previsouly previus
+prevous prfer prferables prfile prfiled prfiler prfiles prfix prfixed prfixes prgram prgrams prgress priave primay
+primimitive primimitives primive primives principaly principly prind prinf pring prining printes printin priod
+priodic priods priorisation priorisations priorise priorised priorises priorisin priorising prioritities prioritity
+priorization priorizations priorize priorized priorizes priorizin priorizing priororities priorority priort priorty
+priot priotise priotised priotising priotized priotizing priots pririty priro priror pris priting privaledge privaye
+privcy privde priveledge priveledged priveledges privelige priveliged priveliges privelleges privide priview
+privilidge privilidged privilidges privilidging privledge privledged privledges privte prixies prixy prject prjects
+proable proably probabe probabilies probaby probalibity probaly probbed probblez probblezs probbly probelm probem
+probems probilistic probilities probility problam proble probles problim problme probly procces proccesed procceses
+proccesing proccesor proccesors procecess procede procedger proceeedures procees procentual proces processessing
+procide procotol procotols procteted procuce procuct procude procuded prodce prodced prodceding prodcer prodces
+prodct prodcts prodcue prodcut prodecure prodive prodived prodiver prodivers prodives prodiving producables produkt
+produse produt produts proect proects proejct proepr proerty proffes proffesed proffeses proffesing proffesion
+proffesional proffesionally proffesions proffesor proffesors profie profied profier profies profilic proflie profund
+progam progamability progamable progamatic progamatically progamed progamer progamers progaming progamm progamms
+progams progapate progapated progapates progapating progapation progapations progapator progapators progaramm
+progaramms progarm progarmability progarmable progarmatic progarmatically progarmed progarmer progarmers progarming
+progate progated progates progating progation progations progess progesss progesssive progidy programattic
+programattically programd programmical progres progrmae progrom progrss prohibt proider proir projcet projct projcts
+projec projecs projet projets prolbem prolem prolems prolicks promatory prominately promis promiss promixity prommpt
+promps promt promted promter promtp promtps promts pront pronte pronted prontes pronts proocecure proocecures
+proocol prool prooof prooper proose proosed prooses proove prooved prooven prooves prooxy propage propaged propages
+propaging propatagion propator propators propect propely propeoperties properrt properrys propert propertery
+propertus propertys propertyst propery propetrys propety propetys propietries propietry proplem propmpt propmt
+propmts propoer proporpotion proporpotional proppely propper propriatery propriatry proproable proproably proprogate
+proprogated proprogates proprogating proprogation proprogations proprogator proprogators proproties proprty propt
+propteries proptery prority proseletyzing prosess prosseses protcol proteen protext protlet protocall protocalls
+protocl protoco protoganist protoge protol protols prouncements provate provde provded provder provdes provdidet
+provdie provedd provice provid provideded provids provie provied provier provies provin provisiong provive provode
+provods proxys proyect prozess prpose prposed prposer prposes prposiing prrottypes prset prsets prtinf prufe prvacy
+prvate prviacy prviate psace psaced psaces psacing psaswd pseduo pseude pseudononymous psitoin psitoined psitoins
+psot psots pssed pssible pssibly psudo psuedo psueudo psuh psydonym psydonymity psydonymous psydonyms psyhic ptd
+ptherad pthon pthred pthreds ptorions ptrss ptyhon pubilc pubilsh pubish publc publically publich publick publsh
+publsih publuc publush puchase pugin pugins pulgged pulgin pulgins pulish pullrequenst puls pumkin pundent pundents
+puplar puplarity puplate puplated puplates puplating puplation puplations puplic puplish pupose puposes puprose
+pupular pupup pupups purcahed purgest purpse purpses purpuse pursuin purtain pusehd pususading puting putpose puttin
+pwoer pxoxied pxoxies pxoxy pyhon pyhsicaly pyhthon pyhton pyrhon pyscic pysical pysics pythin pythjon pytho pythong
+pythonl pytnon pytohn pyton pytyon qaulity qeried qeries qery qerying qest qestion qests qeue qeued qeueing qeues
+qeuest qeuests qeueue qeueued qeueues qeuing qeuried qeuries qeury qeust qeusts qhich qick qickly qiest qiests qith
+qoute qouted qoutes qouting qtuie quadroople quadroopled quadrooples quadroopling quafeur quafeured qualfy qualit
+qualitification qualitifications quanify quanity quantit quantitity quartenion quartenions quartically quating
+quation quee queing queires queisce quereis queres quering queris querry querst quersts queryin querys quesant
+quesants queset quesets quesion quesr quesrs quess quessant quessants questio questionare questionares queston queu
+queueu queueud queueus queuin queus quew quicky quickyl quicly quiery quiest quiests quikc quikly quitely quith
+quiting quitt quitted quittin quizes quizs quizzs quntity quoshant quoshants quoteed quotent quotin quotted quottes
+quried quries quroum qury qurying qust qustion qusts qutie quwesant quwesants quwessant quwessants qwesant qwesants
+qwessant qwessants rabinnical rabit rabits racaus rackit rackits racoon racoons ractise radback rade rademtion
+rademtions radeus radify radis rady raed raeding raedme raeds raedy raelly raisedd raison raisons ralate ralated
+ralates ramdom randayvoo randayvooed randayvoos randayvou randayvoued randayvous randazyvoo randazyvooed randazyvoos
 randazyvou randazyvoued randazyvous randmom randomally randome rangeo raoming raotat raotate raotats rapell rapells
 raplace rapore rapsadies rapsady rapsadys rarelly rasie rasied rasies rasiing rasing rasons ratatooee ratatoolee
 ratatui rathar rathern rattlin rcall rceate rduce reaaly reaccurring reacent reacher reachers reachin reachs reacing
@@ -1367,31 +1393,31 @@ readnig reagrd reagrds reaise reaised reaises realate realitvely realiy reall re
 realod realoded realoding realods realtd realte realted realtes realy realyl reamde reamin reamins reaname reander
 reanme reanmed reanmes reaon reaoned reaons reapeat reapper rearch rearely rearranable rearranent rearranents
 rearrangaelbe rearrangent rearrangents rearrangmenet rearrangmenets rearrangt rearrangts rearranment rearranments
-rearrant rearrants reasy reate reather reatime reayd rebiuld rebiult reboto rebounce rebuid rebuids rebuil rebuilded
-rebuils rebuit rebuld rebulds rebulid rebulit rebult recahed recal recalcalculate recalcalculated recalcalculates
-recalcalculating recalcualter recalculatble recalcution reccomend reccomendation reccomendations reccomended
-reccomending reccomends recconecct recconeccted recconeccting recconecction recconecctions recconeccts recconect
-recconected recconecting recconection recconections recconects recconeect recconeected recconeecting recconeection
-recconeections recconeects recconenct recconencted recconencting recconenction recconenctions recconencts recconet
-recconeted recconeting recconetion recconetions recconets reccord reccur reccured reccurence reccurences reccurent
-reccurently reccuring reccurs recedin receet receets receied receipe receiv receivd receivs recend recendable
-recended recendes recending recends recenet recenly recenty recepie recepit receptical recepticals recepy receve
-receved recever receves recevie recheability reched rechek recide recided reciepent reciepents reciept recievd
-recieve recievs recipercal recipercality recipercally recipercity recipie recipt recipts recive recived reciver
-recives recject recnt recntly recocnisable recod recofig recomendatoin recomendatoins recommad recommaded recommd
-recommdation recommded recommds reconasence recondifure reconecct reconeccted reconeccting reconecction
+rearrant rearrants reasy reate reather reatime reay reayd rebiuld rebiult reboto rebounce rebuid rebuids rebuil
+rebuilded rebuils rebuit rebuld rebulds rebulid rebulit rebult recahed recal recalcalculate recalcalculated
+recalcalculates recalcalculating recalcualter recalculatble recalcution reccomend reccomendation reccomendations
+reccomended reccomending reccomends recconecct recconeccted recconeccting recconecction recconecctions recconeccts
+recconect recconected recconecting recconection recconections recconects recconeect recconeected recconeecting
+recconeection recconeections recconeects recconenct recconencted recconencting recconenction recconenctions
+recconencts recconet recconeted recconeting recconetion recconetions recconets reccord reccur reccured reccurence
+reccurences reccurent reccurently reccuring reccurs recedin receet receets receied receipe receiv receivd receivs
+recend recendable recended recendes recending recends recenet recenly recenty recepie recepit receptical recepticals
+recepy receve receved recever receves recevie recheability reched rechek recide recided reciepent reciepents reciept
+recievd recieve recievs recipercal recipercality recipercally recipercity recipie recipt recipts recive recived
+reciver recives recject recnt recntly recocnisable recod recofig recomendatoin recomendatoins recommad recommaded
+recommd recommdation recommded recommds reconasence recondifure reconecct reconeccted reconeccting reconecction
 reconecctions reconeccts reconet reconeted reconeting reconetion reconetions reconets reconfiged reconfugire
 reconfugre reconfure recongifure reconsilde reconsilded reconsildes reconsilding recored recorev recoreved
 recorevies recoreving recorevs recorevy recpie recpies recreateation recrete recrod recrods recroot recrooted
 recrooter recrooters recrooting recroots recrusevly recrusivelly rectangual recude reculrively recun recund
 recursily recursivion recusin recustion recustions recution recutions recyle recyled recyles redable redeable
 redefiende redenderer redered redict rediect redifintion redifintions reding redings redme redner redners redonly
-reduceable reducin reduse redused reduses reease reeased reeaser reeases reecord reegion reename reenfoce reenfoced
-reenfocement reenfoces reenfocing reesult reeturn refactrion refactrive refectiv refence refenced refences refencing
-referal refere referecence referecenced referecences referecencing refered referefences referenct referenence
-referenenced referenences referenencing referenz refererence refererenced refererences refererencing referes
-referiang referncence referncences referncial referr referres referrs refert refesh reffer refferal refferals
-reffered refferer refferers refferes reffering refferr reffers refinin refinmenet reflet reflets refreh
+reduceable reducin reduse redused reduses redy reease reeased reeaser reeases reecord reegion reename reenfoce
+reenfoced reenfocement reenfoces reenfocing reesult reeturn refactrion refactrive refectiv refence refenced refences
+refencing referal refere referecence referecenced referecences referecencing refered referefences referenct
+referenence referenenced referenences referenencing referenz refererence refererenced refererences refererencing
+referes referiang referncence referncences referncial referr referres referrs refert refesh reffer refferal
+refferals reffered refferer refferers refferes reffering refferr reffers refinin refinmenet reflet reflets refreh
 refrerenceing refrerencial refrers refrom refroms refure refures refusin refusla regalar regarg regargs regart
 regarts regconise regconised regconiser regconisers regconises regconising regconition regconize regconized
 regconizer regconizers regconizes regconizing regenratet regess regio regiser regisry regist registe registed
@@ -1404,87 +1430,88 @@ relaive relaly relaod relaods relase relased relaser relases relashionship relas
 relatin relativ relativated relavent relead releae releaed releaes releaf releafed releafes releafing releafs
 releant releas releate releave releaved releaves releaving releif releife releifed releifes releifing releive
 releoad relesae relese relesed releses relete releted reletes relfect reliabe relible relie relient relise relised
-relises relitavely relize relized relizes relly relms reloade relocae relpace relpy reltive relvant relyed relyes
-relys remaind remaing remakin remane remaned remaner remanes remanin remaped rember rembered rembering rembers
-remeber rememberable rememember rememembered rememembers rememer rememor rememored rememoring rememors remenicent
-remeniss remenissed remenissence remenissense remenissent remenissently remenisser remenisses remenissing remeote
-remian remians reminent reminis reminisentky remmove remmve remoce remoive remontly remoote remore remot remotly
-remots removce removin remve remved remves remving remvoe remvoed remvoes remvove remvs renable renabled renables
-renabling renamin rendayvoo rendayvooed rendayvou rendayvoued rendazyvoo rendazyvooed rendazyvou rendazyvoued rende
-renderd renderered rendererers renderering renderr renegatiotiable renegatiotiate renegatiotiated renegatiotiates
-renegatiotiating renegatiotiation renegatiotiations renegatiotiator renegatiotiators renegin renegoable renegoate
-renegoated renegoates renegoating renegoation renegoations renegoator renegoators renegoptionsotiable
-renegoptionsotiate renegoptionsotiated renegoptionsotiates renegoptionsotiating renegoptionsotiation
-renegoptionsotiations renegoptionsotiator renegoptionsotiators renegotatiable renegotatiate renegotatiated
-renegotatiates renegotatiating renegotatiation renegotatiations renegotatiator renegotatiators renegotatible
-renegotatie renegotatied renegotaties renegotatior renegotatiors renegotion renegotionable renegotionate
-renegotionated renegotionates renegotionating renegotionation renegotionations renegotionator renegotionators
-renegotions renegotiotable renegotiotate renegotiotated renegotiotates renegotiotating renegotiotation
-renegotiotations renegotiotator renegotiotators renewin renewl renig reniged reniger rennaisance renosance renoun
-rentime rentors reoder reoders reolve reolved reolver reolves reomve reomved reomves reonly reoport reoprt reoprts
-reord reorded reords reorer reorganision reoslve reosnable reosne reoute reouted reoutes repace repaced repaces
-repalce repant repants repatwar repatwars repblic repeadet repeadetly repeatly repect repects repedability repedable
-repeled repeler repell repells repertwar repertwares repertwars repet repete repetead repeteadly repeted repetes
-repetion repetions repetive repetively repets repid repition repitions repitive repitively replaca replacacing
-replacaiblity replacalbe replacalbes replacd replacent replacents replacmenet replase replcae replentishs repling
-replyin replys repond reponds reponse repore repored repores reporisaties reporisaty reposiries reposiroties
-reposiroty reposiry reposities repositiroes reposititioning reposity reposond reposonder reposonders reposonding
-reposonse reposonses repote repoted repoter repotes repport reprent reprentation reprentations reprentative
-reprentatives reprepresents representated representating represention representions representive representives
-represnetated reprociblbe reprocible reproducabely reproducablitity reprot reprots reprucible repsect repsond
-repubic republi repulic reputin reqest reqests reqeust reqiest reqire reqired reqires reqiure reqrite requed
-requeried requeriment requeriments reques requesr requess requestested requestests requet requets requeum requeums
-requie requied requier requies requir requird requirmentes requirs requre requred requres requrid requrie requriment
-requriments requris requset requst requsts rerurn rerwite resarch resart resarts rescrition rescritions rescuin
-reseach reseeve reserch reserv reservered resest reseted resett resetted reseve reseved reseverd resevered
-resevering reseves residin resintall resintallation resintallations resintalled resintalling resintalls resistece
-resitor resivwar resizin reslove reslut resluts reslve reslved reslver reslves resoect reson resoned resons resonse
-resorce resore resorece resoreces resotre resouce resoure resove resoved resover resoves resovle respecitely respnd
-respnds respnse respod respods respoduce responc respone responnsibilties responnsibilty respons responsibities
-responsibity respose resposiblities resposiblity respwan resrouce resrouced resrouces resroucing resrved ressapee
-ressemblence ressemle resset resseted ressets ressize resssurecting ressult ressurect ressurected ressurecting
-ressurection ressurects restaraunt restaraunteur restaraunteurs restaraunts restauration restaurnad reste resteraunt
-resteraunts restes restet restict restire restor restorated restors restort resturaunt resturaunts resturn resuce
-resuced resuces resue resued resues resuilt resuing resul resuled resullt resulotion resulotions resuls resulst
-resultion resultions resulve resumin resumt resurce resurse resuse resused resuses resut resuted resutl resutls
-resuts resverv resycn retart retet rether retieve retinew retore retored retores retoric retransferd retransmition
-retreve retrict retriev retrive retrn retrned retrns retrun retruns retryin retsart retun retunr retunrn retunrs
-retuns retur reture retured retures returm returms returnd returne returnn returs retursn retutn retutns retyr
-reudce reudced reudces reuest reuests reuire reuired reuires reult reulted reults reuplad reupladad reuplaodad
-reuplod reuqest reuqire reurn reurned reurns reusin reuslt reuslts reutnr reutnred reutnring reutnrs reutrn reutrns
-reveive reveiw reveiwes reveiws revelance revelant revelence revelent revelin rever reveral reverce revereces
-reveret reverve revew revewed revewer revews reviewl revisisions revison revist revists revivin reviw reviwed
-reviwer reviws revrese revrse revrsed revrses revsion rewiev rewieved rewiever rewieving rewievs rewirin rewirte
-rewite reworkd rewriet rewrited rezonin rgister rhapson rhinosarus rhinosaruses rhinosaruss rhymme rhythem rhythim
-rhytmic rickoshay rickoshayed rickoshaying rickoshays riddlin riges rigeur righht rightt rigth rigths rimaniss
-rimanissed rimanissent rimanisser rimanisses rimanissing riminiced riminicent riminicer riminices riminicing ringin
-rininging rinosarus rinosaruses rinosaruss rised riskay ritable rithm rithmic rithmicly rittle rittled rittler
-rittles rivised rizes rlation rlease rleased rleases rmeote rmeove rmeoved rmeoves rmove rmoved rmoving rnage roamin
-roastin roataion roate roated roates roating roation roatory roats rocess rococco rocord rocords roduce roduced
-roduceer roduces roduct roducts roigin roigins rollin romote romoted romoteing romotes romotly romove romoved
-romoves rondayvoo rondayvooed rondayvou rondayvoued rondazyvoo rondazyvooed rondazyvou rondazyvoued roomate ropeat
-roperty rorate rorated rorates rotaion rotat rotatd rotatin rotatio rotaton rotats rouding rougly rouine rouines
-roundin roung rounted rounter rountriped rountriping rourted rourter routet routie routies routin routins rovide
-rovided rovider rovides rplace rqeuest rquest rquests rquire rquired rquires rrase rrror rrrored rrrors rsicv
-rsizing rsource rturn rturned rturns rubarb rudimentally ruinin rulle rumatic rumtime runing runned runnig runnign
-runnin runnining runnint runnner runnng runnnig runns runnung runtine runting rurrent russina rutes rutime rutimes
-rutine rutines rwite rysnc rythem rythemic rythems rythim rythimic rythims rythm rythmic rythms rythym rythymic
-rythyms saame sabatosh sabatoshed sabatoshes sabatoshing sabatour sacalar sacale sacaled sacales sacarin sackin
-saclar saclars sacle sacled sacles sacling sacreligious sacrifying sacrin saddly safeing saferi safetly safly saftey
-safty saggital sagital sailin salery salveof samilar samle samled samler samlers samles samling samll samller sammon
-samori sampe samped sampel sampeld sampels sampes samping samplin samue samwich samwiched samwiches samwiching
-sanaty sandobx sanitizisation sanizer sanpsnots santity santize sanwich sapeena sapeenad sapeenaing sapeenas saphire
-saplin sargant sarimonial sarimonies sarimony sarimonys sarinomial sarinomies sarinomy sarinomys sarted sarter
-sarters sarting sarts sartup sartups satart satarts satelitte satelittes satifsy satify satisfactorally satistified
-satistifies satistify satistifying satisty satisy satric satsify sattelit sattelite sattelites sattelits satus
-saught sautay sautayed sautayes sautaying sautays savees saveing savelt savely savere savety savin savve savves
-sawtay sawtayed sawtayes sawtaying sawtays sawte sawteed sawtees sawteing sawtes scafold scafoldes scahr scalarr
-scalin scalled scaned scaning scannin scarch scatch scatchs scatchss sccess sccope sccopes sccriping sccript scedule
-sceen sceene sceenes sceens scema scemas sceme scemes scenaireo scenaireos scence scences sceond sceonds scetch
-scetion schdule schduleing schedual scheduald scheduals schedul schem schematrio schemd schemin schems schma schmas
-schme schmea schmeas schmes schoole schould schow schown schows scientficaly scientficly scientifcaly scientifcly
-scince scinece sciprt sciprted sciprting sciprts scipt scipted scipts sciript scirpt scirpts scketch sclar scoket
-scokets scoll scolled scolls scond scondly sconds scopin scorin scource scrach scrachs scrao screeb screebs screem
+relises relitavely relize relized relizes relly relm relms reloade relocae relpace relpy reltive relvant relyed
+relyes relys remaind remaing remakin remane remaned remaner remanes remanin remaped rember rembered rembering
+rembers remeber rememberable rememember rememembered rememembers rememer rememor rememored rememoring rememors
+remenicent remeniss remenissed remenissence remenissense remenissent remenissently remenisser remenisses remenissing
+remeote remian remians reminent reminis reminisentky remmove remmve remoce remoive remontly remoote remore remot
+remotly remots removce removin remve remved remves remving remvoe remvoed remvoes remvove remvs renable renabled
+renables renabling renamin rendayvoo rendayvooed rendayvou rendayvoued rendazyvoo rendazyvooed rendazyvou
+rendazyvoued rende renderd renderered rendererers renderering renderr renegatiotiable renegatiotiate renegatiotiated
+renegatiotiates renegatiotiating renegatiotiation renegatiotiations renegatiotiator renegatiotiators renegin
+renegoable renegoate renegoated renegoates renegoating renegoation renegoations renegoator renegoators
+renegoptionsotiable renegoptionsotiate renegoptionsotiated renegoptionsotiates renegoptionsotiating
+renegoptionsotiation renegoptionsotiations renegoptionsotiator renegoptionsotiators renegotatiable renegotatiate
+renegotatiated renegotatiates renegotatiating renegotatiation renegotatiations renegotatiator renegotatiators
+renegotatible renegotatie renegotatied renegotaties renegotatior renegotatiors renegotion renegotionable
+renegotionate renegotionated renegotionates renegotionating renegotionation renegotionations renegotionator
+renegotionators renegotions renegotiotable renegotiotate renegotiotated renegotiotates renegotiotating
+renegotiotation renegotiotations renegotiotator renegotiotators renewin renewl renig reniged reniger rennaisance
+renosance renoun rentime rentors reoder reoders reolve reolved reolver reolves reomve reomved reomves reonly reoport
+reoprt reoprts reord reorded reords reorer reorganision reoslve reosnable reosne reoute reouted reoutes repace
+repaced repaces repalce repant repants repatwar repatwars repblic repeadet repeadetly repeatly repect repects
+repedability repedable repeled repeler repell repells repertwar repertwares repertwars repet repete repetead
+repeteadly repeted repetes repetion repetions repetive repetively repets repid repition repitions repitive
+repitively replaca replacacing replacaiblity replacalbe replacalbes replacd replacent replacents replacmenet replase
+replcae replentishs repling replyin replys repond reponds reponse repore repored repores reporisaties reporisaty
+reposiries reposiroties reposiroty reposiry reposities repositiroes reposititioning reposity reposond reposonder
+reposonders reposonding reposonse reposonses repote repoted repoter repotes repport reprent reprentation
+reprentations reprentative reprentatives reprepresents representated representating represention representions
+representive representives represnetated reprociblbe reprocible reproducabely reproducablitity reprot reprots
+reprucible repsect repsond repubic republi repulic reputin reqest reqests reqeust reqiest reqire reqired reqires
+reqiure reqrite requed requeried requeriment requeriments reques requesr requess requestested requestests requet
+requets requeum requeums requie requied requier requies requir requird requirmentes requirs requre requred requres
+requrid requrie requriment requriments requris requset requst requsts rerurn rerwite resarch resart resarts
+rescrition rescritions rescuin reseach reseeve reserch reserv reservered resest reseted resett resetted reseve
+reseved reseverd resevered resevering reseves residin resintall resintallation resintallations resintalled
+resintalling resintalls resistece resitor resivwar resizin reslove reslut resluts reslve reslved reslver reslves
+resoect reson resoned resons resonse resorce resore resorece resoreces resotre resouce resoure resove resoved
+resover resoves resovle respecitely respnd respnds respnse respod respods respoduce responc respone responnsibilties
+responnsibilty respons responsibities responsibity respose resposiblities resposiblity respwan resrouce resrouced
+resrouces resroucing resrved ressapee ressemblence ressemle resset resseted ressets ressize resssurecting ressult
+ressurect ressurected ressurecting ressurection ressurects restaraunt restaraunteur restaraunteurs restaraunts
+restauration restaurnad reste resteraunt resteraunts restes restet restict restire restor restorated restors restort
+resturaunt resturaunts resturn resuce resuced resuces resue resued resues resuilt resuing resul resuled resullt
+resulotion resulotions resuls resulst resultion resultions resulve resumin resumt resurce resurse resuse resused
+resuses resut resuted resutl resutls resuts resverv resycn retart retet rether retieve retinew retore retored
+retores retoric retransferd retransmition retreve retrict retriev retrive retrn retrned retrns retrun retruns
+retryin retsart retun retunr retunrn retunrs retuns retur reture retured retures returm returms returnd returne
+returnn returs retursn retutn retutns retyr reudce reudced reudces reuest reuests reuire reuired reuires reult
+reulted reults reuplad reupladad reuplaodad reuplod reuqest reuqire reurn reurned reurns reusin reuslt reuslts
+reutnr reutnred reutnring reutnrs reutrn reutrns reveive reveiw reveiwes reveiws revelance revelant revelence
+revelent revelin rever reveral reverce revereces reveret reverve revew revewed revewer revews reviewl revisisions
+revison revist revists revivin reviw reviwed reviwer reviws revrese revrse revrsed revrses revsion rewiev rewieved
+rewiever rewieving rewievs rewirin rewirte rewite reworkd rewriet rewrited rezonin rgister rhapson rhinosarus
+rhinosaruses rhinosaruss rhymme rhythem rhythim rhytmic rickoshay rickoshayed rickoshaying rickoshays riddlin rige
+riges rigeur righ righht rightt rigt rigth rigths rimaniss rimanissed rimanissent rimanisser rimanisses rimanissing
+riminiced riminicent riminicer riminices riminicing rin ringin rininging rinosarus rinosaruses rinosaruss rised
+riskay ritable rithm rithmic rithmicly rittle rittled rittler rittles rivised rizes rlation rlease rleased rleases
+rlse rmeote rmeove rmeoved rmeoves rmove rmoved rmoving rnage roamin roastin roataion roate roated roates roating
+roation roatory roats rocess rococco rocord rocords roduce roduced roduceer roduces roduct roducts roigin roigins
+rollin romote romoted romoteing romotes romotly romove romoved romoves rondayvoo rondayvooed rondayvou rondayvoued
+rondazyvoo rondazyvooed rondazyvou rondazyvoued roomate ropeat roperty rorate rorated rorates rotaion rotat rotatd
+rotatin rotatio rotaton rotats rouding rougly rouine rouines roundin roung rounted rounter rountriped rountriping
+rourted rourter routet routie routies routin routins rovide rovided rovider rovides rplace rqeuest rquest rquests
+rquire rquired rquires rrase rrror rrrored rrrors rsicv rsizing rsource rturn rturned rturns rubarb rudimentally
+ruinin rulle rumatic rumtime runing runn runned runnig runnign runnin runnining runnint runnner runnng runnnig runns
+runnung runtine runting rurrent russina rute rutes rutime rutimes rutine rutines rwite rysnc rythem rythemic rythems
+rythim rythimic rythims rythm rythmic rythms rythym rythymic rythyms saame sabatosh sabatoshed sabatoshes
+sabatoshing sabatour sacalar sacale sacaled sacales sacarin sackin saclar saclars sacle sacled sacles sacling
+sacreligious sacrifying sacrin saddly sade saem safeing saferi safetly safly saftey safty saggital sagital sailin
+sais salery salveof samilar samle samled samler samlers samles samling samll samller sammon samori sampe samped
+sampel sampeld sampels sampes samping samplin samue samwich samwiched samwiches samwiching sanaty sandobx
+sanitizisation sanizer sanpsnots santity santize sanwich sapeena sapeenad sapeenaing sapeenas saphire saplin sargant
+sarimonial sarimonies sarimony sarimonys sarinomial sarinomies sarinomy sarinomys sart sarted sarter sarters sarting
+sarts sartup sartups sasy satart satarts satelitte satelittes satifsy satify satisfactorally satistified satistifies
+satistify satistifying satisty satisy satric satsify sattelit sattelite sattelites sattelits satus saught sautay
+sautayed sautayes sautaying sautays sav savees saveing savelt savely savere savety savin savve savves savy sawtay
+sawtayed sawtayes sawtaying sawtays sawte sawteed sawtees sawteing sawtes scafold scafoldes scahr scalarr scalin
+scalled scaned scaning scannin scarch scatch scatchs scatchss sccess sccope sccopes sccriping sccript scedule sceen
+sceene sceenes sceens scema scemas sceme scemes scenaireo scenaireos scence scences sceond sceonds scetch scetion
+schdule schduleing schedual scheduald scheduals schedul schem schematrio schemd schemin schems schma schmas schme
+schmea schmeas schmes schoole schould schow schown schows scientficaly scientficly scientifcaly scientifcly scince
+scinece sciprt sciprted sciprting sciprts scipt scipted scipts sciript scirpt scirpts scketch sclar scoket scokets
+scoll scolled scolls scond scondly sconds scopin scorin scource scrach scrachs scrao screeb screebs screem
 screenwrighter scren screnn screnns screns scriipt scripe scripot scripst scripte scrit scritp scritps scritpt
 scrits scroe scroed scroes scroing scroipt scrol scroled scrols scrool scrooll scrools scrpit scrpits scrpt scrpted
 scrpts scrren scrrens scrtip scrtiped scrtiping scrtips scrutinity sction sctions sctipt sctipts sctript
@@ -1494,95 +1521,97 @@ secion secions seciton secnd secnds secne secnes secod secodly secods secon seco
 seconly secons secont seconts secord secords secotr secound secrect secrion secrity sectin sectins secton sectons
 sectopm sectopmed sectopming sectopms sectopn sectopned sectopning sectopns secue secuely secuencial secuity secund
 secunds secur securit securiy securly securre securty seding seeem seeen seege seeged seeges seeging seein seelect
-seemd seemes seens seesion seethin seeting seezed seezes seezing seezure sefault segault segemnt segmen segmend
-segmens segmetn segmnet seguein seguoys segway segwayed segwaying seige seina seing seinor seires seive seived
-seives seiving sekect sekects selcet selcets selct selctables selcted selctor selcts seldomly selecct seleced
+seemd seemes seens seesion seet seethin seeting seez seezed seezes seezing seezure sefault segault segemnt segmen
+segmend segmens segmetn segmnet seguein seguoys segway segwayed segwaying seh seige seina seing seinor seires seive
+seived seives seiving sekect sekects selcet selcets selct selctables selcted selctor selcts seldomly selecct seleced
 selecet selecgt selecor selecrt selecs selectd selecte seledt seledts selekt selekts selet selete seleted seletes
-seletor selets selfs sellect sematic semding sement sements semgent semicoli semicolumn senaireo senaireos senario
-senarreo senarreos sence sencond sendign sendin sendinging senfile senintels sensititive sensititively sensititivies
-sensititivities sensititivity sensititivy sensitivies sensitivy sensivity sensure sentece sentenal sentenals sention
-sentive sentively sentivite seond seonds sepaate separat separe separed separely separes separetedly separeter
-separeters separetly separing separion separions separor separors separte sepatae sepcial sepcify sepearet
-sepearetly sepearte sepearted sepeartely sepeartes sepearting sepeartion sepeartions sepeartor sepeartors sepeate
-sepeated sepeates sepeator sepeators sepecifed sepeicfy sepend seperad seperadly seperaly seperaor seperaors
-seperare seperared seperares seperat seperatable seperataed seperatally seperataly seperatated seperatd seperatedly
-seperatedy seperateely seperateing seperatelly seperater seperaters seperatley seperatly seperato seperatos
-sepereate sepereated sepereates sepererate sepererated sepererates seperete sepereted seperetely seperetes
-sepereting seperetion seperetions seperetor seperetors seperratly sepertator sepertators sepertor sepertors
-sepetaror sepetarors sepetate sepetated sepetately sepetates sepina seplicural seplicurally seplicuraly seplicurlly
-sepparatelly sepperate seprate sepulchrly seqence seqense seqensed seqenses seqensing seqenstial seqeuental sequcne
-sequece sequecence sequecences sequenc sequene sequeze sequnce serach serachs serailse serailsed serailze serailzed
-seramonial seramonies seramony seramonys seranomial seranomies seranomy seranomys serch serched serches sercive
-sercived sercives serciving sereous sereousally sereouslly sergent sergun serguns serialialisation serialialise
-serialialised serialialises serialialising serialialization serialialize serialialized serialializes serialializing
-serice serices serie seriel serieses serimonial serimonies serimony serimonys serinomial serinomies serinomy
-serinomys serios seriou seriousally seriuos serivce seround serounded serounding serounds serrebral serrebrally
-sersies sertain servce servced servces servcie servece servent serverite serverites serveritie servie servies servin
-servise servive servoce serwer sescede seseed seseeded seseeder seseedes seseeding seseeds sesion sesions sesnor
-sesnors sessio sesson sessons setence setevn setgit seting setings setion setions setis setitng setted settele
-settig settign settigs settin settins settlin settng settngs settter settubg settubgs settup setyp setyps seuence
-sevaral severat severirirty severirities severiy severl severly sevice seviced sevices sevral sevrity sewdonim
-sewdonims sfety sgadow shaddow shadhow shamen shamin shandeleer shandeleers shandow shaneal shange shanged shanger
-shanges shanghi shapin shapsnot shapsnots shapt shareed sharin sharloton sharraid sharraids shashes shatow shatows
-shbang shdow shdowed shdows sheat sheck shecked shecker shecks shedule sheeps sheild sheilds shelfs shema shemas
-sheme shemed shemes sheming shepard sheparded sheparding shepards shepe sheped shepered sheperedly shepereds shepes
-sheping shepre shepres sherif sherifs shfit shfited shfits shfted shfting shfts shgould shicane shifed shifing shifs
-shiftin shiiped shinin shiped shiping shippin shoft shoild shoing shold sholder sholuld shoould shoppin shopuld
-shorctu shorctus shorcut shorly shotcut shoucl shoud shouder shoudl shoudld shoudle shoudln shoudlnt shoudn shoudt
-shoul shoulde shoule shoulld shouls shoult shouod shouuld shouw shouws showfer showin showvinism shoyld shpae shpaes
-shpapes shped shpere shperes shpped shreak shriks shrinked shrtcut shtop shtoped shtopes shtoping shtopp shtoppes
-shtops shttp shuckin shudown shufle shuit shuits shuld shuold shuoldnt shure shurely shuting shuttin shwon shystem
-siblin sicinct sicinctly sickamore sickamores sicne sidde sideral sience sievin sieze siezed siezes siezing siezure
-siffix sigal sigaled sigals siganl siganls sigen sighrynge sighrynges sighth sighths sigit sigits sigle sigles
-signabl signall signes signficiance signficiant signficiantly signguature signifance signifanct signifant
-signifantly signle signles signol signto signul sigrynge sigrynges sigular siguret sigurete siguretes sigurets
-sigurette silabus silabuses silenty silhouwet silhouweted silhouwetes silhouweting silhouwetist silibus silibuses
-silient sillibus sillibuses sillybus sillybuses silouet silouete siloueted silouetes siloueting silouetist
-silouhette silouhetted silouhettes silouhetting silouwet silouweted silouwetes silouweting silouwetist silowet
-siloweted silowetes siloweting silowetist silybus silybuses simbol simbols simeple simetric simetrical simetricaly
-simetriclly simetricly simetrie simetries simgle simialr simiar similat similer similia similiarty similiary simily
-simlar simlarlity simle simler simles simlest simley simleys simliar simlify simly simmetricaly simmetriclly
-simmetricly simpe simpest simpify simplei simpley simplfy simplifys simpliy simptom simptomaticaly simptomaticlly
-simptomaticly simptum simptumatic simptumatically simptumaticaly simptumaticlly simptumaticly simptums simpy simuate
-simulantaneous simulantaneously simular simulataeous simulataeously simulatanious simulataniously simulatanous
-simulatanously simulatation simulatenous simulatenously simultenious simulteniously sinagog sinagogs sinal singal
-singals singel singl singlar singlely singlin singls singnal singol singols singool singoolar singoolarity
-singoolarly singooled singools singsog singuarl singulaties sinic sinical sinically sinicaly sinics sinlge sinlges
-sinnagog sinnagogs sinnic sinnical sinnically sinnicaly sinnics sinoid sinoidal sinoids sinply sinse sintac sintacks
-sintacs sintact sintacts sintak sintaks sintakt sintakts sintax siplify siply sipport sircle sircles sirect sirects
-siringe sirvayl sirvayled sirvaylence sirvayles sirvayling sirvayls sirynge sirynges sisnce sisser sissered
-sissering sissers sistem sisteming sistems sists sitck siteu sitill sitirs sitll sitmuli sittin situationly
-situatution situatutions situdio siute sived siver sives sivible siving siwtch sizeble sizemologist sizemologists
-sizemologogical sizemologogically sizemology sizin sizor sizors sizos sizre skalar skarhoj skatin skecth skeep
-skelton skept sketchs sketck skipd skipe skiped skiping skipp skippd skippin skippps skipps skipt skitsofrinic
-skitsofrinics skool skooled skooling skools skopped skurge skurged skurges skurging skwalk skwalked skwalking
-skwalks slach slaches slase slases slashs slect slected slector slects sleect sleects sleeped sleepin sleepp slewth
-slewths slience slient sligh slighly slightl slighty slignt sligt sligth sligtly sliped slite slooth sloothed
-sloothing slooths slowy smaler smallar smalles smaple smapled smaples smebody smehow smeltin smeone smetime smewhat
-smller smoehow smoeone smoot smooter smouth smove snaped snaphot snaping snappin snappng snarlin snashot sneeks
-snese snipet snipets snytax socail socal socekt socekts socre socred socres socring socript sodder sodders
-soecialize soemhow soemone sofisticated sofmore sofmores sofomore sofomores softare softend softwre sofware sohuld
-soilders soiurce soket sokets solatare solate solated solates soldger soler soley solfed solfer solfes solfing solfs
-solger solgered solgering solgers solication solications solification soltion solum soluton solvin solwed sombody
-somehwo someime somelse somene someon somes sometim sometinhg somewho somhow somme somone somthign somtime somwhat
-somwho somwhow somwone sonehow soneone songlar songle songled songles sooaside soodonim sooit soource soovinear
-soovinears soovineer soovineers soovinneer soovinneers sophicated sopport sopund sopunds sorce sorced sorces sorcing
-sortcut sortig sortin sortlst sortner sortnr sortrage soruce soruces soscket soterd sotrage sotre sotred sotres
-sotring sotrs sotry sotyr souce souces souch soucre soucres soudn soudns sould soundin sourbraten sourc sourcd
-sourcde sourcee sourcin sourcs sourcse sourct soure sourece soures sourt sourth souvinear souvinears souvineer
-souvineers souvinneer souvinneers soveits sover soverignity sovle sovled sovler sovlers sovles sovling sovren
-spacify spacin spaece spaeced spaeces spageti spagnum spaning spannin sparate sparce spash spashed spashes spawed
-spawing spawnin spaws spcae spcaed spcaes spcaing spcial spcies spcific spcify speace speaced speaces speach spead
-speads speakin specail spece speceficly specfic specficication specficications specficied specficies specficy
-specficying specfield specfiy specfy specic specically specication specications specicification specicifications
-specied specifaction specifactions specifc specifclly specifi specificated specificically specificied specificier
-specificiers specificies specificly specificy specificying specifieced specifific specififically specifification
-specififications specififics specifified specififier specififiers specififies specifify specififying specifities
-specifity specift speciic speciry speciy specktor spected spects spectular spectularly spectum specufy specyfing
-spedify speeak speedin speeed speeeds speeedy speep speeped spefally spefation spefations spefcifieid spefcifieir
-spefcifieirs spefcifieis spefcifiy spefcifiying spefeid spefeir spefeirs spefeis spefiable spefial spefic speficable
-spefically spefication spefications speficed speficeid speficeir speficeirs speficeis speficer speficers spefices
-speficiable speficiallally speficiallation speficiallations speficialleid speficialleir speficialleirs speficialleis
+seletor selets selfs sellect selt selv sematic semding sement sements semgent semicoli semicolumn sems senaireo
+senaireos senario senarreo senarreos sence sencond sendign sendin sendinging senfile senintels sensititive
+sensititively sensititivies sensititivities sensititivity sensititivy sensitivies sensitivy sensivity sensure
+sentece sentenal sentenals sention sentive sentively sentivite seond seonds sepaate separat separe separed separely
+separes separetedly separeter separeters separetly separing separion separions separor separors separte sepatae
+sepcial sepcify sepearet sepearetly sepearte sepearted sepeartely sepeartes sepearting sepeartion sepeartions
+sepeartor sepeartors sepeate sepeated sepeates sepeator sepeators sepecifed sepeicfy sepend seperad seperadly
+seperaly seperaor seperaors seperare seperared seperares seperat seperatable seperataed seperatally seperataly
+seperatated seperatd seperatedly seperatedy seperateely seperateing seperatelly seperater seperaters seperatley
+seperatly seperato seperatos sepereate sepereated sepereates sepererate sepererated sepererates seperete sepereted
+seperetely seperetes sepereting seperetion seperetions seperetor seperetors seperratly sepertator sepertators
+sepertor sepertors sepetaror sepetarors sepetate sepetated sepetately sepetates sepina seplicural seplicurally
+seplicuraly seplicurlly sepparatelly sepperate seprate sepulchrly seqence seqense seqensed seqenses seqensing
+seqenstial seqeuental sequcne sequece sequecence sequecences sequenc sequene sequeze sequnce ser serach serachs
+serailse serailsed serailze serailzed seramonial seramonies seramony seramonys seranomial seranomies seranomy
+seranomys serch serched serches sercive sercived sercives serciving sereous sereousally sereouslly sergent sergun
+serguns serialialisation serialialise serialialised serialialises serialialising serialialization serialialize
+serialialized serialializes serialializing serice serices serie seriel serieses serimonial serimonies serimony
+serimonys serinomial serinomies serinomy serinomys serios seriou seriousally seriuos serivce seround serounded
+serounding serounds serrebral serrebrally sersies sertain servce servced servces servcie servece servent serverite
+serverites serveritie servie servies servin servise servive servoce serwer sescede seseed seseeded seseeder seseedes
+seseeding seseeds sesion sesions sesnor sesnors sessio sesson sessons setence setevn setgit seting setings setion
+setions setis setitng setted settele settig settign settigs settin settins settlin settng settngs settter settubg
+settubgs settup setyp setyps seuence sevaral seve severat severirirty severirities severiy severl severly sevice
+seviced sevices sevral sevrity sewdonim sewdonims sfety sgadow shaddow shadhow shal shamen shamin shandeleer
+shandeleers shandow shaneal shange shanged shanger shanges shanghi shapin shapsnot shapsnots shapt shareed sharin
+sharloton sharraid sharraids shashes shatow shatows shbang shdow shdowed shdows sheat sheck shecked shecker shecks
+shedule sheeps sheild sheilds shelfs shema shemas sheme shemed shemes sheming shepard sheparded sheparding shepards
+shepe sheped shepered sheperedly shepereds shepes sheping shepre shepres sherif sherifs shfit shfited shfits shft
+shfted shfting shfts shgould shicane shif shifed shifing shifs shiftin shiiped shinin shiped shiping shippin shoft
+shoild shoing shold sholder sholuld shoould shoppin shopuld shorctu shorctus shorcut shorly shotcut shoucl shoud
+shouder shoudl shoudld shoudle shoudln shoudlnt shoudn shoudt shoul shoulde shoule shoulld shouls shoult shouod
+shouuld shouw shouws showfer showin showvinism shoyld shpae shpaes shpapes shped shpere shperes shpped shreak shriks
+shrinked shrtcut shs shtop shtoped shtopes shtoping shtopp shtoppes shtops shttp shuckin shudown shufle shuit shuits
+shuld shuold shuoldnt shure shurely shuting shuttin shwo shwon shystem siblin sicinct sicinctly sickamore sickamores
+sicne sidde sideral sie sience sies sievin siez sieze siezed siezes siezing siezure siffix sigal sigaled sigals
+siganl siganls sigen sighrynge sighrynges sighth sighths sigit sigits sigle sigles signabl signall signes
+signficiance signficiant signficiantly signguature signifance signifanct signifant signifantly signle signles signol
+signto signul sigrynge sigrynges sigular siguret sigurete siguretes sigurets sigurette silabus silabuses silenty
+silhouwet silhouweted silhouwetes silhouweting silhouwetist silibus silibuses silient sillibus sillibuses sillybus
+sillybuses silouet silouete siloueted silouetes siloueting silouetist silouhette silouhetted silouhettes
+silouhetting silouwet silouweted silouwetes silouweting silouwetist silowet siloweted silowetes siloweting
+silowetist silybus silybuses simbol simbols simeple simetric simetrical simetricaly simetriclly simetricly simetrie
+simetries simgle simialr simiar similat similer similia similiarty similiary simily simlar simlarlity simle simler
+simles simlest simley simleys simliar simlify simly simmetricaly simmetriclly simmetricly simpe simpest simpify
+simplei simpley simplfy simplifys simpliy simptom simptomaticaly simptomaticlly simptomaticly simptum simptumatic
+simptumatically simptumaticaly simptumaticlly simptumaticly simptums simpy simuate simulantaneous simulantaneously
+simular simulataeous simulataeously simulatanious simulataniously simulatanous simulatanously simulatation
+simulatenous simulatenously simultenious simulteniously sinagog sinagogs sinal singal singals singel singl singlar
+singlely singlin singls singnal singol singols singool singoolar singoolarity singoolarly singooled singools singsog
+singuarl singulaties sinic sinical sinically sinicaly sinics sinlge sinlges sinnagog sinnagogs sinnic sinnical
+sinnically sinnicaly sinnics sinoid sinoidal sinoids sinply sinse sintac sintacks sintacs sintact sintacts sintak
+sintaks sintakt sintakts sintax siplify siply sipport sircle sircles sirect sirects siringe sirvayl sirvayled
+sirvaylence sirvayles sirvayling sirvayls sirynge sirynges sise sisnce sisser sissered sissering sissers sist sistem
+sisteming sistems sists sitck siteu sitill sitirs sitl sitll sitmuli sittin situationly situatution situatutions
+situdio siute sive sived siver sives sivible siving siwtch siz sizeble sizemologist sizemologists sizemologogical
+sizemologogically sizemology sizin sizo sizor sizors sizos sizre skalar skarhoj skatin skecth skeep skelton skept
+sketchs sketck skipd skipe skiped skiping skipp skippd skippin skippps skipps skipt skitsofrinic skitsofrinics skool
+skooled skooling skools skopped skurge skurged skurges skurging skwalk skwalked skwalking skwalks skyp slac slach
+slaches slase slases slashs slect slected slector slects sleect sleects sleeped sleepin sleepp slewth slewths
+slience slient sligh slighly slightl slighty slignt sligt sligth sligtly slin sliped slite slooth sloothed sloothing
+slooths slowy slq smae smal smaler smallar smalles smaple smapled smaples sme smebody smehow smeltin smeone smetime
+smewhat smll smller smoe smoehow smoeone smoot smooter smouth smove smpt snaped snaphot snaping snappin snappng
+snarlin snashot sneeks snese snipet snipets snyc snytax socail socal socekt socekts socre socred socres socring
+socript sodder sodders sodo sodu soecialize soem soemhow soemone sofisticated sofmore sofmores sofomore sofomores
+softare softend softwre sofware sohuld sohw soilders soiurce soket sokets solatare solate solated solates soldger
+soler soley solf solfed solfer solfes solfing solfs solger solgered solgering solgers solication solications
+solification soltion solum soluton solvin solwed som sombody somehwo someime somelse somene someon somes sometim
+sometinhg somewho somhow somme somone somthign somtime somwhat somwho somwhow somwone sonehow soneone songlar songle
+songled songles sooaside soodonim sooit soop soource soovinear soovinears soovineer soovineers soovinneer
+soovinneers sophicated sopport sopund sopunds sorce sorced sorces sorcing sord sortcut sortig sortin sortlst sortner
+sortnr sortrage soruce soruces sory soscket soterd sotrage sotre sotred sotres sotring sotrs sotry sotyr souce
+souces souch soucre soucres soudn soudns sould soundin sourbraten sourc sourcd sourcde sourcee sourcin sourcs
+sourcse sourct soure sourece soures sourt sourth souvinear souvinears souvineer souvineers souvinneer souvinneers
+soveits sover soverignity sovle sovled sovler sovlers sovles sovling sovren sowe spacify spacin spaece spaeced
+spaeces spageti spagnum spaning spannin sparate sparce spash spashed spashes spaw spawed spawing spawnin spaws spcae
+spcaed spcaes spcaing spcial spcies spcific spcify speace speaced speaces speach spead speads speakin specail spece
+speceficly specfic specficication specficications specficied specficies specficy specficying specfield specfiy
+specfy specic specically specication specications specicification specicifications specied specifaction
+specifactions specifc specifclly specifi specificated specificically specificied specificier specificiers
+specificies specificly specificy specificying specifieced specifific specififically specifification specififications
+specififics specifified specififier specififiers specififies specifify specififying specifities specifity specift
+speciic speciry speciy specktor spected spects spectular spectularly spectum specufy specyfing spedify speeak
+speedin speeed speeeds speeedy speep speeped spefally spefation spefations spefcifieid spefcifieir spefcifieirs
+spefcifieis spefcifiy spefcifiying spefeid spefeir spefeirs spefeis spefiable spefial spefic speficable spefically
+spefication spefications speficed speficeid speficeir speficeirs speficeis speficer speficers spefices speficiable
+speficiallally speficiallation speficiallations speficialleid speficialleir speficialleirs speficialleis
 speficialliable speficiallic speficiallically speficiallication speficiallications speficiallics speficiallied
 speficiallier speficialliers speficiallies speficiallifed speficiallifer speficiallifers speficiallifes speficially
 speficiation speficiations speficic speficically speficication speficications speficics speficied speficieid
@@ -1613,259 +1642,269 @@ spinock splel spleled splels splet splig spligs splite splited splitted spoace s
 sponser spped spport spports spreaded sprech spred sprin sprinf spript spripts spririous sproon spsace spsaced
 spsaces sptintf spurios spwan spwaned spwans sqare sqared sqares sqash sqashed sqaure sqaured sqaures sqllite
 squarin squashgin squence squirel squirin squirl squre squred squres squring sratch srceen srceens srcipt srcipts
-srcoll srcolls sreen sreens sring srings srink srinkd srinked sript sripts sroll srolled srolls srouce srting
-srtings srtting sruct sructs srunk srunken srunkn ssame ssoaiating ssome ssudo stabel stach stackk staion staions
-staisfy stanard standalown standar standartisator standartizator standrat standrats standrd standy stange stanger
-stanp staps stard starded stards starigth starnge startd startet startin startparanthesis starup starups statamenet
-statamenets stategy statemanet statemanets stati statick staticly statmenet statmenets statmenmt statmenmts statrt
-statu statup statuse statuss statuts staulk staus stauts stawk stayin stdanard stdanards stdoud steamin stemmin
-stength steram sterams sterio stess stetch stiky stilus stiple stipled stipler stiples stipped stiring stirng
-stirngs stirr stirrin stirrs stivk stivks stlye stlyed stlyes stlying stnad stndard stoage stoages stoer stoers
-stong stonger stongly stoopid stoopidity stoopidly stoped stoping stopp stoppin stopps stopry storag stoream storege
-storeis storge storin storise stornegst storys stoyr strack strage strager strageties stragety straigh straightoward
-straigt stram strams stran strart strarts strat strated stratup strcutre streamm strech strecth streem stregth
-streigt streigtish streigtly streigtness streigts strem strema stremas stremed strems strengh strengt strenth
-stricly strig strigs striing strikely strin strinsg stript stripts strnad strng strngs stroage stroe stroed stroes
-stroing strokin stronly strore strored strores strory strotage stroy strring struc structed structer structers
-structetr strucur strucurs strucutr strust ststion ststr stteting sttetings stting sttings stucked stuckt stuct
-stucts studdy studetn studi studing studis studoi studois studyin stuffin stuggle stuido stuidos stuill stummac
-sturct sturcts sturtural sturture sturtured sturtures sturturing sturuct stutied stuties stutus stuty styed styhe
-styile styiled styiles stying styless stylin subbtle subconchus subdirectorys subdirecty subexperesion
-subexperesions subexpersion subexpersions subfoilder subfoilders subitle subjec subjet sublass sublcuase suble
-submition submitions submittion submittions submti subnegatiotiation subnegatiotiations subnegoation subnegoations
-subnegoptionsotiation subnegoptionsotiations subnegotatiation subnegotatiations subnegotion subnegotionation
-subnegotionations subnegotions subnegotiotation subnegotiotations subproccese subquue subract subree subscritpiton
-subscritpitons subsedent subsitutatble subsitutuent subsitutuents subsitutute subsitututed subsitututes
-subsitututing subsitutution substact substition substitions substutite subtak subtaks subtile subtrafuge
-subtsitutatble suburburban succcessul succcessully succecful succecfully succecion succecive succecor succecors
-succed succedd succede succedful succedfully succeds succee succees succeful succefull succefully succefuly succes
-succesfull succesfullly succesfuly successed successfullies successfulln successing succesul succesully succicently
-succint succsessfull succss succuss suceed suceeds suceess suces suceses sucesful sucesfull sucesfully sucesfuly
-sucesion sucesive sucesor sucesors sucess sucesscient sucessed sucesseding sucesseful sucessefully sucessess
-sucessfl sucessflly sucessfual sucessfually sucessfukk sucessfull sucessfullly sucessfuly sucessing sucessiv
-sucessot sucesss sucessses sucesssful sucesssfull sucesssfully sucesssfuly sucesssion sucesssive sucesssor
-sucesssors sucessufl sucessufll sucessuflly sucessul sucessully sucide sucidial sucome sucsede sucseed sucsess
-sudent sudents sudeo sudio sudmobule sudmobules sueful suface sufaces sufface suffiency suffient suffiently
-suffisticated suffux suficate suficated suficates suficating sufication suficcient sufix sufixed sufixes sugest
-sugests sugget suggets suiete sullyin sumamry sumary sumbit sumbits summar summay summersalt summmed summmer summur
-summurs summury sundey sunsday suntask supeena superceed superceede superceeded superceedes superceeding superceeds
-superflouse supersed suplant suplied suplies suplimented suplle suplly suply supoort supoose suport suports
-suportted supose suposeable suposed suposes suposse supossed supossedly suposses supossing suppied suppier suppies
-suppoed suppopose suppor suppors suppory supposeded supposingly suppost suppot suppots suppply suppres supprot
-supprt supprts suppse suppsed suppses suppurt suppy supres supresed supreses supresing supresion supress supresssion
-suprise suprize suprized suprizing suprizingly supsect supsend surbert surelly surfce surgest surious surivial
-surley suround surpise surport surregat surrended surreptious surreptiously surrond surroud survay survays
-surveilence survice susbsytem susbsytems suscede susceded susceder susceders suscedes susceding suscessfull suseed
-suseeded suseeder suseedes suseeding suseeds suseptable susinct susinctly susinkt suspedn susseed susseeded
-susseeder susseedes susseeding susseeds sussinct sustem sustems sutable sutdown sutff sutffed sutffs sutisfy suttle
-suttled suttles suuport suvenear suystem svelt swaer swaers swaped swaping swappin swarmin swepth swich swiched
-swicher swiches swicth swiming swimmin swishin switchs switcht swith swithc swithch swithed swither swithes switich
-swown swtich swtichs sxmbol sxmbols syantax syatem syatems sybol sybolic sybols sychronisly sycle sycled sycles
-syclic sycling sycology sycronise sycronised sycronises sycronising sycronization sycronizations sycronize
-sycronized sycronizes sycronizing sycronous sycronously sycronus sylabus syled syles sylibol syling syllabills sylog
-symbl symble symbles symblic symbls symbo symbolc symbole symboll symbos symbsol symetri symetriy symetry symettric
-symlinc symmetetric symmetral symnol symnols symobilic symobl symobls symobol symol symols symptum symptumaticaly
-symptumaticlly symptumaticly symtom symtoms synamic synatx synax synchonrous synchonrously synchronsouly syncin
-syncronus syndrom synomym synonim synonom synopis synoym synoyms synoynm synronous syntac syntacks syntacs syntact
-syntactally syntacts syntak syntaks syntakt syntakts syntaxe syntaxg syntaxical syntaxically syntaxt syntethic
-syntethically syntethics syntetize syntetized synthesed synthesing syphyllis sypmtom sypport syptom syptoms syrap
-sysbols sysem sysems sysmatically sysmbol sysmograph sysmte sysmtes systax syste systemn systen systens systesm
-systhem systm systme systmes systms systyem sysyem sysyems sytax sytem sytemd syteme sytems sytle sytled sytles
-sytling sytnax sytntax sytsem sytsems szene szenes szied szies tabacco tabbaray tabblow tabel tabele tabeles tabels
-tabes tabke tabkes tablle tablles tabls tabluar taged tages taget tageted tagets tagggen tagnet tagnetial tagnets
-tagret tagrets tagued tahnk tahnked tahnks tailred tained taked takin takslet talbe talbes talekd talkin tallerable
-tanget tangets tansact tanseint tansfer tansfomed tansmit tarbal tarbals tarce tarced tarces tarcing taregt taregts
-tarffic targed targer targers targest targettting targt targte targted targtes targts tarpolin tarvis tasbar taskelt
-tatgert tatgerted tatgerting tatgerts tatoo tatoos taveled taxnomy taxomonmy taxonmy taxonoy tcahce tcahces teacer
+srcoll srcolls sreen sreens srew sring srings srink srinkd srinked sript sripts sroll srolled srolls srouce srting
+srtings srtting sruct sructs srunk srunken srunkn ssame ssee ssoaiating ssome ssudo stabel stach stackk stae staion
+staions staisfy stanard standalown standar standartisator standartizator standrat standrats standrd standy stange
+stanger stanp stap staps stard starded stards starigth starnge startd startet startin startparanthesis starup
+starups statamenet statamenets stategy statemanet statemanets stati statick staticly statmenet statmenets statmenmt
+statmenmts statrt statu statup statuse statuss statuts staulk staus stauts stawk stayin stdanard stdanards stdoud
+steamin stemmin stength steram sterams sterio stess stetch stiky stil stilus stip stiple stipled stipler stiples
+stipped stiring stirng stirngs stirr stirrin stirrs stivk stivks stle stlye stlyed stlyes stlying stnad stndard
+stoage stoages stoer stoers stong stonger stongly stoopid stoopidity stoopidly stoped stoping stopp stoppin stopps
+stopry storag stoream storege storeis storge storin storise stornegst storys stoyr stpo strack strage strager
+strageties stragety straigh straightoward straigt stram strams stran strart strarts strat strated stratup strcutre
+streamm strech strecth streem stregth streigt streigtish streigtly streigtness streigts strem strema stremas stremed
+strems strengh strengt strenth stricly strig strigs striing strikely strin strinsg stript stripts strnad strng
+strngs stroage stroe stroed stroes stroing strokin stronly strore strored strores strory strotage stroy strring
+struc structed structer structers structetr strucur strucurs strucutr strust ststion ststr stteting sttetings stting
+sttings stucked stuckt stuct stucts studdy studetn studi studing studis studoi studois studyin stuffin stuggle
+stuido stuidos stuill stummac sturct sturcts sturtural sturture sturtured sturtures sturturing sturuct stutied
+stuties stutus stuty styed styhe styile styiled styiles stying styless stylin subbtle subconchus subdirectorys
+subdirecty subexperesion subexperesions subexpersion subexpersions subfoilder subfoilders subitle subjec subjet
+sublass sublcuase suble submition submitions submittion submittions submti subnegatiotiation subnegatiotiations
+subnegoation subnegoations subnegoptionsotiation subnegoptionsotiations subnegotatiation subnegotatiations
+subnegotion subnegotionation subnegotionations subnegotions subnegotiotation subnegotiotations subproccese subquue
+subract subree subscritpiton subscritpitons subsedent subsitutatble subsitutuent subsitutuents subsitutute
+subsitututed subsitututes subsitututing subsitutution substact substition substitions substutite subtak subtaks
+subtile subtrafuge subtsitutatble suburburban succcessul succcessully succecful succecfully succecion succecive
+succecor succecors succed succedd succede succedful succedfully succeds succee succees succeful succefull succefully
+succefuly succes succesfull succesfullly succesfuly successed successfullies successfulln successing succesul
+succesully succicently succint succsessfull succss succuss suceed suceeds suceess suces suceses sucesful sucesfull
+sucesfully sucesfuly sucesion sucesive sucesor sucesors sucess sucesscient sucessed sucesseding sucesseful
+sucessefully sucessess sucessfl sucessflly sucessfual sucessfually sucessfukk sucessfull sucessfullly sucessfuly
+sucessing sucessiv sucessot sucesss sucessses sucesssful sucesssfull sucesssfully sucesssfuly sucesssion sucesssive
+sucesssor sucesssors sucessufl sucessufll sucessuflly sucessul sucessully sucide sucidial sucome sucsede sucseed
+sucsess sude sudent sudents sudeo sudio sudmobule sudmobules sudu sueful suface sufaces sufface suffiency suffient
+suffiently suffisticated suffux suficate suficated suficates suficating sufication suficcient sufix sufixed sufixes
+sugest sugests sugget suggets suh suiete sullyin sumamry sumary sumbit sumbits summar summay summersalt summmed
+summmer summur summurs summury sundey sunsday suntask suop supeena superceed superceede superceeded superceedes
+superceeding superceeds superflouse supersed suplant suplied suplies suplimented suplle suplly suply supoort supoose
+suport suports suportted supose suposeable suposed suposes suposse supossed supossedly suposses supossing suppied
+suppier suppies suppoed suppopose suppor suppors suppory supposeded supposingly suppost suppot suppots suppply
+suppres supprot supprt supprts suppse suppsed suppses suppurt suppy supres supresed supreses supresing supresion
+supress supresssion suprise suprize suprized suprizing suprizingly supsect supsend surbert surelly surfce surgest
+surious surivial surley suround surpise surport surregat surrended surreptious surreptiously surrond surroud survay
+survays surveilence survice susbsytem susbsytems suscede susceded susceder susceders suscedes susceding suscessfull
+suseed suseeded suseeder suseedes suseeding suseeds suseptable susinct susinctly susinkt suspedn susseed susseeded
+susseeder susseedes susseeding susseeds sussinct sustem sustems sutable sutdown sute sutff sutffed sutffs sutisfy
+suttle suttled suttles suuport suvenear suvh suystem svae svelt swaer swaers swaped swaping swappin swarmin swepth
+swich swiched swicher swiches swicth swiming swimmin swishin switchs switcht swith swithc swithch swithed swither
+swithes switich swown swtich swtichs sxl sxmbol sxmbols syantax syas syatem syatems sybol sybolic sybols sychronisly
+sycle sycled sycles syclic sycling sycn sycology sycronise sycronised sycronises sycronising sycronization
+sycronizations sycronize sycronized sycronizes sycronizing sycronous sycronously sycronus syfs sylabus syle syled
+syles sylibol syling syllabills sylog symbl symble symbles symblic symbls symbo symbolc symbole symboll symbos
+symbsol symetri symetriy symetry symettric symlinc symmetetric symmetral symnol symnols symobilic symobl symobls
+symobol symol symols symptum symptumaticaly symptumaticlly symptumaticly symtom symtoms synamic synatx synax
+synchonrous synchonrously synchronsouly syncin syncronus syndrom synomym synonim synonom synopis synoym synoyms
+synoynm synronous syntac syntacks syntacs syntact syntactally syntacts syntak syntaks syntakt syntakts syntaxe
+syntaxg syntaxical syntaxically syntaxt syntethic syntethically syntethics syntetize syntetized synthesed synthesing
+syphyllis sypmtom sypport syptom syptoms syrap sysbols sysem sysems sysmatically sysmbol sysmograph sysmte sysmtes
+systax syste systemn systen systens systesm systhem systm systme systmes systms systyem sysyem sysyems sytax sytem
+sytemd syteme sytems sytle sytled sytles sytling sytnax sytntax sytsem sytsems szene szenes szes szie szied szies
+tabacco tabbaray tabblow tabe tabel tabele tabeles tabels tabes tabke tabkes tabl tablle tablles tabls tabluar tage
+taged tages taget tageted tagets tagggen tagnet tagnetial tagnets tagret tagrets tagued tahn tahnk tahnked tahnks
+taht tailred tained taked takin taks takslet talbe talbes talekd talkin tallerable tanget tangets tansact tanseint
+tansfer tansfomed tansmit tarbal tarbals tarce tarced tarces tarcing taregt taregts tarffic targed targer targers
+targest targettting targt targte targted targtes targts tarpolin tarvis tasbar taskelt tast tatgert tatgerted
+tatgerting tatgerts tath tatoo tatoos taveled tawk taxnomy taxomonmy taxonmy taxonoy tbe tbey tcahce tcahces teacer
 teacers teached teachin teaher teahers teated teather teatotler teatotlers teched techer techers teches teching
 techneek techneeks technic technicly technics technik techniks technition technitions tecnic tecnics tedeous tefine
-tehre tehse tehsion tehsor tehsors tekst teksts telelevision telocom teminal temlate temparily tempary tempate
-tempatied tempature tempatures tempearure tempearures templat tempoaray temporaere temporarilu tempories temporily
-tempororaries tempororarily tempororary tempororay tempory tempraaily tempraal tempraarily tempraarly tempraary
-tempraay tempraily tempral tempraraily tempraral tempraraly temprararily temprararly temprarary tempraray tempray
-temprement tempremental tempreture tempretures temproaily temproarly temproay temproily temprol temproment
+teh tehre tehse tehsion tehsor tehsors tehy tekn tekst teksts telelevision telocom teminal temlate temparily tempary
+tempate tempatied tempature tempatures tempearure tempearures templat tempoaray temporaere temporarilu tempories
+temporily tempororaries tempororarily tempororary tempororay tempory tempraaily tempraal tempraarily tempraarly
+tempraary tempraay tempraily tempral tempraraily tempraral tempraraly temprararily temprararly temprarary tempraray
+tempray temprement tempremental tempreture tempretures temproaily temproarly temproay temproily temprol temproment
 tempromental temproraily temproraly temprorarly temproray temprorily temprory temproy temptatation temptin
-tempurture tempurtures tenacle tenanet tendacy tennant tention teorem teorems teories teory teplmate teplmated
+tempurture tempurtures temr tenacle tenanet tendacy tennant tention teorem teorems teories teory teplmate teplmated
 teplmates terain terains terator terfform terfformed terfforming terfforms teridactyl terific termial termine
 termined terminl termo termperatue termperatues termporarly ternament ternimal ternimally ternimals ternimate
 ternimated ternimates ternimating ternimation ternimations ternimator ternimators territorist terurn terurns tescase
-tesed tesited tessealte tessealted tesselatad tesselatin tessleate tessleated tessleates tessleating tessleation
-tessleations tessleator tessleators testin testng testof testsed testser testss tesult tesults tetrahedoren
-tetrahedorens tetry tetsed tetser tetsers tetsing tetss tetst tetsted tetster tetsts teusday texline textin texual
-texure texured texures texxt thair thairs thankin thann thannk thannks thansk thant thare thasnk thasnks thast thatn
-thatnk thatnks thats thaught thawin theard thearding theards theared thease theef theer theere theery theese thefore
-theif theifs theim theire theis theiv theive theives themselfs thenes thenn theoery theorical theorically therapudic
-therby theread thered therem thereom theres theri therofer therstat theshhold theshholds thess thest thether
-thetraedral thets theves theyr theyre thgat thhank thhanks thhere thhese thhink thhinks thhis thiank thianks thier
-thight thights thign thigns thigny thigsn thiking thikn thikns thiks thime thimng thimngs thiner thinest thinig
-thinigs thinik thiniks thinkg thinkgs thinkin thinn thirs thirtyth thise thisle thiss thist thisy thiunk thjese
-thnak thnaks thnig thnigs thnik thniks thoese thogh thoght thoghts thonic thoose thorugh thorwn thoses thottle
-thouch thoughs thougt thougth thougts thourgh thourghly thoward thowing thown thows thrad thraded thrads threah
-thred threded threds threedimenional threedimenionsal threee threre thrid thridparty thrird throen throgh thron
-throtte throug througg througt throuh throuhg throuth throwed throwgh throwin thrue thrugh thruogh thruout thses
-thsnk thsnked thsnks thsnkyou thsoe thsose thsould thtat thught thughts thuis thurday thurrow thurver thyat tichened
-tichness tidibt tidibts tieing tiemd tiemout tiemr tiemrs tiems tieth tigger tiggers tighly tigth tigthen tigthly
-tihkn tihng tihngs tihnk tihnks tiitle tillt tillted tillts timeing timeot timeots timeour timeoutted timeput timere
-timin timming timne timoeut timout timouts timtout timzone tiome tipical tiple tipled tiples tipling tippin titel
-titels titile titlin tittled tjpanishad tkaes tkaing tlaking tnank tnanked tnanks toally tobbaco tobot toches tocken
-tockens tocksen todya toein toekn toekns toether togeter toggel toggeld toggele toggels togglin togheter togle
-togled togles togling toglle toglled toglles togther togueter tolelerance tolen tolens toleranz tomatoe tomatos
-tommorow tongiht tonihgt toogle toogled toogles tookit tookits tooks toolar tooptip tootonic toplogy topologie
-torlence torough torpeados tortilini tortise torward totalin totaly totat totatl totats tothe tothiba totol touble
-toubled toubles tought toughtly toughts tounge touple touples tourch towin toword towords towrad toxen toyin tpyed
-tpyes tpyical tpyos tracin trackin tracsode tracsoded tracsoder tracsoders tracsodes tracsoding tradgic tradin
-tradion tradional tradionally tradions traditition tradititional tradititionally tradititions trafic traget tragets
-traid traids traige traiger traiges traiing trailin trainig trainigs trainin trainng trainngs traked traker trakers
-traking traled traling tralled trals trama tramas trancevier tranceviers tranciever trancievers tranciver trancivers
-trandional traned traner traners tranfer tranfered tranfering trangle traning tranmist tranmit transalt
-transcendentational transcripting transer transevier transeviers transferd transfmrom transfmromation
-transfmromations transfmromed transfmroming transfmroms transformate transformated transformates transformating
-transformatted transfromate transiever transievers transisition transisitioned transisitioning transisitions
-transiver transivers transmition transmitions transmittion transmittions transpable transpancies transpancy
-transpantly transparanceies transparancey transparanet transparanetly transparanies transparany transpararent
-transpararently transparcenies transparceny transparities transparity transparren transparrenly transpencies
-transpency transperancies transperancy transperant transperantly trascation trascational trascations trasfer trashin
-traslalate traslalated traslalating traslalation traslalations trasmit trasnfered traved travere travese trawlin
-trcking treadet treak treate treates treatin treee treees tremelo treshhold treshholds tressle tresure treting
-trewthful trewthfully trgger trggers trgistration trhough triagle trialin trian trianed triange trianglutaion trians
-triffer triffered triffering triffers triger trigerr trigerred trigerring trigerrs trigers trigged trigging
-trignametric trignametry triked trikery triks triky trillin trimed triming trimmin trimmng tring trings triniy
-tripel tripeld tripels triplin trippin tripple triptick triptickes tripticks triptish triptishes triptishs
-triscadecafobia triscadecaphobia triscaidecafobia triscaidecaphobia triscaidekafobia triskadecafobia
-triskadecaphobia triskadekafobia trival trivias triyng trnasmited trnsfer trnsfered trogladite trogladites
-trogladitic trogladitical trogladitism troglidite troglidites trogliditic trogliditical trogliditism troling trollin
-trolly trollys trooso troosos troosso troossos trotski trotskyite trotskyites trottin trottle trotzki trotzkism
-trotzkist trotzkists trotzky trotzkyite trotzkyites troube troubed troubes trought troup troups trriger trrigered
-trrigering trrigers trubador trubadors trubble trubbled trubbles truble trubled trubles trucate truct tructs trudgin
-truelly truely truged trugged truging truied trully truncat truncte truned truns trustwortyness tryed tryes tryied
-tryies tryig tryign tryin tryinng tryying ttempt ttempts ttest ttested ttests tthank tthanks tthat tthere tthese
-tucan tucans tuesdey tuesdsy tufure tuhmb tuhmbs tuncate tunelling tunges tungs tungues tunin tunned tunnell tunning
-tuotiral tuotirals tupel tupels tupes tupple tupples turain turains turcoise turkoise turle turly turnk turrain
-turtleh tusday tuseday tution tutoral tweakin tweek tweeked tweeks tweleve twelth twiiter twiter twoard twoards
-twodimenional twodimenionsal tyepd tyeps tyhat tyies tyoed tyoes tyoing tyope typcast typcial typdef typess typin
-typle typles typoe typoes typopgrahic typopgrahical typpe typped typpes typping typpo typpos tyrany tyring tyrranies
-tyrrany uable ubelieveble ubelievebly ubiquoutous ublic ublicly ublish ubunut ubutu ubutunu udated udateed udater
-udating udner udpate udpated udpater udpates ueful uegister ueried ueries uername uerying uesed ueser uesers ueses
-uesful uesfull uesing uesless uesrs uestion uests uffer uffered uffers uggest uggests uggly ugglyness ugprade ugrade
-ugraded ugrader ugrades uique uisng uites uknown uknowns ukowns uless ulter ultered ulters ultimely umark umarked
-uminportant umless ummark umoutn unabale unabel unabled unablet unaccesible unaccessable unadvertantly unadvertedly
-unahppy unale unamed unannomous unannomously unannomus unannomusly unanomus unanomusly unapretiated unapretiative
-unauthenticed unavaialbale unavaialbe unavaialbel unavaibility unavaible unbeleifable unbelivebly unble unborned
-unboun unbuntu uncehck uncessarily uncessary uncler unclude uncognized uncommpresed uncommpresion uncommpressd
-uncomon uncompetive uncompletness unconcistencies unconcistency unconcistent uncondisionaly uncondisionnal
-uncondisionnaly unconditial unconditially unconditialy unconditianaly unconditinaly unconditionnaly unconfiged
-unconfortability unconsisntency unconvential uncorectly uncrypted undependend underfiend underlayed undertable
-undertanded underun underware undet undetware undfine undistinghable undmaaged undmaged undoed unduely uneared
-uneccesarily uneccesary uneccessarily uneccessary unecesarily unecesary uneeded uneform unequivalent unessecarily
-unessecarrily unessecarry unessecary unexecpted unexecptedly unexpect unexpectly unexpepected unexpepectedly
-unexpetct unexpetctly unexpetect unexpetected unexpetectedly unexpetectly unfilp unfilps unform unforms
-unfortunaletly unfortunaly unfortunet unfortunetly unfortuntaly unfourtunet unfourtunetly ungly unhilight
-unhilighted unhilights unich unick unicks unidentifiedly unifed unifes unifing unifiy unifrom unifyin unigned
-uninfromes unintentially uninteruppted unintesting unintiallised unintiallized unintialsied unintialzied uniocde
-unios uniqe uniqu unirom unitialise unitialised unitialises unitialising unitialize unitialized unitializes
-unitializing unitilise unitilised unitilises unitilising unitilities unitility unitilize unitilized unitilizes
-unitilizing unitilties unitilty unitl unitled unitss universell unkmown unknon unknonw unknwn unknwns unknwon unkonw
-unkonwn unkown unkowns unkwown unlcear unleess unles unlikey unline unmainted unmber unmbers unmodfide unmodfided
-unmodfieid unmodfitied unnable unnaceptably unneccecarily unneccecary unneccesarily unneccesary unnecesarrily
-unnecesarry unnecessiarlly unneded unneedingly unnesesarily unnesesary unnessarily unnessary unnessasarily
-unnessasary unnessecarily unnessecarrily unnessecarry unnessecary unnessesarily unnessesary unnessessarily
-unnessessary unning unnown unnowns unnused unocde unoficcial unoin unoperational unpacke unpertubated unperturb
-unperturbated unplease unplesent unprecise unprobably unqiue unqoute unque unrecovable unregisted unregistert
-unregisting unregnized unrelying unrepetent unreplacalbe unreprociblbe unreprocible unreprucible unresgisterd
-unrgesiter unsable unsage unsaged unsages unsanfe unsed unseful unselct unselctes unselecgtes unser unsers unseted
-unsetset unshfit unsiged unsignd unsing unsless unspecializated unspecifieced unspefcifieid unspefeid unspeficed
-unspeficeid unspeficialleid unspeficiallied unspeficiallifed unspeficied unspeficieid unspeficifed unspeficifeid
-unspeficified unspeficififed unspeficiied unspeficiifed unspeficilleid unspeficillied unspeficillifed unspeficiteid
-unspeficitied unspeficitifed unspefied unspefifed unspefifeid unspefififed unspefiied unspefiifeid unspefiified
-unspefiififed unspefixeid unspefixied unspefixifed unssuported unstall unstalles unsual unsubscritpiton
-unsubscritpitons unsucccessul unsucccessully unsuccee unsucceed unsucceedde unsucceeded unsucceeds unsucceeed
-unsuccees unsuccesfull unsuccess unsucesful unsucesfull unsucesfully unsucesfuly unsucessefully unsucessflly
-unsucessfually unsucessfull unsucessfuly unsucesssful unsucesssfull unsucesssfully unsucesssfuly unsucessufll
-unsucessuflly unsucessully unsued unsupport unsuprized unsuprizing unsuprizingly unsused unter untill untils unued
-ununsed unusal unusde unuseal unuseed unuseful unusre unusued unvalid unweildly unziped upack upacked upacks upadate
-upadte upadted upadter upadtes upate upated upater upates upating upcomin updadate updadated updadates updadating
-updae updaed updaer updaers updaes updaing updat updatd updateded updatig updatin updatr updatrs updats upddate
-updload updrage updraged updrages updraging updte updted updter updters updtes updting upgade upgaded upgades
-upgarde upgarte upgarted upgartes upgarting upgradablilty upgrate uplad upladad upladaded upladed uplader uplads
-uplaod uplaodad uplaodaded uplaodes uplaods upliad uploade uploaed uplod uplodad uploded uploder uplods upperace
-upperaced upperacing uppler uppload uppon upport upporterd upports uppper uprade upraded uprades uprgade upsream
-upsteam upstrem uptadeable uptdate uptim uption uptions uptodate uptodateness uptream uqest uqests urface urfaced
-urfaces urrlib usally uscaled usccess useable useage useble useed useer useers usees usefl usefule usefull usefult
-usefulu usefuly usefutl usege useing usera userame usere userful userr userrs usesfull usetnet usgin usiable usiage
-usible usied usign usigned usiing usind usinf usinging usinng usnig usptart usred usrer usrers usres usring usseful
-usser ussers ussual ussuall usuable usuage usuall usualy usualyl usued usueful usuer usuing ususal utiilty utilies
-utilis utilisa utilitisation utilitise utilitises utilitising utilitization utilitize utilitizes utilitizing utiliy
-utiliz utiliza utill utilse utilsed utilses utilty utily utilze utilzed utilzes utitity utitlties utitlty utlise
-utlised utlises utlity utlize utlized utlizes utput utputs uupload uupper vaalue vaalued vaalues vaccum vaccume
-vaccums vaccuum vacine vacines vactor vactors vacum vacume vacumed vacumeed vacumes vacumme vacummes vacumms vacums
-vaelue vaelues vaiable vaiance vaiant vaiants vaidate vaidity vaild vailid vailidty vaious vairant vairous vakue
-vakued vakues valailable valdate valdity valetin valetta valeu valeud valeus valiate valide validing validion
-validions validte valie valied valies valif valkues vallay vallayed vallaying vallays vallid vallies vallue vallues
-vally vallys valsues valtage valuble valud valudes valuess valuie valuin valule valuled valules valume valumes valus
-valuse valuses valye valyes vanishs vaoid vaoided vaoids varable varagated varaint varance varant varants variabe
-variabl variale varian varians variaty varibaless varibel varibels variblae variblaes varible varient variey varify
-variing varilue varilues varing varios varity variuos varius varmit varmits varned varning varns varoius varous
-varts varyin vasall vasalls vaued vaues vaule vauled vaules vauling vavle vavlue vawdville vawdvillean vawdvillian
-veamant veamantly vebrose vecotr vecotrs vectore vectror vecvtor vedio vefiry vegitarien vegitariens vegitarion
-vegitarions vehical vehicals veicle veicles veify veiwed veiwer veiwers veiwing veiws vektor vektors vender venders
-venyet venyets veragated verbage verbous verbously verbse verchew verchews verctor veregated vereigated verficiation
-verfied verfier verfies verfify verfires verfiy verfy veriasion veriasions verical verication verications verifed
-verifer verifes verifi verifie verifieing verifiy verifty verigated verion verions veriosn veriosns verious verison
-verivy verly vermen vermuth verndor verry vershin vershined vershining vershins versin versino versins versio
-versiob versiom versios versital versitilaty versitle versitlity versoin verson versons vertabray vertabrays
-vertextes vertexts vertial verticlealign vertiece vertify vertix vertixs vertx veryfieng veryfy veryify vesion
-vesions vesrion vetex vetexes vetical vetinarian vetinarians vetod vetoin vetor vetored vetors vetran vetrans
-vetween vewed vewer vewers vewing vexin vhild vicefersa vicewersa victem victems victum victums vidget vidgets viees
-vieport viewin vigeur villan villans villian villify villin vindow vindows vinigar vinigarette vinigarettes vinyet
-vinyets vioalte virtal virtaul virtuell virture virual virutal visable visably visble visblie visbly viseral
-visheate visheation visheator visheators vishus vishusly visibibilty visibl visibleable visious visiter visitin
-visitng visted visting vistor vistors vists visuab visuable visuables visuabs visuale visuall visualy visul vitrole
-vitrual vitual vituals viusal viusals viwed viweed viwer viwers viwes vizual vizuals vlarge vlaue vlaues vlone
-vloned vlones vluable vlued vlues vluing voidin volatge volentier volentiered volentiering volentiers volital
-volitale volumn volumne volumns volums volxel volxels vonfig vould vowin voxes voyour voyours vreity vresion vriable
-vriety vrifier vrifies vrify vrilog vritual vrsion vrsions vulbearable vulbearabule vulbearbilities vulbearbility
-vulbearbuilities vulbearbuility vulberabilility vulberabilites vulberabiliti vulberabilitie vulberabilitis
-vulberabilitiy vulberabillities vulberabillity vulberabilties vulberabilty vulberablility vulberabuilility
-vulberabuilites vulberabuiliti vulberabuilitie vulberabuilities vulberabuilitis vulberabuilitiy vulberabuility
-vulberabuillities vulberabuillity vulberabuilties vulberabuilty vulberabule vulberabulility vulberbilities
-vulberbility vulberbuilities vulberbuility vulerabuilities vulerabuility vulerabule vulernabilities vulernability
-vulernable vulnearabule vulnearbuilities vulnearbuility vulnerabilies vulnerabilility vulnerabities vulnerabuilility
+tese tesed tesited tessealte tessealted tesselatad tesselatin tessleate tessleated tessleates tessleating
+tessleation tessleations tessleator tessleators testin testng testof testsed testser testss tesult tesults
+tetrahedoren tetrahedorens tetry tetsed tetser tetsers tetsing tetss tetst tetsted tetster tetsts teusday texline
+textin texual texure texured texures texxt tey tge tghe tha thair thairs tham thankin thann thannk thannks thansk
+thant thar thare thasnk thasnks thast thatn thatnk thatnks thats thaught thawin thay thck theard thearding theards
+theared thease theef theer theere theery theese thefore thei theif theifs theim theire theis theiv theive theives
+themselfs thenes thenn theoery theorical theorically ther therapudic therby theread thered therem thereom theres
+theri therofer therstat thes theshhold theshholds thess thest thet thether thetraedral thets thev theves thex theyr
+theyre thgat thge thhank thhanks thhere thhese thhink thhinks thhis thi thiank thianks thid thie thier thight
+thights thign thigns thigny thigsn thik thiking thikn thikns thiks thime thimng thimngs thiner thinest thinig
+thinigs thinik thiniks thinkg thinkgs thinkin thinn thirs thirtyth thise thisle thiss thist thisy thiunk thjese thme
+thn thna thnak thnaks thne thnig thnigs thnik thniks thoese thogh thoght thoghts thonic thoose thorugh thorwn thos
+thoses thottle thouch thoughs thougt thougth thougts thourgh thourghly thow thoward thowing thown thows thpe thq
+thrad thraded thrads thre threah thred threded threds threedimenional threedimenionsal threee threre thrid
+thridparty thrird throen throgh thron throtte throug througg througt throuh throuhg throuth throwed throwgh throwin
+thrue thrugh thruogh thruout ths thse thses thsi thsnk thsnked thsnks thsnkyou thsoe thsose thsould thst tht thta
+thtat thte thught thughts thuis thurday thurrow thurver thw thyat tich tichened tichness tidibt tidibts tieing tiem
+tiemd tiemout tiemr tiemrs tiems tieth tigger tiggers tighly tigth tigthen tigthly tihkn tihng tihngs tihnk tihnks
+tihs tiitle tillt tillted tillts timeing timeot timeots timeour timeoutted timeput timere timin timming timne
+timoeut timout timouts timtout timzone tiome tipe tipical tiple tipled tiples tipling tippin titel titels titile
+titlin tittled tjat tje tjhe tjpanishad tkae tkaes tkaing tlaking tmis tnank tnanked tnanks tne toally tobbaco tobot
+toches tocken tockens tocksen todya toein toekn toekns toether togeter toggel toggeld toggele toggels togglin
+togheter togle togled togles togling toglle toglled toglles togther togueter toi tolelerance tolen tolens toleranz
+tomatoe tomatos tommorow tongiht tonihgt tood toogle toogled toogles tookit tookits tooks toolar toom tooo tooptip
+toos tootonic toplogy topologie tork torlence torough torpeados tortilini tortise torward totalin totaly totat
+totatl totats tothe tothiba totol touble toubled toubles tought toughtly toughts tounge touple touples tourch towin
+toword towords towrad toxen toyin tpye tpyed tpyes tpyical tpyo tpyos tracin trackin tracsode tracsoded tracsoder
+tracsoders tracsodes tracsoding tradgic tradin tradion tradional tradionally tradions traditition tradititional
+tradititionally tradititions trafic traget tragets traid traids traige traiger traiges traiing trailin trainig
+trainigs trainin trainng trainngs traked traker trakers traking tral traled traling tralled trals trama tramas
+trancevier tranceviers tranciever trancievers tranciver trancivers trandional traned traner traners tranfer
+tranfered tranfering trangle traning tranmist tranmit transalt transcendentational transcripting transer transevier
+transeviers transferd transfmrom transfmromation transfmromations transfmromed transfmroming transfmroms
+transformate transformated transformates transformating transformatted transfromate transiever transievers
+transisition transisitioned transisitioning transisitions transiver transivers transmition transmitions transmittion
+transmittions transpable transpancies transpancy transpantly transparanceies transparancey transparanet
+transparanetly transparanies transparany transpararent transpararently transparcenies transparceny transparities
+transparity transparren transparrenly transpencies transpency transperancies transperancy transperant transperantly
+trascation trascational trascations trasfer trashin traslalate traslalated traslalating traslalation traslalations
+trasmit trasnfered traved travere travese trawlin trcking tre treadet treak treate treates treatin treee treees
+tremelo treshhold treshholds tressle tresure treting trew trewthful trewthfully trgger trggers trgistration trhe
+trhough triagle trialin trian trianed triange trianglutaion trians triffer triffered triffering triffers triger
+trigerr trigerred trigerring trigerrs trigers trigged trigging trignametric trignametry trik triked trikery triks
+triky trillin trimed triming trimmin trimmng tring trings triniy tripel tripeld tripels triplin trippin tripple
+triptick triptickes tripticks triptish triptishes triptishs triscadecafobia triscadecaphobia triscaidecafobia
+triscaidecaphobia triscaidekafobia triskadecafobia triskadecaphobia triskadekafobia trival trivias triyng trnasmited
+trnsfer trnsfered trogladite trogladites trogladitic trogladitical trogladitism troglidite troglidites trogliditic
+trogliditical trogliditism troling trollin trolly trollys trooso troosos troosso troossos trotski trotskyite
+trotskyites trottin trottle trotzki trotzkism trotzkist trotzkists trotzky trotzkyite trotzkyites troube troubed
+troubes trought troup troups trriger trrigered trrigering trrigers tru trubador trubadors trubble trubbled trubbles
+truble trubled trubles trucate truct tructs trudgin truelly truely truged trugged truging truied trully trun truncat
+truncte truned truns trustwortyness truw trye tryed tryes tryied tryies tryig tryign tryin tryinng trys tryying
+ttempt ttempts ttest ttested ttests tthank tthanks tthat tthe tthere tthese tucan tucans tuesdey tuesdsy tufure
+tuhmb tuhmbs tuncate tunelling tung tunges tungs tungues tunin tunned tunnell tunning tuotiral tuotirals tupe tupel
+tupels tupes tupple tupples turain turains turcoise ture turkoise turle turly turnk turrain turtleh tusday tuseday
+tust tution tutoral tweakin tweek tweeked tweeks tweleve twelth twiiter twiter twoard twoards twodimenional
+twodimenionsal twon twoo twpo tye tyep tyepd tyeps tyes tyhat tyhe tyies tyin tyoe tyoed tyoes tyoing tyope typcast
+typcial typdef typess typin typle typles typoe typoes typopgrahic typopgrahical typpe typped typpes typping typpo
+typpos tyrany tyring tyrranies tyrrany uable ubelieveble ubelievebly ubiquoutous ublic ublicly ublish ubunut ubutu
+ubutunu udated udateed udater udating udner udno udo udpate udpated udpater udpates ueful uegister ueried ueries
+uername uers uery uerying ues uesd uesed ueser uesers ueses uesful uesfull uesing uesless uesr uesrs uest uestion
+uests uffer uffered uffers uggest uggests uggly ugglyness ugprade ugrade ugraded ugrader ugrades uique uise uisng
+uite uites uknown uknowns ukowns uless ulter ultered ulters ultimely umark umarked uminportant umit umless ummark
+umoutn unabale unabel unabled unablet unaccesible unaccessable unadvertantly unadvertedly unahppy unale unamed
+unannomous unannomously unannomus unannomusly unanomus unanomusly unapretiated unapretiative unauthenticed
+unavaialbale unavaialbe unavaialbel unavaibility unavaible unbeleifable unbelivebly unble unborned unboun unbuntu
+unce uncehck uncessarily uncessary uncler unclude uncognized uncommpresed uncommpresion uncommpressd uncomon
+uncompetive uncompletness unconcistencies unconcistency unconcistent uncondisionaly uncondisionnal uncondisionnaly
+unconditial unconditially unconditialy unconditianaly unconditinaly unconditionnaly unconfiged unconfortability
+unconsisntency unconvential uncorectly uncrypted undependend underfiend underlayed undertable undertanded underun
+underware undet undetware undfine undistinghable undmaaged undmaged undoed unduely uneared uneccesarily uneccesary
+uneccessarily uneccessary unecesarily unecesary uneeded uneform unequivalent uner unessecarily unessecarrily
+unessecarry unessecary unexecpted unexecptedly unexpect unexpectly unexpepected unexpepectedly unexpetct unexpetctly
+unexpetect unexpetected unexpetectedly unexpetectly unfilp unfilps unform unforms unfortunaletly unfortunaly
+unfortunet unfortunetly unfortuntaly unfourtunet unfourtunetly ungly unhilight unhilighted unhilights unich unick
+unicks unidentifiedly unifed unifes unifing unifiy unifrom unifyin unigned uninfromes unintentially uninteruppted
+unintesting unintiallised unintiallized unintialsied unintialzied unio uniocde unios uniqe uniqu unirom unitialise
+unitialised unitialises unitialising unitialize unitialized unitializes unitializing unitilise unitilised unitilises
+unitilising unitilities unitility unitilize unitilized unitilizes unitilizing unitilties unitilty unitl unitled
+unitss universell unkmown unknon unknonw unknwn unknwns unknwon unkonw unkonwn unkown unkowns unkwown unlcear
+unleess unles unlikey unline unmainted unmber unmbers unmodfide unmodfided unmodfieid unmodfitied unnable
+unnaceptably unneccecarily unneccecary unneccesarily unneccesary unnecesarrily unnecesarry unnecessiarlly unneded
+unneedingly unnesesarily unnesesary unnessarily unnessary unnessasarily unnessasary unnessecarily unnessecarrily
+unnessecarry unnessecary unnessesarily unnessesary unnessessarily unnessessary unning unnown unnowns unnused unocde
+unoficcial unoin unoperational unpacke unpertubated unperturb unperturbated unplease unplesent unprecise unprobably
+unqiue unqoute unque unrecovable unregisted unregistert unregisting unregnized unrelying unrepetent unreplacalbe
+unreprociblbe unreprocible unreprucible unresgisterd unrgesiter unsable unsage unsaged unsages unsanfe unsed unseful
+unselct unselctes unselecgtes unser unsers unseted unsetset unshfit unsiged unsignd unsing unsless unspecializated
+unspecifieced unspefcifieid unspefeid unspeficed unspeficeid unspeficialleid unspeficiallied unspeficiallifed
+unspeficied unspeficieid unspeficifed unspeficifeid unspeficified unspeficififed unspeficiied unspeficiifed
+unspeficilleid unspeficillied unspeficillifed unspeficiteid unspeficitied unspeficitifed unspefied unspefifed
+unspefifeid unspefififed unspefiied unspefiifeid unspefiified unspefiififed unspefixeid unspefixied unspefixifed
+unssuported unstall unstalles unsual unsubscritpiton unsubscritpitons unsucccessul unsucccessully unsuccee unsucceed
+unsucceedde unsucceeded unsucceeds unsucceeed unsuccees unsuccesfull unsuccess unsucesful unsucesfull unsucesfully
+unsucesfuly unsucessefully unsucessflly unsucessfually unsucessfull unsucessfuly unsucesssful unsucesssfull
+unsucesssfully unsucesssfuly unsucessufll unsucessuflly unsucessully unsued unsupport unsuprized unsuprizing
+unsuprizingly unsused unter untill untils unued ununsed unusal unusde unuseal unuseed unuseful unusre unusued
+unvalid unweildly unx unziped upack upacked upacks upadate upadte upadted upadter upadtes upate upated upater upates
+upating upcomin updadate updadated updadates updadating updae updaed updaer updaers updaes updaing updat updatd
+updateded updatig updatin updatr updatrs updats upddate updload updrage updraged updrages updraging updte updted
+updter updters updtes updting uper upgade upgaded upgades upgarde upgarte upgarted upgartes upgarting upgradablilty
+upgrate uplad upladad upladaded upladed uplader uplads uplaod uplaodad uplaodaded uplaodes uplaods upliad uploade
+uploaed uplod uplodad uploded uploder uplods upperace upperaced upperacing uppler uppload uppon upport upporterd
+upports uppper uprade upraded uprades uprgade upsream upsteam upstrem uptadeable uptdate uptim uption uptions
+uptodate uptodateness uptream uqest uqests ure urface urfaced urfaces urrlib usag usal usally uscaled usccess
+useable useage useble useed useer useers usees usefl usefule usefull usefult usefulu usefuly usefutl useg usege
+useing usera userame usere userful userr userrs usesfull usetnet usgin usiable usiage usible usied usig usign
+usigned usiing usin usind usinf usinging usinng usng usnig usptart usre usred usrer usrers usres usring usseful
+usser ussers ussual ussuall usuable usuage usuall usualy usualyl usue usued usueful usuer usuing ususal utiilty
+utilies utilis utilisa utilitisation utilitise utilitises utilitising utilitization utilitize utilitizes utilitizing
+utiliy utiliz utiliza utill utilse utilsed utilses utilty utily utilze utilzed utilzes utitity utitlties utitlty
+utlise utlised utlises utlity utlize utlized utlizes utput utputs uupload uupper vaalue vaalued vaalues vaccum
+vaccume vaccums vaccuum vacine vacines vactor vactors vacum vacume vacumed vacumeed vacumes vacumme vacummes vacumms
+vacums vaelue vaelues vai vaiable vaiance vaiant vaiants vaid vaidate vaidity vaild vailid vailidty vaious vairant
+vairous vakue vakued vakues valailable valdate valdity valetin valetta valeu valeud valeus valiate valide validing
+validion validions validte valie valied valies valif valkues vallay vallayed vallaying vallays vallid vallies vallue
+vallues vally vallys valsues valtage valu valuble valud valudes valuess valuie valuin valule valuled valules valume
+valumes valus valuse valuses valye valyes vanishs vaoid vaoided vaoids varable varagated varaint varance varant
+varants variabe variabl variale varian varians variaty varibaless varibel varibels variblae variblaes varible
+varient variey varify variing varilue varilues varing varios varity variuos varius varmit varmits varn varned
+varning varns varoius varous vart varts varyin vas vasall vasalls vaue vaued vaues vaule vauled vaules vauling vave
+vavle vavlue vawdville vawdvillean vawdvillian veamant veamantly vebrose vecotr vecotrs vectore vectror vecvtor
+vedio vefiry vegitarien vegitariens vegitarion vegitarions vehical vehicals veicle veicles veify veiw veiwed veiwer
+veiwers veiwing veiws vektor vektors vell vender venders venyet venyets veragated verbage verbous verbously verbse
+verchew verchews verctor veregated vereigated verficiation verfied verfier verfies verfify verfires verfiy verfy
+veriasion veriasions verical verication verications verifed verifer verifes verifi verifie verifieing verifiy
+verifty verigated verion verions veriosn veriosns verious verison verivy verly vermen vermuth verndor verry vershin
+vershined vershining vershins versin versino versins versio versiob versiom versios versital versitilaty versitle
+versitlity versoin verson versons vertabray vertabrays vertextes vertexts vertial verticlealign vertiece vertify
+vertix vertixs vertx veryfieng veryfy veryify vesion vesions vesrion vetex vetexes vetical vetinarian vetinarians
+vetod vetoin vetor vetored vetors vetran vetrans vetween vew vewed vewer vewers vewing vews vexin veyr vhild
+vicefersa vicewersa victem victems victum victums vidget vidgets viee viees vieport viewin vigeur vill villan
+villans villian villify villin vindow vindows vinigar vinigarette vinigarettes vinyet vinyets vioalte virtal virtaul
+virtuell virture virual virutal visable visably visble visblie visbly viseral visheate visheation visheator
+visheators vishus vishusly visibibilty visibl visibleable visious visiter visitin visitng vist visted visting vistor
+vistors vists visuab visuable visuables visuabs visuale visuall visualy visul vitrole vitrual vitual vituals viusal
+viusals viwe viwed viweed viwer viwers viwes vizual vizuals vlarge vlaue vlaues vlone vloned vlones vluable vlue
+vlued vlues vluing voidin voif volatge volentier volentiered volentiering volentiers volital volitale volumn volumne
+volumns volums volxel volxels vonfig vor vould vowin voxes voyour voyours vreity vresion vrey vriable vriety vrifier
+vrifies vrify vrilog vritual vrsion vrsions vulbearable vulbearabule vulbearbilities vulbearbility vulbearbuilities
+vulbearbuility vulberabilility vulberabilites vulberabiliti vulberabilitie vulberabilitis vulberabilitiy
+vulberabillities vulberabillity vulberabilties vulberabilty vulberablility vulberabuilility vulberabuilites
+vulberabuiliti vulberabuilitie vulberabuilities vulberabuilitis vulberabuilitiy vulberabuility vulberabuillities
+vulberabuillity vulberabuilties vulberabuilty vulberabule vulberabulility vulberbilities vulberbility
+vulberbuilities vulberbuility vulerabuilities vulerabuility vulerabule vulernabilities vulernability vulernable
+vulnearabule vulnearbuilities vulnearbuility vulnerabilies vulnerabilility vulnerabities vulnerabuilility
 vulnerabuilites vulnerabuiliti vulnerabuilitie vulnerabuilitis vulnerabuilitiy vulnerabuillities vulnerabuillity
 vulnerabuilties vulnerabuilty vulnerabulility vulnerbuilities vulnerbuility vulnererabilities vulnererability
-vulnererable vunrabilities vunrability vunrable waitin wakeus wakin wakup wakups walkin walue walues wantin wantto
-wapped wapper wappers wapping warantee waranty wardobe waring warings warinig warinigs warks warnibg warnig warnign
-warnigs warnin warnind warninf warnining warninings warnins warnkng warnned warpin warpped warpper warppred warpprer
-warppring warpprs warpps warrent warrn warrned wasnt watchog wathc wathdog wathever waths wating wayoint wayword
-wbsite wbsites wdith weahter weant weappon wearin wearn wearned wearns wearyin weavin webage webages webiste webstie
-weerd weerdly weeved weeves weeving wehen wehere wehre wehreas wehther weighin weigth weigths weild weilded weill
-weired weitght weith welfair wendsay wendsday wensday wepon wepons weppon weppons wereas weree werent werever werid
-werider weridly wesbite wesite wesites wether wezzal wezzals whant whants whatepsace whatepsaces whather whcich
-whcih wheen whehter wheigh wheighs wheight whell whenn whent whenver wheras wherether whery whetehr wheter whethe
-whever whheel whhen whicg whichs whicht whick whicth whihc whihch whiher whike whilest whill whilw whioch whiped
-whish whitch whith whithe whithin whitin whitout whitre whlch whlie whnever whoes wholely wholey wholy whoms whoose
-whould whther whtihin whyth whythout wiceversa wicewersa widder widgect widged widgeds widghet widgit widgits widgte
-widgtes widht widnow widnows widthes widthn wieghed wieght wieghts wierd wierdly wieth wigdet wigdets wighed wighing
-wighted wihch wihich wihin wihite wihle wihout wihtin wihtout wilcard wildget wilfull wille willk willl wimmen
-wimmenly wimmens windo windoe windoes windoow windos windowz windwo windwos winge winndow winodw winodws wipin
-wipoing wirded wirhin wirhout wirte wirter wirters wirtes wirth wirting wirtten wirtual wiscle wiscled wiscles
-wiscling wisper wispers wissle wissled wissles wissling witable witdh witdhs witdth witdths witha witheld withh
-withhin withih withinn withion witho withoit withold witholded withon withot withotu withou withoud withoug withough
-withought withour withous withput withs witht withthe withtin withun witin witll witout witrh witrhin witth witthin
-wiuld wiull wiyhin wiyhout wiyth wiythin wizzard wmpty wnated wnating wnats wndow wndows wnidow wnidows wohle woild
-woill woith woithin woked woker wokers woking wokred wokrer wokrers wokring wokrs wollow wolrd wolrdly wolwide
-womans womens wonce wondow wondows woork woorked woorker woorks worbook wordl worflow worht workbanchs workd workds
-worke workes workfow workign workin worled worler worlers worling worload worls worng wornged worngs worring worrry
-worryin worser worte worthing wothin wothout wotked wotking wotks woudl wouldent wouldnt wouold wouuld wraapp
-wraapps wraning wraped wrapepd wrapepr wraper wrapers wraping wrapp wrappered wrappin wrappng wrapps wressel
-wresseled wresseler wresselers wresseling wressels wriet wriets writed writen writet writewr writhin writin writte
-writter writtin wrkbook wrked wrker wrkers wrkflow wrking wrkload wroet wroked wroker wrokers wroking wroks wrold
-wroldly wrolds wronf wronly wront wrose wrtes wrtie wrties wrting wrtiten wrtten wryth wrythed wrythes wthin wthout
-wtihin wtihout wtyle wuold wupport wuthin wuthout wysiwy wythout xenophoby xepect xepects xmdoel xwindows yaching
-yachtin yaerly yaers yatch yatching yatchs yearm yearnin yeasr yeild yeilded yeilds yelded yelding yelds yello yeras
-yersa yhank yhanks yieldin ymbol ymbolic ymbols yoman yomen yotube youforic youforically youlogy youre yourr youseff
-youself youthinasia yuforic yuforically zeebra zeebras zefer zefers zellot zellots zeored zeores zeoring zeors
-zeroin zimmap zimmaps zimpap zimpaps ziped ziper zipers ziping zippin zombe zombes zomebie zoocheenei zoocheeni
-zoocheinei zoocheini zookeenee zookeenees zookeenei zookeeni zookeinee zookeinees zookeinei zookeini zoombie
-zucheenei zucheeni zukeenee zukeenees zukeenei zukeeni zuser
+vulnererable vunrabilities vunrability vunrable vyer vyre waht waitin wakeus wakin wakup wakups walkin walue walues
+wantin wantto wapped wapper wappers wapping warantee waranty wardobe waring warings warinig warinigs warks warnibg
+warnig warnign warnigs warnin warnind warninf warnining warninings warnins warnkng warnned warpin warpped warpper
+warppred warpprer warppring warpprs warpps warrent warrn warrned wasn wasnt wass watchog wath wathc wathdog wathever
+waths wating watn wayoint wayword wbsite wbsites wdith weahter weant weappon wearin wearn wearned wearns wearyin
+weas weavin webage webages webiste webstie weerd weerdly weev weeved weeves weeving wege wehen wehere wehn wehre
+wehreas wehther weighin weigth weigths weild weilded weill weired weitght weith wel welfair welp wendsay wendsday
+wensday wepon wepons weppon weppons wereas weree werent werever werid werider weridly wery wesbite wesite wesites
+wether wew wezzal wezzals whan whant whants whatepsace whatepsaces whather whch whcich whcih whe wheen wheh whehter
+wheigh wheighs wheight whell whem whenn whent whenver wher wheras wherether whery whetehr wheter whethe whever
+whheel whhen whic whicg whichs whicht whick whicth whih whihc whihch whiher whike whilest whill whilw whioch whiped
+whis whish whitch whith whithe whithin whitin whitout whitre whlch whle whlie whn whne whnever whoes wholely wholey
+wholy whoms whoose whos whould whre whta whther whtihin whyt whyth whythout wiat wice wiceversa wicewersa wich
+widder widgect widged widgeds widghet widgit widgits widgte widgtes widht widnow widnows widthes widthn wief wieghed
+wieght wieghts wieh wierd wierdly wieth wiew wigdet wigdets wighed wighing wighted wih wihch wihich wihin wihite
+wihle wihout wiht wihtin wihtout wiil wil wilcard wildget wilfull wilh wille willk willl wimmen wimmenly wimmens
+windo windoe windoes windoow windos windowz windwo windwos winge winn winndow winodw winodws wipin wipoing wirded
+wirh wirhin wirhout wirte wirter wirters wirtes wirth wirting wirtten wirtual wiscle wiscled wiscles wiscling wisper
+wispers wissle wissled wissles wissling witable witdh witdhs witdth witdths wite witha witheld withh withhin withih
+withinn withion witho withoit withold witholded withon withot withotu withou withoud withoug withough withought
+withour withous withput withs witht withthe withtin withun witin witk witll witn witout witrh witrhin witth witthin
+wiuld wiull wiyh wiyhin wiyhout wiyth wiythin wizzard wjat wll wlll wmpty wnat wnated wnating wnats wndow wndows
+wnen wnidow wnidows woh wohle woild woill woith woithin woked woker wokers woking wokr wokred wokrer wokrers wokring
+wokrs wollow wolrd wolrdly wolwide womans womens wonce wondow wondows woork woorked woorker woorks worbook wordl
+worflow worht workbanchs workd workds worke workes workfow workign workin worl worled worler worlers worling worload
+worls worng wornged worngs worring worrry worryin wors worser worte worthing woth wothin wothout wotk wotked wotking
+wotks woud woudl woul wouldent wouldnt wouold wouuld wqs wraapp wraapps wraning wraped wrapepd wrapepr wraper
+wrapers wraping wrapp wrappered wrappin wrappng wrapps wressel wresseled wresseler wresselers wresseling wressels
+wriet wriets writed writen writet writewr writhin writin writte writter writtin wrkbook wrked wrker wrkers wrkflow
+wrking wrkload wrod wroet wrog wrok wroked wroker wrokers wroking wroks wrold wroldly wrolds wron wronf wronly wront
+wrose wrte wrtes wrtie wrties wrting wrtiten wrtten wryth wrythed wrythes wsee wser wth wthin wthout wtih wtihin
+wtihout wtyle wuold wupport wuth wuthin wuthout wya wyas wysiwy wyth wythout xdpf xenophoby xepect xepects xmdoel
+xode xour xwindows xyou yaching yachtin yaer yaerly yaers yatch yatching yatchs yau yearm yearnin yeasr yeild
+yeilded yeilds yeld yelded yelding yelds yello yera yeras yersa yhank yhanks yhe yieldin ymbol ymbolic ymbols yoman
+yomen yot yotube youforic youforically youlogy youn youre yourr youseff youself youthinasia ypes yrea yse ytou
+yuforic yuforically yuo yuor yur zar zars zeebra zeebras zefer zefers zellot zellots zeor zeored zeores zeoring
+zeors zeroin zimmap zimmaps zimpap zimpaps zink ziped ziper zipers ziping zippin zise zlot zoen zombe zombes zomebie
+zoocheenei zoocheeni zoocheinei zoocheini zookeenee zookeenees zookeenei zookeeni zookeinee zookeinees zookeinei
+zookeini zoombie zucheenei zucheeni zukeenee zukeenees zukeenei zukeeni zuser
 """
 }

@@ -8,9 +8,10 @@ Usage: pip download codespell==2.4.3 --no-deps && unzip codespell-2.4.3-py3-none
 Source: codespell 2.4.3 (PyPI), codespell_lib/data/dictionary.txt: `wrong->right` lines, common misspellings
 gathered from Wikipedia's list and from fixes in real projects. The program is GPL-2.0; the dictionary files are
 derivative works of English Wikipedia under CC BY-SA 3.0, so this derived list is too (notice in the output).
-Kept: the misspelt side only (the speller makes the suggestions), lower-case letters only, 5 letters or more (a
-short word is a letter from many terms: "iterm", "ue", "mis" are entries), and not a word of 8 letters or more
-one edit from one of its corrections: the speller already calls those errors in Markdown on its own.
+Kept: the misspelt side only (the speller makes the suggestions), lower-case letters only, 3 letters or more
+("teh"; two-letter entries such as "ue" are abbreviations as often), and not a word of 8 letters or more one edit
+from one of its corrections: the speller already calls those errors in Markdown on its own. (Words of 3 or 4
+letters are only warnings there: "ser", "mis", "udo" are entries too.)
 The output is one sorted blob of words, searched in place (`KnownMisspellings.contains`): no table at start-up.
 """
 import argparse
@@ -18,11 +19,11 @@ import os
 import re
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "KnownMisspellings.swift")
-MIN_LETTERS = 5
+MIN_LETTERS = 3
 LONG_WORD = 8
 
 HEADER = """// Common misspellings, from codespell 2.4.3 (https://github.com/codespell-project/codespell),
-// codespell_lib/data/dictionary.txt: the misspelt words only, lower-case letters, 5 letters or more, without the
+// codespell_lib/data/dictionary.txt: the misspelt words only, lower-case letters, 3 letters or more, without the
 // words of 8 letters or more one edit from their correction. codespell's dictionary files are derivative works of
 // English Wikipedia ("Lists of common misspellings") and are released under the Creative Commons
 // Attribution-ShareAlike 3.0 licence (https://creativecommons.org/licenses/by-sa/3.0/); this derived list is
