@@ -139,6 +139,7 @@ let grammarPatternCases: [(rule: String, fires: String, quiet: String)] = [
     ("grammar.verb-pattern", "They avoided to answer the letter.", "They avoided answering the letter and wanted to answer it."),
     ("grammar.verb-pattern", "We look forward to see you.", "We look forward to seeing you and to the summer."),
     ("grammar.verb-pattern", "I am agree with the plan.", "I agree with the plan; it is awake and I am ready."),
+    ("grammar.verb-pattern", "They are agree with it.", "When the feature is off, the library is smaller, and the server is down."),
     ("grammar.verb-pattern", "The parcel did not arrived on time.", "The parcel did not arrive on time."),
     ("grammar.verb-pattern", "This road is more noisier than that one.", "This road is noisier than that one and more scenic."),
     ("grammar.verb-pattern", "She has lived here since three years.", "She has lived here for three years, since three years ago."),
