@@ -66,6 +66,8 @@ let ruleCases: [RuleCase] = [
     RuleCase(rule: "tone.intensifier", fires: "The results are extremely good.", quiet: "The results are good."),
     RuleCase(rule: "tone.exclamation", fires: "This is great!!!", quiet: "This is great."),
     RuleCase(rule: "tone.shouting", fires: "Please DO NOT TOUCH the server.", quiet: "Please do not touch the HTTP API server."),
+    // A run of capitals stops at a line break, and boolean operators are syntax ("BITOP AND dest a b").
+    RuleCase(rule: "tone.shouting", fires: "Please do NOT EVER\nDELETE THIS FILE.", quiet: "LTRIM bikes 0 2\nOK\nLRANGE bikes 0 -1 then BITOP AND dest a b"),
     RuleCase(rule: "tone.condescending", fires: "Obviously, you simply run the script.", quiet: "Run the script; it takes just as long as before."),
     RuleCase(rule: "tone.insensitive", fires: "Add the host to the whitelist; the master server and its slaves sync.", quiet: "Add the host to the allowlist; the primary server and its replicas sync."),
     RuleCase(rule: "tone.profanity", fires: "This shitty build failed.", quiet: "This flaky build failed."),

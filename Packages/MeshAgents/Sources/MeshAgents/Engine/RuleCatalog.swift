@@ -80,7 +80,7 @@ public enum RuleCatalog {
         RuleInfo("tone.hedging", .suggestion, "Hedges that weaken a claim (\"I think\", \"perhaps\", \"sort of\")."),
         RuleInfo("tone.intensifier", .suggestion, "Intensifiers that weaken more than they stress (\"very\", \"extremely\", \"totally\")."),
         RuleInfo("tone.exclamation", .suggestion, "Exclamation marks: repeated ones always, single ones when the target tone is formal."),
-        RuleInfo("tone.shouting", .warning, "Words in capitals for emphasis (\"DO NOT\")."),
+        RuleInfo("tone.shouting", .warning, "Words in capitals for emphasis (\"DO NOT\"); a run stops at a line break (lines of a command session: \"OK\" above \"LRANGE key 0 -1\"), and boolean operators (\"BITOP AND dest a b\") are syntax."),
         RuleInfo("tone.condescending", .suggestion, "Words that talk down to readers (\"simply\", \"obviously\", \"just\", \"easy\")."),
         RuleInfo("tone.insensitive", .warning, "Insensitive or non-inclusive wording, with neutral alternatives (\"whitelist\" → \"allowlist\")."),
         RuleInfo("tone.profanity", .warning, "Profane words."),
