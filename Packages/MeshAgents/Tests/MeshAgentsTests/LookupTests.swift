@@ -34,6 +34,23 @@ struct LookupTests {
 
     /// `WordList.contains(token)` and `WordDictionary[token]` probe by the token's hash; the answer is the plain
     /// look-up of the token's lower case, ASCII or not (the Kelvin sign lower-cases to an ASCII "k").
+    /// The binary search of the misspellings blob in place answers what a set of its words answers: every word is
+    /// found, and so is nothing else (a word's prefixes, its extensions, words before the first and after the last).
+    @Test func knownMisspellingsAnswerLikeASetOfTheBlob() {
+        let words = KnownMisspellings.blob.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        #expect(words.count > 20_000)
+        #expect(words == words.sorted())
+        let set = Set(words)
+        #expect(words.allSatisfy(KnownMisspellings.contains))
+        var others = ["", "a", "aaa", "zzzzzz", "classic", "receive", "reflink"]
+        for w in words.prefix(200) + words.suffix(200) + stride(from: 0, to: words.count, by: 97).map({ words[$0] }) {
+            others += [String(w.dropLast()), w + "s", w + "a", String(w.dropFirst())]
+        }
+        for w in others { #expect(KnownMisspellings.contains(w) == set.contains(w), "\(w)") }
+        #expect(KnownMisspellings.contains("clasic"))
+        #expect(!KnownMisspellings.contains("launchd"))
+    }
+
     @Test func tokenLookUpsAnswerLikeTheWord() {
         let list: WordList = ["in", "the", "under", "ünder", "kelvin", "days"]
         let dictionary = WordDictionary(["in": 1, "ünder": 2, "kelvin": 3, "it": 4])

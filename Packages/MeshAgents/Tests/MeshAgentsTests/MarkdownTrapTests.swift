@@ -83,6 +83,20 @@ struct MarkdownTrapTests {
         #expect(s.map(\.range.start.line) == [6])
     }
 
+    /// A question quoted as a title (a link's label) or listed as an alternative keeps its capital; the markup that
+    /// showed it is gone from the chunk's text. A capital after "and" that opens no question is still an error.
+    @Test func aCapitalisedQuestionInsideASentenceIsATitle() throws {
+        let md = """
+        Read the [How does the cache work?](https://example.com/cache) article first.
+
+        - What is the mean latency, ignoring outliers? or What is the median?
+
+        We ran the tests, and Then we left the room.
+        """
+        let errors = try reviewMarkdown(md).filter { $0.rule == "grammar.capitalization" && $0.severity == .error }
+        #expect(errors.map(\.text) == ["Then"])
+    }
+
     @Test func documentWideChecksThroughTheOutline() throws {
         let md = """
         # Title

@@ -66,6 +66,8 @@ let ruleCases: [RuleCase] = [
     RuleCase(rule: "tone.intensifier", fires: "The results are extremely good.", quiet: "The results are good."),
     RuleCase(rule: "tone.exclamation", fires: "This is great!!!", quiet: "This is great."),
     RuleCase(rule: "tone.shouting", fires: "Please DO NOT TOUCH the server.", quiet: "Please do not touch the HTTP API server."),
+    // A run of capitals stops at a line break, and boolean operators are syntax ("BITOP AND dest a b").
+    RuleCase(rule: "tone.shouting", fires: "Please do NOT EVER\nDELETE THIS FILE.", quiet: "LTRIM bikes 0 2\nOK\nLRANGE bikes 0 -1 then BITOP AND dest a b"),
     RuleCase(rule: "tone.condescending", fires: "Obviously, you simply run the script.", quiet: "Run the script; it takes just as long as before."),
     RuleCase(rule: "tone.insensitive", fires: "Add the host to the whitelist; the master server and its slaves sync.", quiet: "Add the host to the allowlist; the primary server and its replicas sync."),
     RuleCase(rule: "tone.profanity", fires: "This shitty build failed.", quiet: "This flaky build failed."),
@@ -139,6 +141,7 @@ let grammarPatternCases: [(rule: String, fires: String, quiet: String)] = [
     ("grammar.verb-pattern", "They avoided to answer the letter.", "They avoided answering the letter and wanted to answer it."),
     ("grammar.verb-pattern", "We look forward to see you.", "We look forward to seeing you and to the summer."),
     ("grammar.verb-pattern", "I am agree with the plan.", "I agree with the plan; it is awake and I am ready."),
+    ("grammar.verb-pattern", "They are agree with it.", "When the feature is off, the library is smaller, and the server is down."),
     ("grammar.verb-pattern", "The parcel did not arrived on time.", "The parcel did not arrive on time."),
     ("grammar.verb-pattern", "This road is more noisier than that one.", "This road is noisier than that one and more scenic."),
     ("grammar.verb-pattern", "She has lived here since three years.", "She has lived here for three years, since three years ago."),
@@ -276,6 +279,13 @@ let grammarPatternCases: [(rule: String, fires: String, quiet: String)] = [
     ("grammar.nonstandard-phrase", "Although it rained, but we went.", "Although it rained, we went, but late."),
     ("grammar.nonstandard-phrase", "Because it rained, so we stayed.", "Because it rained, we stayed, so we read."),
     ("grammar.spacing", "Point 4:they have a chance.", "At 4:30 they have a chance: they use std::io."),
+    // After a noun "to" is a preposition: a participle before a noun is an adjective, a plural compared is a noun.
+    ("grammar.verb-form", "They decided to built houses.", "The manifest keeps links to built images."),
+    ("grammar.verb-form", "She wants to learns French.", "Restrict the resolver to packages older than a week."),
+    // A modal mentioned as a word is no verb.
+    ("grammar.verb-form", "It should is done by noon.", "The switch from must to should is a breaking change."),
+    // "use to" + verb after a fronted object says what for; a habit still needs "used to".
+    ("grammar.confused-words", "Back then we use to walk to school.", "Keep the list we use to track open tickets; it is the tool which they use to deploy."),
 ]
 
 @Suite("Grammar patterns: a firing and a non-firing example each")

@@ -76,13 +76,35 @@ struct VocabularyTests {
         #expect(flagged.isSuperset(of: ["flamegraph", "mimalloc", "heapless", "instalation", "recieve"]))
     }
 
-    @Test func inMarkdownAShortOrHyphenatedSlipIsAWarningALongOneAnError() throws {
-        let md = "Set the env variable.\n\nThe quantile-less form works.\n\nWe recieve mail.\n"
+    @Test func inMarkdownAShortOrHyphenatedSlipWithoutEvidenceIsASuggestionAKnownMisspellingAnError() throws {
+        let md = "Set the env variable.\n\nThe quantile-less form works.\n\nWe recieve mail.\n\nIt reads teh file.\n"
         let found = try reviewMarkdown(md).filter { $0.rule == "grammar.spelling" }
-        #expect(found.map(\.text) == ["env", "quantile-less", "recieve"])
-        #expect(found.map(\.severity) == [.warning, .warning, .error])
+        #expect(found.map(\.text) == ["env", "quantile-less", "recieve", "teh"])
+        #expect(found.map(\.severity) == [.suggestion, .suggestion, .error, .warning])
+        #expect(found.first?.replacements.contains("inv") == true)
         // Plain text (learner prose) keeps the error for a short slip.
         #expect(spelling("Set the env variable.").map(\.severity) == [.error])
+    }
+
+    @Test func inMarkdownAnErrorNeedsAKnownMisspellingOrALongWordOneEditAway() throws {
+        // Terms of the trade a letter from an English word: suggestions, still offering the word.
+        let terms = "The file is a reflink copy.\n\nAdd the user as a sudoer.\n\nEach number is a varint.\n\nThe job runs under launchd.\n"
+        let quiet = try reviewMarkdown(terms).filter { $0.rule == "grammar.spelling" }
+        #expect(quiet.map(\.text) == ["reflink", "sudoer", "varint", "launchd"])
+        #expect(quiet.allSatisfy { $0.severity == .suggestion })
+        #expect(quiet.first?.replacements.contains("relink") == true)
+        // A common misspelling of five letters or more (also as part of a hyphenated word), or a long word one edit
+        // from its word: errors. Two neighbouring letters swapped in a word of five letters or more: a warning.
+        let slips = "The clasic layout is fine.\n\nWe need more reliablity.\n\nChange it accordingy.\n\nIt does text-to-speach.\n\nThe tokne expires.\n"
+        let found = try reviewMarkdown(slips).filter { $0.rule == "grammar.spelling" }
+        #expect(found.map(\.text) == ["clasic", "reliablity", "accordingy", "text-to-speach", "tokne"])
+        #expect(found.map(\.severity) == [.error, .error, .error, .error, .warning])
+        // Plain text (learner prose) keeps the error for any slip.
+        #expect(spelling("The file is a reflink copy.").map(\.severity) == [.error])
+    }
+
+    @Test func queueingIsAWord() {
+        #expect(spelling("Queueing a command is cheap, and the queueing stays in order.").isEmpty)
     }
 
     @Test func aTypoUsedOnceIsStillCaughtBesideTerms() throws {

@@ -83,6 +83,12 @@ extension GrammarSpecialist {
         "its", "you", "that", "which", "who",
     ]
 
+    /// Words that open a direct question.
+    static let questionOpeners: Set<String> = [
+        "what", "how", "why", "when", "where", "which", "who", "whom", "whose", "is", "are", "was", "were", "do", "does",
+        "did", "can", "could", "should", "would", "will", "shall", "may", "have", "has",
+    ]
+
     /// "Likewise, The theory", "For example, When I travelled", "because If I": a capital inside a sentence. A title
     /// ("see Chapter 3, The Basics"), a line of verse and quoted speech are left alone.
     func capitalAfterComma(_ ctx: inout RuleContext, _ i: Int) {
@@ -113,6 +119,9 @@ extension GrammarSpecialist {
             if tokens[k].kind == .punct, ["\"", "“", "”", "'", "‘", ":"].contains(tokens[k].text) { return }
             if k != lo, capitalisedWord(k) { return }
         }
+        // In Markdown a capitalised question inside a sentence is a title or a question quoted as one ("from the
+        // [How does it work?](…) article", "outliers? or What is …?"): its link or quotes are gone from the text.
+        if ctx.chunk.format == .markdown, hi < n, tokens[hi].text == "?", Self.questionOpeners.contains(tokens[i].lower) { return }
         let lower = tokens[i].lower
         ctx.add("grammar.capitalization", afterWord ? "No capital inside a sentence: '\(lower)'." : "No capital after a comma: '\(lower)'.", tokens[i].span, [lower])
     }

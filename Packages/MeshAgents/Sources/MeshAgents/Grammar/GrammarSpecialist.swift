@@ -109,6 +109,9 @@ extension GrammarSpecialist {
             if k == 0 {
                 if b > a, tokens[(a + 1)...b].contains(where: { $0.kind == .word && $0.text.unicodeScalars.first.map(CharClass.isUpper) == true && $0.lower != "i" }) { return false }
                 if b + 1 < tokens.count, tokens[b].lower == "of", tokens[b + 1].lower == "course" { return false }
+                // "the buffer we use to accumulate", "which they use to catch": the object of "use" comes before its
+                // subject, so "use to" + verb says what for; "used to" is a habit ("we use to go" still fires).
+                if b == a + 2, tokens[a + 1].lower == "use", tokens[b].lower == "to", Self.objectFrontedBefore(tokens, a) { return false }
                 // "enumerating its possible variants": an adjective before a noun belongs to the possessive.
                 if b == a + 1, tokens[a].lower == "its", b + 1 < tokens.count, tokens[b + 1].kind == .word,
                    ["possible", "impossible", "hard", "easy", "important", "difficult", "true", "clear", "necessary", "good", "bad"].contains(tokens[b].lower),
@@ -127,6 +130,26 @@ extension GrammarSpecialist {
     }
 
     static let phraseTables = PhraseTables(phraseRules.map(\.1))
+
+    /// The clause at subject `k` is relative with its object moved before it: a relative word ("which", "that",
+    /// "what"), or a noun phrase ending right before the subject ("the buffer we ...", "of energy we ..."): a noun
+    /// after a determiner or preposition, not a time ("every day we ...") nor a predicate ("when I was young we ...").
+    static func objectFrontedBefore(_ tokens: [Token], _ k: Int) -> Bool {
+        guard k > 1, tokens[k - 1].kind == .word else { return false }
+        let prev = tokens[k - 1].lower
+        if ["which", "that", "what", "whatever", "whichever"].contains(prev) { return true }
+        guard tokens[k - 2].kind == .word, Self.nounPhraseOpeners.contains(tokens[k - 2].lower),
+              WordClasses.shared.classes(prev).map({ $0.contains(.noun) && !$0.contains(.adjective) }) == true
+                || WordClasses.shared.nounSingular(ofPlural: prev) != nil else { return false }
+        return !["day", "days", "week", "weeks", "month", "months", "year", "years", "time", "times", "morning", "evening",
+                 "night", "summer", "winter", "weekend", "weekends", "childhood"].contains(prev)
+    }
+
+    /// Words that open a noun phrase: determiners, possessives and prepositions.
+    static let nounPhraseOpeners: Set<String> = [
+        "the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "some", "any",
+        "each", "every", "one", "no", "of", "for", "with", "in", "on", "from", "by", "about", "same", "main", "only",
+    ]
 
     func wordRules(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let tokens = ctx.tokens

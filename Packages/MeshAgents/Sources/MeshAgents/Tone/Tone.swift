@@ -134,8 +134,11 @@ public struct ToneSpecialist: BudgetedSpecialist {
             while i < n {
                 var j = i
                 var ordinary = false
-                while j < n, tokens[j].kind == .word, isShouted(sc, tokens[j].start, tokens[j].end) {
-                    if ToneLists.commonWords.contains(tokens[j].lower) || SentimentLexicon.values[tokens[j].lower] != nil { ordinary = true }
+                // A run stops at a line break: lines of a command session ("OK" above "LRANGE key 0 -1") are not one
+                // phrase. Boolean operators ("BITOP AND dest a b", "MATCH ... OR GLOB") are syntax, not ordinary words.
+                while j < n, tokens[j].kind == .word, isShouted(sc, tokens[j].start, tokens[j].end), j == i || !tokens[j].newlineBefore {
+                    if !Self.booleanOperators.contains(tokens[j].lower),
+                       ToneLists.commonWords.contains(tokens[j].lower) || SentimentLexicon.values[tokens[j].lower] != nil { ordinary = true }
                     j += 1
                 }
                 // GitHub's alert syntax ("> [!WARNING]") is markup, not emphasis.
@@ -155,6 +158,9 @@ public struct ToneSpecialist: BudgetedSpecialist {
 
     /// RFC 2119 and RFC 8174 requirement keywords ("MUST NOT", "SHOULD", "RECOMMENDED"), lower-cased.
     /// ENCOURAGED and DISCOURAGED are the usual extension (OpenMetrics, Prometheus' client library guidelines).
+    /// Operators of queries and commands, written in capitals by convention.
+    static let booleanOperators: Set<String> = ["and", "or", "not", "xor"]
+
     static let requirementKeywords: Set<String> = ["must", "not", "required", "shall", "should", "recommended", "may", "optional",
                                                    "encouraged", "discouraged"]
 
