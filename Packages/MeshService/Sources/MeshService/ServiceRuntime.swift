@@ -25,6 +25,7 @@ public final class ServiceRuntime: @unchecked Sendable {
         self.name = name
         self.redis = redis
         self.options = options
+        MallocArenas.limit(to: 1) // before any worker thread allocates
         log = Log(service: name, minimum: options.logLevel)
         metrics = Metrics(constantLabels: ["service": name])
         MetricsObserver.describe(metrics)
