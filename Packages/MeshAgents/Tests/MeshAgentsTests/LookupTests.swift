@@ -34,6 +34,23 @@ struct LookupTests {
 
     /// `WordList.contains(token)` and `WordDictionary[token]` probe by the token's hash; the answer is the plain
     /// look-up of the token's lower case, ASCII or not (the Kelvin sign lower-cases to an ASCII "k").
+    /// `HashTable` (a sorted array with an index on the top 16 bits) answers what a `Set<UInt64>` answers: for
+    /// random hashes, duplicates, hashes crowded into one bucket, the first and the last bucket, and for misses.
+    @Test func hashTableAnswersLikeASet() {
+        var rng = SystemRandomNumberGenerator()
+        var hashes = (0..<20_000).map { _ in UInt64.random(in: .min ... .max, using: &rng) }
+        hashes += (0..<300).map { 0x1234_0000_0000_0000 | UInt64($0 * 7) }   // one crowded bucket
+        hashes += [0, 1, UInt64.max, UInt64.max - 1] + hashes.prefix(100)     // the ends, and duplicates
+        let table = HashTable(hashes), set = Set(hashes)
+        #expect(table.count == set.count)
+        #expect(hashes.allSatisfy(table.contains))
+        let probes = (0..<20_000).map { _ in UInt64.random(in: .min ... .max, using: &rng) }
+            + (0..<300).map { 0x1234_0000_0000_0000 | UInt64($0 * 7 + 3) } + [2, UInt64.max - 2, 0xFFFF_0000_0000_0000]
+        let wrong = probes.filter { table.contains($0) != set.contains($0) }
+        #expect(wrong.isEmpty, "\(wrong.prefix(5))")
+        #expect(!HashTable([]).contains(0))
+    }
+
     /// The binary search of the misspellings blob in place answers what a set of its words answers: every word is
     /// found, and so is nothing else (a word's prefixes, its extensions, words before the first and after the last).
     @Test func knownMisspellingsAnswerLikeASetOfTheBlob() {
