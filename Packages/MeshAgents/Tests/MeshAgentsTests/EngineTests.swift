@@ -150,6 +150,23 @@ struct EngineTests {
         #expect(!ReviewEngine().analyze(c, as: .clarity).findings.contains { $0.rule == "clarity.wordy" })
     }
 
+    /// One engine keeps the last config it parsed: each chunk must still get its own, whatever came before.
+    @Test func eachChunkGetsItsOwnConfigOnOneEngine() {
+        let engine = ReviewEngine()
+        let quiet = chunk("We did it in order to win.", config: "disable: [clarity.wordy]")
+        let loud = chunk("We did it in order to win.", config: "disable: [clarity.adverb]")
+        let bad = chunk("We did it in order to win.", config: "disable: [nope.rule]")
+        func wordy(_ c: Chunk) -> Bool { engine.analyze(c, as: .clarity).findings.contains { $0.rule == "clarity.wordy" } }
+        #expect(!wordy(quiet))
+        #expect(!wordy(quiet))
+        #expect(wordy(loud))
+        #expect(!wordy(quiet))
+        #expect(engine.effectiveConfig(for: bad).1 != nil)
+        #expect(engine.effectiveConfig(for: bad).1 != nil)
+        #expect(engine.effectiveConfig(for: quiet).1 == nil)
+        #expect(wordy(chunk("We did it in order to win.")))
+    }
+
     @Test func malformedChunkConfigIsReported() {
         var c = chunk("Fine text.", config: "disable: [nope.rule]")
         c.specialists = [.grammar, .structure]

@@ -69,7 +69,7 @@ public struct SourceMap: Sendable {
     /// segments. One pass over the text and nothing copied, so it also serves chunks too large to review.
     public static func range(of chunk: Chunk) -> SourceRange? {
         guard let first = chunk.segments.first else { return nil }
-        let count = chunk.text.unicodeScalars.count
+        let count = scalarCount(chunk.text)
         // The segment of the last scalar, as for the end of a span.
         var last: TextSegment?
         for s in chunk.segments where s.textOffset <= count - 1 {

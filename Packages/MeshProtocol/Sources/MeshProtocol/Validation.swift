@@ -92,7 +92,7 @@ extension Chunk: WireValidatable {
         try Check.count(count, limits, field: "count")
         try Check.index(index, count: count, field: "index")
         try Check.specialists(specialists)
-        let length = text.unicodeScalars.count
+        let length = scalarCount(text)
         try Check.segments(segments, length: length, field: "segments")
         for span in ignored { try Check.span(span, length: length, field: "ignored") }
         if let level, level < 0 || level > 1_000 { throw .invalidField("level", "\(level) is outside 0...1000") }
@@ -119,7 +119,7 @@ extension Outline {
         }
         for term in terms { try Check.range(SourceRange(start: term.position, end: term.endPosition), field: "outline.terms") }
         for item in (lists ?? []).joined() {
-            let length = item.text.unicodeScalars.count
+            let length = scalarCount(item.text)
             try Check.segments(item.segments, length: length, field: "outline.lists.segments")
             for span in item.ignored { try Check.span(span, length: length, field: "outline.lists.ignored") }
         }
@@ -157,5 +157,16 @@ extension ReportReady: WireValidatable {
     public func validate(_ limits: WireLimits) throws(ProtocolError) {
         try Check.docId(docId, limits)
         try Check.nonNegative(total, field: "total")
+    }
+}
+
+/// `s.unicodeScalars.count`, from the UTF-8 bytes: every byte but a continuation byte (10xxxxxx) starts a
+/// scalar. The generic view walks a scalar at a time; this was 3 % of a specialist's CPU.
+func scalarCount(_ s: String) -> Int {
+    var s = s
+    return s.withUTF8 { bytes in
+        var n = 0
+        for b in bytes where b & 0xC0 != 0x80 { n += 1 }
+        return n
     }
 }
