@@ -5,7 +5,7 @@ Corpus: built from DOCS the way ../shared/peers/corpus.py `real` builds it (one 
 blank lines, at most 10,000 paragraphs), written out as plain-text files so the mesh and mesh-agents read the
 same bytes. Then:
   1. baseline: `mesh-agents --type all FILES` (the four specialists in one process, no Redis);
-  2. the mesh (mesh.sh up, release build), burst: every document submitted at once, `mesh-producer --wait`;
+  2. the mesh (mesh.sh up, release build with the Swift runtime linked statically, as in the images), burst: every document submitted at once, `mesh-producer --wait`;
      with 1 replica of each specialist, then with 2 replicas of the slowest one;
   3. the mesh, closed loop: 50 documents of 50 paragraphs, one at a time (`mesh-producer --closed-loop`);
   4. ../shared/peers/run.sh DOCS streams-tuned, burst and --closed-loop.
