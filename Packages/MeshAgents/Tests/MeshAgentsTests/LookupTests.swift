@@ -41,7 +41,7 @@ struct LookupTests {
         var hashes = (0..<20_000).map { _ in UInt64.random(in: .min ... .max, using: &rng) }
         hashes += (0..<300).map { 0x1234_0000_0000_0000 | UInt64($0 * 7) }   // one crowded bucket
         hashes += [0, 1, UInt64.max, UInt64.max - 1] + hashes.prefix(100)     // the ends, and duplicates
-        let table = HashTable(hashes), set = Set(hashes)
+        let set = Set(hashes), table = HashTable(set)
         #expect(table.count == set.count)
         #expect(hashes.allSatisfy(table.contains))
         let probes = (0..<20_000).map { _ in UInt64.random(in: .min ... .max, using: &rng) }
