@@ -181,6 +181,26 @@ struct TermEvidence {
         return false
     }
 
+    /// Word-building that technical writing uses more than learners do, for Markdown documents: a two-letter
+    /// prefix on a known word of seven letters or more ("rebalance", "deprovision"), an agent noun of a verb in
+    /// "-y" ("queriers" from "query"), a noun in "-ment" of a known verb ("enablement"). A known misspelling is
+    /// never one ("arguement").
+    static func isTechnicalDerivation(_ w: String, known: (String) -> Bool, isVerb: (String) -> Bool) -> Bool {
+        guard !KnownMisspellings.contains(w) else { return false }
+        for p in prefixes where p.count == 2 && w.hasPrefix(p) && w.count - 2 >= 7 && known(String(w.dropFirst(2))) { return true }
+        for suffix in ["iers", "ier"] where w.hasSuffix(suffix) && w.count - suffix.count >= 3 {
+            let base = String(w.dropLast(suffix.count)) + "y"
+            if known(base), isVerb(base) { return true }
+        }
+        for suffix in ["ments", "ment"] where w.hasSuffix(suffix) && w.count - suffix.count >= 4 {
+            let base = String(w.dropLast(suffix.count))
+            // "arguement" is "argument" with the verb's "e" kept: a slip, not a noun of its own.
+            if base.hasSuffix("e"), known(String(base.dropLast()) + suffix) { continue }
+            if known(base), isVerb(base) { return true }
+        }
+        return false
+    }
+
     /// The words that `w` (lower case) is a regular inflection of: "-ing", "-ed", "-es", "-s", "-er", "-ers" taken
     /// off, with and without a final "e" put back ("kustomizing" → "kustomiz", "kustomize").
     static func inflectionStems(_ w: String) -> [String] {
