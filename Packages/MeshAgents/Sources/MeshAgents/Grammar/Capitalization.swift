@@ -123,6 +123,9 @@ extension GrammarSpecialist {
         "its", "you", "that", "which", "who",
     ]
 
+    /// Words that open a section title phrased as a question or a "how" ("How sharding works").
+    static let titleOpeners: Set<String> = ["how", "what", "why", "when", "where", "which", "who"]
+
     /// Words that open a direct question.
     static let questionOpeners: Set<String> = [
         "what", "how", "why", "when", "where", "which", "who", "whom", "whose", "is", "are", "was", "were", "do", "does",
@@ -163,6 +166,14 @@ extension GrammarSpecialist {
         // [How does it work?](…) article", "outliers? or What is …?"): its link or quotes are gone from the text.
         if ctx.chunk.format == .markdown, hi < n, tokens[hi].text == "?", Self.questionOpeners.contains(tokens[i].lower) { return }
         let lower = tokens[i].lower
+        // A capitalised "How", "What", "Why" … inside a Markdown sentence is most often the title of a linked
+        // section ("refer to [How sharding works](#…) for"): the link is gone from the text, so only a suggestion.
+        if ctx.chunk.format == .markdown, afterWord, Self.titleOpeners.contains(lower) {
+            var f = Finding("grammar.capitalization", "No capital inside a sentence: '\(lower)'.", tokens[i].span, [lower])
+            f.severity = .suggestion
+            ctx.findings.append(f)
+            return
+        }
         ctx.add("grammar.capitalization", afterWord ? "No capital inside a sentence: '\(lower)'." : "No capital after a comma: '\(lower)'.", tokens[i].span, [lower])
     }
 }
