@@ -36,7 +36,36 @@ struct InlineLocator {
         while let current = child {
             visit(current)
             child = cmark_node_next(current)
+            if let next = child, current == cmark_node_first_child(node), cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH,
+               Self.isRunInLabel(current, before: next) {
+                // "**Relative path** The annotation …": the label is a heading run into its paragraph, not the
+                // start of the sentence after it; the space after it stands for the line break it replaces.
+                if endRunInLabel() {
+                    placeLiteral(String(String.UnicodeScalarView(Cmark.literal(next).unicodeScalars.dropFirst())))
+                    child = cmark_node_next(next)
+                }
+            }
         }
+    }
+
+    /// Emphasis or strong emphasis opening a paragraph, followed by text that starts a capitalised sentence after
+    /// a space: a run-in heading.
+    static func isRunInLabel(_ label: OpaquePointer, before next: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(label)
+        guard type == CMARK_NODE_STRONG || type == CMARK_NODE_EMPH, cmark_node_get_type(next) == CMARK_NODE_TEXT else { return false }
+        let text = Cmark.literal(next).unicodeScalars
+        guard text.first == " ", let second = text.dropFirst().first else { return false }
+        return second.properties.isUppercase
+    }
+
+    /// Places the space after a run-in label as a line break: the label ends there, without a period.
+    private mutating func endRunInLabel() -> Bool {
+        var p = cursor
+        while p < end, p - cursor < 4, source.bytes[p] != UInt8(ascii: " ") { p += 1 }
+        guard p < end, source.bytes[p] == UInt8(ascii: " ") else { return false }
+        builder.appendNewline(at: p, source: source)
+        cursor = p + 1
+        return true
     }
 
     private mutating func visit(_ node: OpaquePointer) {
@@ -66,9 +95,12 @@ struct InlineLocator {
                 skipLinkTail()
             }
         case CMARK_NODE_IMAGE:
-            // The alt text is prose and stays; `![`, `](src "title")` are dropped.
+            // The alt text stays; `![`, `](src "title")` are dropped. After other text of its block the alt text
+            // is a caption, not part of that text's sentences ("… selects Scale.\n![action button](…)"): ignored.
+            let start = builder.count
             walkChildren(node)
             skipLinkTail()
+            if start > 0 { builder.ignore(from: start) }
         default:
             walkChildren(node)
         }

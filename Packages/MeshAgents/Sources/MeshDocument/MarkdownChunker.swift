@@ -39,7 +39,7 @@ final class MarkdownChunker {
             guard let syntax = cmark_find_syntax_extension(name) else { throw .parserFailed("no cmark-gfm extension '\(name)'") }
             cmark_parser_attach_syntax_extension(parser, syntax)
         }
-        let input = FrontMatter.blanked(source)
+        let input = CodeShortcodes.blanked(FrontMatter.blanked(source))
         var finished: OpaquePointer?
         Self.parsing.withLock { _ in
             input.withUnsafeBufferPointer { buffer in

@@ -32,6 +32,8 @@ import Testing
         ("Paragraph\n<div>an HTML block interrupts it</div>", ["Paragraph"]),
         ("Ends with a backslash \\", ["Ends with a backslash \\"]),
         ("\tLeading tab is code\n\nBut this is prose.", ["But this is prose."]),
+        ("* **Relative path** The value is a path.\n* _Note_ It is read once.", ["Relative path\nThe value is a path.", "Note\nIt is read once."]),
+        ("**Bold** words go on in lower case.", ["Bold words go on in lower case."]),
     ]
 
     @Test(arguments: cases)
@@ -61,6 +63,24 @@ import Testing
     @Test func inlineCodeURLsAndHTMLAreIgnored() throws {
         let p = try chunk("Run `make` at <https://a.io> with <kbd>x</kbd> now.")[0]
         #expect(p.ignored.map { substring(p.text, $0) } == ["`make`", "https://a.io", "<kbd>", "</kbd>"])
+    }
+
+    /// An image after other text of its block is a caption: its alt text is ignored, not read as a sentence.
+    @Test func altTextAfterTextIsIgnoredButAloneIsProse() throws {
+        let after = try chunk("Pick \"Scale\".\n![scale button](a.png)")[0]
+        #expect(after.ignored.map { substring(after.text, $0) } == ["scale button"])
+        let alone = try chunk("![scale button](a.png) opens the dialog.")[0]
+        #expect(alone.ignored.isEmpty)
+    }
+
+    /// A paired code-example shortcode holds code: no chunk comes from its body; other shortcodes keep theirs.
+    @Test func codeExampleShortcodeBodyIsNotProse() throws {
+        let source = "Intro here.\n\n{{< clients-example set=\"x\" >}}\n# Recreate the key first.\n> SET key 1\nOK\n{{< /clients-example >}}\n\nAfter it."
+        #expect(prose(try chunk(source)).map(\.text) == ["Intro here.", "After it."])
+        let note = prose(try chunk("{{< note >}}\nA note body.\n{{< /note >}}")).map(\.text).joined()
+        #expect(note.contains("A note body."))
+        let unclosed = prose(try chunk("{{< highlight go >}}\nNo closing tag here.")).map(\.text).joined()
+        #expect(unclosed.contains("No closing tag here."))
     }
 
     @Test func multiLineCodeSpanMapsBothLines() throws {

@@ -71,6 +71,8 @@ public struct ClaritySpecialist: BudgetedSpecialist {
             let reps = e.replacements.map { $0 == "-" ? "" : matchCase($0, like: original) }
             var msg = message.replacingAll("%r", with: reps.first ?? "")
             if reps.isEmpty, rule == "clarity.usage" { msg = "'%t' is nonstandard, dated or disputed: rephrase it." }
+            // A phrase whose fix is to cut it ("in the process of shutting down") has no word that says the same.
+            if reps.first == "", message.contains("%r") { msg = "'%t' can go: cut it." }
             msg = msg.replacingAll("%t", with: original)
             if let note = e.note, note != "start" { msg = note.replacingAll("%t", with: original) }
             ctx.add(rule, msg, span, reps)

@@ -112,6 +112,8 @@ extension GrammarSpecialist {
             var j = v + 1
             while j < n, j - v <= 12, tokens[j].text != ",", tokens[j].kind != .punct || tokens[j].text == "'" { j += 1 }
             guard j < n, tokens[j].text == ",", j - v > 1 else { return }
+            // "This flag, and the other one, are deprecated": a second subject set off by commas makes two.
+            if tokens[v + 1].lower == "and" { return }
             v = j + 1
         }
         guard v < n, tokens[v].kind == .word else { return }

@@ -28,8 +28,11 @@ extension GrammarSpecialist {
             || (Self.possessives.contains(tokens[i]) && Self.articles.contains(tokens[i + 1]) && !(next == "a" && tokens[i + 1].text == "A"))
             || ((w == "these" || w == "those") && (Self.possessives.contains(tokens[i + 1]) || next == "some" || next == "any"))
         guard clash, !(i > 0 && tokens[i - 1].text == "'" || tokens[i - 1 < 0 ? 0 : i - 1].text == "\"") else { return }
+        // "your the", "your a" is also how a learner writes "you're the": offered here, the one finding at that spot.
+        var fixes = [tokens[i].text, matchCase(tokens[i + 1].text, like: tokens[i].text)]
+        if w == "your", Self.articles.contains(tokens[i + 1]) { fixes.append(matchCase("you're", like: tokens[i].text) + " " + tokens[i + 1].text) }
         ctx.add("grammar.double-determiner", "Two determiners in a row: keep '\(tokens[i].text)' or '\(tokens[i + 1].text)'.",
-                TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [tokens[i].text, matchCase(tokens[i + 1].text, like: tokens[i].text)])
+                TextSpan(start: tokens[i].start, end: tokens[i + 1].end), fixes)
     }
 
     /// "He is friend", "I am student", "He does lot of things", "All of students": a singular countable noun or

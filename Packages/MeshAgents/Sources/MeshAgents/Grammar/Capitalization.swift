@@ -32,6 +32,14 @@ extension GrammarSpecialist {
            // A common word too ("polish", "turkey"): used as a verb ("to polish their patches") it stays lower case.
            !(speller.check(t.lower) && (i + 1 < tokens.count && Self.objectStarters.contains(tokens[i + 1].lower)
                || i > 0 && (tokens[i - 1].lower == "to" || Self.subjectPronouns.contains(tokens[i - 1].lower) || Self.modals.contains(tokens[i - 1].lower)))) {
+            // A common word too ("a layer of polish", "turkey") is a proper noun only where it names a language or
+            // people ("translated into polish", "polish food"): elsewhere only a suggestion.
+            if speller.check(t.lower), !Self.namesNationality(ctx, i) {
+                var f = Finding("grammar.capitalization", "'\(proper)' is a proper noun: capitalise it.", t.span, [proper])
+                f.severity = .suggestion
+                ctx.findings.append(f)
+                return
+            }
             ctx.add("grammar.capitalization", "'\(proper)' is a proper noun: capitalise it.", t.span, [proper])
             return
         }
@@ -63,7 +71,16 @@ extension GrammarSpecialist {
                     return
                 }
                 if j >= 0, tokens[j].kind != .punct { return }
+                // A period with a space on each side is the character mentioned ("the value after the . in"), and
+                // one after a numbered label is part of the label ("figure 7. of the paper"): no sentence ends.
+                if j >= 1, j == i - 1, tokens[j].text == ".", tokens[j].spaceBefore, Self.namesAMark(tokens[j - 1].lower) { return }
+                if j >= 2, j == i - 1, tokens[j].text == ".", tokens[j - 1].kind == .number || tokens[j - 1].text.allSatisfy(\.isNumber),
+                   Self.numberedLabels.contains(tokens[j - 2].lower) { return }
             }
+            // A word alone in quotes opening a sentence ('"info" allows you to …') is a name mentioned, written as
+            // its owner spells it.
+            if i > 0, ctx.text.token(i - 1, isOneOf: "\"\u{201C}'`"), !t.spaceBefore, i + 1 < tokens.count,
+               ctx.text.token(i + 1, isOneOf: "\"\u{201D}'`"), !tokens[i + 1].spaceBefore { return }
             // Quoted or parenthetical starts, "iPhone"-style words and lists written in lower case are fine.
             if t.text.unicodeScalars.dropFirst().contains(where: CharClass.isUpper) { return }
             // A name written in lower case by convention ("etcd", "kubectl", "doublestar"): the dictionary does not know
@@ -76,12 +93,38 @@ extension GrammarSpecialist {
         }
     }
 
+    /// Token `i`, a word that is also a language or nationality, reads as one: after a verb of speaking or
+    /// translating ("speak polish", "into polish"), or before a noun of people, language or culture.
+    static func namesNationality(_ ctx: RuleContext, _ i: Int) -> Bool {
+        let tokens = ctx.tokens
+        if i > 0, ["speak", "speaks", "spoke", "learn", "learning", "learned", "in", "into", "from", "translate", "translated", "native"].contains(tokens[i - 1].lower) { return true }
+        if i + 1 < tokens.count, ["people", "language", "food", "government", "culture", "citizens", "friend", "friends",
+                                  "man", "woman", "men", "women", "girl", "boy", "family", "city", "translation", "version",
+                                  "speakers", "history", "president", "team", "company", "cuisine", "dishes"].contains(tokens[i + 1].lower) { return true }
+        return false
+    }
+
+    /// Words that cannot end a clause: a mark after one, spaced on both sides ("after the . in", "a , between"), is
+    /// the character itself, mentioned.
+    static func namesAMark(_ word: String) -> Bool {
+        ["the", "a", "an", "this", "that", "each", "every", "no", "after", "before", "with", "by", "of", "single", "trailing", "leading"].contains(word)
+    }
+
+    /// Nouns that label a numbered part of a work ("figure 7", "step 3"), which some writers end with a period.
+    static let numberedLabels: Set<String> = [
+        "figure", "fig", "step", "section", "table", "chapter", "page", "item", "line", "note", "example", "listing",
+        "appendix", "part", "rule", "equation", "phase", "stage", "version",
+    ]
+
     /// Words that a writer capitalises after a comma as if a sentence began there ("For example, When I").
     static let capitalAfterCommaWords: Set<String> = [
         "the", "when", "this", "it", "they", "we", "he", "she", "if", "because", "there", "these", "those", "but", "and",
         "so", "then", "what", "how", "why", "although", "though", "while", "since", "my", "our", "their", "his", "her",
         "its", "you", "that", "which", "who",
     ]
+
+    /// Words that open a section title phrased as a question or a "how" ("How sharding works").
+    static let titleOpeners: Set<String> = ["how", "what", "why", "when", "where", "which", "who"]
 
     /// Words that open a direct question.
     static let questionOpeners: Set<String> = [
@@ -123,6 +166,14 @@ extension GrammarSpecialist {
         // [How does it work?](…) article", "outliers? or What is …?"): its link or quotes are gone from the text.
         if ctx.chunk.format == .markdown, hi < n, tokens[hi].text == "?", Self.questionOpeners.contains(tokens[i].lower) { return }
         let lower = tokens[i].lower
+        // A capitalised "How", "What", "Why" … inside a Markdown sentence is most often the title of a linked
+        // section ("refer to [How sharding works](#…) for"): the link is gone from the text, so only a suggestion.
+        if ctx.chunk.format == .markdown, afterWord, Self.titleOpeners.contains(lower) {
+            var f = Finding("grammar.capitalization", "No capital inside a sentence: '\(lower)'.", tokens[i].span, [lower])
+            f.severity = .suggestion
+            ctx.findings.append(f)
+            return
+        }
         ctx.add("grammar.capitalization", afterWord ? "No capital inside a sentence: '\(lower)'." : "No capital after a comma: '\(lower)'.", tokens[i].span, [lower])
     }
 }

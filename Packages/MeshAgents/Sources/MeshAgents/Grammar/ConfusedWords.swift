@@ -487,7 +487,6 @@ extension GrammarLists {
     into it's => into its
     at it's => at its
     your welcome => you're welcome
-    your a => you're a
     your an => you're an
     your not => you're not
     your in a => you're in a
@@ -884,7 +883,6 @@ extension GrammarLists {
     wed better => we'd better
     wed like => we'd like
     wed love => we'd love
-    your the => you're the
     baring in mind => bearing in mind
     bare in mind => bear in mind
     piece of mind => peace of mind

@@ -118,6 +118,11 @@ extension GrammarSpecialist {
         ctx.add("grammar.noun-number", "A plural takes no apostrophe: '\(fix)'.", tokens[i].span, [fix])
     }
 
+    /// Auxiliaries that a quantifier ("both") can follow before the verb it belongs to.
+    static let floatingQuantifierHosts: Set<String> = [
+        "have", "has", "had", "can", "could", "will", "would", "should", "may", "might", "must", "do", "did",
+    ]
+
     /// many / several / these / two + singular noun: "many problem", "these day."
     func pluralAfterQuantifier(_ ctx: inout RuleContext, _ i: Int, verbOK: Bool) {
         let tokens = ctx.tokens
@@ -127,6 +132,8 @@ extension GrammarSpecialist {
         func word(_ k: Int) -> String? { k >= 0 && k < n && tokens[k].kind == .word ? tokens[k].lower : nil }
         let w = tokens[i].lower
         let prev = word(i - 1)
+        // "are both set", "have both failed": "both" floats after a verb, and a participle follows it, not a noun.
+        if w == "both", let prev, ClarityLists.beForms.contains(prev) || Self.floatingQuantifierHosts.contains(prev) { return }
         if !(prev == "a" && w == "few"),
            let nw = word(i + 1), scan.lowerCase(i + 1) {
             // "many" stands alone before a verb ("Many hope."); "several", "various" and "numerous" rarely do.

@@ -36,6 +36,8 @@ extension GrammarSpecialist {
                    tokens[i - 1].kind == .word || tokens[i - 1].kind == .number,
                    i + 1 >= n || tokens[i + 1].spaceBefore || tokens[i + 1].kind == .punct && !text.token(i + 1, isOneOf: ",.!?") && tokens[i + 1].spaceBefore,
                    !(mark == "." && i + 1 < n && text.token(i + 1, is: ".") && !tokens[i + 1].spaceBefore),
+                   // "the value after the . in": a mark after a word that cannot end a clause is the character named.
+                   !Self.namesAMark(tokens[i - 1].lower),
                    spacingOn {
                     let (message, replacements) = Self.spaceBeforeFinding[mark] ?? ("Remove the space before '\(p)'.", [p])
                     ctx.add("grammar.spacing", message, TextSpan(start: tokens[i - 1].end, end: tokens[i].end), replacements)

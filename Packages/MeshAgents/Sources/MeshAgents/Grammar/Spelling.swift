@@ -63,6 +63,8 @@ extension GrammarSpecialist {
                 // ("breakpoint", "undersize", "textfile": none of the held-out ones was a typo): a suggestion.
                 let known: (String) -> Bool = { self.check($0, lower: $0) }
                 if TermEvidence.isRegularDerivation(w, known: known) { likely = .suggestion }
+                else if ctx.chunk.format == .markdown,
+                        TermEvidence.isTechnicalDerivation(w, known: known, isVerb: { WordClasses.shared.isVerb($0) }) { likely = .suggestion }
                 else if likely == nil, !slips.isEmpty, TermEvidence.isLongCompound(w, known: known) {
                     likely = ctx.chunk.format == .markdown ? .suggestion : .warning
                 }

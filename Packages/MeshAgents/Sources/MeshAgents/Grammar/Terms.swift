@@ -159,6 +159,11 @@ struct TermEvidence {
         if w.hasSuffix("ly") {
             let stem = String(w.dropLast(2))
             if stem.count >= 5, ["ive", "al", "ous", "ful", "ary"].contains(where: stem.hasSuffix), known(stem) { return true }
+            // An adverb of an adjective made with "-less" or "-ful" from a known word ("headlessly", "seamlessly").
+            for suffix in ["less", "ful"] where stem.hasSuffix(suffix) {
+                let base = String(stem.dropLast(suffix.count))
+                if base.count >= 3, known(stem) || known(base) { return true }
+            }
         }
         // (Not a comparative made a noun: "olders", "smallers" are slips; nor one letter from a plural, which a
         // learner may have meant: "attributers" for "attributes".)
@@ -174,6 +179,38 @@ struct TermEvidence {
             if stem.count >= 5, !stem.hasSuffix("e"), WordClasses.shared.isNounOnly(stem) { return true }
         }
         return false
+    }
+
+    /// Word-building that technical writing uses more than learners do, for Markdown documents: a two-letter
+    /// prefix on a known word of seven letters or more ("rebalance", "deprovision"), an agent noun of a verb in
+    /// "-y" ("queriers" from "query"), a noun in "-ment" of a known verb ("enablement"). A known misspelling is
+    /// never one ("arguement").
+    static func isTechnicalDerivation(_ w: String, known: (String) -> Bool, isVerb: (String) -> Bool) -> Bool {
+        guard !KnownMisspellings.contains(w) else { return false }
+        for p in prefixes where p.count == 2 && w.hasPrefix(p) && w.count - 2 >= 7 && known(String(w.dropFirst(2))) { return true }
+        for suffix in ["iers", "ier"] where w.hasSuffix(suffix) && w.count - suffix.count >= 3 {
+            let base = String(w.dropLast(suffix.count)) + "y"
+            if known(base), isVerb(base) { return true }
+        }
+        for suffix in ["ments", "ment"] where w.hasSuffix(suffix) && w.count - suffix.count >= 4 {
+            let base = String(w.dropLast(suffix.count))
+            // "arguement" is "argument" with the verb's "e" kept: a slip, not a noun of its own.
+            if base.hasSuffix("e"), known(String(base.dropLast()) + suffix) { continue }
+            if known(base), isVerb(base) { return true }
+        }
+        return false
+    }
+
+    /// The words that `w` (lower case) is a regular inflection of: "-ing", "-ed", "-es", "-s", "-er", "-ers" taken
+    /// off, with and without a final "e" put back ("kustomizing" → "kustomiz", "kustomize").
+    static func inflectionStems(_ w: String) -> [String] {
+        var out: [String] = []
+        for suffix in ["ing", "ers", "ed", "es", "er", "s"] where w.hasSuffix(suffix) && w.count - suffix.count >= 3 {
+            let stem = String(w.dropLast(suffix.count))
+            out.append(stem)
+            out.append(stem + "e")
+        }
+        return out
     }
 
     /// A hyphenated word whose unknown parts are all four letters or fewer, with at least one known part of three
@@ -311,6 +348,9 @@ struct TermEvidence {
             if !shown, v0, let rest = unprefixed(w), max(uses[rest] ?? 0, uses[stems(rest).last ?? rest] ?? 0) >= 3 || code.contains(rest) {
                 shown = true
             }
+            // A regular form of a word the document uses three times or more, or in code ("Kustomizing" where the
+            // page is about "Kustomize"): that term at work.
+            if !shown, v0, inflectionStems(w).contains(where: { (uses[$0] ?? 0) >= 3 || code.contains($0) }) { shown = true }
             let v = shown && v0
             verdict[w] = v
             return v

@@ -327,7 +327,7 @@ extension GrammarSpecialist {
                 form("Use the past participle after '\(t.text)'.", pp)
             }
         case .moreMost:
-            if w == "more", let fix = GrammarLists.comparatives[nw], !(i > 0 && ["is", "was", "be", "one", "much", "any", "no"].contains(tokens[i - 1].lower)) {
+            if w == "more", let fix = GrammarLists.comparatives[nw], !(i > 0 && ["is", "was", "be", "one", "much", "many", "any", "no"].contains(tokens[i - 1].lower)) {
                 form("'\(nt.text)' is already comparative: drop 'more'.", fix)
                 if ctx.config.isEnabled("grammar.verb-form") {
                     ctx.findings[ctx.findings.count - 1].replacements = [matchCase(nt.text, like: t.text)]

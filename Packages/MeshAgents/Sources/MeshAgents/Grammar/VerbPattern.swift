@@ -172,6 +172,11 @@ extension GrammarSpecialist {
         }
     }
 
+    /// Words before "practice" and its like that make it a noun ("best practice to …", "standard practice to …").
+    static let nounPracticeModifiers: Set<String> = [
+        "best", "worst", "better", "common", "standard", "recommended", "usual", "normal", "general", "accepted", "industry",
+    ]
+
     /// enjoy / avoid / suggest + to + verb → -ing.
     /// "keep to" also means "stay with" ("keep to schedule"): only a verb that is never a noun counts there.
     /// "are considered to have been": a passive takes "to".
@@ -187,6 +192,9 @@ extension GrammarSpecialist {
            !(prev.map { ClarityLists.beForms.contains($0) } ?? false),
            // "a good practice to begin", "half a mind to take": the noun, not the verb.
            !(prev.map { Self.determinersAndQuantifiers.contains($0) || lex.classes($0)?.contains(.adjective) == true || $0 == "a" } ?? false),
+           // "it is best practice to prefix", "common practice to pin": a superlative or an adjective the word lists
+           // miss, before the noun.
+           !(prev.map { Self.nounPracticeModifiers.contains($0) } ?? false),
            lex.isVerb(v) && !lex.isNounOnly(v) || Verbs.baseForms[v] != nil, !Self.objectStarters.contains(v),
            base != "keep" || Verbs.baseForms[v] != nil || lex.isPureVerb(v) {
             let ing = Self.ingForm(v) ?? v + "ing"
