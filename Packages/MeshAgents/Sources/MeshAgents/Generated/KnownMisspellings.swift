@@ -1,6 +1,5 @@
 // Common misspellings, from codespell 2.4.3 (https://github.com/codespell-project/codespell),
-// codespell_lib/data/dictionary.txt: the misspelt words only, lower-case letters, 3 letters or more, without the
-// words of 8 letters or more one edit from their correction. codespell's dictionary files are derivative works of
+// codespell_lib/data/dictionary.txt: the misspelt words only, lower-case letters, 3 letters or more. codespell's dictionary files are derivative works of
 // English Wikipedia ("Lists of common misspellings") and are released under the Creative Commons
 // Attribution-ShareAlike 3.0 licence (https://creativecommons.org/licenses/by-sa/3.0/); this derived list is
 // released under the same licence. Changes: selection as described above.
@@ -10,1605 +9,5051 @@
 /// Common misspellings ("acheive", "clasic"), sorted, separated by a space or a line break: see gen_misspellings.py.
 enum KnownMisspellings {
     static let blob: StaticString = """
-aaccess aache aack aactual aadd aadded aadding aafter aagain aand aapply aare aas aassign abanden abandonne abanond
-abanonded abanonding abanondment abanonds abasin abberation abberations abberivate abberivated abberivates
-abberivation abberivations abbort abborts abbout abbouts abbreviato abbrievate abbrievated abbrievates abbrievating
-abbrievation abbrievations abcense abck abd abdomine abdonimal abigious abigiously abiltiy abilty abiove abiss abiut
-abizmal abl abliity ablity abnd abnove aboce abodmen aboiut aboluste abolustely abolute abondon abonimation aboout
-aborb aborbed abord aborded abords aborginial aborte abortificant abortin aboslve abosrb abosrbs abosulte abosultely
-abosulute abosulutely abot abotu abou abount abour abourt abouta aboutit abouve abov aboved abovemtioned aboves
-abpout abput abriter abriviate abriviated abriviates abriviating abriviation abriviations abrupty absail absance
-absed abselutly absense absentse absintence absodefly absodeflyly absolte absolue absolument absolut absolutelys
-absolutlye absorbsion absorve absould absouldly absoule absoulely absoulete absouletely absoult absoultly absout
-absoute absoutly absovle absrob absrobs abstact abstenance abstenince abstrac abstrat abstrct absuer absuers
-absuolate absuolately absuolatism absuolatist absuolatists absurdy absymal abtract abudct abudcts abundacies abuot
-aburpt abusin abusrd abutts abvious abymsal acadamy acadamys academicese academys acadimy acadmia acadmic acadmy
-acale acatemy accapt accapts acccept accces acccess acccessd acccord accdiently accecpt acceept accees acceess
-accelarete accelearion accelerade accelerar accelerato acceleratored acceleratoring acceleread accend accends acceot
-acceots accep accepect accepectable accepectably accepectance accepected accepecter accepecters accepecting
-accepector accepectors accepects acceped accepet accepor acceppt acceps acceptabil accerelate accerelated
-accerelates accerelating accerelation acces accesability accesable accesed acceses accesiblity accesiiblity accesnt
-accesor accessa accessibily accessiblilty accessiores accessment accessments accessoire accessoirez accessoirs
-accesss accesssiblity accesssiiblity accet accets acchiev acchieveable accicently accidantely accidantly acciddently
-accidebtly accidenlty accidentely accidentically accidentily accidentky accidentlay accidentley accidently accidenty
-accideny accidetly accidnetly acciedential acciednetally accient accleometer accleometers accociate accociated
-accociates accociating accociation accociations accodomate accodomated accodomates accodomating accodomation
-accodomations accodr accodrs accoint accoird accomadate accomadated accomadates accomadating accomadation
-accomadations accomdate accomdated accomdates accomdating accomdation accomdations accomidate accomidated
-accomidates accomidating accomidation accomidations accomodata accomondate accomondated accomondates accomondating
-accomondation accompagned accompagning accompianed accompined accomplissement accomplissements accompt accont
-acconts accors accorss accort accortind accostumed accoun accound accoundingly accouns accout accoutn accouts accpet
-accpets accpt accpted accpter accptor accpts accracy accrate accress accros accrose accross accsept accsess accss
-accssor acction acctive acctual accual acculumate acculumated acculumates acculumating acculumation accumalte
-accumalted accumulato accumule accunt accupts accurable accuray accure accured accurences accurs accusating accusato
-accusin acdept acecess acedamia acedamic acedamically acedamics acedamies acedamy acedemy aceept acend acendancey
-acended acendence acendencey acendency acender acent acept acepted acepter aceptor acepts acerage acess acessable
-acessed acesses acessor acheeve acheive acheivment acheivments acheve acheved acheves acheviable achevie achevied
-acheviement acheviements acheviing achiev achieval achievd achievemts achievents achievs achilleous achin achive
-achived achiver achives achor achored achors acident acient acients acition acitive aciton acitons acitve acivate
-acive acively acivity acknowledget ackward acn acnedote acnedotes acocunt acommpany acommpanying acomodate
-acomodated acomodates acomodating acomodation acomodations acoount acopalypse acopalyptic acordian acordians
-acordinng acornym acorss acorting acount acounts acovado acovados acquantaince acquantainces acquantiance
-acquantiances acqueos acqueus acquiantence acquiantences acquiess acquinated acquisito acquition acqure acqured
-acqures acrage acrages acrlyic acronmy acroos acrosss acrost acroynm acrue acrued acrynom acrynoms acsend acsends
-acses acsess acsii acssume actal actally actaly actaul actauly actial actialy actice actieve actine actitivies
-actiual activ actived activeta activies activisiom activit activly activte activty activw activy actove actuaal
-actuak actuall actuallin actualy actuell actuion actul actulay actullay actully actural actvate actve actvie actvity
-actzal acual acually acuire acuired acuires acumalate acumalated acumalates acumalating acuqire acuracy acurate
-acused acusing acustom acustommed acutal acutaly acutual acyrlic adament adapat adapats adapd adaped adaper adapers
-adapive adaptare adaptate adaptated adaptater adaptaters adaptates adaptating adapte adaptee adaptes adaptin
-adaquetely adaquit adaquitly adatper adbomen adborb adborbs adbuct adbucts addapt addapts addcits addd addded
-addding addds addedd addeed adderss addert adderted addes addess addictis addidition addiditional addiditionally
-addiditions addiditive addied addig addiing addiitonall addin addind addional addionally additionnaly addititional
-addititionally additoinaly additon additonaly addjust addmin addmins addmit addno addnos addonts addopt addos
-addrass addrees addrersss addrersssed addrerssser addrerssses addrersssing addres addrss addted addtion addtionaly
-aded adeilade adequat adequet adequit adequitly adew adfter adge adges adherin adhevise adiditon adin ading adition
-aditionaly aditionnal aditionnally aditionnaly adivce adivse adivser adivsor adivsoriy adivsoriyes adjacentsy
-adjactend adjancey adjasancies adjasancy adjasant adjasantly adjasensies adjasensy adjast adjatate adjatated
-adjatates adjatating adjative adjcent adjcentcy adjency adjsence adjsencies adjsut adjsuts adjuscent adjustificat
-adjustification admi adming admininister admininistered admininistering admininisters admininistration
-admininistrations admininistrative admininistratively admininistrator admininistrators administed administors
-administrar administraron administratief administratiei administren administrez administro admis admited admittadely
-admn admrial adn adnimistrator adnimistrators adnroid adobted adolence adoptor adpat adpated adpater adpats adpter
-adpters adquire adrea adrelanine adrerss adrerssed adrersser adrersses adrerssing adres adresable adresed adresee
-adresees adreses adresing adress adresse adresss adressses adrress adter adultey adust adusted adusts advace advacne
-advane advaned advanes advanve advatange advatanges advence adventagous adventagously adventourus adventus
-adversiting adverst advertisy adviced advices advisin advnace advocat advocay advsie advsied advsior aeriel aeriels
-aesily aestethic aestethically aestethics aesthestic aesy aethist aethistic aethists aexs afair afaraid afater afe
-afect afected afects afer afeter afetr affact affaire affaris affekt affiars afficianado afficianados affiliato
-affinitized affinty affirmate affirmates affirmitave affirmitve affort afforts affraid afftect affter afganhistan
-afile afinity afircan afor aford afrer afriad africaness afte afterw afther aftrer aftter aftzer afwully agai againn
-agains againsg againt againts agaisnt agaist agancy aganda agani aganist agant agants agein aggegrate aggegrated
-aggegrates aggegrating aggenst aggrate aggrated aggrates aggrating aggration aggrations aggrator aggrators
-aggravanti aggreataon aggree aggreecate aggreed aggrees aggregious aggrement aggresions agian agianst agin agina
-aginst agnosticm agnostisch agnostiscm agnostisicm agnostisim agos agrain agrc agre agred agreeded agreee agreeed
-agreees agreein agreggate agreing agressie agressivley agressivnes agresssive agresssively agressvie agressviely
-agriculteur agriculteurs agrred agrresive agrs agruement agruements agruing agrv ags agsinst agument agurement ahd
-aheared ahed ahere ahev ahlpa ahlpas ahmond ahmonds ahould ahppen ahppy ahtiest ahtiests ahtlete ahve ahving aicraft
-aiffer ailgn ailin ailmony aincent aincents aiport airator airboner airbore airborn aircaft airfow airial airlfow
-airloom airosft airpost airscape airsfot airzona aisian aixs aizmuth ajacent ajacentcy ajasence ajasencies ajative
-ajcencies ajsencies ajurnment ajust ajusted ajustement ajusts ake akkumulate akkumulated akkumulates akkumulating
-akkumulation akkumulative akkumulator akkumulators aks aksed aksing akss aktion aktions aktive akumulate akumulated
-akumulates akumulating akumulation akumulative akumulator akumulators akward albiet albumns alcemy alchimest alchmey
-alchol alchool alcohal alcoholical aldutery aleady aleays alechmist aledge aledged aledges alegance alegbra alege
-aleged alegience aleniate aleniated aleniates aleniating alerady alers aletr aletred aletrs alevt algebraical algee
-algerba alghoritm alghoritmic alghoritmically alghoritms algin algined algins algohm algohmic algohmically algohms
-algorhitm algorhitmic algorhitmically algorhitms algorhtm algorhtmic algorhtmically algorhtms algorhythm
-algorhythmic algorhythmically algorhythms algorhytm algorhytmic algorhytmically algorhytms algorightm algorightmic
-algorightmically algorightms algorithimes algorithimical algorithmical algorithyms algoritmes algoritmos algororithm
-algororithmic algororithmically algororithms algorritm algorritmic algorritmically algorritms algorthim algorthimic
-algorthimically algorthims algorthin algorthinic algorthinically algorthins algorthn algorthnic algorthnically
-algorthns algorthym algorthymic algorthymically algorthyms algorthyn algorthynic algorthynically algorthyns algortim
-algortimic algortimically algortims algortism algortismic algortismically algortisms algorwwithm algorwwithmic
-algorwwithmically algorwwithms algorythem algorythemic algorythemically algorythems algorythim algorythims algothitm
+aaccess aaccessibility aaccession aache aack aactual aactually aadd aadded aadding aafter aagain aaggregation aand
+aanother aapply aaproximate aaproximated aaproximately aaproximates aaproximating aaproximation aaproximations aare
+aas aassign aassignment aassignments aassociated aassumed aautomatic aautomatically abailable abanden abandenment
+abandining abandomnent abandond abandonde abandonded abandonding abandondment abandonds abandone abandones abandonig
+abandonin abandonne abandonned abandonnent abandonning abanond abanonded abanonding abanondment abanonds abasin
+abbbreviated abberation abberations abberivate abberivated abberivates abberivation abberivations abberration
+abberrations abberviation abberviations abbilities abbility abbort abborted abborting abborts abbout abbouts
+abbreivate abbreivated abbreivates abbreivating abbreivation abbreivations abbrevate abbrevated abbrevates
+abbrevating abbrevation abbrevations abbreveation abbreveations abbreviatin abbreviatins abbreviato abbreviaton
+abbreviatons abbrievate abbrievated abbrievates abbrievating abbrievation abbrievations abbriviate abbriviated
+abbriviates abbriviating abbriviation abbriviations abbrviate abbrviated abbrviates abbrviating abbrviation
+abbrviations abcense abck abd abdominable abdomine abdomnial abdonimal abductin aberation abigious abigiously
+abiguity abiguous abiguously abilites abilitiy abilityes abillities abillity abilties abiltiy abilty abiove abiss
+abitrarily abitrary abitrate abitration abiut abizmal abl abliities abliity ablities ablity abnd abnoramlly
+abnormalty abnormaly abnornally abnove abnrormal aboce abodmen abodminal aboiut aboluste abolustely abolute
+abolutely abomanation abominacion abominaton abomonation abondon abondoned abondoning abondons abonimation aboout
+aborb aborbed aborbent abord aborded abording abords aborginial aboriganal aborigenal aborigene aboriginial
+aborigional aborignial aborigonal aboroginal aborption aborte abortificant abortin aboslute aboslutely aboslutes
+aboslve aboslved aboslves aboslving abosrb abosrbed abosrbing abosrbs abosrption abosulte abosultely abosulute
+abosulutely abot abotu abou abount abour abourt abouta aboutit aboutthe abouve abov aboved abovemtioned aboves
+abovmentioned abpout abput abreviate abreviated abreviates abreviating abreviation abreviations abriter abriters
+abritrarily abritrary abritration abriviate abriviated abriviates abriviating abriviation abriviations abrreviate
+abrreviated abrreviates abrreviating abrreviation abrreviations abruplty abruptley abrupty abrutply absail absailing
+absance abscence abscound absed abseilin abselutely abselutly absense absenses absentse absestos absintence
+absitnence absloute absloutes absodefly absodeflyly absolate absolately absolaute absolautely absolete absoleted
+absoletely absoliute absoliutely absoloute absoloutely absolte absoltely absoltue absoltuely absoluate absoluately
+absolue absoluely absoluet absoluetly absolule absolulte absolultely absolument absolune absolunely absolure
+absolurely absolut absolutelly absolutelys absolutey absoluth absoluthe absoluthely absoluthly absolutisme
+absolutiste absolutistes absolutley absolutly absolutlye absoluts absoluute absoluutely absoluve absoluvely absolvin
+absolvte absoolute absoolutely absoprtion absorbant absorbes absorbin absorbsion absorbtion absorpsion absorve
+absould absouldly absoule absoulely absoulete absouletely absoult absoulte absoultely absoultes absoultly absoulute
+absoulutely absout absoute absoutely absoutly absovle absovled absovles absovling absrob absrobed absrobing absrobs
+abstact abstacted abstacter abstacting abstaction abstactions abstactly abstactness abstactor abstacts abstanence
+abstante abstenance abstenince abstinense abstinince abstrac abstraccion abstraccions abstraced abstracer abstracing
+abstracion abstracions abstracly abstracness abstracor abstracs abstractin abstracto abstrakt abstrakted abstrakting
+abstraktion abstraktions abstraktly abstrakts abstrat abstrated abstrater abstrating abstration abstrations
+abstratly abstratness abstrator abstrats abstrct abstrcted abstrcter abstrcting abstrction abstrctions abstrctly
+abstrctness abstrctor abstrcts abstruct abstructed abstructing abstruction abstructions abstructly abstructs absuer
+absuers absulute absuolate absuolately absuolatism absuolatist absuolatists absurditiy absurdley absurdy absuridty
+absymal abtract abtracted abtracter abtracting abtraction abtractions abtractly abtractness abtractor abtracts
+abudance abudances abudct abudcted abudcting abudction abudcts abundace abundaces abundacies abundancies abundand
+abundence abundent abundunt abuot aburpt aburptly abuseres abusin abusrd abusrdity abusrdly abutts abvailable
+abvious abviously abymsal abymsally acadamia acadamic acadamically acadamics acadamies acadamy acadamys academci
+academcially academcis academica academicaly academicas academicese academicos academicus academis academys acadimia
+acadimic acadimically acadimics acadimies acadimy acadmia acadmic acadmically acadmics acadmies acadmy acale
+acatemia acatemic acatemically acatemics acatemies acatemy accademia accademic accademically accademics accademies
+accademy accalimed accapt accaptable accaptably accaptance accapted accapter accapters accapting accaptor accaptors
+accapts acccept accceptable accceptably accceptance acccepted acccepter acccepters acccepting accceptor accceptors
+acccepts accces acccess acccessd acccessed acccesses acccessibility acccessible acccessing acccession acccessor
+acccessors acccord acccordance acccordances acccorded acccording acccordingly acccords acccount acccountant
+acccountants acccounted acccounting acccounts acccumulate acccuracy acccurate acccurately acccused accdient
+accdiental accdientally accdiently accdients accecpt accecpted accedent accedental accedentally accedents acceept
+acceeptable acceeptably acceeptance acceepted acceepter acceepters acceepting acceeptor acceeptors acceepts accees
+acceess accelarate accelarated accelarates accelarating accelaration accelarator accelarators accelarete accelearion
+accelearte accelearted acceleartes acceleartion acceleartor acceleartors acceleated accelerade acceleraptor
+acceleraptors accelerar accelerare accelerater acceleraters acceleratie acceleratin acceleratio accelerato
+acceleratoin acceleraton acceleratored acceleratoring acceleratrion acceleread accelereate accelereated accelereates
+accelereating accelereation accelereations accelerte accelertion accelertor accelertors accellerate accellerated
+accellerating accelleration accellerator accellerators accelorate accelorated accelorates accelorating accelorator
+accelorators accend accended accending accends accension accentuatin acceot acceotable acceotably acceotance
+acceoted acceoter acceoters acceoting acceotor acceotors acceots accep accepable accepably accepance accepatble
+accepatbly accepatnce accepect accepectable accepectably accepectance accepected accepecter accepecters accepecting
+accepector accepectors accepects acceped accepet accepetable accepetably accepetance accepeted accepeter accepeters
+accepeting accepetor accepetors accepets acceping accepor accepors acceppt accepptable accepptably accepptance
+acceppted acceppter acceppters acceppting accepptor accepptors acceppts acceps acceptabel acceptabil accepteed
+acceptence acceptes acceptible acceptibly acceptin acceptted accerelate accerelated accerelates accerelating
+accerelation acces accesability accesable accesed acceses accesibility accesible accesiblity accesiibility
+accesiiblity accesing accesnt accesor accesories accesors accesory accessa accessability accessable accessbile
+accessbility accessble accesseries accessiable accessibile accessibiliity accessibilitiy accessibiliy accessibiltiy
+accessibilty accessibily accessiblilty accessiblity accessiibility accessiiblity accessile accessin accessintg
+accessiores accessisble accessment accessments accessoire accessoires accessoirez accessoirs accessort accesss
+accesssed accessses accesssibility accesssible accesssiblity accesssiiblity accesssing accesssor accesssories
+accesssors accesssory accestor accestors accet accetable accets acchiev acchievable acchieve acchieveable acchieved
+acchievement acchievements acchiever acchieves accicently accidant accidantely accidantly acciddently accidebtly
+accidenlty accidens accidentaly accidentely accidentes accidential accidentially accidentically accidentilly
+accidentily accidentky accidentlaly accidentlay accidentley accidentlly accidently accidentually accidenty accideny
+accidetly accidnetly acciedential acciednetally accient acciental accientally accissible acclamied accleometer
+accleometers acclerate acclerated acclerates acclerating accleration acclerator acclerators acclerometer
+acclerometers accliamed acclimitization accociate accociated accociates accociating accociation accociations
+accoding accodingly accodion accodions accodomate accodomated accodomates accodomating accodomation accodomations
+accodr accodrance accodred accodring accodringly accodrs accoint accointant accointants accointed accointing
+accoints accoird accoirding accomadate accomadated accomadates accomadating accomadation accomadations
+accomblishable accomdate accomdated accomdates accomdating accomdation accomdations accomidate accomidated
+accomidates accomidating accomidation accomidations accommadate accommadated accommadates accommadating
+accommadation accommadations accommdated accommidate accommidated accommidates accommidating accommidation
+accommodatin accomodata accomodate accomodated accomodates accomodating accomodatingly accomodation accomodations
+accomodative accomodativeness accomondate accomondated accomondates accomondating accomondation accompagned
+accompagnied accompagnies accompagniment accompagning accompagny accompagnying accompained accompanyed accompanyin
+accompianed accompined accompinied accomplis accomplise accomplised accomplises accomplishements accomplishemnt
+accomplishemnts accomplishent accomplishents accomplishin accomplishs accomplising accomplisment accomplisments
+accompliss accomplissed accomplissement accomplissements accomplisses accomplissing accomplissment accomplissments
+accomponied accomponies accompony accomponying accompt acconding acconplishment acconplishments accont accontant
+accontants acconted acconting acconts accoording accoordingly accoount accopunt accordding accorddingly accorddion
+accorddions accordeon accordeons accordian accordians accordign accordignly accordiing accordiingly accordin
+accordinag accordind accordinly accordint accordintly accordling accordlingly accordng accordngly accoriding
+accoridng accoridngly accoring accoringly accorndingly accors accorss accort accortance accorted accortind accorting
+accostumed accoun accounant accounants accound accoundant accoundants accounded accounding accoundingly accounds
+accouned accouning accouns accountabillity accountabilty accountas accountat accountatns accountats accountent
+accountents accountin accountt accourdance accourding accourdingly accourdion accourdions accoustic accoustically
+accoustics accout accoutant accoutants accouted accouting accoutn accoutnant accoutnants accoutned accoutning
+accoutns accouts accpet accpetable accpetably accpetance accpeted accpeter accpeters accpeting accpetor accpetors
+accpets accpt accptable accptably accptance accpted accpter accpters accpting accptor accptors accpts accquainted
+accquire accquired accquires accquiring accracy accrate accrding accrdingly accrdion accrdions accrediated
+accrediation accredidation accreditied accreditin accreditted accress accroding accrodingly accronym accronyms
+accrording accros accrose accross accruacies accruacy accruate accruately accsept accseptable accseptably
+accseptance accsepted accsepter accsepters accsepting accseptor accseptors accsepts accsess accss accssible accssor
+acction acctions acctivate acctivated acctivates acctivating acctivation acctivations acctive acctively acctivities
+acctivity acctual acctually accual accually accuarcy accuarte accuartely accuastion acculumate acculumated
+acculumates acculumating acculumation accumalate accumalated accumalates accumalating accumalation accumalator
+accumalators accumalte accumalted accumelate accumelated accumelates accumelating accumilate accumilated accumilates
+accumilating accumilation accumlate accumlated accumlates accumlating accumlation accumlative accumlator accumlators
+accummulate accummulated accummulates accummulating accummulation accummulative accummulator accummulators
+accumualte accumualted accumualtes accumualting accumualtion accumualtive accumualtor accumualtors accumuate
+accumuated accumuates accumuating accumulare accumulater accumulaters accumulatin accumulato accumulaton accumule
+accumulotor accumulted accunt accupied accupts accurable accuraccies accuraccy accurancy accurarcy accurary
+accuratelly accuratley accuratly accuray accure accured accurences accurracies accurracy accurrate accurrately
+accurring accurs accusating accusato accusin accusition accussed accustommed accustumed acdept acditionally acecess
+acedamia acedamic acedamically acedamics acedamies acedamy acedemia acedemic acedemically acedemics acedemies
+acedemy aceept acelerate acelerated acelerates acelerating aceleration acelerations acelerator acelerators
+acelerometer acelerometers acend acendance acendancey acended acendence acendencey acendency acender acending acent
+acept aceptable aceptably aceptance acepted acepter acepters acepting aceptor aceptors acepts acerage acerages acess
+acessable acessed acesses acessibility acessible acessing acessor acessories acessors acessory acftually acheevable
+acheeve acheeved acheevement acheevements acheeves acheeving acheivable acheive acheived acheivement acheivements
+acheives acheiving acheivment acheivments achevable acheve acheved achevement achevements acheves acheviable achevie
+achevied acheviement acheviements acheviing acheving achiavable achiev achieval achievd achieveble achieveds
+achieveing achievemint achievemints achievemnt achievemnts achievemts achievents achievin achievment achievments
+achievs achillees achilleos achilleous achilleus achin achitecture achitectures achivable achive achiveable achived
+achiveing achivement achivements achiver achives achiving achor achored achoring achors acident acidental
+acidentally acidents acient acients acition acitions acitivate acitivated acitivates acitivating acitivation
+acitivations acitive acitively acitivities acitivity aciton acitons acitvate acitvated acitvates acitvating
+acitvation acitvations acitve acitvely acitvision acitvities acitvity acivate acivated acivates acivating acivation
+acivations acive acively acivities acivity acknodledgment acknodledgments acknoledge acknoledged acknoledgement
+acknoledgements acknoledges acknoledging acknoledgment acknoledgments acknolwedge acknolwedged acknolwedgement
+acknolwedgements acknolwedges acknolwedging acknowedge acknowedged acknowedgement acknowedgements acknowedges
+acknowedging acknoweldge acknoweldged acknoweldgement acknoweldgements acknoweldges acknoweldging acknowiedge
+acknowiedged acknowiedgement acknowiedgements acknowiedges acknowiedging acknowladge acknowladged acknowladgement
+acknowladgements acknowladges acknowladging acknowldeged acknowldegement acknowldegements acknowldge acknowldged
+acknowldges acknowldging acknowldgment acknowldgments acknowlede acknowleded acknowledgeing acknowledgemnt
+acknowledgemnts acknowledget acknowledgin acknowleding acknowlegde acknowlegded acknowlegdement acknowlegdements
+acknowlegdes acknowlegding acknowlege acknowleged acknowlegement acknowlegements acknowleges acknowleging
+acknowlegment acknowlegments acknownledge acknownledged acknownledgement acknownledgements acknownledges
+acknownledging acknownledgment acknownledgments acknwoledge acknwoledged acknwoledges acknwoledging ackowledge
+ackowledged ackowledgement ackowledgements ackowledges ackowledging ackumulate ackumulated ackumulates ackumulating
+ackumulation ackward ackwards aclhemist aclhemists acn acnedote acnedotes acnowledge acocunt acocuntant acocuntants
+acocunted acocunting acocunts acommodate acommodated acommodates acommodating acommodation acommodations acommpany
+acommpanying acomodate acomodated acomodates acomodating acomodation acomodations acompanied acompanies acompaniment
+acompany acompanying acomplish acomplished acomplishes acomplishing acomplishment acomplishments acontiguous
+acoording acoordingly acoostic acoount acopalypse acopalyptic acordian acordians acording acordingly acordinng
+acordion acordions acornym acornyms acorss acorting acount acounts acousitc acoutsic acovado acovados acqauinted
+acquaintace acquaintaces acquaintaince acquaintainces acquaintence acquaintences acquaintin acquaintince
+acquaintinces acquanitance acquanitances acquanited acquantaince acquantainces acquantiance acquantiances acqueos
+acqueus acquiantance acquiantances acquianted acquiantence acquiantences acquiescin acquiesence acquiess acquiessed
+acquiesses acquiessing acquifer acquinated acquirin acquisation acquisito acquisiton acquisitons acquistion
+acquistions acquited acquition acqure acqured acqures acquried acquries acquring acqusition acqusitions acrage
+acrages acrlyic acronmy acronmys acronyme acronymes acronymn acronymns acronysm acroos acrosss acrost acroynm
+acroynms acrue acrued acryllic acrynom acrynoms acsend acsended acsending acsends acsension acses acsess acsii
+acssume acssumed actal actally actaly actaul actaully actauly actial actially actialy actiavte actiavted actiavtes
+actiavting actiavtion actiavtions actiavtor actiavtors actibity acticate acticated acticates acticating actication
+actications actice acticely acticities acticity actieve actine actitivies actiual activ activacion activaed
+activaste activasted activastes activasting activateing activater activaters activatin activationg actived activelly
+activeta activete activeted activetes activiate activiated activiates activiating activiation activiations activies
+activiites activisim activisiom activisit activisits activistas activistes activistion activit activite activited
+activites activiti activiting activition activitions activitis activitites activitiy activits activizion activley
+activly activste activsted activstes activte activted activtes activties activting activtion activtions activty
+activw activy actove actresess actresss actuaal actuaally actuak actuakly actualey actualiy actualky actuall
+actuallin actuallly actualmy actualoy actualpy actualty actualy actualyl actuell actuion actuionable actul actulay
+actullay actully actural acturally actusally actvate actvated actvates actvating actvation actvations actve actvie
+actvities actvity actzal acual acually acuire acuired acuires acuiring acumalate acumalated acumalates acumalating
+acumulate acumulated acumulates acumulating acumulation acumulative acumulator acumulators acuqire acuracies acuracy
+acurate acurately acusation acusations acused acusing acustom acustommed acutal acutality acutally acutaly acutions
+acutual acutually acyrlic adament adamently adapat adapatation adapatations adapated adapater adapaters adapating
+adapation adapations adapative adapats adapd adapdive adaped adaper adapers adapive adaptacion adaptaion adaptare
+adaptate adaptated adaptater adaptaters adaptates adaptating adapte adaptee adaptes adaptibe adaptin adaptove
+adaquate adaquately adaquetely adaquit adaquitly adatper adatpers adavance adavanced adavances adavancing adavantage
+adavantages adbandon adbomen adbominal adborb adborbed adborbing adborbs adbuct adbucted adbucting adbuction adbucts
+addapt addaptation addaptations addapted addapter addapters addapting addaptive addapts addcits addd addded addding
+adddition addditional addditionally addditions adddress adddressed adddresses adddressing addds addedd addeed
+adderess adderessed adderesses adderessing adderss adderssed addersses adderssing addert adderted addes addess
+addessed addesses addessing addicitons addictes addictin addictis addidition addiditional addiditionally addiditions
+addiditive addied addig addiing addiional addiionally addiiton addiitonal addiitonall addiitonally addiitons addin
+addind addional addionally addiotion addiotional addiotionally addiotions additianal additianally additiion
+additiional additiionally additiions additinal additinally additioal additioally additioanal additioanally
+additioanl additioanlly additiona additionall additionallly additionals additionaly additionalyy additionnal
+additionnally additionnaly addititional addititionally additivies additivley additoin additoinal additoinally
+additoinaly additon additonal additonally additonaly additons addittion addittional addittionally addittions addjust
+addjusted addjusting addjusts addmin addminister addministered addministering addministers addministration
+addministrations addministrative addministratively addministrator addministrators addmins addmission addmit addno
+addnos addonts addopt addopted addoptive addos addpress addrass addrees addreess addrerss addrerssed addrersser
+addrersses addrerssing addrersss addrersssed addrerssser addrerssses addrersssing addres addresable addresed
+addreses addresesd addresess addresing addresse addressess addressibility addressible addressin addressings addresss
+addresssed addressses addresssing addrress addrss addrssed addrsses addrssing addted addtion addtional addtionally
+addtionaly addtions addtition addtitional addtitionally addtitions adealide adecuate aded adeilade adeladie adeliade
+adeqaute adeqautely adequat adequatedly adequatley adequatly adequet adequetely adequit adequite adequitely
+adequitly adernaline adevnture adevntured adevnturer adevnturers adevntures adevnturing adew adfter adge adges
+adhearing adheasive adheasives adheisve adherance adherin adhesize adhevise adiacent adiditon adin ading adition
+aditional aditionally aditionaly aditionnal aditionnally aditionnaly aditions adivce adivse adivser adivsers adivsor
+adivsories adivsoriy adivsoriyes adivsors adivsory adjacancies adjacancy adjacant adjacantly adjacentcy adjacentsy
+adjactend adjancencies adjancency adjancent adjancently adjancey adjasancies adjasancy adjasant adjasantly
+adjascencies adjascency adjascent adjascently adjasence adjasencies adjasency adjasensies adjasensy adjasent
+adjasently adjast adjatate adjatated adjatates adjatating adjative adjcence adjcencies adjcent adjcentcy adjecent
+adjectiveus adjectivos adjectivs adjency adjsence adjsencies adjsut adjsuted adjsuting adjsutment adjsutments
+adjsuts adjuscent adjusment adjusments adjustabe adjustement adjustements adjustes adjustible adjustificat
+adjustification adjustin adjustmant adjustmants adjustmenet adknowledged adknowledges admendment admi adminastrator
+adminastrators adming admininister admininistered admininistering admininisters admininistration admininistrations
+admininistrative admininistratively admininistrator admininistrators admininster admininstered admininstering
+admininsters admininstration admininstrations admininstrative admininstratively admininstrator admininstrators
+administartion administartor administartors administation administations administative administatively administator
+administators administed administerd administerin administor administored administors administr administraion
+administraions administraive administraively administraor administraors administrar administraron administrater
+administraters administratief administratiei administratieve administratio administratior administratiors
+administrativne administrativo administraton administre administren administrer administres administrez administro
+adminiter adminitered adminitering adminiters adminitration adminitrations adminitrative adminitratively
+adminitrator adminitrators adminsiter adminsitered adminsitering adminsiters adminsitration adminsitrations
+adminsitrative adminsitratively adminsitrator adminsitrators adminssion adminster adminstered adminstering
+adminsters adminstrate adminstration adminstrations adminstrative adminstratively adminstrator adminstrators
+admiraal admiraals admis admisible admision admisions admissability admissable admited admitedly admiting
+admittadely admittadly admittetly admittidly admittin admn admnistrator admnistrators admrial admrials adn
+adnimistrator adnimistrators adnroid adnroids adobted adolecent adolence adolencence adolencent adolescance
+adolescant adolescene adolescense adoloscent adolsecent adoptor adoptors adorbale adovcacy adovcated adovcates
+adovcating adpapted adpat adpatation adpatations adpated adpater adpaters adpating adpative adpats adpter adpters
+adquire adquired adquires adquiring adquisition adquisitions adrea adreanline adrelanine adreneline adreniline
+adrerss adrerssed adrersser adrersses adrerssing adres adresable adresed adresee adresees adreses adresing adress
+adressable adresse adressed adresses adressing adresss adressses adroable adrress adrresses adter adtodetect
+aduiobook adultary adultey adultrey adust adusted adusting adustment adustments adusts advace advacne advanace
+advanaced advanaces advanacing advanatage advanatages advanatge advanatges advancin advandce advandced advandces
+advandcing advane advaned advanes advaning advantadges advantag advantageos advantageus advantagious advantagous
+advantags advantegeous advanteges advanve advanved advanves advanving advatage advatange advatanges advence advenced
+advences advencing adventage adventageous adventages adventagous adventagously adventerous adventourus adventrous
+adventrue adventrues adventue adventuers adventues adventuous adventureous adventureres adventurin adventurious
+adventuros adventurs adventuruous adventurus adventus adverised adveristy adversiting adverst advertice adverticed
+adverticement adverticements advertie advertied advertiement advertiements advertier advertiers adverties advertiing
+advertis advertisiers advertisiment advertisiments advertisin advertisment advertisments advertisor advertisors
+advertisted advertister advertisters advertisting advertistment advertistments advertisy advertize advertized
+advertizement advertizements advertizes advertsing advesary advetise advicable adviced advices advicing
+advirtisement advirtisements adviseable adviseer adviseur advisin advisoriy advisoriyes advisorys advizable advnace
+advocade advocaded advocades advocading advocat advocats advocay advsie advsied advsior advsiors adwances aeactivate
+aeorspace aequidistant aequivalent aeriel aeriels aeropsace aerosapce aersopace aesily aestethic aestethically
+aestethics aesthatic aesthatically aesthatics aesthestic aesthestically aesthethics aestheticaly aestheticlly
+aesthitically aesthitics aesy aethist aethistic aethists aexs afair afaraid afater afaterwards afe afect afected
+afecting afects afer afernoon afernoons aferwards afeter afetr affact affaire affaires affaris affecfted affectin
+affectionatley affectionnate affekt affiars afficianado afficianados afficionado afficionados affilate affilates
+affilation affilations affiliato affiliaton affiliction affilitation affilitations affilliate affinitied affinitiy
+affinitized affinitze affinties affintiy affintize affinty affirmate affirmates affirmitave affirmitive affirmitve
+affitnity affixiation afflcition afflection affleunt affliated affliation affliciton afforable afforadble affordible
+afforementioned affort affortable afforts affraid affrimative afftect afftected afftecting afftects affter affulent
+afgahnistan afganhistan afganistan afghanastan afghanisthan afghansitan afhganistan afile afinity afircan afircans
+afor aford aforememtioned aforementioend aforementiond aforementionned aformentioned afrer afriad africain africains
+africanas africaner africaners africaness africanos afte afterall afterhtought afterhtoughts aftermaket afternarket
+afternnon afternon afternooon afteroon afterthougt afterthougth afterw afteward aftewards afther aftherward
+aftherwards aftrer aftrerward aftrerwards aftter aftterward aftterwards aftzer aftzerward aftzerwards afwully agai
+againn againnst agains againsg againsst againt againts agaisnt agaist agancies agancy aganda agani aganist agant
+agants agein aggaravate aggaravated aggaravates aggaravating aggegate aggegated aggegates aggegating aggegation
+aggegations aggegator aggegators aggegrate aggegrated aggegrates aggegrating aggenst aggergate aggergated aggergates
+aggergating aggessive aggessively agggregate agggregated agggregates agggregating agggregation agggregations
+agggregator agggregators aggragate aggragated aggragates aggragating aggragation aggragations aggragator aggragators
+aggrandisin aggrandizin aggrate aggrated aggrates aggrating aggration aggrations aggrator aggrators aggravanti
+aggravatin aggraveted aggreagate aggreagated aggreagates aggreagating aggreagation aggreagations aggreagator
+aggreagators aggreataon aggreate aggreated aggreates aggreating aggreation aggreations aggreator aggreators aggree
+aggreeable aggreeableness aggreeably aggreecate aggreed aggreegate aggreegated aggreegates aggreegating aggreegation
+aggreegations aggreegator aggreegators aggreeing aggreement aggreements aggrees aggregater aggregaters aggregatet
+aggregatin aggregatore aggregatted aggregete aggregeted aggregetes aggregeting aggregetion aggregetions aggregetor
+aggregetors aggreggate aggreggated aggreggates aggreggating aggreggation aggreggations aggreggator aggreggators
+aggregious aggregrate aggregrated aggregrates aggregrating aggregration aggregrations aggregrator aggregrators
+aggrement aggresions aggresive aggresively aggressivley aggressivly aggressivo aggressize aggresssion aggrevate
+aggrevated aggrevates aggrevating aggrgate aggrgated aggrgates aggrgating aggrgation aggrgations aggrgator
+aggrgators aggrivate aggrivated aggrivates aggrivating aggrovated aggrovating agian agianst agin agina aginst
+agircultural agitatin agknowledge agknowledged aglorithm aglorithmic aglorithms agnositc agnostacism agnosticim
+agnosticisim agnosticm agnosticsm agnostisch agnostiscm agnostisicm agnostisim agnostisism agnostocism agnsoticism
+agonstic agonsticism agorithm agorithmic agorithms agos agracultural agrain agrandize agrandized agrandizes
+agrandizing agravate agravated agravates agravating agrc agre agreable agreableness agreably agred agreeded agreee
+agreeeable agreeeableness agreeeably agreeed agreeeing agreeement agreeements agreees agreein agreemnet agreemnets
+agreemnt agreemnts agregate agregated agregates agregating agregation agregations agregator agregators agreggate
+agreing agrement agrements agrentina agressie agression agressions agressive agressively agressiveness agressivity
+agressivley agressivnes agressor agresssive agresssively agressvie agressviely agrgressive agrgressively agrgument
+agrguments agricolture agriculteral agriculteur agriculteurs agricultral agricultre agricultrual agricultual
+agricultue agriculturual agriculure agriculutral agricutlure agricuture agrieved agrigultural agrocultural agrred
+agrrement agrresive agrs agruable agruably agruement agruements agruing agrument agrumentative agruments agrv ags
+agsinst agument agumented agumenting aguments agurement ahd aheared ahed ahere ahev ahlpa ahlpas ahmond ahmonds
+ahould ahppen ahppy ahtiest ahtiests ahtlete ahtletes ahtleticism ahve ahving aicraft aiffer ailenate ailenated
+ailenates ailenating ailgn ailin ailmony aincent aincents aiport airator airators airboner airbore airborn airbourne
+airbrone aircaft aircarft aircrafts airfow airial airlfow airloom airosft airplance airplans airporta airpost
+airpsace airrcraft airrflow airrplane airrplanes airrport airrports airscape airsfot airzona aisian aithentication
+aixs aizmuth ajacence ajacencies ajacency ajacent ajacentcy ajasence ajasencies ajative ajcencies ajdectives
+ajsencies ajurnment ajust ajusted ajustement ajusting ajustment ajustments ajusts ake akkumulate akkumulated
+akkumulates akkumulating akkumulation akkumulative akkumulator akkumulators aknowledge aknowledged aknowledgement
+aknowledgements aknowledges aknowledging aknowledgment aknowledgments akransas aks aksed aksing aksreddit akss
+aktion aktions aktivate aktivated aktivates aktivating aktivation aktive aktively aktivities aktivity akumulate
+akumulated akumulates akumulating akumulation akumulative akumulator akumulators akward alaready albiet albumns
+alcehmist alcemy alchemey alchemsit alchimest alchmeist alchmey alchohol alchoholic alchol alcholic alchool
+alchoolic alchoolics alchoolism alcohal alcohalic alcohalics alcohalism alcoholc alcoholical alcoholicas alcoholicos
+alcoholis alcoholisim alcoholsim aldutery aleady aleays alechmist aledge aledged aledges alegance alegbra alegbraic
+alege aleged alegiance alegiances alegience alegorical aleinate aleinated aleinates aleinating aleniate aleniated
+aleniates aleniating alerady alernate alernated alernately alernates alernating alernative alernatively alernatives
+alers aletr aletred aletring aletrnate aletrnated aletrnately aletrnates aletrnating aletrnative aletrnatively
+aletrnatives aletrs aleviate aleviates aleviating alevt alforithm alforithmic alforithmically alforithms algebraical
+algebriac algebric algebrra algee algerba algerbaic alghorithm alghoritm alghoritmic alghoritmically alghoritms
+algin algined algining alginment alginments algins algohm algohmic algohmically algohms algoirthm algoirthmic
+algoirthmically algoirthms algoithm algoithmic algoithmically algoithms algolithm algolithmic algolithmically
+algolithms algoorithm algoorithmic algoorithmically algoorithms algoprithm algoprithmic algoprithmically algoprithms
+algorgithm algorgithmic algorgithmically algorgithms algorhithm algorhithmic algorhithmically algorhithms algorhitm
+algorhitmic algorhitmically algorhitms algorhtm algorhtmic algorhtmically algorhtms algorhythm algorhythmic
+algorhythmically algorhythms algorhytm algorhytmic algorhytmically algorhytms algorightm algorightmic
+algorightmically algorightms algorihm algorihmic algorihmically algorihms algorihtm algorihtmic algorihtmically
+algorihtms algoristhm algoristhms algorith algorithem algorithemic algorithemically algorithems algorithic
+algorithically algorithim algorithimes algorithimic algorithimical algorithimically algorithims algorithmes
+algorithmi algorithmical algorithmm algorithmmic algorithmmically algorithmms algorithmn algorithmnic
+algorithmnically algorithmns algorithmo algorithmos algorithmus algoriths algorithsm algorithsmic algorithsmically
+algorithsms algorithum algorithums algorithym algorithyms algoritm algoritmes algoritmic algoritmically algoritmos
+algoritms algoroithm algoroithmic algoroithmically algoroithms algororithm algororithmic algororithmically
+algororithms algorothm algorothmic algorothmically algorothms algorrithm algorrithmic algorrithmically algorrithms
+algorritm algorritmic algorritmically algorritms algorthim algorthimic algorthimically algorthims algorthin
+algorthinic algorthinically algorthins algorthm algorthmic algorthmically algorthms algorthn algorthnic
+algorthnically algorthns algorthym algorthymic algorthymically algorthyms algorthyn algorthynic algorthynically
+algorthyns algortihm algortihmic algortihmically algortihms algortim algortimic algortimically algortims algortism
+algortismic algortismically algortisms algortithm algortithmic algortithmically algortithms algoruthm algoruthmic
+algoruthmically algoruthms algorwwithm algorwwithmic algorwwithmically algorwwithms algorythem algorythemic
+algorythemically algorythems algorythim algorythims algorythm algorythmic algorythmically algorythms algothitm
 algothitmic algothitmically algothitms algotighm algotighmic algotighmically algotighms algotihm algotihmic
-algotihmically algotihms algotirhm algotirhmic algotirhmically algotirhms alha alhabet alhabeticaly alhapet
-alhapetical alhapetically alhapeticaly alhapets alhough alhpa alhpabeticaly aliagn aliasas aliase aliasin alienet
-aliged aligh alighed alighn alighns alighs aligin aliging aligins aligmnet aligmnets alignation alignd aligne
-alignemt alignes alignin alikes alimunium alimunum aline alined aling alinged alings alis alisas alised alises
-alising aliver allacritty allcate allcateing allcater allcaters allcoateing allcoateng allcoater allcoaters alle
-alled alledge alledgely allegence allegry allergisch allias alliegance allievate allif alligeance allign allignement
-allignemnt alligns allk alll alllow alllows allmost allo alloate allocae allocal allocat allocatote alloco allocos
-allocte alloed alloews allone allong allos alloted alloud allowd allowe allowes allowin allpication allpications
-allredy allreight alls allso alltime alltogeher alltogehter alltogetrher alltogther alltough allways allwed allwing
-allwo allwoed allwos allws allwys almighy almoast almostly almsot alo aloable alocate alochol alog alogirhtm
-alogirhtmic alogirhtmically alogirhtms alogirthm alogirthmic alogirthmically alogirthms alogn alogned alogns alomost
-alomst aloow aloowed aloows alos alot alotted alow alowed alowing alows alpabet alpah alpahs alph alphabeast
-alphabeticly alphabt alphapeicall alphapeticaly alphbet alrady alraedy alread alreadh alreadt alreasy alreay alreayd
-alreday alredy alrighy alrms alrogithm alrorythm alrorythms als alse alsmost alsot alsso alsways altanta alteast
-alterady alterato alterin alternar alternavte alternavtely alternavtes alternetly alternitavely alternitiv
-alternitivly alternitivs althete althetes althetic altheticism althetics altho althogh althorithm althorithmic
-althorithmically althorithms althoug altnerately altogher altogheter altough altought altruistisch altso alue alues
-alunimum alusion alwais alwas alwast alwasy alwasys alwats alwaus alwauys alway alwyas alwys alyer alyers alyways
-amacing amalgum amargeddon amater amaters amatersu amateurest amateus amatuer amatur amature amaturs amazin
-ambadexterous ambadexterouseness ambadexterously ambadexterousness ambadextrouseness ambidexterouseness ambien
-ambuigity ambulancier amde amdgput amealearate amealearated amealearates amealearating amealearative amealearator
-amealearators amealiarate amealiarated amealiarates amealiarating amealiarative amealiarator amealiarators ameba
-amebae amebas ameelarate ameelarated ameelarates ameelarating ameelarative ameelarator ameelarators ameeliarate
-ameeliarated ameeliarates ameeliarating ameeliarative ameeliarator ameeliarators amelearate amelearated amelearates
-amelearating amelearative amelearator amelearators amendin amendmenter amendmenters amened amensia amensty americ
-americares americs amernia amernian amernians ameythst ameythsts amgle amgles aminosity amke amkes amkeup amking
-ammend ammends ammong ammoung ammoungst ammount ammused amneisa amnsety amny amognst amongs amongts amonsgt amonst
-amont amonut amound amounds amoung amout amoutn amoutns amouts ampatheater ampatheaters ampethamine ampethamines
-amphetimin amphetimins ampilfy ampty amrenia amrpit amrpits amtheyst amtheysts amuch amung amunt amzing anachrist
-anachrists anad analagus analaog analig analise analist analisys analiticaly analityc analitycal analitycally
-analitycs analize analoge analsye analsyt analye analyed analyer analyes analyis analyitcaly analysator analysators
-analyseles analyseras analyseres analysise analysised analysises analysising analysy analyticals analyticly analyts
-analyzator analyzators analzye ananlog anarkist anarkistic anarkists anarquism anarquist anarquistic anarquists
-anaylse anaylsises anaylst anaylze anaysis anaytic anbd anceint ancesteres anchord ancinet anconda andd andf andle
-andled andler andlers andles andling andoid andoids andoird andoirds andorid andriod androider androiders androidtvs
-androis andthe andtoid ane anecdot anecdotice anecdotices anectodal anectodally anectode anectodes anedoctal
-anedoctally anedocte anedoctes aneel aneeled aneeling aneels aneroxia aneroxic anevironment anevironments anfd
-angirly angluar angshios angshiosly angshiosness angshis angshisly angshisness angshiuos angshiuosly angshiuosness
-angshus angshusly angshusness anguage angualr angziety anhoter anialate anialated anialates anialating anicent anid
-animaed animaes animaiter animaiters animaor animete animets animonee animore aninate anitdepressant anitialising
-anitime anitque anitrez aniway anixety anjanew ankshios ankshiosly ankshiosness ankshis ankshisly ankshisness
-ankshiuos ankshiuosly ankshiuosness ankshus ankshusly ankshusness anlayse anlayze anlge anly anlyse anlysed anlyser
-anlyses anlysis anlyst anlysts anlytic anlyze anlyzed anlyzer anlyzes anme anmed anmes anmesia anmesty anming anmore
-annaverseries annaversery annaverserys annay annayed annays annd annhiliate annhiliated annhiliates annhiliating
-annhiliation annhiliations annihalition annilihate annilihated annilihation annimal anniversy annoate annoint
-annonce annonceur annonceurs annonomus annonomusally annonomusly annonymouse annotae annotaiotn annotaiotns annote
-annoted annotes annoting annotion annotions annotor annotors annouce annoucenment annoucenments announcent
-announcents annoyin annoyn anntena anntenas annualy annuled annyo annyoed annyos anoher anohter anomisity anomolee
-anomoly anomynity anomynous anonimus anonimusally anonimusly anononymous anononymously anonymoys anonyms anonymsly
-anormal anotate anotehr anoter anothe anothr anounce anount anout anoxeria anoxeric anoy anoyed anoying anoys
-anpatheater anpatheaters anphatheater anphatheaters anpitheater anpitheaters anroid anroids ansamble ansambles ansd
-anser ansered anserer ansers ansester ansesters answe answerd answere answhare answhared answhareing answhares
-answharing answhars ansyert antagonostic antagonstic anteena anthing anthor anthromorphization anthropoly
-antialialised antiboitic anticipato anticipe anticiped anticipes anticiping antiobitic antiobitics antivuris
-antoganist antoganists antoher antripanewer antripanewers antrophology antry anual anually anuglar anuled anuling
-anull anulled anulls anuls anumber anurism anway anways anwee anwer anwers anwhere anwser anwsers anwyays anxeity
-anxios anxiuos anyawy anye anyhing anylsing anylzing anynomity anynomous anyoens anyonse anythig anythin anythng
-anytiem anyting anywere anywya anywyas anyy aoache aobut aond aorund aother aoto aotomatical aotomaticall aound
-aovid aovoid aovoids apach apacolypse apacolyptic apapt apapted apapter apapts aparant aparantly aparent aparrent
-aparrently aparthide apartide apaul apauled apauling apauls apche apdat apdatation apdatations apdate apdated
-apdater apdates apdative apdats apeal apealed apeals apear apeared apears apect apects apeend apeends apend apended
-apender apendix apends aperure apetite apeture aphabet aplha aplicabile aplied aplies aplikay aplikays apllicatin
-apllicatins apllied apllies aplly aply aplyed aplying apocaplyse apocolapse apocraful apoints apollstree apologism
-apologisms apologistic apologistics apon aposlte apostel apostrafes apostrafies apostrafy apostrophied appache
-appaer appaers appar apparantely appareance appareances appared apparen apparence apparences appares apparoch
-apparoched apparoches apparoching appars appart appature appatures appearant appearantly appeard appeasr appeded
-appedix appedn appen appendent appendt appened appenines appens appent apperant apperantly apperar apperead
-appereance appereances appered appericate appericated appericates appericating appers appetities appetitite
-appicaliton appicalitons appied appies applaudes applay applayed applays applicatable applicaten applicato applide
-applie applikay applikays appling applly applogy appluad applyable applyd applyed applyes applyig applyin applys
-appned appneds appoach appoligies appoligise appoligize appon apporiate apporiately apporpiate apporpiately apporve
-appoval appove appoved appoves apppear apppend appplet appply apppriate apppriately apprach appreacite appreacited
-appreacites appreaciting apprear appreciaite appreciato apprent appreteate appreteated appretince appricate
-appricated appricates appricating appriceate appriceated appriceates appriceating appriecate appriecated appriecates
-appriecating appriproate appriproately apprixamate apprixamated apprixamately apprixamates apprixamating
-apprixamation apprixamations approbiate approbiately approch approche approiate approiately appropriato approprietly
-appropropiate appropropiately appropropreate appropropreately appropropriate appropropriately approproximate
-approproximated approproximately approproximates approproximating approproximation approproximations approstraphe
-approvement approxamatly approxametely approximatively approxime approximed approximely approximes approximetly
-approximing approximion appy appying apresheation apreteate apreteated apreteating apretiate apretiated apretiates
-apretiating apretiation apretiative apriciate aproach aproch aproched aproches aproching aproove aprooved apropiate
-apropiately aproval aprove aproved aproves aprox aprrovement apsect apsects apshalt apsirin apsotle aptitudine
-apyoon apyooned apyooning apyoons aqain aqcuire aqquire aquaint aquarim aqueos aqueus aquiantance aquiess aquiessed
-aquiesses aquiessing aquire aquired aquires aquit aquits aquries aracnid aranged aranges araound ararbic aray arays
-arbiatraily arbiatray arbibtarily arbibtary arbiratily arbiraty arbitiraly arbitiray arbitor arbitrailly arbitral
-arbitrally arbitraryly arbitre arbitrily arbitrion arbitriraly arbitriray arbitror arbitrors arbitrtily arbitrty
-arbitry arbitual arbitually arbitualy arbiture arbort arborts arbritarily arbritary arbritation arbritations arcahic
-archiac archictural archicturally archicture archictures archine architectuur architural architurally architure
-architures archiv archivd archivr archivs archor archval archve archved archver archves archvie arcitechtural
-arcitechture arcival arcive arcived arciver arcives arcylic ardvark aready areea aremnia arent aresnal aretmis
-argemnt argemnts arges argessive argessively argment argubly arguemet arguemets arguemnet arguemnets arguemtn
-arguemtns arguent arguin argumement argumements argumen argumentate argumentated argumentates argumentating
-argumentent argumentents argumet argumnt arhival arhive arhived arhiver arhives aribitary aribrary aribter ariflow
-arious ariport arised arisoft aritcle arithmetisch aritmethic aritst aritsts arival arivals arive arived arives
-ariving arleady armageddomon armagideon armchar armegaddon armistis armonic armorin armorment armorments armpitt
-aroara aroaras arogant arogent arond aronud aroud aroudn arouind aroun arounf aroung arount arpanoid arpatheid
-arpeture arquitect arquitects arquitectural arquitecturally arquitecture arquitectures arquival arquive arquived
-arquiver arquivers arquives arquiving arraay arraays arrage arraged arrages arragne arraies arraive arral arramge
-arranable arrance arrane arraned arranent arranents arranes arrang arrangaelbe arrangd arrangent arrangents
-arrangerad arrangmenet arrangmenets arrangs arrangt arrangts arranment arranments arrants arraows arrary arrarys
-arrauy arrauys arraye arrayes arre arreay arreays arrenge arresst arrey arreys arrgue arrgued arrgues arrise arrised
-arrises arrity arrivie arrivin arrnage arro arros arround arrray arrrays arrrive arrtibute arry arrya arryas arrys
-arsneal arsnic artcile artcle artcles arthimetic arthrite arthrose artic articaft articafts artical articals articat
-articats artice articel artices articifial articifially articule articuled articules articuling artifac artificiell
-artificiella artificiely artilce artistc artmeis artsit artsits arugement arugements aruging arument arund arvg asai
-asain asbestoast asbolutelly asborb asborbes asborbs ascconciated ascic ascned ascneds ascpect ascript asemble
-asembly asend asendancey asended asendence asendencey asendency asender asent asert aserted aserts asess asetic
-aseuxal asexaul asfar asgolute ashpalt asign asigned asignee asignmend asignmends asignor asigns asii asiprin asisst
-asissts asist asisted asists aske askes askign askin aslo asncronous asnd asnwer asnwers asny asnyc asnychronoue
-asnychronouely asolute asorbed aspahlt aspected asperge aspergerer aspergerers aspestus asphlat aspriin assagne
-assasin assasined assassinato asscii asscoitae asscoitaed asscoitaes asscoitaing asscoitaion asscoitaions
-asscoitaive assebly assemalate assemalated assemalates assemalating assembe assemblare assemblys assemby assement
-assements assemly asser assered assers assertation assertations assesmenet assests assfalt assfalted assfalting
-assfalts assgin assgins assicate assicated assicates assicating assication assications assicative assiciete
-assicieted assicietes assicieting assicietion assicietions assicietive asside assiged assigee assigh assighs assigne
-assignemtn assignemtns assignenment assignenmentes assignenments assignenmet assignt assihn assihns assime assimed
-assimes assimtote assimtotes assined assinee assing assingled assingn assings assiocate assiocated assiocates
-assiocating assiocation assiocations assiocative assisnate assisst assit assited assition assits assitss assma
-assmelber assmume associatate associatated associatates associatating associatation associatations associatative
-assoction assosiacition assosiacitions assosiacted assosication asssassans asssert asssess assset asssets asssign
-asssume assualt assue assum assuma assumad assumas assumbe assumin assumme assumne assumpted assums assumse assumu
-assumud assumue assumus assyemetric assyemetrical assyemetrically assyemetry assymetric assymetrical assymetrically
-assymetries assymetriy assymetry assymthotic assymtote assymtotes assymtotic assymtotically assync asterices asterik
-astethic astethically astethicism astethics astiimate astiimation astrisk astrix astrixes astrixs astroid asudo
-asume asumed asumes asuming asumtotic asure aswage aswell aswer aswered aswers asycn asycronous asycronously
-asymetic asymetical asymetically asymetri asymetricaly asymetriy asymmetetric asynchnous asynchnously asynchron
-asynchronly asynchrons asynchronsly asynchrouns asynchrounsly asyncrounesouly asynnc asynschron asynschronly atach
-atached atack atain atalog atalogs atatch ategory atempt atempts atended atendee atends aternies aterny atfer
-atheistical ather athiesm athiest athism athist athists athough athron athros ative atleast atll atmoic atmost
-atomacically atomata atomate atomical atomicly atomiticity atomtic atomtical atomtically atomticaly atomticlly
-atomticly atorney atribs atribut atributd atributs attaced attachd attachen attachs attacht attacs attampt attand
-attands attatch attch attched attches attement attemented attementing attements attemp attemps attemt attemtp
-attemts attened attept attepts attmept attmpt attmpts attornies attribye attribyes attritube attritubed attritubes
-attrubite attrubites attrubte attrubtes attrubure attrubures attrubyte attrubytes atttach atttack atual atually
-auccess aufter augest augmnet augmnetes auguest auhtor auhtors auido aulty aumatically auot aussian austair austeer
-austensible austensibly authecate authecated authecates authecating authecation authecator authecators authencate
-authencated authencates authencating authencation authencator authencators authenciate authenciated authenciates
-authenciating authenciation authenciator authenciators authencity authenenticate authenenticated authenenticates
-authenenticating authenentication authenenticator authenenticators authenfie authenfied authenfies authenfiing
-authenfiion authenfior authenfiors authenicae authenicaed authenicaes authenicaing authenicaion authenicaor
-authenicaors authenificate authenificated authenificates authenificating authenification authenificator
-authenificators authentation authentificate authentificated authentificates authentificating authentification
-authentificator authentificators auther authers authethenticate authethenticated authethenticates authethenticating
-authethentication authethenticator authethenticators authethicate authethicated authethicates authethicating
-authethication authethicator authethicators authoer authoratitative authoratitatively authorative authoritive authos
-authro authror authros autio autmata autmate autoctonous autofilt autogenratet autoincrementive automatical
-automaticly automic automical automically automicaly automicatilly automiclly automicly automonomous
-autonegatiotiation autonegatiotiations autonegoation autonegoations autonegoptionsotiation autonegoptionsotiations
-autonegotatiation autonegotatiations autonegotion autonegotionation autonegotionations autonegotions
-autonegotiotation autonegotiotations autoonf autor autors autosae autotorium autotoriums autum auxileries auxilery
-auxilleries auxillery avacado avaialbaility avaialbale avaialbe avaialbel avaibility avaible avaiibility avaiible
-availabability availabable availabal availabed availabyl availaiability availaiable availailability availailable
-availalability availalable availaliability availaliable availality availbe availe availibilty availibity
-avalaibility avalaible avalaibles avalibaility avalibale avalibility avalible avaloability avaloable avance avanced
-avances avaoid avarage avarageing avare avarege avary avation avcoid avcoids avdisoriy avdisoriyes avearge avengence
-averge averged averges aviability aviable avialibility avialible aviod avioded aviods avisoriy avisoriyes avisory
-avod avoded avoding avods avoic avoiced avoics avoide avoidin avoind avoinds avoud avove avriant avtive awared aways
-aweful awfull awfuly awkard awming awmings awnin awnser awnsered awnsers awoid awrning awsome awya axises axix
-aymore aysnc aything ayway ayways azma azmith azmiths baase baased baases baasic baasics baasing baasis bable bacame
-bacause baceause bacend bacends bachler bachlers bacic bacics bacis bacisally backaloriette backaloriettes backard
-backedn backet backets backgournd backgournds backned backound backounds backrefence backtic backupped backwad
-backwar bacome bacomes bacup bacups bacward badmitten baed bafore bage bailin bais baisc baiscs baised baises
-baising baitin bakc bakcend bakcup bakcups bakend bakends bakup bakups bakward balace balaced balacer balaces balck
-balence balnk balnks balona balony baloon baloons balse banch banched banches bangquit bangquits bannana bannet
-bannets baout baraches baray barays bargin bargins bariier barnch baroke barrer basci basf basicly basline bassic
-bassics bassis batchleur batchleurs batery battary battey bayge bazare bazerk bbefore bcak bcause beable beacaon
-beacuse beanch beaon bearword beatin beauquet beauquets beauracracy beauracratic beauracratical beauracratically
-beaurocracy beaurocratic beaurocratical beaurocratically beause beauti beautiy beautyfull beavior bebefore bebongs
-bebore becacdd becahse becamae becames becase becasue becauae becauce becaue becaues becaus becausw becoem becomin
-becomme becoms becouse becoz bector bectors becuase becuse becuz beddin beding bedore beed beeen beefore beeing
-beeings beetwen beffer beflow befoer befor beforere beforerehand befores beforing befure beggin begginer begginers
-beggingin begginging begginig beggining begginings begginnig beggins begiin begiins beginer begines beging beginin
-beginn beginns behaiviuor behavin behavio behavor behavoueir behavoueirs behinde behing behvior beigin bein beind
-bejond beleave beleaved beleaver beleaves beleaving beleif beleifable beleife beleifed beleifes beleifing beleiv
-beleive beleve beleved belever beleves beliefe beligum beling beliv belive beliveble belivebly belived belives belog
-belogs belond belove belowe belown belows belwo belye belyed belyes belys benchin benchmkar benchmkared benchmkaring
-benchmkars benchs beneeth beneits benetif benetifed benetifing benetifs benfit benfits beng benge benged benges
-benging benhind benifit benifite benifitial benig benine benj benjed benjer benjes benjing beofre beond berfore
-berween besed beseige besic besics besure beteeen beteen beter bettern bettery bettr bettter betwean betwee betweed
-betweem betwen betwene betwenn betwern betwwen beucase beuracracy beuraucratic beuraucratically bevause bever bevore
-bevorhand beweeen beween bewteen bewteeness beyone beyong beyound bffer bianry biasin biddin bidimentionnal bidings
-bidning biger bigest bigining biinary billon bilt bimask binaies binairy binanaries binanary binar binay bindin
-bindins binidng binnary binrary bion birdge birdges birght biridectionality bisct biscut biscuts bisines bisnes
-bisness bisunes bisuness bitamps bitap bitin bitis bitmast bitnaps bitween bitwiedh biuld biulder biulds biult
-bivwack biyou biyous bizare bizness biznesses bizzare bject bjects blaim blaimed blak blanace blance blanced blances
-blanck blatent blbos blcok blcoked blcoker blcoks bleedin blessd blessin blessure blief bliefs blieve blieved
-bliever blieves blindy bload bloaded blocack bloccks blocekd blockes blockin blockse bloddy blodk bloek bloekes
-bloeks bloekss blohted blok blokc blokcer blokcs blokcss bloked bloker bloking bloks blong blonged blongs bloock
-bloocks blosum blosums bloted blured blurr blythly bnndler boads boardcast boardin boaut bobard bocome boddy bodiese
-bodin boelean boffer bofore bofy boganveelia boganveelias boggus bogos bogous bointer bolean boleen bolor bombin
-bondary bood booda booe booee booees booes boofay boofays bookmar boold booleam booleen boolen boolens boomark boook
-boorjwazee booteek bootime bootle bootles bootom bootrap bootraped bootraper bootrapers bootraping bootrapped
-bootrapper bootrappers bootrapping bootraps bootup boounds boquet boraches borad bord borded bording borgwasy borke
-borken borow borwser bostom bothe boths bottem bottome bottomn botton bottonm bottons botttom bouce bouced bouces
-boucing boudary bouded bouding boudn boudned boudns bouds bouind bouinds boun bounad bounads bounardies bounardy
-bounary bouncin boundarys bounday boundays boundig boundin boundry bouned boungin boungind bouning bounnd bounnds
-bounradies bounrady bounraies bounray bouns bounsd bount bountries bountry bounus bouqet bouund bouunds bouy bouyant
-bouyed bouying bouys bowkay bowkays boxe boxs boyant boycot bracese brach brached braches bracin bracnh braisin
-braket brakets branc brance branced brances branche branchs branchsi branck brane brazeer breack breacks breaked
-breakes breakin breal breef breefly brefore breif breifly bresh breshed breshes brethen brfore bridg brievely
-brievety brigde brigdes brige briges brigh brighen brigher brighly brigth brigthnes brin bringin brite briten
-britened britener briteners britenes britening briter brnach broady broblem brocher brocken brockend brockened
-brocolee brocoli broge broges broked brokem brokend brokened bronken brooz broozes brose brosed broser brosers
-brosing broswe broswed broswer brough brower browers browing browsin browswe bruse bruses brushin brusk brutaly
-brwose brwosed brwoser btye btyes buad buda buest bufefr bufer bufers bufferent buffes buffeur bufffer buffor
-buffors buffr buffred bufufer buggest bugous buguous bugus bui buid buider buiders buiding buidl buidler buidls
-buids buiild buiilds buiilt buik buil buildd buildds builded buildin buildt builer builers builing builitn builld
-buillds buillt builter buinseses buinsess buinsesses buipd buis buissiness buissinesses buit buitin buitins buitlin
-buitton buld bulder bulders bulding bulds bulid bulider bulids bulit bulitin bulle bullevard bullevards bullyan bult
-bultin bumb bumbed bumber bumbing bumby bumpded bumpin bumpt bumpted bumpter bunble bunbled bunbler bund bunded
-bundel bundele bundels bunding bundlin bunds bunji bunlde bunlder bunldes buoancy burbon buring burjun burjuns
-burnin buro burocratic buros burried burtst buryin burzwah busines busness bussines bussineses bussy butiful
-butifully butifuly buton butons buttin buttins butto buttom buttoms buttong buttonn buttosn buttton buufers buuild
-buuilds buyed buzilla bve bwtween byast bycicle bycicled bycicles bycicling byciclist bypas bypased cabable cabably
-cabint cabints cabnet cabnets cacahe cacahes cace cacel caceled cacels cach cacheed cachin cachse cachup cacl
-caclate cacluate cacluated cacluater cacluates cacluating cacluation cacluations cacluator cacluators caclucate
-caclucation caclucations caclucator caclucators cacoon cacoons caculater caculaters cacuses caeful caendar caese
-caesed caeseing caeses caf cafay cafays cafine cafs cahacter cahacters cahange caharcter caharcters cahc cahce
-cahced cahces cahche cahched cahches cahcing cahcs cahe cahed cahes cahgne cahgned cahgner cahgners cahgnes cahgning
-cahhel cahhels cahin cahined cahinet cahing cahins cahnge cahnged cahnges cahnnel cahr cahrs calaber calalog calback
-calcable calcaulte calcaulted calcaultes calcaulting calcualion calcualions calcualter calculalate calculalated
-calculalates calculalating calculatter calculed calculs calcultater caldesack caledar caleed caleee calees caler
-calfes calfs calid calilng caling callack callbak callbck calld calle callef calles callig callin callint callis
-calll callled calllee calller callls calloed callser callsr calncel calss calsses calssic calucalte calucalted
-calucaltes calucalting calucaltion calucaltions calucate calucated calucates calucating calucation calucations
-calucator calucators caluclater calue calues calulater caluse camelion camelions cammand cammond camoflague
-camoflagued camoflagues camoflaguing campain campany campare canabel canabels canabelyse canabelysed canabelyses
-canabelysing canabelyze canabelyzed canabelyzes canabelyzing canacel canadan canbe cancele cancell cancelles cances
-cancl cancle cancled cancles cancls canew canews cange canged canges canging cann cannabile cannabiles cannabilyse
-cannabilysed cannabilyses cannabilysing cannabilyze cannabilyzed cannabilyzes cannabilyzing cannel cannels cannnot
-cannobt cannont cannote cannott cannt canonal canonalization canonalize canonalized canonalizes canonalizing
-canonally canot cantact cantain canvase canye caost capababilities capabability capabable capabably capabilies
-capabitilies capabitily capaciy capalize capalized capatibilities capatibility capatible capatibly capaticitance
-capaticitor capaticitors capaticity capbale capbaly capcity capela caperbility capible capibly capter capters
-captial captian captin captins captue captued captues capturd caputre caraboo caraboos carachter carachterisation
-carachterisations carachterise carachterised carachterises carachterising carachteristic carachteristically
-carachteristics carachterization carachterizations carachterize carachterized carachterizes carachterizing
-carachters caractere caracteres caraff carbus carcas carcus carcuses careing carful carfull cariage caridge caried
-carier cariers cariied cariier cariies carimonial carimonially carimonies carimony carin carinomial carinomially
-carinomies carinomy carisma carmel carmels carmonial carmonially carmonies carmony carnavor carnavors carnege
-carnige carnomial carnomially carnomies carnomy carosel caroseles carrage carrear carrears carreer carreid carrer
-carrers carret carrets carrien carrige carryin carryng cartain cartiledge cartilidge cartladge cartledge cartlege
-caryy casarole casaroles cascace caseinsensative caseinsensetive caseinsensistive caseinsensitiv caseinsensitve
-caseinsenstive caseinsentive caseinsentivite caseinsesitive caseintensitive casesensative casesensistive
-casesensitiv casesensitve casesenstive casesentive casesentivite casesesitive casette cashe casim casims casion
-caspule cassawory cassim cassims cassm cassms casue casued casues casuing cataclismical catagori catagorie
-catapillar catapillars catapiller catapillers catastrofies catastrofy catche catched catchi catchin catchip catchs
-categor categoy catgory cathlic catloag catloaged catloags catory catpure catterpilar catterpilars cauched caue
-caued caues cauesd cauess caugt cauhgt cauing causeed causees causin causion cautio cavaet cavaets cavren cavrens
-ccahe ccale cche ccordinats ccoutant ccurred ccustom ceasars ceaser ceasers ceasin ceasser ceassers ceate ceated
-ceates ceating ceation ceck ceckbox cecked cecker ceckers cecking ceckout cecks cecksum ceeling cehck cehcked
-cehcker cehcks cellabrate cellabrated cellabrates cellabrating cellabration cellabrations celle celler cellers
-celles celll celllar cellls cellst cellxs celsuis cementary cemetarey cenario cencter cencus cengter censabilities
-censability censable censably censur centain centenal centenals cententenial centerd centerfuge centerfuges
-centrifigual centruy centuty cerain cerate cerated cerates ceratin cerator cercomstance cercomstances cercomstancial
-cercomstantial cercumstancial cerify cerinomial cerinomially cerinomies cerinomy cermony cernomial cernomially
-cernomies cernomy certai certan certficiate certficiated certficiates certficiation certficiations certfy certi
-certian certicate certicated certicates certication certifacte certifacted certifactes certifaction certific
-certifice certificed certifices certificion certifificate certifificated certifificates certifification cervial
-cetain cetify cetrain cetrify cetting chace chaced chaces chache chached chaches chacing chaeck chaecks chage chaged
-chages chaging chagne chagned chagnes chahge chahged chahges chaied chaing chainge chaings chainin challanage
-chambre champain chanage chanc chancge chanche chanched chanching chanck chancks chancs chandaleer chandaleers chane
-chaned chaneg chanegd chanege chanegs chanel chanell chanels changee changge changin changue chaning chaninging
-chank chanks channe channes channge channl channle chanse chanses chaper characstyle characterisicly
-characteristicly characteritisc characteritiscs characteter characteteristic characteteristics characteters characts
-characture chararacter chararacters charas charator charators charctor charctors charector chargin charictor
-charictors charistics charnge chartroose chasim chasims chasin chasnge chasr chassim chassims chassm chassms chassy
-chatch chatched chateao chateaos chateo chateos chater chatou chatous chatow chatows chawk chcek chceked chceker
-chceks chck chckbox chcked chcker chckers chcking chckout chcks chcksum cheatin cheatta chec checbox checck checcks
-checed checer checers checg checged chech checheckpoit checheckpoits cheched checher chechk chechks chechs checing
-checkd checke checkes checket checkin checkk checkks checkng checkoslovakia checkox checksm checkstuming checkt
-checkto checkts checkum checl checled checler checls checout checs checsum chedule cheeck cheecks cheeper cheerin
-cheet cheeta cheeted cheets cheif cheifs chek chekbox chekc chekced chekcer chekcs chekd cheked cheker chekers
-cheking chekout cheks cheksum chello chenge chenged chenges chennel cherch cherchs cherck chercks chesck chescks
-chgange chidren childbird childen childs chiled chilren chimmenies chimmeny chiop chiper chipers chipersuite
-chipersuites chipertext chipertexts chipet chisell chiselle chiselles chisil chisiles chisle chisled chisles chizell
-chizelle chizelled chizelles chizelling chizil chiziled chiziles chiziling chizle chizled chizles chizling chizzel
-chizzell chizzelle chizzelled chizzelles chizzelling chizzil chizziled chizziles chizziling chizzle chizzled
-chizzles chizzling chked chlid chlids chnage chnaged chnages chnange chnge chnged chnges chnging chnnel chochka
-chochkas chocolot chocolots choicing choise choises chooose choos choosed choosen choosin choppin chopy chosed
-choseen choser chosing chosse chossen chosses chould chouse chowin chowse chractor chractors chrash chrashs chromum
-chuch chuks chunaks chunc chunck chuncks chuncs chuned chunkin churchs cick cicle cicled cicles ciclic cicling
-cicrle cicruit cicular cigarret cigarrete cigarretes cigarrets cigarrett cigarretts ciguret cigurete ciguretes
-cigurets cihpher cilck cilcked cilcker cilcks cilent cilents cilincer cilincers cilyndre cilyndres cilyndrs cimetric
-cimetrical cimetricaly cimetriclly cimetricly cimmand cimmetric cimmetrical cimmetricaly cimmetriclly cimmetricly
-cimptom cimptomatic cimptomatically cimptomaticaly cimptomaticlly cimptomaticly cimptoms cimptum cimptumatic
-cimptumatically cimptumaticaly cimptumaticlly cimptumaticly cimptums cintaner ciotee ciotees ciper cipers ciph ciphe
-ciphes ciphr ciphrs cips circit circits circlin circual circumsicion circumstncial circut circuts ciricle ciriculum
-cirilic ciritc ciritcal ciritcality ciritcals ciritcs ciritic cirlce cirlces cirle cirles cirucal cirucit ciruit
-ciruits cirular citeria civalasation civalasations civalazation civalazations civalesation civalesations
-civalezation civalezations civelesation civelesations civelezation civelezations cjange cjanged cjanges cjoice
-cjoices ckeck ckecked ckecker ckecks claaes claen claened claener claens claenup claer claered claerer claerly
-claime claimes claimin clairvoiantes clame clammer clanup clanups clapse clapsed clapses clapsing claraty
-claravoyant claravoyantes claravoyants claread clared clarety claring clases clasic clasify classe classesss classfy
-classication classications classied classs claus clcosed clea cleaed cleaer cleaers cleaing clealy cleand cleandar
-cleandars cleande cleands cleanin cleann cleanns cleanp cleanpu cleare cleares clearin clearstories clearstory
-clearstorys cleary cleas cleaup cleaups cleck cleean cleen cleened cleens cleeshay cleeshays cleeshey cleesheys
-cleff cleint cleints clen clene clened clener clening clens clenup clenups cler clera clese cleses clevely clickin
-cliens cliensite clienta cliente clik cliks climbin climer climers climing clinet clinets cliped cliper cliping
-clippin clishay clishays clishey clisheys cliuent cllose cllosed clloser clloses clloud clloudes cllouds cloack
-cloacks cloberring clodes cloding cloes cloesd cloese cloesed cloeser cloeses cloesly cloesr cloess cloesst
-cloisonay cloisonays clonez clonin clonne clonned clonnes cloreen clory clos closee closeed closeer closees closig
-closin closse clossed closser closses clossion clossions cloude cloudes cloudin cloumn cloumns cloure clousre
-clownin clsoe clsoed clsoely clsoer clsoes clsoest clsoing cluase clude clumn clumsly cluser clusetr clutser cmak
-cmmand cmmands cmment cmments cna cnance cnances cnange cnanged cnanges cnannel cnat cnfig cnfigs cnosole cntain
-cntains cnter coachin coalace coalacece coalaced coalacence coalacing coalascece coalase coalasece coalased
-coalasence coalases coalasing coalcece coalcence coalesc coalese coaless coalessense coallece coalleced coallecence
-coalleces coallecing coallee coalleed coalleence coallees coalleing coallesceing coallese coallesed coallesence
-coalleses coallesing coallesse coallessed coallessence coallesses coallessing coalsce coalscece coalsecense
-coalsence cobine cobined cobines cobvers coctail codde codder codders coddes coddlin codeen codeing codesc codin
-codo codos coduct coducter coducts coeffient coeffients coeficent coeficents coercin coered coersce coerse coersed
-coexhistance coexsit coexsitance cofeee cofig cofigs cofirm cofirms coflict coform cofrim cofrimation cofrimations
-cofrimed cofriming cofrims cofuse cofused cofuses cogniscent cohabitating coice cokies colapse coldplg colects
-coleeg coleeges coleegs colera colission colissions collaboritave collaboritavely collaps collender collenders
-collet collets collocweall collocweally collogue collogues collonade collone collony collosal collpse collum collumn
-collums colmn colmns colmun colmuns coloer coloers coloful colokwise colomn colomns colonizators colorin colose
-coloskwise colouer coloum coloumn coloums colse colsed colsely colser colses colsest colsing colud colum colume
-columes columm colummn columms columnn columnular colums columsn colunm colunms colunn colunns comammand comamnd
-comand comande comando comands comany comapny comapre comaptibele comaptibelities comaptibelity comare comared
-comares comback combain combains combie combied combier combies combin combinaison combinaisons combinatation
-combinatations combinatator combinatatorial combinatatorics combinatators combinate combinated combinates
-combinating combinbe combind combinination combininations combininator combininatorial combininatorics combininators
-combinine combinined combininer combininers combinines combinining comect comected comecting comectivity comemnt
-comemoretion coment coments comerant comerants comerce cometed comfig comfigs comfirm comform comfterble comfterbly
-comfuse comile comiled comiler comiles comin comine comined cominer comines cominings comiple comision comisioned
-comisioner comisioning comisions comit comited comitee comitees comiting comits comitte comlain comlete comletly
-comlex comlpex commad commadn commads comman commans commant commect commection commections commectivity commector
-commectors commen commene commens commet commets commig comming comminucating comminucation commiti commitin committ
-committi committis committy commma commmet commmets commmit commmited commmiting commmon commna commnad commnd
-commnds commnet commnt commnts commnuative commom commond commont commpessed commpn commpresd commpresed commpresion
-commpressd commti commtis commun communicatie communikay communikays commutated commutating commutive comnpresion
-comobobox comon comonly comor compabilities compability compabillities compabillity compabitilibies compabitiliby
-compabitilities compabitility compabitle compabitly compain compair compairs comparare comparasion comparasions
-comparation comparations comparios comparioss comparisaion comparisaions comparisation comparisations comparisement
-comparisements comparising comparism comparisment comparisments comparisms comparission comparissions comparistion
-comparistions comparition comparitions comparititive comparititively compatabable compatabiity compatabile
-compatabillity compatabilty compatabily compatablie compatablility compatablities compatablitiy compatablity
-compataility compatatbility compatatble compatatible compatiablities compatiablity compatibilies compatibities
-compatibity compatiblilties compatiblilty compatilibities compatilibity compears compeat compeltelyt compeltly
-compelx competive competiveness compex compied compies compilability compilate compilated compilates compilating
-compitability compitable complaing complatly complatness complats compleat compleatly compleatness compleats
-compleness complet completetion complety complie complmenet complox complte componenent componenents componenete
-comporesser comporessers composant composants composiblity compre compredded compres compreser compresers comptabile
-comptablity comptue compund computd computs comress comsume comtain comute comuted comuter comutes comvert conact
-conacts conain conaines conains conaint conainted conainter conatct conatin conbine concanete concaneted concanetes
-concaneting concanetion concanetions concatene concatened concatenes concatening concatenion concatenions concating
-conceed conceet conceetes concensors conceous conceousally conceously conceptification conceptionally conchance
-conchances conchus conchusally conchusly concret concurer condem condict condifurable condifuration condifurations
-condifure condifured condifures condifuring condig condigs condion condional condionally condionals condions
-conditial conditially conditialy conditianaly conditionnaly conductuctance conductuctances conecct coneccted
-coneccting conecction conecctions conecctivities conecctivity conecctor conecctors coneccts conecjture conecjtures
-conecnt conecnts conecpt conect conects coneect conenct coneninece coneninet conent conents conept conepts coner
-conern coners conert conerts conesencus conet coneted coneting conetion conetions conetivities conetivity conetnt
-conetor conetors conets conetxt conext conexts confert confety conffig confg confgi confgis confgs confict
-confidantal confidantally confidantals confidenciall confidencialy confids confif confifs configable configation
-configations configed configer configruated configuarion configuarions configulate configurate configurated
-configurates configurating configurtoin configurtoins configury confim confims confing confiug conflic conflit
-confort confrim confuction confue confued confues confugirable confugiration confugirations confugirble confugire
-confugired confugires confugiring confugrable confugration confugrations confugre confugred confugres confugring
-confuigrable confuigration confuigrations confuigre confuigred confuigres confuigring confurable confuration
-confurations confure confured confures confuring confurm confuss confuze confuzze confuzzed confuzzes confuzzing
-congfig congif congifs congifurable congifuration congifurations congifure congifured congifures congifuring congig
-congigs conider conifg conifgs conifig conig conigs coninient coninue conived conly conmand conncet connct conncts
-connec connecs connet connetc connetec connetet connexion connin connonical connonically connot connvertion
-connvertions conosuer conotroled conotroling conpare conrete conrol conrols conrrol conrruptable conrtib consant
-consdired conseat conseated consectuve conseed conseedd conseeded conseeds consentious consentiously consept
-consequentually consequeseces consequetive consequitive consern consevible conside considerion considerions consier
-consire consisant consistuents consistute consistuted consistutes consistuting consit consitant consits consitutuent
-consitutuents consitutute consitututed consitututes consitututing consle consles consol conspiracys constainte
-constainted constan constcurts consting constitently constly constrat constrated constrating constrats constructure
-construter construters consttructer consttructers constucter constucters consumsion contacentaion contagen containg
-containined containining contais contan contans contant contary contast contaxt contect conted contein contempory
-conten contence contener conteners contens contentended conter conters contet contets contex contian contina
-continaed continaer continaers continaing continas contine continging contingous continouos contins continuely
-continuesly continusly contious contiously contiue contnet contnt contol contole contoler contolers contoll
-contollled contolller contolllers contollling contolls contols contorl contorled contorler contorlers contorling
-contracition contracitions contradically contrainted contraitns contravercial contravercies contravercy contrl
-contro contrst contry contur convaless convax convaxiity convense convential conver convers convery convet convets
-convexe convice convienant conviencece convienence convienent conviently convig convigs convination convinations
-convine convineance convineances convineient convinence convinences convinent convinently conviniance conviniances
-conviniency conviniencys convised convrt convserion conyak cooger cookoo coolent coolin coolot coolots coomand
-cooment cooming coomit coomits coommit coomon coordine coordines coording coordingly coorespondend coorespondends
-cooridate cooridated cooridates copeing copie copiese copiing copile copiled copiler copiles copin coplete copmile
-coppied coppies coppy copute coputed coputer coputes copver copyed copyied copyin copys corale cordump corecct
-corecctly corect corects coregated corellate corellated corellates corellating corellation corellations corener
-corerct coridal corispond corisponded corispondence corispondences corispondent corispondents corisponding
-corispondingly corisponds cornel cornels cornmitted corosbonding corospond corospondance corospondances corospondant
-corospondants corosponded corospondence corospondences corospondent corospondents corosponding corospondingly
-corosponds corrct corrcts correc correcs correctures correcy correlelate correlelated correlelates correlelating
-correlelation correlelations corrent correograph correponsing correposding correspdon correspdoned correspdonence
-correspdonences correspdonent correspdonents correspdoning correspdoningly correspdons correspondg correspondgly
-correspontend correspontends corret correte corretes correts correxpondance corrispondance corrispondances
-corrispondant corrispondants corse corses corsor corss corsses corssite corsssite corsssute corssute corupt corupts
-corus cosed cosist cosists cosnsrain cosnsrained cosole cosoled cosoles costant costructer costum costumary
-costumisable costumisation costumisations costumise costumised costumiser costumisers costumising costumizable
-costumization costumizations costumize costumized costumizer costumizers costumizes costumizing costums cosume
-cosumed cosumer cosumes cotact cotacts cotain cotains cotave cotaves cotent cotents cotnain cotnent cotrol cotroll
-cotrolles cotrolls cotrols cotten coucil coud coudl coudnt cought coul couldent couldn couldnt coulmn coulmns coult
-coulumn councel cound counded counds counld counpound counpounds counry counsil counterintuive countin countr
-countrs countrys countys cource courced cources coursin couse couses cousing couted couter coutermeasuere
-coutermeasueres couters couting coutn coutned coutner coutnown coutns coutry couuld covarege coventionnel coverd
-covere coveres coverge coverin covetin covince covnert covnertor covnertors coyp coyping cpacity cpation cpature
-cpcheck cpoy cppp cption cpuld crace craced craces crach crache crached craches crachs cracing crackin craete
-craeted craetes craetor crahed crahes crahs crahsed crahses cramugin cramugins crashin crashs cratashous cratin
-cration creaate creae creaed creaes creaet creaetd creaete creaets creaing creakin creamin creasin creasoat
-creatation creatd createa creater creatin creatre creats credate credidential credidentials credis creeate creen
-creens cresent cresh cresits cretae cretaed cretaes cretate creted crewsant cricital cricitally cricitals cript
-cripts cristal critcal criteak critera criteras critial criticists critiera critieron critising critized critizing
-critque croch crockadile crooz croozed croozer croozes croozing croppin cros croshet crosreference crosreferenced
-crosreferences crossin crossite crosssute crossute crowkay crowm crowshay crowshays crsytal crtical crucifiction
-cruisin crusies crusor crutial crutialy cruze cruzed cruzer cruzes cruzing crypted cryto crytpo csae csaes cteate
-cteateing cteater cteates cteator ctificate ctificated ctificates ctification cuase cuased cuases cuasing cubburd
-cubburds cubid cullin cummand cumpus cumpuses cumulatative cuncurency cunted cunter cunters cunting cuple cuples
-curage curce curch curcuit cureful curefuly curency curent curernt curev curevd curevs curnel curnels currebt
-currect currecy curremt curren curreny curret curretn currnet currnt curros currupt curruptable currus curser cursos
-cursot cursro curtesy curteus curteusly curvasious cushin cushins cusine cusines cusom cusomer cusoms cussess
-cusstom customable custome customn custon custons custum custums cuted cutom cutomer cutoms cutted cuurent cuve
-cuves cuvre cuvres cxan cycic cycular cygin cylce cylced cylces cylcic cylcing cylcle cylcled cylcles cylclic cyle
-cyled cyles cylic cylical cylider cyling cylnder cymk cymptum cymptumatic cymptumatically cymptumaticaly
-cymptumaticlly cymptumaticly cymptums cyprt cyprtic cyprto cyrpess cyrpto cyrrent cyrrilic cyrstal cyrto cywgin daa
-dabase dabree dabue dackery dadlock daed dael daemonified dafault dafaut dafualt dafualted dafualts daita dake dalta
-damagin damamge damange damed damenor dameon damge daming dammage damnin damons dampin dancin dandlin daquiri darma
-darw darwn darws dasdot dashs daspora dasy databae databas databse dataet dataets datas datatpe datatye dataum
-datbase datea datee dateteim dateteims datin datset datsets daty daugher daybue dbeian dcok dcoked dcoker dcokerd
-dcoking dcoks dcument ddelete ddition ddons ddress deactive deactived deactiving deaemon deafualt deafualts deafult
-deail dealed dealin dealte deamand deambigate deambigates deambigation deambiguage deambiguages deambiguate
-deambiguates deambiguation deamiguate deamiguates deamiguation deamon deamonified deamons deapth deapths deatch
-deatil deatils deattach deattached deattaches deattaching deattachment deault deaults debain debbug debbuged
-debbuger debbugers debbuging debbugs debgu debgug debia debiab debians debina debnia debouce debth debths debudg
-debudgs debufs debuged debugee debuger debugg debuggg debugggs debuggs decalratiosn decalre deceber decend decendend
-decendentant decendentants decern decerned decerning decerns deciaml decice deciced decices decidate decidated
-decidates decidin decie decied deciedd deciede decieds decies decieve deciple deciples decison declar declarate
-declarated declarates declarating declard declars declartated declartiuon declartiuons declartiuve declataions
-declation declations declatory declere declre declred declres decocde decodin decomposion decomposit decomposited
-decompositing decomposits decompreser decond deconde decorde decose decosed decoser decoses decrase decreas decrese
-decress decribe decrmenet decrmenetd decrmeneted decrpt decsion decsiptors decstiption decstiptions dectect dectecte
-dection decutable decutables ded dedault dedect dedects dedly deduplacte deduplacted deduplactes deduplaction
-deduplate deduplated deduplates deduplation deeep deelte deepo deepos deesil deezil defail defails defailt defalt
-defalts defalut defaukt defaul defauld defaule defaulf defaulg defaulh defaull defaulr defauls defauly defaulz
-defaut defautl defautly defauts defautt defecit defeine defenate defenately defenitly deferal defered deferencing
-deferentiate deferentiated deferentiates deferentiating deferentiation deferentiator deferentiators deffers deffine
-deffirent defice defien defiend defin definad definatly defind definde definetelly definetly definifing definifiton
-definin definined definines definining defininite defininitely defininition defininitions defininitive
-defininitively definishion definishions definit defins defint definte defintian defintians defintivly defintly
-defishant defishantly defition defitions deflaut defned defnite defore defrentiate defrentiated defrentiates
-defrentiating defualt defult defults defusin degenratet degerate degeree degrads degration degreee degreeee
-degreeees degres degress deifne deifned deifnes deine deined deines deinitailse deinitailze deinite deisgn deisgns
-deivce deivces dekete deketed deketes dekstop dektop dektops delaloc delaraction delaractions delare delared delares
-delate delayis delcare delele delelete deleleted deleletes deleleting delelte delemeter delet deletd deletete
-deleteted deletetes deleteting deletetion deletetions deletin delets delevop delevoped delevoper delevopers
-delevoping delevopment delevopments delevopp delevops delgate delimitiaion delimitiaions delimition delimitions
-delimititation delimititations delimitited delimititer delimititers delimititing delimma delink delpoy delpoys delt
-delte delted deltes delting deltion delusionally delvery demagog demagogs demaind demaned demaond demenor demog
-demographical demolishon demoninator demoninators demonstratable demonstratably denila denilas denine denined
-denines denisty denpend densitities densitity densly denstiy dentify dentity deocde deocded deocder deocdes deoes
-depand depandance depandances depandancies depandancy depandant depandantly depandants depands depden depdence
-depdencencies depdencency depdencent depdencente depdencentes depdences depdencies depdency depdend depdendance
-depdendances depdendancies depdendancy depdendant depdendantly depdendants depdendet depdendetly depdendets
-depdenence depdenences depdenencies depdenency depdenent depdenently depdenents depdening depdennce depdennces
-depdenncies depdenncy depdens depdent depdents depedencys depeds depencendencies depencendency depencendencys
-depencies depency dependancys dependand dependcies dependcy dependecys dependedn dependees dependencie dependencied
-dependencys dependended dependendence dependendences dependendencies dependendency dependendent dependendently
-dependendents dependending dependening dependice dependices dependicies dependicy depened depenedecies depenedecy
-depenencis depenencys depenend depenendecies depenendecy depenendence depenendencies depenendency depenendent
-depenending depent depents deployd deply deplyed deplyo deplyos deplys depnd depndance depndances depndancies
-depndancy depndant depndantly depndants depnded depnds depoly depolys deporarily deposin depoy depoyed depoys
-depreacts deprectad deprectat deprectats depretiats dequed derageable deram derect derects derefence derefenced
-derefences derefencing derefenrecable derefenrece derefenreceable derefenreced derefenreces derefenrecing
-dereferncence dereferncencer dereferncencers dereferncences derefrencable deregisted deregistrated dereive derfien
-derfiend derfine deriair dericed dericteries derictery dericteryes dericterys deriffed deriver deriviated derivin
-derivitivs dermine dermined dermines dermining derrive derterming derth dervie dervied dervies desable descallocate
-descallocated descentences descibe descide desciminate descize descized describ descrie descriont descritpiton
-descritpitons descritpr descritpro descritpros descritprs descrutor desctop descuss deselct deselctables desepears
-desgin desiar desicion desicions deside desided desides desig desiged desiger desigern desigerns desigin designd
-desigs desine desing desingn desings desintaiton desintaitons desintation desintations desinty desirin desition
-desitions deskop deskops deskys deslect desltop desne desnity desnse desogn desogns desolve despict desplay desribe
-desrire desroy desroys dessicate dessicated dessication dessign destkop destop destops destoried destort destory
-destoy destoys destroi destry destryiong destryong destrys desturb desturtor desturtors detachs detaild detaill
-detais detal detaled detals detatch detatil detault detct detcted detctor detcts deteced detech detecs detecte
-detectected detectt deteoriated deterant deteriate determinated determinating determinining determistic
-determistically detet detete deteted detetes detets detial detials detroy detroys dettach detur deturance deubug
-deubuging deug devasted devault devce devcent devcie devcies developpe developpement develp develpo develps devels
-deveolp deveop deveops devfine devic devicde devicec devide devided devider devides deviece devied deviice devine
-devined devired devive devleop devleopper devleoppers devlop devlopper devloppers devlops devolop devolopement
-devrice devuce dewrapping dezert dezibel dezine dezinens dffer dffered dffers dfine dfined dfines diable diabled
-diabler diables diaciritc diaciritcs diagnol dialaog dialate dialgo dialgos dialig dialigs dialin dialoge diamon
-diamons diamter diaplay diappeares diaram diarea diarhea diasble diaspra diaster dicard dicards dicate dicated
-dicates dicide dicided dicides dicline dicover dicrete dictionarys dictonnaries dictonnary dicuss didactical didi
-didnt diea diect diected diectly diector diects dieing diemsion dieties diety diferrence diferrences diferrent
-diferrentiate diferrentiated diferrentiates diferrentiating diferrentiation diferrently diferrs diffence diffences
-diffenet diffent diffentiate diffentiated diffentiates diffentiating diffentiation diffently differantion differate
-differens differentiatiations differnciate differnec differnecs differnty diffreents diffrents diffues diffult
-difine difined difines difract difuse difused difuses difussion difussive digesty diggest diggit diggits digial
-digist digitalise digitalising digitalize digitalizing digitis dignose dilema dilemas dillema dillemas dimand
-dimands dimaond dimenionsal dimenionsalities dimenionsality dimentionnal dimentionnalities dimentionnality
-dimentionnals diminsh dimiss dimnention dimond dimonds dimunitive dinamic dinamicaly dinamiclly dinamicly dingee
-dingees dinghys dinmaic diong dioreha diosese diplay diplays dipose diposed dircet dircets dirct dirctly dirctor
-dircts direcctorys direcctries direcdorys direcly direcor direcoty directd directorys directy diretly dirived
-dirrect dirtyed dirver disabe disabed disabel disabes disabilitily disabiltitiy disabl disalb disalbe disale disaled
-disalow disance disapait disapaited disapaiting disapaits disapat disapated disapating disapats disapeard disaple
-disapline disappline disapplined disapplines disapplining disapplins disard disariable disbale disble disbled
-disbles discconecct discconeccted discconeccting discconecction discconecctions discconeccts discconect discconected
-discconecting discconection discconections discconects discconeect discconeected discconeecting discconeection
-discconeections discconeects discconenct discconencted discconencting discconenction discconenctions discconencts
-discconet discconeted discconeting discconetion discconetions discconets discimenation disconecct disconeccted
-disconeccting disconecction disconecctions disconeccts disconet disconeted disconeting disconetion disconetions
-disconets discotek discove discoved discovr discrepicies discret discretation disencouraged disgard disgest disgn
-disgned disgner disgning disgns disign disire disired disires disktop dislay dislays dislpay disokay disolve disover
-dispach dispair dispaly dispalyes disparingly dispath dispay dispayes dispays dispbibute dispell dispite displa
-disply displys dispode disproportiate disrete disrm dissalow dissalowed dissalowing dissalows dissamble dissambled
-dissambler dissambles dissamblies dissambling dissambly dissapear dissapearance dissapeard dissapeared dissapearing
-dissapears dissaper dissaperd dissapered dissapering dissapers dissapoint dissapointed dissapointing dissapointment
-dissapointments dissapoints dissappeard dissapper dissapperd dissappered dissappering dissappers dissble dissconect
-dissct disscts disscuesed disscus disscused disscuses disscusing disscusion dissimilia dissimiliarty dissimiliary
-dissimlarlity dissmis dissmised dissmises dissmising dissobediance dissobediant distace distater distengish distict
-distint distirbitive distnce distnct distncte distnctes distory distrct distribiton distribitons distribtution
-distrobuts distroy distrub distrubiotion distrubite distrubitive distrubte distrubted distrubtes distrubting
-distrubtion distrubtions distrubtor distrubtors distuingish disuade disucss disusin disuss ditance ditial dito divde
-divded divdes divding divet divice diviced divicer divices dividin dividor divinin divion divison divrese divsion
-djanog dleay dleayed dleays dmaage dmaaged dmaages dmage dmaged dmages dmaging dne dnymaic doalog doamin doamine
-doamins doble dobled dobles dobling dockin dockson docmenetation docment docmunet docmunetation docmuneted
-docmuneting docmunets docsund docucument docuemtn docuemtnation docuemtned docuemtning docuemtns docuent documation
-documations documen documention documentions documet documnt documument doed doen doens doenst doese doesent doesing
-doesits doesnexist doesnot doesnt doess doign doiing doin doiuble dokc dokced dokcer dokcerd dokcing dokcre dokcred
-dokcs doller dollers dollor dollors domait doman domans domian domians domin donain donains donejun donejuns donig
-donn donnot donot doorjam dorce dorced dorder dorment dorp dosen dosens dosent dosin dosnt dosseay dosseays dota
-doub doube doubeclick doubeclicked doubeclicks doubel doubeleclick doubeleclicked doubeleclicks doubely doubes
-doublde doublely doublin doubth doubths doubtin doucmentated doucmentes douible doulbe doument doumentc dout dowlink
-dowload downgarte downgarted downgartes downgarting downlad downlaodes downloa downlod downoad dows dowt doxgen
-doygen dozin dpeend dpeends dpeloy dpeloys dpend dpended dpends dploy dployed dploys dpuble dpubles draged draggin
-draging draing drainin dramtic dran drapin drastical drats draview drawack drawdow drawed drawin drawm drawng dreasm
-dreawn dregee dregees dregree dressin dribbel driect driects drity drived drivin drivr drnik drob dropabel droped
-droping droppin dropse droput drowt drowts druing druming drummin drvier drwaing dscrete dscribe dsiable dsktop
-dsktops dsplay dsplays dthe dtoring dubios duble dubled dubley dublicade dublicat dubling dubly ducment dudo dueing
-duelin duellin duirng dum dumbell dummp duoble duobled duobles duplacte duplacted duplactes duplacting duplaction
-duplactions duplate duplated duplates duplating duplation duplations dupliace dupliagte dureing durig durin durining
-durning durring duting dyamic dyamics dyanmic dyas dyein dyin dymamic dymanic dymanically dymanics dynamc dynamcly
-dynamcs dynamicly dynically dynmaic dynmic dynmics eabled eacf eacg eachs eactly eagrely eahc eailier eaiser eaisest
-eaisly ealier ealiest eamcs eample eamples eanable eanble eanbled eanbles earch earier eariest eariler earily
-earleir earler earlest earlies earlist earlyer earnin earnt eary earyly easely easer easiler easili easiliy easilly
-easilty easist easiy easly easyer easyest easyly eatch eather eaturn eaxct eaxctly eazier eaziest eazy ebale ebaled
-ebedded ecept ecidious eclise eclispe ecnetricity ecomonic ecret ect ecxept ecxite ecxited ecxites eczecute
-eczecuted eczecutes eczecuting eczecutive eczecutives eddge eddges eddit eddited edditor eddits ede edeycat edeycats
-edgin ediable edige ediges ediing ediit ediited ediitor ediits edior ediors editedt editer editers editied editin
-editior editoro editot editots editt editted editter edittor edn ednif edning edtion edtions educte educted eductes
-eearly eeded eeeprom eeger eegerly eejus eevery efect efects efel efetivity effct effcts effec effeck effecks
-effeckt effecs effectly effedts effeect effekt effexts efffect efffort efficacity efficencty effiency effient
-effiently efford effords efine efined efines efining efinite efore efort eforts egal egals egde egdes ege egenral
-egenralise egenralised egenralises egenralize egenralized egenralizes egenrally egineer egister egistry ehance
-ehanced ehen ehough ehr ehther eiegn eighter eigth eihter eisntance eisntances eiter eith ejectin elagant
-elamentries elamentry elapsin elaspe elasped elaspes elatic elction elctric elctron elease eleased eleases eleate
-electic electin electon electricly eleemnt eleent eleents elelement elelements elemant elemement elemements elememt
-elemen elemenent elemenental elemenents elemens elemet elemetn elemets elemnet elemnt elemnts elemt elemtary elemts
-eles eletric eletromagnitic eletron elgance elgant elgible eligble eliminetaion elipse elipses elipsis elipsises
-eliptic ellipsises elmenet elmenets elment elments elphant elsef elseof elsiof elsof emabaroged emable emabled
-emables emac emai emailin emasc embaras embarased embarases embarasing embarasingly embaress embaressed embaresses
-embaressing embbed embbeded embbeder embbeders embbeding embdded embdder embded embding embebbed embedd embeddeding
-embedds embeded embededded embeder embeed embezelled embold embrio embrios emcas emedded emenet emenets emense
-emensely emiited eminate emision emiss emissed emited emiting emition emittin emmisaries emmisarries emmisarry
-emmisary emmision emmisions emmit emmited emmiting emmits emnity emojii emojiis emoty emough emought empass
-emphazise emphazised emphazises emphazising emphsis emplied emplies emply emplyed emplyee emplyer emplys emporer
-empricical empricically emprove empted emptry emptyed emptyin emptyy empy emtied emties emtpies emtpy emty emtying
-emultor enabe enabed enabel enabeld enabele enabels enabes enabing enabke enabked enabkes enablen enablin enalbe
-enalbed enalbes enameld enaugh enbable enbale enbaled enbales enble enbled enbles enbling enbrace enclude encocde
-encodin encoede encompus encompused encompuses encompusing enconde encorde encose encosed encoser encoses encounting
-encript encrpt encrpts encrpyt encryt encrytp encryts encypt encypts endding ende endever endevered endeveres
-endevering endevers endfi endge endianes endianity endien endiens endig endiif endin endiness endoint endpint
-endpont endsup enduce enduced enduces endur eneable enebale enebaled enebales enebaling eneble enebled enebles ened
-enegeries enegery enery eneter eneters enetity eneumretaion eneumretaions enew enfoce enfoced enfoces enfore enfored
-enfores engery engieer enginee enginge enginin enginineer enginineering enginineers engoug engouh enhabce enhace
-enhaced enhaces enhancd enhane enhaned enhanes enhence enhencment enhencments enities enitity enitre enitty enity
-enivornment enivornments enlose enmpty enmum enocde enocded enocder enocdes enogh enoght enoguh enormass enormassly
+algotihmically algotihms algotirhm algotirhmic algotirhmically algotirhms algotithm algotithmic algotithmically
+algotithms algotrithm algotrithmic algotrithmically algotrithms algrithm algrithms alha alhabet alhabetical
+alhabetically alhabeticaly alhabets alhapet alhapetical alhapetically alhapeticaly alhapets alhough alhpa alhpabet
+alhpabetical alhpabetically alhpabeticaly alhpabets aliagn aliasas aliase aliasin aliasses alienatin alienet
+alientating alievating aliged aligh alighed alighing alighment alighments alighn alighned alighning alighnment
+alighnments alighns alighs alightin aligin aligined aliging aligining aliginment aliginments aligins aligment
+aligments aligmnet aligmnets alignaed alignament alignaments alignation alignd aligne alignement alignements
+alignemnt alignemnts alignemt alignes alignin alignmant alignmeent alignmen alignmenet alignmenets alignmenton
+alignmet alignmets alignmment alignmments alignmnet alignmnt alignrigh alikes alimoney alimunium alimunum aline
+alined aling alinged alinging alingment alings alinment alinments alirghty alis alisas alisased alisases alisasing
+alised alises alising aliver allacritty allacrity allaince allainces allcate allcateing allcater allcaters allcating
+allcation allcator allcators allcoate allcoated allcoateing allcoateng allcoater allcoaters allcoating allcoation
+allcoator allcoators allcommnads alle alled alledge alledged alledgedly alledgely alledges allegaince allegainces
+allegeance allegedely allegedley allegedy allegely allegence allegiancie allegiancies allegience allegiences
+allegric allegries allegry alleigance alleigances alleivate allergey allergisch alleviatin allianse allianses allias
+alliased alliases alliasing alliegance allievate allif alligeance allign alligned allignement allignemnt alligning
+allignment allignmenterror allignments alligns allinace allinaces alliviate allk alll alllocate alllocated
+alllocates alllocating alllocation alllocations alllocator alllocators alllow alllowed alllows allmost allo
+alloacate alloate alloated allocae allocaed allocaes allocagtor allocaiing allocaing allocaion allocaions allocaite
+allocaites allocaiting allocaition allocaitions allocaiton allocaitons allocal allocarion allocat allocatbale
+allocatedi allocatedp allocateing allocateng allocater allocaters allocatin allocationg allocaton allocatoor
+allocatote allocatrd allocattion alloccate alloccated alloccates alloccating alloco allocos allocte allocted
+allocting alloction alloctions alloctor alloctors alloed alloews allone allong alloocates allopone allopones allos
+alloted alloud allowd allowe allowence allowences allowes allowin allpication allpications allready allredy
+allreight allright alls allso allthough alltime alltogeher alltogehter alltogether alltogetrher alltogther alltough
+allwance allwances allways allwed allwing allwo allwoance allwoances allwoed allwoing allwos allws allwys almightly
+almighy almigthy almoast almostly almsot alo aloable alocatable alocate alocated alocates alocating alocation
+alocations alocator alocators alochol alocholic alocholics alocholism alog alogirhtm alogirhtmic alogirhtmically
+alogirhtms alogirthm alogirthmic alogirthmically alogirthms alogn alogned alogning alognment alognments alogns
+alogorithm alogorithmic alogorithmically alogorithms alogrithm alogrithmic alogrithmically alogrithms alomost alomst
+alongsize aloow aloowance aloowances aloowed aloowing aloows alorithm alorithmic alorithmically alorithms alos alot
+alotted alow alowed alowing alows alpabet alpabetic alpabetical alpabetically alpabets alpah alpahabet alpahabetic
+alpahabetical alpahabetically alpahabets alpahbet alpahbetic alpahbetical alpahbetically alpahbets alpahs alpbabetic
+alpbabetical alpbabetically alph alphabeast alphabeat alphabeticall alphabeticallly alphabeticaly alphabeticly
+alphabt alphapeicall alphapet alphapetic alphapetical alphapetically alphapeticaly alphapets alphbet alphbetic
+alphbetical alphbetically alphbets alrady alraedy alread alreadh alreadly alreadt alreasy alreay alreayd alreaydy
+alreday alredy alreeady alreight alrelady alrightey alrightly alrightty alrighy alrigthy alrington alrms alrogithm
+alrorythm alrorythms alrteady als alse alsmost alsoneeds alsot alsready alsso alsways altanta altantic alteast
+altenate altenated altenately altenates altenating altenative altenatively altenatives alteracion alterady alterante
+alteranted alterantely alterantes alteranting alterantive alterantively alterantives alterarion alterasion alterate
+alterated alterately alterates alterating alterative alteratively alteratives alterato alterin alterior alternador
+alternadors alternaive alternaively alternaives alternar alternarive alternarively alternarives alternateively
+alternater alternaters alternatevly alternatie alternatiely alternaties alternatiev alternatieve alternatieves
+alternatievly alternatievs alternatin alternativ alternativelly alternativets alternativey alternativley
+alternativly alternativos alternativs alternatley alternatly alternatr alternatrs alternatve alternatvely
+alternatves alternatvie alternatvies alternavte alternavtely alternavtes alternavtive alternavtively alternavtives
+alternetive alternetively alternetives alternetly alternitavely alternitiv alternitive alternitively alternitiveness
+alternitives alternitivly alternitivs altetnative altetnatively altetnatives althete althetes althetic altheticism
+althetics altho althogh althoguh althorithm althorithmic althorithmically althorithms althoug althought althougth
+althouth altitide altitute altnerately altogehter altogher altogheter altough altought altready altriusm altriustic
+altruisim altruisitc altruisitic altruistisch altruistric altrusim altrusitic altso alturism alturistic alue alues
+aluminim aluminimum alumnium alunimum alusion alvorithm alvorithmic alvorithmically alvorithms alwais alwas alwast
+alwasy alwasys alwats alwaus alwauys alway alwyas alwys alyer alyers alyways amacing amacingly amaizing amaizingly
+amalgomated amalgum amalgums amargeddon amater amaters amatersu amaterus amateures amateurest amateus amatuer
+amatuers amatur amature amatures amaturs amazaing amazin ambadexterous ambadexterouseness ambadexterously
+ambadexterousness ambadextrous ambadextrouseness ambadextrously ambadextrousness ambassabor ambassabors ambassader
+ambassaders ambassator ambassators ambassedor ambassedors ambassidor ambassidors ambassodor ambassodors ambedded
+ambibuity ambidexterous ambidexterouseness ambidexterously ambidexterousness ambien ambigious ambigous ambiguious
+ambiguitiy ambigunous ambiguos ambiguuous ambiguuously ambiguuousness ambitous ambluance ambluances ambuguity
+ambuigity ambulancier ambulence ambulences amde amdgput amealearate amealearated amealearates amealearating
+amealearative amealearator amealearators amealiarate amealiarated amealiarates amealiarating amealiarative
+amealiarator amealiarators ameba amebae amebas ameelarate ameelarated ameelarates ameelarating ameelarative
+ameelarator ameelarators ameeliarate ameeliarated ameeliarates ameeliarating ameeliarative ameeliarator
+ameeliarators amelearate amelearated amelearates amelearating amelearative amelearator amelearators ameliorater
+amelioraters amelioratin amendement amendin amendmant amendmants amendmend amendmends amendmenter amendmenters
+amendmet amendmets amened amensia amensty amercian amercians amercias americ americain americains americam americams
+americanas americanis americanss americants americanus americaps americares americats americs amerliorate
+amerliorated amerliorates amerliorating amerliorative amerliorator amerliorators amernia amernian amernians amethsyt
+amethsyts ameythst ameythsts amgle amgles amibguities amibguity amibguous amibguously amiguities amiguity amiguous
+amiguously aminosity amke amkefile amkefiles amkes amkeup amking ammend ammended ammending ammendment ammendments
+ammends ammenities amministrative ammong ammongst ammortizes ammoung ammoungst ammount ammounted ammounting ammounts
+ammused amneisa amnestry amnsety amny amognst amohetamines amongs amongts amonsgt amonst amont amonut amortizin
+amound amounds amoung amoungst amountin amout amoutn amoutns amouts ampatheater ampatheaters ampehtamine
+ampehtamines amperstands ampethamine ampethamines amphasis amphatamine amphatamines amphatheater amphatheaters
+amphedamine amphedamines amphetamene amphetamenes amphetamies amphetamin amphetamins amphetemine amphetemines
+amphetimin amphetimine amphetimines amphetimins amphetmaine amphetmaines ampilfied ampilfier ampilfiers ampilfies
+ampilfy ampilfying ampitheater ampitheaters amplifer amplifiy amplifiying ampliflied ampliflier amplifliers
+ampliflies amplifly ampliflying amplifyer amplitud ampty amrageddon amrchair amrchairs amrenia amrenian amrenians
+amrpit amrpits amrstrong amtheyst amtheysts amublance amublances amuch amung amunition amunt amzing anachrist
+anachrists anad analagous analagus analaog analgoue analgoues analgous analig analise analised analiser analisers
+analises analising analisis analist analists analisys analitic analitical analitically analiticaly analitics
+analityc analitycal analitycally analitycs analize analized analizer analizers analizes analizing analoge analogeous
+analoges analogicaly analoguous analoguously analogus analouge analouges analsye analsyed analsyer analsyers
+analsyes analsying analsyis analsyt analsyts analtyic analtyical analtyically analtyics analye analyed analyer
+analyers analyes analying analyis analyise analyised analyiser analyisers analyises analyising analyisis analyist
+analyists analyitcal analyitcally analyitcaly analyitcs analyitic analyitical analyitically analyitics analyize
+analyized analyizer analyizers analyizes analyizing analysator analysators analyseas analysees analyseles analysens
+analyseras analyseres analysie analysied analysier analysiers analysies analysiing analysiis analysin analysise
+analysised analysises analysising analysisto analysit analysits analyste analystes analystic analystical
+analystically analystics analysus analysy analysys analysze analyticall analyticals analyticaly analyticly analyts
+analyzator analyzators analyzie analyzied analyzier analyziers analyzies analyziing analyzin analyzis analzye
+analzyed analzyer analzyers analzyes analzying ananlog ananlyse ananlysed ananlyser ananlysers ananlyses ananlysing
+ananlysis ananlyst ananlysts ananlytic ananlytical ananlytically ananlytics ananlyze ananlyzed ananlyzer ananlyzers
+ananlyzes ananlyzing anaolgue anaolgues anarchim anarchisim anarchistes anarchistm anarchiszm anarchit anarchits
+anarchsim anarchsit anarchsits anarkist anarkistic anarkists anarquism anarquist anarquistic anarquists anaylse
+anaylsed anaylser anaylsers anaylses anaylsing anaylsis anaylsises anaylst anaylsts anayltic anayltical anayltically
+anayltics anaylze anaylzed anaylzer anaylzers anaylzes anaylzing anaysis anaytic anaytical anaytically anaytics anbd
+ancapsulate ancapsulated ancapsulates ancapsulating ancapsulation ancedotal ancedotally ancedote ancedotes anceint
+anceints ancesetor ancesetors ancester ancesteres ancesters ancestoral ancestore ancestores ancestory anchestor
+anchestors anchord anchorin ancilliary ancinet ancinets anconda ancondas andd anddroid anddroids andf andle andled
+andler andlers andles andling andoid andoids andoird andoirds andorid andorids andriod andriods androgenous
+androgeny androide androider androiders androides androidextra androidos androidtvs androind androinds androis
+andthe andtoid andtoids ane anecdatal anecdatally anecdate anecdot anecdotale anecdotallly anecdotel anecdotelly
+anecdotice anecdotices anecdotle anecdotles anecdots anecodtal anecodtally anecodte anecodtes anectodal anectodally
+anectode anectodes anectotally anedoctal anedoctally anedocte anedoctes aneel aneeled aneeling aneels aneroxia
+aneroxic anestheisa anesthetia anesthisia anevironment anevironments anfd angirly angluar angostic angosticism
+angostics angrilly angshios angshiosly angshiosness angshis angshisly angshisness angshiuos angshiuosly
+angshiuosness angshus angshusly angshusness anguage angualr anguluar angziety anhoter anialate anialated anialates
+anialating anicent anicents anid anihilate anihilated anihilates anihilating anihilation animaed animaes animaing
+animaion animaions animaite animaited animaiter animaiters animaites animaiting animaition animaitions animaitng
+animaiton animaitons animaitor animaitors animaor animaors animatie animatied animaties animatiing animatiion
+animatiions animatin animatior animatiors animatng animaton animatonic animatons animatte animatted animattes
+animatting animete animeted animetes animeting animetion animetions animetor animetors animets animonee animore
+animostiy aninate aninated aninates aninating anination aninations aninator aninators aninteresting aniother
+anisotrophically anistropy anitaliasing anitbiotic anitbiotics anitdepressant anitdepressants anithing anitialising
+anitime anitquated anitque anitques anitrez anitsocial anitvirus aniversary aniway aniwhere anixety anjanew ankshios
+ankshiosly ankshiosness ankshis ankshisly ankshisness ankshiuos ankshiuosly ankshiuosness ankshus ankshusly
+ankshusness anlayse anlaysed anlayses anlaysing anlaytic anlaytics anlayze anlayzed anlayzing anlge anly anlyse
+anlysed anlyser anlysers anlyses anlysing anlysis anlyst anlysts anlytic anlytical anlytically anlytics anlyze
+anlyzed anlyzer anlyzers anlyzes anlyzing anme anmed anmes anmesia anmespace anmespaces anmesty anming anmore
+annaverseries annaversery annaverserys annay annayed annaying annays annd annealin annecessary annhilate annhilated
+annhilates annhilating annhilation annhilations annhiliate annhiliated annhiliates annhiliating annhiliation
+annhiliations annihalated annihalition annihilatin annihilaton annihilatron annihilited annihliated annihliation
+annilihate annilihated annilihation annimal anniverary anniversairy anniversarry anniversay anniversery anniversiary
+anniversry anniversy annnotate annnotated annnotates annnotating annnotation annnotations annnotator annnotators
+annnounce annnounced annnouncement annnouncements annnouncer annnouncers annnounces annnouncing annoate annoated
+annoates annoating annoation annoations annoator annoators annoint annointed annointing annoints annonate annonated
+annonates annonating annonation annonations annonator annonators annonce annonced annoncement annoncements annonces
+annonceur annonceurs annoncing annonomus annonomusally annonomusly annonymous annonymouse annonymously annotae
+annotaed annotaes annotaing annotaion annotaions annotaiotn annotaiotns annotaor annotaors annotatin annote annoted
+annotes annother annoting annotion annotions annotor annotors annouce annouced annoucement annoucements annoucenment
+annoucenments annouces annoucing annoucne annoucnement annoucnements annoucner annoucners annoucnes annoucning
+annouing announceing announcemet announcemets announcemnet announcemnets announcemnt announcemnts announcent
+announcents announched announcin announcment announcments announed announement announements annoyence annoyences
+annoyin annoyingy annoymous annoymously annoyn annoynace annoynaces annoyning annoyningly annoyying anntena anntenas
+annualy annuled annullin annyo annyoance annyoances annyoed annyoing annyoingly annyos anoerxia anoerxic anoher
+anohter anointin anologon anologous anomally anomisity anomolee anomolies anomolous anomoly anomynity anomynous
+anonamously anonimised anonimity anonimized anonimously anonimus anonimusally anonimusly anonmyous anonmyously
+anonomous anonomously anononymous anononymously anonther anonymos anonymosly anonymou anonymouly anonymouse
+anonymousely anonymousny anonymousy anonymoys anonyms anonymsly anonymus anonymusly anoreixa anorexiac anorexica
+anormal anormalies anormally anormaly anotate anotated anotates anotating anotation anotations anotator anotators
+anotehr anoter anothe anothers anothr anounce anounced anouncement anouncements anouncer anouncers anounces
+anouncing anount anout anouther anoxeria anoxeric anoy anoyed anoying anoymous anoymously anoys anpatheater
+anpatheaters anphatheater anphatheaters anphetamine anphetamines anphibian anphibians anphitheater anphitheaters
+anpitheater anpitheaters anrachist anrachists anroid anroids ansalisation ansalization ansamble ansambles ansd anser
+ansered anserer anserers ansering ansers ansester ansesters ansestor ansestors answe answerd answere answeres
+answerin answhare answhared answhareing answhares answharing answhars ansyert ansynchronous antaganist antaganistic
+antaganists antagnoist antagnoists antagonisic antagonisitc antagonisitic antagonistc antagonostic antagonstic
+antaliasing antarcitca antarctia antarctida antartic antecedant anteena anteenas antennaes antennea antennna
+antennnas anthing anthings anthor anthromorphization anthropolgist anthropolgy anthropoloy anthropoly antialialised
+antialising antiapartheid antibiodic antibiodics antibioitcs antibioitic antibioitics antibiotc antibiotcs
+antibioticos antibitoic antibitoics antiboitic antiboitics anticapate anticapated anticapates anticapating anticdote
+anticdotes anticiapte anticiapted anticiaptes anticiaption anticipacion anticipare anticipatin anticipato anticipe
+anticiped anticipes anticiping anticpate anticuated antidepressent antidepressents antidepresssant antidepresssants
+antiobitic antiobitics antiquae antiquaited antiquited antiqvated antisipate antisipated antisipates antisipating
+antisipation antisocail antisosial antivirs antiviurs antivrius antivuris antoganist antoganists antogonistic
+antoher antractica antrhopology antripanewer antripanewers antrophology antry antyhing anual anualization anualize
+anualized anualizing anually anuglar anuled anuling anull anulled anulling anulls anuls anumber anurism anuwhere
+anway anways anwee anwer anwers anwhere anwser anwsered anwsering anwsers anwyays anxeity anxios anxiosly anxiosness
+anxiuos anxiuosly anxiuosness anyawy anye anyhing anyhting anyhwere anylsing anylzing anynmore anynomity anynomous
+anyoens anyoneis anyonse anyother anytghing anythig anythign anythimng anythin anythng anytiem anytihng anyting
+anytning anytrhing anytthing anytying anywere anywya anywyas anyy aoache aobut aond aorund aother aoto aotomate
+aotomated aotomatic aotomatical aotomaticall aotomatically aotomation aound aovid aovidable aovidably aovoid
+aovoided aovoiding aovoids apach apacolypse apacolyptic apapt apaptation apaptations apapted apapter apapters
+apapting apaptive apapts aparant aparantly aparatus aparatuses aparent aparently aparment aparrent aparrently
+apartemnt apartemnts apartheied aparthide aparthied apartide apartmen apartmens apartmet apartmets aparttment
+aparttments apaul apauled apauling apauls apche apdat apdatation apdatations apdate apdated apdater apdaters apdates
+apdating apdative apdats apeal apealed apealing apeals apear apearance apearances apeared apearing apears apect
+apects apeend apeendage apeendages apeended apeender apeenders apeendices apeending apeendix apeends apend apendage
+apendages apended apender apenders apendices apending apendix apends apenines aperature aperatures aperure aperures
+aperutre apetite apeture apetures aphabet aphabetic aphabetical aphabetically aphabets apihelion apihelions apilogue
+aplha aplhabet aplhabetical aplhabetically aplhabets apliance apliances aplicabile aplicability aplicable aplication
+aplications aplied aplies aplikay aplikays aplitude apllicatin apllicatins apllication apllications apllied apllies
+aplly apllying aplogies aplogise aplogize aply aplyed aplying apocalipse apocaliptic apocalpyse apocalpytic
+apocalype apocalypes apocalypic apocalypitic apocalyspe apocalytic apocalytpic apocaplyse apocolapse apocraful
+apointed apointing apointment apoints apolagetic apolagised apolagising apolagized apolagizing apolegetic
+apolegetics apolgies apolgise apolgize apoligetic apoligies apoligise apoligised apoligises apoligising apoligist
+apoligists apoligize apoligized apollstree apologes apologiseing apologisin apologism apologisms apologistas
+apologiste apologistes apologistic apologistics apologitic apologizeing apologizin apon aportionable aposlte
+aposltes apostel apostels apostrafes apostrafies apostrafy apostraphe apostrephe apostrohpe apostrope apostropes
+apostrophie apostrophied apostrophies appache appaer appaered appaers appallin appaluse appar apparance apparances
+apparant apparantely apparantly appareal appareance appareances appared appareil apparelin apparellin apparen
+apparence apparences apparenlty apparenly apparentely apparenty appares apparing apparoch apparoched apparoches
+apparoching apparrel apparreled apparreling apparrelled apparrelling apparrels apparrent apparrently appars appart
+appartment appartments appathetic appature appatures appealin appealling appearaing appearane appearanes appearant
+appearantly appeard appeareance appearence appearences appearent appearently appeares appearin appearnace
+appearnaces appearning appearrs appeasr appeciate appeciated appeciates appeciating appeciation appeciative appeded
+appedice appedices appedicitis appeding appedix appedn appen appendend appendent appendex appendig appendign
+appendin appendt appened appeneded appenging appenines appening appens appent apperance apperances apperant
+apperantly apperar apperarance apperarances apperared apperaring apperars apperciate apperciated apperciates
+apperciating apperciation apperead appereance appereances appered apperent apperently appericate appericated
+appericates appericating appering appers apperture appertures appetitie appetities appetitite appicability appicable
+appicaliton appicalitons appicant appication appications appicative appied appies applainces applaude applaudes
+applaued applay applayed applaying applays applcable applcation applcations applciable applciation applciations
+appliable appliacable appliacation appliacations appliacble appliaction appliactions appliation appliations
+applicabel applicabile applicabiltiy applicaion applicaions applicaition applicaitions applicaiton applicaitons
+applicalbe applicance applicances applicapility applicaple applicatable applicaten applicatin applicatino
+applicatins applicatio applicationb applicatios applicatiosn applicato applicaton applicatons applicble applicible
+applictaion applictaions appliction applictions applide applie applience appliences applikation applikations
+applikay applikays appling applizes appllicable appllication appllications appllied appllies applly appllying
+applogies applogise applogize applogy appluad appluads appluase applyable applycable applycation applycations applyd
+applyed applyes applyicable applyication applyications applyied applyies applyig applyin applys applyting appned
+appnedage appnedages appneded appneder appneders appnedices appneding appnedix appneds appoach appoached appoaches
+appoaching appoinment appointement appointin appointmet appointmets appointmnet appointmnets appoitment appoitments
+appoitnment appoitnments appoligies appoligise appoligize appologies appologise appologised appologises appologising
+appologize appologized appologizes appologizing appology appon appontment appontments appopriate appopriately
+apporach apporachable apporached apporaches apporaching apporiate apporiately apporoval apporove apporoved apporoves
+apporoving apporoximate apporoximated apporoximately apporoximates apporoximating apporoximation apporoximations
+apporpiate apporpiately apporpriate apporpriated apporpriately apporpriates apporpriating apporpriation
+apporpriations apportunity apporval apporve apporved apporves apporving apporximate apporximately appoval appove
+appoved appoves appoving appoximate appoximated appoximately appoximates appoximating appoximation appoximations
+appparent appparently apppear apppearance apppearances apppeared apppearing apppears apppend apppendage apppendages
+apppended apppender apppenders apppendices apppending apppendix apppends appplet appplicable appplication
+appplications appplied appplies appply appplying apppreciate apppreciated apppreciates apppreciating apppreciation
+apppreciative apppriate apppriately appproach appproached appproaches appproaching apppropriate apppropriately
+apprach apprached appraches appraching appraent appraently appraoch appraochable appraoched appraoches appraoching
+apprarent apprarently apprasial apprciate apprciated apprciates apprciating appreaciate appreaciated appreaciates
+appreaciating appreacite appreacited appreacites appreaciting apprear apprearance apprearances appreared apprearing
+apprears apprecaite apprecaited apprecaites apprecaiting apprecaition apprecaitive apprecate appreceating appreciae
+appreciaed appreciaes appreciaing appreciaite appreciat appreciateing appreciateive appreciaters appreciatie
+appreciatied appreciatin appreciationg appreciato appreciaton appreciatve appreciste apprecitae apprecite apprecited
+apprectice apprectices appreiate appreicate appreicated appreicates appreicating appreication appreicative
+appreiciate apprended apprendice apprent apprentace apprentie apprentince apprentise apprently appreteate
+appreteated appretiate appretiated appretiates appretiating appretiation appretiative appretince appricate
+appricated appricates appricating appriceate appriceated appriceates appriceating appriciate appriciated appriciates
+appriciating appriciation appriciative appriecate appriecated appriecates appriecating apprieciate apprieciated
+apprieciates apprieciating apprieciation apprieciative appriopriate appriopriately appripriate appripriately
+appriproate appriproately apprixamate apprixamated apprixamately apprixamates apprixamating apprixamation
+apprixamations appriximate appriximated appriximately appriximates appriximating appriximation appriximations
+approachin approachs approacing approbiate approbiately approch approche approched approches approching approiate
+approiately approimate approimated approimately approimates approimating approimation approimations approopriate
+approopriately approoximate approoximated approoximately approoximates approoximating approoximation approoximations
+appropach appropached appropaches appropaching approperiate approperiately appropiate appropiately appropirate
+appropirately appropiration approppriate approppriately appropraite appropraitely approprate approprated
+approprately appropration approprations appropreation appropreations appropriage appropriagely appropriat
+appropriatedly appropriatee appropriateely appropriatin appropriatley appropriatly appropriatness appropriato
+appropriaton appropriatons appropriete approprietely approprietly appropritae appropritaely appropritate
+appropritately approprite appropritely approproate approproately appropropiate appropropiately appropropreate
+appropropreately appropropriate appropropriately approproximate approproximated approproximately approproximates
+approproximating approproximation approproximations approprpiate approprpiately approriate approriately
+approrpiation approrpiations approrpriate approrpriately approstraphe approuval approuve approuved approuves
+approuving approvel approvement approvin approxamate approxamated approxamately approxamates approxamating
+approxamation approxamations approxamatly approxametely approxiamte approxiamted approxiamtely approxiamtes
+approxiamting approxiamtion approxiamtions approxiate approxiated approxiately approxiates approxiating approxiation
+approxiations approximat approximatelly approximatin approximatively approximatley approximatly approxime approximed
+approximely approximes approximete approximeted approximetely approximetes approximeting approximetion
+approximetions approximetly approximing approximion approximite approximited approximitely approximites
+approximiting approximition approximitions approxmate approxmated approxmately approxmates approxmation
+approxmations approxmiate approxmiated approxmiately approxmiates approxmiating approxmiation approxmiations
+approxmimate approxmimated approxmimately approxmimates approxmimating approxmimation approxmimations apprpriate
+apprpriately appy appying apratheid apreciate apreciated apreciates apreciating apreciation apreciative aprehensive
+apresheation apreteate apreteated apreteating apretiate apretiated apretiates apretiating apretiation apretiative
+apreture apriciate aproach aproached aproaches aproaching aproch aproched aproches aproching aprogram aproove
+aprooved apropiate apropiately apropriate apropriately aproval aprove aproved aproves aproving aprox aproximate
+aproximated aproximately aproximates aproximation aproximations aprreciate aprreciated aprreciates aprreciating
+aprrovement aprroximate aprroximated aprroximately aprroximates aprroximation aprroximations aprtment apsaragus
+apsect apsects apserger apsergers apshalt apsiration apsirations apsirin apsotle apsotles apsotrophe aptitudine
+apyoon apyooned apyooning apyoons aqain aqaurium aqauriums aqcuaintance aqcuaintances aqcuainted aqcuire aqcuired
+aqcuires aqcuiring aqcuisition aqcuisitions aqquaintance aqquaintances aqquire aqquired aqquires aqquiring aquaduct
+aquaint aquaintance aquainted aquainting aquaints aquairum aquairums aquarim aquarims aquaruim aquaruims aqueos
+aqueus aquiantance aquiess aquiessed aquiesses aquiessing aquire aquired aquires aquiring aquisition aquisitions
+aquit aquits aquitted aquitting aquries aracnid aracnids arameter arameterization arameterize arameterized
+arameterizes arameterizing arameters arametric arametrical arametrically aramgeddon aranged arangement arangements
+aranges aranging araound ararbic aray arays arbatrary arbiatraily arbiatray arbibtarily arbibtary arbibtrarily
+arbibtrary arbiitrarily arbiitrary arbirarily arbirary arbiratily arbiraty arbirtarily arbirtary arbirtrarily
+arbirtrary arbitarary arbitarily arbitary arbitiarily arbitiary arbitiraly arbitiray arbitor arbitors arbitrailly
+arbitraily arbitraion arbitrairly arbitrairy arbitral arbitralily arbitrally arbitralrily arbitralry arbitraly
+arbitrarely arbitrariliy arbitrarilly arbitrarion arbitrarity arbitrariy arbitrarly arbitraryily arbitraryly
+arbitratily arbitratiojn arbitraton arbitratrily arbitratrion arbitratry arbitraty arbitray arbitre arbitrer
+arbitrers arbitriarily arbitriary arbitrily arbitrion arbitriraly arbitriray arbitrition arbitror arbitrors
+arbitrtily arbitrty arbitry arbitryarily arbitryary arbitual arbitually arbitualy arbituarily arbituary arbiturarily
+arbiturary arbiture arbort arborted arborting arborts arbritarily arbritary arbritation arbritations arbritrarily
+arbritrary arbtirarily arbtirary arbtrarily arbtrary arbutrarily arbutrary arcaheology arcahic arcehtype arcehtypes
+archaelogical archaelogists archaelogy archaeolgy archaoelogy archaology archatype archatypes archeaological
+archeaologist archeaologists archeaology archetect archetects archetectural archetecturally archetecture
+archetectures archetipe archetipes archetpye archetpyes archetyps archetypus archeytpes archiac archictect
+archictects archictectural archictecturally archictecture archictectures archictural archicturally archicture
+archictures archiect archiects archiectural archiecturally archiecture archiectures archietect archietects
+archietectural archietecturally archietecture archietectures archieval archieve archieved archievement archievements
+archiever archievers archieves archieving archimedian archine archines architct architcts architctural
+architcturally architcture architctures architec architech architechs architecht architechts architechtural
+architechturally architechture architechtures architechural architechure architecs architecte architectes
+architectrual architectual architectually architectue architectues architectur architectureal architecturial
+architecturs architecturse architectuur architecural architecurally architecure architecures architecut
+architecutral architecutrally architecutre architecutres architecuts architecutural architecuturally architecuture
+architecutures architet architetc architetcs architetcural architetcurally architetcure architetcures architets
+architetural architeturally architeture architetures architext architexts architexture architural architurally
+architure architures architype architypes archiv archivd archivel archivin archivr archivrs archivs archor archtect
+archtects archtectural archtecturally archtecture archtectures archtiect archtiects archtiectural archtiecturally
+archtiecture archtiectures archtitect archtitects archtitectural archtitecturally archtitecture archtitectures
+archtype archtypes archval archve archved archver archvers archves archvial archvie archvied archvier archviers
+archvies archviing archving archytype archytypes arcitechtural arcitechture arcitect arcitects arcitectural
+arcitecturally arcitecture arcitectures arcival arcive arcived arciver arcivers arcives arciving arcticle arcticles
+arctifact arctifacts arcylic ardvark ardvarks aready areea aregument areguments aremnia aremnian aremnians arent
+areodynamics areospace aresnal aretmis argement argements argemnt argemnts argentia argentinia arges argessive
+argessively argeument argeuments argicultural argiculturally argiculture argment argments argmument argmuments
+argreement argreements arguabley arguablly argubaly argubly arguement arguements arguemet arguemets arguemnet
+arguemnets arguemnt arguemnts arguemtn arguemtns arguent arguents arguin argumant argumants argumeent argumeents
+argumement argumements argumemnt argumemnts argumen argumeng argumengs argumens argumenst argumentas argumentate
+argumentated argumentates argumentatie argumentating argumentent argumentents argumentitive argumentos argumeny
+argumenys argumernt argumernts argumet argumetn argumetns argumets argumnet argumnets argumnt argumnts arhitect
+arhitects arhitectural arhitecturally arhitecture arhitectures arhival arhive arhived arhiver arhivers arhives
+arhiving arhtritis arhtrosis aribitary aribiter aribitrarily aribitrary ariborne aribrary aribter aribters
+aribtrarily aribtrary aribtration aribtrations aricraft ariflow arious ariplane ariplanes ariport ariports arised
+arisoft arispace aristolte aristote aristotel aritcle aritcles aritfact aritfacts aritficial aritficially
+arithemetic arithemtic arithmatic arithmentic arithmetc arithmethic arithmetisch arithmetric arithmitic aritmethic
+aritmetic aritrary aritst aritsts arival arivals arive arived arives ariving arizonia arkasnas arleady arlighty
+arlignton arlingotn arlready armagaddon armageddan armagedddon armagedden armageddeon armageddin armageddomon
+armagedeon armagedon armagedons armageedon armagideon armamant armchar armchars armegaddon armenain armenains
+armenina armeninas armistace armistis armistises armonic armorin armorment armorments armpitt armpitts armstorng
+armstrog aroara aroaras arogant arogent arond aronud aroud aroudn arouind aroun arounf aroung arount arpanoid
+arpatheid arpeture arquitect arquitects arquitectural arquitecturally arquitecture arquitectures arquival arquive
+arquived arquiver arquivers arquives arquiving arraay arraays arrage arraged arragement arragements arrages arraging
+arragne arragned arragnes arragning arraies arraival arraive arraived arraives arraiving arral arramge arramged
+arramges arramging arranable arrance arranced arrancement arrancements arrances arrancing arrane arraned arranement
+arranements arranent arranents arranes arrang arrangable arrangaeble arrangaelbe arrangd arrangde arrangemenet
+arrangemenets arrangent arrangents arrangerad arrangin arrangmeent arrangmeents arrangmenet arrangmenets arrangment
+arrangments arrangnig arrangs arrangse arrangt arrangte arrangteable arrangted arrangtement arrangtements arrangtes
+arrangting arrangts arraning arranment arranments arrants arraows arrary arrarys arrauy arrauys arraye arrayes arre
+arreay arreays arrenge arrenged arrengement arrengements arrenges arrenging arresst arrestes arrestos arrey arreys
+arrgue arrgued arrgues arrguing arrgument arrguments arrise arrised arrises arrising arrity arriveis arrivial
+arrivie arrivied arrivies arriviing arrivin arrnage arrnaged arrnages arrnaging arro arros arround arrrange
+arrranged arrrangement arrrangements arrranges arrranging arrray arrrays arrrival arrrive arrrived arrrives
+arrriving arrtibute arry arrya arryas arrys arsenaal arsenaals arsneal arsnic artcile artciles artcle artcles
+artemios artemius arthimetic arthirtis arthorsis arthrite arthrits arthrose arthroses artic articaft articafts
+artical articals articat articats artice articel articels artices articifial articifially articluate articluated
+articluates articluating articualte articualted articualtes articualting articule articuled articules articuling
+articulted artifac artifacs artifacto artifactos artifcat artifcats artificail artificailly artifical artifically
+artificialy artificiel artificiell artificiella artificielly artificiely artifict artificts artificually
+artifiically artihmetic artilce artilces artillary artillerly artilley artisitc artistas artistc artmeis artsit
+artsits artument artuments arugable arugably arugement arugements aruging arugment arugmentative arugments arument
+aruments arund arvg asai asain asapragus asbestoast asbestoes asbolute asbolutelly asbolutely asborb asborbed
+asborbes asborbing asborbs asbtract asbtracted asbtracter asbtracting asbtraction asbtractions asbtractly
+asbtractness asbtractor asbtractors asbtracts asburdity asburdly ascconciated asceding ascendend ascendin ascic
+ascned ascneded ascneder ascneders ascneding ascneds ascnesion ascnesions ascpect ascpects ascript ascripts
+asdignment asdignments asemble asembled asembler asemblers asembles asemblies asembling asembly asend asendance
+asendancey asendancy asended asendence asendencey asendency asender asending asent asert aserted aserting asertion
+asertions asertive asertively aserts asess asessment asessments asethetic asethetically asethetics asetic aseuxal
+asexaul asfar asgolute ashpalt asign asigned asignee asignees asigning asignmend asignmends asignment asignments
+asignor asignors asigns asii asiprin asiprins asisst asisstance asisstant asisstants asissted asissting asissts
+asist asistance asistant asistants asisted asisting asists aske askes askign askin askreddt aslo asncronous asnd
+asnwer asnwered asnwerer asnwerers asnwering asnwers asny asnyc asnychronoue asnychronouely asnychronous
+asnychronously asociate asociated asociates asociating asociation asociations asociative asolute asorbed aspahlt
+aspected aspectos asperge aspergerer aspergerers asperges aspestus asphaltin asphlat asphyxation aspiraton
+aspiratons aspriation aspriations aspriin aspriins assagne assamble assasin assasinate assasinated assasinates
+assasination assasinations assasined assasins assassian assassians assassiante assassinare assassinas assassinatd
+assassinatin assassinato assassinats assassine assassines assassinos assassintation assassinted assasssin assasssins
+assaultes asscciate asscciated asscciates asscciating asscciation asscciations asscciative assciate assciated
+assciates assciating assciation assciations assciative asscii asscociate asscociated asscociates asscociating
+asscociation asscociations asscociative asscoitae asscoitaed asscoitaes asscoitaing asscoitaion asscoitaions
+asscoitaive assebly assebmly assemalate assemalated assemalates assemalating assembalge assembe assembed assembeld
+assember assembladge assemblare assembleing assembley assemblie assemblin assemblying assemblys assemby assement
+assements assemlies assemly assemmbly assemnly assemple assempling assending asser assered assering asserion
+asserions asserive asserively assers assersed assersing assersion assersions assersive assersively assertation
+assertations assertino assertinos assertio assertios assertted assertting asserttion asserttions asserttive
+asserttively assesmenet assesment assesments assessin assessmant assessmants assests assfalt assfalted assfalting
+assfalts assgin assgined assginee assginees assgining assginment assginments assgins assicate assicated assicates
+assicating assication assications assicative assiciate assiciated assiciates assiciating assiciation assiciations
+assiciative assiciete assicieted assicietes assicieting assicietion assicietions assicietive asside assiged assigee
+assigees assigend assigh assighed assighee assighees assigher assighers assighing assighor assighors assighs
+assiging assigment assigments assigmnent assigmnents assignalble assigne assigneee assigneees assignement
+assignements assignemnt assignemnts assignemtn assignemtns assignend assignenment assignenmentes assignenments
+assignenmet assignes assignin assignmen assignmenet assignmenets assignmens assignmet assignmetn assignmetns
+assignmets assignmnet assignmnets assignt assignted assigntee assigntees assignting assigntment assigntments
+assignts assihn assihned assihnee assihnees assihning assihnment assihnments assihns assime assimed assimes
+assimilatin assiming assimption assimptions assimtote assimtotes assined assinee assinees assing assinged assingee
+assingees assinging assingled assingment assingments assingn assingned assingnee assingnees assingning assingnment
+assingnments assingns assings assining assinment assinments assiocate assiocated assiocates assiocating assiocation
+assiocations assiocative assiociate assiociated assiociates assiociating assiociation assiociations assiociative
+assisance assisant assisants assising assisnate assisst assisstance assisstant assisstants assissted assissting
+assisstive assissts assistence assistent assistents assistin assit assitance assitant assitants assited assiting
+assition assitive assits assitsance assitsant assitsants assitsed assitsing assitsive assitss assma assmbler
+assmeble assmebler assmebles assmebling assmebly assmelber assmption assmptions assmume assmumed assmumes assmuming
+assmumption assmumptions assoaiate assoaiated assoaiates assoaiating assoaiation assoaiations assoaiative assocaite
+assocaited assocaites assocaiting assocaition assocaitions assocaitive assocate assocated assocates assocating
+assocation assocations assocative assocciate assocciated assocciates assocciating assocciation assocciations
+assocciative associaed associaes associat associatate associatated associatates associatating associatation
+associatations associatative associatd associateed associateing associateion associateions associateive associatie
+associatied associaties associatin associats associcate associcated associcates associcating assocication
+assocications associcative associdate associdated associdates associdating associdation associdations associdative
+associeate associeated associeates associeating associeation associeations associeative associete associeted
+associetes associeting associetion associetions associetive associte associted assocites associting assocition
+associtions associtive associuated assoction assoiate assoiated assoiates assoiating assoiation assoiations
+assoiative assoicate assoicated assoicates assoicating assoication assoications assoicative assoiciate assoiciated
+assoiciates assoiciating assoiciation assoiciations assoiciative assomption assosciate assosciated assosciates
+assosciating assosciation assosciations assosciative assosiacition assosiacitions assosiacted assosiate assosiated
+assosiates assosiating assosiation assosiations assosiative assosication assotiate assotiated assotiates assotiating
+assotiation assotiations assotiative assoziate assoziated assoziates assoziating assoziation assoziations
+assoziative asssassans asssembler asssembly asssert assserted assserting asssertion asssertions asssertive
+asssertively assserts asssess asssessed asssesses asssessing asssessment asssessments assset asssets asssign
+asssigned asssignee asssignees asssigning asssignment asssignments asssigns asssociate asssociated asssociates
+asssociating asssociation asssociations asssociative asssume asssumed asssumes asssuming asssumption asssumptions
+assualt assualted assue assuembly assum assuma assumad assumang assumas assumbe assumbed assumbes assumbing assumend
+assumimg assumin assumking assumme assummed assummes assumming assumne assumned assumnes assumning assumong
+assumotion assumotions assumpation assumpetion assumpetions assumpted assums assumse assumtion assumtions assumtpion
+assumtpions assumu assumud assumue assumued assumues assumuing assumung assumuption assumuptions assumus assupmption
+assuption assuptions assurred assyemetric assyemetrical assyemetrically assyemetry assymetric assymetrical
+assymetrically assymetries assymetriy assymetry assymmetric assymmetrical assymmetrically assymmetries assymmetry
+assymptote assymptotes assymptotic assymptotically assymthotic assymtote assymtotes assymtotic assymtotically assync
+assynchronous assynchronously astarisk astarisks asterices asterik asteriks asteriod asterisc asteriscs astethic
+astethically astethicism astethics asthetic asthetical asthetically asthetics astiimate astiimation astrisk astrisks
+astrix astrixes astrixs astroid asudo asume asumed asumes asuming asumption asumptions asumtotic asure aswage aswell
+aswer aswered aswering aswers asychronize asychronized asychronous asychronously asycn asycnhronous asycnhronously
+asycronous asycronously asymetic asymetical asymetically asymetri asymetric asymetrical asymetrically asymetricaly
+asymetries asymetriy asymetry asymmectric asymmectrical asymmectrically asymmectries asymmectry asymmeric
+asymmerical asymmerically asymmeries asymmery asymmetetric asymmetri asymmmetric asymmmetrical asymmmetrically
+asymmmetry asymptopte asymptoptic asymptoptical asymptoptically asympyote asympyotic asympyotical asympyotically
+asymtomatic asymtomatically asynchnous asynchnously asynchonous asynchonously asynchornous asynchornously
+asynchoronous asynchoronously asynchrnous asynchrnously asynchromous asynchromously asynchron asynchroneous
+asynchroneously asynchronious asynchroniously asynchronlous asynchronlously asynchronly asynchrons asynchronsly
+asynchronus asynchronusly asynchroous asynchroously asynchrounous asynchrounously asynchrouns asynchrounsly
+asyncronous asyncronously asyncrounesouly asynnc asynnchronous asynnchronously asynschron asynschronly atach atached
+ataching atachment atachments atack atain atalog atalogs atatch atatchable atatched atatches atatching atatchment
+atatchments ategories ategory atempt atempted atempting atempts atendance atended atendee atends atention aternies
+aterny atfer atfernoon atfernoons atferthought atferthoughts atferward atferwards atheistical athenean atheneans
+ather athiesm athiest athiests athism athist athists athough athron athros ative atleast atll atmoic atmoically
+atmost atomacically atomata atomate atomated atomates atomatic atomatically atomating atomation atomaton atomical
+atomicly atomiticity atomobile atomobiles atomotive atomtic atomtical atomtically atomticaly atomticlly atomticly
+atorecovery atorney atquired atribs atribut atributd atribute atributed atributes atributing atribution atributions
+atributs atronomical atrribute atrributes atrtribute atrtributes atructural atructurally atructure atructured
+atructures atructuring attaced attachd attachement attachements attachemnt attachemnts attachen attachged attachin
+attachmant attachmants attachs attacht attachted attachtes attachting attachtment attachtments attackin attacs
+attacthed attaindre attampt attampted attampting attampts attand attandance attanded attandee attandees attanding
+attands attantion attatch attatched attatches attatching attatchment attatchments attch attched attches attching
+attchment attchments attement attemented attementing attements attemp attemped attemping attemppt attemps attemptes
+attemptin attemptting attemt attemted attemting attemtp attemtped attemtping attemtps attemtpted attemtpts attemts
+attendence attendent attendents attendin attened attennuation attension attented attentuation attentuations
+attenuatin attepmpt attept attepted attepting attepts attetntion attibute attibuted attibutes attirbute attirbutes
+attiribute attitide attitides attivate attivated attivates attivating attivation attivations attmept attmepted
+attmepting attmepts attmpt attmpted attmpting attmpts attnetion attornies attosencond attosenconds attrbiute
+attrbiuted attrbiutes attrbiuting attrbiution attrbiutions attrbute attrbuted attrbutes attrbuting attrbution
+attrbutions attribbute attribbuted attribbutes attribbuting attribbution attribbutions attribiute attribiuted
+attribiutes attribiuting attribiution attribiutions attribte attribted attribtes attribting attribtion attribtions
+attribtue attribtued attribtues attribtuing attribtuion attribtuions attribtute attribtuted attribtutes attribtuting
+attribtution attribtutions attribude attribue attribued attribues attribuet attribuetd attribuets attribuite
+attribuited attribuites attribuiting attribuition attribuitions attribure attribured attribures attriburte
+attriburted attriburtes attriburtion attribut attributei attributen attributess attributin attributre attributred
+attributres attributring attributrion attributrions attributs attributse attribye attribyes attribyte attribytes
+attriebute attriebuted attriebutes attriebuting attrirbute attrirbuted attrirbutes attrirbution attritube attritubed
+attritubes attriubte attriubted attriubtes attriubting attriubtion attriubtions attriubute attriubuted attriubutes
+attriubuting attriubution attriubutions attriute attriuted attriutes attriuting attriution attriutions attrocities
+attrribute attrributed attrributes attrribution attrubite attrubites attrubte attrubtes attrubure attrubures
+attrubute attrubutes attrubyte attrubytes attruibute attruibutes atttach atttached atttaches atttaching atttachment
+atttachments atttack atttacked atttacker atttackers atttacking atttacks atttempt atttempted atttempting atttempts
+atttention atttribute atttributed atttributes atttributing atttribution atttributions atual atually atuhenticate
+atuhenticated atuhenticates atuhenticating atuhentication atuhenticator atuhenticators auccess auccessive audeince
+audiance aufter augest augmentin augmnet augmnetation augmneted augmneter augmneters augmnetes augmneting augmnets
+auguest augument augumented augumenting auguments auhtenticate auhtenticated auhtenticates auhtenticating
+auhtentication auhtenticator auhtenticators auhtor auhtored auhtoring auhtorisation auhtorise auhtorised auhtorises
+auhtorising auhtoritative auhtoritatively auhtorities auhtority auhtorization auhtorize auhtorized auhtorizes
+auhtorizing auhtors auido aulty aumatically aunthenticate aunthenticated aunthenticates aunthenticating
+aunthentication aunthenticator aunthenticators auospacing auot auotmata auotmate auotmated auotmates auotmatic
+auotmatically auotmating auotmation auotmaton auotmobile auotmobiles auotmotive auromated aussian austair austeer
+austensible austensibly austrailia austrailian autasave autasaves autenticate autenticated autenticates
+autenticating autentication autenticator autenticators authecate authecated authecates authecating authecation
+authecator authecators authenaticate authenaticated authenaticates authenaticating authenatication authenaticator
+authenaticators authencate authencated authencates authencating authencation authencator authencators authenciate
+authenciated authenciates authenciating authenciation authenciator authenciators authencicate authencicated
+authencicates authencicating authencication authencicator authencicators authencity authencticate authencticated
+authencticates authencticating authenctication authencticator authencticators authendicate authendicated
+authendicates authendicating authendication authendicator authendicators authenenticate authenenticated
+authenenticates authenenticating authenentication authenenticator authenenticators authenfie authenfied authenfies
+authenfiing authenfiion authenfior authenfiors authenicae authenicaed authenicaes authenicaing authenicaion
+authenicaor authenicaors authenicate authenicated authenicates authenicating authenication authenicator
+authenicators authenificate authenificated authenificates authenificating authenification authenificator
+authenificators authenitcate authenitcated authenitcates authenitcating authenitcation authenitcator authenitcators
+autheniticate autheniticated autheniticates autheniticating authenitication autheniticator autheniticators
+authenricate authenricated authenricates authenricating authenrication authenricator authenricators authentation
+authentcate authentcated authentcates authentcating authentcation authentcator authentcators authentciate
+authentciated authentciates authentciating authentciation authentciator authentciators authenticae authenticaed
+authenticaes authenticaing authenticaion authenticaitng authenticaiton authenticaor authenticaors authenticateion
+authenticater authenticaters authenticatin authenticaton authenticte authenticted authentictes authenticting
+authentiction authentictor authentictors authentificate authentificated authentificates authentificating
+authentification authentificator authentificators auther authered authering autherisation autherise autherised
+autherises autherising autheritative autheritatively autherities autherity autherization autherize autherized
+autherizes autherizing authers authethenticate authethenticated authethenticates authethenticating authethentication
+authethenticator authethenticators authethicate authethicated authethicates authethicating authethication
+authethicator authethicators autheticate autheticated autheticates autheticating authetication autheticator
+autheticators authetnicate authetnicated authetnicates authetnicating authetnication authetnicator authetnicators
+authetnticate authetnticated authetnticates authetnticating authetntication authetnticator authetnticators
+authobiographic authobiography authoer authoisation authoise authoised authoises authoising authoitative
+authoitatively authoities authoity authoization authoize authoized authoizes authoizing authoratative
+authoratatively authoratitative authoratitatively authorative authorded authorin authorisin authorites authorithy
+authoritiers authorititive authoritive authorizeed authorizin authorozation authorozations authos authotization
+authotizations authro authroed authroing authroisation authroise authroised authroises authroising authroitative
+authroitatively authroities authroity authroization authroize authroized authroizes authroizing authror authrored
+authroring authrorisation authrorise authrorised authrorises authrorising authroritative authroritatively
+authrorities authrority authrorization authrorize authrorized authrorizes authrorizing authrors authros autimatic
+autimatically autio autmata autmate autmated autmates autmatic autmatically autmating autmation autmaton autmobile
+autmobiles autmotive autoated autoatic autoatically autochtonous autocmplete autocmpleted autocmpletes autocmpleting
+autocommiting autoconplete autoconpleted autoconpletes autoconpleting autoconpletion autocoomit autoctonous
+autoeselect autofilt autofomat autoformating autogenrated autogenratet autogenration autogroping autohorized
+autoincrememnt autoincrementive automaatically automagicaly automaitc automaitcally automanifactured automatcally
+automatially automatical automaticall automaticallly automaticaly automaticalyl automaticalyy automaticlly
+automaticly automatin autometic autometically automibile automic automical automically automicaly automicatilly
+automiclly automicly automonomous automtic automtically autonagotiation autonegatiotiation autonegatiotiations
+autonegoatiation autonegoatiations autonegoation autonegoations autonegociated autonegociation autonegociations
+autonegogtiation autonegogtiations autonegoitation autonegoitations autonegoptionsotiation autonegoptionsotiations
+autonegosiation autonegosiations autonegotaiation autonegotaiations autonegotaition autonegotaitions
+autonegotatiation autonegotatiations autonegotation autonegotations autonegothiation autonegothiations
+autonegotication autonegotications autonegotioation autonegotioations autonegotion autonegotionation
+autonegotionations autonegotions autonegotiotation autonegotiotations autonegotitaion autonegotitaions
+autonegotitation autonegotitations autonegotition autonegotitions autonegoziation autonegoziations autoneogotiation
+autoneotiation autonogotiation autonymous autoonf autopsec autor autorealease autorisation autoritative autority
+autorization autorizations autorize autorized autorizes autorizing autoropeat autors autosae autosavegs
+autosaveperodical autosence autotorium autotoriums autum auxialiary auxilaries auxilary auxileries auxilery auxiliar
+auxillaries auxillary auxilleries auxillery auxilliaries auxilliary auxiluary auxliliary avacado avacados
+avaiability avaiable avaialability avaialable avaialbaility avaialbale avaialbe avaialbel avaialbility avaialble
+avaibility avaiblability avaiblable avaible avaiiability avaiiable avaiibility avaiible avaiilability avaiilable
+availaability availaable availabability availabable availabaility availabal availabale availabality availabbility
+availabble availabe availabed availabel availabele availabelity availabile availabillity availabilty availabke
+availabl availabled availablen availablility availablity availablle availabyl availaiability availaiable
+availaibility availaible availailability availailable availaility availalability availalable availalbe availalbility
+availalble availale availaliability availaliable availality availanility availanle availavbility availavble
+availavility availavle availbability availbable availbaility availbale availbe availbility availble availe
+availeability availeable availebilities availebility availeble availiability availiable availibility availibilty
+availibity availible availlability availlable avalability avalable avalaibility avalaible avalaibles avalance
+avaliability avaliable avalibaility avalibale avalibility avalible avaloability avaloable avaluate avaluated
+avaluates avaluating avance avanced avances avancing avantage avantageous avantages avaoid avaoidable avaoided
+avarage avarageing avare avarege avary avation avcoid avcoids avdisories avdisoriy avdisoriyes avdisory avearge
+avearged avearges avearging avengence averageed averagin averagine averge averged averges averging averload
+averloaded averloads avertising avgerage aviability aviable avialability avialable avialibility avialible
+avilability avilable aviod avioded avioding aviods avisories avisoriy avisoriyes avisory avod avoded avoding avods
+avoic avoicance avoiced avoicing avoics avoide avoidence avoidin avoind avoinded avoinding avoinds avoud avove
+avriable avriables avriant avriants avtive awared aways aweful awefully awfull awfullly awfuly awkard awkardly
+awming awmings awnin awnser awnsered awnsers awoid awrning awrnings awsome awya axises axissymmetric axisymmectric
+axix axixsymmetric axpressed aymore aymptote aymptotic aymptotical aymptotically aynchronous aynchronously aysnc
+aysnchronous aysnchronously aything ayway ayways azma azmith azmiths baase baased baases baasic baasically baasics
+baasing baasis bable bacame bacause baceause bacend bacends bacground bacgrounds bachler bachlers bacic bacically
+bacics bacis bacisally backaloriette backaloriettes backard backards backbround backbrounds backedn backedns
+backened backeneds backet backets backgorund backgorunds backgound backgounds backgournd backgournds backgrond
+backgronds backgroound backgroounds backgroud backgroudn backgroudns backgrouds backgroun backgroung backgroungs
+backgrouns backgrount backgrounts backgrouund backgrouunds backgrund backgrunds backgruond backgruonds backkground
+backkgrounds backlght backlghting backlghts backned backneds backound backounds backpsace backrefence backrgound
+backrgounds backround backrounds backsapce backslase backslases backslashs backtic backtics backtrackin backupped
+backwad backwar backwardss backware backwares backwark backwarks backwars backwrad backwrads backwward backwwards
+bacome bacomes bacoming bactrack bactracked bactracking bactracks bacup bacups bacward bacwards badmitten baed
+bafore bage bahaving bahavior bahavioral bahaviors bahaviour bailin bais baisc baiscally baiscs baised baises
+baising baitin bakc bakcend bakcends bakcground bakcgrounds bakcrefs bakcup bakcups bakcward bakcwards bakend
+bakends bakground bakgrounds bakup bakups bakward bakwards balace balaced balacer balacers balaces balacing balancin
+balaster balasters balck balence balenced balencer balencers balences balencing ballance ballanced ballancer
+ballancers ballances ballancing balnk balnks balona balony baloon baloons balse banannas banch banched banches
+banching banchmark banchmarked banchmarking banchmarks bandwdith bandwdiths bandwidht bandwidthm bandwitdh bandwith
+bangquit bangquits bankrupcy banlance bannana bannanas bannet bannets banruptcy baout baraches baray barays barbedos
+bargin bargins bariier barnch barnched barncher barnchers barnches barnching baroke barrer barriors barrriers
+barycentic basci bascially bascktrack basf basially basicallly basicaly basiclly basicly basline baslines bassic
+bassically bassics bassis bastardisin bastardizin bastract bastracted bastracter bastracting bastraction
+bastractions bastractly bastractness bastractor bastracts batchleur batchleurs bateries batery battaries battary
+battey bayge bayliwick bazare bazerk bbefore bboolean bbooleans bcak bcause beable beacaon beacause beachead beacuse
+beahvior beahvioral beahviors beahviour beahvioural beahviours beanch beanched beanches beanching beanchmark
+beanchmarked beanchmarking beanchmarks beaon bearword beastiality beastiaries beastiary beatiful beatifully beatin
+beauquet beauquets beauracracy beauracratic beauracratical beauracratically beaurocracy beaurocratic beaurocratical
+beaurocratically beause beauti beautifull beautiy beautyfied beautyfull beavior beavioral beaviors beaviour
+beavioural beaviours bebefore bebongs bebore becaause becacdd becahse becamae becames becaming becaouse becase
+becasue becasuse becauae becauase becauce becaue becaues becaus becausee becauseq becauses becausw beccause bechmark
+bechmarked bechmarking bechmarks becoem becomeing becomin becomme becommes becomming becoms becouse becoz bector
+bectors becuase becuse becuz becxause beddin beding bedore beecause beed beeen beefore beeforehand beeing beeings
+beetween beetwen beffer beflow befoer befoerhand befor beforehands beforere beforerehand befores beforhand beforing
+befure befurehand beggin begginer begginers beggingin begginging begginig beggining begginings begginner begginners
+begginnig begginning beggins beghavior beghaviors begiin begiinner begiinners begiinning begiinnings begiins beginer
+beginers begines beging beginin begininer begininers begining beginings beginining begininings begininng begininngs
+beginn beginnig beginnigs beginnin beginnins beginnner beginnners beginnning beginnnings beginns behabior behabiors
+behabiour behabiours behabviour behaivior behaiviour behaiviuor behaivor behaivors behaivour behaivoural behaivours
+behavies behavin behavio behavioal behavios behaviou behavioual behavious behavioutr behaviro behaviroal behaviros
+behaviuor behaviuoral behaviuors behavivor behavivour behavoir behavoiral behavoirs behavoiur behavoiural behavoiurs
+behavor behavoral behavors behavoueir behavoueirs behavour behavoural behavours behavrior behavrioral behavriors
+behavriour behavrioural behavriours behinde behing behvaior behvaioral behvaiors behvaiour behvaioural behvaiours
+behvior behvioral behviors behviour behvioural behviours beigin beiginning bein beind beinning bejond beleagured
+beleave beleaved beleaver beleaves beleaving beleif beleifable beleife beleifed beleifes beleifing beleiv beleivable
+beleivably beleive beleived beleiver beleivers beleives beleiving belevable belevably beleve beleved belever
+belevers beleves beleving beliefable beliefe beliefed beliefes beliefing believin beligum beling beliv belivable
+belive beliveable beliveably beliveble belivebly belived belives beliving belligerant bellweather bellweathers belog
+beloging belogs belond belongin beloning belove belowe belown belows belwo belye belyed belyes belys bemusemnt
+benchamark benchamarked benchamarking benchamarks benchamrk benchamrked benchamrking benchamrks benchin benchmkar
+benchmkared benchmkaring benchmkars benchs benckmark benckmarked benckmarking benckmarks benechmark benechmarked
+benechmarking benechmarks beneeth benefical beneficary benefied benefitial benefitin beneits benerate benetif
+benetifed benetifing benetifs benficial benfit benfited benfiting benfits beng benge benged bengeing benges benging
+benhind benificial benifit benifite benifited benifitial benifiting benifits benifitted benifitting benig benine
+benj benjed benjer benjes benjing beofre beofrehand beond berfore berforming bergamont berween besed beseige
+beseiged beseiging besic besically besics besiegin besure beteeen beteen beter beteween betrween bettern bettery
+bettr bettter bettween betwean betwee betweed betweeen betweem betweend betweeness betweent betwen betwene betwenn
+betwern betwween betwwen beucase beuracracy beuraucratic beuraucratically beutification beutiful beutifully bevause
+bever bevore bevorehand bevorhand beweeen beween bewteen bewteeness beyone beyong beyound bffer bginning bianries
+bianry biappicative biasin bicyclin biddin biddings bidimentionnal bidings bidning bidnings bigallic biger bigest
+bigining biginner biginners biginning biinary bilangual bilateraly billingualism billon bilt bimask bimillenia
+bimillenial bimillenium bimontly binaies binairies binairy binanaries binanary binar binay bindin bindins binidng
+binnaries binnary binominal binraries binrary bion birdge birdges birght birghten birghtened birghtening birghtens
+birghter birghtest birghtly birghtness biridectionality bisct biscut biscuts bisines bisiness bisnes bisness
+bistream bisunes bisuness bitamps bitap bitfileld bitfilelds bitin bitis bitmast bitnaps bittorent bitween bitwiedh
+biuld biulder biulders biulding biuldings biulds biult bivouaced bivouacing bivouackin bivwack biyou biyous bizare
+bizarely bizness biznesses bizzare bject bjects blackslashes blaclist blaim blaimed blak blanace blance blanced
+blances blancing blanck blancked blatent blatently blbos blcok blcokchain blcokchains blcoked blcoker blcokers
+blcoking blcoks bleading bleedin blessd blessin blessure bletooth bleutooth blief bliefs blievable blievably blieve
+blieved bliever blievers blieves blieving blindy bload bloaded blocack bloccks blocekd blockes blockhain blockhains
+blockin blockse bloddy blodk bloek bloekes bloeks bloekss blohted blok blokc blokcer blokchain blokchains blokcing
+blokcs blokcss bloked bloker bloking bloks blong blonged blonging blongs bloock bloocks blosum blosums bloted
+bluestooth bluethooth bluetooh bluetoot bluetootn blured blurr blutooth blythely blythly bnecause bnndler boads
+boardcast boardin boaut bobard bocome boddy bodiese bodin bodydbuilder boelean boeleans boffer bofore bofy
+boganveelia boganveelias boggus bogos bogous bointer bolean boleen bolor bombardement bombarment bombin bondary bood
+booda booe booee booees booes boofay boofays bookeeping bookkeeing bookkeeiping bookkeepin bookkepp bookmakr bookmar
+boold booleam booleamn booleamns booleams booleanss booleen booleens boolen boolens booloader booloaders booltloader
+booltloaders boomark boomarks boook booolean boooleans boootloader boootloaders boootstrap boootstrapped
+boootstrapper boootstrappers boootstrapping boootstraps boorjwazee booshelf booshelves boostrap boostrapped
+boostrapper boostrappers boostrapping boostraps booteek bootime bootlaoder bootlaoders bootle bootleneck bootlenecks
+bootles bootoloader bootom bootrap bootraped bootraper bootrapers bootraping bootrapped bootrapper bootrappers
+bootrapping bootraps bootsram bootsrap bootsrapped bootsrapper bootsrappers bootsrapping bootsraps bootsstrap
+bootsstrapped bootsstrapper bootsstrappers bootsstrapping bootsstraps bootstap bootstapped bootstapper bootstappers
+bootstapping bootstaps bootstra bootstraped bootstraper bootstrapers bootstraping bootstrappin bootstras bootup
+booundaries booundary boounds boquet boraches borad boradcast bord borded bording bordreline bordrelines borgwasy
+borke borken borow borwser borwsers bostom bothe boths botifies botloader botloaders botstrap botstrapped
+botstrapper botstrappers botstrapping botstraps bottem bottlenck bottlencks bottlenect bottlenects bottlneck
+bottlnecks bottomborde bottome bottomn botton bottonm bottons botttom bouce bouced bouces boucing boudaries boudary
+bouded bouding boudn boudnaries boudnary boudned boudning boudns bouds bouind bouinded bouinding bouinds boun
+bounaaries bounaary bounad bounadaries bounadary bounaded bounading bounadries bounadry bounads bounardies bounardy
+bounaries bounary bounbdaries bounbdary bouncin boundares boundart boundaryi boundarys bounday boundays bounderies
+boundery boundig boundimg boundin boundrary boundries boundry bounduaries bouned boungaries boungary boungin
+boungind bounhdaries bounhdary bounidng bouning bounnd bounndaries bounndary bounnded bounnding bounnds bounradies
+bounrady bounraies bounraries bounrary bounray bouns bounsaries bounsary bounsd bount bountries bountry bounudaries
+bounudary bounus bouqet bouund bouunded bouunding bouunds bouy bouyancy bouyant bouyed bouying bouys bowkay bowkays
+boxe boxs boyant boycot bracese brach brached braches braching bracin brackeds bracketwith brackground bracnh
+bracnhed bracnhes bracnhing bradcast braisin braket brakets brakpoint brakpoints branc brance branced brances
+branchces branche branchesonly brancheswith branchin branchs branchsi brancing branck branckes brancket branckets
+brane braodcast braodcasted braodcasts brazeer brazillian breachin breack breacket breackets breacking breackpoint
+breackpoints breacks breackthrough breackthroughs breadcumb breadcumbs breaked breakes breakin breakthough
+breakthoughs breakthrought breakthroughts breakthruogh breakthruoghs breal breanches breathin breating breef breefly
+brefore breif breifly brekpoint brekpoints bresh breshed breshes breshing brethen bretheren brfore bridg brievely
+brievety brigde brigdes brige briges brigh brighen brighened brighening brighens brigher brighest brighly brighness
+brightenin brightnesss brigth brigthen brigthened brigthening brigthens brigther brigthest brigthly brigthnes
+brigthness briliant brilinear brillant brimestone brin bringin bringtofont brite briten britened britener briteners
+britenes britening briter brnach brnaches broacast broacasted broacasting broacasts broadacasting broadcas broadcase
+broadcasti broadcastin broadcat broady broardcast brobabilistic brobabilities brobability brobable brobably broblem
+broblematic broblems brocher brocken brockend brockened brocolee brocoli brodcast broge broges broked brokem brokend
+brokened brokeness bronken brooz broozes brosable brose brosed broser brosers brosing broswable broswe broswed
+broswer broswers broswing brough brower browers browing browseable browsin browswable browswe browswed browswer
+browswers browswing bruse bruses brushin brusk brutaly brwosable brwose brwosed brwoser brwosers brwosing btye btyes
+buad bubbless buda buest bufefr bufer bufers buffereed bufferent bufferes bufferin bufferred bufferring buffes
+buffeur bufffer bufffered bufffering bufffers buffor buffors buffr buffred buffring bufufer buggest bugous buguous
+bugus bui buid buider buiders buiding buidings buidl buidler buidlers buidling buidlings buidls buids buiild
+buiilder buiilders buiilding buiildings buiilds buiilt buik buil buildd buildder buildders buildding builddings
+buildds builded buildin buildpackge buildpackges buildt builer builers builing builings builitn builld buillder
+buillders buillding builldings buillds buillt builter builters builting buinseses buinsess buinsesses buipd buis
+buisiness buisinesses buisness buisnesses buisnessman buissiness buissinesses buit buitin buitins buitlin buitlins
+buitton buittons buld bulder bulders bulding buldings bulds bulgrian bulid bulider buliders buliding bulidings
+bulids bulit bulitin bulle bulletted bullevard bullevards bullyan bulnerabilities bulnerability bulnerable bult
+bultin bumb bumbed bumber bumbing bumby bumpded bumpin bumpt bumpted bumpter bumpting bunble bunbled bunbler
+bunbling bund bunded bundel bundele bundeled bundeler bundeles bundeling bundels bunding bundlin bunds bunji bunlde
+bunlder bunldes bunlding buoancy burbon bureauracy buring burjun burjuns burnin buro burocratic buros burried burtst
+buryin burzwah busines busineses busness busnesses bussines bussineses bussiness bussinesses bussy butiful butifully
+butifuly buton butons butterly buttin buttins butto buttom buttoms buttong buttonn buttonns buttosn buttton butttons
+buufers buuild buuilds buyed buzilla bve bwtween byast bycicle bycicled bycicles bycicling byciclist bypas bypased
+bypasing bypassin byteoder bytetream bytetreams cababilities cabability cabable cabably cabint cabints cabnet
+cabnets cacahe cacahes cace cacel caceled caceling cacellation cacellations cacelled cacelling cacels cach cachable
+cacheed cacheing cachin cachline cachse cachup cacl caclate cacluate cacluated cacluater cacluates cacluating
+cacluation cacluations cacluator cacluators caclucate caclucation caclucations caclucator caclucators caclulate
+caclulated caclulates caclulating caclulation caclulations caclulator caclulators cacoon cacoons caculate caculated
+caculater caculaters caculates caculating caculation caculations caculator caculators cacuses cadidate cadidates
+caeful caefully caendar caendars caese caesed caeseing caeses caf cafay cafays cafine cafs cahacter cahacters
+cahange cahanged cahanges cahanging cahannel caharacter caharacters caharcter caharcters cahc cahce cahced cahces
+cahche cahched cahchedb cahches cahching cahcing cahcs cahdidate cahdidates cahe cahed cahes cahgne cahgned cahgner
+cahgners cahgnes cahgning cahhel cahhels cahin cahined cahinet cahinets cahing cahining cahins cahnge cahnged
+cahnges cahnging cahnnel cahnnels cahr cahracter cahracters cahrging cahrs calaber calalog calandar calandars
+calander calanders calback calbacks calbirate calbirated calbirates calbirating calbiration calbirations calbirator
+calbirators calcable calcalate calcalated calcalates calcalating calcalation calcalations calcalator calcalators
+calcaulte calcaulted calcaultes calcaulting calciulate calciulating calclate calclated calclates calclating
+calclation calclations calclator calclators calcluate calcluated calcluates calcluating calcluation calcluations
+calcluator calcluators calclulate calclulated calclulates calclulating calclulation calclulations calclulator
+calclulators calcualate calcualated calcualates calcualating calcualation calcualations calcualator calcualators
+calcualion calcualions calcualte calcualted calcualter calcualtes calcualting calcualtion calcualtions calcualtor
+calcualtors calcuate calcuated calcuates calcuating calcuation calcuations calcuator calcuators calculaion
+calculalate calculalated calculalates calculalating calculat calculataed calculatble calculatd calculater
+calculaters calculatess calculatin calculationg calculationgs calculaton calculatons calculats calculatted
+calculatter calculattion calculattions calculaution calculautions calculcate calculcated calculcates calculcating
+calculcation calculcations calculcator calculcators calculed calculs calcultate calcultated calcultater calcultates
+calcultating calcultation calcultations calcultator calcultators calculte calculted calcultes calculting calcultion
+calcultions calcultor calcultors calculuate calculuated calculuates calculuating calculuation calculuations
+calculuator calculuators calcurate calcurated calcurates calcurating calcuration calcurations calcurator calcurators
+calcutate calcutated calcutates calcutating calcutation calcutations calcutator calcutators caldesack caledar
+caledars caleed caleee calees calenday calendays caler calescing calfes calfs caliased calibraiton calibraitons
+calibratin calibrte calibrtion calid calidate calidated calidates calidating calidation calidations calidator
+calidators caligraphy calilng caliming caling callabck callabcks callack callacks callbacl callbacls callbacsk
+callbacsks callbak callbakc callbakcs callbaks callbck callbcks callcack callcacks callcain calld calle callef
+callendar callendars callenge callenged callenger callengers callenges callenging calles callibrate callibrated
+callibrates callibrating callibration callibrations callibri calliflower calliflowers callig callin callint callis
+calll calllback calllbacks callled calllee calller calllers callling callls calloed callser callsr calncel
+calncellation calncellations calncelled calncelling calncels calss calsses calssic calssical calssically
+calssification calssifications calssified calssifier calssifiers calssifies calssify calssifying calssroom
+calssrooms calucalte calucalted calucaltes calucalting calucaltion calucaltions calucate calucated calucates
+calucating calucation calucations calucator calucators caluclate caluclated caluclater caluclates caluclating
+caluclation caluclations caluclator caluclators caluculate caluculated caluculates caluculating caluculation
+caluculations caluculator caluculators calue calues calulate calulated calulater calulates calulating calulation
+calulations calulator calulators caluse cameleon cameleons camelion camelions cammand cammanded cammander cammanders
+cammanding cammands cammond camoflage camoflaged camoflages camoflaging camoflague camoflagued camoflagues
+camoflaguing camouflagin campagin campagins campain campaing campaings campains campanies campany camparability
+camparable camparative camparatively camparator camparators campare campared campares camparing camparison
+camparisons campatibilities campatibility campatible campatibly canabel canabels canabelyse canabelysed canabelyses
+canabelysing canabelyze canabelyzed canabelyzes canabelyzing canacel canaceled canaceling canacelling canacels
+canadan canbe cancelaltion cancelation cancelations cancele canceles cancelin cancell cancelles cancellin
+cancelllation cancelllations cancellled cancellling cancells cances cancl cancle cancled cancles cancling
+cancllation cancllations canclled canclling cancls candadate candadates candiate candiates candidat candidats
+candidiate candidiates candinate candinates canditate canditates canew canews cange canged canges canging canidate
+canidates cann cannabile cannabiles cannabilyse cannabilysed cannabilyses cannabilysing cannabilyze cannabilyzed
+cannabilyzes cannabilyzing cannel canneled cannels cannibalisin cannibalizin cannister cannisters cannnot cannobt
+cannonical cannonicalize cannonically cannont cannotation cannotations cannote cannotes cannott cannt canocical
+canocicalization canocicalize canocicalized canocicalizes canocicalizing canocically canoical canoicalization
+canoicalize canoicalized canoicalizes canoicalizing canoically canonal canonalization canonalize canonalized
+canonalizes canonalizing canonally canoncal canoncalization canoncalize canoncalized canoncalizes canoncalizing
+canoncally canoncial canoncialization canoncialize canoncialized canoncializes canoncializing canoncially canoncical
+canoncicalization canoncicalize canoncicalized canoncicalizes canoncicalizing canoncically canonicalizations
+canonival canonivalization canonivalize canonivalized canonivalizes canonivalizing canonivally canot cantact
+cantacted cantacting cantacts cantain cantained cantainer cantainers cantaining cantains cantalope cantalopes
+canvase canye caost capababilities capabability capabable capabably capabicities capabicity capabiities capabiity
+capabilies capabiliites capabilites capabilitieis capabilitiies capabilitires capabilitiy capabillities capabillity
+capabilties capabiltiies capabiltities capabiltity capabiltiy capabilty capabitilies capabitily capablilities
+capablility capablities capablity capablle capablly capaciance capacior capaciors capaciy capalize capalized
+capapbilities capapbility capapble capapbly capapcitance capapcitor capapcitors capapcity capatibilities
+capatibility capatible capatibly capaticitance capaticitor capaticitors capaticity capbabilities capbability
+capbable capbably capbailities capbaility capbale capbaly capcaitance capcaities capcaitor capcaitors capcaity
+capcitance capcities capcitor capcitors capcity capela caperbility capibilities capibility capible capibly
+capicitance capicitor capicitors capicity capitalisin capitalizin capitalsation capitalse capitalsed capitalses
+capitalsing capitalzation capitalze capitalzed capitalzes capitalzing capitilisation capitilise capitilised
+capitilises capitilising capitilization capitilize capitilized capitilizes capitilizing capitolisation capitolise
+capitolised capitolises capitolising capitolization capitolize capitolized capitolizes capitolizing cappabilities
+cappability cappable cappably cappacitance cappacitor cappacitors cappacity captabilities captability captable
+captably captacitance captacitor captacitors captacity capter capters captial captialisation captialise captialised
+captialises captialising captialism captialist captialists captialization captialize captialized captializes
+captializing captials captian captians captin captins captrure captue captued captues captuing capturd capturin
+caputre caputred caputres caputring caputure caputured caputures caputuring caraboo caraboos carachter
+carachterisation carachterisations carachterise carachterised carachterises carachterising carachteristic
+carachteristically carachteristics carachterization carachterizations carachterize carachterized carachterizes
+carachterizing carachters caracter caractere caracteres caracterisation caracterisations caracterise caracterised
+caracterises caracterising caracteristic caracteristically caracteristics caracterization caracterizations
+caracterize caracterized caracterizes caracterizing caracters caraff carbus carcas carcus carcuses carefull
+carefullly carefuly careing carful carfull carfully cariage caridge caried carier cariers cariied cariier cariiers
+cariies carimonial carimonially carimonies carimony carin carinomial carinomially carinomies carinomy carisma
+carismatic carismatically carmel carmels carmonial carmonially carmonies carmony carnavor carnavores carnavors
+carnege carnige carniverous carnomial carnomially carnomies carnomy caronavirus caronaviruses carosel caroseles
+carosels carrage carrages carrear carrears carreer carreers carreful carrefully carreid carrer carrers carret
+carrets carriadge carridge carrien carrige carrrier carryin carryintg carryng cartain cartdridge cartensian
+cartesion carthesian carthographer cartiesian cartiladge cartiledge cartilege cartilidge cartladge cartlage
+cartledge cartlege cartrige caryy casarole casaroles cascace caseinsensative caseinsensetive caseinsensistive
+caseinsensitiv caseinsensitve caseinsenstive caseinsentive caseinsentivite caseinsesitive caseintensitive
+caselessely casesensative casesensetive casesensistive casesensitiv casesensitve casesenstive casesentive
+casesentivite casesesitive casette cashe casim casims casion caspule caspules cassarole cassaroles cassawory cassim
+cassims cassm cassms cassowarry casue casued casues casuing casulaties casulaty cataalogue cataclism cataclismic
+cataclismical catagori catagorical catagorically catagorie catagories catagorization catagorizations catagorize
+catagorized catagorizes catagorizing catagory catapillar catapillars catapiller catapillers catastrofies catastrofy
+catastronphic catastropic catastropically catastrphic catche catched catchi catchin catchip catchs categogical
+categogically categogies categogy categoical categoically categoies categoization categoizations categoize
+categoized categoizes categoizing categor categorie categorisin categorizin categoy categroies categroy cateogrical
+cateogrically cateogries cateogrization cateogrizations cateogrize cateogrized cateogrizes cateogrizing cateogry
+catepillar catepillars catergorical catergorically catergories catergorization catergorizations catergorize
+catergorized catergorizes catergorizing catergory caterpilar caterpilars caterpiller caterpillers catgorical
+catgorically catgories catgorization catgorizations catgorize catgorized catgorizes catgorizing catgory cathegorise
+cathegorised cathegorises cathegorising cathegorize cathegorized cathegorizes cathegorizing cathegory cathlic
+catholocism catloag catloaged catloags catory catpture catptured catptures catpturing catpure catpured catpures
+catpuring catterpilar catterpilars catterpillar catterpillars cattleship caucasion cauched caue caued caues cauesd
+cauess caugt cauhgt cauing causeed causees causeing causin causion causioned causions causious cautio cavaet cavaets
+cavren cavrens ccahe ccale ccertificate ccertificated ccertificates ccertification ccessible cche ccompiler
+ccompilers cconfiguration ccordinate ccordinates ccordinats ccoutant ccpcheck ccurred ccustom ccustoms cdecompress
+ceartype ceasars ceaser ceasers ceasin ceasser ceassers ceate ceated ceates ceating ceation ceck ceckbox ceckboxes
+cecked cecker ceckerboard ceckerboards ceckers cecking cecklist cecklists ceckout ceckpoint ceckpoints cecks cecksum
+cecksums cedential cedentials ceeling ceelings cehck cehckbox cehckboxes cehcked cehcker cehckerboard cehckerboards
+cehckers cehcking cehcklist cehcklists cehckout cehckpoint cehckpoints cehcks cehcksum cehcksums celebratin
+cellabrate cellabrated cellabrates cellabrating cellabration cellabrations celle cellebrate cellebrated cellebrates
+cellebrating cellebration cellebrations celler cellers celles celll celllar celllars cellls celllular cellpading
+cellst cellxs celsuis cemateries cematery cementary cementin cemetarey cemetaries cemetary cenario cenarios cencrete
+cencretely cencter cencus cengter censabilities censability censable censably censequence censibility censible
+censibly censur centain centenal centenals cententenial centerd centerfuge centerfuges centisencond centisenconds
+centrafuge centrafuges centralisin centralizin centrifigual centrifugeable centrigrade centriod centriods centruies
+centruy centuties centuty cenvention cenventions cerain cerainly cerainty cerate cerated cerates ceratin cerating
+ceratinly ceratinty ceration cerations cerative ceratively cerativity cerator cerators cerature ceratures
+cercomstance cercomstances cercomstancial cercomstantial cercumstance cercumstances cercumstancial cercumstantial
+cereates cerificate cerificates cerification cerifications cerified cerifies cerify cerifying cerimonial cerimonies
+cerimonious cerimony cerinomial cerinomially cerinomies cerinomy ceritificate ceritificates cermonial cermonially
+cermonies cermony cernomial cernomially cernomies cernomy ceromony cerrebral cerrebrally certai certaily certaincy
+certainily certainity certaint certaintly certaintty certaion certaionly certaionty certaity certan certanly
+certanty certficate certficated certficates certfication certfications certficiate certficiated certficiates
+certficiation certficiations certfied certfy certi certiain certiainly certian certianly certicate certicated
+certicates certication certicicate certifacte certifacted certifactes certifaction certifcate certifcated
+certifcates certifcation certifciate certifciated certifciates certifciation certifiate certifiated certifiates
+certifiating certifiation certifiations certific certificat certificatd certificatin certificaton certificats
+certifice certificed certifices certificiate certificiates certificion certificste certificsted certificstes
+certificsting certificstion certifificate certifificated certifificates certifification certifyin certiticate
+certiticated certiticates certitication cervial cetain cetainly cetainty cetificate cetificates cetification
+cetifications cetified cetifies cetify cetifying cetrain cetrainly cetrainty cetrificate cetrificates cetrification
+cetrifications cetrified cetrifies cetrify cetrifying cetting chaarcter chaarcters chaarges chacacter chacacters
+chace chaced chaces chache chached chacheline chaches chacing chaeck chaeckbox chaeckboxes chaecked chaecker
+chaeckerboard chaeckerboards chaeckers chaecking chaecklist chaecklists chaeckout chaeckpoint chaeckpoints chaecks
+chaecksum chaecksums chage chaged chages chaging chagne chagned chagnes chagning chahge chahged chahges chahging
+chaied chaing chainge chainged chainges chainging chaings chainin chalenge chalenged chalenger chalengers chalenges
+chalenging challanage challange challanged challanger challangers challanges challanging challege challeged
+challeger challegers challeges challeging challene challened challener challeners challenes challengin challening
+chambre chambres champain champane chanage chanaged chanager chanages chanaging chanc chanceled chanceling chancge
+chancged chancges chancging chanche chanched chanches chanching chanck chancks chancnel chancs chandaleer
+chandaleers chandalier chandaliers chandeleer chandeleers chane chaned chaneg chanegd chanege chaneged chaneges
+chaneging chanegs chanel chanell chanels changable changeble changee changeed changees changeing changelin changge
+changged changgeling changges changging changin changlog changset changsets changue changued changues changuing
+chanined chaning chaninging chank chanks chanllenge chanllenging channael channe channeles channes channge channged
+channges channging channl channle channles channnel channnels chanse chanses chaper characater characaters characer
+characers characeter characeters characetrs characher charachers charachter charachters characstyle charactar
+charactaristic charactaristics charactars characte charactear charactears characted characteds characteer
+characteers characteisation characteization characteor characteors characterclasses charactere characteres
+characterisic characterisically characterisicly characterisics characterisin characterisitic characterisitics
+characteristicly characteritic characteritics characteritisc characteritiscs characterizin charactersistic
+charactersistically charactersistics charactersitic charactersm characterss characterstic characterstically
+characterstics charactertistic charactertistically charactertistics charactes charactet characteter characteteristic
+characteteristics characteters charactetistic charactetistics charactetr charactetrs charactets characther
+charactherisation charactherisations charactherise charactherised charactherises charactherising charactheristic
+charactheristically charactheristics charactherization charactherizations charactherize charactherized
+charactherizes charactherizing characthers charactiristic charactiristically charactiristics charactor charactors
+charactristic charactristically charactristics charactrs characts characture charakter charakters chararacter
+chararacters chararcter chararcters charas charascter charascters charaset charasets charasmatic charater
+charateristic charateristics charaterization charaterizations charaterize charaterized charaterizes charaterizing
+charaters charator charators charcater charcaters charcter charcteristic charcteristics charcters charctor charctors
+charecter charecters charector chargin chargind charicter charicters charictor charictors chariman charistics
+charizma charnge chartroose chasim chasims chasin chasnge chasr chassim chassims chassm chassms chassy chatacter
+chatacters chatch chatched chateao chateaos chateo chateos chater chatou chatous chatow chatows chawk chcek chcekbox
+chcekboxes chceked chceker chcekerboard chcekerboards chcekers chceking chceklist chceklists chcekout chcekpoint
+chcekpoints chceks chceksum chceksums chck chckbox chckboxes chcked chcker chckerboard chckerboards chckers chcking
+chcklist chcklists chckout chckpoint chckpoints chcks chcksum chcksums cheapeast cheatin cheatta chec checbox
+checboxes checck checckbox checckboxes checcked checcker checckerboard checckerboards checckers checcking checcklist
+checcklists checckout checckpoint checckpoints checcks checcksum checcksums checed checer checerboard checerboards
+checers checg checged chech chechbox chechboxes checheckpoit checheckpoits cheched checher checherboard
+checherboards chechers cheching chechk chechkbox chechkboxes chechked chechker chechkerboard chechkerboards
+chechkers chechking chechklist chechklists chechkout chechkpoint chechkpoints chechks chechksum chechksums chechlist
+chechlists chechout chechpoint chechpoints chechs chechsum chechsums checing checkalaises checkcbox checkcboxes
+checkced checkcer checkcerboard checkcerboards checkcers checkcing checkclist checkclists checkcout checkcpoint
+checkcpoints checkcsum checkcsums checkd checke checkebox checkeboxes checkeed checkeer checkeerboard checkeerboards
+checkeers checkeing checkelist checkelists checkeout checkepoint checkepoints checkes checkesum checkesums checket
+checkin checkk checkkbox checkkboxes checkked checkker checkkerboard checkkerboards checkkers checkking checkklist
+checkklists checkkout checkkpoint checkkpoints checkks checkksum checkksums checkng checkoint checkoints
+checkoslovakia checkox checkoxes checkpint checkpints checkpoin checkpoing checkpoings checkpoins checkpoit
+checkpoits checkpont checkponts checksm checksms checkstum checkstuming checkstumming checkstums checksume
+checksumed checksuming checkt checkto checkts checkum checkums checkuot checl checlbox checlboxes checled checler
+checlerboard checlerboards checlers checling checlist checlists checllist checllists checlout checlpoint checlpoints
+checls checlsum checlsums checout checpoint checpoints checs checsum checsums chedule cheduled cheduler chedulers
+chedules cheduling cheeck cheeckbox cheeckboxes cheecked cheecker cheeckerboard cheeckerboards cheeckers cheecking
+cheecklist cheecklists cheeckout cheeckpoint cheeckpoints cheecks cheecksum cheecksums cheeper cheerin cheet cheeta
+cheeted cheeting cheets cheetsheet cheetsheets cheif cheifs chek chekbox chekboxes chekc chekcbox chekcboxes chekced
+chekcer chekcerboard chekcerboards chekcers chekcing chekclist chekclists chekcout chekcpoint chekcpoints chekcs
+chekcsum chekcsums chekd cheked cheker chekerboard chekerboards chekers cheking cheklist cheklists chekout chekpoint
+chekpoints cheks cheksum cheksums chello chemcial chemcially chemestry chemicaly chenge chenged chenges chenging
+chennel cherch cherching cherchs cherck cherckbox cherckboxes chercked chercker cherckerboard cherckerboards
+cherckers chercking chercklist chercklists cherckout cherckpoint cherckpoints chercks chercksum chercksums chesck
+chesckbox chesckboxes chescked chescker chesckerboard chesckerboards chesckers chescking chescklist chescklists
+chesckout chesckpoint chesckpoints chescks chescksum chescksums chgange chganged chganges chganging chidren
+childbird childen childeren childern childlren childrens childres childs chiled chiledren chilren chimmenies
+chimmeny chineese chinense chinesse chiop chiper chipers chipersuite chipersuites chipertext chipertexts chipet
+chipslect chipstes chiselin chisell chiselle chiselles chisil chisiled chisiles chisiling chisle chisled chisles
+chisling chiuldren chizell chizelle chizelled chizelles chizelling chizil chiziled chiziles chiziling chizle chizled
+chizles chizling chizzel chizzell chizzelle chizzelled chizzelles chizzelling chizzil chizziled chizziles chizziling
+chizzle chizzled chizzles chizzling chked chlid chlidren chlids chloropleth chnage chnaged chnages chnaging chnange
+chnanged chnanges chnanging chnge chnged chnges chnging chnnel chochka chochkas choclate chocolot chocolote
+chocolotes chocolots choicing choise choises choising chooose choos choosed choosen choosin chopipng choppin chopy
+choronological chosed choseen choser chosing chosse chossen chosses chossing chould chouse chowin chowse chowsing
+chracter chracters chractor chractors chrash chrashed chrashes chrashing chrashs chrminance chromum chroniclin chuch
+chuks chunaks chunc chunck chuncked chuncking chuncks chuncksize chuncs chuned chunkin churchs cick cicle cicled
+cicles ciclic ciclical ciclically cicling cicrle cicruit cicruits cicular ciculars cigarete cigaretes cigarett
+cigarret cigarrete cigarretes cigarrets cigarrett cigarrette cigarrettes cigarretts ciguret cigurete ciguretes
+cigurets cihpher cihphers cilck cilcked cilcker cilckers cilcking cilcks cilent cilents cilincer cilincers cilinder
+cilinders cilindrical cilyndre cilyndres cilyndrs cimetric cimetrical cimetricaly cimetriclly cimetricly cimmand
+cimmanded cimmanding cimmands cimmetric cimmetrical cimmetricaly cimmetriclly cimmetricly cimpiler cimpilers cimptom
+cimptomatic cimptomatically cimptomaticaly cimptomaticlly cimptomaticly cimptoms cimptum cimptumatic cimptumatically
+cimptumaticaly cimptumaticlly cimptumaticly cimptums cinfiguration cinfigurations cintaner ciontrol ciotee ciotees
+ciper cipers cipersuite cipersuites cipertext cipertexts ciph ciphe cipherntext ciphersuit ciphersuits ciphersute
+ciphersutes cipheruite cipheruites ciphes ciphr ciphrs cips circit circits circlin circluar circluarly circluars
+circomstance circomstances circomvent circomvented circomvents circual circuitery circulater circulaters circulaton
+circumferance circumferencial circumsicion circumstancial circumstansial circumstnce circumstnces circumstncial
+circumstntial circumventin circumvernt circunference circunferences circunstance circunstances circunstantial
+circunvent circunvented circunventing circunvention circunventions circunvents circustance circustances
+circustantial circut circuts circuvent circuvented circuventing circuvention circuventions circuvents ciricle
+ciricles ciricuit ciricuits ciricular ciricularise ciricularize ciriculum cirilic cirillic ciritc ciritcal
+ciritcality ciritcals ciritcs ciriteria ciritic ciritical ciriticality ciriticals ciritics cirlce cirlces cirle
+cirles cirsumstances cirtcuit cirucal cirucit cirucits ciruclar ciruclation ciruclator cirucmflex cirucular
+cirucumstance cirucumstances ciruit ciruits cirular cirularly cirumflex cirumstance cirumstances cirumvent
+cirumvented cirumventing cirumvention cirumvents citeria citerion civalasation civalasations civalazation
+civalazations civalesation civalesations civalezation civalezations civalisation civalisations civalization
+civalizations civelesation civelesations civelezation civelezations civelisation civelisations civelization
+civelizations civilasation civilasations civilazation civilazations civilesation civilesations civilezation
+civilezations civillian civillians cjange cjanged cjanges cjoice cjoices ckeck ckeckbox ckeckboxes ckecked ckecker
+ckeckerboard ckeckerboards ckeckers ckecking ckecklist ckecklists ckeckout ckeckpoint ckeckpoints ckecks ckecksum
+ckecksums claaes claculate claculated claculates claculating claculation claculations claculator claculators claen
+claendar claendars claened claener claeners claening claens claenup claenups claer claered claerer claering claerly
+claibscale claime claimes claimin clairity clairvoiant clairvoiantes clairvoiants clame clammer clanup clanups
+clapse clapsed clapses clapsing claraty claravoyant claravoyantes claravoyants claread clared clarety clarifyin
+claring claritiy clarrity clases clasic clasical clasically clasification clasified clasifies clasify clasifying
+clasroom clasrooms classe classees classess classesss classfication classfications classfied classfier classfiers
+classfies classfy classfying classication classications classied classifcation classifcations classifed classifer
+classifers classifes classificaion classificaions classifiication classifiications classifiied classifiier
+classifiiers classifiies classifiy classifiying classifyin classrom classroms classs classses classsic classsical
+classsically classsification classsifications classsified classsifier classsifiers classsifies classsify
+classsifying classsroom classsrooms clatified claus clcoksource clcosed clea cleaed cleaer cleaered cleaering
+cleaers cleaing clealy cleancacne cleand cleandar cleandars cleande cleanded cleander cleanders cleandes cleanding
+cleands cleandup cleandups cleaness cleanin cleann cleanned cleanner cleanners cleanning cleanns cleannup cleannups
+cleanp cleanpu cleanpus cleansin cleantup cleare cleareance clearely cleares clearification clearifications
+clearified clearifies clearify clearifying clearin clearity clearling clearnance clearnances clearouput clearstories
+clearstory clearstorys clearted cleary cleas cleaup cleaups cleck cleean cleen cleened cleens cleeshay cleeshays
+cleeshey cleesheys cleff cleint cleints clen clene clened clener clening clens clenup clenups cler clera clese
+cleses clevely cliboard cliboards clibpoard clibpoards clicable clickin cliens cliensite clienta cliente clientelle
+clik cliks climbin climer climers climing clincial clinet clinets clinicaly clipboad clipboads cliped cliper cliping
+clipoard clipoards clipoing clippin clishay clishays clishey clisheys cliuent cliuents cllose cllosed cllosely
+clloser clloses cllosest cllosing clloud cllouded clloudes cllouding cllouds cloack cloacks clobberin cloberring
+clocksourc clodes cloding cloes cloesd cloese cloesed cloesely cloeser cloeses cloesest cloesing cloesly cloesr
+cloess cloesst cloisonay cloisonays clokwise clonez clonin clonne clonned clonnes clonning cloreen clory clos closee
+closeed closeely closeer closees closeest closeing closesly closests closig closin closse clossed clossely closser
+closses clossest clossing clossion clossions cloude cloudes cloudin cloumn cloumns cloure clousre clownin clsoe
+clsoed clsoely clsoer clsoes clsoest clsoing clssroom clssrooms cluase clude clumn clumsly cluser clusetr clustred
+clutser clutsers cmak cmmand cmmanded cmmanding cmmands cmment cmmented cmmenting cmments cmobination cmoputer
+cmoputers cna cnance cnances cnange cnanged cnanges cnanging cnannel cnannels cnat cnfig cnfigs cnfiguration
+cnfigurations cnfigure cnfigured cnfigures cnfiguring cnosole cnosoles cntain cntains cnter coachin coalace
+coalacece coalaced coalacence coalacing coalaesce coalaesced coalaescence coalaescing coalascece coalascence coalase
+coalasece coalased coalasence coalases coalasing coalcece coalcence coalesc coalescin coalescsing coalese coalesed
+coalesence coaleses coalesing coaless coalessed coalessense coalesses coalessing coallate coallates coallating
+coallece coalleced coallecence coalleces coallecing coallee coalleed coalleence coallees coalleing coallesce
+coallesced coallesceing coallescence coallesces coallescing coallese coallesed coallesence coalleses coallesing
+coallesse coallessed coallessence coallesses coallessing coallision coallisions coallition coalsce coalscece
+coalsced coalscence coalscing coalsece coalseced coalsecense coalsence coaslescing cobination cobinations cobine
+cobined cobines cobining cobvers coccinele cockateel cockateels coctail cocument cocumentation cocuments cocurrency
+cocurrent cocurrently codde codder codders coddes coddlin codeen codeing codepoitn codesc codespel codesream codin
+codition coditional coditionally coditionals coditioned coditions codo codos coduct coducted coducter coducting
+coductor coducts coeffcient coeffcients coefficeint coefficeints coefficent coefficents coefficiens coefficientss
+coeffiecient coeffiecients coeffient coeffients coeffitient coeffitients coeficent coeficents coeficient coeficients
+coelesce coercable coerceion coercin coered coersce coersced coersces coerscible coerscing coerscion coerscitive
+coerscive coerscivity coerse coersed coersion coersitive coersitivity coexhist coexhistance coexhisted coexhistence
+coexhisting coexhists coexinst coexinstence coexinsts coexistance coexistin coexsit coexsitance coexsited
+coexsitence coexsiting coexsits cofeee cofficient cofficients cofidence cofig cofigs cofigurable cofiguration
+cofigurations cofigure cofigured cofigures cofiguring cofirm cofirmation cofirmations cofirmed cofirming cofirms
+coflict coflicted coflicting coflicts coform cofrim cofrimation cofrimations cofrimed cofriming cofrims cofuse
+cofused cofuses cofusing cofusion cogniscent cognizent cohabitating cohabitin coherance coherancy coherant
+coherantly coice coincedentally coincidin coinitailize coinside coinsided coinsidence coinsident coinsides
+coinsiding cointain cointained cointainer cointainers cointaining cointains cokies colaboration colaborations
+colapse colapsed colapses colapsible colapsing colateral coldplg coleague coleagues colectable colected colecting
+colection colections colective colector colectors colects coleeg coleeges coleegs colelction colelctive colera
+colerscheme colescing colision colisions colission colissions collaberative collaberatively collable collaboritave
+collaboritavely collaction collaegue collaegues collaobrative collaps collapsable collapsin collapted collasion
+collaspe collasped collaspes collaspible collasping collatin collationg collborative colleage colleages collecing
+collecion collecions colleciton collecitons collecter collecters collectin collectins collecton collectons
+colleection collegate collegue collegues collektion collender collenders collet colleted colleting colletion
+colletions colletive colletively colletor colletors collets collidies collisin collisins collison collisons
+collission collissions collistion collistions colllapses collocalized collocweall collocweally collogue collogues
+collonade collone collonies collony collorscheme collosal collpase collpased collpases collpasible collpasing
+collpse collpsed collpses collpsible collpsing collsion collsions collum collumn collumns collums colmn colmns
+colmun colmuned colmuns coloer coloeration coloered coloering coloers coloful colokwise colombus colomn colomns
+colonizators colorfull colorin coloringh colorizoer colorpsace colorpsaces colose coloskwise colouer coloum coloumn
+coloumns coloums colourfull colourpsace colourpsaces colse colsed colsely colser colses colsest colsing colud colum
+colume columes columm colummn colummns columms columnn columnns columnss columnular colums columsn colunm colunms
+colunn colunns comammand comamnd comamnded comamnding comamndline comamnds comand comande comanded comander
+comanding comandline comando comandos comands comany comapany comaparable comaparator comaparators comapare
+comapared comapares comaparing comaparison comaparisons comapatibility comapatible comapletion comapnies comapnion
+comapnions comapnionship comapny comaprable comaprator comaprators comapre comapred comapres comapring comaprison
+comaprisons comaptibele comaptibelities comaptibelity comaptibilities comaptibility comaptible comarable comarator
+comarators comare comared comares comaring comarison comarisons comatibility comatible comback combain combaination
+combainations combainator combainatorial combainatorics combainators combaine combained combainer combainers
+combaines combaining combains combanation combanations combanator combanatorial combanatorics combanators
+combatibility combatible combatting combiantion combiantions combiantor combiantorial combiantorics combiantors
+combiation combiations combiator combiatorial combiatorics combiators combie combied combier combiers combies
+combiing combin combinaison combinaisons combinatation combinatations combinatator combinatatorial combinatatorics
+combinatators combinate combinated combinateion combinateions combinater combinaterial combinaterics combinaters
+combinates combinatin combinating combinatins combinatio combinatios combinaton combinatons combinatorical combinbe
+combind combindation combindations combindator combindatorial combindatorics combindators combinde combinded
+combinder combinders combindes combinding combiniation combiniations combiniator combiniatorial combiniatorics
+combiniators combinin combinination combininations combininator combininatorial combininatorics combininators
+combinine combinined combininer combininers combinines combinining combintaion combintaions combintaor combintaorial
+combintaorics combintaors combintation combintations combusion comceptually comdemnation comect comected comecting
+comectivity comedlib comemmorates comemnt comemnted comemnting comemnts comemoretion coment comented comenting
+coments comerant comerants comerce comercial comercially comercials cometed comfig comfigs comfigurable
+comfiguration comfigurations comfigure comfigured comfigures comfiguring comfirm comfirmation comfirmations
+comfirmed comfirming comfirms comflict comflicted comflicting comflicts comform comformance comformed comforming
+comforms comfortin comfterble comfterbly comfuse comfused comfuses comfusing comfusion comilation comilations comile
+comiled comiler comilers comiles comiling comin comination cominations cominator cominatorial cominatorics
+cominators comine comined cominer cominers comines comining cominings comiplation comiplations comiple comipled
+comipler comiplers comiples comipling comision comisioned comisioner comisioning comisions comission comissioned
+comissioner comissioning comissions comit comited comitee comitees comiting comits comitte comitted comittee
+comittees comitter comitters comitting comittish comlain comlained comlainer comlaining comlains comlaint comlaints
+comlete comleted comletely comletion comletly comlex comlexity comliance comliancy comliant comlicate comlicated
+comlicates comlicating comlication comlications comlpeter comlpex commad commadline commadn commadnline commadns
+commads comman commandi commandin commandoes commanline commannd commanndline commannds commans commansd commant
+commanted commants commatas commect commected commecting commection commections commectivity commector commectors
+commects commedian commedians commedic commemerative commemmorate commemmorating commemoratin commen commencin
+commendin commene commened commenes commenet commenetd commeneted commening commens commenstatus commentin
+commerical commerically commericial commericially commerorative commet commeted commeting commets commig comming
+comminication comminism comminist comminists comminity comminucating comminucation commision commisioned commisioner
+commisioning commisions commissionin commisssion commisssioned commisssioner commisssioners commisssioning
+commisssions commitable commited commitee commitees commiter commiters commites commiti commitin commiting commitish
+committ committe committes committi committin committis committment committments committs committted committtee
+committtees committter committters committting committy commma commmand commmandline commmands commmemorated
+commment commmented commmenting commments commmet commmets commmit commmited commmiting commmits commmitted
+commmitter commmitters commmitting commmon commmunicate commmunicated commmunicates commmunicating commmunication
+commmunity commna commnad commnadline commnads commnand commnandline commnands commnd commndline commnds commnent
+commnents commnet commnetaries commnetary commnetator commnetators commneted commneting commnets commnication
+commnities commnity commnt commnted commnting commnts commnuative commnunicating commnunication commnunity
+commoditiy commom commond commonded commonding commondly commonds commongly commont commontly commonweath commpact
+commpaction commpand commpare commparisons commpatibility commpatible commpessed commpilation commpile commpiled
+commpiling commplain commplete commpleted commpletely commpletes commpletion commplex commpliant commplied commpn
+commponent commponents commpound commpresd commpresed commpresion commpress commpressd commpressed commpression
+commpute commputed commputer commputes commputing commssion commssioned commssioner commssioners commssioning
+commssions commti commtis commtited commtitee commtitees commtiter commtiters commtiting commtted commuication
+commuications commuinications commun communcate communcated communcates communcating communcation communcations
+communciation communiation communicaion communicatie communicatin communicationg communicaton communikay communikays
+communin communisim communisit communisits communitcate communitcated communitcates communitcation communitcations
+communites communiy communiyt communsim communsit communsits communties communty communuication commutated
+commutating commutin commutive comnmand comnnected comnparing comnplete comnpleted comnpletely comnpleteness
+comnpletes comnpleting comnpletion comnplex comnplexes comnplexities comnplexity comnpresion comnpress comobobox
+comon comonent comonents comonly comopnent comopnents comor comotion compabilities compability compabillities
+compabillity compabitilibies compabitiliby compabitilities compabitility compabitle compabitly compagnion compagny
+compaibility compaible compaign compaigns compain compained compaining compains compaint compaints compair compaire
+compaired compaires compairing compairison compairisons compairs compansate compansated compansates compansating
+compansation compansations comparaison comparaisons comparare comparasion comparasions comparater comparaters
+comparation comparations comparble compareable compareing compareison compareisons comparement comparements
+compariable comparibility comparible comparied comparign comparigon comparigons compariing comparin comparion
+comparions comparios comparioss comparisaion comparisaions comparisation comparisations comparisement comparisements
+comparisin comparising comparisins comparision comparisions comparism comparisment comparisments comparisms
+comparisn comparisns comparispon comparispons comparission comparissions comparisson comparissons comparistion
+comparistions compariston comparistons comparition comparitions comparititive comparititively comparitive
+comparitively comparitor comparitors comparizon comparizons comparment comparotor comparotors comparrable
+comparrator comparrators comparre comparred comparres comparring comparrison comparrisons comparsion comparsions
+compatabable compatabiity compatabile compatabilities compatability compatabillity compatabilty compatabily
+compatable compatablie compatablility compatablities compatablitiy compatablity compatably compataibility
+compataible compataility compatatbility compatatble compatatible compatator compatators compatbile compatbility
+compatble compatiabilities compatiability compatiable compatiablities compatiablity compatibe compatibel
+compatibiilities compatibiility compatibiities compatibiity compatibile compatibilies compatibiliies
+compatibililties compatibililty compatibiliy compatibilties compatibiltiies compatibiltiy compatibilty compatibily
+compatibities compatibity compatiblilities compatiblility compatiblilties compatiblilty compatiblities compatiblity
+compatiby compatilibities compatilibity compation compatitbilities compatitbility compatitble compatitbly
+compativilities compativility compativle compativly compaytibility compeare compeared compeares compearing compears
+compeat compeated compeates compeating compeitions compelete compeleted compeletely compeletes compeleting
+compeletion compelte compelted compeltely compeltelyt compeltes compelting compeltion compeltly compelx compelxes
+compelxities compelxity compenent compenents compensantion compensatin compenstate compenstated compenstates
+competance competant competative competely competetion competetions competetive competetively competetiveness
+competetor competetors competin competion competions competitiion competive competiveness compex compexes
+compexities compexity compfortable comphrehensive compialtion compialtions compiant compiation compiations compiator
+compiators compicated compications compied compieler compielers compies compilability compilaiton compilaitons
+compilance compilant compilate compilated compilates compilating compilaton compilatons compilcate compilcated
+compilcatedly compilcates compilcating compilcation compilcations compileable compiletime compilger compilgers
+compiliant compiliation compilicated compilie compilied compilier compiliers compilies compilin compillation
+compillations compille compilled compiller compillers compilles compilling compilter compilters compination
+compitability compitable compitent compitible complaince complaing complainin complanied complasance complate
+complated complately complates complating complation complatly complatness complats complcated compleat compleate
+compleated compleately compleateness compleates compleating compleation compleatly compleatness compleats
+complection complections compleet compleetd compleete compleeted compleetely compleeteness compleetes compleeting
+compleetion compleetly compleetness compleets complelely complelte complelx complementt compleness complession
+complet completd completedthe completeing completeion completelly completelty completelyl completess completetion
+completetly completey completin completiom completition completitions completley completly completness complets
+complette complettly complety complext complextion complextions compliace complianse compliation compliations
+complicatin complie complience complient complilation complile compliled compliler compliles compliling compling
+complisance complitation complitations complite complited complitely complites complition complmenet complox
+comploxity complte complted compltely compltes complting compltion compluter compnent compnents compoennt compoennts
+compoent compoents compoesd compoment compoments componant componants componbent componbents componding componeent
+componeents componemt componemts componenent componenents componenet componenete componenets componens componentes
+componet componets componnent componnents componoent componoents componsites compontent compontents comporator
+comporators comporess comporessed comporesser comporessers comporesses comporessing comporessor comporessors
+comporison comporisons composablity composant composants composibility composiblity composiste composistes
+composistion composistions composit compositin compositong composits composte compoundin compount comppatible
+comppiler comppilers comppliance comprable compre compredded comprehensize compres compresed compreser compresers
+compreses compresible compresing compresion compresions compresor compresors compressable compresser compressers
+compressin compresss compresssed compresssion comprimise compromize compromized compsable compsite comptabile
+comptability comptablity comptibility comptible comptuation comptuations comptue comptued comptuer comptuers
+comptues comptuing compuatation compuation compuler compulers compulsary compulsery compund compunds computaion
+computarized computaton computd computin computs computtaion computtaions comress comressed comresses comressing
+comression comrpess comrpessed comrpesses comrpessing comrpession comstraint comsume comsumed comsumer comsumers
+comsumes comsuming comsumption comtain comtained comtainer comtaining comtains comunicate comunicated comunicates
+comunicating comunication comunications comunism comunist comunists comunities comunity comutability comutation
+comutations comutative comutativity comute comuted comuter comuters comutes comuting comvention comventional
+comventions comversation comversations comversion comversions comvert comverted comverter comverters comverting
+comverts comvolution comvolutions conact conacted conacting conacts conain conained conainer conainers conaines
+conaining conains conaint conainted conainter conatain conatainer conatainers conatains conatct conatcted conatcting
+conatcts conatin conatined conatiner conatiners conatining conatins conbination conbinations conbine conbined
+conbtrols concanete concaneted concanetes concaneting concanetion concanetions concantenate concantenated
+concantenates concantenating concantenation concantenations concatenade concatenaded concatenades concatenading
+concatenae concatenaed concatenaes concatenaing concatenaion concatenaions concatenatin concatene concatened
+concatenes concatening concatenion concatenions concatentae concatentaed concatentaes concatentaing concatentaion
+concatentaions concatentate concatentated concatentates concatentating concatentation concatentations concatented
+concatinate concatinated concatinates concatinating concatination concatinations concating concatonate concatonated
+concatonates concatonating concecutive concecutively conceed conceedd conceeding conceeds conceet conceeted
+conceetes conceeting conceets concensors concensus concentartion concentartions concentate concentated concentates
+concentating concentation concentic concentraion concentraions concentratin concentraze conceous conceousally
+conceously conceptification conceptionally concequence concequences concered concerened concering concernin
+concerntrating concerte conchance conchances conchus conchusally conchusly concicely concider conciderable
+conciderably conciderate concideration conciderations concidered concidering conciders concieted concieve concieved
+concious conciously conciousness concludin concret concretly concrets conctructor conctructors concured concurence
+concurency concurent concurently concurents concurer concures concuring concurrect concurrectly concurrin condamned
+condem condemmed condfigurable condfiguration condfigurations condfigure condfigured condfigures condfiguring
+condict condicted condicting condiction condictional condictionally condictionals condictioned condictioning
+condictions condicts condidate condidates condident condidential condidional condidtion condidtioning condidtions
+condifurable condifuration condifurations condifure condifured condifures condifuring condig condigdialog condigs
+condigurable condiguration condigurations condigure condigured condigures condiguring condiiton condiitonal
+condiitonally condiitonals condiitons condion condional condionally condionals condions conditial conditially
+conditialy conditianal conditianally conditianaly conditionaly conditionin conditionn conditionnal conditionnally
+conditionnals conditionnaly conditionned conditionns conditionsof conditoin conditoinal conditoinally conditoinals
+conditoins conditon conditonal conditonally conditonals conditons condntional condolin condtiion condtiions condtion
+condtional condtionally condtionals condtioned condtions condtition condtitional condtitionals condtitions conducter
+conducters conductin conductuctance conductuctances conductuve conecct coneccted coneccting conecction conecctions
+conecctivities conecctivity conecctor conecctors coneccts conecept conecepts conecjture conecjtures conecnt
+conecntrate conecntrated conecntrates conecnts conecpt conecpts conect conected conecting conection conections
+conectivities conectivity conectix conector conectors conects conecurrency conecutive coneect coneected coneecting
+coneection coneections coneectivities coneectivity coneector coneectors coneects conenct conencted conencting
+conenction conenctions conenctivities conenctivity conenctor conenctors conencts conenience conenient coneninece
+coneninet conensus conent conents conept coneption coneptions conepts coneptual coneptually coner conergence conern
+conerning coners conersion conersions conert conerted conerter conerters conerting conerts conervative conesencus
+conet coneted conetent conetented conetenting conetents coneting conetion conetions conetivities conetivity conetnt
+conetor conetors conets conetxt conetxts conexant conext conexts conferencin conferene conferrencing confert
+confessin confety conffig conffigs conffigurable conffiguration conffigurations conffigure conffigured conffigures
+conffiguring confg confgi confgis confgiurable confgiuration confgiurations confgiure confgiured confgiures
+confgiuring confgs confgurable confguration confgurations confgure confgured confgures confguring confict conficted
+conficting conficts confidance confidantal confidantally confidantals confidantial confidantially confidencial
+confidenciall confidencialy confidental confidentally confids confif confifs confifurable confifuration
+confifurations confifure confifured confifures confifuring configable configarable configaration configarations
+configare configared configares configaring configation configations configed configer configirable configiration
+configirations configire configired configires configiring configiurable configiuration configiurations configiure
+configiured configiures configiuring configrable configration configrations configre configred configres configring
+configruable configruated configruation configruations configrue configrued configrues configruing configuable
+configuarable configuaration configuarations configuarble configuare configuared configuares configuaring
+configuarion configuarions configuartion configuartions configuation configuations configue configued configuer
+configuerable configueration configuerations configuerd configuere configuered configueres configuering configuers
+configues configuing configulate configulation configulations configuraion configuraions configuraiton
+configuraitons configurate configurated configurates configuratien configuratiens configuratin configurating
+configuratins configuratiom configuratioms configurationn configurationns configuratioon configuratioons
+configuratoin configuratoins configuraton configuratons configuratrion configuratrions configuratuion
+configuratuions configurble configureable configureation configureations configureble configuree configureed
+configurees configureing configuretion configuretions configurin configurrable configurration configurrations
+configurre configurred configurres configurring configursable configursation configursations configurse configursed
+configurses configursing configurtable configurtation configurtations configurte configurted configurtes
+configurting configurtion configurtions configurtoin configurtoins configury configutable configutation
+configutations configute configuted configutes configuting configutrable configutration configutrations configutre
+configutred configutres configutring confilct confilcted confilcting confilcts confim confimation confimations
+confimed confiming confimred confims confing confings confingurable confinguration confingurations confingure
+confingured confingures confinguring confinin confiramtion confirguration confirgurations confirgure confirgured
+confirgures confirguring confirmacion confirmaed confirmas confirmatino confirmatinon confirmd confirmedd confirmeed
+confirmin confirmming confiug confiugrable confiugration confiugrations confiugre confiugred confiugres confiugring
+confiugs confiugurable confiuguration confiugurations confiugure confiugured confiugures confiuguring confiurable
+confiuration confiurations confiure confiured confiures confiuring conflatin conflcit conflcited conflciting
+conflcits conflic confliced conflicing conflics conflictd conflictin conflift conflifted conflifting conflifts
+conflit conflite conflited conflites confliting conflits confogurable confoguration confogurations confogure
+confogured confogures confoguring conformin confort confortable confrim confrimation confrimations confrimed
+confriming confrims confucing confucion confuction confudion confue confued confues confugirable confugiration
+confugirations confugirble confugire confugired confugires confugiring confugrable confugration confugrations
+confugre confugred confugres confugring confugurable confuguration confugurations confugure confugured confugures
+confuguring confuigrable confuigration confuigrations confuigre confuigred confuigres confuigring confuing
+confunction confunder confunse confunsed confunses confunsing confurable confuration confurations confure confured
+confures confuring confurm confurmation confurmations confurmed confurming confurms confurse confursed confurses
+confursing confusin confuss confussed confusses confussing confussion confussions confusting confustion confuze
+confuzed confuzes confuzing confuzze confuzzed confuzzes confuzzing congfig congfigs congfigurable congfiguration
+congfigurations congfigure congfigured congfigures congfiguring congif congifs congifurable congifuration
+congifurations congifure congifured congifures congifuring congig congigs congigurable congiguration congigurations
+congigure congigured congigures congiguring congnition congnitive congradulate congradulated congradulates
+congradulating congradulation congradulations congratualte congratualted congratualtes congratualting congratualtion
+congratualtions congratulatin congresional congugate congugated congugates congugating congugation conider
+coniderable coniderably coniderate conideration coniderations conidered conidering coniders conifg conifgs
+conifgurable conifguration conifgurations conifgure conifgured conifgures conifguring conifig conifigs conifigurable
+conifiguration conifigurations conifigure conifigured conifigures conifiguring conig conigs conigurable coniguration
+conigurations conigure conigured conigures coniguring conincide conincidence conincident conincides coninciding
+coninient coninstallable coninuation coninue coninues coninuity coninuous conitinue conived conjecutre conjonction
+conjonctive conjuction conjuctions conjugage conjugaged conjugages conjugaging conjugagion conjuncion conjuntion
+conjuntions conlcude conlcuded conlcudes conlcuding conlcusion conlcusions conly conmand conmanded conmanding
+conmands conmnection conmpress conmpression connaect conncection conncet connceted connceting conncetion conncetions
+conncetor conncetors conncets connct conncted conncting connction connctions connctor connctors conncts conncurrent
+connec conneced connecetd connecing connecion connecions connecitng conneciton connecitons connecor connecors
+connecotr connecotrs connecs connecstatus connectd connecte connectec connectes connectet connectibity connectin
+connectino connectinos connectins connectiom connectioms connectiona connectionas connectiong connectiongs
+connectivety connectiviy connectivty connectng connecto connectoin connectoins connecton connectons connectt
+connectted connectting connecttion connecttions connecttor connecttors connectts conneection conneiction connektors
+connet connetable connetc connetced connetcing connetcion connetcions connetcor connetcors connetec conneted
+connetet conneting connetion connetions connetor connetors connexion connin connnect connnected connnecting
+connnection connnections connnector connnectors connnects connonical connonically connot connstrain connstrained
+connstraint conntact conntacted conntacting conntacts conntain conntained conntainer conntainers conntaining
+conntains conntect conntected conntecting conntection conntections conntector conntectors conntects conntent
+conntents conntroller connvertion connvertions cononical cononicalization cononicalize cononicalized cononicalizes
+cononicalizing cononically conosuer conotation conotations conotrol conotroled conotroling conotrolled conotrols
+conparable conparative conparatively conparator conparators conpare conpared conpares conparing conparison
+conparisons conplete conpleted conpletely conpleteness conpletes conpleting conpletion conpress conpressed conquerd
+conquerer conquerers conquerin conqured conraction conractions conrete conribute conributed conributes conributing
+conribution conributions conributor conributors conrol conrolled conroller conrollers conrolling conrols conrrespond
+conrresponded conrrespondence conrrespondences conrrespondent conrrespondents conrresponding conrrespondingly
+conrresponds conrrol conrrupt conrruptable conrrupted conrruptible conrruption conrruptions conrrupts conrtib
+conrtibs consant consants conscent consciencious consciouness consciousely consctruct consctructed consctructing
+consctruction consctructions consctructive consctructor consctructors consctructs consdider consdidered consdier
+consdieration consdierations consdiered consdiering consdiers consdired conseat conseated consective consectively
+consectutive consectuve consecuitively conseed conseedd conseeded conseeds consenquently consensis consentin
+consentious consentiously consentrate consentrated consentrates consept consepts consequentely consequentually
+consequeseces consequetive consequitive consequtive consequtively consern conserned conserning conservativeky
+conservin conservitive consestently consevible consiciousness consicousness considder considderation considdered
+considdering conside considerd considere consideren consideres considerin considerion considerions considert
+consides considred consier consiers consifer consifered consious consiousness consire consired consisant consisent
+consisently consisntency consisntent consisntently consistancy consistant consistantly consisten consistend
+consistendly consistendt consistendtly consistenly consistensy consisteny consistes consistin consistuency
+consistuent consistuently consistuents consistute consistuted consistutes consistuting consit consitant consited
+consitency consitent consitently consiting consition consitional consitionally consitionals consitions consits
+consituencies consituency consituent consituents consitute consituted consitutes consituting consitution
+consitutional consitutuent consitutuents consitutute consitututed consitututes consitututing consle consles
+consntant consntantly consntants consol consolin consolodate consolodated consonent consonents consorcium
+conspiracys conspiriator consquence consquences consquent consquently consrtuct consrtucted consrtuctor consrtuctors
+consrtucts consruct consructed consructing consruction consructions consructor consructors consructs constact
+constacted constacting constactly constacts constain constained constainer constainers constaining constains
+constaint constainte constainted constaints constallation constallations constan constand constandly constands
+constanly constans constantsm constarin constarint constarints constarnation constatn constatns constatnt constatnts
+constcurts constency constent constented constenting constently constents constext consting constinually constist
+constisted constistency constistent constistently constisting constists constitently constituant constituants
+constitue constitues constituion constituional constitutent constitutents constitutin constly constract constracted
+constraction constractions constractor constractors constraing constrainin constrainst constrainsts constrainted
+constraintes constrainting constrait constraits constrans constrant constrants constrast constrasts constrat
+constrated constratin constratined constrating constratining constratins constratint constratints constrats
+constraucts constrct constrcted constrcting constrction constrctions constrctor constrctors constrcts constrcuct
+constrcut constrcuted constrcution constrcutor constrcutors constrcuts constriant constriants constribute
+constributed constributes constributing constribution constributions constributor constributors constrictin
+constrint constrints constrol constrolled constroller constrollers constrolling constrols construc construce
+construced construces construcing construcion construcions construcitng construciton construcitons construcor
+construcors construcs constructcor constructer constructers constructes constructin constructings constructiong
+constructr constructred constructrs constructt constructted constructting constructtor constructtors constructts
+constructued constructur constructure constructurs construin construktor construnctor construrtors construst
+construsts construt construtced construter construters constrution construtor construtors consttruct consttructer
+consttructers consttruction consttructor consttructors constuct constucted constucter constucters constucting
+constuction constuctions constuctor constuctors constucts consturct consturcted consturcting consturction
+consturctions consturctor consturctors consturcts consuder consuemr consulant consultunt consumate consumated
+consumating consumation consumin consummatin consummed consummer consummers consumsion consumtion contacentaion
+contactin contagen contaied contaienr contaienrs contaier contails contaiminate contaiminated contaiminating
+containa containe containees containerr containes containg containging containig containign containin containined
+containings containining containinng containint containn containned containner containners containning containns
+containr containrs containt containted containter containters containting containts containuations contais contaisn
+contaiun contaminatin contamporaries contamporary contan contanct contancted contancting contancts contaned contaner
+contaners contanined contaniner contaniners contaning contanining contanins contans contant contantly contants
+contary contast contatct contatcted contatcting contatcts contatenate contatenated contatenates contatenating
+contatenation contatenations contatin contatined contatiner contatiners contating contatining contatins contaxt
+contaxted contaxting contaxts contect conted contein conteined conteiner conteiners conteining conteins contempoary
+contemporaneus contempory conten contence contendor contened contener conteners contenht contens contentended
+contentin contentn contentss conter contermporaneous conterpart conterparts conters contersink contet contets contex
+contexta contexual contiain contiained contiainer contiainers contiaining contiains contian contianed contianer
+contianers contianing contians contibute contibuted contibutes contibuting contibution contibutions contibutor
+contibutors contigent contigious contigiously contignuous contigous contiguious contiguities contiguos contina
+continaed continaer continaers continaing continas contination contine contined continential contineous contineously
+continer continers continging contingous continguous contining continious continiously continoue continouos
+continous continously contins continueing continuely continuem continueous continueously continuesly continuim
+continuin continuos continuosly continure continus continuse continusly continutation continute continuted
+continutes continuting continutous continutously contious contiously contirbute contirbuted contirbutes contirbuting
+contirbution contirbutions contirbutor contirbutors contition contitional contitionally contitionals contitions
+contiuation contiue contiued contiues contiuguous contiuing contiuous contiuously contnet contnets contniue
+contniued contniues contnt contol contole contoled contoler contolers contoles contoling contoll contolled contoller
+contollers contolling contollled contolller contolllers contollling contolls contols contongency contorl contorled
+contorler contorlers contorling contorlled contorller contorllers contorlling contorls contoroller contraciction
+contracictions contracition contracitions contracter contracters contradically contradictary contrain contrained
+contrainer contrainers contraining contrains contraint contrainted contraints contraitns contrastin contraveining
+contravenin contravercial contravercies contravercy contraversial contraversies contraversy contrbute contrbuted
+contrbutes contrbuting contrbution contrbutions contrbutor contrbutors contrete contretely contribte contribted
+contribtes contribting contribtion contribtions contribtor contribtors contribue contribued contribues contribuing
+contribuion contribuions contribuor contribuors contributer contributers contributin contributins contributiong
+contributiongs contributon contributons contries contrieve contrieved contrieves contrieving contrinution
+contrinutions contritutions contriubte contriubted contriubtes contriubting contriubtion contriubtions contrl
+contrller contro controlable controle controled controleld controlelr controlelrs controler controlers controles
+controling controll controllerd controllin controllled controlller controlllers controllling controllor controllors
+controlls contronl contronls controoler controvercial controvercy controveries controversal controversey
+controversials controvertial controvery contrrol contrrols contrst contrsted contrsting contrsts contrtoller
+contruct contructed contructing contruction contructions contructor contructors contructs contry contryie
+contsruction contsructor contstant contstants contstrain contstrained contstraining contstrains contstraint
+contstraints contstruct contstructed contstructing contstruction contstructor contstructors contstructs conttribute
+conttributed conttributes conttributing conttribution conttributions contuguous contur contzains conuntry conusmer
+convaless convax convaxiity convaxly convaxness conveinence conveinences conveinent conveinience conveinient
+convenant convencience convenciences convencient convenciently convencion convencional convencionally convenction
+convenctional convenctionally conveneince conveniance conveniant conveniantly conveniece conveniene convenienes
+convenin convenince conveninent convense convension convensions convential conventience conventiences conventient
+conventiently conventioal conventioally convenvient conver converage converaged converagence converagent converages
+converaging converation converations convered convereted convergance convergin convering converion converions
+converison converitble convers conversin conversly conversoin converson conversons converssion converst converstaion
+converstaions converstation converstations converstion converstions converston converstons convertable convertables
+convertation convertations converterd convertet convertin convertion convertions convervable convervation
+convervative convervatives converve converved converver conververs converves converving convery convesation
+convesations convesion convesions convet conveted conveter conveters conveting convetion convetional convetionally
+convetions convets convexe conveyer conveyin convice conviced convices convicing convictin convienant convience
+conviencece convienence convienent convienience convienient convieniently convient conviently convig convigs
+convigurable conviguration convigurations convigure convigured convigures conviguring convination convinations
+convincin convine convineance convineances convined convineient convinence convinences convinent convinently
+convines conviniance conviniances convinience conviniences conviniency conviniencys convinient conviniently
+convining convinve convinved convinving convirted convirting convised convoultion convoultions convovle convovled
+convovling convrt convserion convulute convuluted convulutes convuluting convulution convulutions conyak coodinate
+coodinates coodrinate coodrinates cooedinate cooedinated cooedinates cooedinating cooefficient cooefficients cooger
+cookoo coolent coolin coolot coolots coomand coomanded coomander coomanders coomanding coomands cooment coomented
+coomenting cooments cooming coomit coomits coomitted coomittee coomittees coomitter coomitters coomitting coommand
+coommanded coommander coommanders coommanding coommands coomment coommented coommenting coomments coommit coommits
+coommitted coommittee coommittees coommitter coommitters coommitting coomon coonstantly coonstructed cooordinate
+cooordinates coopearte coopeartes cooperatin cooporative coordanate coordanates coordenate coordenates coordiante
+coordiantes coordiantion coordiate coordiates coordiinates coordinatess coordinatin coordinats coordindate
+coordindates coordine coordines coording coordingate coordingates coordingly coordiniate coordiniates coordinite
+coordinites coordinnate coordinnates coordintae coordintaes coordintate coordintates coordinte coordintes coorditate
+coordonate coordonated coordonates coorespond cooresponded coorespondence coorespondences coorespondend
+coorespondends coorespondent coorespondents cooresponding coorespondingly cooresponds cooridate cooridated
+cooridates cooridinate cooridinated cooridinates cooridinating cooridination cooridnate cooridnated cooridnates
+coorinate coorinates coorination coorperation coorperations cootdinate cootdinated cootdinates cootdinating
+cootdination copeing copie copiese copiing copilate copilated copilates copilating copilation copilations copile
+copiled copiler copilers copiles copiling copin coplete copleted copletely copletes copmetitors copmilation copmile
+copmiled copmiler copmilers copmiles copmiling copmlete copmleted copmletely copmletes copmleting copmletion
+copmletions copmonent copmonents copmutations copntroller coponent coponents coporate coporation coporations
+copoying coppermines coppied coppies coppy coppying coppyright coppyrighted coppyrights copright coprighted
+coprights coproccessor coproccessors coprocesor coprorate coprorates coproration coprorations coprright coprrighted
+coprrights copstruction copulatin copuright copurighted copurights copute coputed coputer coputes copver copyed
+copyeight copyeighted copyeights copyied copyin copyirght copyirghted copyirghts copyrigth copyrigthed copyrigths
+copyritght copyritghted copyritghts copyrught copyrughted copyrughts copys copytight copytighted copytights copyting
+corale cordinate cordinates cordoroy cordump corecct corecctly corect corected corecting corection corections
+corectly corectness corector corectors corects coreespond coreesponded coreespondence coreespondences coreespondent
+coreespondents coreesponding coreespondingly coreesponds coregated corelate corelated corelates corelating
+corelation corelations corellate corellated corellates corellating corellation corellations corener coreolis corerct
+corerctly corespond coresponded corespondence corespondences coresponding corespondingly coresponds coreutil
+corfirms coridal corispond corisponded corispondence corispondences corispondent corispondents corisponding
+corispondingly corisponds cornel cornels cornmitted corordinate corordinates corordination corosbonding corosion
+corospond corospondance corospondances corospondant corospondants corosponded corospondence corospondences
+corospondent corospondents corosponding corospondingly corosponds corousel corparate corperations corporatoin
+corporatoins corpration corproration corprorations corrcect corrct corrcted corrcting corrction corrctions corrctly
+corrctness corrcts corrdinate corrdinated corrdinates corrdinating corrdination corrdinator corrdinators correc
+correced correcing correcion correcions correclty correcly correcness correcor correcors correcpond correcponded
+correcpondence correcpondences correcpondent correcpondents correcponding correcpondingly correcponds correcs
+correctably correcteed correcteing correcteion correcteions correctely correcteness correcters correctin correctlly
+correctnes correcton correctons correctt correcttly correcttness correctures correcty correctyly correcxt correcy
+correect correectly correespond correesponded correespondence correespondences correespondent correespondents
+correesponding correespondingly correesponds correlasion correlatd correlatin correlelate correlelated correlelates
+correlelating correlelation correlelations correllate correllated correllates correllating correllation
+correllations correnspond corrensponded correnspondence correnspondences correnspondent correnspondents
+corrensponding correnspondingly corrensponds corrent corrently correograph correpond correponded correpondence
+correpondences correpondent correpondents correponding correpondingly correponds correponsing correposding
+correpsond correpsonded correpsondence correpsondences correpsondent correpsondents correpsonding correpsondingly
+correpsonds corresond corresonded corresondence corresondences corresondent corresondents corresonding
+corresondingly corresonds corresopnd corresopnded corresopndence corresopndences corresopndent corresopndents
+corresopnding corresopndingly corresopnds correspdon correspdoned correspdonence correspdonences correspdonent
+correspdonents correspdoning correspdoningly correspdons correspend correspended correspendence correspendences
+correspendent correspendents correspending correspendingly correspends correspind correspinded correspindence
+correspindences correspindent correspindents correspinding correspindingly correspinds correspnd correspnded
+correspndence correspndences correspndent correspndents correspnding correspndingly correspnds correspod correspoded
+correspodence correspodences correspodent correspodents correspoding correspodingly correspods correspoind
+correspoinded correspoindence correspoindences correspoindent correspoindents correspoinding correspoindingly
+correspoinds correspomd correspomded correspomdence correspomdences correspomdent correspomdents correspomding
+correspomdingly correspomds correspon correspondance correspondances correspondant correspondants correspondd
+correspondeing correspondeingly correspondend correspondends correspondes correspondg correspondgly correspondig
+correspondigly correspondin correspondind correspondindly correspondnce correspondnces correspondnt correspondnts
+corresponed corresponence corresponences corresponent corresponents corresponging correspongingly corresponing
+corresponingly correspons corresponsd corresponsded corresponsdence corresponsdences corresponsdent corresponsdents
+corresponsding corresponsdingly corresponsds corresponsing correspont corresponted correspontence correspontences
+correspontend correspontends correspontent correspontents corresponting correspontingly corresponts correspoond
+correspoonded correspoondence correspoondences correspoondent correspoondents correspoonding correspoondingly
+correspoonds corresspond corressponded corresspondence corresspondences corresspondent corresspondents
+corressponding corresspondingly corressponds corret correte correted corretes correting corretion corretions
+corretly corretness corretor corretors correts correxpond correxpondance correxponded correxponding correxponds
+corridoor corridoors corrispond corrispondance corrispondances corrispondant corrispondants corrisponded
+corrispondence corrispondences corrispondent corrispondents corrisponding corrispondingly corrisponds corrleation
+corrleations corrolate corrolated corrolates corrolating corrolation corrolations corrollary corrospond corrosponded
+corrospondence corrospondences corrospondent corrospondents corrosponding corrospondingly corrosponds corrrect
+corrrected corrrecting corrrection corrrections corrrectly corrrectness corrrects corrrespond corrresponded
+corrrespondence corrrespondences corrrespondent corrrespondents corrresponding corrrespondingly corrresponds
+corrrupt corrrupted corrruption corrsepond corrseponded corrsepondence corrsepondences corrsepondent corrsepondents
+corrseponding corrsepondingly corrseponds corrspond corrsponded corrspondence corrspondences corrspondent
+corrspondents corrsponding corrspondingly corrsponds corrupeted corruptable corruptiuon corruput corse corses corsor
+corss corsses corsshair corsshairs corssite corsssite corsssute corssute corupt corupted coruption coruptions
+corupts corus corvering cosed cosist cosisted cosistency cosistent cosistently cosisting cosists cosnsrain
+cosnsrained cosntitutive cosntrain cosntrained cosntraining cosntrains cosntraint cosntraints cosntruct cosntructed
+cosntructing cosntruction cosntructions cosntructor cosntructors cosntructs cosnumer cosolation cosole cosoled
+cosoles cosoling costant costantly costants costexpr costitution costruct costructer costruction costructions
+costructor costum costumary costumisable costumisation costumisations costumise costumised costumiser costumisers
+costumising costumizable costumization costumizations costumize costumized costumizer costumizers costumizes
+costumizing costums cosumable cosumables cosume cosumed cosumer cosumers cosumes cosuming cosumption cosumptions
+cotact cotacted cotacting cotacts cotain cotained cotainer cotainers cotaining cotains cotave cotaves cotent cotents
+cotnain cotnained cotnainer cotnainers cotnaining cotnains cotnent cotnents cotranser cotrasferred cotrasfers
+cotribute cotributed cotributes cotributing cotribution cotributions cotributor cotributors cotrol cotroll cotrolled
+cotroller cotrollers cotrolles cotrolling cotrolls cotrols cotten coucil coud coudl coudnt cought coul couldent
+couldn couldnt coulmn coulmns couloumb coult coulumn coulumns coummunities coummunity coumpound coumpounds councel
+councelled councelling councellor councellors councels counciler councilers cound counded counding coundition counds
+counld counpound counpounds counries counry counsellin counsil counsils counstructor counstructors countain
+countainer countainers countains countere counteres counterfit counterfits counterintuive countermeausure
+countermeausures counterpar counterpoart counterpoarts countin countinual countinually countinuation countinue
+countinued countinueq countinues countinuing countinuous countinuously countires countour countours countr countrs
+countrys countys cource courced cources courcing coursin courtesey coururier couse couses cousing couted couter
+coutermeasuere coutermeasueres coutermeasure coutermeasures couterpart couters couting coutn coutndown coutned
+coutner coutners coutning coutnown coutns coutries coutry couuld covarage covarages covarege covection covenience
+coveniences covenient coveniently covention coventional coventionally coventionnel coventions coverd covere
+covereage covereages covereed covereing coveres coverge covergence coverges coverin coverred coversation
+coversations coversion coversions coversity coverted coverter coverters coverting covetin covince covinced covinces
+covincing covnersion covnert covnerted covnerter covnerters covnertible covnerting covnertor covnertors covnerts
+covriance covriate covriates coyp coyping coypright coyprighted coyprights coyright coyrighted coyrights cpacities
+cpacity cpation cpature cpatured cpatures cpaturing cpcheck cpontent cpoy cppp cption cpuld crace craced craceful
+cracefully cracefulness craceless craces crach crache crached craches craching crachs cracing crackin craete craeted
+craetes craeting craetor craetors crahed crahes crahs crahsed crahses crahsing cramugin cramugins crashaes crasheed
+crashees crashess crashign crashin crashs cratashous cratin cration crationalism crationalist crationalists
+crationist crationists crations creaate creaated creaates creaating creaation creaations creaative creaator
+creaators creadential creadentialed creadentials creae creaed creaes creaet creaetd creaete creaeted creaetes
+creaeting creaetion creaetions creaetive creaetor creaetors creaets creaing creakin creamin creasin creasoat
+creastor creatation creatd createa createable createdd createing createion createions createive createor createors
+creater creaters creatin creationg creatning creatre creatred creats credate credentail credentails credentila
+credentilas credetial credetials credidential credidentials credintial credintials credis credists creditted creeate
+creeated creeates creeating creeation creeations creeative creeator creeators creedence creen creens creenshot
+creenshots crendential crendentials cresent cresh cresits cretae cretaed cretaes cretaing cretate cretated cretates
+cretating cretator cretators creted creteria crewsant cricital cricitally cricitals cript cripts crirical crirically
+criricals cristal cristalline cristallisation cristallise cristallised cristallises cristallising cristallization
+cristallize cristallized cristallizes cristallizing cristals critcal critcally critcals critcial critcially
+critcials criteak critera criteras criterea critereon criterias criteriom criteron critial critially critials
+criticall criticial criticially criticials criticisin criticists criticizin critiera critieria critierion critieron
+critiical critiically critiicals critiquin critising critisising critisism critisisms critisize critisized
+critisizes critisizing critized critizing critque critqued critquing critreria croch crockadile crockodiles
+cronological cronologically crooz croozed croozer croozes croozing croporate croporation croporations croppin
+croppped cros croshet crosreference crosreferenced crosreferences crossgne crossin crossite crossreference
+crossreferenced crossreferences crosssite crosssute crossute crowdsigna crowkay crowm crowshay crowshays crrespond
+crresponded crrespondence crrespondences crrespondent crrespondents crresponding crrespondingly crresponds crsytal
+crsytalline crsytallisation crsytallise crsytallization crsytallize crsytallographic crsytals crtical crtically
+crticals crticised crucialy crucifiction cruisin crunchin cruncing crurrent crusies crusor crutial crutially
+crutialy cruze cruzed cruzer cruzes cruzing crypted cryptocraphic cryptograhic cryptograpic crystaline
+crystalisation crystalise crystalised crystalises crystalising crystalization crystalize crystalized crystalizes
+crystalizing crystallisin crystallizin cryto crytocurrencies crytocurrency crytographic crytographically crytography
+crytpo crytpocurrencies crytpocurrency crytpographic crytpographically crytpography csae csaes cteate cteateing
+cteater cteates cteating cteation cteations cteator ctificate ctificated ctificates ctification cuasality cuasation
+cuase cuased cuases cuasing cubburd cubburds cubid cuestion cuestioned cuestions cuileoga culiminate culiminated
+culiminates culiminating cullin culminatin culmulate culmulated culmulates culmulating culmulative culprint
+culprints cumlative cummand cummulated cummulative cummunicate cumpus cumpuses cumulatative cumulattive cuncurency
+cunted cunter cunterpart cunters cunting cuple cuples curage curageous curature curatures curce curch curcuit
+curcuits curcumstance curcumstances cureful curefully curefuly curencies curency curent curentfilter curently
+curerncies curerncy curernt curerntly curev curevd curevs curiocity curiosly curiousities curiousity curnel curnels
+curnilinear currebt currebtly currecnies currecny currect currected currecting currectly currects currecy curreent
+curreents curremt curremtly curremts curren currenct currenctly currenlty currenly currennt currenntly currennts
+currentl currentlly currentry currenty curreny currespond curresponded currespondence currespondences currespondent
+currespondents curresponding currespondingly curresponds curret curretly curretn curretnly curriculem currious
+currnet currnetly currnt currntly curros currrency currrent currrently curruent currupt curruptable currupted
+curruptible curruption curruptions currupts currus curser cursos cursot cursro curtesy curteus curteusly curvasious
+curvatrue curvatrues curvelinear curvture curvtures cushin cushins cusine cusines cusom cusomary cusomer cusomers
+cusomisable cusomisation cusomisations cusomise cusomised cusomiser cusomisers cusomises cusomising cusomizable
+cusomization cusomizations cusomize cusomized cusomizer cusomizers cusomizes cusomizing cusoms cusotodian
+cusotodians cussess cusstom cusstomer cusstomers cusstomizable cusstomization cusstomize cusstomized cusstoms
+custamizable custamized custamizes custamizing custoemr custoemrs custoisable custoisation custoise custoised
+custoiser custoisers custoising custoizable custoization custoize custoized custoizer custoizers custoizing
+customable custome customicable customie customied customisatoin customisatoins customisaton customisatons
+customisin customizatoin customizatoins customizaton customizatons customizeable customizeble customizin customn
+customns customsiable customsiation customsiations customsie customsied customsier customsiers customsies
+customsiing customziable customziation customziations customzie customzied customzier customziers customzies
+customziing custon custonary custoner custoners custonisable custonisation custonise custonised custoniser
+custonisers custonising custonizable custonization custonize custonized custonizer custonizers custonizing custons
+custormer custum custumary custumer custumers custumisable custumisation custumisations custumise custumised
+custumiser custumisers custumises custumising custumizable custumization custumizations custumize custumized
+custumizer custumizers custumizes custumizing custums cuted cutom cutomary cutomer cutomers cutomisable cutomisation
+cutomisations cutomise cutomised cutomiser cutomisers cutomises cutomising cutomizable cutomization cutomizations
+cutomize cutomized cutomizer cutomizers cutomizes cutomizing cutoms cutted cuurent cuurently cuurrent cuurrents cuve
+cuves cuvre cuvres cuztomizable cuztomization cuztomizations cuztomize cuztomized cuztomizer cuztomizers cuztomizes
+cuztomizing cvignore cxan cycic cyclinder cyclinders cyclindrical cyclindrically cycular cygin cylce cylced cylces
+cylcic cylcical cylcically cylcing cylcle cylcled cylcles cylclic cylclical cylclically cylcling cyle cyled cyles
+cylic cylical cylically cylider cyliders cylidrical cylidrically cylindical cylindically cylindre cylindres cyling
+cyllinder cyllinders cyllindrical cyllindrically cylnder cylnders cylndrical cylndrically cylynder cylynders
+cylyndrical cylyndrically cymk cymptum cymptumatic cymptumatically cymptumaticaly cymptumaticlly cymptumaticly
+cymptums cyphersuite cyphersuites cyphertext cyphertexts cyprt cyprtic cyprto cyrpess cyrpto cyrrent cyrrilic
+cyrstal cyrstalline cyrstallisation cyrstallise cyrstallization cyrstallize cyrstals cyrto cywgin daa dabase dabree
+dabue dackery daclaration dacquiri dacquiris dadlock daed dael daemonified dafault dafaults dafaut dafualt dafualted
+dafualts dahsboard dahsboards daita dake dalmation dalta damagin damamge damamged damamges damamging damange
+damanged damanges damanging damed damenor dameon damge daming dammage dammages damnin damons dampin danceing dancin
+dandidates dandlin dangereous dangerouns daplicating daquiri daquiris darma darw darwn darws dasboard dasboards
+dasdot dashbaord dashbaords dashboad dashboads dashboar dashboars dashbord dashbords dashs daspora dasporas dasy
+databaase databaases databae databaes databaeses databas databasse databsae databsaes databse databses datadsir
+dataet dataets datas datastrcuture datastrcutures datastrem datatbase datatbases datatgram datatgrams datatore
+datatores datatpe datatpes datatpye datatpyes datatset datatsets datatstructure datatstructures datattype datattypes
+datatye datatyep datatyepe datatyepes datatyeps datatyes datatyoe datatyoes datatytpe datatytpes dataum datbase
+datbases datea datebase datebases datecreatedd datection datections datee dateteim dateteims datetiem datetiems
+datin datset datsets daty daugher daugther daugthers daybue dbeian dcok dcoked dcoker dcokerd dcoking dcoks dcoument
+dcoumentation dcoumented dcoumenting dcouments dcument dcumentation dcumented dcumenting dcuments ddelete ddition
+dditional dditionally dditions ddons ddress ddressed ddresses ddressing deacitivation deacitvated deacriptor
+deacriptors deactivatiion deactivatin deactive deactiveate deactived deactivete deactiveted deactivetes deactiviate
+deactiviates deactiving deaemon deafault deafualt deafualts deafult deafulted deafults deail deailing deaktivate
+deaktivated dealed dealilng dealin dealloacte deallocaed dealocate dealte deamand deamanding deamands deambigate
+deambigates deambigation deambiguage deambiguages deambiguate deambiguates deambiguation deamiguate deamiguates
+deamiguation deamon deamonified deamonisation deamonise deamonised deamonises deamonising deamonization deamonize
+deamonized deamonizes deamonizing deamons deapth deapths deassering deatch deatched deatches deatching deatil
+deatiled deatiling deatils deativate deativated deativates deativation deattach deattached deattaches deattaching
+deattachment deault deaults deauthenication debain debateable debbug debbuged debbuger debbugers debbugged debbugger
+debbuggers debbugging debbuging debbugs debehlper debgu debgug debguging debhlper debia debiab debians debina
+debloking debnia debouce debouced debouces deboucing debth debths debudg debudgged debudgger debudgging debudgs
+debufs debuged debugee debuger debugg debuggg debuggge debuggged debugggee debuggger debuggging debugggs debuggin
+debugginf debuggs debuging decaffinated decalaration decalarations decalarative decalaratively decalarator
+decalarators decalare decalared decalares decalaring decalration decalrations decalratiosn decalrative decalratively
+decalrator decalrators decalre decalred decalres decalring decapsulting decathalon deccelerate deccelerated
+deccelerates deccelerating decceleration deccrement deccremented deccrements deceasin deceber deceivin decelaration
+decelarations deceleratin decend decendant decendants decendend decendent decendentant decendentants decendents
+decending decentralisin decentralizin decern decerned decerning decerns deciaml deciamls decice deciced decices
+decicing decidate decidated decidates decideable decidely decidin decie decied deciedd deciede decieded deciedes
+decieding decieds deciemal decies decieve decieved decieves decieving decimials deciple deciples decison decisons
+decission decissions declar declaraion declaraions declarate declarated declarater declaraters declarates
+declarating declaratinos declaratiom declaraton declaratons declarayion declarayions declard declarded declarin
+declaritive declaritively declarnig declars declartated declartation declartations declartative declartator
+declartators declarted declartion declartions declartiuon declartiuons declartiuve declartive declartor declartors
+declataions declatation declatations declated declation declations declatory declearation declearations declearative
+declearatively declearator declearators decleare decleared decleares declearing declerate declerated declerates
+declerating decleration declerations declerative decleratively declerator declerators declere declered decleres
+declering declration declrations declrative declratively declrator declrators declre declred declres declring
+decocde decocded decocder decocders decocdes decocding decocdings decodded decodding decodeing decodin decomissioned
+decomissioning decommissionin decommissionn decommissionned decommpress decommssion decommssioned decommssioner
+decommssioners decommssioning decommssions decomoposition decomposin decomposion decomposit decomposited
+decompositing decompositon decompositons decomposits decompostion decompostition decompres decompresed decompreser
+decompreses decompresing decompresion decompresor decompressd decompresser decompressin decompresssion decompse
+decond deconde deconded deconder deconders decondes deconding decondings deconstract deconstracted deconstrcutor
+deconstructer deconstructers decopose decoposes decoraded decorater decoraters decoratrion decorde decorded decorder
+decorders decordes decording decordings decorrellation decortator decortive decose decosed decoser decosers decoses
+decosing decosings decraese decraesed decraeses decraesing decrase decrased decrases decrasing decration decreace
+decreas decreasin decreate decremeant decremeantal decremeanted decremeanting decremeants decremenet decremenetd
+decremeneted decrementin decrese decresing decress decribe decribed decribes decribing decription decriptions
+decriptive decriptor decriptors decrmenet decrmenetd decrmeneted decrment decrmented decrmenting decrments
+decroation decrpt decrpted decrption decryped decrytion decscription decsion decsions decsiptors decsribe decsribed
+decsribes decsribing decsription decsriptions decsriptor decsriptors decstiption decstiptions dectect dectecte
+dectected dectecting dectection dectections dectector dection dections dectivate decutable decutables decypher
+decyphered ded dedault dedect dedected dedection dedections dedects dedfined dedidate dedidated dedidates dedly
+deductable deductables deductin deduplacate deduplacated deduplacates deduplacation deduplacte deduplacted
+deduplactes deduplaction deduplaicate deduplaicated deduplaicates deduplaication deduplate deduplated deduplates
+deduplation dedupliate dedupliated deecorator deeep deelte deendencies deendency deepenin deepo deepos deesil deezil
+defail defailed defailing defails defailt defalt defalts defalut defaoult defaoulted defaoulting defaoults defargkey
+defatult defaukt defaul defaulat defaulats defauld defaulds defaule defauled defaules defaulf defaulfs defaulg
+defaulgs defaulh defaulhs defauling defaulit defaulits defaulkt defaulkts defaull defaulls defaullt defaullts
+defaulr defaulrs defaulrt defaulrts defauls defaulst defaultet defaultin defaulty defauly defaulys defaulz defaut
+defautl defautled defautling defautls defautlt defautly defauts defautt defautted defautting defautts defeault
+defeaulted defeaulting defeaults defecit defectin defeine defeines defenate defenately defendent defendents defenite
+defenitely defenition defenitions defenitive defenitively defenitly deferal deferals deferance defered deferencing
+deferentiate deferentiated deferentiates deferentiating deferentiation deferentiator deferentiators defering
+deferreal deferrin deffault deffaulted deffaults deffensively deffered defference defferent defferential defferently
+deffering defferred deffers deffine deffined deffines deffining deffinite deffinitely deffinition deffinitions
+deffinitive deffinitively deffirent defiantely defice defien defiend defiened defin definad definance definate
+definately defination definations definatly defind definde definded definding defineable defineas defineed definend
+definete definetelly definetely definetion definetions definetive definetively definetly definiate definiately
+definiation definiations definiative definiatively definied definiet definietly definifing definifiton definin
+definine definined defininely definines definining defininite defininitely defininition defininitions defininitive
+defininitively defininte definintely definintion definintions definintive definintively definishion definishions
+definision definisions definit definitelly definitian definitiely definitiion definitiions definitio definitios
+definitivly definitley definitly definitoin definiton definitons definitve definitvely definned definnition defins
+defint definte defintely defintian defintians defintie defintiely defintiion defintiions defintiive defintiively
+defintion defintions defintite defintitely defintition defintitions defintitive defintitively defintive defintively
+defintivly defintly defishant defishantly defition defitions deflaut deflectin defned defninition defninitions
+defnite defnitely defnition defnitions defnitive defnitively defore defqault defragmenation defrentiate defrentiated
+defrentiates defrentiating defualt defualtdict defualts defult defulted defulting defults defusin degenarate
+degenarated degenarates degenarating degenaration degenerage degeneraged degenerages degeneraging degeneratin
+degenracy degenrate degenrated degenrates degenratet degenrating degenration degerate degeree degnerate degnerated
+degnerates degrads degration degredation degreee degreeee degreeees degreees degres degress deifinition deifinitions
+deifne deifned deifnes deifning deimiter deine deined deines deinitailse deinitailze deinitalized deinite deinitely
+deinition deinitions deinstantating deintialize deintialized deintializing deisgn deisgned deisgner deisgners
+deisgning deisgns deivative deivatives deivce deivces deivices dekete deketed deketes deketing deklaration dekstop
+dekstops dektop dektops delagate delagates delaloc delalyed delapidated delaraction delaractions delaration
+delarations delarative delaratively delarator delarators delare delared delares delaring delate delayis delcaration
+delcarations delcarative delcaratively delcarator delcarators delcare delcared delcares delcaring delclaration
+delection delections delegater delegaters delegatin delele delelete deleleted deleletes deleleting delelte delemeter
+delemiter delerious delet deletd deleteable deleteed deleteing deleteion deletete deleteted deletetes deleteting
+deletetion deletetions deletin deletiong delets delevop delevoped delevoper delevopers delevoping delevopment
+delevopments delevopp delevops delgate delgated delgates delgating delgation delgations delgator delgators
+deliberatey deliberatly deliberite deliberitely delibery delibirate delibirately delibrate delibrately deliever
+delievered delievering delievers delievery delievred delievries delievry delimeted delimeter delimeters delimiited
+delimiiter delimiiters delimitiaion delimitiaions delimitiation delimitiations delimitied delimitier delimitiers
+delimitiing delimitimg delimitin delimition delimitions delimitis delimititation delimititations delimitited
+delimititer delimititers delimititing delimitor delimitors delimitted delimitter delimitters delimitting delimma
+delimted delimter delimters delimtier delimtiers delink delivared delivative delivatives deliverate deliverin
+delivermode deliverying deliverys dellocate dellocated dellocates delpoy delpoyed delpoying delpoyment delpoyments
+delpoys delt delte delted deltes delting deltion delusionally delvery demagog demagogs demaind demandin demaned
+demaond demaonds demenor demension demensional demensions demodualtor demodulater demodulaters demog demographical
+demolishon demolision demoninator demoninators demonisin demonizin demonstate demonstated demonstates demonstating
+demonstation demonstations demonstator demonstators demonstrat demonstratable demonstratably demonstrater
+demonstraters demonstratin demonstrats demorcracy demostrate demostrated demostrates demostrating demostration
+demudulator denegrating denigratin denila denilas denine denined denines denining denisty denomimator denomimators
+denominater denominaters denomitator denomitators denpend denpended denpendence denpendences denpendencies
+denpendency denpendent denpendently denpendents denpending denpends densitities densitity densly denstiy dentical
+dentically dentification dentified dentifier dentifiers dentifies dentify dentifying dentities dentity deocde
+deocded deocder deocders deocdes deocding deocdings deoes deompression depand depandance depandances depandancies
+depandancy depandant depandantly depandants depanded depandence depandences depandencies depandency depandent
+depandently depandents depanding depands deparment deparmental deparments depcrecate depcrecated depcrecates
+depcrecating depcrecation depden depdence depdencencies depdencency depdencent depdencente depdencentes depdences
+depdencies depdency depdend depdendance depdendances depdendancies depdendancy depdendant depdendantly depdendants
+depdended depdendence depdendences depdendencies depdendency depdendent depdendently depdendents depdendet
+depdendetly depdendets depdending depdends depdenence depdenences depdenencies depdenency depdenent depdenently
+depdenents depdening depdennce depdennces depdenncies depdenncy depdens depdent depdents depecate depecated
+depecates depecating depecation depedence depedences depedencies depedency depedencys depedent depedently depedents
+depeding depeds depencence depencences depencencies depencency depencendencies depencendency depencendencys
+depencent depencies depency dependance dependances dependancies dependancy dependancys dependand dependcies dependcy
+dependded dependdence dependdences dependdencies dependdency dependdent dependdently dependdents dependding
+dependece dependeces dependecies dependecy dependecys dependedn dependees dependeing dependenceis dependencey
+dependencie dependencied dependenciens dependencis dependencys dependend dependended dependendence dependendences
+dependendencies dependendency dependendent dependendently dependendents dependending dependendly dependends
+dependenices dependenies dependening dependeny dependet dependetly dependets dependice dependices dependicies
+dependicy dependig dependin dependnce dependnces dependncies dependncy dependnt dependntly dependnts depened
+depenedecies depenedecy depeneded depenedence depenedences depenedencies depenedency depenedent depenedently
+depenedents depeneding depeneds depenence depenences depenencies depenencis depenency depenencys depenend
+depenendecies depenendecy depenendence depenendencies depenendency depenendent depenending depenent depenently
+depening depennding depent depented depentence depentences depentencies depentency depentent depentently depentents
+depenting depents depercate depercated depercates depercating depercation deperecate deperecated deperecates
+deperecating deperecation deplicate deplicated deplicates deplicating deplication deplications deploied deploiment
+deploiments deployd deployement deployements deployin deploymenet deploymenets deply deplyed deplying deplyment
+deplyments deplyo deplyoed deplyoing deplyoment deplyoments deplyos deplys depnd depndance depndances depndancies
+depndancy depndant depndantly depndants depnded depndence depndences depndencies depndency depndent depndently
+depndents depnding depnds depoly depolyed depolying depolyment depolyments depolys deporarily deposin deposint depoy
+depoyed depoying depoyment depoyments depoys depracate depracated depracates depracating depracation depreacate
+depreacated depreacates depreacating depreacation depreacations depreacte depreacted depreactes depreacting
+depreaction depreacts depreate depreated depreates depreating depreation deprecatd deprecatedf deprecatin depreceate
+depreceated depreceates depreceating depreceation depreciatin deprectad deprectae deprectaed deprectaes deprectaing
+deprectaion deprectat deprectate deprectated deprectates deprectating deprectation deprectats deprecte deprected
+deprectes deprecting deprection depretiate depretiated depretiates depretiating depretiation depretiats depricate
+depricated depricates depricating deprication dequed dequeing derageable derailin deram derect derected derecting
+derection derections derective derectives derectly derector derectories derectors derectory derects derefence
+derefenced derefences derefencing derefenrecable derefenrece derefenreceable derefenreced derefenreces derefenrecing
+derefenrence dereferance dereferanced dereferances dereferencable dereferencce dereferencced dereferencces
+dereferenccing derefernce derefernced dereferncence dereferncencer dereferncencers dereferncences dereferncer
+dereferncers derefernces dereferncing derefernece derefrencable derefrence deregistartion deregisted deregisteres
+deregistrated deregistred deregiter deregiters dereivative dereivatives dereive dereived dereives dereiving
+derevative derevatives derference derferencing derfien derfiend derfine derfined dergeistered dergistration deriair
+dericed dericteries derictery dericteryes dericterys deriffed derivaties derivatio derivativ derivativs deriver
+deriviated derivin derivitive derivitives derivitivs derivtive derivtives dermine dermined dermines dermining
+derogitory derprecate derprecated derprecates derprecating derprecation derrivative derrivatives derrive derrived
+derrives derriving dertermine derterming derth derviative derviatives dervie dervied dervies dervived desabilities
+desability desable desabled desables desabling desactivate desactivated desactivates desactivation desactivations
+desagreement desagreements desallocate desallocated desallocates desaster descallocate descallocated descchedules
+desccription descencing descendands descendat descendats descendend descendin descentences descibe descibed descibes
+descibing descide descided descides desciding desciminate desciption desciptions desciptive desciptively desciptor
+desciptors descirbe descirbed descirbes descirbing desciribe desciribed desciribes desciribing desciription
+desciriptions descirption descirptions descirptive descirptor descirptors descision descisions descize descized
+descktop descktops desconstructed descover descovered descovering descovery descrease descreased descreases
+descreasing descrementing descrepancies descrepancy descrete describ describbed describibg describin describng
+describs describtion describtions descrice descriced descrices descricing descrie descriibe descriibed descriibes
+descriibing descriing descriminant descriminate descriminated descriminates descriminating descriont descriotion
+descriotions descriotive descriotively descriotor descriotors descripe descriped descripes descriping descripion
+descripions descripition descripitions descripitive descripitively descripitor descripitors descripive descripively
+descripor descripors descripter descripters descriptiion descriptiions descriptiive descriptiively descriptio
+descriptiom descriptioms descriptionm descriptionms descriptior descriptiors descriptios descripto descriptoin
+descriptoins descripton descriptons descriptot descriptots descriptoy descriptoys descriptuve descriptuvely
+descriptve descriptvely descrition descritions descritive descritively descritor descritors descritpion descritpions
+descritpiton descritpitons descritpor descritpors descritpr descritpro descritpros descritprs descritption
+descritptions descritptive descritptor descritptors descrobe descrobed descrobes descrobing descroption descroptions
+descroptive descroptively descroptor descroptors descrption descrptions descrptive descrptively descrptor descrptors
+descrtiption descrtiptions descrutor descrybe descrybed descrybes descrybing descryption descryptions desctiption
+desctiptions desctiptive desctiptively desctiptor desctiptors desctop desctroy desctroyed desctroyer desctroyers
+desctroying desctroys desctruct desctructed desctructing desctruction desctructive desctructively desctructor
+desctructors desctructs descuss descussed descusses descussing descussion descussions descvription descvriptions
+deselct deselctable deselctables deselcted deselcting deselectin desepears deserailisation deserailise deserailised
+deserailises deserailising deserailization deserailize deserailized deserailizes deserailizing deseralisation
+deseralise deseralised deseralises deseralising deseralization deseralize deseralized deseralizes deseralizing
+deserialisae deserialisaed deserialisaes deserialisaing deserialisazion deserializae deserializaed deserializaes
+deserializaing deserializazion deserialsiation deserialsie deserialsied deserialsies deserialsing deserialsise
+deserialzation deserialze deserialzed deserialzes deserialziation deserialzie deserialzied deserialzies deserialzing
+deserialzize desgin desgined desginer desiar desicate desicion desicions deside desided desides desig desiged
+desiger desigern desigerns desigers desigin desigined desiginer desiginers desiging desigining desigins designd
+designin desigs desination desinations desine desing desingable desinged desinger desinging desingn desingned
+desingner desingning desingns desings desintaiton desintaitons desintation desintations desintegrated desintegration
+desinty desipite desireable desirin desision desisions desitable desitination desitinations desition desitions
+desitned deskop deskops desktiop deskys deslect deslected deslecting deslection deslections deslects desltop
+desltops desne desnity desnse desogn desogned desogner desogning desogns desolve desorder desoriented desparate
+desparately despatch despatched despatcher despatchers despatches despatching desperat desperatly despict
+despiration desplay desplayed desplays desposit desposition desrciption desrciptions desribe desribed desribes
+desribing desription desriptions desriptive desriptively desriptor desriptors desrire desrired desroy desroyed
+desroyer desroyers desroying desroys desscribe desscribing desscription desscriptions desscriptive desscriptively
+desscriptor desscriptors desserialisation desserialise desserialised desserialises desserialising desserialization
+desserialize desserialized desserializes desserializing dessicate dessicated dessication dessign dessigned dessigner
+dessigners dessigning dessigns desstructor destablized destanation destanations destiantion destiantions destiation
+destiations destinaion destinaions destinaiton destinaitons destinarion destinarions destinataion destinataions
+destinatin destinatino destinatinos destinatins destinaton destinatons destinguish destintation destintations
+destionation destionations destkop destkops destnation destnations destop destops destoried destort destory
+destoryed destorying destorys destoy destoyed destoyer destoyers destoying destoys destrcut destrcuted destrcutor
+destrcutors destribute destributed destributes destributing destribution destributions destributor destributors
+destroi destroied destroing destrois destroyd destroyes destroyin destruciton destructer destructers destructin
+destructro destructros destruktor destruktors destrutor destrutors destry destryed destryer destrying destryiong
+destryoed destryoing destryong destrys destuction destuctive destuctor destuctors desturb desturbed desturbing
+desturcted desturtor desturtors desychronize desychronized detabase detachin detachs detahced detaild detailin
+detaill detailled detailling detaills detais detal detaled detaling detals detatch detatched detatches detatching
+detatil detatiled detatiling detatils detault detaulted detaulting detaults detct detcted detcting detction
+detctions detctive detctives detctor detctors detcts deteced detech deteched detecing detecion detecions detecs
+detecte detectected detecter detecters detectes detectetd detectin detectiona detectsion detectsions detectt
+detectted detectting detecttion detecttions detecttive detecttives detecttor detecttors detectts detemination
+detemine detemined detemines detemining deteministic deteministically deteoriated deterant deteremine deteremined
+deteriate deterimine deterimined deterine deterioratin deterioriating determaine determenant determenistic
+determiens determimnes determin determinated determinating determind determinded determindes determinee determineing
+determing determinin determinining determinint determinisitic determinisitically deterministinc deterministincally
+determinne determins determinse determinsitic determinsitically determinstic determinstically determinte determintes
+determistic determistically determnine deternine detet detete deteted detetes deteting detetion detetions detetmine
+detets detial detialed detialing detials detination detinations detremental detremining detrmination detrmine
+detrmined detrmines detrmining detroy detroyed detroying detroys detructed dettach dettached dettaches dettaching
+detur deturance deubug deubuging deug deugging devangari devastatin devasted devation devault devaulted devaulting
+devaults devce devcent devcie devcies develoed develoer develoers develoing develoment develoments develompent
+develompental develompents develope developement developements developemnt developemnts developin developme
+developmemt developmet developmetns developmets developp developpe developped developpement developper developpers
+developping developpment developpments developps develp develped develper develpers develping develpment develpments
+develpo develpoed develpoer develpoers develpoing develpoment develpoments develpos develps devels deveolp deveolper
+deveolpers deveolping deveolpment deveolpments deveolps deveop deveoped deveoper deveopers deveoping deveopment
+deveopments deveops deverlop deverloped deverloper deverlopers deverloping deverlopment deverlopments deverlops
+devestated devestating devfine devfined devfines deviatin devic devicde devicdes devicec devicecoordiinates
+deviceremoveable devicesr devicess devicest devide devided devider deviders devides deviding deviece devied deviiate
+deviiated deviiates deviiating deviiation deviiations deviice deviices devine devined devired devirtualiation
+devirtualied devirtualisaion devirtualisaiton devirtualizaion devirtualizaiton devirutalisation devirutalise
+devirutalised devirutalization devirutalize devirutalized devisible devision devisions devistating devive devleop
+devleoped devleoper devleopers devleoping devleopment devleopper devleoppers devlop devloped devloper devlopers
+devloping devlopment devlopments devlopper devloppers devlops devolop devoloped devolopement devoloper devolopers
+devoloping devolopment devolops devrice devrices devritualisation devritualization devuce dewrapping dezember dezert
+dezibel dezine dezinens dffer dffered dfference dfferences dfferent dfferently dffering dffers dfine dfined dfines
+dfinition dfinitions dgetttext diable diabled diabler diablers diables diablical diabling diaciritc diaciritcs
+diagional diagionals diagnistic diagnoal diagnoals diagnol diagnosics diagnosin diagnositc diagnositcs diagnostioc
+diagnostiocs diagnotic diagnotics diagnxostic diagonale diagonales diagonaly diagrama diagramas diagramm diagrammin
+diagramms diagronalization diagronalizations dialaog dialate dialgo dialgos dialig dialigs dialin dialoge dialoges
+dialouge dialouges diamater diamaters diamon diamonnd diamonnds diamons diamter diamters diangose dianostic
+dianostics diaplay diaplayed diaplaying diaplays diappear diappearance diappearances diappeared diappeares
+diappearing diappears diaram diarea diaresis diarhea diasabilities diasability diasable diasabled diasables
+diasabling diasbilities diasbility diasble diasbled diasbles diasbling diaspra diassociate diassociated diassociates
+diassociating diassociation diassociations diassociative diaster diatance diatancing dicard dicarded dicarding
+dicards dicate dicated dicates dicating dicationaries dicationary dicergence dichtomy dicide dicided dicides
+diciding dicionaries dicionary dicipline dicision dicisions dicitonaries dicitonary dicline diconnect diconnected
+diconnecting diconnection diconnections diconnects dicotomies dicotomy dicover dicovered dicovering dicovers
+dicovery dicrectory dicrete dicretion dicretionary dicriminate dicriminated dicriminates dicriminating dicriminator
+dicriminators dicslose dicslosed dicsloses dicslosing dicslosure dicslosures dicsriminated dictacte dictacted
+dictactes dictacting dictaionaries dictaionary dictinary dictioanries dictioanry dictioaries dictioary dictionarties
+dictionarty dictionarys dictionay dictionnaries dictionnary dictionray dictionries dictionry dictoinaries dictoinary
+dictonaries dictonary dictonnaries dictonnary dictrionaries dictrionary dicuss dicussed dicusses dicussing dicussion
+dicussions didactical didi didnt diea diect diected diecting diection diectional diections diective diectives
+diectly diector diectories diectors diectory diects dieing dielectirc dielectircs diemsion dieties diety diference
+diferences diferent diferentiate diferentiated diferentiates diferentiating diferentiation diferently diferred
+diferrence diferrences diferrent diferrentiate diferrentiated diferrentiates diferrentiating diferrentiation
+diferrently diferring diferrs diffcult diffculties diffculty diffeent diffence diffences diffenet diffenrence
+diffenrences diffenrent diffenrently diffent diffentiate diffentiated diffentiates diffentiating diffentiation
+diffently differance differances differant differantiate differantiated differantiates differantiating
+differantiation differantiator differantiators differantion differantly differate differece differeces differect
+differen differencess differencial differenciate differenciated differenciates differenciating differenciation
+differencies differenct differend differene differenes differenly differens differense differente differentes
+differentiater differentiaters differentiatiations differentiatin differentiaton differentl differents differernt
+differes differet differetnt differientiate differientiated differientiates differientiating differin differnce
+differnces differnciate differnec differnece differneces differnecs differnence differnences differnencing
+differnent differnet differnetiate differnetiated differnetly differnt differntiable differntial differntials
+differntiate differntiated differntiates differntiating differntly differnty differred differrence differrences
+differrent differrently difffered diffference diffferences diffferent diffferently difffers difficault difficaulties
+difficaulty difficulity difficultes difficults difficutl difficutly diffirence diffirences diffirent diffreences
+diffreent diffreents diffrence diffrences diffrent diffrential diffrentiate diffrentiated diffrently diffrents
+diffrerence diffrerences diffrerent diffrerently diffucult diffuculties diffuculty diffues diffult diffusin
+diffussion diffussive dificult dificulties dificulty difine difined difines difining difinition difinitions difract
+difracted difraction difractive difuse difused difuses difusing difusion difusive difussion difussive digestin
+digesty diggest diggested diggesting diggestion diggestive diggests diggit diggital diggits digial digist digitalise
+digitalising digitalize digitalizing digitaly digitial digitis digitisin digitizin dignose dignosed dignoses
+dignosing dignosis dignostic dignostics dilema dilemas dilineate dillema dillemas dilligence dilligent dilligently
+dillimport dimand dimands dimansion dimansional dimansions dimaond dimaonds dimemsions dimenion dimenional
+dimenionalities dimenionality dimenions dimenionsal dimenionsalities dimenionsality dimenison dimenisonal
+dimenisonalities dimenisonality dimenisons dimensin dimensinal dimensinalities dimensinality dimensino dimensinoal
+dimensinoalities dimensinoality dimensinos dimensins dimensionail dimensionailities dimensionaility dimensionailties
+dimensionailty dimensiones dimensionned dimenson dimensonal dimensonalities dimensonality dimensons dimenstion
+dimenstional dimenstionalities dimenstionality dimenstions dimention dimentional dimentionalities dimentionality
+dimentionnal dimentionnalities dimentionnality dimentionnals dimentions dimesion dimesional dimesionalities
+dimesionality dimesions dimesnion dimesnional dimesnions diminsh diminshed diminsion diminsional diminsioned
+diminsioning diminsions diminuitive dimiss dimissal dimissals dimissed dimisses dimissing dimissive dimissively
+dimmension dimmensional dimmensioned dimmensioning dimmensions dimnension dimnention dimond dimonds dimunitive
+dinamic dinamically dinamicaly dinamiclly dinamicly dinamics dingee dingees dinghys dinmaic dinteractively diong
+dioreha diosese diphtong diphtongs diplacement diplay diplayed diplaying diplays diplomancy dipose diposed diposing
+diposition diptheria dipthong dipthongs dircet dirceted dirceting dircetion dircetional dircetions dircetive
+dircetives dircetly dircetories dircetory dircets dirct dircting dirction dirctional dirctions dirctive dirctives
+dirctly dirctor dirctories dirctors dirctory dircts direccion direcctly direcctory direcctorys direcctries
+direcdories direcdory direcdorys direcetories direcetory direcion direcional direcions direciton direcitonal
+direcitons direcitve direcitves direcive direcives direclty direcly direcor direcories direcors direcory
+direcotories direcotory direcotries direcotry direcoty directd directely directes directgories directgory directin
+directiona directiories directiory directlly directoies directon directoories directoory directores directoriei
+directoris directort directorty directoryes directorys directoty directove directoves directoy directpries directpry
+directries directrion directrions directrive directrives directrly directroies directrories directrory directroy
+directry directsion directsions directtories directtory directy directyory direectly diregard direktly direrctor
+direrctories direrctors direrctory diretion diretional diretions diretive diretives diretly diretories diretory
+direvctory dirived dirrect dirrected dirrecting dirrection dirrectional dirrections dirrective dirrectives dirrectly
+dirrectories dirrectory dirrects dirtectory dirtyed dirtyness dirver disabe disabed disabel disabeld disabeled
+disabeles disabeling disabels disabes disabilitiles disabilitily disabiltities disabiltitiy disabing disabl disablin
+disablle disadvantadge disaggretate disaggretated disaggretates disaggretating disagreeed disagress disalb disalbe
+disalbed disalbes disalbing disale disaled disallowin disalow disambigouate disambiguaiton disambiguiation disance
+disanced disances disancing disapait disapaited disapaiting disapaits disapat disapated disapating disapats disapear
+disapeard disapeared disapearing disapears disaple disapled disaples disapline disapling disapoint disapointed
+disapointing disappar disapparance disapparances disappared disapparing disappars disappearaing disappeard
+disappearin disappearred disapper disapperar disapperarance disapperared disapperars disappered disappering
+disappers disappline disapplined disapplines disapplining disapplins disappointin disapporval disapporve disapporved
+disapporves disapporving disapprouval disapprouve disapprouved disapprouves disapprouving disapprovin disaproval
+disard disariable disasembler disassebled disassemblin disassocate disassocation disassocations disassociatin
+disasssembler disasterous disatisfaction disatisfied disatrous disbale disbaled disbales disbaling disbilities
+disbility disble disbled disbles disbling discardin discared discareded discarge discconecct discconeccted
+discconeccting discconecction discconecctions discconeccts discconect discconected discconecting discconection
+discconections discconects discconeect discconeected discconeecting discconeection discconeections discconeects
+discconenct discconencted discconencting discconenction discconenctions discconencts discconet discconeted
+discconeting discconetion discconetions discconets disccuss disccussed disccusses disccussing disccussion
+disccussions discernable discernin dischage dischages dischare discimenation disciplinin disciplins disclamer
+disclosin disconecct disconeccted disconeccting disconecction disconecctions disconeccts disconect disconected
+disconecting disconection disconections disconects disconeect disconeected disconeecting disconeection
+disconeections disconeects disconenct disconencted disconencting disconenction disconenctions disconencts disconet
+disconeted disconeting disconetion disconetions disconets disconnec disconneced disconnectin disconnet disconneted
+disconneting disconnets disconnnect discontigious discontigous discontiguities discontiguos discontinous
+discontinuos discontinus discoraged discotek discoteque discouranged discourarged discourge discourged discourges
+discourging discourrage discourraged discove discoved discoverd discovereability discoveribility discoverin discovey
+discovr discovred discovring discovrs discrace discraced discraceful discracefully discracefulness discraces
+discracing discrards discreminates discrepencies discrepency discrepicies discret discretation discretiztion
+discretiztions discribe discribed discribes discribing discriminater discriminaters discriminatin discription
+discriptions discriptive discriptor discriptors discritization discritizations discritized discrtization
+discrtizations discrtized disctinct disctinction disctinctions disctinctive disctinguish disctionaries disctionary
+discuassed discused discusion discusions discussd discussin discusson discussons discusss discusssed discussses
+discusssing discusssion discusssions discusting discuusion disdvantage disecting disection diselect disemination
+disenchanged disencouraged disertation disfunctional disfunctionality disgard disgarded disgarding disgards disgest
+disgn disgned disgner disgning disgnostic disgnostics disgns disgracin disguisting disgustin disharge dishonorin
+disign disignated disingenous disingenously disinguish disiplined disirability disirable disirably disire disired
+disires disiring disitributions diskrete diskretion diskretization diskretize diskretized diskrimination disktop
+disktops dislaimer dislay dislayed dislaying dislays dislpay dislpayed dislpaying dislpays dismantlin dismatch
+dismatched dismatches dismatching dismension dismissin disnabilities disnability disnable disnabled disnables
+disnabling disobediance disobediant disokay disolve disolved disonnect disonnected disover disovered disovering
+disovery dispach dispached dispacher dispachers dispaches dispaching dispair dispalcement dispalcements dispaly
+dispalyable dispalyed dispalyes dispalying dispalys disparingly disparite dispatcgh dispatchin dispatchs dispath
+dispathed dispathes dispathing dispay dispayed dispayes dispaying dispayport dispays dispbibute dispell dispence
+dispenced dispencing dispensin dispertion dispicable dispite displa displacemnt displacemnts displacment
+displacments displaed displaing displayd displayes displayied displayig displayin disply displyed displying displys
+dispode disporue disporve disporved disporves disporving disposel disposin dispossable dispossal disposse dispossed
+disposses dispossing dispostion dispplay dispplayed dispplaying dispplays dispprove disproportiate disproportionatly
+disprovin disputandem disregrad disrepancies disrepancy disrepectful disrepectfully disrete disretion disribute
+disributed disributes disributing disribution disributions disributor disributors disricts disrm disruptin dissable
+dissabled dissables dissabling dissadvantage dissadvantages dissagreement dissagregation dissallow dissallowed
+dissallowing dissallows dissalow dissalowed dissalowing dissalows dissambiguate dissamble dissambled dissambler
+dissambles dissamblies dissambling dissambly dissapate dissapates dissapear dissapearance dissapeard dissapeared
+dissapearing dissapears dissaper dissaperd dissapered dissapering dissapers dissapoint dissapointed dissapointing
+dissapointment dissapointments dissapoints dissappear dissappeard dissappeared dissappearing dissappears dissapper
+dissapperd dissappered dissappering dissappers dissappoint dissappointed dissappointing dissappointment
+dissappointments dissappoints dissapprove dissapproves dissarray dissasemble dissasembled dissasembler dissasembles
+dissasemblies dissasembling dissasembly dissasociate dissasociated dissasociates dissasociation dissassemble
+dissassembled dissassembler dissassembles dissassemblies dissassembling dissassembly dissassociate dissassociated
+dissassociates dissassociating dissaster dissasters dissble dissbled dissbles dissbling dissconect dissconnect
+dissconnected dissconnects disscover disscovered disscovering disscovers disscovery dissct disscted disscting
+dissctor dissctors disscts disscuesed disscus disscused disscuses disscusing disscusion disscuss disscussed
+disscusses disscussing disscussion disscussions dissecter dissecters dissectin disshearteningly dissimialr
+dissimialrity dissimialrly dissimiar dissimilare dissimilarily dissimilary dissimilat dissimilia dissimiliar
+dissimiliarity dissimiliarly dissimiliarty dissimiliary dissimillar dissimlar dissimlarlity dissimlarly dissimliar
+dissimliarly dissimmetric dissimmetrical dissimmetry dissipatin dissmantle dissmantled dissmantles dissmantling
+dissmis dissmised dissmises dissmising dissmiss dissmissed dissmisses dissmissing dissobediance dissobediant
+dissobedience dissobedient dissociatin dissplay dissrupt dissrupted dissrupting dissrupts disssemble disssembled
+disssembler disssembles disssemblies disssembling disssembly disssociate disssociated disssociates disssociating
+dissymmectric dissymmectrical dissymmectry distace distaced distaces distacne distacned distacnes distancef
+distancin distange distanse distantce distarct distater distengish distibute distibuted distibutes distibuting
+distibution distibutions distict distiction distictly disticts distiguish distiguished distination distinations
+distinative distince distinced distinces distincing distinghish distinghishable distinghished distinghishes
+distinghishing distingish distingished distingishes distingishing distingiush distingquished distinguise
+distinguised distinguises distinguishin distinguising distingush distingushed distingushes distingushing distingusih
+distinquish distinquishable distinquished distinquishes distinquishing distint distintion distintions distintive
+distintively distintly distirbitive distirbute distirbuted distirbutes distirbuting distirbution distirbutions
+distirbutive distirted distnace distnaces distnce distnces distnct distncte distnctes distnguish distnguished
+distniguish distniguished distorsion distorsional distorsions distory distrbute distrbuted distrbutes distrbuting
+distrbution distrbutions distrbutive distrct distrcts distrebuted distribative distribitive distribiton distribitons
+distribtion distribtions distribtuion distribtuions distribtution distribtutor distribtutors distribue distribued
+distribues distribuion distribuite distribuited distribuiting distribuition distribuitng distribuitor distribuitors
+distribuor distribuors distribure distributave distributer distributers distributibe distributin distributiv
+distributvie districct distriute distriuted distriutes distriuting distriution distriutions distriutor distriutors
+distrobute distrobuted distrobutes distrobuting distrobution distrobutions distrobutor distrobutors distrobuts
+distroname distroy distroyed distroyer distroyers distroying distroys distrtibute distrtibuted distrtibutes
+distrtibuting distrtibution distrtibutions distrub distrubiotion distrubite distrubitive distrubte distrubted
+distrubtes distrubting distrubtion distrubtions distrubtor distrubtors distrubute distrubuted distrubutes
+distrubuting distrubution distrubutions distrubutor distrubutors distruction distructive distructor distructors
+distuingish disturbin disuade disucss disucssed disucsses disucssing disucssion disucssions disucuss disucussed
+disucusses disucussing disucussion disucussions disusin disuss disussed disusses disussing disussion disussions
+disutils ditance ditial ditinguishes ditionaries ditionary dito ditorconfig ditribute ditributed ditribution
+ditributions ditributive divde divded divdes divding diverison diverisons diversed divertion divertions divet
+diviation divice diviced divicer divices divicing dividin dividor dividors divinin divinition divion divisability
+divisable divisbility divisble divisior divison divisons divrese divsion divsions divsiors djanog dleay dleayed
+dleaying dleays dloating dmaage dmaaged dmaages dmaaging dmage dmaged dmages dmaging dnamically dne dnymaic doagonal
+doagonals doalog doamin doamine doamins doble dobled dobles dobling doccument doccumentation doccumented
+doccumenting doccuments dockefile dockin dockson docmenetation docment docmentation docmented docmenting docments
+docmuent docmunet docmunetation docmuneted docmuneting docmunets docoment docomentation docomented docomenting
+docoments docrines docstatistik docsund doctines doctorial docucument docuement docuementation docuemented
+docuementing docuements docuemnt docuemntation docuemnted docuemnting docuemnts docuemtn docuemtnation docuemtned
+docuemtning docuemtns docuent docuentation docuentations docuented docuenting docuents documant documantation
+documantations documanted documanting documants documation documations documemt documemtation documemtations
+documemted documemting documemts documen documenatation documenatations documenated documenating documenation
+documenations documenatry documenattion documenattions documened documenet documenetation documenetations
+documeneted documeneter documeneters documeneting documenets documening documens documentaion documentaions
+documentaiton documentaitons documentataion documentataions documentaton documentatons documentes documentiation
+documentiations documentin documention documentions documentstion documentstions documet documetation documetations
+documeted documeting documetn documetnation documetned documetning documetns documets documment docummentation
+docummented docummenting documments documnet documnetation documneted documneting documnets documnt documntation
+documnted documnting documnts documument docunment doed doen doens doenst doese doesent doesing doesits doesnexist
+doesnot doesnt doess doign doiing doin doiuble doiubled dokc dokced dokcer dokcerd dokcing dokcre dokcred dokcs
+dokument doller dollers dollor dollors domait doman domans domension domensions domian domians domin dominante
+dominanted dominantes dominanting dominantion dominatin dominaton dominent dominiant domonstrate domonstrates
+domonstrating domonstration domonstrations donain donains donejun donejuns donig donn donnot donot donwgrade
+donwgraded donwgrades donwgrading donwload donwloaded donwloading donwloads doocument doocumentaries doocumentary
+doocumentation doocumentations doocumented doocumenting doocuments doorjam dorce dorced dorceful dorder dordered
+dorment dorp dosclosed doscloses dosclosing dosclosure dosclosures dosen dosens dosent dosin dosnt dosposing dosseay
+dosseays dosument dosuments dota doub doube doubeclick doubeclicked doubeclicks doubel doubeleclick doubeleclicked
+doubeleclicks doubely doubes doublde doublded doubldes doubleclick doublely doubletquote doublin doubth doubthed
+doubthing doubths doubtin doucment doucmentated doucmentation doucmented doucmenter doucmenters doucmentes
+doucmenting doucments douible douibled doulbe doument doumentation doumentc douments dout dowgrade dowgraded
+dowgrades dowgrading dowlink dowlinks dowload dowloaded dowloader dowloaders dowloading dowloads downagrade
+downagraded downagrades downagrading downaload downaloaded downaloading downaloads downgade downgaded downgades
+downgading downgarade downgaraded downgarades downgarading downgarde downgarded downgardes downgarding downgarte
+downgarted downgartes downgarting downgradde downgradded downgraddes downgradding downgradei downgradin downgradingn
+downgrate downgrated downgrates downgrating downlad downladed downlading downlads downlaod downlaoded downlaodes
+downlaoding downlaods downloa downloadbale downloade downloades downloadin downloadmanger downloaed downloaing
+downloas downlod downloded downloding downlods downlowd downlowded downlowding downlowds downoad downoaded
+downoading downoads downoload downoloaded downoloading downoloads downrade downraded downrades downrading downrgade
+downrgaded downrgades downrgading downsteam downsteamed downsteamer downsteamers downsteaming downsteams downsteram
+downsteramed downsteramer downsteramers downsteraming downsterams dows dowt doxgen doygen dozin dpeend dpeended
+dpeendence dpeendences dpeendencies dpeendency dpeendent dpeendently dpeendents dpeending dpeends dpeloy dpeloyed
+dpeloying dpeloyment dpeloyments dpeloys dpend dpended dpendence dpendences dpendencies dpendency dpendent
+dpendently dpendents dpending dpends dperecate dperecated dperecates dperecating dperecation dploy dployed dploying
+dployment dployments dploys dprecate dprecated dprecates dprecating dprecation dpuble dpubles draconain dragable
+draged draggin draging draing drainin drammatic dramtic dran drapin drastical drasticaly drats draughtman draview
+drawack drawacks drawdow drawed drawin drawm drawng dreasm dreawn dredential dredentials dregee dregees dregree
+dregrees drescription drescriptions dressin driagram driagrammed driagramming driagrams dribbel dribbeld dribbeled
+dribbeling dribbels dribblin driect driected driecting driection driectional driections driective driectives
+driectly driectories driectory driects drity drived driveing drivin drivr drnik drob dropabel dropable droped
+droping droppend droppin droppped dropse droput drowt drowts druing druming drummin drummless drunkeness drvier
+drwaing drwawing drwawings dscrete dscretion dscribe dscribed dscribes dscribing dscription dscriptions dscriptive
+dscriptor dscriptors dsiable dsiabled dsktop dsktops dsplay dsplayed dsplaying dsplays dstination dstinations dthe
+dtoring dubios duble dubled dubley dublicade dublicat dublicate dublicated dublicates dublicating dublication
+dublications dubling dubly ducment ducument ducumentation ducumented ducumenting ducuments dudo dueing duelin
+duellin duirng dulicate dulicated dulicates dulicating dulication dulications dum dumbell dumbells dummp dumplicate
+dumplicated dumplicates dumplicating dumplication dumplications duoble duobled duoblequote duobles duobling dupicate
+dupicated dupicates dupicating dupication dupications duplacate duplacated duplacates duplacating duplacation
+duplacations duplacte duplacted duplactes duplacting duplaction duplactions duplaicate duplaicated duplaicates
+duplaicating duplaication duplaications duplate duplated duplates duplating duplation duplations duplcate duplcated
+duplcates duplcating duplcation duplcations duplciate duplciated duplciates duplciating duplciation duplciations
+dupliacate dupliacated dupliacates dupliacating dupliacation dupliacations dupliace dupliacte dupliacted dupliactes
+dupliacting dupliaction dupliactions dupliagte dupliate dupliated dupliates dupliating dupliation dupliations
+duplicat duplicatd duplicatin duplicats duplicte duplicted duplictes duplicting dupliction duplictions dupplicate
+dupplicated dupplicates dupplicating dupplication dupplications durantion durantions durationm durectories durectory
+dureing durig durin durining durning durring duting dyamic dyamically dyamics dyanamic dyanamically dyanamics
+dyanmic dyanmically dyanmics dyas dyein dyin dymamic dymamically dymamics dymanic dymanically dymanics dynamc
+dynamcally dynamcly dynamcs dynamicaly dynamiclly dynamicly dynaminc dynamincal dynamincally dynamincs dynamlic
+dynamlically dynically dynmaic dynmaically dynmaics dynmic dynmically dynmics eabled eacf eacg eachother eachs
+eactly eagrely eahc eailier eaiser eaisest eaisly ealier ealiest eamcs eample eamples eanable eanabled eanables
+eanabling eanble eanbled eanbles eanbling earch earier eariest eariler earilest earily earleir earleist earler
+earlest earliear earlies earlist earlyer earnin earnt earpeice eary earyly easely easer easiler easilest easili
+easiliy easilly easilty easist easiy easly easyer easyest easyly eatch eather eaturn eavesdroppin eaxct eaxctly
+eazier eaziest eazy ebale ebaled ebedded eccessive ecclectic eceonomy ecept eception eceptions ecidious eclise
+eclispe ecnetricity ecognized ecomonic ecounter ecountered ecountering ecounters ecourage ecouraged ecouragement
+ecouragements ecourages ecouraging ecplicit ecplicitly ecret ecspecially ect ecxept ecxeption ecxeptional
+ecxeptionally ecxeptions ecxite ecxited ecxites ecxiting ecxtracted eczecute eczecuted eczecutes eczecuting
+eczecutive eczecutives eddge eddges eddit edditable eddited edditing edditor edditors eddits ede edeycat edeycats
+edgin ediable edige ediges ediing ediit ediitable ediited ediiting ediitor ediitors ediits edior ediors editedt
+editer editers editiable editible editied editiing editin editior editiors editoro editot editots editt editted
+editter editting edittor edittors edn ednif edning ednpoint ednpoints edtion edtions educatin educte educted eductes
+educting eduction eductions edxpected eearly eeded eeeprom eeger eegerly eejus eerything eescription eevery
+eeverything eeverywhere eextract eextracted eextracting eextraction eextracts efect efective efectively efectiveness
+efects efel eference eferenced eferences eferencing efetivity effciency effcient effciently effct effctive
+effctively effctiveness effcts effec effeceively effeciency effecient effeciently effecitve effecitvely
+effecitveness effecive effecively effeciveness effeck effecked effecks effeckt effecs effectice effecticely
+effecticeness effectivelly effectivily effectiviness effectivly effectivness effectly effedts effeect effeects
+effekt effexts efffect efffective efffectively efffectiveness efffects efffort effforts efficacity efficcient
+efficencty efficency efficent efficently efficience efficieny effiency effient effiently efford effords effulence
+eficiencies eficiency eficient eficiently efine efined efines efining efinite efinitely efinition efinitions
+eforceable efore efort eforts egal egals egde egdes ege egenral egenralise egenralised egenralises egenralize
+egenralized egenralizes egenrally egineer egineered egineering egineers egister egistered egistering egisters
+egistration egistrations egistries egistry egregrious ehance ehanced ehancement ehancements ehen ehenever ehough ehr
+ehternet ehther ehthernet eiegn eighter eignvalue eignvalues eigth eihter einstance einstances eisntance eisntances
+eiter eith ejectin elagance elagant elagantly elamentaries elamentary elamentries elamentry elapsin elaspe elasped
+elaspes elasping elatic elction elctric elctrical elctrically elctricity elctromagnetic elctron elctronic elctronics
+elctrons elease eleased eleases eleate elecation electic electical electin electirc electircal electon electorial
+electrial electricly electricty electrinics electriv electrnoics electronnegativity eleemnt eleemnts eleent eleents
+elegibility elegible eleiminate eleiminated eleiminates eleiminating elelement elelements elelment elelmental
+elelmentary elelments elemant elemantary elemants elemement elemements elememt elememtal elememtary elememts elemen
+elemenent elemenental elemenents elemenet elemenets elemens elemenst elementay elemente elementries elementry elemet
+elemetal elemetn elemetns elemets eleminate eleminated eleminates eleminating elemination elemnet elemnetal
+elemnetary elemnets elemnt elemntal elemnts elemt elemtary elemts elenment eles eletric eletrical eletrically
+eletricity eletrode eletrodes eletromagnitic eletron eletronic eletronics eletrons elgance elgant elgantly elgible
+elicided eligability eligable eligbility eligble elimentary elimiante elimiate elimiated elimiates elimiating
+elimiation eliminatin eliminetaion elimintate eliminte elimnate elimnated elimnates elimnating elimnation elipse
+elipses elipsis elipsises eliptic eliptical elipticity ellapsed ellected ellegance ellegant ellegantly ellement
+ellemental ellementals ellements elligibility elligible elliminate elliminated elliminates elliminating ellipsises
+ellision elmenet elmenets elment elments elminate elminated elminates elminating elphant elsef elsehwere elseof
+elseswhere elsewehere elsewere elsewhwere elsiof elsof elswhere emabaroged emable emabled emables emabling emac emai
+emailin emailling emasc embalance embaras embarased embarases embarasing embarasingly embarass embarassed embarasses
+embarassing embarassingly embarassment embaress embaressed embaresses embaressing embargos embarras embarrased
+embarrasing embarrasingly embarrasment embarrassin embbed embbedded embbedder embbedders embbedding embbeded
+embbeder embbeders embbeding embdded embdder embdders embdding embded embdedded embdedder embdedders embdedding
+embding embebbed embedd embeddded embeddder embeddders embeddding embeddeding embeddin embedds embeded embededded
+embeder embeders embeding embeed embeedded embeedder embeedders embeedding embezelled emblamatic embold embracin
+embrio embrios embrodery emcas emcompass emcompassed emcompassing emedded emegrency emenet emenets emense emensely
+emiited eminate eminated emision emiss emissed emited emiting emition emittin emlation emmediately emmigrated
+emminent emminently emmisaries emmisarries emmisarry emmisary emmision emmisions emmission emmissions emmit emmited
+emmiting emmits emmitted emmitting emnity emojii emojiis emoty emough emought empass empasses emperial emperially
+emperical emperically emphaise emphaised emphaises emphaising emphasisin emphasizin emphazise emphazised emphazises
+emphazising emphsis emphysyma empiracally empirial empiricaly emplied emplies employin emply emplyed emplyee
+emplyees emplyer emplyers emplying emplyment emplyments emplys emporer empressed empressing empressive empressively
+emprical emprically empricical empricically emprisoned emprove emproved emprovement emprovements emproves emproving
+empted emptniess emptry emptyed emptyin emptyy empy emtied emties emtpies emtpy emty emtying emualtor emualtors
+emulater emulaters emultor emultors enabe enabed enabel enabeld enabele enabeled enabeles enabeling enabels enabes
+enabing enabke enabked enabkes enabking enabledi enableing enablen enablin enalbe enalbed enalbes enameld enamorin
+enaugh enbable enbabled enbabling enbale enbaled enbales enbaling enbedding enble enbled enbles enbling enbrace
+enbraced enbracer enbraces enbracing encapsualte encapsualted encapsualtes encapsualting encapsualtion encapsulatin
+encapsulatzion encapsulte encapsulted encapsultes encapsulting encapsultion encaspulate encaspulated encaspulates
+encaspulating encaspulation enchance enchanced enchancement enchancements enchances enchancing enchantin enclosin
+enclosng enclosue enclosung enclude encluded encludes encluding encocde encocded encocder encocders encocdes
+encocding encocdings encodin encodingt encodning encodnings encoede encoeded encoeder encoeders encoedes encoeding
+encoedings encompas encompased encompases encompasing encompassin encompus encompused encompuses encompusing enconde
+enconded enconder enconders encondes enconding encondings encorde encorded encorder encorders encordes encording
+encordings encorporate encorporated encorporates encorporating encorporation encose encosed encoser encosers encoses
+encosing encosings encosure encounted encounterd encounterin encounting encountre encountres encourae encouraed
+encouraes encouragin encouraing encourge encourged encourges encourging encouter encoutered encoutering encouters
+encoutner encoutnered encoutnering encoutners encoutter encouttered encouttering encoutters encrcypt encrcypted
+encrcypting encrcyption encrcyptions encrcypts encript encripted encripting encription encriptions encripts encrpt
+encrpted encrpting encrption encrptions encrpts encrpyt encrpyted encrpyting encrpytion encrpytions encrpyts
+encrupted encryped encrypitng encrypiton encrypte encryptiing encryptiion encryptin encryptio encryptiong encryt
+encryted encryting encrytion encrytp encrytped encrytping encrytpion encrytps encrytpt encrytpted encrytpting
+encrytption encrytpts encryts encupsulates encylopedia encypt encypted encypting encyption encyptions encypts
+endcoded endcoder endcoders endcodes endcoding endcodings endding ende endeavorin endeavourin endever endevered
+endeveres endevering endevers endevors endevour endfi endge endianes endianess endianity endiannes endien endiens
+endig endiif endin endiness endnoden endoint endoints endolithes endpdoint endpdoints endpint endpints endpiont
+endpionts endpont endponts endsup enduce enduced enduces enducing endur eneable eneabled eneables eneabling enebale
+enebaled enebales enebaling eneble enebled enebles enebling ened enegeries enegery enehanced enery eneter enetered
+enetering eneters enetities enetity eneumeration eneumerations eneumretaion eneumretaions enew enflamed enfoce
+enfoced enfocement enfoces enfocing enforcable enforceing enforcin enforcmement enforcment enfore enforece enforeced
+enforecer enforecers enforeces enforecing enfored enfores enforing enfornce enfornced enforncement enfornces
+enforncing enforrce enforrced enforrcement enforrces enforrcing engagment engeneer engeneering engeneers engery
+engieer engieering engieers engieneer engieneers enginee engineeer engineeering engineeers engineerin enginees
+enginge enginges enginin enginineer enginineering enginineers engoug engouh enhabce enhabced enhabces enhabcing
+enhace enhaced enhacement enhacements enhaces enhacing enhancd enhancin enhancment enhancments enhane enhaned
+enhanement enhanements enhanes enhaning enhence enhenced enhencement enhencements enhencment enhencments enironment
+enironments enities enitities enitity enitre enitrely enitrety enitties enitty enity enivornment enivornments
+enivronment enlargment enlargments enlightnment enlose enmpty enmum enmvironment enmvironmental enmvironments
+ennpoint enntries enocde enocded enocder enocders enocdes enocding enocdings enogh enoght enoguh enormass enormassly
 enouch enoucnter enoucntered enoucntering enoucnters enouf enoufh enought enoughts enougth enouh enouhg enouncter
-enounctered enounctering enouncters enoung enoungh enouph enouth enouugh enpoint enque enrties enrtry enrty enrypt
-enrypts entend entends entent ententries entents enterie enterily enterin entery entety enthuseasticly entir entired
-entires entirey entirly entiry entite entitee entites entiti entitie entitities entitity entitiy entitys entiy
-entiyt entoty entrace entrapeneur entrapeneurs entreis entrie entriy entrys enttry enty enuf enumable enumate
-enumated enumates enumating enumation enumations enusre envent envents enver envioment enviomental envioments
-enviorement envioremental enviorements enviorenment enviorenmental enviorenments enviorment enviormental
-enviormentally enviorments enviornemnt enviornemntal enviornemnts environemt environemtal environemts environmane
-environnement environnemental environnements envoke envoked envoker envokes envolve envorce envrion enxt enymore
-enytime enyway epect epected epects ephememeral ephememeris epigramic episdoe epitamy eplicit eploit eploits epmty
-epsiode eptied eptier epties epty epxand epxands epxect epxects epxiressions eqaul eqaully eqauls equall equalls
-equaly equatin equavilent equavilently equavilents equeal equeals equel equelly equels equest equests equil
-equilavalent equiped equire equired equires equivelance equivelant equivelantly equivelants equivilance equivilant
-equivilantly equivilants equivivalent equivlance equivlant equivlantly equivlants equl equlity eqully equls equpped
-equps eqution eralier erally erasuer eratic eraticly erectin erested erliear erlier erly eror erorneus erorneusly
-erorr erorrs erors errect errects erro errorneus errorneusly errornoeus errornoeusly errornous errornously errorr
-errorrs erros errot errots errpr errprs errro errror errrors errros ertor ertors erturn erturns ervery ervice
-ervices esacpe esacped esacpes escalte escapin escased escate escated escates escation esccape esclude escpae
-escpaed escpaes escuse escused escuses esecute esge esger esgers esges esging esier esiest esily esimate esists esle
-esnure esnured esnures espacally espace espaced espaces espacing espect espects espond esponds esponse essense
-essentaily essentualy essesital essesitally essesitaly estabishd estuwarries estuwarry esudo esy etablishd etcc etcp
-etend etended etender etends ethe ethose etiher eto etropy etror etrors etsbalishment etst etsts etxt euqal euqally
-euqals evalate evalite evalited evalites evaliting evaluatate evaluatated evaluatates evaluatating evalutaeing
-evalute evaulted evelope evem eventhanders eveolve everage everone evertyhign everybodies evey eveyone eveyr evictin
-evidentally evition evluate evnet evnts evokin evolvin evovler evrithing evry evryday evryone evrythign evrytime
-evyrthing ewhwer ewll exaclty exacly exactin exacty exacute exagerrate exagerrated exagerrates exagerrating exagon
-exagons examied examin examinate examinated examinates examinating examing examinining examle examles examlpe exampe
-exampel exampes exampt exand exanded exands exapand exapend exaplaination exaple exaples exapmle exapnd exapnds exat
-exata exatc exatca exatcly exatct exatcta exatly exaust excact excacta excahcnge excange excape excaped excapes
-excat excata excatly exccute excecise excecised excecises excecpt excect excectable excectables excecte excectes
-excective excectives excector excectors excects excecuts exced excede exceded excedes exceds exceeed excell excells
-excempt excentuating exceopt exceot exceots exceprt exceptation excerise excerised excerises excerising excersize
-excersized excersizes excersizing exces excesed excesss excesv excesvly excetra excetutable excetutables excetute
-excetuted excetutes excetuting excetution excetutions excetutive excetutives excetutor excetutors exceuctable
-exceuctables exceucte exceucted exceuctes exceucting exceuction exceuctions exceuctive exceuctives exceuctor
-exceuctors exceute exchage exchanche exchanched exchanches exchanching exchane exchng exchngd exchnge exchngng
-exchngs excipt excisin excist excists excitin exclue exclued exclues excluse excpect excpet excplict excplictly
-excpt excract exctacted exculde exculsivly excusin excute excuted excutes excutor execeed execept execise execpt
-exect execte exected exectes exectly exector exects exectue execture exectured exectures execturing execubale
-execubales execude execue execued execues execuet execulatble execulatbles execulusive execune execure execuse
-execusive execut executabable executabables executablble executation executations executd executs executute
-execututed execututes executution execututions exeed exeeded exeeds exelent exempel exempels exemple exended exent
-exentended exepct exepcts exepect exept exerbate exerbated exernal exerpt exerpts exersice exersiced exersices
-exersicing exersize exersized exersizes exersizing exerternal exertin exeucte exexute exhange exhcuast exhcuasted
-exhist exhistance exhists exhorbitent exhorbitently exhostive exibit exibits exicte exicted exictes exilerate
-exilerated exilerates exilerating exinct exipre exipred exipres exis exising exisit exisits existin existng existy
-exitance exite exitin exitss exitsts exitt exitted exitts exixst exixt exixted exixts exlain exlains exlcude exlicit
-exlicite exlicitely exliled exlpoit exlucde exlucded exlucdes exlucding exlucsion exlucsions exlucsive exlucsively
-exlude exluded exludes exmaine exmaple exmplar exmple exmples exmport exntend exntry exorcizer exorcizers exort
-exorted exorts expad expaded expads expain expains expalin expanble expandr expaned expatriot expcept expcet
-expcetion expcetions expcets expct expcted expec expeced expecet expecs expectd expecte expection expections expeect
-expeimentel expeimentelly expeirimentel expeirimentelly expell expells expement expemental expementally
-expementation expementations expemented expementel expementelly expementer expementers expementing expements expempt
-expemt expemted expemtion expemtions expemts expence expepect expepected expepectedly expepecting expepects expept
-expepts experamentel experamentelly experct experementel experementelly experes experesed experesion experesions
-experiancial experiansial experiation experiations experice expericed experices expericing experienshial experies
-experim experimal experimally experimanent experimanental experimanentally experimanentation experimanentations
-experimanented experimanentel experimanentelly experimanenter experimanenters experimanenting experimanents
-experimanet experimanetal experimanetally experimanetation experimanetations experimaneted experimanetel
-experimanetelly experimaneter experimaneters experimaneting experimanets experimantel experimantelly experimation
-experimations experimdntel experimdntelly experimed experimel experimelly experimenatel experimenatelly experimenel
-experimenelly experimentaat experimentaatl experimentaatlly experimentaats experimentait experimentaital
-experimentaitally experimentaited experimentaiter experimentaiters experimentaitng experimentatal experimentatally
-experimentatation experimentatations experimentated experimentater experimentating experimer experimers experimetel
-experimetelly experimetent experimetental experimetentally experimetentation experimetentations experimetented
-experimetentel experimetentelly experimetenter experimetenters experimetenting experimetents experimetnel
-experimetnelly experiming experimintel experimintelly experimmentel experimmentelly experimnetel experimnetelly
-experimntel experimntelly experims experimten experimtenal experimtenally experimtenation experimtenations
-experimtened experimtenel experimtenelly experimtener experimteners experimtening experimtens experinement
+enounctered enounctering enouncters enoung enoungh enounter enountered enountering enounters enouph enourage
+enouraged enourages enouraging enourmous enourmously enouth enouugh enpoint enpoints enque enqueing enquirin enrties
+enrtries enrtry enrty enrypt enrypted enrypting enryption enrypts ensconsed entaglements entend entended entending
+entends entension entensions entent ententries entents enterance enteratinment entereing enterie enteries enterily
+enterin enternal enternally enterprice enterprices enterpris entertainin entery enteties entety enthaplies enthaply
+enthousiasm enthousiastic enthousiastically enthuseasm enthuseastic enthuseastically enthuseasticly enthusiam
+enthusiatic enthusiatically entierly entir entired entireity entirerly entires entirey entirity entirly entiry
+entite entitee entitees entiteis entites entiti entitie entitites entitities entitity entitiy entitiys entitlied
+entitys entiy entiyt entoties entoty entquire entquired entquires entquiries entquiry entrace entraced entraces
+entrapeneur entrapeneurs entreis entrepeneur entrepeneurs entrie entriess entriy entrophy entrys enttries enttry
+entusiastic entusiastically enty enuf enulation enumable enumarable enumarate enumarated enumarates enumarating
+enumaration enumarations enumarator enumarators enumate enumated enumates enumating enumation enumations enumearate
+enumearation enumerater enumeraters enumeratin enumeratior enumeratiors enumerble enumertaion enusre envaluation
+envelopin enveloppe envelopped enveloppes envelopping envent envents enventual enventually enver envinronment
+envinronments envioment enviomental envioments envionment envionmental envionments enviorement envioremental
+enviorements enviorenment enviorenmental enviorenments enviorment enviormental enviormentally enviorments
+enviornemnt enviornemntal enviornemnts enviornment enviornmental enviornmentalist enviornmentally enviornments
+envioronment envioronmental envioronments envireonment envireonmental envireonments envirionment envirionmental
+envirionments envirnment envirnmental envirnments envirnoment envirnoments enviroiment enviroment enviromental
+enviromentalist enviromentally enviroments enviromnent enviromnental enviromnentally enviromnents environement
+environemental environementally environements environemnt environemntal environemnts environemt environemtal
+environemts environent environental environents environmane environmen environmenet environmenetal environmenets
+environmet environmetal environmets environmnet environmnetal environmnets environmont environmontal environmonts
+environnement environnemental environnements environtment environtmental environtments envoke envoked envoker
+envokes envoking envolution envolutionary envolve envolved envolves envolving envorce envrion envrionment
+envrionmental envrionments envrions envriron envrironment envrironmental envrironments envrirons envvironment enxt
+enymore enything enytime enyway enywhere epecifica epect epectation epectations epected epectedly epecting epects
+ephememeral ephememeris ephemereal ephemereally epidsodes epigramic epilgoue episdoe episdoes epitamy eplicit
+eplicitly eploit eploits epmty epression epressions epsiode epsiodes eptied eptier epties eptrapolate eptrapolated
+eptrapolates epty epxand epxanded epxanding epxands epxansion epxansions epxect epxectation epxectations epxected
+epxecting epxects epxiressions epxlicit eqaul eqaulities eqaulity eqaulizer eqaully eqauls eqaution eqautions
+eqivalent eqivalents equailateral equaivalence equaivalent equaivalently equaivalents equalibrium equalizin equall
+equallity equalls equaly equatin equavalence equavalent equavalently equavalents equavilent equavilently equavilents
+equeal equeality equeally equeals equeation equeations equel equelibrium equelity equelly equels equest equested
+equesting equestion equestions equests equialence equialent equialently equialents equil equilavalent equilibium
+equilibrum equillibriation equilvalent equilvalently equilvalents equiped equipmentd equipments equipmnet equippin
+equippment equiptment equire equired equirement equirements equires equiring equitorial equivalance equivalancy
+equivalant equivalantly equivalants equivalen equivalenet equivalentsly equivallent equivallently equivallents
+equivelance equivelant equivelantly equivelants equivelence equivelent equivelently equivelents equivilance
+equivilant equivilantly equivilants equivilence equivilent equivilently equivilents equivivalent equivlalent
+equivlance equivlant equivlantly equivlants equivlence equivlent equivlently equivlents equivqlent equl equlibrium
+equlity eqully equls equpment equpped equpping equps eqution equtions equvalent equvivalent eralier erally
+erasablocks erasuer eratic eratically eraticly erectin erested erformance ergnomic ergnomically ergnomics erliear
+erlier erly ermergency eroneous eroneously eror erorneus erorneusly erorr erorrs erors erraneous erraneously errect
+errected errecting errects erro erroneos erroneosly erroneus erroneusly erronoeus erronoeusly erronous erronously
+errorneous errorneously errorneus errorneusly errornoeus errornoeusly errornous errornously errorprone errorr
+errorrs erros errot errots errpr errprs errro errror errrors errros errupted ertoneous ertoneously ertor ertors
+erturn erturned erturning erturns ervery erverything ervice ervices esacpe esacped esacpes escalatin escalte
+escalted escaltes escalting escaltion escapeable escapemant escapin escartment escartments escased escate escated
+escates escating escation esccape esccaped esclude escluded escludes escluding esclusion esclusions esclusive
+esclusively escpae escpaed escpaes escpaing escpecially escuse escused escuses escusing esecute esential esentially
+esge esger esgers esges esging esier esiest esily esimate esimated esimates esimating esimation esimations esimator
+esimators esists esitmate esitmated esitmates esitmating esitmation esitmations esitmator esitmators esle eslewhere
+esnure esnured esnures espacally espace espaced espaces espacially espacing espcially especailly especally especiall
+especiallly especialy especialyl especifically especiially espect espectation espectations espected especting
+espects espeically espisode espisodes espisodic espisodical espisodically espond esponded esponder esponders
+esponding esponds esponse esponses esponsibilities esponsibility esponsible espsilon esseintially essencial
+essencially essense essentail essentailly essentaily essental essentally essentals essentiall essentialy essentual
+essentually essentualy essesital essesitally essesitaly essiential esspecially esssential esssentially estabilish
+estabilished estabilishes estabilishing estabilishment estabilishments estabish estabishd estabished estabishes
+estabishing establis establised establises establishd establishin establishs establising establsihed estbalishment
+esteblish esteblished esteblishes esteblishing estiamate estiamated estiamates estiamating estiamation estiamations
+estiamative estiamatively estiamator estiamators estimage estimages estimateor estimateors estimater estimaters
+estimatied estimatin estimlator estimlators estiomator estiomators estuwarries estuwarry esudo esy etablish
+etablishd etablished etablishing etamologies etamology etcc etcp etend etended etender etenders etends etensible
+etension etensions ethe etherenet etherent ethernal ethnocentricm ethose etiher eto etroneous etroneously etropy
+etror etrors etsablishment etsbalishment etst etsts etxt euclidian euivalent euivalents euqal euqality euqally
+euqals euqation euqations euqivalence euqivalent euqivalently euqivalents euristic euristics evailable evalate
+evalated evalates evalating evalation evalations evaliate evaliated evaliates evaliating evaliation evaliations
+evaliator evaliators evalite evalited evalites evaliting evaluataion evaluataions evaluatate evaluatated evaluatates
+evaluatating evaluater evaluaters evaluatin evalueate evalueated evalueates evalueating evalueation evalueations
+evalueator evalueators evaluete evalueted evaluetes evalueting evaluetion evaluetions evaluetor evaluetors evalulate
+evalulated evalulates evalulating evalulation evalulations evalulator evalulators evalutae evalutaed evalutaeing
+evalutaes evalutaing evalutaion evalutaions evalutaor evalutaors evalutate evalutated evalutates evalutating
+evalutation evalutations evalute evaluted evalutes evaluting evalution evalutions evalutive evalutor evalutors
+evaulate evaulated evaulates evaulating evaulation evaulations evaulator evaulators evaulted evauluate evauluated
+evauluates evauluating evauluation evauluations evauluator evauluators eveerything evelope evelopes eveluate
+eveluated eveluates eveluating eveluation eveluations eveluator eveluators evem evenhtually eventally eventaully
+eventhanders eventhough eventially eventuall eventualy evenually eveolution eveolutionary eveolve eveolved eveolves
+eveolving everage everaged everbody everithing everone everthing evertyhign evertyhing evertything everwhere
+everybodies everyhing everyhting everythig everythign everythin everythings everytime everyting everytone everywher
+evesdrop evesdropped evesdropper evesdropping evesdrops evey eveybody eveyone eveyr eveyrbody eveyrone eveyrthing
+eveyrwhere eveything eveywhere evictin evidentally evironment evironments evisceratin eviserate eviserated
+eviserates eviserating evition evluate evluated evluates evluating evluation evluations evluative evluator evluators
+evnet evnts evokin evoluate evoluated evoluates evoluation evoluations evoluton evolvin evovler evovling evrithing
+evry evrybody evryday evryone evrythign evrything evrytime evrywhere evyrthing ewhwer ewll exacavate exacavated
+exacavates exacavation exacavations exacavator exacavators exaclinic exaclty exacly exactely exactin exactlly exacty
+exacutable exacutables exacute exacuted exacutes exacuting exacution exacutions exacutor exacutors exadecimal
+exagerate exagerated exagerates exagerating exageration exagerations exagerrate exagerrated exagerrates exagerrating
+exaggeratin exagon exagonal exagons exameple exameples examied examin examinate examinated examinates examinating
+examing examinin examinining examle examles examlpe examlpes examnple examnples exampe exampel exampele exampeles
+exampels exampes examplar examplars examplary examplee examplees examplifies exampple exampples exampt exand exanded
+exanding exands exansion exansions exansive exapand exapanded exapanding exapands exapansion exapansions exapend
+exaplain exaplaination exaplained exaplaining exaplains exaplanation exaplanations exaple exaples exapmle exapmles
+exapnd exapnded exapnding exapnds exapnsion exapnsions exat exata exatc exatca exatcly exatct exatcta exatctly
+exatly exaust exausted exausting exaustion exaustive exaustively excact excacta excactly excahcnge excahnge
+excahnges excange excape excaped excapes excaping excat excata excating excatly exccute excecise excecised excecises
+excecpt excecption excecptional excecptions excect excectable excectables excecte excected excectedly excectes
+excecting excection excectional excections excective excectives excector excectors excects excecutable excecutables
+excecute excecuted excecutes excecuting excecution excecutions excecutive excecutives excecutor excecutors excecuts
+exced excedded excedding excede exceded excedeed excedes exceding exceds exceedin exceeed exceeeded exceeeding
+exceeeds exceirpt exceirpts excelent excell excellance excellant excells excempt excempted excemption excemptions
+excempts excentric excentricity excentuating exceopt exceopted exceopting exceoption exceoptions exceopts exceot
+exceoted exceoting exceotion exceotions exceots excepetion excepion excepional excepionally excepions exceprt
+exceprts exceptation exceptin exceptins exceptioin exceptioins exceptionn exceptionnal exceptionnalism
+exceptionnally exceptionns exceptionss exceptionts excercise excercised excerciser excercises excercising excerise
+excerised excerises excerising excersize excersized excersizes excersizing exces excesed excesive excesively
+excessize excesss excesv excesvly excetion excetional excetions excetpion excetpional excetpions excetption
+excetptional excetptions excetra excetutable excetutables excetute excetuted excetutes excetuting excetution
+excetutions excetutive excetutives excetutor excetutors exceuctable exceuctables exceucte exceucted exceuctes
+exceucting exceuction exceuctions exceuctive exceuctives exceuctor exceuctors exceutable exceutables exceute
+exceuted exceutes exceuting exceution exceutions exceutive exceutives exceutor exceutors excewption excewptional
+excewptions exchage exchaged exchages exchaging exchagne exchagned exchagnes exchagnge exchagnged exchagnges
+exchagnging exchagning exchanage exchanaged exchanages exchanaging exchance exchanced exchances exchanche exchanched
+exchanches exchanching exchancing exchane exchaned exchanes exchangable exchangin exchaning exchaust exchausted
+exchausting exchaustive exchausts exchenge exchenged exchenges exchenging exchnage exchnaged exchnages exchnaging
+exchng exchngd exchnge exchnged exchnges exchnging exchngng exchngs exciation excipt exciption exciptions excisin
+excist excisted excistence excisting excists excitin excitment exclaimation exclaimations exclamantion exclamantions
+excliude excliuded excliudes excliuding excludde excludin excludind excludle excludled excludles excludling exclue
+exclued exclues excluing excluse exclused excluses exclusing exclusiv exclusivelly exclusivly exclusivs exclusize
+excluslvely exclusuive exclusuively exclusuives excpect excpected excpecting excpects excpeption excpet excpetion
+excpetional excpetions excplicit excplicitly excplict excplictly excpt excption excptional excptionally excptions
+excract exctacted exctract exctracted exctracting exctraction exctractions exctractor exctractors exctracts exculde
+exculding exculsive exculsively exculsivly excusin excusively excutable excutables excute excuted excutes excuting
+excution excutions excutor excutors execeed execeeded execeeds execellent execept exeception execeptional
+execeptionally execeptions execise execised execises execising execpt execption execptions exect exectable
+exectables exectation exectations execte exected exectes execting exection exections exectly exector exectors exects
+exectuable exectuableness exectuables exectue exectued exectues exectuing exectuion exectuions exectuor exectuors
+execture exectured exectures execturing exectutable exectutables exectute exectuted exectutes exectuting exectution
+exectutions exectutor exectutors execuable execuables execuatable execuatables execuatble execuatbles execuate
+execuated execuates execuation execuations execubale execubales execucte execucted execuctes execuction execuctions
+execuctor execuctors execude execuded execudes execuding execue execued execues execuet execuetable execuetd
+execuete execueted execuetes execuets execuing execuion execuions execuitable execuitables execuite execuited
+execuites execuiting execuition execuitions execulatble execulatbles execultable execultables execulusive execune
+execuned execunes execunting execurable execurables execure execured execures execuse execused execuses execusion
+execusions execusive execustion execustions execut executabable executabables executabe executabel executabels
+executabes executablble executabnle executabnles executation executations executbale executbales executble
+executbles executd executding executeable executeables executible executig executign executin executiong executng
+executon executons executre executred executres executs executting executtion executtions executuable executuables
+executuble executubles executue executued executues executuing executuion executuions executung executuon executuons
+executute execututed execututes executution execututions exeed exeeded exeeding exeedingly exeeds exelent exellent
+exempel exempels exemple exemples exemplifyin exemptin exended exension exensions exent exentended exepct exepcted
+exepcts exepect exepectation exepectations exepected exepectedly exepecting exepects exepriment exeprimental exept
+exeption exeptional exeptions exeqution exerbate exerbated exercice exerciced exercices exercicing exercies
+exerciesd exerciese exerciesed exercieses exerciesing exerciess exercisin exercizable exercize exercized exercizer
+exercizers exercizes exercizing exerience exerienced exeriences exeriencing exeriment exerimental exerimentally
+exerimentation exerimentations exerimented exerimenter exerimenters exerimenting exeriments exernal exerpt exerpts
+exersice exersiced exersices exersicing exersise exersised exersises exersising exersize exersized exersizes
+exersizing exerternal exertin exessive exessively exeuctable exeuctables exeucte exeucted exeuctes exeucting
+exeuction exeuctioner exeuctions exeuctor exeuctors exeution exexutable exexutables exexute exexuted exexutes
+exexuting exexution exexutions exexutor exexutors exhalted exhange exhanged exhanges exhanging exhaused exhausing
+exhausion exhausive exhausively exhausiveness exhaustin exhauted exhauting exhaution exhautive exhautively
+exhautiveness exhautivity exhcuast exhcuasted exhibitin exhibtion exhilaratin exhilerate exhilerated exhilerates
+exhilerating exhist exhistance exhisted exhistence exhisting exhists exhorbitent exhorbitently exhortin exhostive
+exhustiveness exibit exibited exibiting exibition exibitions exibits exicte exicted exictes exicting exilerate
+exilerated exilerates exilerating exinct exipration exipre exipred exipres exis exising exisit exisited exisitence
+exisitent exisiting exisitng exisits existance existant existatus existencd existend existense existin existince
+existng existsing existting existung existy existying exitance exitation exitations exite exitin exitsing exitss
+exitsted exitstence exitsting exitsts exitt exitted exitting exitts exixst exixt exixted exixting exixts exlain
+exlained exlaining exlains exlamation exlanation exlanations exlclude exlcluded exlcludes exlcluding exlcude
+exlcuded exlcudes exlcuding exlcusion exlcusions exlcusive exlicit exlicite exlicitely exlicitly exliled exlpicit
+exlpicitly exlpoit exlpoited exlpoits exlucde exlucded exlucdes exlucding exlucsion exlucsions exlucsive exlucsively
+exlude exluded exludes exluding exlusion exlusionary exlusions exlusive exlusively exmaine exmained exmaines exmaple
+exmaples exmplar exmplars exmplary exmple exmples exmplified exmplifies exmplify exmplifying exmport exntend
+exntended exntending exntends exntension exntensions exnternal exnternalities exnternality exnternally exntry
+exolicit exolicitly exonorate exorcizer exorcizers exort exorted exorting exorts exoskelaton expad expaded expading
+expads expain expained expaining expains expalin expalined expalining expalins expalnation expalnations expanation
+expanations expanble expandin expandr expandrs expaned expaneded expaneding expaneds expaning expanion expanions
+expanshion expanshions expansize expanssion exparation expasion expasions expatriot expcept expception expceptional
+expceptionally expceptions expcet expcetation expcetations expceted expceting expcetion expcetions expcets expct
+expcted expctedly expcting expec expecation expecations expeced expecet expecetation expecetations expeceted
+expeceting expecets expecially expecing expecs expectaion expectaions expectatoin expectatoins expectaton
+expectatons expectd expecte expectes expectin expection expections expediated expeditonary expeect expeected
+expeectedly expeecting expeects expeense expeenses expeensive expeience expeienced expeiences expeiencing expeiment
+expeimental expeimentally expeimentation expeimentations expeimented expeimentel expeimentelly expeimenter
+expeimenters expeimenting expeiments expeiriment expeirimental expeirimentally expeirimentation expeirimentations
+expeirimented expeirimentel expeirimentelly expeirimenter expeirimenters expeirimenting expeiriments expell expells
+expement expemental expementally expementation expementations expemented expementel expementelly expementer
+expementers expementing expements expemplar expemplars expemplary expempt expempted expemt expemted expemtion
+expemtions expemts expence expences expencive expendeble expension expensions expensize expepect expepected
+expepectedly expepecting expepects expept expepted expeptedly expepting expeption expeptions expepts experament
+experamental experamentally experamentation experamentations experamented experamentel experamentelly experamenter
+experamenters experamenting experaments experation experct expercted expercting expercts expereince expereinced
+expereinces expereincing experement experemental experementally experementation experementations experemented
+experementel experementelly experementer experementers experementing experements experence experenced experences
+experencing experes experesed experesion experesions experess experessed experesses experessing experession
+experessions experiance experianced experiances experiancial experiancing experiansial experiantial experiation
+experiations experice expericed experices expericing experiece experieced experieces experiecing experiement
+experiemental experiementally experiementation experiementations experiemented experiementing experiements
+experiencin experienshial experiensial experies experim experimal experimally experimanent experimanental
+experimanentally experimanentation experimanentations experimanented experimanentel experimanentelly experimanenter
+experimanenters experimanenting experimanents experimanet experimanetal experimanetally experimanetation
+experimanetations experimaneted experimanetel experimanetelly experimaneter experimaneters experimaneting
+experimanets experimant experimantal experimantally experimantation experimantations experimanted experimantel
+experimantelly experimanter experimanters experimanting experimants experimation experimations experimdnt
+experimdntal experimdntally experimdntation experimdntations experimdnted experimdntel experimdntelly experimdnter
+experimdnters experimdnting experimdnts experimed experimel experimelly experimen experimenal experimenally
+experimenat experimenatal experimenatally experimenatation experimenatations experimenated experimenatel
+experimenatelly experimenater experimenaters experimenating experimenation experimenations experimenats experimened
+experimenel experimenelly experimener experimeners experimening experimens experimentaal experimentaally
+experimentaat experimentaatl experimentaatlly experimentaats experimentaed experimentaer experimentaing
+experimentaion experimentaions experimentait experimentaital experimentaitally experimentaited experimentaiter
+experimentaiters experimentaitng experimentaiton experimentaitons experimentat experimentatal experimentatally
+experimentatation experimentatations experimentated experimentater experimentatin experimentating experimentatl
+experimentatlly experimentatly experimentel experimentelly experimential experimentially experimentin experimentt
+experimentted experimentter experimentters experimentts experimer experimers experimet experimetal experimetally
+experimetation experimetations experimeted experimetel experimetelly experimetent experimetental experimetentally
+experimetentation experimetentations experimetented experimetentel experimetentelly experimetenter experimetenters
+experimetenting experimetents experimeter experimeters experimeting experimetn experimetnal experimetnally
+experimetnation experimetnations experimetned experimetnel experimetnelly experimetner experimetners experimetning
+experimetns experimets experiming experimint experimintal experimintally experimintation experimintations
+experiminted experimintel experimintelly experiminter experiminters experiminting experimints experimment
+experimmental experimmentally experimmentation experimmentations experimmented experimmentel experimmentelly
+experimmenter experimmenters experimmenting experimments experimnet experimnetal experimnetally experimnetation
+experimnetations experimneted experimnetel experimnetelly experimneter experimneters experimneting experimnets
+experimnt experimntal experimntally experimntation experimntations experimnted experimntel experimntelly experimnter
+experimnters experimnting experimnts experims experimten experimtenal experimtenally experimtenation
+experimtenations experimtened experimtenel experimtenelly experimtener experimteners experimtening experimtens
+experince experinced experinces experincing experinece experineced experineces experinecing experinement
 experinemental experinementally experinementation experinementations experinemented experinementel experinementelly
 experinementer experinementers experinementing experinements experiration experirations expermenet expermenetal
 expermenetally expermenetation expermenetations expermeneted expermenetel expermenetelly expermeneter expermeneters
-expermeneting expermenets expermentel expermentelly expermientel expermientelly expermimentel expermimentelly
-experminent experminental experminentally experminentation experminentations experminents expers experse expersed
-expersing expersion expersions experss expese expeses expesnce expesnces expesncive expess expest expet expetc
-expetcs expetct expetect expetected expetectedly expetecting expetectly expetects expeted expetimentel
-expetimentelly expetion expetional expetions expets expewrimentel expewrimentelly expexct expexnasion expexnasions
-expext expexts expicit expierence expierenced expierences expierencing expilicitely expirement expiremental
+expermeneting expermenets experment expermental expermentally expermentation expermentations expermented expermentel
+expermentelly expermenter expermenters expermenting experments expermient expermiental expermientally
+expermientation expermientations expermiented expermientel expermientelly expermienter expermienters expermienting
+expermients expermiment expermimental expermimentally expermimentation expermimentations expermimented expermimentel
+expermimentelly expermimenter expermimenters expermimenting expermiments experminent experminental experminentally
+experminentation experminentations experminents expernal expers experse expersed experses expersing expersion
+expersions expersive experss experssed expersses experssing experssion experssions expese expeses expesive expesnce
+expesnces expesncive expess expessed expesses expessing expession expessions expest expested expestedly expesting
+expet expetancy expetation expetc expetced expetcedly expetcing expetcs expetct expetcted expetctedly expetcting
+expetcts expetect expetected expetectedly expetecting expetectly expetects expeted expetedly expetiment expetimental
+expetimentally expetimentation expetimentations expetimented expetimentel expetimentelly expetimenter expetimenters
+expetimenting expetiments expeting expetion expetional expetions expets expewriment expewrimental expewrimentally
+expewrimentation expewrimentations expewrimented expewrimentel expewrimentelly expewrimenter expewrimenters
+expewrimenting expewriments expexct expexcted expexctedly expexcting expexcts expexnasion expexnasions expext
+expexted expextedly expexting expexts expicit expicitly expidition expiditions expierence expierenced expierences
+expierencing expierience expierienced expieriences expieriencing expilicitely expireitme expirement expiremental
 expirementally expirementation expirementations expiremented expirementing expirements expirence expirenced
-expirences expirencing expirie expirin expiriy expite expited explaing explane explanes explcit explcitely explciti
-explcitily explecitely explecitily explian explicete explicetely explicing explicited explicitelly explict
-explictely explicty explin explins explit explitict explitictly explitly explixitely exploition exploitions explot
-expoed expoent expoentntial expoert expoit expoits expolde exponantation exponantialy exponentiell exponet expore
-expored exporer expores expors exposin exposte expport exprect expres exprot exprots exprted exprts exptect exptra
-exra exract exracts exress exsist exsists exsit exsited exsits exspect exstacy exsted exsting exstream exsts extact
-extacts extacy extatic exted exteded exteder extedn extedns exteme extemes exten extenal extened extensibity
-extepect extepecting extepects exteral extered exterme extermly exting extint extist extists extit extited extits
-extrac extracs extrapole extrapoled extrapoles extrapoling extrat extrates extrats extraxt extream extreamily
-extreamly extreams extreem extrem extrememe extrememely extremitys extrems extrenaly extrime extrimly extrodinary
-extry exturd exturde exucute exudin exurpt exurpts eyar eyars eyasr eyt ezdrop fabircatings facce faceis
-facilititate facilty facist facor facors facour facours factization factorys fadin fadind faeture faied faield
-faiing faild failded faile failer failes failicies failicy failied failin faill failled faills failng failre failres
-failrue failt failue failuer failues failur failured failuring failurs fairoh faiulre faiure faiures faiway faiways
-faktor faktors falback fale fales falg falgs falied faliing falis faliure fallbck falled fallin fals falsh falshed
-falshes falsk falsks falsly falso falt falure falures familar familes familiy familly famliar famlies famlily famly
-famoust fanatism fane farest fariar faries farily farmasudic farmasudical farmasudics farse farses farward fasade
-fase fased faseeshus faseeshusly fasen fasend fasened fasens fases fashism fashist fashon fashons fasing fasion
-fasle fasodd fasodds fassade fastner fastr fatc fater fatig fatser fature fatured fatures faught faulsure faulsures
-faulure faulyt faund fause fauture fautured fautures fauturing favorin favritt faymus fazin fcound feasabile feasble
-featch featchd featchs featchss featchure featchured featchures featchuring featre featred featres featrue featue
-featued featuer featues featur featurd featurs feautre febewary februar fedality feeback feeded feek feeks feets
-feetur feeture feeze feezer feezers feezes feezing feild feilds feld felds felisatus fempto feonsay fequent feromone
-fertil fertily fetaure fetchin fetchs feture fetured fetures fewd fewg fewsha fezent fhurter fial fialed fialing
-fially fialog fialogs fials fialure fianite fianl fianlly fianls ficks fictious fiddley fidn fied fiedl fiedled
-fiedls fieds fieid fieids fiel fieled fielneame fiels fiercly fiew fifht figgure fightin figurin fiield fiields
-filal filaneme filder filders fileand fileds fileld filelds filenae filese filess fileter filght filghts filies
-fillay filld fille fillement fillements filles fillin filll fillled filller fillls fillter fillung filnal filname
-filp filpped filps fils filse filterd filtype fime fimily fimware finall finalle finaly finde finded findn findout
-finelly finess finge finil finilly finisch finised finishd finishe finishs finitel finness finsh finshed finshes
-finsih finsish finxed finxing fiorget firday firdt fireing firend firends firest firey firin firmare firmwar
-firmwear firmwre firrst firsr firsth firt firts firware fisical fisisist fisist fisrt fiter fitered fiters fith
-fitler fitlers fiture fitured fitures fivety fixe fixeed fixees fixeing fixel fixels fixeme fixin fixwd fizeek
-flacor flacors flacour flage flaged flages flagg flahs flahsed flahses flaot flase flashig flashin flasing flass
-flate flawess fle fleed flem flewant flexble flext flie fliped fliper flipers fliping flippin fliter fliters floaing
-floatin floodin flor floride floting flourishment flowin flter fltered flters flud flushin flushs flusing flwa flwas
-flyes fnction fnish fnished fnishes fobid fobids focu focued focuse focusf focuss foded foder foders foding fof
-foget fogets fogot folde foldes foldin foler folers folfer folfers folled foller follers follew follewin follewind
-follewinwg follewiong follewiwng follewong follews follfow follfowin follfowind follfowinwg follfowiong follfowiwng
-follfowong follin follind folling follinwg folliong folliw folliwin folliwind folliwinwg folliwiong folliwiwng
-folliwng folliwong folliws folllow folllowin folllowind folllowinwg folllowiong folllowiwng folllowong follod
-follong follos followd followe folls follw follwed follwer follwin follwind follwinwg follwiong follwiwng follwo
-follwoe follwoeed follwoeer follwoeers follwoein follwoeind follwoeing follwoeinwg follwoeiong follwoeiwng
-follwoeong follwoes follwoin follwoind follwoinwg follwoiong follwoiwng follwong follwoong follwos follwow follwowin
-follwowind follwowinwg follwowiong follwowiwng follwowong follws follww follwwin follwwind follwwinwg follwwiong
-follwwiwng follwwong follwws foloow foloowin foloowind foloowinwg foloowiong foloowiwng foloowong foloows folow
-folowed folower folowin folowind folowinwg folowiong folowiwng folowong folows foloww folowwed folowwer folowwers
-folowwin folowwind folowwing folowwinwg folowwiong folowwiwng folowwong folowws folse folwo folwoed folwoer folwoers
-folwoin folwoind folwoing folwoinwg folwoiong folwoiwng folwoong folwos folx fom fomat fomated fomater fomates
-fomating fomats fomed fomr fomrat fomrated fomrater fomrating fomrats fomrula fomula fomulae fomulas fonctionnal
-fonctionnalies fonctionnalities fonctionnality fonctionnaly fonetic fontain fontend fontier fontisizing fontrier
-fonud foor foorter foound foppy foppys forach foraign foramt foramts forat forbad forbatum forbbiden forbit forbiten
-forbitten forcast forceably forcin forcot forcus fordin forece foreced foreces foregin foreing forementionned
-forermly forfiet forfit forfits forhead foriegn forin foriner foriners forld forlder formace formaly formath
-formatteded formattgin formely formen formend formes formmat formost formt formtat formts formua formual formulaical
-fornat fornated fornater fornats forot forr forsaw forse forsee forseen forsees forst fortan fortat forteen forthe
-fortunaly fortunetly forula forulas forumla forunner forver forwad forwads forword fot fotget fotgot foto fotograf
-fotografic fotografical fotografy fotograph fotography foucs foudn fougth fould foult foults foundin fourh fourty
-fouth fouund foward fowards fowll fowlling foze fozen fpr fprmat fpt fragmentization fram framei frament framin
-frams framw framwd framws frane franes frankin franzise fration freame freames freedon freedum freee freeed freeeze
-freez freezin freezs freind freinds freit freited freiting freits freqent frequet frequnt freze frezes fricton
-fridey frisday frist frition frmat frmo froce froced froces frocing froget frogot frok fromal fromat fromated
-fromates fromating fromats frome fromed fromm froms fromt fromthe fron fronat fronend frooze froozen frop fropm
-frops frowrad frowraded frowrading frowrads frozee frquent frrom fschk fter fualt fualts fuction fuctiones fuetherst
-fufill fufills fugure fugured fugures fule fullfil fullfiled fullfiling fullill fulll fullly fulsh fuly funchtionn
-funchtionnal funchtionned funchtionning funchtionns funcion funciotn funciotnal funciotnalities funciotnality
-funciotnally funciotned funciotning funciotns functin functio functionabilities functionability functionable
-functionailies functionaily functionalies functionionalities functionionality functionnaly functionon functon
-fundemantal funguses funrel funrels funtion funtionallity funtionalty furance furfill furher furhest furhter
-furmalae furmula furser fursermore fursest furst furtehr furter furtest furthe furtheremor furthur furture furure
-furute furutre furzzer fuschia fusha fushas fushed fushing fusipn futal futer futher futherize futhroc futre futrue
-futrure futture fwe fwirte fxed fysical fysisist fysisit gabage gadged gage gages gagit gagits gague gagues galatic
-gallary galllerys gampad gampads ganbia ganeral ganeric ganes ganster garabge garant garanteeed garantie garantied
-garanties garants garanty gard gardai garentee garenteed garenteeing garentees garentor garentors gargage gargoil
-gargoils garilla garillas garph garphed garphic garphs garuantee garuanteed garuantees garuantied gastly gatable
-gateing gathter gatin gatway gauage gauarana gauarentee gauarenteed gauranttee gaurantteed gaurantteeing gauranttees
-gaurd gaurentee gaurenteed gaurentees gaus gausian gayity gaysha gayshas geenral geenric geeoteen geeral geerate
-geeric geerics gemetry genaral genaric genearl geneate geneic genenerate genenerated genenerates genenerating
-generae generat genered generel generell genereral genererally genererate genererated genererater genererates
-genererating genereration genererations genererator genererators genereric genererics generl generla generte geniune
-genral genrals genrate genratet genreal genreic genric genrics gental genuin genuis geoio geomery geometites
-geometrician geometricians geometrie geometrys geomety geomtry geomtrys geraff gerat gere gereal gereally gereate
-gereated gereates gereating gereation gereations gereator gereators gerenal gerenally gerenate gerenated gerenates
-gerenating gerenation gerenations gerenator gerenators gerenic gerenics gereral gereric gerilla gernal gerneraly ges
-gess geting getlael getoe gettetx gettig gettign gettin gettter ggogle ggogled ggogles gien gigibit gilotine gilty
-ginee gingam gioen gir giser gisers gitar gitars gitub gived giveing givem givin givne givveing givven givving
-glancin glaobal glight gloab gloabal gloabl gloably globa globabl globaly globas globbal globel globla globlal glpyh
-glpyhs glyh glyhs glyped glyphes glyping gnarlin gnawwed gneral gnerals gnerate gneric gnerics gnorung gobal gobally
-gocde godd godds godess goess gogin goign goin goind golab golbal golbaly gometry gonig gool goole gord gormay gorry
-gorup goruped gorups gorw gorwing gorws gost gotee gotees goup gouped gouping goups gouvener govement govenor
-govoner govoners govorment govormental grabage grabbin grabed grabing gracin graet grafic grafical grafics grafitti
-grahic grahics grahpic graineries grainery gramar grammer grandeeos grandise grandised grandisement grandiser
-grandises grandising grandize grandized grandizement grandizer grandizes grandizing granjure granuality granualtiry
-granulatiry grap grapgic graphci graphin graphis grapic grapics grat gratest grbber greate greated greatful
-greatfull greatfully greif grephic gridles grobal groosome groosomely groosum groosumly grooup grooups grop gropu
-gropus groshuries groshury groth groubpy groupd groupe groupes groupin groupt growin growtesk growteskly grpah
-grpahed grpahic grpahs gruop gruopd gruops grup gruped gruping grups grwo guage guaged guages guaging guaranteey
-guardin guared guareente guareented guareentee guareenteed guareenteeing guareentees guareenteing guareentes
-guareenty guarente guarented guarenteede guarenteeded guarenteedeing guarenteedes guarenteedy guarenteer guarenteerd
-guarenteering guarenteers guarenteing guarentes guarentie guarentied guarentieing guarenties guarentyd guarentying
-guarentyinging guarentys guarnante guarnanted guarnanteing guarnantes guarnate guarnated guarnateee guarnateeed
-guarnateeeing guarnateees guarnateing guarnates guarnatey guarnete guarneted guarnetee guarneteed guarneteeing
-guarnetees guarneteing guarnetes guarnety guarnte guarnted guarnteing guarntes guarnty guarrante guarranted
-guarranteing guarrantes guarrantie guarrantied guarrantieing guarranties guarrantyd guarrantying guarrantys
-guarrente guarrented guarrentee guarrenteed guarrenteeing guarrentees guarrenteing guarrentes guarrenty guaruante
-guaruanted guaruanteing guaruantes guarunte guarunted guarunteing guaruntes guas guass gubnatorial gud gude guesss
-guideded guie guyser guysers guyzer guyzers gwava gylph gylphs gymnist gyph gyphs gziped haa haave habaeus habbit
-habbits habeus hace hach hachish haders hadle hadled hadler hadlers hadles hadling hadnle hadnled hadnler hadnles
-hadnt haeder haev hagas hagases hagasses hahve hald halfs hallaluja hallaluya halp hammmer hanbdle hande handel
-handeld handele handelr handels hander handker handlig handlin handshk handshkng handshks hanel hangig hangin
-hankerchif hankerchifs hanlde hanlded hanlder hanldes hanldle hanle hanled hanler hanlers hanles hanling hanppen
-hansome hapen hapend hapends hapened hapenn hapenned hapenning hapenns hapens happan happans happend happing happne
-happnes happpen harased harases harcode hardare harge harrang harras harrased harrases harrasing harrasment
-harrasments harrass harth harware hases hashi hashin hashnap hashs hashses hasing hask hasnt hass hatin hauty hav
-hava havea havee haveing havent havew haviest havin havind havnt hax haynus hazzle hda headded headder heade headerr
-heades headin headle headng headong headrom heaer healt healthercare healty heared heathy heder heders hefer hefers
-heigest heigh heigher heighit heigt heigth heigths heigts heirachical heirachically heirachies heirachy hel helerps
-hellow helment heloer heloers helpe helpes helpin helpped hemmorhage hemmorhaged hemmorhages hemmorhagic
-hemmorhaging hemorage hemoraged hemorages hemoragic hemoraging henc henderence hendler hense heped heper hepers
-heping hepl hepled hepler heplers hepling hepls heps herad herat heree herely heroe heros herselv hertzs hese
-hesiate hetrogenous heusitic heusitics hevy hexademical hexedacimal hexedacimals hexgaon hexigon hexogan hexoganal
-hexogans hge hhttp hhttps hiarchical hiarchically hiarchies hiarchy hiddden hidded hiddin hidding hideen hiden hidin
-hieght hieghts hiena hienas hierachrical hierachrically hierachries hierachry hierachycal hierarchie hierchical
-hierchically hierchies hierchy hietus higeine higeinic higer higest highe highes highjack highjacked highjacker
-highjackers highjacking highjacks highligjtes hight highter hights higly higth higway hijkack hikin hilight
-hilighted hilighter hilighters hilighting hilights himselv hinderence hintin hipocrit hipoteses hipotesis
-hipotetical hipotetically hirachical hirachically hirachies hirachy hirarcical hirarcically hirarcies hirarcy
-hirearcical hirearcically hirearcies hirearcy hirin hismelf hisory histori historicians historycaly histroicaly
-histroy histry hiting hitory hitted hittin hiygeine hiygeinic hmdi hmtl hnalder hoeks hoever hokay holf hollowcost
-hombrew homogenius homogeniusly homogenoues honorin honory hoook hoooks hootsba hopeing hopful hopfull hopin horison
-horiztonal horiztonally horozon horphan horray hosited hostory hotname hould hounour houres housand housr hovever
-hovewer howewer howover howver howvere hrlp hrlped hrlper hrlpers hrlping hrlps hrough hsa hsell hsi hsitory hsould
-hstory htacces htacess hte hten htere htey htikn hting htings htink htis htmp htose htpt htpts htting htts huld
-humber humer hunderd hundret hungs hunrgy huntin huricain huricaine hurricain hurse husban hussel hvae hvaing hve
-hvea hwihc hwile hwole hybird hybirds hydogen hydrolic hydrolics hygeine hygene hygenic hygine hyginic hyjack
-hyjacks hypen hypens hypocracy hyposeses hyposesis hypotethical hypotethically hypter hypvisor hypvisors iamge
-iamges ibject ibjects ibrary icesickle iclude icluded icludes iconifie icrease idae idaeidae idaes ideall idealy
-idel idelogy idenfication idenfied idenfier idenfiers idenfies idenfitication idenfitied idenfitier idenfitiers
-idenfitifed idenfitifer idenfitifers idenfitifes idenfitify idenfitifying idenfitying idenfy idenfying idenify
-idenity idented identfy identiable identic identication identicly identied identier identiers identies identifaction
-identiviert identiy identtation identty ideosincracies ideosincracy ideosincratic ideosyncracies ideosyncracy idesa
-idetify idetity idicate idices idiosincracies idiosincracy idons iechart ifself ignest ignests ignnore ignoded
-ignoerd ignonre ignora ignord ignoret ignorgd ignorge ignorgg ignorgig ignorgs ignorin ignormd ignorme ignormg
-ignormig ignorms ignornd ignorne ignorng ignorns ignorrd ignorre ignorrg ignorrig ignorrs ignors ignortd ignorte
-ignortg ignortig ignorts ignory ignroe ignroed ignroes igoned igonore igore igored igores igoring igrnore igzort
-igzorted igzorter igzorting igzorts ihs iif iimmune iland ileagle ilegal ilegle iligal ilkely ilkley illegimacy
-illess illgal illigal illigitament ilness imaghe imagin imanent imapct imapcts imapge imbaress imbed imbrace imbrase
-imbrased imbraser imbrases imbrasing imcomming imedatly imedialy imediatly imense imfamus imform imforms imgage
-imidiate imidiately imilar iminent imlicit imliment imlimentation imlimented imlimenting imliments immadiatly
-immedially immedialty immediatelyly immediatlye immediet immedietly immeditaly immenantly immidately immidatly
-immideate immideately immidiatelly immidiatly immuniy imort imorted imortes imorts impcat impcats impecabbly impeed
-impelent impelentation impelentations impelented impelenting impelents impementaion impementaions impementated
-impementling impementor imperically impicit impiled implace implcit implct implemataion implemataions implemation
-implemations implemememnt implemememntation implemement implemementation implemementations implememented
-implemementing implemements implememetation implemenationa implemenationd implemenetaion implemenetaions
-implemenetion implemenetions implementatation implementatations implementate implementated implementates
-implementating implementatition implementator implementators implemention implementions implemt implemtation
-implemtations implemted implemting implemts implenet implenetation implenetations impleneted impleneting implenets
-implent implentation implentations implented implenting implentors implents implet impletation impletations impleted
-impleter impleting implets implict implimentaion implimentaions implimention implimentions implimentor implimentors
-implmenet implmenetaion implmenetaions implmenetation implmenetations implmenetd implmeneted implmeneter
-implmeneting implmenets imploys implyin imporot importd importen imporv imporve imporvment imporvments impossiblble
-impot impotr impotrt impove impoved impoves impplementating impres impreve improbe improbment improbments improof
-improofement improofing improofment improofs improovment improovments improprt imprort improt improts improvent
-improvents improvision improvmenet improvmenets impune impuned impuner impunes impuns imput imputin imputs imrove
-imroved imroves imrpove inable inabled inables inactiv inacurracies inacurrate inadvertedly inalid inate inaugures
-inavlid inbankment inbankments inbed inbedded inbrace inbraced inbracer inbraces inbracing inbrase inbrased inbraser
-inbrases inbrasing inbrio inbrios inbulit incalid incase incease incidently inclde inclded incldes incldue
-inclinaison inclode includ includd includs inclue inclued inclues incomaptibele incomaptibelities incomaptibelity
-incomin incompaitiblity incompasitate incompasitated incompasitates incompasitating incompatabable incompatabiity
-incompatabile incompatabillity incompatabilty incompatabily incompatablie incompatablility incompatablities
-incompatablitiy incompatablity incompataility incompatatbility incompatatble incompatatible incompatibilies
-incomptable inconfort inconfortable inconsistance inconsistented inconsitancies inconsitancy inconsitant
-inconsitantly inconstencies inconvineance inconvineances inconvinence inconvinences inconvinent inconvinently
-inconviniance inconviniances inconviniant inconviniantly inconviniency inconviniencys incooperate incooperated
-incooperates incoperate incoperated incoperates incoperating incoperation incoropate incoropates incosistente
-incrase increae increas incremement incremements incremintd incremmentd incremnetd increse incrmenet incrmenetd
-incrmeneted incude incuded incudes inculde incure incurruptable indcate inddex indeces indecies inded indefineable
-indefinet indefinetly indefinitiley indefinitively indefintly indendent indentended indentifed indentifer
-indentifers indentifes indentifing indentit indenx indepandance indepdence indepdencente indepdendance indepdendant
-indepdendantly indepdendet indepdendetly indepdenence indepdenent indepdenently indepdent indepdented indepdentedly
-indepdently indepedantly indepence independ independed independedly independendet independly independt independtly
-indepenendence indepenendent indepenendently indepent indepentend indepentendly indepently inderts indes
-indescriminent indespensible indever indevered indeveres indevering indevers indexig indexin indexs indext indiate
-indicat indicte indide indien indiens indigineous indiquate indiquates indits indivdualy individauly individuely
-individule individules indivual indivually indivuals indizies indoro indrect inducin indure indx indxed indxes
-indxing ine inefficenty ineffiecent ineffient ineffiently inerest inerit inerits inernal inershia inershial inersia
-inerval ines inevatible inevititably inexpect inexpierence inexpierenced infact infalability infalte infered infex
-infinit infinitie infinte infinty infite infomed infomer infoms infor inforce informatation informatational
-informatations informatins informatoins infp infrastruction infrastructions infreqentcy infreqeuntcy infrequantcies
-infrequantcy infromatoin infromatoinal infront ingnorar ingnore ingore ingored ingores ingration ingreediants inh
-inheent inherat inheret inheritage inhert inherti inhertig inherts inhibate inhibates inialisation inialisations
-inialise inialised inialiser inialisers inialises inialising inialization inializations inialize inialized inializer
-inializers inializes inializing iniate iniated iniates iniating iniation iniations iniative iniatives iniator
-iniators inicial iniect iniects inifinte inifintely inifinty inifite inifitely inifity iniital ininite ininity
-inisial iniside initail initailsation initailsations initailse initailsed initailser initailsers initailses
-initailsiation initailsiations initaily initailzation initailzations initailze initailzed initailzer initailzers
-initailzes initailziation initailziations inital initalialisation initalialization initals initate initialial
-initialialisation initialialisations initialialise initialialised initialialiser initialialisers initialialises
-initialialising initialialization initialializations initialialize initialialized initialializer initialializers
-initialializes initialializing initialially initialials initialisated initialisiert initializate initializated
-initializates initializating initiase initiased initiases initiasing initiatiate initiatiated initiatiater
-initiatiating initiatiator initiatiats initiaze initiazed initiazes initiazing initilial initilialisation
-initilialisations initilialise initilialised initilialiser initilialisers initilialises initilialising
-initilialization initilializations initilialize initilialized initilializer initilializers initilializes
-initilializing initilially initilials initiliasation initiliasations initiliase initiliased initiliaser initiliasers
-initiliases initiliasing initiliazation initiliazations initiliaze initiliazed initiliazer initiliazers initiliazes
-initiliazing inititailiaze inititial inititialisation inititialisations inititialise inititialised inititialiser
+expirences expirencing expiriation expirie expiried expirience expirienced expiriences expiriencing expiriment
+expirimental expirimentally expirimentation expirimentations expirimented expirimenting expiriments expirin expiriy
+expite expited explaination explainations explainatory explaind explaing explainin explanaiton explanaitons
+explanantion explanantions explane explaned explanes explaning explanition explanitions explanitory explantion
+explantions explcit explcitely explciti explcitily explcitly explecit explecitely explecitily explecitly explenation
+explenations explian explicat explicet explicete explicetely explicetly explicilt expliciltly explicilty explicily
+explicing explicite explicited explicitelly explicitely explicitily explicits explicity explicityly explict explicte
+explictely explicti explictily explictly explicty explin explination explinations explined explining explins explit
+explitict explitictly explitit explititly explitly explixitely explizit explizitly explnation explnations exploitin
+exploition exploitions exploititive explorin explot explotation exploting expoed expoent expoential expoentially
+expoentntial expoert expoerted expoit expoitation expoited expoits expolde exponant exponantation exponantially
+exponantialy exponants exponentation exponentialy exponentiel exponentiell exponet exponetial exponetially
+exponetiation exponets expontential exporation expore expored exporer exporers expores exporession exporing expors
+exportet exportin exposere exposin exposte exposted expostes exposting expport exppressed expration exprations
+exprect exprectation exprectations exprected exprecting exprects expres expresed expreses expresing expresion
+expresions expresison expresisons expressable expressin expressino expressio expressiong expressios expresso
+expresson expressons expresss expresssion expresssions exprience exprienced expriences expriencing expriment
+exprimental exprimentally exprimentation exprimentations exprimented exprimenting expriments expropiate expropiated
+expropiates expropiating expropiation expropriatin exprot exproted exproting exprots exprted exprting exprts exptect
+exptectation exptectations exptected exptecting exptects exptra exra exract exracted exracting exraction exractions
+exractor exractors exracts exrension exrensions exress exressed exresses exressing exression exressions exsample
+exsamples exsist exsisted exsistence exsistent exsisting exsists exsit exsited exsitence exsiting exsits exspect
+exspected exspectedly exspecting exspects exspense exspensed exspenses exstacy exsted exsting exstream exsts extact
+extacted extacting extaction extactions extactly extactor extactors extacts extacy extansion extansions extarnal
+extarnally extatic exted exteded exteder exteders extedn extedned extedner extedners extedns exteme extemely extemes
+exten extenal extendded extendet extendin extendsion extendsions extened exteneded extening extenion extenions
+extenisbility extenisble extenison extenisons extennsion extennsions extensability extensable extensiability
+extensiable extensibity extensilbe extensino extensinos extensiones extensiv extensivly extensize extenson extensons
+extenstion extenstions extented extention extentions extepect extepecting extepects exteral extered extereme
+exteremely exteremes extermal exterme extermely extermer extermes extermest extermist extermists extermities
+extermity extermly extermporaneous externaly externel externelly externels extesion extesions extesnion extesnions
+extimate extimated extimates extimating extimation extimations extimator extimators exting extint extist extisted
+extistence extisting extists extit extited extiting extits extnesion extortin extrac extraced extracing extracion
+extracions extracor extracors extracs extracter extracters extractet extractin extractino extractinos extractins
+extradiction extraenous extranous extraordinarly extrapolatin extrapole extrapoled extrapoles extrapoliate
+extrapoliated extrapoliates extrapoliating extrapoliation extrapoliations extrapoling extrat extrated
+extraterrestial extraterrestials extrates extrating extration extrator extrators extrats extravagent extraxt
+extraxted extraxting extraxtors extraxts extream extreamely extreamily extreamly extreams extreem extreemly extrem
+extremaly extremeley extremelly extremem extrememe extrememely extrememly extremeophile extremeties extremety
+extremitys extremly extrems extrenal extrenally extrenaly extrime extrimely extrimly extrinsinc extrmities
+extrodinary extrordinarily extrordinary extrudin extry exturd exturde exturded exturdes exturding exuberent
+exucutable exucutables exucute exucuted exucutes exucuting exucution exucutions exucutor exucutors exudin exurpt
+exurpts eyar eyars eyasr eyt ezdrop fability fabircate fabircated fabircates fabircatings fabircation fabricatin
+facce facedrwaing faceis faciliate faciliated faciliates faciliating facilitatin facilites facilitiate facilitiates
+facilititate facillitate facillities faciltate facilties facilty facinate facinated facinates facinating facination
+facinations facirity facist facor facorite facorites facors facour facourite facourites facours facsimilie
+factization factorin factorizaiton factorys facttories facttory fadin fadind faeture faetures faied faield faiing
+faild failded faile failer failes failicies failicy failied failiing failin failiure failiures failiver faill
+failled failling faillover faills faillure faillures failng failre failres failrue failrues failsave failsaves failt
+failture failtures failue failuer failuers failues failur failured failuring failurs faireness fairoh faiulre
+faiulres faiure faiures faiway faiways faktor faktored faktoring faktors falback falbacks fale fales falg falgs
+falied faliing falis faliure faliures fallabck fallabcks fallbacl fallbacls fallbck fallbcks falled fallhrough
+fallin fallthough fallthruogh falltrough fals falsh falshed falshes falshing falsk falsks falsly falso falt falterin
+falure falures familar familes familiies familiy familliar famillies familly famliar famlies famliliar famlilies
+famlily famly famoust fanatism fancyness fane farction farest fariar faries farily farmasudic farmasudical
+farmasudics farmework farse farses farsical farthere farward farwarded farwarding farwards fasade fase fased
+faseeshus faseeshusly fasen fasend fasened fasening fasens fases fashionin fashism fashist fashists fashon
+fashonable fashoned fashoning fashons fasing fasion fasle fasodd fasodds fassade fassinate fastenin fasterner
+fasterners fastests fastner fastners fastr fatc fater fatig fatser fature fatured fatures faturing faught fauilure
+fauilures faulsure faulsures faulure faulures faulyt faund fause fauture fautured fautures fauturing favilitate
+favilitated favilitates favilitating favilitation favilitator favilitators favorin favoutrable favritt favuourites
+faymus fazin fcound feasabile feasability feasable feasbility feasble featch featchd featched featcher featches
+featching featchs featchss featchure featchured featchures featchuring featherin featre featred featres featring
+featrue featrued featrues featruing featue featued featuer featuerd featuers featues featuing featur featurd
+featurin featurng featurs feautre feautred feautres feautring feauture feautured feautures feauturing febbruary
+febewary februar februrary fecthing fedality fedreally feeback feeded feek feeks feets feetur feeture feeze feezer
+feezers feezes feezing feild feilds feld felds felisatus femminist fempto feonsay fequencies fequency fequent
+fequently feromone fertil fertily fetaure fetaures fetchin fetchs feture fetured fetures feturing fewd fewg fewsha
+fezent fhurter fial fialed fialing fially fialog fialogs fialogue fialogues fialover fials fialure fialures fianite
+fianl fianlisation fianlise fianlised fianlises fianlising fianlization fianlize fianlized fianlizes fianlizing
+fianlly fianls fibonaacci ficks ficticious fictious fidality fiddley fidn fied fiedl fiedled fiedls fieds fieid
+fieids fiel fieldlst fieled fielesystem fielesystems fielname fielneame fiels fiercly fiew fifht figgure figgured
+figgures figguring fightin fightings figurestyle figurin fiield fiields filal filaname filanames filaneme filder
+filders fileand fileds fileld filelds filenae filenaes filenmae filenmaes filenname filennames filese fileshystem
+fileshystems filesname filesnames filess filesstem filesstems filessystem filessystems filessytem filessytems
+fileststem fileststems filesysem filesysems filesyste filesystes filesysthem filesysthems filesystme filesystmes
+filesystyem filesystyems filesytem filesytems filesytsem filesytsems fileter filetered filetering fileters filetest
+filetests fileystem fileystems filght filghts filiament filiaments filies fillament fillaments fillay filld fille
+fillement fillements filles fillin filll fillled filller filllers fillling fillls fillowing fillter filltered
+filltering fillters fillung filnal filname filnames filp filpped filpping filps fils filse filsystem filsystems
+filterd filterig filterin filterring filtersing filterss filtype filtypes fime fimiliar fimilies fimily fimrware
+fimware finacial finailse finailze finalisin finalizin finall finalle finallly finaly finanace finanaced finanaces
+finanacially finanacier financialy finanize finanlize fincally finction finctional finctionalities finctionality
+finctionally finctioned finctioning finctions finde finded findn findout finelly finess finge fingeprint fingerpint
+finialisation finialise finialised finialises finialising finialization finialize finialized finializes finializing
+finially finil finilisation finilise finilised finilises finilising finilization finilize finilized finilizes
+finilizing finilly finisch finisched finisches finisching finised finishd finishe finishied finishin finishs
+finising finitel finness finnesse finnished finnishes finnishing finsh finshed finshes finshing finsih finsihed
+finsihes finsihing finsish finsished finsishes finsishing finxed finxing fiorget firday firdt fireing firend
+firendly firends firest firey firin firmare firmaware firmawre firmeare firmeware firmnware firmwar firmwart
+firmwear firmwqre firmwre firmwware firrst firsname firsr firstest firsth firt firts firware firwmare fisical
+fisionable fisisist fisist fisrt fiter fitered fitering fiters fith fitler fitlered fitlering fitlers fiture fitured
+fitures fituring fivety fixe fixeed fixees fixeing fixel fixels fixeme fixin fixwd fizeek flacor flacored flacoring
+flacorings flacors flacour flacoured flacouring flacourings flacours flage flaged flages flagg flahs flahsed flahses
+flahsing flakyness flamable flaot flaoting flase flashflame flashig flashin flasing flass flate flatened flattend
+flattenin flattenning flatterin flavorin flavourin flawess flawessly flawlessy fle fleed flem flewant flexability
+flexable flexbility flexble flexibel flexibele flexibilty flexibily flexiblity flext flie fliped fliper flipers
+fliping flippin fliter flitered flitering fliters floading floaing floatation floatin floodin flor floresent floride
+floting flourescence flourescent flouride flourine flourishin flourishment flowin flter fltered fltering flters
+fluctuand flud fluorish fluoroscent fluroescent flushin flushs flusing flutterin flwa flwas flyes fnction fnctions
+fnish fnished fnishes fnishing fobid fobidden fobidding fobids focu focued focument focuse focusf focuss foded foder
+foders foding fof foget fogets fogot fogotten fointers folde foldes foldin foler folers folfer folfers folled foller
+follers follew follewed follewer follewers follewin follewind follewing follewinwg follewiong follewiwng follewong
+follews follfow follfowed follfower follfowers follfowin follfowind follfowing follfowinwg follfowiong follfowiwng
+follfowong follfows follin follind folling follinwg folliong folliw folliwed folliwer folliwers folliwin folliwind
+folliwing folliwinwg folliwiong folliwiwng folliwng folliwong folliws folllow folllowed folllower folllowers
+folllowin folllowind folllowing folllowinwg folllowiong folllowiwng folllowong folllows follod folloeing folloing
+folloiwng follolwing follong follos followd followe followeing followes followig followign followiing followin
+followind followinig followins followint followng followwing followwings folls follw follwed follwer follwers
+follwin follwind follwing follwinwg follwiong follwiwng follwo follwoe follwoed follwoeed follwoeer follwoeers
+follwoein follwoeind follwoeing follwoeinwg follwoeiong follwoeiwng follwoeong follwoer follwoers follwoes follwoin
+follwoind follwoing follwoinwg follwoiong follwoiwng follwong follwoong follwos follwow follwowed follwower
+follwowers follwowin follwowind follwowing follwowinwg follwowiong follwowiwng follwowong follwows follws follww
+follwwed follwwer follwwers follwwin follwwind follwwing follwwinwg follwwiong follwwiwng follwwong follwws foloow
+foloowed foloower foloowers foloowin foloowind foloowing foloowinwg foloowiong foloowiwng foloowong foloows folow
+folowed folower folowers folowin folowind folowing folowinwg folowiong folowiwng folowong folows foloww folowwed
+folowwer folowwers folowwin folowwind folowwing folowwinwg folowwiong folowwiwng folowwong folowws folse folwo
+folwoed folwoer folwoers folwoin folwoind folwoing folwoinwg folwoiong folwoiwng folwoong folwos folx fom fomat
+fomated fomater fomates fomating fomats fomatted fomatter fomatting fomed fomr fomrat fomrated fomrater fomrating
+fomrats fomratted fomratter fomratting fomrula fomrulae fomrulas fomula fomulae fomulaic fomulas fomulate fomulated
+fomulates fomulating fomulation fomulations fonction fonctional fonctionalities fonctionality fonctioning
+fonctionnal fonctionnalies fonctionnalities fonctionnality fonctionnaly fonctions fondamental fondamentally
+fondamentals fonetic fontain fontains fontend fontends fontier fontisizing fontonfig fontrier fonud foontnotes
+foootball foor foorter footnoes footprinst foound foppy foppys forach foraign foraigner foraigners foramatting
+foramt foramts foramtted foramtter foramtters foramtting forat forbad forbatum forbbiden forbidded forbiddin
+forbiden forbit forbiten forbitten forcably forcast forcasted forcaster forcasters forcasting forcasts forceably
+forceing forcin forcot forcus forcused forcuses forcusing fordin forecastin forece foreced foreces foregin foreginer
+foreginers foregrond foregronds foreing forementionned forermly foreseein foretellin foreward forewarded forewarding
+forewards forewarnin forfeitin forfiet forfit forfited forfiting forfits forgeround forgettin forgoten forgotton
+forground forhead foriegn forin foriner foriners forld forlder forlders formace formaces formalisin formalizin
+formallise formallised formallises formallize formallized formallizes formaly formated formater formaters formath
+formaths formatiing formating formatteded formattgin formattied formattin formattind formattings formattring
+formattted formattter formattters formattting formelly formely formen formend formes formidible formmat formmats
+formmatted formmatter formmatters formmatting formost formt formtat formtated formtating formtats formtatted
+formtatter formtatters formtatting formts formtted formtter formtters formtting formua formual formuala formualas
+formualate formualated formualates formualating formualation formualations formuale formuals formualte formualted
+formualtes formualting formualtion formualtions formulaical formulatin formulayic formware fornat fornated fornater
+fornats fornatted fornatter forot forotten forr forsaw forse forsee forseeable forseeing forseen forsees forst
+fortan fortat forteen fortelling forthcomin forthcominng forthcomming forthe fortunaly fortunat fortunatelly
+fortunatly fortunetly forula forulas forumla forumlas forumula forumulas forunate forunately forunner forutunate
+forutunately forver forwad forwaded forwading forwads forwardig forwardin forwared forwareded forwareding forwareds
+forwaring forword forworded forwording forwords forwward forwwarded forwwarding forwwards fot fotget fotgetting
+fotgot fotgotten foto fotograf fotografic fotografical fotografy fotograph fotography foucs foudation foudations
+foudn foudning fougth fould foult foults foundaries foundary foundin fourh fourties fourty fouth fouund foward
+fowarded fowarding fowards fowll fowlling foze fozen fpr fprmat fpt fracional fragement fragementation fragements
+fragmant fragmantation fragmants fragmenet fragmenetd fragmeneted fragmeneting fragmenets fragmentin fragmentization
+fragmnet fram frambuffer framebufer framei frament framented framents frametyp framewoek framewoeks frameword
+frameworkk framin framlayout framming frams framw framwd framwework framwork framworks framws frane franes franework
+franeworks frankin franzise fration frational frations freame freames freamework freameworks frecuencies frecuency
+frecuent frecuented frecuently frecuents freecallrelpy freedeom freedome freedomes freedon freedons freedum freedums
+freee freeed freeeze freeezer freeezers freeezes freeezing freez freezin freezs freightin freind freindly freinds
+freit freited freiting freits freqencies freqency freqent freqently freqeuncies freqeuncy freqeunt freqeuntly
+freqiencies freqiency freqient freqiently freqquencies freqquency freqquent freqquently frequancies frequancy
+frequant frequantly frequecies frequecy frequences frequencey frequenct frequenies frequentily frequeny frequet
+frequetly frequncies frequncy frequnt frequntly freze frezes frgament fricton fridey frimware frisday frist frition
+fritional fritions frivilous frivilously frmat frmo froce froced froces frocing froget frogetting frogot frogotten
+frok fromal fromat fromated fromates fromating fromation fromats fromatted fromatter fromatters fromatting frome
+fromed fromm froms fromt fromthe fron fronat fronend fronends froniter frontent frontents frooze froozen frop fropm
+frops frowarded frowarding frowards frowrad frowraded frowrading frowrads frozee frquencies frquency frquent
+frquently frrom frustrum frustrums fschk fter ftrunacate fualt fualts fucntion fucntional fucntionalities
+fucntionality fucntionally fucntioned fucntioning fucntions fuction fuctional fuctionalities fuctionality
+fuctionally fuctioned fuctiones fuctioning fuctionoid fuctions fuetherst fuethest fufill fufilled fufilling fufills
+fugure fugured fugures fule fulfiled fulfiling fulfillin fullfil fullfiled fullfiling fullfill fullfilled
+fullfilling fullfills fullfils fullill fulll fullly fulsh fuly fumction fumctional fumctionally fumctioned fumctions
+funcation funcational funcationalities funcationality funcationally funcationed funcationing funcations funchtion
+funchtional funchtioned funchtioning funchtionn funchtionnal funchtionned funchtionning funchtionns funchtions
+funcion funcional funcionalities funcionality funcionally funcioned funcioning funcions funciotn funciotnal
+funciotnalities funciotnality funciotnally funciotned funciotning funciotns funcition funcitional funcitionalities
+funcitionality funcitionally funcitioned funcitioning funcitions funciton funcitonal funcitonalities funcitonality
+funcitonally funcitoned funcitoning funcitons funcstion funcstions functiion functiional functiionalities
+functiionality functiionally functiioned functiioning functiions functin functinal functinalities functinality
+functinally functined functining functino functinoal functinoalities functinoality functinoally functinoed
+functinoing functinos functins functio functioal functioalities functioality functioally functioed functioing
+functionabilities functionability functionable functionailies functionailities functionaility functionailties
+functionailty functionaily functionaities functionaity functionalies functionalilties functionalilty functionalites
+functionalitis functionallities functionallity functionallly functionalties functionaltiies functionaltiy
+functionalty functionaly functionin functionionalities functionionality functionlities functionlity functionnal
+functionnalities functionnality functionnally functionnaly functionned functionning functionns functionon functionss
+functios functiosn functiton functitonal functitonally functitoned functitons functon functonal functonalities
+functonality functonally functoned functoning functons functtion functtional functtionalities functtionality
+functtionally functtioned functtioning functtions funczion fundametal fundametals fundation fundemantal fundemental
+fundementally fundementals funguses funktion funktional funktionalities funktionality funktionally funktioned
+funktioning funktions funnnily funrel funrels funtion funtional funtionalities funtionality funtionallity
+funtionally funtionalty funtioning funtions funvtion funvtional funvtionalities funvtionality funvtioned funvtioning
+funvtions funxtion funxtional funxtionalities funxtionality funxtioned funxtioning funxtions furance furances
+furether furethermore furethest furfill furher furhermore furhest furhter furhtermore furhtest furmalae furmula
+furmulae furnction furnctional furnctions furneture furser fursermore fursest furst fursther fursthermore fursthest
+furtehr furter furtermore furtest furthe furthemore furthere furtheremor furtheremore furthermor furtherst furthher
+furthremore furthrest furthur furture furure furute furuther furutre furzzer fuschia fusha fushas fushed fushing
+fusipn futal futer futher futherize futhermore futhroc futre futrue futrure futture fwe fwirte fxed fysical fysisist
+fysisit gabage gadged gage gages gagit gagits gague gagues galatic gallaries gallary gallaxies gallleries galllery
+galllerys galvinized gampad gampads ganbia ganeral ganerally ganerate ganerated ganerates ganerating ganeration
+ganerations ganerator ganerators ganeric ganerics ganes ganster garabge garant garantee garanteed garanteeed
+garanteeing garantees garantie garantied garanties garantor garantors garants garanty garbadge garbagge garbarge
+gard gardai garentee garenteed garenteeing garentees garentor garentors gargage gargoil gargoils garilla garillas
+garnison garph garphed garphic garphical garphically garphics garphing garphs garuantee garuanteed garuantees
+garuantied gastly gatable gateing gatherig gatherin gathter gathtered gathtering gathters gatin gatway gauage
+gauarana gauarantee gauaranteed gauarentee gauarenteed gaurantee gauranteed gauranteeing gaurantees gauranttee
+gaurantteed gaurantteeing gauranttees gaurd gaurentee gaurenteed gaurentees gaus gausian gayity gaysha gayshas
+geeneric geenral geenrally geenrate geenrated geenrates geenrating geenration geenrational geenrations geenrator
+geenrators geenric geenrics geeoteen geeral geerally geerate geerated geerates geerating geeration geerations
+geerator geerators geeric geerics gemetrical gemetry gemoetry gemometric genaral genarally genarate genarated
+genarates genarating genaration genarations genarator genarators genaric genarics genearal genearally genearate
+genearated genearates genearating genearation genearations genearator genearators genearic genearics genearl
+genearlly genearte genearted geneartes genearting geneartion geneartions geneartor geneartors geneate geneated
+geneates geneating geneation geneations geneator geneators geneic genenerate genenerated genenerates genenerating
+geneological geneologies geneology generaates generae generaed generaes generage generaged generages generaging
+generaing generaion generaions generalisin generalizin generall generallly generaly generalyl generalyse generaml
+generaor generaors generare generared generares generaring generat generatd generater generaters generatig generatin
+generatins generatng generaton generatons generatr generatrs generats generatted generattes generatting generattion
+generattions generattor generattors genereal genereally genereate genereated genereates genereating genereation
+genereations genereator genereators genered genereic genereics generel generell generelly genereral genererally
+genererate genererated genererater genererates genererating genereration genererations genererator genererators
+genereric genererics generete genereted generetes genereting generetion generetions generetor generetors generilise
+generilised generilises generilize generilized generilizes generiously generl generla generlaisation generlaisations
+generlaise generlaised generlaises generlaising generlaization generlaizations generlaize generlaized generlaizes
+generlaizing generlaly generlas generlisation generlisations generlise generlised generlises generlising
+generlization generlizations generlize generlized generlizes generlizing generlly generte generted genertes
+generting genertion genertions genertor genertors genialia geniune genral genralisation genralisations genralise
+genralised genralises genralization genralizations genralize genralized genralizes genrally genrals genrate genrated
+genrates genratet genrating genration genrations genrator genrators genreal genreally genreate genreated genreates
+genreating genreation genreations genreator genreators genreic genric genrics gental genuin genuis genuises
+geocentic geoemtries geoemtry geogcountry geographich geographicial geoio geomertic geomerties geomerty geomery
+geometites geometrc geometrician geometricians geometrie geometrys geomety geometyr geomitrically geomoetric
+geomoetrically geomoetry geomteric geomterically geomteries geomtery geomtric geomtrically geomtries geomtry
+geomtrys georeferncing geraff geraphics gerat gere gereal gereally gereate gereated gereates gereating gereation
+gereations gereator gereators gerenal gerenally gerenate gerenated gerenates gerenating gerenation gerenations
+gerenator gerenators gerenic gerenics gereral gererally gererate gererated gererates gererating gereration
+gererations gererator gererators gereric gererics gerilla gernal gerneral gernerally gerneraly gernerate gernerated
+gernerates gernerating gerneration gernerations gernerator gernerators gerneric gernerics ges gess
+getfastproperyvalue getimezone geting getlael getoe getoject gettetx gettig gettign gettin gettings gettitem
+gettitems gettter gettters getttext getttime getttimeofday gettting ggogle ggogled ggogles ghostcript ghostscipt
+ghostscritp ghraphic gien gigibit gilotine gilty ginee gingam gioen gir giser gisers gitar gitars gitatributes gitub
+gived giveing givem givin givne givveing givven givving glamourous glancin glaobal glight gloab gloabal gloabally
+gloabl gloablly gloably gloassaries gloassary globa globabl globablly globaly globas globbal globbally globel
+globelly globla globlal globlally globlaly glorfied glpyh glpyhs glyh glyhs glyped glyphes glyping glyserin gnarlin
+gnawwed gneral gnerally gnerals gnerate gnerated gnerates gnerating gneration gnerations gnerator gnerators gneric
+gnerics gnorung gobal gobally gocde godd godds godess godesses goemetric goemetrically goemetries goemetry goess
+gogether gogin goign goin goind golab golbal golbally golbaly gometric gometrically gometries gometry gonig gool
+goole gord gormay gorry gorup goruped goruping gorups gorw gorwing gorws gost gotee gotees goup gouped gouping goups
+gouvener govement govenment govenor govenrment goverance goverment govermental govermnment governer governmnet
+govoner govoners govorment govormental govornment grabage grabbin grabed grabing gracefull gracefuly gracin gradiant
+gradiants gradualy graet grafic grafical grafics grafitti grahic grahical grahics grahpic grahpical grahpics
+graineries grainery gramar gramatically grammartical grammaticaly grammer grammers granchildren grandeeos grandise
+grandised grandisement grandiser grandises grandising grandize grandized grandizement grandizer grandizes grandizing
+granilarity granjure granuality granualtiry granularty granulatiry grap grapgic grapgical grapgics graphci graphcial
+graphcis graphial graphin graphis grapic grapical grapics grat gratefull gratest gratuitious gratutious gratutiously
+graviometric graviometry gravitiation grbber greate greated greately greatful greatfull greatfully greather greif
+grephic grestest greysacles gridles grigorian grobal grobally grometry groosome groosomely groosum groosumly grooup
+groouped groouping grooups grop gropu gropuing gropus groshuries groshury groth groubpy groudwater groupd groupe
+groupes groupin groupped groupping groupt growin growtesk growteskly grpah grpahed grpahic grpahical grpahically
+grpahics grpahing grpahs grranted gruop gruopd gruops grup gruped gruping grups grwo guage guaged guages guaging
+guarante guaranted guaranteein guaranteey guaranteing guarantes guarantie guarbage guardin guared guareded guareente
+guareented guareentee guareenteed guareenteeing guareentees guareenteing guareentes guareenty guarente guarented
+guarentee guarenteed guarenteede guarenteeded guarenteedeing guarenteedes guarenteedy guarenteeing guarenteer
+guarenteerd guarenteering guarenteers guarentees guarenteing guarentes guarentie guarentied guarentieing guarenties
+guarenty guarentyd guarentying guarentyinging guarentys guarging guarnante guarnanted guarnantee guarnanteed
+guarnanteeing guarnantees guarnanteing guarnantes guarnanty guarnate guarnated guarnatee guarnateed guarnateee
+guarnateeed guarnateeeing guarnateees guarnateeing guarnatees guarnateing guarnates guarnatey guarnaty guarnete
+guarneted guarnetee guarneteed guarneteeing guarnetees guarneteing guarnetes guarnety guarnte guarnted guarntee
+guarnteed guarnteeing guarntees guarnteing guarntes guarnty guarrante guarranted guarrantee guarranteed
+guarranteeing guarrantees guarranteing guarrantes guarrantie guarrantied guarrantieing guarranties guarranty
+guarrantyd guarrantying guarrantys guarrente guarrented guarrentee guarrenteed guarrenteeing guarrentees
+guarrenteing guarrentes guarrenty guaruante guaruanted guaruantee guaruanteed guaruanteeing guaruantees guaruanteing
+guaruantes guaruanty guarunte guarunted guaruntee guarunteed guarunteeing guaruntees guarunteing guaruntes guarunty
+guas guass guassian gubnatorial gud gude guerrila guerrilas guesss gueswork guideded guidence guidline guidlines
+guie gunanine gurantee guranteed guranteeing gurantees gurrantee guttaral gutteral guyser guysers guyzer guyzers
+gwava gylph gylphs gymnist gymnistic gymnistics gymnists gyph gyphs gziniflate gziped haa haave habaeus habbit
+habbits habeus habilities hability hace hach hachish haders hadle hadled hadler hadlers hadles hadling hadnle
+hadnled hadnler hadnlers hadnles hadnling hadnt haeder haemorrage haemorrhagin haev hagas hagases hagasses hahve
+halarious hald halfs hallaluja hallaluya halp halpoints hammmer hampster hanbdle hanbdled hanbdles hanbdling hande
+handel handeld handele handeled handeler handeles handeling handelr handelrs handels hander handfull handhake
+handker handkerchif handkerchifs handleer handleing handlig handlin handlling handlong handsake handshacke
+handshackes handshacking handshage handshages handshaging handshak handshakin handshakng handshakre handshakres
+handshakring handshaks handshale handshales handshaling handshare handshares handsharing handshk handshke handshkes
+handshking handshkng handshks handskake handwirting handwritin hanel hangig hangin hankerchif hankerchifs hanlde
+hanlded hanlder hanlders hanldes hanlding hanldle hanle hanled hanler hanlers hanles hanling hannging hanppen
+hanppened hanppening hanppens hanshake hanshakes hansome hapen hapend hapends hapened hapening hapenn hapenned
+hapenning hapenns hapens happan happaned happaning happans happend happended happending happends happenend happenes
+happenin happenned happenning happennings happenns happilly happing happne happnes happpen happpened happpening
+happpenings happpens haracteristic haracteristics haranguin harased harases harasment harasments harassement
+harassin harcode harcoded harcodes harcoding hardare hardocde hardward hardwdare hardwirted hareware harge harrang
+harrange harranged harranger harranges harranging harras harrased harrases harrasing harrasment harrasments harrass
+harrassed harrasses harrassing harrassment harrassments harth harware harwdare hases hashi hashin hashnap hashnaps
+hashreference hashs hashses hasing hask hasnt hass hastable hastables hatin hauty hav hava havea havee haveing
+havent havew haviest havin havind havnt hax haynus hazzle hda headded headder headders headding heade headerr
+headerrs heades headin headle headng headong headquarer headquater headquatered headquaters headrom heaer healt
+healthercare healtier healtiest healty hearbeat hearbeating hearbeats heared heatbeat heatbeats heathy heder heders
+hefer hefers heigest heigh heigher heighest heighit heighteen heigt heigth heigths heigts heirachical heirachically
+heirachies heirachy heirarchic heirarchical heirarchically heirarchies heirarchy heiroglyphics hel helerps hellow
+helment heloer heloers helpe helpes helpfull helpfuly helpin helpped helpying hemipshere hemipsheres hemishpere
+hemishperes hemispere hemisperes hemlholtz hemmorhage hemmorhaged hemmorhages hemmorhagic hemmorhaging hemorage
+hemoraged hemorages hemoragic hemoraging hemorrhagin henc henderence hendler hense heped heper hepers heping hepl
+hepled hepler heplers hepling hepls heps herad herarchical herarchically herarchies herarchy herat heree herely
+heridity heroe heros herselv hertiage hertically hertzs hese hesiate hesistant hesistate hesistated hesistates
+hesistating hesistation hesistations hesitatin hestiate hetergeneous hetrogeneous hetrogenous heuristc heuristcs
+heursitic heursitics heusitic heusitics hevy hexademical hexdecimal hexedacimal hexedacimals hexgaon hexgaonal
+hexgaons hexiclinic hexidecimal hexidecimals hexigon hexigonal hexigons hexogan hexoganal hexogans hge hhttp hhttps
+hiarchical hiarchically hiarchies hiarchy hiddden hidded hiddin hidding hideen hiden hidin hiearchical hiearchically
+hiearchies hiearchy hieght hieghts hiena hienas hierachical hierachically hierachies hierachrical hierachrically
+hierachries hierachry hierachy hierachycal hierarachical hierarachically hierarachies hierarachy hierarchichal
+hierarchichally hierarchie hierarcical hierarcically hierarcies hierarcy hierarhcical hierarhcically hierarhcies
+hierarhcy hierchical hierchically hierchies hierchy hieroglph hieroglphs hietus higeine higeinic higer higest highe
+highes highight highighted highighter highighters highighting highights highjack highjacked highjacker highjackers
+highjacking highjacks highligh highlighed highligher highlighers highlighing highlighs highlightes highlightin
+highlightning highligjt highligjted highligjtes highligjting highligjts highligt highligted highligter highligters
+highligth highligthed highligther highligthers highligthing highligths highligting highligts hight highter hightest
+hightlight hightlighted hightlighter hightlighters hightlighting hightlights hights higlight higlighted higlighter
+higlighters higlighting higlights higly higth higway hijackin hijkack hijkacked hijkacking hijkacks hikin hilight
+hilighted hilighter hilighters hilighting hilights hillarious himselv hinderance hinderence hindrence hintin
+hipocrisy hipocrit hipopotamus hipoteses hipotesis hipotetical hipotetically hipotheses hipothesis hipothetical
+hipothetically hirachical hirachically hirachies hirachy hirarchical hirarchically hirarchies hirarchy hirarcical
+hirarcically hirarcies hirarcy hirearchical hirearchically hirearchies hirearchy hirearcical hirearcically
+hirearcies hirearcy hirin hismelf hisory histerical histgram histgrams histocompatability historgram historgrams
+histori historial historicians historyan historyans historycal historycally historycaly histroian histroians
+histroic histroical histroically histroicaly histroies histroy histry hiting hitogram hitorical hitories hitory
+hitsingles hitted hittin hiygeine hiygeinic hmdi hmtl hnalder hoeks hoever hokay holf holliday hollowcost homapage
+homapages hombrew homegeneous homestate homogeneize homogeneized homogenious homogeniously homogenity homogenius
+homogeniusly homogenoues homogenous homogenously homogenuous honorin honory hoook hoooks hootsba hopefull hopefulle
+hopefullly hopefullt hopefullu hopefuly hopeing hopful hopfull hopfully hopin hopmepage hopmepages hoppefully
+hopyfully horicontal horicontally horinzontal horison horisons horisontal horisontally horizintal horizintally
+horizntal horizonal horizonally horizontale horizontall horizontallly horizontaly horiztonal horiztonally horozon
+horozons horozontal horozontally horphan horrable horray horrendeous horrendeously horrifing horrifyin horyzontally
+horziontal horziontally horzontal horzontally hosited hospitible hostanme hostorical hostories hostory hostspot
+hostspots hotizontal hotname hould hounour houres housand housekeepin houskeeping housr hovever hovewer howeever
+howerver howeverm howewer howover howver howvere hradware hradwares hrlp hrlped hrlper hrlpers hrlping hrlps hrough
+hsa hsell hsi hsitorian hsitorians hsitoric hsitorical hsitorically hsitories hsitory hsotname hsould hstory
+htacccess htacces htacess hte hten htere htey htikn hting htings htink htis htmp htose htpt htpts htting htts
+hueristic hueristics huld humber humer humerous huminoid humoural humurous hunderd hunderds hundret hundreths
+hundrets hungs hunrgy huntin huricain huricaine huricane huristic huristics hurricain hurricaine hurse husban hussel
+hvae hvaing hve hvea hwihc hwile hwole hybernate hybird hybirds hydogen hydrolic hydrolics hydropile hydropilic
+hydropobe hydropobic hyerarchical hyerarchically hyerarchies hyerarchy hyerlink hygeine hygeinic hygene hygenic
+hygine hyginic hyjack hyjacked hyjacker hyjackers hyjacking hyjacks hypen hypenate hypenated hypenates hypenating
+hypenation hypens hyperboly hypervior hyphenatin hypocencter hypocenctre hypocengter hypocengtre hypocnter hypocntre
+hypocracy hypocrasy hypocricy hypocrit hypocrits hyposeses hyposesis hypoteses hypotesis hypotethical hypotethically
+hypotetical hypotetically hypothenuse hypothenuses hypothesizin hypter hyptotheses hyptothesis hyptothetical
+hyptothetically hypvervisor hypvervisors hypvisor hypvisors iamge iamges ibject ibjects ibraries ibrary icesickle
+iclude icluded icludes icluding iconclastic iconifie icrease icreased icreases icreasing icrement icrementally
+icremented icrementing icrements idae idaeidae idaes ideall ideallly idealogies idealogy idealy idefinite idel
+idelogy idemopotent idendification idendified idendifier idendifiers idendifies idendify idendifying idendities
+idendity idenfication idenfied idenfier idenfiers idenfies idenfification idenfified idenfifier idenfifiers
+idenfifies idenfify idenfifying idenfitication idenfitied idenfitier idenfitiers idenfities idenfitifed idenfitifer
+idenfitifers idenfitifes idenfitify idenfitifying idenfity idenfitying idenfy idenfying idenical idenically
+idenifiable idenification idenified idenifier idenifiers idenifies idenify idenifying idenitcal idenitcally
+idenitfiable idenitfication idenitfied idenitfier idenitfiers idenitfies idenitfy idenitfying idenities
+idenitification idenitified idenitifier idenitifiers idenitifies idenitify idenitifying idenitities idenitity
+idenitties idenitty idenity identation identcial idented identfication identfied identfier identfiers identfies
+identfy identfying identiable idential identially identic identication identicial identicially identicly
+identidication identidied identidier identidiers identidies identidy identidying identied identier identiers
+identies identifable identifaction identifcation identifed identifeid identifeir identifeirs identifeis identifer
+identifers identifes identificable identifictaion identifieed identifieer identifieers identifiees identifiled
+identifiler identifilers identifiles identifing identifited identifiter identifiters identifites identifiy
+identifiying identifyable identifyed identifyer identifyers identifyes identifyin identiication identiications
+identiied identiies identites identitiy identiviert identiy identtation identtical identtically identties
+identtifiable identtification identtified identtifier identtifiers identtifies identtify identtifying identtities
+identtity identty ideosincracies ideosincracy ideosincratic ideosyncracies ideosyncracy ideosyncratic idependence
+idependent idependently idesa idetical idetically idetifiable idetification idetified idetifier idetifiers idetifies
+idetify idetifying idetities idetity idicate idicated idicates idicating idication idications idicator idicators
+idices idiosincracies idiosincracy idiosincratic idiosynchrasies idiosynchrasy idiosynchratic idiosyncracies
+idiosyncracy idividual idividually idividuals idons iechart ifself ignest ignested ignesting ignests ignnore
+ignnored ignoded ignoerd ignonre ignora ignord ignoreing ignorence ignorent ignoret ignorgable ignorgd ignorge
+ignorged ignorgg ignorgig ignorging ignorgs ignorin ignormable ignormd ignorme ignormed ignormg ignormig ignorming
+ignorms ignornable ignornd ignorne ignorned ignorng ignornig ignorning ignorns ignorrable ignorrd ignorre ignorred
+ignorrg ignorrig ignorring ignorrs ignors ignortable ignortd ignorte ignorted ignortg ignortig ignorting ignorts
+ignory ignroable ignroe ignroed ignroes ignroing igoned igonorando igonore igore igored igores igoring igrnore
+igzort igzorted igzorter igzorting igzorts ihs iif iimmune iinclude iinterval iiterator iland ileagle ilegal ilegle
+iligal ilkely ilkley illegimacy illegitmate illess illgal illiegal illigal illigitament illistrate illustrasion
+illution ilness ilogical iluminate iluminated iluminates ilumination iluminations ilustrate ilustrated ilustration
+imagenary imaghe imagin imaginery imanent imapct imapcted imapcting imapcts imapge imbaress imbed imbedded imbedding
+imblance imbrace imbraced imbracer imbraces imbracing imbrase imbrased imbraser imbrases imbrasing imcoming
+imcomming imcompatibility imcompatible imcomplete imedatly imedialy imediate imediately imediatly imense imfamus
+imform imformation imformational imformed imforming imforms imgage imidiate imidiately imigrant imigrate imigrated
+imigration imilar iminent imitatin imlement imlementation imlementations imlemented imlementing imlements imlicit
+imlicitly imliment imlimentation imlimented imlimenting imliments immadiate immadiately immadiatly immeadiate
+immeadiately immedaite immedaitely immedate immedately immedeate immedeately immedially immedialty immediante
+immediantely immediat immediated immediatedly immediatelly immediatelty immediatelyly immediatley immediatlly
+immediatly immediatlye immediet immedietly immeditaly immeditate immeditately immeidate immeidately immenantly
+immidately immidatly immideate immideately immidiate immidiatelly immidiately immidiatly immitate immitated
+immitates immitating immitation immitations immitator immitators immmediate immmediately immsersive immsersively
+immuniy immunosupressant immutible imolicit imolicitly imort imortable imortance imortant imortantly imorted imortes
+imorting imorts imovable impactin impcat impcated impcating impcats impecabbly impedence impeed impelement
+impelementation impelementations impelemented impelementing impelements impelent impelentation impelentations
+impelented impelenting impelents impelment impelmentation impelmentations impelmented impelmenting impelments
+impement impementaion impementaions impementated impementation impementations impemented impementing impementling
+impementor impements impendin imperiaal imperical imperically imperitive impermable impicit impicitly impilcit
+impilcitly impiled implace implament implamentation implamentations implamented implamenting implaments implcit
+implcitly implct implemant implemantation implemantations implemanted implemanting implemants implemataion
+implemataions implemation implemations implemememnt implemememntation implemement implemementation implemementations
+implememented implemementing implemements implememetation implememnt implememntation implememntations implememnted
+implememnting implememnts implememt implememtation implememtations implememted implememting implememts implemen
+implemenatation implemenatations implemenation implemenationa implemenationd implemenations implemencted implemend
+implemends implemened implemenet implemenetaion implemenetaions implemenetation implemenetations implemenetd
+implemeneted implemeneter implemeneting implemenetion implemenetions implemenets implemening implemenrt implementaed
+implementaion implementaions implementaiton implementaitons implementantion implementantions implementastion
+implementastions implementataion implementataions implementatation implementatations implementate implementated
+implementates implementatin implementating implementatins implementatio implementatios implementatition
+implementatoin implementatoins implementatoion implementaton implementatons implementator implementators
+implementattion implementattions implementd implemente implementeation implementeations implementeed implementeing
+implementes implementet implementin implemention implementions implementtaion implementtaions implemet implemetation
+implemetations implemeted implemeting implemetn implemetnation implemetnations implemetned implemetning implemetns
+implemets implemnt implemntation implemntations implemnted implemnting implemnts implemt implemtation implemtations
+implemted implemtentation implemtentations implemting implemts implenet implenetation implenetations impleneted
+impleneting implenets implenment implenmentation implenmentations implenmented implenmenting implenments implent
+implentation implentations implented implenting implentors implents implet impletation impletations impleted
+impleter impleting impletment implets implicite implicitely implicitley implict implictly implimcit implimcitly
+impliment implimentaion implimentaions implimentation implimentations implimented implimenting implimention
+implimentions implimentor implimentors impliments implmenet implmenetaion implmenetaions implmenetation
+implmenetations implmenetd implmeneted implmeneter implmeneting implmenets implment implmentation implmentations
+implmented implmenting implments imploys implyin imporance imporant imporantly imporing imporot imporoted imporoting
+imporots imporove imporoved imporovement imporovements imporoves imporoving imporsts importace importamce importamt
+importamtly importan importanly importat importatly importd importen importence importend importent importently
+importin importnce importnt importntly imporv imporve imporved imporvement imporvements imporves imporving
+imporvment imporvments imposible impossble impossibile impossiblble impot impotant impotr impotrt impove impoved
+impovement impovements impoves impoving impplement impplementating impplementation impplemented impprove impproved
+impprovement impprovements impproves impproving imprement imprementation imprementations impremented imprementing
+imprements impres impresive impressario impressin impressize impreve impreved imprevement imprevements impreves
+impreving imprioned imprisonned improbe improbement improbements improbes improbing improbment improbments improof
+improofement improofing improofment improofs improove improoved improovement improovements improoves improoving
+improovment improovments impropely improprt imprort improrted improrter improrters improrting improrts improssible
+improt improtance improtant improtantly improtation improtations improted improter improters improting improts
+improvemen improvemenet improvemenets improvemens improvemnt improvemnts improvent improvents improvin improvision
+improvmenet improvmenets improvment improvments impugnin impune impuned impuner impunes impuning impuns imput
+imputin imputs imputted imputting imrove imroved imrovement imrovements imroves imroving imrpove imrpoved
+imrpovement imrpovements imrpoves imrpoving imsensitive inable inabled inables inablility inabling inacccessible
+inaccesible inaccessable inaccessble inaccuraccies inaccuraccy inacessible inactice inactieve inactiv inactivly
+inacurate inacurracies inacurrate inadiquate inadquate inadvertant inadvertantly inadvertedly inagurated inaguration
+inaktively inalid inappropiate inappropreate inappropriat inapropriate inapropriately inate inaugures inavlid
+inbalance inbalanced inbankment inbankments inbed inbedded inbetween inbility inbrace inbraced inbracer inbraces
+inbracing inbrase inbrased inbraser inbrases inbrasing inbrio inbrios inbulit incalid incapacitatin incarcirated
+incase incatation incatations incative incease inceased inceases inceasing incement incemental incementally
+incemented incements incensin incerase incerased incerasing incidential incidentially incidently inclde inclded
+incldes inclding incldue incldued incldues inclduing inclinaison incliude incliuded incliudes incliuding inclode
+inclreased includ includd includded includdes includding includea includeds includee includeed includees includeing
+includied includig includign includin includng includs inclue inclued incluedd inclueds inclues incluging incluide
+incluided incluides incluiding incluing inclused inclusing inclusinve inclusize inclution inclutions incmrement
+incoherance incoherancy incoherant incoherantly incomapatibility incomapatible incomaptibele incomaptibelities
+incomaptibelity incomaptible incombatibilities incombatibility incombatible incombatibly incomfort incomfortable
+incomin incomming incommplete incompaitible incompaitiblity incomparible incompartibilities incompartibility
+incompartible incompartibly incompasitate incompasitated incompasitates incompasitating incompatabable
+incompatabiity incompatabile incompatabilities incompatability incompatabillity incompatabilty incompatabily
+incompatable incompatablie incompatablility incompatablities incompatablitiy incompatablity incompatably
+incompataibility incompataible incompataility incompatatbility incompatatble incompatatible incompatbility
+incompatble incompatiability incompatiable incompatibile incompatibilies incompatibilties incompatibilty
+incompatibily incompatiblities incompatiblity incompetance incompetant incompete incomping incompleate incompleete
+incompletd incomptable incomptetent incomptible inconcistencies inconcistency inconcistent inconcistently
+inconditional inconditionally inconfort inconfortable inconisistent inconistencies inconistency inconistent
+inconistently inconlusive inconsisencies inconsisency inconsisent inconsisently inconsisntency inconsistance
+inconsistancies inconsistancy inconsistant inconsistantly inconsisten inconsistend inconsistendly inconsistendt
+inconsistendtly inconsistenly inconsistented inconsisteny inconsitancies inconsitancy inconsitant inconsitantly
+inconsitencies inconsitency inconsitent inconsitently inconstencies inconstency inconstent inconstently
+inconveniance inconveniances inconveniant inconveniantly inconveniece inconvenieces inconveniet inconvenietly
+inconvertable inconvienience inconvieniences inconvienient inconvieniently inconvineance inconvineances inconvinence
+inconvinences inconvinent inconvinently inconviniance inconviniances inconviniant inconviniantly inconvinience
+inconviniences inconviniency inconviniencys inconvinient inconviniently incooperate incooperated incooperates
+incooperating incooperation incoperate incoperated incoperates incoperating incoperation incoporate incoporated
+incoporates incoporating incoporation incoprorate incoprorated incoprorates incoprorating incoproration incorect
+incorectly incoropate incoropates incoroporate incoroporated incoroporates incoroporating incoroporation incorparate
+incorparated incorparates incorparating incorparation incorperate incorperated incorperates incorperating
+incorperation incorporatin incorportae incorportaed incorportaes incorportaing incorportaion incorportate
+incorportated incorportates incorportating incorportation incorporte incorported incorportes incorporting
+incorportion incorprate incorprated incorprates incorprating incorpration incorreclty incorrecly incorrecty
+incorreect incorreectly incorrent incorrently incorret incorretly incorrrect incorrrectly incorruptable
+incosistencies incosistency incosistent incosistente incovenience incoveniences incovenient incoveniently
+incramentally incrase incrased incrases incrasing increade increaded increades increadible increadibly increading
+increae increaed increaes increaing increament increamental increamentally increamented increamenting increaments
+increas increasd increasin increate increated increates increating incredable incremantal incremeant incremeantal
+incremeanted incremeanting incremeants incremement incremements incremenet incremenetal incremenetally incremenetd
+incremeneted incremeneting incremenets incrementall incrementaly incrementin incremet incremetal incremeted
+incremeting incremint incremintal incremintally incremintd increminted increminting incremints incremment
+incremmental incremmentally incremmentd incremmented incremmenting incremments incremnet incremnetal incremnetally
+incremnetd incremneted incremneting incremnets increse incresed increses incresing incrfemental incriease incrieased
+incrieases incrieasing incrmenet incrmenetd incrmeneted incrment incrmental incrmentally incrmented incrmenting
+incrments incroporate incroporated incroporates incroporating incroporation inctance inctances inctroduce
+inctroduced incude incuded incudes incuding inculde inculded inculdes inculding incunabla incure incurruptable
+incurruptible incvalid indadvertently indcate indcated indcates indcating indcation indcations indcator indcators
+indciate indciated indciates indciating indciation indciations indciator indciators inddex inddividual inddividually
+inddividuals indecate indecated indecates indecating indecation indecations indecator indecators indeces indecies
+inded indefinate indefinately indefineable indefinet indefinete indefinetely indefinetly indefinitiley
+indefinitively indefinitly indefintly indempotent indendation indended indendent indenpendence indenpendent
+indenpendently indentaction indentaion indentended indentical indentically indentifed indentifer indentifers
+indentifes indentification indentified indentifier indentifiers indentifies indentifing indentify indentifying
+indentit indentities indentity indentleveal indenx indepandance indepdence indepdencente indepdendance indepdendant
+indepdendantly indepdendence indepdendency indepdendent indepdendently indepdendet indepdendetly indepdenence
+indepdenent indepdenently indepdent indepdented indepdentedly indepdently indepedantly indepedence indepedent
+indepedently indepence independ independance independant independantly independece independed independedly
+independend independendet independendly independet independetly independly independnce independnence independnent
+independnently independnet independnetly independnt independntly independt independtly indepenedence indepenedent
+indepenedently indepenence indepenendence indepenendent indepenendently indepenent indepenently indepent
+indepentence indepentend indepentendly indepentent indepentently indepently indepndence indepndences indepndent
+indepndents inderect inderts indes indescriminent indespensable indespensible indever indevered indeveres indevering
+indevers indexig indexin indexs indext indiactor indiate indiated indiates indiating indicaite indicat indicateds
+indicatee indicater indicaters indicatin indicationg indicatior indicatiors indicats indicees indiciate indiciated
+indiciates indiciating indiciation indiciations indicies indicte indictement indictes indictor indide indien indiens
+indigineous indipendence indipendent indipendently indiquate indiquates indirecty indispensibility indispensible
+indispensibleness indispensibly indisputible indisputibly indistiguishable indits indivdual indivdually indivduals
+indivdualy individal individally individals individaul individaully individauls individauly individial individially
+individials individiual individiually individiuals individuall individuallly individualls individualy individuel
+individuelly individuels individuely individul individule individules individully individuls indivisual
+indivisuality indivisually indivisuals indiviual indiviually indiviuals indiviudal indiviudally indiviudals indivual
+indivually indivuals indivudual indivudually indivuduals indizies indoro indpendent indpendently indrect indrectly
+indroduce indroduced indroduces indroducing indroduction indroductions inducin indulgue indure indutrial indvidual
+indvidually indviduals indx indxed indxes indxing ine inearisation ineffciency ineffcient ineffciently inefficency
+inefficent inefficently inefficenty inefficienty inefficieny ineffiecent ineffient ineffiently ineficient inegrate
+inegrated ineqality ineqaulities ineqaulity inequalitiy inequilvalent inerest inerested ineresting inerests inerface
+inerit ineritance inerited ineriting ineritor ineritors inerits inernal inernally inerrupt inershia inershial
+inersia inersial inertion inerval inervals ines inestart inetrrupts inevatible inevitible inevititably inexistant
+inexpect inexperiance inexperianced inexpierence inexpierenced inexpirience inexpirienced infact infalability
+infallable infalliable infaltable infalte infalted infaltes infalting infastructure infastructures infectuous
+infered inferface inferfaced inferfaces inferfacing infering inferrable inferrence inferrin infex infilitrate
+infilitrated infilitration infinate infinately infininte infinintely infininty infinit infinitie infinitly infinte
+infintely infintesimal infinty infite inflamation inflatin inflatoin inflexable influece influeced influecer
+influecers influeces influecing influencial influencin influented influnce influnced influncer influncers influnces
+influncing infoemation infoemational infomation infomational infomed infomer infomration infomrational infoms infor
+inforamation inforamational inforamtion inforamtional inforation inforational inforce inforced informacion
+informacional informaion informaional informaiton informaitonal informatation informatational informatations
+informatikon informatin informatinal informatins informatio informatiom informatiomal informations informatoin
+informatoinal informatoins informaton informatonal informfation informfational informin informtion informtional
+inforrmation inforrmational infp infrantryman infrasctructure infrasctructures infrastracture infrastractures
+infrastrcuture infrastrcutures infrastruction infrastructions infrastruture infrastrutures infrastucture
+infrastuctures infreqency infreqentcy infreqeuncy infreqeuntcy infrequancies infrequancy infrequantcies infrequantcy
+infrequentcies infrigement infromation infromational infromatoin infromatoinal infront infrormation infrormational
+infrustructure infrustructures ingegral ingenius ingestin ingnorar ingnore ingnored ingnores ingnoring ingore
+ingored ingores ingoring ingration ingreediants inh inhabitans inheent inheently inherantly inherat inheratance
+inherated inherating inherats inheret inheretance inhereted inhereting inherets inheritablility inheritage inheritcs
+inheritence inherith inherithed inherithing inheriths inheritied inheritin inheritted inheritting inherrently
+inherrit inherritance inherrited inherriting inherrits inhert inhertance inhertances inherted inherti inhertiance
+inhertied inhertig inhertiing inherting inhertis inherts inhibate inhibated inhibates inhibating inhomogenous
+inialisation inialisations inialise inialised inialiser inialisers inialises inialising inialization inializations
+inialize inialized inializer inializers inializes inializing iniate iniated iniates iniating iniation iniations
+iniative iniatives iniator iniators inicial inicialisation inicialisations inicialise inicialised inicialises
+inicialising inicialization inicializations inicialize inicialized inicializes inicializing inidcate inidcated
+inidcates inidcating inidcation inidcations inidcator inidcators inidicate inidicated inidicates inidicating
+inidication inidications inidicator inidicators inidividual inidvidual iniect iniected iniecting iniection iniects
+inifinite inifinitely inifinity inifinte inifintely inifinty inifite inifitely inifity iniital iniitalisation
+iniitalisations iniitalise iniitalised iniitaliser iniitalisers iniitalises iniitalising iniitalization
+iniitalizations iniitalize iniitalized iniitalizer iniitalizers iniitalizes iniitalizing iniitally iniitals iniitial
+iniitialisation iniitialisations iniitialise iniitialised iniitialiser iniitialisers iniitialises iniitialising
+iniitialization iniitializations iniitialize iniitialized iniitializer iniitializers iniitializes iniitializing
+iniitially iniitials ininite ininitely ininity inintial inintialisation inintialisations inintialise inintialised
+inintialiser inintialisers inintialises inintialising inintialization inintializations inintialize inintialized
+inintializer inintializers inintializes inintializing inintially inintials inisial inisialisation inisialisations
+inisialise inisialised inisialiser inisialisers inisialises inisialising inisialization inisializations inisialize
+inisialized inisializer inisializers inisializes inisializing inisially inisials iniside inisides initail
+initailisation initailisations initailise initailised initailiser initailisers initailises initailising
+initailization initailizations initailize initailized initailizer initailizers initailizes initailizing initailly
+initails initailsation initailsations initailse initailsed initailser initailsers initailses initailsiation
+initailsiations initaily initailzation initailzations initailze initailzed initailzer initailzers initailzes
+initailziation initailziations initaite initaited initaites initaiting initaition initaitions initaitive initaitives
+initaitor initaitors inital initalialisation initalialization initalisation initalisations initalise initalised
+initaliser initalisers initalises initalising initalization initalizations initalize initalized initalizer
+initalizers initalizes initalizing initally initals initate initated initates initating initation initations
+initative initatives initator initators initiail initiailisation initiailisations initiailise initiailised
+initiailiser initiailisers initiailises initiailising initiailization initiailizations initiailize initiailized
+initiailizer initiailizers initiailizes initiailizing initiailly initiails initiaisation initiaisations initiaise
+initiaised initiaiser initiaisers initiaises initiaising initiaitive initiaitives initiaization initiaizations
+initiaize initiaized initiaizer initiaizers initiaizes initiaizing initiales initialial initialialisation
+initialialisations initialialise initialialised initialialiser initialialisers initialialises initialialising
+initialialization initialializations initialialize initialialized initialializer initialializers initialializes
+initialializing initialially initialials initialiasation initialiasations initialiase initialiased initialiaser
+initialiasers initialiases initialiasing initialiation initialiations initialiazation initialiazations initialiaze
+initialiazed initialiazer initialiazers initialiazes initialiazing initialie initialied initialier initialiers
+initialies initialiing initialilsation initialilsations initialilse initialilsed initialilser initialilsers
+initialilses initialilsing initialilzation initialilzations initialilze initialilzed initialilzer initialilzers
+initialilzes initialilzing initialisaing initialisaiton initialisaitons initialisated initialisatin initialisationg
+initialisaton initialisatons initialiseing initialisiation initialisiations initialisiert initialisin initialisong
+initialiss initialistion initialistions initialiting initialitse initialitsing initialitze initialitzing initializa
+initializad initializae initializaed initializaer initializaers initializaes initializaing initializaiton
+initializaitons initializate initializated initializates initializatin initializating initializationg initializaton
+initializatons initializedd initializeing initializiation initializiations initializin initializong initializs
+initializtion initializtions initiall initiallisation initiallisations initiallise initiallised initialliser
+initiallisers initiallises initiallising initiallization initiallizations initiallize initiallized initiallizer
+initiallizers initiallizes initiallizing initiallly initialls initialsation initialsations initialse initialsed
+initialser initialsers initialses initialsing initialy initialyl initialyse initialysed initialyses initialysing
+initialyze initialyzed initialyzes initialyzing initialzation initialzations initialze initialzed initialzer
+initialzers initialzes initialzing initiase initiased initiases initiasing initiater initiaters initiatiate
+initiatiated initiatiater initiatiating initiatiator initiatiats initiatie initiatied initiaties initiatin initiatve
+initiatves initiaze initiazed initiazes initiazing initiial initiialisation initiialisations initiialise
+initiialised initiialiser initiialisers initiialises initiialising initiialization initiializations initiialize
+initiialized initiializer initiializers initiializes initiializing initiially initiials initilaize initilaized
+initilaizes initilaizing initilal initilalisation initilalisations initilalise initilalised initilaliser
+initilalisers initilalises initilalising initilalization initilalizations initilalize initilalized initilalizer
+initilalizers initilalizes initilalizing initilally initilals initilial initilialisation initilialisations
+initilialise initilialised initilialiser initilialisers initilialises initilialising initilialization
+initilializations initilialize initilialized initilializer initilializers initilializes initilializing initilially
+initilials initiliasation initiliasations initiliase initiliased initiliaser initiliasers initiliases initiliasing
+initiliazation initiliazations initiliaze initiliazed initiliazer initiliazers initiliazes initiliazing
+initilisation initilisations initilise initilised initiliser initilisers initilises initilising initilization
+initilizations initilize initilized initilizer initilizers initilizes initilizing inititailiaze initital
+inititalisation inititalisations inititalise inititalised inititaliser inititalisers inititalises inititalising
+inititalization inititalizations inititalize inititalized inititalizer inititalizers inititalizes inititalizing
+inititally inititals inititate inititated inititates inititating inititation inititations inititative inititatives
+inititator inititators inititial inititialisation inititialisations inititialise inititialised inititialiser
 inititialisers inititialises inititialising inititialization inititializations inititialize inititialized
-inititializer inititializers inititializes inititializing inititially inititials initliasation initliasations
-initliase initliased initliaser initliasers initliases initliasing initliazation initliazations initliaze initliazed
-initliazer initliazers initliazes initliazing inizial inlalid inlcludion inlcude inlin inlude inluded inludes
-inludung inmediatelly inmediatily inmediatly inmense innacessible innacuracies innacuracy innacurate innacurately
-innecesarily innecesary innosense inocent inoperant inoquous inot inout inouts inpact inpacts inpeach inport inports
-inposible inpout inpouts inproove inprooved inprooves inprooving inproovment inproovments inprove inpsect inpt inpu
-inpust inputed inpuut inro insall insalls insance insatll insatnt inscpeting insctuction insctuctional insctuctions
-insde insead insensitivy insentivite insepsion inser insered inserst inserstor insetad inseted insid insidde insided
-insignifacnt insigt insigth insigts inspite instace instaciate instaciated instaciates instaciating instad instade
-instaed instal instale installatation installate installated installater installaters installates installating
-installator installators installion instals instanc instane instanseation instatance instatances instea insted
-insteed inster instered instering insters instersction instersctions instersectioned instert instlal instll instlls
-instnat instnce instnsiated instnsiation instnsiations instnt instrace instrcutino instrcutinoal instrcutinos
-instrinic instrinics instrut instuct instutionalized instutions insue insuffiency insuffient insuffiently intace
-intaces intack intall intalleing intalles intalls intance inteact intead inted inteded integrey intelegence
-intelegent intelegently inteligability inteligable inteligance inteligant inteligantly intenal intendation
-intendations intenet intensionaly intentended intentially intentialy intentionly intepretator intepretators
-intepretes intepretor intepretors interactuable interaktivly interal interaly interectioned intered interesseted
-interfear interfearnce interfears interge intergerated interit interliveing interlly interm internation
-internationnaly internt interperated interploatin interplotate interplotated interplotates interplotating interpolar
-interprate interpretate interpretated interpretates interpretating interpretion interpretions interrputable
-interrruptable interrtup interrtupable interrtuped interrtupible interrtuping interrtupion interrtupions interrtups
-interrugum interrum interrupable interrutable interrutpable interst interuppt interuppted interuppting interuppts
-inteval intger intgers intgral inthe intiail intiailisation intiailisations intiailise intiailised intiailiseing
-intiailiser intiailisers intiailises intiailising intiailization intiailizations intiailize intiailized
-intiailizeing intiailizer intiailizers intiailizes intiailizing intiailly intiails intial intiale intialistion
-intialistions intializating intializaze intializtion intializtions intiallisation intiallisations intiallise
-intiallised intialliser intiallisers intiallises intiallising intiallization intiallizations intiallize intiallized
-intiallizer intiallizers intiallizes intiallizing intiallly intials intialsation intialsations intialse intialsed
+inititializer inititializers inititializes inititializing inititially inititials inititive inititives initliasation
+initliasations initliase initliased initliaser initliasers initliases initliasing initliazation initliazations
+initliaze initliazed initliazer initliazers initliazes initliazing inituialisation inituialization inivisible
+inizial inizialisation inizialisations inizialise inizialised inizialiser inizialisers inizialises inizialising
+inizialization inizializations inizialize inizialized inizializer inizializers inizializes inizializing inizially
+inizials injectin inlalid inlclude inlcluded inlcludes inlcluding inlcludion inlclusive inlcude inlcuded inlcudes
+inlcuding inlcusion inlcusive inlin inlude inluded inludes inluding inludung inluence inlusive inmediate
+inmediatelly inmediately inmediatily inmediatly inmense inmigrant inmigrants inmmediately inmplementation
+inmutability inmutable inmutables innaccessible innaccuracies innaccuracy innaccurate innaccurately innacessible
+innactive innacuracies innacuracy innacurate innacurately innappropriate inncrement inncrements innecesarily
+innecesary innecessarily innecessary inneffectual innitial innitialisation innitialisations innitialise innitialised
+innitialiser innitialisers innitialises innitialising innitialization innitializations innitialize innitialized
+innitializer innitializers innitializes innitializing innitially innitials innocous innoculate innoculated
+innoculates innoculating innosence innosense innosent inocence inocent inocuous inofficial inofrmation inofrmational
+inoperant inoquous inot inout inouts inpact inpacted inpacting inpacts inpeach inpecting inpection inpections
+inpending inpenetrable inplement inplementation inplementations inplemented inplementing inplements inplicit
+inplicitly inpolite inport inportance inportant inportantly inported inporter inporters inporting inports inposible
+inpossible inpout inpouts inpractical inpracticality inpractically inprisonment inproove inprooved inprooves
+inprooving inproovment inproovments inproper inproperly inprove inproved inprovement inprovements inproves inproving
+inpsect inpsected inpsecting inpsection inpsections inpsector inpsectors inpsects inpt inpterpreter inpu inpust
+inputed inputsream inputtin inpuut inrement inrements inreractive inrerface inresponsive inro insall insallation
+insallations insalled insaller insallers insalling insalls insance insances insantiate insantiated insantiates
+insantiating insantiation insantiations insatll insatllation insatllations insatlled insatller insatllers insatlling
+insatlls insatnce insatnces insatnt insatntly inscpeting insctuction insctuctional insctuctions insde insead
+insectiverous insensative insensetive insensistive insensistively insensitiv insensitivy insensitve insenstive
+insenstively insentive insentives insentivite insepect insepected insepection insepects insependent inseperable
+insepsion inser insered insering insersect insersected insersecting insersects inserst insersted inserster
+insersting inserstor insersts insertin insertino insesitive insesitively insesitiveness insesitivity insetad
+insetead inseted insetion insid insidde insiddes insided insignifacnt insignificat insignificatly insigt insigth
+insigths insigts insistance insititute insititutes insititution insititutional insititutions insitute insitutes
+insitution insitutional insitutions insonsistency inspeciton inspecitons inspectin inspite insstance insstances
+instaance instaances instabce instabces instace instaces instaciate instaciated instaciates instaciating instad
+instade instaead instaed instal instalation instalations instale instaled instaler instales instaling installaion
+installaiton installaitons installataion installataions installatation installate installated installater
+installaters installates installating installationa installaton installatons installator installators installe
+installes installin installion installl installlation installlations installled installler installlers installling
+installls installtion installtions instals instanbul instanc instancd instanciate instanciated instanciates
+instanciating instanciation instanciations instane instanes instanse instanseation instanses instansiate
+instansiated instansiates instansiation instantate instantating instantation instantations instantiaties
+instantiatin instanze instatance instatances instatiate instatiated instatiates instatiating instatiation
+instatiations instea insteaad insteall insteallation insteallations instealled instealler insteallers instealling
+instealls insteance insteances insted insteead insteed inster insterad instered instering insterrupt insterrupted
+insterrupting insterrupts insters instersction instersctions instersection instersectional instersectionality
+instersectioned instersections instert insterted insterter insterters insterting instertion insterts instillin
+institue institues instituion instituional instituions instlal instlalation instlalations instlaled instlaler
+instlaling instlals instll instllation instllations instlled instller instlling instlls instnace instnaces instnance
+instnances instnat instnatiated instnatiation instnatiations instnce instnces instnsiated instnsiation instnsiations
+instnt instntly instrace instrall instralled instralling instralls instrance instrances instrction instrctional
+instrctions instrcut instrcutino instrcutinoal instrcutinos instrcution instrcutional instrcutions instrcuts
+instread instrinic instrinics instrinsic instrinsics instroduce instroduced instroduces instroducing instroduction
+instroductions instroment instromentation instromentations instromented instromenting instroments instrospection
+instruccion instruccional instruccions instrucion instrucional instrucions instruciton instrucitonal instrucitons
+instructer instructers instructin instructiosn instructon instructons instrumenet instrumenetation instrumenetd
+instrumeneted instrumentaion instrumentaiton instrumentin instrumnet instrumnets instrut instruted instruting
+instrution instrutions instrutor instrutors instruts instsall instsallation instsallations instsalled instsalls
+instsance instsances instuct instucted instucting instuction instuctional instuctions instuctor instuctors instucts
+instument instumental instumentation instuments insturct insturcted insturcting insturction insturctional
+insturctions insturctor insturctors insturcts insturment insturmental insturmentation insturments instutionalized
+instutions insue insuffciency insuffcient insuffciently insufficency insufficent insufficently insuffieciency
+insuffiecient insuffieciently insuffiency insuffient insuffiently insuficiency insuficient insurasnce insurasnces
+insurence insurences intace intaces intack intagrate intagrated intagrates intagrating intagration intagrations
+intall intallation intallationpath intallations intalled intalleing intaller intalles intalling intalls intance
+intances intantiate intantiated intantiates intantiating intantiation intantiations inteact inteacted inteacting
+inteaction inteactions inteactive inteactively inteacts intead inted inteded intedned inteface intefaced intefaces
+intefacing intefere intefered inteference inteferes intefering integarte integarted integartes integate integated
+integates integating integation integations integeral integerate integerated integerates integerating integeration
+integerations integere integrade integraded integrades integrading integradion integradions integrat integratin
+integrats integreate integreated integreates integreating integreation integreations integrety integrey intelectual
+intelegence intelegent intelegently inteligability inteligable inteligance inteligant inteligantly inteligence
+inteligent inteligently intelisense intelligable intelligance intelligant intelligantly intelligble intemediaries
+intemediary intemediate intemittent intenal intenally intenals intenational intenationalism intenationalist
+intenationalists intenationally intendation intendations intendend intendes intendet intendin inteneded intenet
+intenisty intension intensionally intensionaly intensitive intentation intented intentended intentially intentialy
+intentionaly intentionly intentionnal intentionnally intepolate intepolated intepolates intepolating intepolation
+intepolations intepret intepretable intepretation intepretations intepretator intepretators intepreted intepreter
+intepreters intepretes intepreting intepretor intepretors inteprets interable interace interaced interaces
+interacing interacion interacions interacive interacively interacsion interacsions interacteve interactevely
+interactin interactionn interactionns interactiv interactivly interactuable interafce interakt interaktion
+interaktions interaktive interaktively interaktivly interal interally interals interaly interanl interanlly
+interanls interate interated interates interating interation interational interationalism interationalist
+interationalists interationally interations interative interatively interator interators interaxction interaxctions
+interaxtion interaxtions interbal interbally interbread intercahnge intercahnged intercat intercated intercating
+intercation intercations intercative intercatively intercats interchage interchangable interchangably interchangeble
+intercollegate intercontinential intercontinetal interdependant interecptor interect interected interecting
+interection interectioned interections interects intered intereested intereface interefaced interefaces interefacing
+interefere interefered intereference intereferences intereferes interefering interelated interelaved interent
+interepolate interepolated interepolates interepolating interepolation interepret interepretation interepretations
+interepreted interepreter interepreters interepreting intereprets interept interesct interescted interescting
+interesction interesctions interescts interesect interesected interesecting interesection interesections interesects
+interesed intereset intereseted intereseting interesing interespersed interesseted interesst interessted
+interessting interestin intereview interfac interfacce interfacces interfacin interfacs interfact interfacts
+interfal interfals interfave interfaves interfcae interfcaes interfear interfeare interfeared interfearence
+interfeares interfearing interfearnce interfears interfer interferance interferd interfereing interferin interfernce
+interferred interferring interfers intergal intergals intergate intergated intergates intergating intergation
+intergations interge interger intergerated intergers intergral intergrals intergrate intergrated intergrates
+intergrating intergration intergrations intergrity interit interitance interited interiting interits interlacin
+interlave interlaved interlaves interlaving interleavin interliveing interlly interm intermediat intermeidate
+intermidiate intermitent intermittant intermperance internall internaly internatinal internatinalism internatinalist
+internatinalists internatinally internatioanl internatioanlism internatioanlist internatioanlists internatioanlly
+internation internationalizin internationnal internationnalism internationnalist internationnalists internationnally
+internationnaly internel internels internface internt interogators interopeable interoprability interperated
+interpert interpertation interpertations interperted interperter interperters interperting interpertive interperts
+interpet interpetation interpeted interpeter interpeters interpeting interpets interploate interploated interploates
+interploatin interploation interplotate interplotated interplotates interplotating interpolaed interpolaion
+interpolaiton interpolar interpolatin interpolayed interpoloate interpoloated interpoloates interpoloating
+interpoloation interpoloations interporated interporation interporations interprate interprated interpreation
+interprerter interpretate interpretated interpretates interpretating interpretaton interpretatons interprete
+interpretes interpretet interpretin interpretion interpretions interpretor interprett interpretted interpretter
+interpretting interract interracted interracting interraction interractions interractive interractively interracts
+interrest interrested interresting interrface interrim interript interripted interripting interription interriptions
+interripts interrput interrputable interrputed interrputible interrputing interrpution interrputions interrputs
+interrrupt interrruptable interrrupted interrruptible interrrupting interrruption interrruptions interrrupts
+interrtup interrtupable interrtuped interrtupible interrtuping interrtupion interrtupions interrtups interrugum
+interrum interrup interrupable interruped interrupible interruping interrupion interrupions interrups interruptable
+interruptin interruptors interruptted interruptting interrupttion interrupttions interrut interrutable interruted
+interrutible interruting interrution interrutions interrutp interrutpable interrutped interrutpible interrutping
+interrutpion interrutpions interrutps interscetion intersecct interseccted interseccting intersecction interseccts
+intersecrion intersectin intersecton intersectons intersepts intersparsed intersperese intersperesed interspereses
+intersperesing interspersin interst interstect interstected interstecting interstection interstections interstects
+intersted intersting intersts intertaining intertia intertial interuppt interuppted interuppting interuppts interupt
+interupted interupting interuption interuptions interupts interuupt intervall intervalls interveening intervenin
+intervine intervined intervines intervining interwine interwined interwines interwining intesection intesections
+intesity inteval intevals intevene intevened intevenes intevening intger intgers intgral intgrals intgrate intgrated
+intgrates intgrating intgration intgrations inthe intiail intiailisation intiailisations intiailise intiailised
+intiailiseing intiailiser intiailisers intiailises intiailising intiailization intiailizations intiailize
+intiailized intiailizeing intiailizer intiailizers intiailizes intiailizing intiailly intiails intial intiale
+intialisation intialisations intialise intialised intialiser intialisers intialises intialising intialistion
+intialistions intializating intialization intializations intializaze intialize intialized intializer intializers
+intializes intializing intializtion intializtions intialled intiallisation intiallisations intiallise intiallised
+intialliser intiallisers intiallises intiallising intiallization intiallizations intiallize intiallized intiallizer
+intiallizers intiallizes intiallizing intiallly intially intials intialsation intialsations intialse intialsed
 intialser intialsers intialses intialsing intialte intialy intialzation intialzations intialze intialzed intialzer
-intialzers intialzes intialzing intiate intiger intiial intilaize intilaized intilaizes intilaizing intilisation
-intilisations intilise intilised intiliser intilisers intilises intilising intilization intilizations intilize
-intilized intilizer intilizers intilizes intilizing intimitading intital intitalisation intitalisations intitalise
-intitalised intitaliser intitalisers intitalises intitalising intitalization intitalizations intitalize intitalized
-intitalizer intitalizers intitalizes intitalizing intitally intitals intity intot intoto intpreter intput intputs
-intreeg intreeged intreeging intreegued intreeguing intresst intressted intressting intrest intrisinc intrisincally
-intrisincs introductionary intruct intsall intstructer intterupt intterupted intterupting intterupts inturpratasion
-inturpratation inturprett inut invaid invaild invald invalde invalud inveral inverals invers invesre investiage
-investiaged investiages investiaging invididual invidivual invidual invidually invirant invirants invisblity invlaid
-invlid invlove invokee invokin invokve invole involed involes invove invoved invoves invovle ioclt iomaped ionde
-iound ipmrove iprove iproved iproves iput iputs irelevent iresistable iresistably iritate ironicly irratic
-irregulier irregulierties irrelavent irreplacalbe irrevelant isalha isconnection iself iselfe ismas isnt isntalation
-isntalations isntall isntead isothem isplay isse isses isssue isssued isssues issuin issus issuse issused issuses
-ist istall istalls istance istant istead istelf istened istener ists istself isue isues itearte iteate iteated
-iteates iteator iteger itegers itegral iten itens itentionaly iteract iterae iteraed iteraes iteraor iteratable
-iteraterate iteratered iterest iterm iterms iteself itesm itheir itheirs itialisation itialisations itialise
-itialised itialiser itialisers itialises itialising itialization itializations itialize itialized itializer
-itializers itializes itializing itme itmes itnerprelation itnerpretaton itsef itsel itselfs itselt itselv itsems
-itslef itslev itsself iunior ivalid iverse iversed ivoice ivoiced ivoicer ivoices ivoke ivoked ivoker ivokers ivokes
-ivoking iwll iwth jagid jagwar jalusey januar januray janury japanse japanses jaques jave jeffies jekins jelous
-jelousy jelusey jenkin jenkns jepordize jewl jewls jhondoe jist jitterr jkd jodpers joinin jointin jont jonts jornal
-jornals jorney jorneys jorunal joruney jossle jounal jounals jouney jouneys journied journies journing journy
-journys joystik jpin jpng jscipt jstu jsut juadism judical judisuary juge juipter juli jumo jumoed jumpin jumpt juni
-jurnal jurnales jurnals jurney jurneys jurnied jurnies jurny jurnyed jurnyes jurnys jus juse jusify justfy
-justication justications justs juxt juxtify kackie kackies kake kakfa kalidescope kalidescopes karisma karismatic
-karismatically kayakin keboard keepin keept keesh kenel kenels kenerl kenerls kenrel kenrels kepp kepping kepps
-kerenl kerenls kernal kernals kernerl kernul kernuls ket keword kewords kewword keyboad keyboar keybord keybroad
-keybroads keyord keyords keyosk keyosks keyoutch keyowrd keyward keywork keywors keywprd kibutz kibutzes kidknap
-kighbosh kighboshed kighboshes kighboshing kimera kimeric kimerical kimerically kimerra kimerric kimerrical
-kimerrically kindgergarden kindgom kindom kindoms kinf kinfs kinnect kiyack kiyacked kiyacker kiyackers kiyacking
-kiyacks klenex klick klicked klicks klunky knarl knarled knarls knarly kneadin knive kno knockous knockously knoing
-knowin knowlage knowlageable knowlegable knowlegeabel knowned knwo knwoing knwon knwos komma kommas konw konwn konws
-kookoo kookoos koolot koolots kown kresh kronicle kronicled kronicler kroniclers kronicles kronicling kubenates
-kubenernetes kubenertes kubernests kwno kwnoledge kwnoledgeable kwoledge kwoledgeable kwoledgebase kwuzine kwuzines
-kyebosh kyeboshed kyeboshes kyeboshing labael labaels labbel labbels labed labeld labelin lable labled lablel
-lablels lables labling laborin labrynth labrynths lacker lackered lackeres lackering lackers lackrimose lackrimosity
-lackrimosly laer laest laf lagacy laguage laguague laguagues laguange laguanges laiter lamba lambas lanaguge
-lanaguges lanagugs lanauge lanauges lancin langage langague langagues langerray langht langhts langnguage
-langnguages langth langths languae languag langual languanage languanages languge langugue langugues lanich lanuage
-lanuch laod laoded laoder laoders laoding laods laout laready larer larg larget largets largst laringes larinx
-larrry larvas larvay larvays larvy laso lasonya lasr lastes lastest lastr lates latets latice lating latitue latops
-latset lattest lauch lauched laucher lauches laughin laugnage laugnages launchs launck laungage laungages launh
-launhed launher launhes lauout lavae lavel laveled lavels layed layerin layou layringes layrinks layrinx layrinxes
-layser laysers lazer laziliy lcoal lcoale lcoales lcoally lcoals lcuase leaast leace leack leadin leagacy leagal
-leagcy leage leagel leagelise leagelity leagelize leageue leagl leaneant leaneantly leanin leanr learnin leary
-leasat leaset leasin leasure leasy leat leathal leats leavin leavong leeg leegs leegun leeguns leesure lefted legac
-legact legalimate legasy legecy legel leggacy leght leghts legionair legionairs legngth legnth legth legths lement
-lements lemosine lemosines lene lenggth lengh lenghs lenght lenghtend lenghth lenghtly lenghts lenghty lengt lengten
-lengthh lengts leniant lentgh lentghs lenth lenths lepard lepards lepracan lepracans leprachan leprachans lepracy
-leran leraned lerans lern lerned lerning lesda lessson letmost levae levaridge leve levelin leves levl levle levls
-lew lewchemia lewow lewows lewtenant lewtenants lexial lexigraphic lexigraphical lexigraphically leyer leyered
-leyers leyout leyouts liaisin liares liase liased liases liasing liasion liason liasons libaray libary libell
-liberry libgng libitarianisn lible libraarie librabarie librabaries librabary librabie librabrie libraby libraie
-libraier libraiesr libraire libralie libraly libratie libraty libray librayr librery libries librray libstc licate
-licated licemse licens licese licesed liceses licesne licker lieing liek liekd liekly lieks lient lients liesure
-liev lieved lifes liftime ligh ligher lighers lighing lightin ligitamacy ligitamassy ligitamate ligitamately ligth
-ligths liitle lik likehood likeley likelly likewis likey likley likly lileral limite limitiaion limitiaions limitin
-limition limitions limitis limititation limititations limitited limititer limititers limititing limitts limk limt
-limted limter limters limti limtied limtier limting limtis limts linaer linar linarly lincese lincesed linceses
-lineary linerly liness linez lingth linkdin linke linkely linkes linkfy lins lintain lintin linz lippizaner liquify
-liquour lirary lisence lisense lisetn lisetns lising listenn listent listernes listin listned listner litaral
-litature liteautrue litle litquid lits litte littel littele littelry litttle liuke liveing livel livels livin livley
-lizens lizense lke llinear lmit lmited lmiter lmiters lmiting lmits lnguage loaader loacal loacale loacals loacate
-loacl loacle loacles loaclly loacls loacte loacted loactes loade loades loadig loadin locae locaes locaing locaion
-locaise locaite locaize localation localed locall localy locatin loccked lockin locla loclae loclaes loclaly loclas
-locte locted loctes locting loction lodable loded loder loders lodgin loding loev logarithmetic logarithmical logcal
-loged loger logers loggged loggger loggin logial logile loging logner logoic loign loigns lokal lokale lokales
-lokaly lolal lolipop lonber lond longe longers longst longuer lonley lonly looback loock loockup lood lookes lookin
-looknig looop loopup loosley loosly loosy losd losely losen losened losin losted lowd lowerace loweraced loweracing
-lozonya lsat lsip lsit lsits luckly lugage lugages lukid luminose lushis lushisly lveo lvoe lyin maake maange
-maanged maanger maanges mabe mabey mabye macack macason macasons maccro maccros mached maches machettie machien
-maching maco macor macors macpakge macroses macrow macth macthed macther macthes madantory maesure magent magisine
-magnatiude magolia mahcine maibe maibox mailin maillinglist maillinglists mailny mailstrum maily mainain maininly
-maintainance maintaince maintainces maintainence maintaing maintan maintance maintane maintanence maintence
-maintinaing maintioned mairabd mairadb maitain maitainance maka maked makefle makeing makfile makign makin makr
-makro makros makrs maks makse makss maliciousally maliciusally malicousally maline malined malins malless malplace
-malplaced maltesian mamage mamaged mamager mamages mamal mamber mambers mamento mamory mamuth managet managin
-managmenet manaise manal manally manange manaul manauls manaze mandatatory mandess manement manetain manetained
-manetainer manetainers manetaining manetains manfest mangae mangaed mangaer mangaes mangage mangementt manges
-manging manipule manipuled manipules manipuling manipute maniputed maniputing manipution maniputions maniputor
-mannor mannual mannualy mantain mantanine mantanined mantion manuall manualy manuell manuells manuels manues
-manufacter manufacters manule manuley manully manuly manupilate manupilates manupilating manupilation manupilations
-manuver manyal manyals mapable mape maped maping mapings mapp mappble mappeds mappeed mappin mappped marchin marger
-margers marging mariabd mariage marices marix marixsm marixst markaup markes markey markeys marrage marter marz
-masakist mashetty mashine masia masicer masiff maskerading maskeraid masos massewer massoose masster masteer mastter
-mata matainer matainers matc matchig matchin matchs matcing mateial matemathical materalists materil materla
-materlas mathc mathced mathcer mathces mathch mathed mathes mathetician matheticians mathing mathod mathods matinay
-matirx matix matrces matrial matric matrics matrie matris matser mattern matzch maual maually mauals maube mavrick
-maximim maximimum maximimums maximun maxinum maxium maxiums maxmium maxosx maxumum maybee mayonase mayu mayybe
-mazilla mchanic mdified mdifier mdifies mdify mdoe mdoel mdoeled mdoels mdoes mdule mdules meachinism meachinisms
-meachnism meachnisms meading meaing mealflur meaned meanigfull meanign meanin meanining meaninings mear mearly
-measue measued measuer measues measurd measurmenet measurmenets meathod meaure meaured meaurer meaures meber mebers
-mebmer mebmers mebrain mebrains mebran mebrans mecahinsm mecahinsms mecanic meccob mechananism mechine mechnic meda
-medai meddo meddos mede medeval medevial medevil medhod medhods mediam medifor medifors medioker mediphor mediphors
-mediterainnean medow medows meeds meening meens meerly meesage meethod meetign meetin meganism mege meged meger
-megerd megers meges meging mehod mehods mehtod mehtods meida melieux melineum melineumm melineumms melineums
-melinneum melinneums mellineum mellineums mellinneum mellinneums membran memcahe memeasurement memeber memebered
-memebr memebrs mememory mememto memeory memer memers memery memick memics memmber memmick memmicked memmicking
-memmics memmory memmoryes memmorys memner memoery memomry memor memorys memoty memove memoy mempry memroy memwar
-memwars memwoir menacin menaing menally menas menat menber menbers mendin meni menion menions mension ment menthod
-mentionnned menual menue menues meny meory meraj merajes meranda merang merecat merecats merget mergge mergged
-mergin meritin merly mermory merory merrors mesage mesaged mesages mesaureed meshe meskeeto meskeetoes meskeetos
-mesoneen mesoneens messae messaes messag messags messave messege messenge messenged messenges messenging messgae
-messge messged messges messin messure messurment mesure mesured mesures mesurment metadat metadta metalic metatada
-metatadata metdata methd methdo methdod methdos methds methhod methid methids methjod methodd methode methoden
-methon methons methos methot methots metics metifor metifors metion metions metod metods metrig metrigs metrix mey
-meybe mezmorise mezmorised mezmoriser mezmorises mezmorising mezmorize mezmorized mezmorizer mezmorizes mezmorizing
-miagic mial mian mices microntroller microntrollers middel mideval midevil midify midle midpont migate migated
-migates mige miges migh migt migth miht milage milages mileau mileu miliary miliciousally milicous milicousally
-milicously milimiters milion milions miliraty milisecons milktoast milktoasts milleneum millon millsencond
-millsenconds miltary milyew mimach mimachd mimached mimaches mimaching mimatch mimatchd mimiced mimick mimicks
-mimima mimimal mimimum mimimun mimina miminal miminally miminaly miminise miminised miminises miminising miminize
-miminized miminizes miminizing miminum miminums mimmic mimmick mimmicks mimmics minimam minimim minimse minimun
-minimze mininal mininum minisation miniscully minise minised minises minising minite minites minium miniums
-minization minize minized minizes minizing minmal minmize minmum minnor minnors minoosha minstry mintor mintors
-mintue mintues mintute minue minues minum minumum minumun minuts mirgate miror mirored mirorr mirorrs mirors mirrir
-mirrirs mirro mirroed mirrorn mirrorr mirros mis misake misaken misakes miscallenaous miscallenous misceancellous
-mischevious mischevus mischevusly misconfiged miselaneous miselaneously misformed misile mising mision misions
-misisng misison mismach mispell mispelt missable missen missign missin missle missletow missmatchd missng misson
-missons misspel missuse mistankely mistatchd misteek misteeks mistery misteryous mistic mistics mistro mistros
-mistrow mistrows misue misued misuing misusin mitake mitaken mitakes mitgate miticateing miximum mixted mixure mjor
-mkae mkaes mkaing mke mkea mmaped mmbers mnay moast mobiel mobify mobule mobules mocule mocules moddel moddels modee
-modefy modelin modell modells moderm moderninationz modeul modeuls modfel modfide modfided modfider modfiders
-modfides modfied modfieid modfieir modfieirs modfieis modfier modfies modfify modfitied modfitier modfitiers
-modfities modfity modfitying modfiy modfy modication modications modidfy modifaction modifactions modifation
-modifations modifdy modifed modifer modifes modifid modifified modififies modifify modififying modifiy modift
-modifty modifu modifx modiify modile modiles modle modles modlue modlues modue moduel moduels modues moduile modul
-modulie modulle moduls modulu modyfy moent moeny moew mofify moible moibles moint mointor molcule momement
-momementarily momementary momements momementum momemt momemtn momemts momento momery momment momoent momoment
-momomentarily momomentary momomento momomentos momoments momomentum momory monarkey monarkeys monarkies mondey
-mondodb mone monestaries moniter monkies monnth monnths monolite monotir monotired monotiring monotirs monsday
-monstrum montaj montanous monthe monthes montion montior montly montor montors monts moodify moodule moount moounts
-mopdule mopre mor mordern moreso morever morg morgage morges morgs morrisette morroco mortage morter mose moslty
-mostlky mosture mosty mosue moteef moteefs moteur moteured moteuring moteurs mothing mothod mothods motononic
-motononicity motorin moudle moudles moudule mounth mounths mountin moutn moutned moutns moveble movemement
-movemements movemet movemnt movied movment moziila mozila mroe msbild msbilds msbuid msbuids msbuld msbulds msbulid
-msbulids mssing msssge mthod mthods mucuous muder mudule mudules muext muliple muliply mulit multidimenional
-multidimenionsal multidimension multidimentionnal multile multily multipe multipl multipliciaton multipresistion
-multipul multipy multlication multlications multlicative multple multply multy mumber mumbers munbers municiple
-munute murr muscel muscels muscial muscil muscils musel musels musil musils mussil mussils mustash muste mutally
-mutater mutbal mutbale mutch mutches mutecies mutexs muti mutices mutilcast mutilpart mutilpath mutilplayer mutilple
-mutilples mutilplication mutilplications mutilplied mutilplier mutilpliers mutilplies mutilply mutilplying mutilsite
-mutilthread mutilthreaded mutilthreading mutilthreads mutipl mutiple mutiply mutli mutlipler mutliplicites mutully
-mutux mutuxes mutuxs muyst myabe mybe mye myraid mysef mysefl mysekf myselfe myselfes myselv myselve myselves myslef
-mystql mystrow mystrows myu nadly naerly nagivate nagivated nagivates nagivating nagivation nagivator nagivators
-naibhor naibhorhood naibhorhoods naibhorly naibhors naibor naiborhood naiborhoods naiborly naibors naieve nailin
-naivity nam namaed namaes namd nameing namemespace namemespaces namesd namess namin namme nammed nammes namming
-namne namned namnes nams nane napom napomed napomes napoming napommed napommes napomming napomms napoms narl narled
-narling narls narly nast nastalgea nasted nastershem nastershems nastershum nastershums nastersiem nastersiems
-nastersium nastersiums nastertiem nastertiems nasting nastly nasts nasturshem nasturshems nasturshum nasturshums
-natched natches natinal natrual naturely nautral navagitation navitvely navtive nawsea nawshea nawshes nawshesly
-nawshus nawshusly nax naxima naximal naximum naybhor naybhorhood naybhorhoods naybhorly naybhors naybor nayborhood
-nayborhoods nayborly naybors naybour naybourhood naybourhoods naybourly naybours nce nclude ncluded ncludes ndoe
-ndoes nead neaded neader neaders neading neads neady nealy neame neames neares nearset neast necasserily necassery
-necassrily necassry necause neccecarily neccecary neccesarily neccesary neccesities neccesity neccessarrily
-neccessarry neccisarily neccisary neccsessarily neccsessary necesarrily necesarry necessarally necessesarily
-necessesary necessesities necessesity ned nedd nedded nedding nedds neded nedia nedium nediums nedle nedles nedless
-neds neede needeed needes needin neeed neeeded neeedle neeeds neeeed neees nees neesd neesds neested neet neether
-negaive negatiotiable negatiotiate negatiotiated negatiotiates negatiotiating negatiotiation negatiotiations
-negatiotiator negatiotiators negativ negatve negible neglible negligeable negoable negoate negoated negoates
-negoating negoation negoations negoator negoators negoptionsotiable negoptionsotiate negoptionsotiated
-negoptionsotiates negoptionsotiating negoptionsotiation negoptionsotiations negoptionsotiator negoptionsotiators
+intialzers intialzes intialzing intiate intiated intiates intiating intiation intiations intiative intiatives
+intiator intiators inticement intiger intiial intiialisation intiialisations intiialise intiialised intiialiser
+intiialisers intiialises intiialising intiialization intiializations intiialize intiialized intiializer intiializers
+intiializes intiializing intiially intiials intilaize intilaized intilaizes intilaizing intilisation intilisations
+intilise intilised intiliser intilisers intilises intilising intilization intilizations intilize intilized intilizer
+intilizers intilizes intilizing intimidatin intimitading intimite intinite intital intitalisation intitalisations
+intitalise intitalised intitaliser intitalisers intitalises intitalising intitalization intitalizations intitalize
+intitalized intitalizer intitalizers intitalizes intitalizing intitally intitals intitial intitialisation
+intitialisations intitialise intitialised intitialiser intitialisers intitialises intitialising intitialization
+intitializations intitialize intitialized intitializer intitializers intitializes intitializing intitially intitials
+intitiate intitiated intitiates intitiating intitiation intitiations intitiative intitiatives intitiator intitiators
+intity intoduction intoloerance intorduce intorduced intorduces intorducing intorduction intorductions intot intoto
+intpreter intput intputs intquire intquired intquires intquiries intquiry intraversion intravert intraverts intrduce
+intrduced intrduces intrducing intrduction intrductions intreeg intreeged intreeging intreegued intreeguing
+intreface intregral intregrals intregrate intregrated intregrates intregrating intregration intregrations intrerrupt
+intresst intressted intressting intrest intrested intresting intrface intrfaced intrfaces intrfacing intriduce
+intriduced intriduction intriguin intrinic intrinically intrinics intrinsinc intrinsincally intrinsincs intrisic
+intrisically intrisics intrisinc intrisincally intrisincs introdcution introdcutions introducin introducted
+introducting introductionary introdue introdued introdues introduing introduse introdused introduses introdusing
+introdution introdutions introsepectable introsepection intrrupt intrrupted intrrupting intrrupts intruct intructed
+intructing intruction intructional intructions intructor intructors intructs intruduce intruduced intruduces
+intruducing intruduction intruductions intrument intrumental intrumentation intrumented intrumenting intruments
+intrusted intsall intsallation intsallations intsalled intsaller intsallers intsalling intsalls intsance intsances
+intstead intstruct intstructed intstructer intstructing intstruction intstructional intstructions intstructor
+intstructs intstrument intstrumental intstrumentation intstrumented intstrumenting intstruments intterrupt intterupt
+intterupted intterupting intterupts intuative intuitivelly inturpratasion inturpratation inturprett intutive
+intutively inudstry inumerable inut invaid invaild invaildate invailid invalaid invald invaldates invalde
+invalidaiton invalidaitons invalidatin invalidatiopn invalide invalidiate invalidte invalidted invalidtes
+invalidting invalidtion invalied invalud invarient invarients invarinat invarinats inventer inventers inveral
+inverals inverded inverion inverions invers invertedd invertibrates invertin invertion invertions inverval invervals
+inveryed invesitgated invesitgating invesitgation invesitgations invesre invesrse investiage investiaged investiages
+investiaging investigatin investingate investingated investingates investingating investingation investingations
+inveting invetory inviation invididual invidivual invidual invidually invirant invirants invisble invisblity
+invisiable invisibile invisivble invlaid invlid invlisible invlove invloved invlovement invloves invloving
+invocaition invokable invokation invokations invokee invokin invokve invokved invokves invokving invole involed
+involement involes involing involtue involtued involtues involvin involvment invove invoved invovement invoves
+invoving invovle invovled invovlement invovles invovling ioclt iomaped ionde iound iplement iplementation
+iplementations iplemented iplementing iplements ipmrove ipmroved ipmrovement ipmrovements ipmroves ipmroving iprove
+iproved iproves iproving iput iputs ireelevant irelevant irelevent iresistable iresistably iresistible iresistibly
+iritable iritate iritated iritating ironicly irradate irradated irradates irradating irradation irradiatin
+irraditate irraditated irraditates irraditating irratic irregularties irregulier irregulierties irrelavant
+irrelavent irrelevent irrelvant irreplacable irreplacalbe irreproducable irresepective irresistable irresistably
+irrevelant irreversable irritatin isalha isconnection iscrated iself iselfe iserting isimilar isloation ismas
+isnpiron isnt isntalation isntalations isntall isntallation isntallations isntalled isntaller isntallers isntalling
+isntalls isntance isntances isntead isolatin isothem isotrophically ispatches isplay isse isses isssue isssued
+isssues issueing issuin issus issuse issused issuses issusing ist istall istallation istallations istalled istaller
+istallers istalling istalls istance istances istant istantiate istantiated istantiates istantiating istantiation
+istantiations istantly istead istelf istened istener isteners istening ists istself isue isues italicizin itearte
+itearted iteartes itearting iteartion iteartions iteartor iteartors iteate iteated iteates iteating iteation
+iteations iteator iteators iteger itegers itegral itegrals itegrate itegrated itegrates itegrating itegration
+itegrations itegrity iten itens itention itentional itentionally itentionaly iteract iteracte iteracted iteractes
+iteracting iteraction iteractions iteractive iteractively iteracts iterae iteraed iteraes iteraing iteraion
+iteraions iteraor iteraors iteratable iterater iteraterate iteratered iteraters iteratin iteratior iteratiors
+iteratoin iteratoins iteraton iteratons itereate itereated itereates itereating itereation itereations itereative
+itereatively itereator itereators iterest iterested iteresting iterests iterface iterfaces iterm iterms iternate
+iternated iternates iternating iternation iternations iternator iternators iterpolate iterpolated iterpolates
+iterpolating iterpolation iterpolations iterpret iterpretation iterpretations iterpreted iterpreter iterpreters
+iterpreting iterprets iterrate iterrated iterrates iterrating iterration iterrations iterrator iterrators iterrupt
+iterrupted iterrupting iterrupts iterstion iterstions itertation iteself itesm itheir itheirs itialisation
+itialisations itialise itialised itialiser itialisers itialises itialising itialization itializations itialize
+itialized itializer itializers itializes itializing itme itmes itnerest itnerface itnerfaces itnernal itnerprelation
+itnerpret itnerpretation itnerpretaton itnerpreted itnerpreter itnerpreting itnerprets itnervals itnroduced itsef
+itsel itselfs itselt itselv itsems itslef itslev itsself itterate itterated itterates itterating itteration
+itterations itterative itterator itterators iunior ivalid ivalidate ivalidated ivalidates ivalidating ivalidation
+iverse iversed ivocation ivocations ivoice ivoiced ivoicer ivoicers ivoices ivoicing ivoke ivoked ivoker ivokers
+ivokes ivoking iwithout iwll iwth jagid jagwar jalusey januar janurary januray janury japanease japaneese japanse
+japanses jaques javacript javascipt javasciript javascritp javascropt javasript javasrript jave javescript javscript
+javsscript jeapardy jeffies jekins jelous jelousy jelusey jenkin jenkkins jenkns jepordize jewelery jewl jewllery
+jewls jhondoe jist jitterr jitterring jkd jodpers joineable joinin joinning jointin jonction jont jonts jornal
+jornaled jornaling jornals jorney jorneys jorunal jorunaled jorunaling jorunals joruney joruneys jorurnal jorurnals
+jossle jounal jounaled jounaling jounals jouney jouneys journeyin journied journies journing journy journyed
+journyes journying journys joystik jpin jpng jscipt jstu jsut juadaism juadism judical judisuary juducial juge
+juipter juli jumo jumoed jumpimng jumpin jumpt juni jupyther juristiction juristictions jurnal jurnaled jurnaler
+jurnales jurnaling jurnals jurney jurneyed jurneying jurneys jurnied jurnies jurny jurnyed jurnyes jurnys jus juse
+jusification jusifications jusified jusifies jusify jusifying justfication justfications justfied justfies justfy
+justfying justication justications justifcation justifcations justifed justifes justifing justifyin justs juxt
+juxtification juxtifications juxtified juxtifies juxtify juxtifying kackie kackies kake kakfa kalidescope
+kalidescopes karisma karismatic karismatically kayakin kazakstan keboard keboards keepin keept keesh kenel kenels
+kenerl kenerls kenrel kenrels kepp kepping kepps kerenl kerenls kernal kernals kernerl kernerls kernul kernuls ket
+keword kewords kewword kewwords keybaord keybaords keyboaard keyboaards keyboad keyboads keyboar keyboars keybooard
+keybooards keyborad keyborads keybord keybords keybroad keybroads keyevente keyord keyords keyosk keyosks keyoutch
+keyowrd keyowrds keystoke keystokes keyward keywards keywoard keywoards keywork keyworkd keyworkds keyworks keywors
+keywprd keywprds kibutz kibutzes kibutzim kidknap kidknapped kidknappee kidknappees kidknapper kidknappers
+kidknapping kidknaps kidnappin kighbosh kighboshed kighboshes kighboshing kimera kimeric kimerical kimerically
+kimerra kimerric kimerrical kimerrically kindergarden kindgergarden kindgergarten kindgom kindgoms kindom kindoms
+kinf kinfs kinnect kiyack kiyacked kiyacker kiyackers kiyacking kiyacks klenex klick klicked klicks klunky knarl
+knarled knarling knarls knarly kneadin knive kno knockous knockously knoing knoledge knoledgeable knowin knowladge
+knowladgeable knowlage knowlageable knowledg knowledgable knowlegable knowlegde knowlegdeable knowlege knowlegeabel
+knowlegeable knowned knowngly knowning knowningly knownledge knownledgeable knwo knwoing knwoingly knwoledge
+knwoledgeable knwon knwos kocalized komma kommas konstant konstants konw konwledge konwledgeable konwn konws kookoo
+kookoos koolot koolots koordinate koordinates kowledge kowledgeable kown kresh kronicle kronicled kronicler
+kroniclers kronicles kronicling kubenates kubenernetes kubenertes kubenetes kubenretes kuberenetes kuberentes
+kuberetes kubermetes kubernates kubernests kubernete kubernets kuberntes kwno kwnoledge kwnoledgeable kwoledge
+kwoledgeable kwoledgebase kwuzine kwuzines kyebosh kyeboshed kyeboshes kyeboshing kyrillic labael labaeled labaeling
+labaelled labaelling labaels labatory labbel labbeled labbels labed labeld labelin labellin labirinth lable labled
+lablel lablels lables labling laborin labouriously labratory labrynth labrynths lacker lackered lackeres lackering
+lackers lackrimose lackrimosity lackrimosly lacquerin laer laest laf lagacies lagacy laguage laguages laguague
+laguagues laguange laguanges laiter lamba lambas lanaguage lanaguages lanaguge lanaguges lanagugs lanauage lanauages
+lanauge lanauges lancin langage langages langague langagues langauage langauages langauge langauges langerie
+langerray langeuage langeuages langeuagesection langht langhts langiage langiages langnguage langnguages langth
+langths languace languaces languae languaes languag languagee languagees languags languague languagues languahe
+languahes languaje languajes langual languale languales langualge langualges languanage languanages languange
+languanges languaqe languaqes languare languares languate languates languauge languauges langueage langueages
+languege langueges langugae langugaes langugage langugages languge languges langugue langugues langulage langulages
+languqge languqges langurage langurages langyage langyages lanich lannguage lannguages lanuage lanuages lanuch
+lanuched lanucher lanuchers lanuches lanuching lanugage lanugages laod laoded laoder laoders laoding laods laout
+laready larer larg larget largets largst laringes larinx larinxes larrry larvas larvay larvays larvy laso lasonya
+lasr lastes lastest lastr lates latets latice lating latitide latitue latitute latops latset lattest lattitude lauch
+lauched laucher lauchers lauches lauching laughin laugnage laugnages lauguage lauguages launchin launchs launck
+laungage laungages launguage launguages launh launhed launher launhers launhes launhing lauout lavae lavel laveled
+laveling lavelled lavelling lavels layed layerin layou layringes layrinks layrinx layrinxes layser laysered
+laysering laysers lazer laziliy lazyness lcoal lcoale lcoales lcoalhost lcoality lcoalization lcoalize lcoalized
+lcoalizes lcoalizing lcoally lcoals lcoation lcuase leaast leace leack leackage leadin leagacy leagal leagalise
+leagality leagalize leagcy leage leagel leagelise leagelity leagelize leageue leagl leaglise leaglity leaglize
+leaneant leaneantly leanin leanr leapyear leapyears learnin leary leasat leaset leasin leasure leasurely leasures
+leasy leat leathal leats leaveing leavin leavong leeg leegs leegun leeguns leesure leesurely leesures lefted legac
+legact legalimate legalizin legasy legecies legecy legel leggacies leggacy leght leghts legionair legionaires
+legionairs legitamate legitimiately legitmate legngth legngths legnth legth legths leibnitz leightweight lement
+lements lemosine lemosines lene lenggth lengh lenghs lenght lenghten lenghtend lenghtened lenghtening lenghth
+lenghthen lenghths lenghthy lenghtly lenghts lenghty lengt lengten lengtext lengthenin lengthes lengthh lengthly
+lengts lenguage lenguages leniant leninent lentgh lentghs lenth lenths lepard lepards lepracan lepracans leprachan
+leprachans lepracy leran leraned lerans lern lerned lerning lesda lessson lesssons lesstiff letgitimate letmost
+leutenant levae levaridge leve levelin levellin leves levetate levetated levetates levetating levitatin levl levle
+levls lew lewchemia lewow lewows lewtenant lewtenants lexial lexigraphic lexigraphical lexigraphically leyer leyered
+leyering leyers leyout leyouts liaisin liares liase liased liases liasing liasion liason liasons libararies libarary
+libaray libaries libary libell liberaries liberary liberoffice liberries liberry libgng libguistic libguistics
+libitarianisn lible libraarie libraaries libraary librabarie librabaries librabary librabie librabies librabrie
+librabries librabry libraby libraie libraier libraies libraiesr libraire libraires librairies librairy libralie
+libralies libraly libraray librarie libraris librarries librarry libraryes libratie libraties libraty libray librayr
+libreoffie libreoficekit libreries librery libries librraies librraries librrary librray libstc licate licated
+lication lications licemse licemses licenceing licencin licencse licens licensin licese licesed liceses licesing
+licesne licesned licesnes licesning licesnse licesnsed licesnses licesnsing licker licsense licsenses licsensing
+lieing liek liekd lieklihood liekly lieks liekwise lient lients liesure lieuenant liev lieved lifceycle lifceycles
+lifcycle lifcycles lifecyle lifecyles lifes lifeycle lifeycles liftime liftimes ligh lighbulb lighbulbs ligher
+lighers lighing lighning lightbulp lightbulps lightin lightnin lightweigh lightwieght lightwight lightyear
+lightyears lighweight ligitamacy ligitamassy ligitamate ligitamately ligth ligthing ligths ligthweight ligthweights
+liitle lik likehood likeley likelly likelyhood likewis likey likleihood liklelihood likley liklihood likly lileral
+limiation limiations limination liminations liminted limitaion limitaions limitaiton limitaitons limite limitiaion
+limitiaions limitiation limitiations limitied limitier limitiers limitiing limitimg limitin limition limitions
+limitis limititation limititations limitited limititer limititers limititing limitted limitter limitting limitts
+limk limosine limosines limt limtation limtations limted limter limters limti limtiation limtiations limtied limtier
+limtiers limtiing limting limtis limts linaer linaerly linar linarly lincence lincenced lincences lincencing
+lincense lincensed lincenses lincensing lincese lincesed linceses linearily lineary linerisation linerisations
+linerization linerizations linerly lineseach lineseaches liness linewdith linez lingth linheight linkdin linke
+linkely linkes linkfy linnaena lins lintain lintin linz lippizaner liquify liquour liraries lirary liscence
+liscenced liscences liscencing liscense liscensed liscenses liscensing lisence lisenced lisences lisencing lisense
+lisensed lisenses lisensing lisetn lisetned lisetner lisetners lisetning lisetns lising listapck listbbox listeing
+listeneing listeneres listenes listenin listenn listenned listenner listenners listenning listenns listensed
+listenser listensers listensing listent listented listenter listenters listenting listents listernes listin listned
+listner listners listning litaral litarally litarals litature liteautrue literaly literture litle litquid litquids
+lits litte littel littele littelry litteral litterally litterals litterate litterature litttle liturature liuke
+livecycle livecycles liveing livel livels livetime livetimes livin livley lizens lizense lizensing lke llinear lmit
+lmitation lmitations lmited lmiter lmiters lmiting lmits lnguage lnguages loaader loacal loacale loacales loacalhost
+loacality loacalization loacalize loacalized loacalizes loacalizing loacally loacals loacate loacated loacates
+loacating loacation loacations loacl loacle loacles loaclhost loaclity loaclization loaclize loaclized loaclizes
+loaclizing loaclly loacls loacte loacted loactes loacting loaction loactions loade loades loadig loadin loadning
+locae locaes locahost locaiing locailty locaing locaion locaions locaise locaised locaiser locaises locaite locaites
+locaiting locaition locaitions locaiton locaitons locaize locaized locaizer locaizes localation localed localizin
+locall locallly localtion localtions localy localzation locatin locatins loccked locgical lockin lockingf locla
+loclae loclaes loclahost loclaity loclaization loclaize loclaized loclaizes loclaizing loclaly loclas locte locted
+loctes locting loction loctions lodable loded loder loders lodgin loding loev logarithimic logarithmetic
+logarithmical logaritmic logcal loged loger logers loggged loggger logggers loggging loggin logial logially logicaly
+logictech logile loging logitude logitudes logner logoic logorithm logorithmic logorithms logrithm logrithms
+logwritter loign loigns lokal lokale lokales lokaly lolal lolerant lolipop lolipops lonber lond lonelyness longe
+longers longitudonal longitue longitutde longitute longst longuer longuest longwinded lonley lonly looback loobacks
+loobpack loock loockdown loocking loockup lood lookes lookin looknig looop loopup loosley loosly loosy losd losely
+losen losened losin losted lotation lotharingen lowd lowerace loweraced loweracing lozonya lpatform lsat lsip lsit
+lsits luckly luetooth lugage lugages lukid luminose luminousity lunguage lunguages lushis lushisly lveo lvoe lyin
+maake maange maanged maangement maanger maangers maanges maanging mabe mabey mabye macack macason macasons macchine
+macchines maccro maccros machanic machanical machanically machanics machanism machanisms mached maches machettie
+machien machienry machiens machinary machiness maching mackeral maco macor macors macpakge macroses macrow macth
+macthed macther macthers macthes macthing madantory madatory maddness maeaningless maesure maesured maesurement
+maesurements maesures maesuring magasine magent magincian magisine magizine magnatiude magnatude magnificient
+magntiude magolia mahcine mahcines maibe maibox mailformed mailicious mailiciously mailin mailling maillinglist
+maillinglists mailny mailstrum maily mainain mainained mainainer mainainers mainaining mainains mainenance mainfest
+mainfested mainfesting mainfesto mainfestos mainfests mainifest mainifested mainifesting mainifesto mainifestos
+mainifests maininly mainling maintainance maintaince maintainces maintaine maintainence maintaing maintainin
+maintaint maintainted maintainter maintainters maintainting maintaints maintan maintanance maintance maintane
+maintaned maintanence maintaner maintaners maintaning maintans maintenace maintence maintenence maintentance
+maintiain maintiained maintiainer maintiainers maintiaining maintiains maintian maintianed maintianer maintianers
+maintianing maintians maintinaing maintioned maintnance mairabd mairadb maitain maitainance maitained maitainer
+maitainers maitaining maitains maitenance majoroty maka maked makefle makefles makeing makfile makfiles makign makin
+makr makretplace makro makros makrs maks makse makss makwfile maliciousally malicius maliciusally maliciusly
+malicous malicousally malicously malignin maline malined malining malins malless malplace malplaced maltesian mamage
+mamaged mamagement mamager mamagers mamages mamaging mamal mamalian mamber mambers mambership mamberships mamento
+mamentos mamory mamuth manafacturer manafacturers managable managably managament manageed managemenet managenment
+managerment managet managets managin managmenet managment manaise manal manally manange mananged manangement
+mananger manangers mananges mananging manaul manaully manauls manaze mandatatory mandess mandetory manditory
+manement maneouvre maneouvred maneouvres maneouvring manetain manetained manetainer manetainers manetaining
+manetains maneuverin manfest manfested manfesting manfesto manfestos manfests manfiest manfiested manfiesting
+manfiesto manfiestos manfiests mangae mangaed mangaement mangaer mangaers mangaes mangage mangaged mangagement
+mangager mangagers mangages mangaging mangaing mangeled mangement mangementt manges manging mangitude mangitudes
+manifacture manifactured manifacturer manifacturers manifactures manifect manifestin manifiest manifiested
+manifiesting manifiesto manifiestos manifiests manigest manigested manigesting manigesto manigestos manigests
+manipluate manipluated manipulater manipulaters manipulatin manipulaton manipule manipuled manipules manipuling
+manipute maniputed maniputing manipution maniputions maniputor manisfestations maniuplate maniuplated maniuplates
+maniuplating maniuplation maniuplations maniuplator maniuplators mannor mannual mannually mannualy manoeuverability
+manoeuvering manoeuvrin manouevring manouver manouverability manouverable manouvers mantain mantainable mantained
+mantainer mantainers mantaining mantains mantanine mantanined mantatory mantenance mantion mantioned mantioning
+mantions manuall manuallly manualls manualy manualyl manualyy manuell manuells manuelly manuels manues manuever
+manuevers manufacter manufactered manufacterer manufacterers manufactering manufacters manufactuer manufactuerd
+manufactuers manufacturedd manufacturin manufature manufatured manufaturer manufaturers manufatures manufaturing
+manufaucturing manulally manule manuley manully manuly manupilate manupilates manupilating manupilation
+manupilations manupulate manupulated manupulates manupulating manupulation manupulations manuver manyal manyally
+manyals mapable mape maped maping mapings mapp mappaing mappaings mappble mappeds mappeed mappin mappped mappping
+mapppings marchin marger margers marging margings mariabd mariage marices marix marixsm marixst marixsts marjority
+markaup markes marketin marketting markey markeys marmelade marrage marraige marrtyred marryied marshalin
+marshmellow marshmellows marter marxisim marxisit marxisits marz masakist maschine maschinery maschines mashetty
+mashine mashined mashines masia masicer masiff maskerading maskeraid masos masquarade masqueradin masqurade
+massagebox massagin massectomy massewer massmedia massoose masster massters masteer masteers masterbate masterbated
+masterbates masterbating masterbation mastquerade mastter mastters masturbatin mata matadata matainer matainers
+mataphysical matatable matc matchies matchig matchign matchin matchine matchs matchter matcing mateial mateials
+mateiral mateirals matemathical materaial materaials materail materails materalists materiasl materil materilism
+materilize materils materla materlas mathamatics mathc mathced mathcer mathcers mathces mathch mathched mathches
+mathching mathcing mathed mathematicaly mathematican mathematicas mathes mathetician matheticians mathimatic
+mathimatical mathimatically mathimatician mathimaticians mathimatics mathing mathmatical mathmatically mathmatician
+mathmaticians mathmatics mathod mathods matinay matirx matix matrces matreial matreials matresses matrial matrials
+matric matricess matricies matrics matrie matris matser mattern matterns matzch maual maually mauals maube mavrick
+mawsoleum maximial maximice maximim maximims maximimum maximimums maximium maximiums maximizin maximnum maximnums
+maximuim maximuims maximun maximuns maxinum maxinums maxium maxiums maxiumum maxiumums maxmimum maxmimums maxmium
+maxmiums maxosx maxumum maybee mayonase mayority mayu mayybe mazilla mccarthyst mchanic mchanical mchanically
+mchanicals mchanics mchanism mchanisms mcroscope mcroscopes mcroscopic mcroscopies mcroscopy mdification
+mdifications mdified mdifier mdifiers mdifies mdify mdifying mdoe mdoel mdoeled mdoeling mdoelled mdoelling mdoels
+mdoes mdule mdules meaasure meaasured meaasures meachanism meachanisms meachinism meachinisms meachnism meachnisms
+meading meaing mealflur meaned meanigfull meanign meanigns meanin meaninful meaningfull meanining meaninings
+meaninless meaninng meaninngs meanting meantings mear mearly meassage meassaged meassages meassaging meassurable
+meassurably meassure meassured meassurement meassurements meassures meassuring measue measued measuement measuements
+measuer measues measuing measurd measureable measureably measuremenet measuremenets measurin measurmenet
+measurmenets measurment measurments meatadata meatfile meathod meaure meaured meaurement meaurements meaurer
+meaurers meaures meauring meausure meausures meber mebers mebmer mebmers mebrain mebrains mebran mebrans mecahinsm
+mecahinsms mecahnic mecahnics mecahnism mecanic mecanical mecanically mecanics mecanism mecanisms meccob mechamism
+mechamisms mechananism mechancial mechandise mechanim mechanims mechanis mechanismn mechansim mechansims mechine
+mechines mechinism mechnanic mechnanical mechnanically mechnanics mechnanism mechnanisms mechnic mechnical
+mechnically mechnics mechnism mechnisms meda medacine medadata medai meddo meddos mede medeival medeval medevial
+medevil medhod medhods mediam mediciney mediciny medicore medievel medifor medifors medioker mediphor mediphors
+medisinal mediterainnean medow medows meeds meening meenings meens meerkrat meerly meesage meesaged meesages
+meesaging meessage meessaged meessages meessaging meethod meethodology meethods meetign meetin meganism mege meged
+meger megerd megers meges meging mehcanic mehcanical mehcanically mehcanics mehod mehodical mehodically mehods
+mehtod mehtodical mehtodically mehtods meida melancoly melieux melineum melineumm melineumms melineums melinneum
+melinneums mellineum mellineums mellinneum mellinneums membran membranaphone membrans memcahe memcahed memeasurement
+memeber memebered memebers memebership memeberships memebr memebrof memebrs memember memembers mememory mememto
+memeory memer memers memership memerships memery memick memicked memicking memics memmber memmick memmicked
+memmicking memmics memmories memmory memmoryes memmorys memner memoery memomry memor memorizin memorys memoty memove
+memoy mempry memroy memwar memwars memwoir memwoirs menacin menaing menaings menally menas menat menber menbers
+menbership menberships mendin menetion menetioned menetioning menetions meni menion menioned menions mension
+mensioned mensioning mensions menssage menssaged menssages menssaging ment menthod menthods mentiond mentione
+mentionin mentionned mentionning mentionnned mentorin menual menue menues menutitems meny meoization meory meraj
+merajes meranda merang mercahnt mercentile merchantibility merecat merecats mergable merget mergge mergged mergging
+mergin meritin merly mermory merory merrors mesage mesaged mesages mesaging mesaureed mesenger mesengers meshe
+meskeeto meskeetoes meskeetos mesmerisin mesmerizin mesoneen mesoneens messae messaes messag messagetqueue messagin
+messagoe messags messagse messagsed messagses messagsing messaing messanger messangers messasge messasged messasges
+messasging messave messege messeged messeges messeging messenge messenged messenges messenging messgae messgaed
+messgaes messgaing messge messged messges messging messin messsage messsaged messsages messsaging messsenger
+messsengers messure messured messurement messures messuring messurment mesure mesured mesurement mesurements mesures
+mesuring mesurment metacharater metacharaters metadat metadataa metadta metalic metalurgic metalurgical metalurgy
+metamorphysis metapackge metapackges metaphore metaphoricial metaprogamming metatada metatadata metatdata metdata
+meterial meterials meterologist meterology methaphor methaphors methd methdo methdod methdods methdos methds methhod
+methhods methid methids methjod methjods methodd methodds methode methoden methodes methodss methon methons methos
+methot methots metics metifor metifors metion metioned metioning metions metiphor metiphors metod metodologies
+metodology metods metrices metrig metrigal metrigs metrix mey meybe mezmorise mezmorised mezmoriser mezmorises
+mezmorising mezmorize mezmorized mezmorizer mezmorizes mezmorizing miagic miagical mial mian mices micorcode
+micorcodes micoscope micoscopes micoscopic micoscopies micoscopy micrcontroller micrcontrollers microcontroler
+microcontrolers microntroller microntrollers microoseconds micropone micropones microprocesspr microprocessprs
+microseond microseonds microship microships middel middlware mideval midevil midification midifications midified
+midifier midifiers midifies midify midifying midle midpints midpiont midpionts midpont midponts migate migated
+migates migating migation migations mige miges migh migrateable migratin migt migth miht miinimisation miinimise
+miinimised miinimises miinimising miinimization miinimize miinimized miinimizes miinimizing miinimum mikrosecond
+mikroseconds milage milages mileau milennia milennium mileu miliary milicious miliciousally miliciously milicous
+milicousally milicously miligram milimeter milimeters milimetre milimetres milimiters milion milions miliraty
+milisecond miliseconds milisecons milivolts milktoast milktoasts milleneum millenia millenial millenialism
+millenials millenium millepede milliescond milliesconds millimiter millimiters millimitre millimitres millioniare
+millioniares millisencond millisenconds milliseond milliseonds millitant millitary millon millsecond millseconds
+millsencond millsenconds miltary miltiple miltiples miltisite milyew mimach mimachd mimached mimaches mimaching
+mimatch mimatchd mimatched mimatches mimatching mimiced mimicing mimick mimickin mimicks mimima mimimal mimimally
+mimimisation mimimise mimimised mimimises mimimising mimimization mimimize mimimized mimimizes mimimizing mimimum
+mimimums mimimun mimina miminal miminally miminaly miminise miminised miminises miminising miminize miminized
+miminizes miminizing miminum miminums mimmic mimmick mimmicked mimmicking mimmicks mimmics minature minerial minimam
+minimial minimim minimisin minimium minimizin minimmum minimsation minimse minimsed minimses minimsing minimumm
+minimumn minimun minimzation minimze minimzed minimzes minimzing mininal mininise mininised mininises mininising
+mininize mininized mininizes mininizing mininum minisation miniscule miniscully minise minised minises minising
+ministery minite minites miniture minitures minium miniums miniumum minization minize minized minizes minizing
+minmal minmize minmum minnimum minnimums minnor minnors minoosha minsitry minstries minstry mintor mintored
+mintoring mintors mintue mintues mintute mintutes minue minues minum minumum minumun minuscle minusculy minuts
+miplementation mirconesia mircophone mircophones mircoscope mircoscopes mircoservice mircoservices mircosoft mirgate
+mirgated mirgates mirometer mirometers miror mirored miroring mirorr mirorred mirorring mirorrs mirors mirrir
+mirrired mirriring mirrirs mirro mirroed mirrorin mirrorn mirrorr mirrorred mirrorring mirrorrs mirros mis misake
+misaken misakes misalignement misalinged misbehaive miscallenaous miscallenous misceancellous miscelaneous
+miscellanious miscellanous miscelleneous mischeivous mischevious mischevous mischevus mischevusly mischieveous
+mischieveously mischievious misconfiged misdameanor misdameanors misdemenor misdemenors miselaneous miselaneously
+misellaneous misellaneously misformed misfourtunes misile mising misintepret misintepreted misinterpert
+misinterperted misinterperting misinterperts misinterpretin misinterprett misinterpretted misinterpretting
+misinterpretts mision misions misisng misison misisons misleadin mismach mismached mismaches mismaching mismactch
+mismatchd mismatchin mismatchs mismatich mispell mispelled mispelling mispellings mispells mispelt misplacin
+mispronounciation misquito misquitoes misquitos missable missconfiguration missconfigure missconfigured
+missconfigures missconfiguring misscounted missen missign missin missingassignement missings missinterpret
+missinterpreted missinterpreting missinterprets missle missleading missletow missmanaged missmatch missmatchd
+missmatched missmatches missmatching missng misson missonaries missonary missons misspel misspeled misspeling
+misspelings misspellin misspels missplace missplaced missplaces missplacing misssing misssion misssions missspell
+missspelled missspelling missspellings missspells misstake misstaken misstakes misstype misstypes missunderstand
+missunderstanding missunderstandings missunderstands missunderstood missuse missused missusing mistankely mistatch
+mistatchd mistatched mistatches mistatching misteek misteeks misterious misteriously mistery misteryous mistic
+mistical mistics mistmatch mistmatched mistmatches mistmatching mistro mistros mistrow mistrows misue misued misuing
+misunderstandin misusin mitake mitaken mitakes mitgate mitgated mitgates mitgating mitgation mitgations miticate
+miticated miticateing miticates miticating miticator mitigatin mittigate miximum mixted mixure mjor mkae mkaes
+mkaing mke mkea mmaped mmatching mmbers mmnemonic mnay mnemnonic moast mobiel mobify mobule mobules mocrochip
+mocrochips mocrocode mocrocodes mocrocontroller mocrocontrollers mocrophone mocrophones mocroprocessor
+mocroprocessors mocrosecond mocroseconds mocule mocules moddel moddeled moddelled moddels modee modefication
+modefications modefied modefier modefiers modefies modefy modefying modelin modelinng modell modellin modellinng
+modellled modellling modells moderetely moderm modernination moderninations moderninationz modernizationz modernizin
+modesettting modeul modeuls modfel modfiable modfication modfications modfide modfided modfider modfiders modfides
+modfied modfieid modfieir modfieirs modfieis modfier modfiers modfies modfifiable modfification modfifications
+modfified modfifier modfifiers modfifies modfify modfifying modfiiable modfiication modfiications modfitied
+modfitier modfitiers modfities modfity modfitying modfiy modfiying modfy modfying modication modications
+modidfication modidfications modidfied modidfier modidfiers modidfies modidfy modidfying modifable modifaction
+modifactions modifation modifations modifcation modifcations modifciation modifciations modifcication modifcications
+modifdied modifdy modifed modifer modifers modifes modiffer modiffers modifiation modifiations modificaiton
+modificaitons modificatioon modificatioons modificaton modificatons modifid modifified modififies modifify
+modififying modifing modifires modifiy modifiying modifiyng modifled modifler modiflers modift modifty modifu
+modifuable modifued modifx modifyable modifyed modifyer modifyers modifyes modifyin modiification modiifications
+modiified modiifier modiifiers modiifies modiify modiifying modile modiles modiration modle modles modlue modlues
+modprobbing modprobeing modtified modue moduel moduels modues moduile modukles modul moduless modulie modulle
+modulles moduls modulu modulues modyfication modyfications modyfied modyfier modyfiers modyfies modyfy modyfying
+moent moeny moew mofdified mofification mofified mofifies mofify moible moibles moint mointor mointored mointoring
+mointors molcule molcules moleclues molelcular molelcule molelcules momement momementarily momementary momements
+momementum momemt momemtarily momemtary momemtn momemts momemtum momentarely momento momentos momery momment
+mommentarily mommentary momments mommentum momoent momoment momomentarily momomentary momomento momomentos momoments
+momomentum momory monarkey monarkeys monarkies mondey mondodb mone monestaries monestary monestic monickers monitary
+moniter monitered monitering moniters monitoing monitorin monitring monkies monlayer monlayers monnth monnths
+monochorome monochromo monoclinc monocrome monolite monontonic monontonicity monopace monotir monotired monotiring
+monotirs monotonc monotoncity monsday monstrum montains montaj montajes montanous monthe monthes montion montioned
+montioning montions montior montiored montioring montiors montly montonic montonicity montor montored montoring
+montors monts montypic moodify moodule moodules moount moounted moounting moounts mopdule mophologies mophology
+mopre mor mordern moreso morever morg morgage morges morgs morisette mormalise mormalised mormalises mormalize
+mormalized mormalizes morphlogical morphlogies morphlogy morpholgical morpholgies morpholgy morrisette morroccan
+morrocco morroco mortage morter mose moslty mostlky mosture mosty mosue motation moteef moteefs moteur moteured
+moteuring moteurs mothing mothod mothods motivaiton motiviated motiviation motononic motononicity motorin motoroloa
+moudle moudles moudule moudules mounth mounths mountian mountin mountpiont mountpionts mouspointer moutn moutned
+moutning moutnpoint moutnpoints moutns mouvement mouvements movebackwrd moveble movemement movemements movememnt
+movememnts movememt movememts movemenet movemenets movemet movemets movemment movemments movemnet movemnets movemnt
+movemnts movied movment movments moziila mozila mozzilla mroe msbild msbilds msbuid msbuids msbuld msbulds msbulid
+msbulids mssing msssge mthod mthods mtuually mucuous muder mudering mudule mudules muext muilticast muiltipart
+muiltiplayer muiltiple muiltiples muiltiplication muiltiplications muiltiplicative muiltiplicities muiltiplicity
+muiltiplied muiltiplier muiltipliers muiltiplies muiltiply muiltiplying mulfunction mulfunctioned mulfunctioning
+mulfunctions mulicast mulipart muliplayer muliple muliples muliplication muliplications muliplicative muliplicities
+muliplicity muliplied muliplier mulipliers muliplies muliply muliplying mulit mulitcast mulithread mulithreaded
+mulithreading mulithreads muliticast mulitipart mulitiplayer mulitiple mulitiples mulitiplication mulitiplications
+mulitiplicative mulitiplicities mulitiplicity mulitiplied mulitiplier mulitipliers mulitiplies mulitiply
+mulitiplying mulitpart mulitpath mulitplayer mulitple mulitples mulitplication mulitplications mulitplicative
+mulitplicities mulitplicity mulitplied mulitplier mulitpliers mulitplies mulitply mulitplying multcast multible
+multibye multicat multicultralism multidimenional multidimenionsal multidimensinal multidimension multidimensionnal
+multidimentional multidimentionnal multiecast multifuction multilangual multile multiles multilied multilier
+multiliers multilies multilpe multilpes multilpication multilpications multilpicative multilpicities multilpicity
+multilpies multilplayer multilple multilples multilplication multilplications multilplicative multilplicities
+multilplicity multilplied multilplier multilpliers multilplies multilply multilplying multilpy multilpying multily
+multilying multipe multipes multipication multipications multipicative multipicities multipicity multipied multipier
+multipiers multipies multipile multipiler multipilers multipiles multipl multiplcation multipled multipler
+multiplers multiplexd multipliciaton multiplicites multiplicty multiplikation multipling multipllication multiplpied
+multiplpies multiplpy multiplpying multiplyed multiplyer multiplyers multiplyin multipresistion multipul multipy
+multipying multipyling multithred multithreded multithreding multithreds multitute multivriate multixsite
+multlication multlications multlicative multline multliple multliples multliplied multliplier multlipliers
+multliplies multliply multliplying multpart multpile multpiles multpilication multpilications multpily multpilying
+multplayer multple multples multplication multplications multplicative multplied multplier multpliers multplies
+multply multplying multuplayer multuple multuples multuplication multuplications multuplicative multuplicities
+multuplicity multuplied multuplier multupliers multuplies multuply multuplying multy mumber mumbers munbers
+muncipalities muncipality municiple munnicipality munute murderin murr muscel muscels muscial muscician muscicians
+muscil muscils musel musels musil musils mussil mussils mustash mustator muste mutablity mutally mutatbility
+mutatble mutatbly mutater mutaters mutbal mutbale mutch mutches mutecies mutexs muti muticast mutices mutiindex
+mutilcast mutiliated mutilpart mutilpath mutilplayer mutilple mutilples mutilplication mutilplications mutilplied
+mutilplier mutilpliers mutilplies mutilply mutilplying mutilsite mutilthread mutilthreaded mutilthreading
+mutilthreads mutimarked mutipart mutipath mutipl mutiplayer mutiple mutiples mutiplication mutiplications
+mutiplicative mutiplicities mutiplicity mutiplied mutiplier mutipliers mutiplies mutiply mutiplying mutisite
+mutithread mutithreaded mutithreading mutithreads mutli mutlicast mutlipart mutliplayer mutliple mutlipler mutliples
+mutliplication mutliplications mutliplicative mutliplicites mutliplicity mutliplied mutliplier mutlipliers
+mutliplies mutliply mutliplying mutlisite mutlithread mutlithreaded mutlithreading mutlithreads mutully mutux
+mutuxes mutuxs muyst myabe mybe mye myitereator myraid mysef mysefl mysekf myselfe myselfes myselv myselve myselves
+myslef mysogynist mysogyny mysterous mystql mystrow mystrows myu nadly naerly nagative nagatively nagatives nagivate
+nagivated nagivates nagivating nagivation nagivator nagivators naibhor naibhorhood naibhorhoods naibhorly naibhors
+naibor naiborhood naiborhoods naiborly naibors naieve nailin naivity nam namaed namaes namd nameing namemespace
+namemespaces namepace namepaces namepsace namepsaces namesapce namesapced namesapces namesd namess namesspace
+namesspaces namin namme nammed nammes namming namne namned namnes namnespace namnespaces nams namspace namspaces
+nane nanoparicle nanoparicles nanosecod nanosecods nanosencond nanosenconds nanoseond nanoseonds napalmin napom
+napomed napomes napoming napommed napommes napomming napomms napoms narl narled narling narls narly nast nastalgea
+nasted nastershem nastershems nastershum nastershums nastersiem nastersiems nastersium nastersiums nastertiem
+nastertiems nastertium nastertiums nasting nastly nasts nasturshem nasturshems nasturshum nasturshums nastyness
+natched natches natinal natinalism natinalist natinalists natinally natinals natioanl natioanlism natioanlist
+natioanlists natioanlly natioanls nationalisin nationalizin nativelly nativelyx natrual natrually naturaly naturely
+naturual naturually natvigation nautral navagate navagated navagates navagating navagation navagator navagators
+navagitation navgiate navgiated navgiates navgiating navgiation navgiator navgiators naviagte naviagted naviagtes
+naviagting naviagtion naviagtor naviagtors navigater navigaters navigatin navigaton navitvely navtive navtives
+nawsea nawseous nawseously nawshea nawshes nawshesly nawshus nawshusly nax naxima naximal naximum naybhor
+naybhorhood naybhorhoods naybhorly naybhors naybor nayborhood nayborhoods nayborly naybors naybour naybourhood
+naybourhoods naybourly naybours nce ncessarily ncessary nclude ncluded ncludes ncluding nclusion nclusions nclusive
+nclusively ndefined ndoe ndoes nead neaded neader neaders neading neads neady neagtive nealy neame neames neares
+nearset neast necasserily necassery necassrily necassry necause neccecarily neccecary neccesarily neccesary
+neccesities neccesity neccessarily neccessarrily neccessarry neccessary neccessities neccessity neccisarily
+neccisary neccsessarily neccsessary necesarily necesarrily necesarry necesary necesities necesity necessaerily
+necessaery necessaily necessairily necessairly necessairy necessar necessarally necessaraly necessariily
+necessarilly necessarilyn necessariy necessarlily necessarly necessarrily necessarry necessaru necessaryly necessay
+necesserily necessery necessesarily necessesary necessesities necessesity necessiate necesssarily necesssary
+necesssities necesssity nechanism necssarily necssary ned nedd nedded nedding nedds neded nedia nedium nediums nedle
+nedles nedless neds neede needeed needeing needes needin neeed neeeded neeeding neeedle neeedles neeedless neeeds
+neeeed neees nees neesd neesds neested neesting neet neether negaive negarive negatiotiable negatiotiate
+negatiotiated negatiotiates negatiotiating negatiotiation negatiotiations negatiotiator negatiotiators negativ
+negatve negible negitiable negitiate negitiated negitiates negitiating negitiation negitiations negitiator
+negitiators negitive neglibible neglible negligable negligble negligeable negoable negoate negoated negoates
+negoatiable negoatiate negoatiated negoatiates negoatiating negoatiation negoatiations negoatiator negoatiators
+negoating negoation negoations negoator negoators negociable negociate negociated negociates negociating negociation
+negociations negociator negociators negogtiable negogtiate negogtiated negogtiates negogtiating negogtiation
+negogtiations negogtiator negogtiators negoitable negoitate negoitated negoitates negoitating negoitation
+negoitations negoitator negoitators negoptionsotiable negoptionsotiate negoptionsotiated negoptionsotiates
+negoptionsotiating negoptionsotiation negoptionsotiations negoptionsotiator negoptionsotiators negosiable negosiate
+negosiated negosiates negosiating negosiation negosiations negosiator negosiators negotable negotaiable negotaiate
+negotaiated negotaiates negotaiating negotaiation negotaiations negotaiator negotaiators negotaible negotaite
+negotaited negotaites negotaiting negotaition negotaitions negotaitor negotaitors negotate negotated negotates
 negotatiable negotatiate negotatiated negotatiates negotatiating negotatiation negotatiations negotatiator
-negotatiators negotatible negotatie negotatied negotaties negotatior negotatiors negotion negotionable negotionate
-negotionated negotionates negotionating negotionation negotionations negotionator negotionators negotions
-negotiotable negotiotate negotiotated negotiotates negotiotating negotiotation negotiotations negotiotator
-negotiotators negtive neibor neiborhood neiborhoods neibors neice neigbor neigboud neigbouds neighbeard neighbeards
-neighbehood neighbehoods neighbeing neighbeod neighbeods neighbeordhood neighbeordhoods neighbeorhod neighbeorhods
-neighbergh neighberghs neighberhhod neighberhhods neighberhhood neighberhhoods neighberhing neighberhod neighberhodd
-neighberhodds neighberhods neighberhooding neighberhoof neighberhoofs neighberhoood neighberhooods neighberhoor
-neighberhoors neighberhoud neighberhouds neighbes neighbet neighbethood neighbethoods neighbets neighbeuing
-neighbeurgh neighbeurghs neighbeurhing neighbeurhooding neighbeurhoor neighbeurhoors neighbeus neighbeut
-neighbeuthood neighbeuthoods neighbeuts neighboard neighboards neighbood neighboods neighboordhood neighboordhoods
-neighboorhod neighboorhods neighborgh neighborghs neighborhooding neighborhoor neighborhoors neighbourgh
-neighbourghs neighbourhooding neighbourhoor neighbourhoors neighbr neigher neighor neight neighter neightobr
-neightobrhood neightobrhoods neightobring neightobrs neiter nelink nempty nenviroment neral nerally neraly nervana
-nerver nescesaries nescesarily nescesarrily nescesarry nescesary nesesarily nesesary nessarily nessary nessasarily
-nessasary nessecarilt nessecarily nessecarrily nessecarry nessecary nesseccarily nesseccary nessecerily nessecery
-nessecity nessesarily nessesary nessessarily nessessary nestalgicly nestin nestolgia nestolgic nestolgically
-nestolgicly netacpe netcape nethertheless nethod nethods netiher netowrk netscpe netural netwrok neumonically
-neumonicly neumonics nevelop nevere nevers newance newanced newances newancing newine newines newmatic newmatically
-newmaticly newmonectomies newmonectomy newmonia newmonic newmonitis nework neworks newsans newsanses newthon newtork
-nexted nexting ngix ngnix niear niether nieve nieveatay nievely nife nifes nighbor nighlty nighther nigth nigthly
-nihther nimph nimphal nimphian nimpho nimphos nimphs nimute nimutes nin nineth ninima ninimal ninimum ninj ninjs
-ninties ninty nitch nitched nitches nither nives nknown nkow nkwo nmae nmber nmbered nmbers nmme nned nneeded
-nnovisheate nnovisheates nnumber noddin nodel nodels nodess noe noen nofify nofitication nofitications nofitied
-nofities nofity nofitying nohing nohypen noice noified noifier noifies noify nomal nomally nomals nomber nombers
-nomes nomimal nomral nomrals nonbloking noncontigous nonsens nonseperable nonte noo noone noral noramal noraml
-noramls nore norhern normale normall normaly norml normlly normls normnal normol northen northereastern nostolgicly
-notaion notaly notatin notbook notce notced notces notchin notcing notebok notfy noth nothe nothern nothign nothihg
-nothin nothind nothink notibly notication notications noticible noticin noticy notidy notifaction notifactions
-notifed notifer notifes notificication notificications notifition notifitions notifiy notin notity notning notod
-notofocation notofocations notse nott nottice noveau novisheate novisheates novisheut novisheuts nowadys nowdays
-nowe nown nowns nstall nstalls nteger ntegers ntegral nuber nubered nubers nubmer nubmers nucular nueral nueron
-nuerons nuetral nuisans nulk nulll numbber numbe numberr numbert numbes numbesr numbet numbets numbr numbre numbred
-numbres numbrs numeber numebr numebrs numer numerbering numers numher numhers nummber numnber numner numners numvber
-numver numvers nunber nunbers nurish nusance nutral nutraly nutrieous nwe nwo oaker oakereous oakereously oakerous
-oakerously oakery oaram obatain obation obay obayed obaying obays obect obected obects obejct obejcts obeject oberv
-oberve oberved oberver oberves obervs obeyin obgect obgects obhect obhects obious obivous objct objcted objcts objec
-objecs objejct objekt objet objetc objetcs objets objtain objump obleek obleekly oblisk oblisks obnject obolete
-obscur observ observered obslete obsolte obstacal obsure obtaien obtaine obtaion obtrain obusing obviosu obvisious
-obvisiously obvisou obvisouly obvoius obyect obyekt ocapella ocasion ocasionaly ocassion ocassional ocassionally
-ocassionaly ocassioned ocassions occaisionaly occaisonaly occasin occasinaly occassionaly occationly occcur occcured
-occcurs occour occoured occourence occourences occouring occours occrrance occrrances occrred occsion occucence
-occucences occuped occuppy occurance occurances occurd occure occured occureneces occures occurr occurrs oce ocilate
+negotatiators negotatible negotatie negotatied negotaties negotating negotation negotations negotatior negotatiors
+negotator negotators negothiable negothiate negothiated negothiates negothiating negothiation negothiations
+negothiator negothiators negotiater negotiaters negotiatin negotible negoticable negoticate negoticated negoticates
+negoticating negotication negotications negoticator negoticators negotinate negotioable negotioate negotioated
+negotioates negotioating negotioation negotioations negotioator negotioators negotioble negotion negotionable
+negotionate negotionated negotionates negotionating negotionation negotionations negotionator negotionators
+negotions negotiotable negotiotate negotiotated negotiotates negotiotating negotiotation negotiotations negotiotator
+negotiotators negotiote negotioted negotiotes negotioting negotiotion negotiotions negotiotor negotiotors
+negotitable negotitae negotitaed negotitaes negotitaing negotitaion negotitaions negotitaor negotitaors negotitate
+negotitated negotitates negotitating negotitation negotitations negotitator negotitators negotite negotited
+negotites negotiting negotition negotitions negotitor negotitors negoziable negoziate negoziated negoziates
+negoziating negoziation negoziations negoziator negoziators negtative negtive neibhbors neibhbours neibor neiborhood
+neiborhoods neibors neice neigbhor neigbhorhood neigbhorhoods neigbhoring neigbhors neigbhour neigbhours neigbor
+neigborhood neigboring neigbors neigboud neigbouds neigbour neigbourhood neigbouring neigbours neighbar neighbarhood
+neighbarhoods neighbaring neighbars neighbbor neighbborhood neighbborhoods neighbboring neighbbors neighbeard
+neighbeards neighbehood neighbehoods neighbeing neighbeod neighbeods neighbeor neighbeordhood neighbeordhoods
+neighbeorhod neighbeorhods neighbeorhood neighbeorhoods neighbeors neighber neighbergh neighberghs neighberhhod
+neighberhhods neighberhhood neighberhhoods neighberhing neighberhod neighberhodd neighberhodds neighberhods
+neighberhood neighberhooding neighberhoods neighberhoof neighberhoofs neighberhoood neighberhooods neighberhoor
+neighberhoors neighberhoud neighberhouds neighbering neighbers neighbes neighbet neighbethood neighbethoods
+neighbets neighbeuing neighbeurgh neighbeurghs neighbeurhing neighbeurhooding neighbeurhoor neighbeurhoors neighbeus
+neighbeut neighbeuthood neighbeuthoods neighbeuts neighbhor neighbhorhood neighbhorhoods neighbhoring neighbhors
+neighboard neighboards neighbohood neighbohoods neighboing neighbood neighboods neighboor neighboordhood
+neighboordhoods neighboorhod neighboorhods neighboorhood neighboorhoods neighbooring neighboors neighborgh
+neighborghs neighborhhod neighborhhods neighborhhood neighborhhoods neighborhing neighborhod neighborhodd
+neighborhodds neighborhods neighborhooding neighborhoof neighborhoofs neighborhoood neighborhooods neighborhoor
+neighborhoors neighborhoud neighborhouds neighborin neighbos neighbot neighbothood neighbothoods neighbots
+neighbouing neighbourgh neighbourghs neighbourhhod neighbourhhods neighbourhhood neighbourhhoods neighbourhing
+neighbourhod neighbourhodd neighbourhodds neighbourhods neighbourhooding neighbourhoof neighbourhoofs neighbourhoood
+neighbourhooods neighbourhoor neighbourhoors neighbourhoud neighbourhouds neighbourin neighbous neighbout
+neighbouthood neighbouthoods neighbouts neighbr neighbrs neighbur neighburhood neighburhoods neighburing neighburs
+neigher neighobr neighobrhood neighobrhoods neighobring neighobrs neighor neighorhood neighorhoods neighoring
+neighors neighour neighourhood neighourhoods neighouring neighours neighror neighrorhood neighrorhoods neighroring
+neighrors neighrour neighrourhood neighrourhoods neighrouring neighrours neight neightbor neightborhood
+neightborhoods neightboring neightbors neightbour neightbourhood neightbourhoods neightbouring neightbours neighter
+neightobr neightobrhood neightobrhoods neightobring neightobrs neiter nelink nempty nenviroment neolitic neral
+nerally neraly nerative neratively neratives nervana nervanic nerver nescesaries nescesarily nescesarrily nescesarry
+nescesary nescessarily nescessary nesesarily nesesary nessarily nessary nessasarily nessasary nessecarilt
+nessecarily nessecarrily nessecarry nessecary nesseccarily nesseccary nessecerily nessecery nessecity nessesarily
+nessesary nessessarily nessessary nestalgia nestalgic nestalgically nestalgicly nestin nestolgia nestolgic
+nestolgically nestolgicly nestwork netacpe netcape netflify nethertheless nethod nethods netiher netowrk netowrks
+netscpe netural netwplit netwrok netwroked netwroks netwrork neumeric neumonectomies neumonectomy neumonia neumonic
+neumonically neumonicly neumonics neumonitis nevelop nevelope neveloped nevelopes neveloping nevelops nevere
+neveretheless nevers neverthless newance newanced newances newancing newine newines newletter newletters newmatic
+newmatically newmaticly newmonectomies newmonectomy newmonia newmonic newmonitis nework neworks newsans newsanses
+newslines newthon newtork nexted nexting ngix ngnix niear niearest nieghbor nieghbors nieghbour nieghbours niether
+nieve nieveatay nievely nife nifes nighbor nighborhood nighboring nighlties nighlty nighther nightime nigth
+nigthlies nigthly nigthmare nigthmares nigthtime nihther nimph nimphal nimphean nimphian nimphlike nimpho
+nimphomania nimphomaniac nimphomaniacs nimphos nimphs nimute nimutes nin nineth ninima ninimal ninimally ninimum
+ninj ninjs ninteenth ninties ninty nitch nitched nitches nitching nither nitification nitifications nives nknown
+nkow nkwo nmae nmber nmbered nmbering nmbers nmme nned nneeded nnovisheate nnovisheates nnumber noddin nodel nodels
+nodess nodulated noe noen nofification nofifications nofified nofifies nofify nofifying nofitication nofitications
+nofitied nofities nofity nofitying nohing nohypen noice noification noifications noified noifier noifiers noifies
+noify noifying nojification nojifications nomal nomalisation nomalise nomalised nomalises nomalising nomalization
+nomalize nomalized nomalizes nomalizing nomally nomals nomber nombered nombering nombers nomes nomimal nomral
+nomralization nomralize nomralized nomralizes nomralizing nomrally nomrals nonbloking noncombatents noncontigous
+nonesense nonesensical nonexistance nonexistant nonnegarive nonneighboring nonsence nonsens nonseperable nonte
+nontheless nonthing nonwithstanding noo noone noral noralize noralized noramal noramalise noramalised noramalises
+noramalising noramalize noramalized noramalizes noramalizing noramals noraml noramlisation noramlise noramlised
+noramlises noramlising noramlization noramlize noramlized noramlizes noramlizing noramlly noramls nore norhern
+norification norifications normailzation normailze normailzed normailzes normailzing normaize normaized normaizes
+normaizing normale normales normalisin normalizin normall normallisation normallise normallised normallises
+normallising normallization normallize normallized normallizes normallizing normallly normalls normaly normalyl
+normalyly normalysed normalyy normalyzation normalyze normalyzed norml normlisation normlise normlised normlises
+normlising normlization normlize normlized normlizes normlizing normlly normls normnal normol normolise normolize
+northen northereastern nortification nortifications nortmally nostolgia nostolgic nostolgically nostolgicly notabley
+notaion notaly notasion notatin notbook notbooks notce notced notces notchin notcing noteable noteably notebok
+noteboks noteboook noteboooks noteriety notfication notfications notfy noth nothe nothern nothign nothigng nothihg
+nothin nothind nothink notibly noticable noticably notication notications noticeing noticiable noticible
+noticication noticications noticied noticies noticiing noticin noticy noticying notidication notidications notidied
+notidies notidy notidying notifacation notifacations notifaction notifactions notifcation notifcations notifed
+notifer notifers notifes notifiaction notifiactions notifiation notifiations notificaction notificactions
+notificaion notificaions notificaiton notificaitons notificarion notificarions notificastion notificastions
+notificatios notificaton notificatons notificiation notificiations notificication notificications notifictation
+notifictations notifiction notifictions notififation notififations notifing notifition notifitions notifiy
+notifiying notifyable notifycation notifycations notifyed notifyes notifyin notigication notigications notin
+notitication notitications notitied notities notity notitying notmalize notmalized notmutch notning notod
+notofocation notofocations notoreous notoreously notority notse nott nottaion nottaions notthing nottice notticed
+nottices notticing notwhithstanding notwithstandin nourishin noveau novemeber novisheate novisheates novisheut
+novisheuts nowadys nowdays nowe nown nowns nstall nstallation nstalled nstaller nstallers nstalling nstalls nteger
+ntegers ntegral ntegrals ntegrate ntegrated ntegrates ntegrating ntegration ntegrations ntegrity ntification nuber
+nubered nubering nubers nubmer nubmered nubmering nubmers nucleous nucular nuculear nueral nueroimaging
+nueroinformatics nueron nueronal nuerons nuetral nuetrally nuisans nuisanse nuisanses nuissance nulk nulll numbber
+numbbered numbbering numbbers numbe numberal numberals numberator numberators numberic numberical numberically
+numberin numberous numberr numberred numberring numberrs numberss numbert numbes numbesr numbet numbets numbr numbre
+numbred numbres numbring numbrs numearate numearation numeber numebering numebers numebr numebrs numer numeraotr
+numerater numeraters numerbering numercial numercially numerial numering numerious numers numher numhers nummber
+nummbers nummeral nummerals nummerator nummerators nummeric nummerical nummerically nummerous numnber numnbered
+numnbering numnbers numner numners numvber numvbers numver numvers nunber nunbers nurish nurished nurisher nurishes
+nurishing nurishment nurturin nusance nutral nutrally nutraly nutrieous nutritent nutritents nuturing nwe nwo oaker
+oakereous oakereously oakerous oakerously oakery oaram oarticle oarticles obatain obation obations obay obayed
+obaying obays obect obected obecting obection obections obective obectively obectives obects obediance obediant
+obejct obejcted obejction obejctions obejctive obejctively obejctives obejcts obeject obejection obejects oberflow
+oberflowed oberflowing oberflows oberv obervant obervation obervations oberve oberved oberver obervers oberves
+oberving obervs obeservation obeservations obeserve obeserved obeserver obeservers obeserves obeserving obession
+obessions obeyin obgect obgects obhect obhectification obhectifies obhectify obhectifying obhecting obhection
+obhects obious obiously obivous obivously objct objcted objcting objction objctions objctive objctively objctives
+objcts objec objecs objectifyin objectin objectss objejct objekt objet objetc objetcs objetion objetions objetive
+objetively objetives objets objtain objtained objtains objump obleek obleekly oblisk oblisks oblitque obnject
+obolete oboleted obscur obselete obseleted obseravtion obseravtions observ observered observin obsevrer obsevrers
+obslete obsleted obsloescence obsloete obsloeted obsolate obsolated obsolesence obsolite obsolited obsolote
+obsoloted obsolte obsolted obsolutely obsolutism obsolutist obsolutists obssessed obstable obstables obstacal
+obstancles obstruced obstructin obsure obtaien obtaiend obtaiens obtaine obtaines obtainig obtainin obtaion
+obtaioned obtaions obtrain obtrained obtrains obusing obviosu obviosuly obvioulsy obvisious obvisiously obvisou
+obvisouly obvisous obvisously obvoius obvoiusly obyect obyekt ocapella ocasion ocasional ocasionally ocasionaly
+ocasioned ocasions ocassion ocassional ocassionally ocassionaly ocassioned ocassions occaision occaisional
+occaisionally occaisionaly occaisions occaison occaisonal occaisonally occaisonaly occaisons occasin occasinal
+occasinally occasinaly occasins occasioanl occasioanlly occasionaly occassion occassional occassionally occassionaly
+occassioned occassions occation occational occationally occationly occations occcur occcured occcurs occour occoured
+occourence occourences occouring occourred occourrence occourrences occourring occours occrrance occrrances occrred
+occrrence occrrences occrring occsion occsional occsionally occsions occucence occucences occulusion occuped
+occupided occuppancies occuppancy occuppant occuppants occuppation occuppational occuppations occuppied occuppier
+occuppiers occuppies occuppy occuppying occuption occuptional occuptions occupyin occuracy occurance occurances
+occurately occurd occurded occure occured occurence occurences occureneces occures occuring occurr occurrance
+occurrances occurrencies occurrencs occurrin occurrred occurrrence occurrrences occurrring occurrs oce ocilate
 ocilated ocilater ocilaters ocilates ocilating ocilator ocilators oclock ocntext ocorrence ocorrences octect octects
-octive octives ocuntry ocupied ocupier ocupies ocupy ocur ocurr ocurrance ocurrances ocurred ocurrred ocurrs ocurs
-odasee odasees oder odered odering oders odly ody oen oepn oepned oepning oepns oeprand oeprate ofcource offcers
-offcial offen offener offens offerd offerin offest offests offet offets offfer offfers offfice offfset offic offical
-officaly officealy officianado officianados officionado officionados offine offisianado offisianados offisionado
-offisionados offlaod offred offser offsers offsest offsetp offsett offten oficial oficianado oficianados ofisianado
-ofisianados ofisionado ofisionados ofo ofrom ofset ofsets ofsset oftenly ofter ofthe ofthen oger ogerish ogers oging
-oglin oher ohter ohters oigin oiginal oigins oint ointed ointer ointers ointing oints ois ojbect ojbects oje oject
-ojects ojekts okat oktober oldes oll olny olt olther oly omage omages omaj omaje omajes omishience omishiences
-omishients omishints omisience omisiences omision omited omiting omitt omittin omlet omlets omlette ommishience
-ommishiences ommishients ommishints ommisience ommisiences ommision ommisions ommit ommited ommiting ommits
-omnishients omnishints omplementaion omre onces onchage ond onece onedimenional onedimenionsal oneyway ongly ongoign
-ongoin onl onlie onliene onlly onlye onmishience onmishiences onmishients onmishints onmisience onmisiences onoly
-onomanopea onomonopea onot onother ons onself ontact ontacts ontain ontainging ontainor ontainors ontains ontent
-ontents ontext onthe ontho ontop ontrol ontrols onveience onw onwed onwee onwer onwing onws onwward ony onyl oommits
-ooutput opactiy opacy opague opatque opayk opaykely opaykes opbject opeaaration opeaarations opeabcration
-opeabcrations opearatios opearion opearions opearios opeariton opearitons opearitos opearnd opearor opearors opearte
-opeartios opeate opeates opeatios opeator opeatror opeatrors opeg opeging opeing opeinging opeings opem opemed
-opemess opeming opems opend opended openen openend openened openening openes openess openign openin openining
-openned operare operatate operatated operatates operatating operatation operatational operatations operatator
-operatators operato opertae operte operted opertes opertor opetion ophan ophans opimal opimise opimism opimize
-opinyon opinyonaire opinyonate opion opional opions opition opitmal opiton opitons opject opjecteing opjects opne
-opned opnssl oponent oportions opose oposed oposite oppen oppend oppened oppener oppenly oppens oppononent
-opportunies opportunisticly opportunistly opportuny opposin opposit oppositition opps oppsofite oprand oprands
-oprate oprated oprates oprator opreand opreate oprion oprions optain optains optaionl opten optet opthamologist
-optiion optimation optimimum optimze optin optinal optins optio optioin optiona optionn optionnaly optios
-optisimation optisimations optismied optizimation optizimations optizmied optmize optoin optoins optomal opton
-optonal optons opulate opyion opyions orangatang orangatangs orcale orded orderd orderin ordert orderve orderves
-ordeurve ordeurves ordeuvre ordeuvres ording ordner orede oredes oreding oredred oregeno orfer organim organisate
-organisated organisates organisating organizate organizated organizates organizating orgin orginal orginial
-orginially orginials orginiate orginiated orginiates orgininal orgininals orgins orginx orginy orhpan oriant oricle
-oricles orieation orieations oriente origanaly origial origianaly origigin origiginal origiginally origiginals
-origininal origininate origininated origininates origininating origining origion orign orignal oringal oringally
-orkid orkids orpan orpaned orpans orthagnal osffset osterage osterages ostridge ostridges otain otained otains otate
-otated otates otating otation otehr otehrwice otehrwize oter oterwice oterwize othe othere othersie otherways
-otherweis otherwhere otherwhile otherwrite otherws othewice othewize otho othre othres othwerise othwhise otimal
-otimise otimism otimize otion otional otions otpimal otpion otpions otput otside otu ouer ouevre ougoing ouline
-oulined oulines ouptut ouptuted ouptuting ouptuts ouput ouputs ource ourced ources ourcing ourselfs ourselv ouside
-oustide outbut outbuts outdoin outgoin outher outin outisde outloud outlow outlows outoign outoing outout outperfome
-outperfomeing outpout outptu outptus outpu outpupt outpus outpust outsid outter outupt outupts outuput outut oututs
-ouur ouurs oveerun oveflow ovelap ovelaps oveload overal overfl overflw overfow overiddden overide overiden
-overlayed overlodes overlow overriabled overrided overrident overrie overrriddden overrriden overun overvise
-overvize overwise overwize overwrited overzealis overzealisly overzelis overzelisly overzelos overzelosly overzelus
-overzelusly ovious ovride ovrides ovrride ovrwrt ovserve ovveridden ovveride ovverides ovveriding owener ower
-owervrite owervrites owful ownder ownes ownin ownload ownner ownward ownwer owrk owudl oxigen oxzillary oyu oyur
-oyurs pacage pacaged pacages pacakge pach pachage pached paches paching pachooly pacht pachtches pachtes pacin
-pacjage packae packaed packaeg packaes packag packagd packags packats packe packege packes packge packged packgement
-packges packgs packin packte packtes pactch pacth pacthed pacthes paculier paculierly padam padd paddin padds pading
-paeth pagent pagents pahses paht pahts paide paied paintin pairocheal pairocheality pairocheally pairocheel
-pairocheelity pairocheelly pairokeal pairokeality pairokeally pairokeel pairokeelity pairokeelly paitent paiting
-pakage pakaged pakages pakcage pakcet pakcets paket pakets pakge pakvage palatte palce palced palces palcing palete
-pallete paln paly palyed palyer palyers palying palys pamflet pamplet paniced pannel pannels paoition paor paradime
-paradym parafanalia paragarapha paragaraphas paragph paragphs parahaps paralel paralelle paralely paralle
-parallisation parallise parallised parallises parallising parallism parallization parallize parallized parallizes
-parallizing paramameter paramameters paramemeter paramemeters paramenet paramenets paramer paramerisation paramerise
-paramerised paramerises paramerising paramerization paramerize paramerized paramerizes paramerizing paramerless
-paramers paramert paramerts paramesr parametrse paramss paramtere paramterer paramterers paramteres paramterical
-paramterts parana parant paranthes parants paraphanalia pararagraph pararagraphs pararm pararms paratheses
-parathesis paratmer paratmers pard parem paremter paremters parenthesed paresr paresrs paret parfay parge parger
-pargers paria parial parias paricle parin parital parititiones paritiy parituclar parkay parkays parm parmas
-parmater parmaters parmetian parmisian parms parmter parmters parnoia parnter parocheel parocheelity parocheelly
-parokeal parokeality parokeally parokeel parokeelity parokeelly parralel parralelisation parralelise parralelised
-parralelises parralelising parralelism parralelization parralelize parralelized parralelizes parralelizing parralell
+octive octives octohedra octohedral octohedron ocuntries ocuntry ocupied ocupier ocupiers ocupies ocupy ocupying
+ocur ocurr ocurrance ocurrances ocurred ocurrence ocurrences ocurring ocurrred ocurrs ocurs odasee odasees oder
+odered odering oders odly ody oen oepn oepned oepning oepns oeprand oeprands oeprate oeprated oeprates oeprating
+oepration oeprational oeprations oeprator oeprators ofcource offcers offcial offcially offcials offen offener
+offenest offens offerd offereings offerin offest offests offet offets offfence offfences offfense offfenses offfer
+offfered offfering offfers offfice offficer offficers offfices offficial offficially offficials offfset offfsets
+offic offical offically officals officaly officeal officeally officeals officealy officialy officianado officianados
+officionado officionados offine offisianado offisianados offisionado offisionados offlaod offlaoded offlaoding
+offloadin offloded offred offsence offsense offsenses offser offsers offsest offseted offsetes offseting offsetp
+offsett offsettin offstets offten oficial oficially oficianado oficianados oficionado oficionados ofisianado
+ofisianados ofisionado ofisionados ofmodule ofo ofrom ofset ofsets ofsetted ofsetting ofsset oftenly ofter ofthe
+ofthen oger ogerish ogers oging oglin oher oherwise ohter ohters ohterwise oigin oiginal oiginally oiginals
+oiginating oigins oint ointed ointer ointers ointing oints ois ojbect ojbected ojbecting ojbection ojbections
+ojbective ojbectively ojbectives ojbects oje oject ojection ojective ojects ojekts okat oktober oldes oll olny olt
+olther oly omage omages omaj omaje omajes omishience omishiences omishients omishints omisience omisiences omision
+omited omiting omitt omittin omlet omlets omlette omlettes ommishience ommishiences ommishients ommishints
+ommisience ommisiences ommision ommisions ommission ommissions ommit ommited ommiting ommits ommitted ommitting
+omnishience omnishiences omnishients omnishints omnisience omnisiences omniverous omniverously omplementaion
+omplementation omre onces onchage ond onece onedimenional onedimenionsal oneliners oneyway ongly ongoign ongoin onl
+onlie onliene onlly onlye onlyonce onmishience onmishiences onmishients onmishints onmisience onmisiences onoly
+onomanopea onomonopea onot onother ons onself onservation ontact ontacted ontacting ontacts ontain ontained ontainer
+ontainers ontainging ontaining ontainor ontainors ontains ontent ontents ontext onthe ontho ontop ontrol ontrolled
+ontroller ontrollers ontrolling ontrols onveience onw onwed onwee onwer onwership onwing onws onwward onwwards ony
+onyl oommits ooutput ooutputs opactity opactiy opacy opague opatque opayk opaykely opaykes opbject opbjective
+opbjects opeaaration opeaarations opeabcration opeabcrations opearand opearands opearate opearates opearating
+opearation opearations opearatios opearator opearators opearion opearions opearios opeariton opearitons opearitos
+opearnd opearnds opearor opearors opearte opearted opeartes opearting opeartion opeartions opeartios opeartor
+opeartors opeate opeates opeation opeational opeations opeatios opeator opeators opeatror opeatrors opeg opeging
+opeing opeinging opeings opem opemed opemess opeming opems openbrower opend opended openeing openen openend openened
+openening openes openess openign openin openining openned openning openscource openscourced opentememetry operaand
+operaands operaion operaional operaions operaiton operaitonal operaitons operandes operare operared operares
+operaring operarion operarional operarions operaror operarors operatate operatated operatates operatating
+operatation operatational operatations operatator operatators operater operaters operatin operatinal operatings
+operatins operatio operatione operationes operationg operationgs operatior operatiors operatios operatng operato
+operaton operatonal operatons operatos operatte operatted operattes operatting operattion operattional operattions
+operattor operattors opereate opereated opereates opereating opereation opereational opereations opertae opertaed
+opertaes opertaing opertaion opertaional opertaions opertaor opertaors operte operted opertes operting opertion
+opertional opertions opertor opertors opetion opetional opetionally opetions ophan ophans ophtalmology opimal
+opimally opimisation opimisations opimise opimised opimiser opimisers opimises opimising opimism opimistic
+opimistically opimization opimizations opimize opimized opimizer opimizers opimizes opimizing opinionater
+opinionaters opinyon opinyonable opinyonaire opinyonal opinyonate opinyonated opinyonatedly opinyonative opinyonator
+opinyonators opinyonist opinyonists opinyonnaire opinyons opion opional opionally opions opitimal opitimally
+opitimisation opitimisations opitimise opitimised opitimiser opitimisers opitimises opitimising opitimism
+opitimistic opitimistically opitimization opitimizations opitimize opitimized opitimizer opitimizers opitimizes
+opitimizing opition opitional opitionally opitions opitmal opitmally opitmisation opitmisations opitmise opitmised
+opitmiser opitmisers opitmises opitmising opitmism opitmistic opitmistically opitmization opitmizations opitmize
+opitmized opitmizer opitmizers opitmizes opitmizing opiton opitonal opitonally opitons opject opjected opjecteing
+opjectification opjectifications opjectified opjecting opjection opjections opjective opjectively opjects opne opned
+opnegroup opnssl oponent oponents oportions oportunities oportunity opose oposed oposite oposition oppen oppend
+oppened oppenent oppenents oppener oppeners oppening oppenings oppenly oppens opperate opperated opperates
+opperation opperational opperations opperator opperators oppertunist oppertunities oppertunity oppinion oppinionated
+oppinions opponant oppononent opportunies opportunisticly opportunistly opportunites opportunties opportunty
+opportuny opposin opposit oppositition opposits oppossed opprotunities opprotunity opproximate opproximated
+opproximately opproximates opproximating opproximation opproximations opps oppsofite oppurtunities oppurtunity
+oprand oprands oprate oprated oprates oprating opration oprational oprations oprator oprators opreand opreands
+opreate opreated opreates opreating opreation opreational opreations opreator opreators opression opressive
+oprimization oprimizations oprimize oprimized oprimizer oprimizers oprimizes oprimizing oprion oprional oprionally
+oprions optain optained optains optaionl opten optening optet opthalmic opthalmologist opthalmology opthamologist
+optiion optiional optiionally optiions optimasation optimation optimazation optimazations optimaze optimazed
+optimazer optimazers optimazes optimazing optimial optimiality optimice optimiced optimier optimimum optimisim
+optimisin optimisitc optimisitic optimissm optimistaion optimistaions optimitation optimizaing optimizaton
+optimizatons optimiziation optimiziations optimizie optimizied optimizier optimiziers optimizies optimiziing
+optimizin optimiztaion optimiztaions optimiztion optimiztions optimsitic optimyze optimzation optimzations optimze
+optimzed optimzer optimzers optimzes optimziation optimziations optimzie optimzied optimzier optimziers optimzies
+optimziing optimzing optin optinal optinally optins optio optioanl optioin optioinal optioins optiona optionall
+optionalliy optionallly optionaly optionel optiones optionial optionn optionnal optionnally optionnaly optionss
+optios optisimation optisimations optismied optizimation optizimations optizmied optmisation optmisations
+optmization optmizations optmize optmized optmizer optmizers optmizes optmizing optoin optoinal optoinally optoins
+optomal optomally optomisation optomisations optomise optomised optomiser optomisers optomises optomising optomism
+optomistic optomistically optomization optomizations optomize optomized optomizer optomizers optomizes optomizing
+opton optonal optonally optons opulate opulates opyion opyions orangatang orangatangs orcale orcestra orcestras
+orcestrate orcestrated orcestrates orcestrating orcestrator orchestratin orded orderd orderin ordert orderve
+orderves ordeurve ordeurves ordeuvre ordeuvres ording ordner orede oredes oreding oredred oregeno orfer orgamise
+organim organisaion organisaions organisate organisated organisates organisating organisin organistion organistions
+organizaion organizaions organizate organizated organizates organizating organizin organiztion organiztions
+organsiation organsiations organsied organsier organsiers organsies organsiing organziation organziations organzied
+organzier organziers organzies organziing orgiginal orgiginally orgiginals orgin orginal orginally orginals orginate
+orginated orginates orginating orginial orginially orginials orginiate orginiated orginiates orgininal orgininals
+orginisation orginisations orginised orginization orginizations orginize orginized orgins orginx orginy orhpan
+orhtogonal orhtogonality orhtogonally oriant oriantate oriantated oriantation oricle oricles oridinal oridinarily
+oridinate oridinates orieation orieations orienatate orienatated orienatation orienate orienation oriended
+orientaion orientatied oriente orientiation orientied orientned orietation orietations origanaly origial origially
+origials origianal origianally origianals origianaly origianl origianlly origianls origigin origiginal origiginally
+origiginals originall originaly originatin originial originiality originially originiated originiating origininal
+origininate origininated origininates origininating origining originnally origion origional origionally orign
+orignal orignality orignally orignate orignated orignates orignating orignial origniality orignially origniate
+origniated origniates origniating origninal origninality origninally origninate origninated origninates origninating
+oringal oringally orkid orkids orpan orpanage orpaned orpans orriginal orthagnal orthagonal orthagonalize ortherwise
+orthoganal orthoganalize orthognal orthogonalizaion orthogonnal orthongonalise orthongonalised orthongonalises
+orthongonalising orthongonality orthongonalize orthongonalized orthongonalizes orthongonalizing orthonormalizatin
+orthorombic ortogonal ortogonality ortolaryngologist ortolaryngologists ortolaryngology osbscure osciallator
+oscilate oscilated oscilating oscilator oscillater oscillaters oscillatin oscilliscope oscilliscopes osffset
+osffsets osffsetting osicllations ossociate ossociated ossociation ossociations osterage osterages ostridge
+ostridges otain otained otains otate otated otates otating otation otations otehr otehrwice otehrwise otehrwize oter
+oterwice oterwise oterwize othe othere otherewise otherise otheriwse othersie othervise otherwaise otherways
+otherweis otherweise otherwhere otherwhile otherwhise otherwice otherwide otherwiese otherwis otherwize otherwordly
+otherwose otherwrite otherws otherwse otherwsie otherwsise otherwuise otherwwise otherwyse othewice othewise
+othewize otho othogonal othogonality othogonally othographic othopaedic othopaedics othopedic othopedics othre
+othres othwerise othwerwise othwhise otification otifications otiginal otimal otimality otimally otimisation
+otimisations otimise otimised otimiser otimisers otimises otimising otimism otimistic otimistically otimization
+otimizations otimize otimized otimizer otimizers otimizes otimizing otion otional otionally otions otpimal otpimally
+otpimisation otpimisations otpimise otpimised otpimiser otpimisers otpimises otpimising otpimism otpimistic
+otpimistically otpimization otpimizations otpimize otpimized otpimizer otpimizers otpimizes otpimizing otpion
+otpional otpionally otpions otput otside otu oublisher ouer ouevre ougoing ouline oulined oulines oulining
+oultinenodes oultiner oultline oultlines ountline ouptut ouptuted ouptuting ouptuts ouput ouputarea ouputs ouputted
+ouputting ource ourced ources ourcing ourselfe ourselfes ourselfs ourselv ourselve ourselvs ouside oustanding
+oustide outbut outbuts outdoin outgoign outgoin outher outherwise outin outisde outlinin outllook outloud outlow
+outlowed outlowing outlows outoign outoing outout outperfoem outperfoeming outperfom outperfome outperfomeing
+outperfoming outperfomr outperfomring outperformin outpout outpouts outptu outptus outpu outpupt outpus outpust
+outpusts outputed outputing outputtin outragous outragously outrside outselves outsid outstandin outter outtermost
+outupt outupts outuput outut oututs outweight outweights ouur ouurs oveerun oveflow oveflowed oveflowing oveflows
+ovelap ovelapped ovelapping ovelaps oveload oveloaded oveloading oveloads overaall overal overcompansate
+overcompansated overcompansates overcompansating overcompansation overcompansations overcompensatin overengeneer
+overengeneering overfl overflowin overflw overfow overfowed overfowing overfows overheda overhread overidable
+overiddden overidden overide overiden overides overiding overlaped overlaping overlapp overlappin overlayed
+overlflow overlflowed overlflowing overlflows overlfow overlfowed overlfowing overlfows overloade overloades
+overloadin overlodaded overloded overlodes overlow overlowed overlowing overlows overreidden overreide overreides
+overriabled overriddable overriddden overridde overridded overriddes overridding overrideable overrided overridee
+overrideen overriden overrident overridiing overridin overrids overrie overries overrite overrriddden overrridden
+overrride overrriden overrrides overrriding overrrun overshaddowed oversubcribe oversubcribed oversubcribes
+oversubcribing oversubscibe oversubscibed oversubscirbe oversubscirbed oversubscribin overthere overun overvise
+overvize overvride overvrides overvrite overvrites overwelm overwelming overwheliming overwhelmin overwiew overwirte
+overwirting overwirtten overwise overwite overwites overwiting overwitten overwize overwridden overwride overwrides
+overwriding overwrited overwriten overwritin overwritren overwritte overwrittes overwrittin overwritting
+overwrittten overzealis overzealisly overzealos overzealosly overzealus overzealusly overzelis overzelisly overzelos
+overzelosly overzelous overzelously overzelus overzelusly ovewrite ovewrites ovewriting ovewritten ovewrote ovious
+oviously ovride ovrides ovrlapped ovrridable ovrridables ovrridden ovrride ovrrides ovrriding ovrwrt ovservable
+ovservation ovserve ovveridden ovveride ovverides ovveriding ovverridden ovverride ovverrides ovverriding owener
+ower owerflow owerflowed owerflowing owerflows owership owervrite owervrites owerwrite owerwrites owful ownder
+ownerhsip ownersip ownes ownin ownload ownloaded ownloader ownloaders ownloading ownloads ownner ownward ownwer
+ownwership owrk owudl oxdiation oxigen oximoron oxzillary oyu oyur oyurs oyurself oyurselves paackage paackaged
+paackages paackaging pacage pacaged pacages pacaging pacakage pacakaged pacakages pacakaging pacakge pacakged
+pacakges pacakging paceholder paceholders pach pachage pachaged pachages pachaging pached paches paching pachooly
+pacht pachtches pachtes pacifyin pacin pacjage pacjaged pacjages pacjaging packaage packaaged packaages packaaging
+packacge packacged packacges packacging packae packaed packaeg packaegd packaege packaeged packaeges packaeging
+packaegs packaes packag packagd packagin packags packaing packats packe packege packeged packeges packeging packes
+packgage packgaged packgages packgaging packge packged packgement packges packging packgs packhage packhages packin
+packkage packkaged packkages packkaging packte packtes pactch pactched pactches pactching pacth pacthed pacthes
+pacthing paculier paculierly padam padd paddin padds pading paermission paermissions paeth pagagraph pagent pagentry
+pagents pahses paht pahts paide paied painfull painfullly painfuly painiting paintile paintin pairocheal
+pairocheality pairocheally pairocheel pairocheelity pairocheelly pairokeal pairokeality pairokeally pairokeel
+pairokeelity pairokeelly paitence paitent paitently paitents paitience paitient paitiently paitients paiting pakage
+pakaged pakageimpl pakages pakaging pakcage pakcaged pakcages pakcaging pakcet pakcets paket pakets pakge pakvage
+palatte palce palced palceholder palceholders palcement palcements palces palcing paleolitic palete paliamentarian
+pallete pallette palletted paln paltette paltform paltforms paly palyed palyer palyers palying palys pamflet pamplet
+paniced panicing panickin pannel pannels pantomine paoition paor paradime paradym paraemeter paraemeters paraeter
+paraeters parafanalia paragaph paragaphs paragaraph paragarapha paragaraphas paragaraphs paragarph paragarphs
+paragph paragphs paragpraph paragpraphs paragrah paragrahs paragraphy paragrph paragrphs parahaps paralel
+paralelisation paralelise paralelised paralelises paralelising paralelism paralelization paralelize paralelized
+paralelizes paralelizing paralell paralelle paralellisation paralellise paralellised paralellises paralellising
+paralellism paralellization paralellize paralellized paralellizes paralellizing paralells paralelly paralels
+paralely paralle paralleisation paralleise paralleised paralleises paralleising paralleism paralleization paralleize
+paralleized paralleizes paralleizing parallell parallellisation parallellise parallellised parallellises
+parallellising parallellism parallellization parallellize parallellized parallellizes parallellizing parallells
+parallelpiped parallelpipeds parallely paralles parallisation parallise parallised parallises parallising parallism
+parallization parallize parallized parallizes parallizing paralllel paralllels paramameter paramameters paramater
+paramaterisation paramaterise paramaterised paramaterises paramaterising paramaterization paramaterize paramaterized
+paramaterizes paramaterizing paramaterless paramaters paramatric paramatrically parameger paramemeter paramemeters
+paramemter paramemters paramenet paramenets paramenter paramenters paramer paramerisation paramerise paramerised
+paramerises paramerising paramerization paramerize paramerized paramerizes paramerizing paramerless paramers
+paramert paramerter paramerters paramerts paramesr paramete parameteras parametere parameteres parameteric
+parameterical parameterically parameterts parametes parametesr parametic parametised parametr parametre
+parametreless parametres parametrs parametrse parametter parametters parammeter parammeters paramss paramter
+paramtere paramterer paramterers paramteres paramteric paramterical paramterisation paramterise paramterised
+paramterises paramterising paramterization paramterize paramterized paramterizes paramterizing paramterless
+paramters paramterts paramtrical parana paraniac paranoya parant paranthes parantheses paranthesis parants
+paraphanalia paraphenalia pararagraph pararagraphs pararaph pararaphs parareter parargaph parargaphs pararm
+pararmeter pararmeterization pararmeterize pararmeterized pararmeters pararms parastic parastics paratheses
+parathesis paratmer paratmers paravirtualiation paravirtualied paravirutalisation paravirutalise paravirutalised
+paravirutalization paravirutalize paravirutalized parctical parctically pard parellel parellelisation parellelise
+parellelised parellelises parellelising parellelism parellelization parellelize parellelized parellelizes
+parellelizing parellelly parellelogram parellels parem paremeter paremeterisation paremeterise paremeterised
+paremeterises paremeterising paremeterization paremeterize paremeterized paremeterizes paremeterizing paremeterless
+paremeters paremetric paremetrically paremter paremters parenteses parentesis parenthese parenthesed parenthesies
+parenthises parenthsis paresr paresrs paret paretheses parethesis parfay parge parger pargers paria parial parially
+parias paricipant paricipants paricipate paricipated paricipates paricipating paricipation paricipations paricle
+paricles paricular paricularly parin parisitic parital paritally paritals paritial pariticipant pariticipants
+pariticipate pariticipated pariticipation pariticipations pariticle pariticles pariticular pariticularly parition
+paritioned paritioning paritions paritition parititioned parititioner parititiones parititioning parititions paritiy
+parituclar parkay parkays parlament parlamentary parlaments parliment parlimentary parliments parm parmaeter
+parmaeters parmameter parmameters parmas parmater parmaters parmesian parmeter parmeters parmetian parmisan
+parmisian parms parmter parmters parnoia parnter parntered parntering parnters parntership parnterships parocheal
+parocheality parocheally parocheel parocheelity parocheelly parokeal parokeality parokeally parokeel parokeelity
+parokeelly parragraph parragraphs parrakeets parralel parralelisation parralelise parralelised parralelises
+parralelising parralelism parralelization parralelize parralelized parralelizes parralelizing parralell
 parralellisation parralellise parralellised parralellises parralellising parralellism parralellization parralellize
-parralellized parralellizes parralellizing parralells parralelly parralels parralely parrallell parrallely parrent
-parsef parsering parshal parshally parshaly parsial parsialy parsin parstree partcle parth particals particaluar
-particaluarly particalur particalurly particant particaulr particaulrly particual particually particuraly partion
-partioned partitial partitially partiticipant partiticipants partiticular partitinioning partitition partititioned
-partititioning partititions partiula pary pascheurisation pascheurise pascheurised pascheurises pascheurising
-pascheurization pascheurize pascheurized pascheurizes pascheurizing paschurisation paschurise paschurised
-paschurises paschurising paschurization paschurize paschurized paschurizes paschurizing pase pased paser pasesd pash
-pasing pasive pasre pasred pasrer pasrers pasres pasring passerbys passess passin passiv passord passs passsed
-passses passt passwor pastery pastin pasword patchin patchs patcket patern paterns pathame pathane pathc pathced
-pathces pathes pathign pathnme pathwya patial paticle patren patrens patrent patten pattens pattren pattrn pattrns
-pauload pavin peacd peacify peanochle peanockle peanuchle peanuckle peapel peapels peaple peaples pease peased
-peases peasing pecent pecents pecific pecify pecular peculure peding pedning peepel peepels peerowet peerowetes
-peerowets pefect pefer pefered pefers pefix pefixed pefixes peform peforms pege pehaps peice peices peirod peirods
-penatenturies penatentury penatly pendig pendin pengiun pengwen pengwens pengwin pennal pennals pennensula
-pennensular pennensulas pensinula pensle penwar peom peoms peopel peopels peopl peotry pepare perade peraphs
-percepted percievabley percise percison perfact perfec perfectably perfer perferance perferances perferect
-perferectly perfered perferm perfermence perfermences perferr perferrable perferrably perferrance perferrances
-perferrence perferrences perferrm perferrmance perferrmances perferrmence perferrmences perferrs perfers perfix
-perfoem perfoemamce perfoemamces perfoemanse perfoemanses perfoemnace perfoemnaces perfom perfomamce perfomamces
-perfomanse perfomanses perfome perfomeamce perfomeamces perfomeance perfomeances perfomeanse perfomeanses perfomeant
-perfomeative perfomeed perfomeer perfomeers perfomeing perfomenace perfomenaces perfomes perfomnace perfomnaces
-perfomr perfomramce perfomramces perfomranse perfomranses perfomrnace perfomrnaces perfoms perfoom perfor perford
-perfors perfro perfrom perfur perfurd perfured perfuring perfurrd perfurred perfurring perfurs perhabs perhas
-perhasp perhpas peridic peridioc peridiocal peridiocally periode perist perists perjery perlciritc perliferate
-perliferated perliferates perliferating permantly permenant permenantly permition permitions permuataion
-permuataions permution permutions perogrative peroid peroids peronal peroper perosn perosns perpare perperties
-perperty perphas perposal perposals perpose perrror persan persciuos persciuosly perscius persciusly perseed
-perseeded perseedes perseeding perseeds persent persew persewed persewer persewes persewing persews pershis
-pershisly pershus pershusly persistented persits personalitie personalitity personalitys personell personnaly
-perssious perssiously perssiuos perssiuosly persue persued persuit pertinate pertinately pertrub pertub pertubate
-pertubated pertubates perturbate perturbates pervent perview pevent pevents pewder pezier pharmaseudical
-pharmaseudically pharmaseudicals pharmaseudicaly pharmaseutically pharmaseuticaly pharmasudical pharmasudically
-pharmasudicals pharmasudicaly pharmasutical pharmasutically pharmasuticals pharmasuticaly pharoah pharoh phasin
-phasis phenomenonal phenomenonly phenomonenon pheonix pheriparials phillipines phisicaly phisics phlem phlema phlemy
-phoneticly phote photografic photografical photografy phsical phsics phsyics phtread phyiscs physcis physial
-physisan physisans physision physisions phython phyton piar piars pice pich piched piches piching pickin picknic
-pickniced picknicer picknicing picknicks picnick picturesk pictureskely pictureskly pictureskness picure picures
-picutre pidgeon piecin pigen pigens pigin pigins pigun piguns pijeon pijeons pijun pijuns pilgram pilgramidge
-pilgramig pilgramige pilon pilons pimxap pimxaps pincher pinchin pinnaple pinter pinuckle piont pionter pionts
-piority pipeine pipelin pipelinining pipline pirric pitchin pithon pitmap pitty pivacy pivate pivotin pivott pixelx
-pixes placin placmenet placmenets plad pladed plaform plageries plagerise plagerised plagerises plagerising
-plagerism plagerize plagerized plagerizes plagerizing plagery plarise plarize plase plased plases plasic plasing
-plateu platfom plathome platoe platoes platofmr platofmrs platofms platofmss platorm plattoe plattoes playble playge
-playgerise playgerize playin playist playwrite playwrites plcae plcaebo plcaed plcaes pleaase pleace pleae pleaee
-pleaes pleasd pleasin pleass plecing plent plesae plesant plese plesently plesing plian pliars ploted ploting
-plottin ploygon pltform pluged plugget pluggin pluging pluign pluigns pluin pluins pluse plyotropy pobular pocess
-podfie poduce poduced poduces poduct poducts podule poen poenis poeple poer poerful poers poety pogress poicies
-poicy poiint poiints poin poind poiner poiners poing poings poining poinits poins pointes pointin pointseta pointss
-poinyent poisin poisitionning poistivly poit poitd poited poiter poiters poiting poitive poitn poitnd poitned
-poitner poitnes poitns poits poject pojects pojnt pojrect pojrected pojrecting pojrection pojrections pojrector
-pojrectors pojrects poket polariy polcies polciy polcy polgon polgons polical polically policie policiy policys
-poligon polltry polocy polocys pologon polotic poltic poltics poltry polular polute poluted polutes polyar polylon
-polyonimial pomise pomised pomises pompay pompt pompted pompts ponint ponints ponit ponitd ponited poniter ponits
-pont ponter ponting ponts pontuation pooint pooints poopin poost poped poperee poperly poperty poping popoen poposal
-popose poposed poposes popoup poppin poppup populer populr porblem porcess porfile porgram porgrammeer porgrammeers
-poriferal porject pormise porper porpose porprties porprty porpuse porsalin porshan porshon portait porve porved
-porven porves porvide porvids porving poseesions posess posibble posibbly posibilties posibilty posible posiblities
-posiblity posibly posin posion posions posisition posisitioned posisitioning posisitions positionnes positiv positon
-positve pospone possabilites possabilties possabily possble possbly possibe possibilies possibilitities
-possibilitity possibities possibity possiblble possiblely possiblilties possiblilty possiby possile possily
-possobile possobily postgress postifx postion postive postuminus postumus potatoe potatos potentatially
-potententially potetinal potetinals potocol potrait pount pounts poweful ppcheck ppeline ppyint practicianer
-practicianers practicly practictitioner practictitioners practioner practioners praefix pragam prairy pramater
-prarie praries pratice prayry prayrys prcess prcoess prctiles preamle preaorocessing preapre preaprooved preblem
-preced precedessor preceds preceed precendance precendances precendece precendeces precendencies precends precense
-precent precess precice precide precisision precize precondtionner precondtionners preconfiged predessor
-predomiantly preesnt preety prefences prefent prefere preferend prefernec preferr prefex preffer preffered
-preffering preffix prefic prefice preficiensy preficientsy prehaps preice preices preint preints preiod preivew
-preject prejudgudice prejudgudiced prejudgudices prejudgudicing prelimary premit premits prepair prepairs prepand
-prepate prepatory prepere preppendet preppented preprepared prequisite prequisites preriod presbaterien
-presbateriens presciuos presciuosly prescius presciusly presed presentated preserv preseve preseverence preshis
-preshisly preshus preshusly presice presicely presicion presing presist presistance presistant presistantly
-presistion presmission presmissions presnt presnts preson presons presse pressin pressious pressiously pressiuos
-pressiuosly pressre presss pressue presumely presure pretect pretier pretify prety preveiw preveiwes prevelance
-prevelant preven prevend preversed preverses preversing prevew prevews previos previou previsou previsouly previus
-prevous prfer prferables prfile prfiled prfiler prfiles prfix prfixed prfixes prgram prgrams prgress priave primay
-primimitive primimitives primive primives principaly principly prind prinf pring prining printes printin priod
-priodic priods priorisation priorisations priorise priorised priorises priorisin priorising prioritities prioritity
-priorization priorizations priorize priorized priorizes priorizin priorizing priororities priorority priort priorty
-priot priotise priotised priotising priotized priotizing priots pririty priro priror pris priting privaledge privaye
-privcy privde priveledge priveledged priveledges privelige priveliged priveliges privelleges privide priview
-privilidge privilidged privilidges privilidging privledge privledged privledges privte prixies prixy prject prjects
-proable proably probabe probabilies probaby probalibity probaly probbed probblez probblezs probbly probelm probem
-probems probilistic probilities probility problam proble probles problim problme probly procces proccesed procceses
-proccesing proccesor proccesors procecess procede procedger proceeedures procees procentual proces processessing
-procide procotol procotols procteted procuce procuct procude procuded prodce prodced prodceding prodcer prodces
-prodct prodcts prodcue prodcut prodecure prodive prodived prodiver prodivers prodives prodiving producables produkt
-produse produt produts proect proects proejct proepr proerty proffes proffesed proffeses proffesing proffesion
-proffesional proffesionally proffesions proffesor proffesors profie profied profier profies profilic proflie profund
-progam progamability progamable progamatic progamatically progamed progamer progamers progaming progamm progamms
-progams progapate progapated progapates progapating progapation progapations progapator progapators progaramm
-progaramms progarm progarmability progarmable progarmatic progarmatically progarmed progarmer progarmers progarming
-progate progated progates progating progation progations progess progesss progesssive progidy programattic
-programattically programd programmical progres progrmae progrom progrss prohibt proider proir projcet projct projcts
-projec projecs projet projets prolbem prolem prolems prolicks promatory prominately promis promiss promixity prommpt
-promps promt promted promter promtp promtps promts pront pronte pronted prontes pronts proocecure proocecures
-proocol prool prooof prooper proose proosed prooses proove prooved prooven prooves prooxy propage propaged propages
-propaging propatagion propator propators propect propely propeoperties properrt properrys propert propertery
-propertus propertys propertyst propery propetrys propety propetys propietries propietry proplem propmpt propmt
-propmts propoer proporpotion proporpotional proppely propper propriatery propriatry proproable proproably proprogate
-proprogated proprogates proprogating proprogation proprogations proprogator proprogators proproties proprty propt
-propteries proptery prority proseletyzing prosess prosseses protcol proteen protext protlet protocall protocalls
-protocl protoco protoganist protoge protol protols prouncements provate provde provded provder provdes provdidet
-provdie provedd provice provid provideded provids provie provied provier provies provin provisiong provive provode
-provods proxys proyect prozess prpose prposed prposer prposes prposiing prrottypes prset prsets prtinf prufe prvacy
-prvate prviacy prviate psace psaced psaces psacing psaswd pseduo pseude pseudononymous psitoin psitoined psitoins
-psot psots pssed pssible pssibly psudo psuedo psueudo psuh psydonym psydonymity psydonymous psydonyms psyhic ptd
-ptherad pthon pthred pthreds ptorions ptrss ptyhon pubilc pubilsh pubish publc publically publich publick publsh
-publsih publuc publush puchase pugin pugins pulgged pulgin pulgins pulish pullrequenst puls pumkin pundent pundents
-puplar puplarity puplate puplated puplates puplating puplation puplations puplic puplish pupose puposes puprose
-pupular pupup pupups purcahed purgest purpse purpses purpuse pursuin purtain pusehd pususading puting putpose puttin
-pwoer pxoxied pxoxies pxoxy pyhon pyhsicaly pyhthon pyhton pyrhon pyscic pysical pysics pythin pythjon pytho pythong
-pythonl pytnon pytohn pyton pytyon qaulity qeried qeries qery qerying qest qestion qests qeue qeued qeueing qeues
-qeuest qeuests qeueue qeueued qeueues qeuing qeuried qeuries qeury qeust qeusts qhich qick qickly qiest qiests qith
-qoute qouted qoutes qouting qtuie quadroople quadroopled quadrooples quadroopling quafeur quafeured qualfy qualit
-qualitification qualitifications quanify quanity quantit quantitity quartenion quartenions quartically quating
-quation quee queing queires queisce quereis queres quering queris querry querst quersts queryin querys quesant
-quesants queset quesets quesion quesr quesrs quess quessant quessants questio questionare questionares queston queu
-queueu queueud queueus queuin queus quew quicky quickyl quicly quiery quiest quiests quikc quikly quitely quith
-quiting quitt quitted quittin quizes quizs quizzs quntity quoshant quoshants quoteed quotent quotin quotted quottes
-quried quries quroum qury qurying qust qustion qusts qutie quwesant quwesants quwessant quwessants qwesant qwesants
-qwessant qwessants rabinnical rabit rabits racaus rackit rackits racoon racoons ractise radback rade rademtion
-rademtions radeus radify radis rady raed raeding raedme raeds raedy raelly raisedd raison raisons ralate ralated
-ralates ramdom randayvoo randayvooed randayvoos randayvou randayvoued randayvous randazyvoo randazyvooed randazyvoos
-randazyvou randazyvoued randazyvous randmom randomally randome rangeo raoming raotat raotate raotats rapell rapells
-raplace rapore rapsadies rapsady rapsadys rarelly rasie rasied rasies rasiing rasing rasons ratatooee ratatoolee
-ratatui rathar rathern rattlin rcall rceate rduce reaaly reaccurring reacent reacher reachers reachin reachs reacing
-reacll reacord reactin readble readby readed reademe readiblity readig readigs readin readius readly readmition
-readnig reagrd reagrds reaise reaised reaises realate realitvely realiy reall realling reallllly realllly reallly
-realod realoded realoding realods realtd realte realted realtes realy realyl reamde reamin reamins reaname reander
-reanme reanmed reanmes reaon reaoned reaons reapeat reapper rearch rearely rearranable rearranent rearranents
-rearrangaelbe rearrangent rearrangents rearrangmenet rearrangmenets rearrangt rearrangts rearranment rearranments
-rearrant rearrants reasy reate reather reatime reay reayd rebiuld rebiult reboto rebounce rebuid rebuids rebuil
-rebuilded rebuils rebuit rebuld rebulds rebulid rebulit rebult recahed recal recalcalculate recalcalculated
-recalcalculates recalcalculating recalcualter recalculatble recalcution reccomend reccomendation reccomendations
-reccomended reccomending reccomends recconecct recconeccted recconeccting recconecction recconecctions recconeccts
-recconect recconected recconecting recconection recconections recconects recconeect recconeected recconeecting
-recconeection recconeections recconeects recconenct recconencted recconencting recconenction recconenctions
-recconencts recconet recconeted recconeting recconetion recconetions recconets reccord reccur reccured reccurence
-reccurences reccurent reccurently reccuring reccurs recedin receet receets receied receipe receiv receivd receivs
-recend recendable recended recendes recending recends recenet recenly recenty recepie recepit receptical recepticals
-recepy receve receved recever receves recevie recheability reched rechek recide recided reciepent reciepents reciept
-recievd recieve recievs recipercal recipercality recipercally recipercity recipie recipt recipts recive recived
-reciver recives recject recnt recntly recocnisable recod recofig recomendatoin recomendatoins recommad recommaded
-recommd recommdation recommded recommds reconasence recondifure reconecct reconeccted reconeccting reconecction
-reconecctions reconeccts reconet reconeted reconeting reconetion reconetions reconets reconfiged reconfugire
-reconfugre reconfure recongifure reconsilde reconsilded reconsildes reconsilding recored recorev recoreved
-recorevies recoreving recorevs recorevy recpie recpies recreateation recrete recrod recrods recroot recrooted
-recrooter recrooters recrooting recroots recrusevly recrusivelly rectangual recude reculrively recun recund
-recursily recursivion recusin recustion recustions recution recutions recyle recyled recyles redable redeable
-redefiende redenderer redered redict rediect redifintion redifintions reding redings redme redner redners redonly
-reduceable reducin reduse redused reduses redy reease reeased reeaser reeases reecord reegion reename reenfoce
-reenfoced reenfocement reenfoces reenfocing reesult reeturn refactrion refactrive refectiv refence refenced refences
-refencing referal refere referecence referecenced referecences referecencing refered referefences referenct
-referenence referenenced referenences referenencing referenz refererence refererenced refererences refererencing
-referes referiang referncence referncences referncial referr referres referrs refert refesh reffer refferal
-refferals reffered refferer refferers refferes reffering refferr reffers refinin refinmenet reflet reflets refreh
-refrerenceing refrerencial refrers refrom refroms refure refures refusin refusla regalar regarg regargs regart
-regarts regconise regconised regconiser regconisers regconises regconising regconition regconize regconized
-regconizer regconizers regconizes regconizing regenratet regess regio regiser regisry regist registe registed
-registerered registert registing registr registrain registraration registrate registrated registrates registrating
-registy regiter regitry regluar regoin regon regons regrad regrads regsion regster regstry regualr reguard reguarl
-reguarldess reguarlise reguarliser reguarlize reguarlizer reguarlly reguarls reguire regulamentation
-regulamentations regulariry regulax reguler regulr reidual reight reignin reigon reigons reimplemention
-reimplementions reimplmenet reimpplementating reister reivison reknown relaase relady relaese relaged relaion
-relaive relaly relaod relaods relase relased relaser relases relashionship relashionships relatated relatd relatib
-relatin relativ relativated relavent relead releae releaed releaes releaf releafed releafes releafing releafs
-releant releas releate releave releaved releaves releaving releif releife releifed releifes releifing releive
-releoad relesae relese relesed releses relete releted reletes relfect reliabe relible relie relient relise relised
-relises relitavely relize relized relizes relly relm relms reloade relocae relpace relpy reltive relvant relyed
-relyes relys remaind remaing remakin remane remaned remaner remanes remanin remaped rember rembered rembering
-rembers remeber rememberable rememember rememembered rememembers rememer rememor rememored rememoring rememors
-remenicent remeniss remenissed remenissence remenissense remenissent remenissently remenisser remenisses remenissing
-remeote remian remians reminent reminis reminisentky remmove remmve remoce remoive remontly remoote remore remot
-remotly remots removce removin remve remved remves remving remvoe remvoed remvoes remvove remvs renable renabled
-renables renabling renamin rendayvoo rendayvooed rendayvou rendayvoued rendazyvoo rendazyvooed rendazyvou
-rendazyvoued rende renderd renderered rendererers renderering renderr renegatiotiable renegatiotiate renegatiotiated
-renegatiotiates renegatiotiating renegatiotiation renegatiotiations renegatiotiator renegatiotiators renegin
-renegoable renegoate renegoated renegoates renegoating renegoation renegoations renegoator renegoators
-renegoptionsotiable renegoptionsotiate renegoptionsotiated renegoptionsotiates renegoptionsotiating
-renegoptionsotiation renegoptionsotiations renegoptionsotiator renegoptionsotiators renegotatiable renegotatiate
-renegotatiated renegotatiates renegotatiating renegotatiation renegotatiations renegotatiator renegotatiators
-renegotatible renegotatie renegotatied renegotaties renegotatior renegotatiors renegotion renegotionable
-renegotionate renegotionated renegotionates renegotionating renegotionation renegotionations renegotionator
-renegotionators renegotions renegotiotable renegotiotate renegotiotated renegotiotates renegotiotating
-renegotiotation renegotiotations renegotiotator renegotiotators renewin renewl renig reniged reniger rennaisance
-renosance renoun rentime rentors reoder reoders reolve reolved reolver reolves reomve reomved reomves reonly reoport
-reoprt reoprts reord reorded reords reorer reorganision reoslve reosnable reosne reoute reouted reoutes repace
-repaced repaces repalce repant repants repatwar repatwars repblic repeadet repeadetly repeatly repect repects
-repedability repedable repeled repeler repell repells repertwar repertwares repertwars repet repete repetead
-repeteadly repeted repetes repetion repetions repetive repetively repets repid repition repitions repitive
-repitively replaca replacacing replacaiblity replacalbe replacalbes replacd replacent replacents replacmenet replase
-replcae replentishs repling replyin replys repond reponds reponse repore repored repores reporisaties reporisaty
-reposiries reposiroties reposiroty reposiry reposities repositiroes reposititioning reposity reposond reposonder
-reposonders reposonding reposonse reposonses repote repoted repoter repotes repport reprent reprentation
-reprentations reprentative reprentatives reprepresents representated representating represention representions
-representive representives represnetated reprociblbe reprocible reproducabely reproducablitity reprot reprots
-reprucible repsect repsond repubic republi repulic reputin reqest reqests reqeust reqiest reqire reqired reqires
-reqiure reqrite requed requeried requeriment requeriments reques requesr requess requestested requestests requet
-requets requeum requeums requie requied requier requies requir requird requirmentes requirs requre requred requres
-requrid requrie requriment requriments requris requset requst requsts rerurn rerwite resarch resart resarts
-rescrition rescritions rescuin reseach reseeve reserch reserv reservered resest reseted resett resetted reseve
-reseved reseverd resevered resevering reseves residin resintall resintallation resintallations resintalled
-resintalling resintalls resistece resitor resivwar resizin reslove reslut resluts reslve reslved reslver reslves
-resoect reson resoned resons resonse resorce resore resorece resoreces resotre resouce resoure resove resoved
-resover resoves resovle respecitely respnd respnds respnse respod respods respoduce responc respone responnsibilties
-responnsibilty respons responsibities responsibity respose resposiblities resposiblity respwan resrouce resrouced
-resrouces resroucing resrved ressapee ressemblence ressemle resset resseted ressets ressize resssurecting ressult
-ressurect ressurected ressurecting ressurection ressurects restaraunt restaraunteur restaraunteurs restaraunts
-restauration restaurnad reste resteraunt resteraunts restes restet restict restire restor restorated restors restort
-resturaunt resturaunts resturn resuce resuced resuces resue resued resues resuilt resuing resul resuled resullt
-resulotion resulotions resuls resulst resultion resultions resulve resumin resumt resurce resurse resuse resused
-resuses resut resuted resutl resutls resuts resverv resycn retart retet rether retieve retinew retore retored
-retores retoric retransferd retransmition retreve retrict retriev retrive retrn retrned retrns retrun retruns
-retryin retsart retun retunr retunrn retunrs retuns retur reture retured retures returm returms returnd returne
-returnn returs retursn retutn retutns retyr reudce reudced reudces reuest reuests reuire reuired reuires reult
-reulted reults reuplad reupladad reuplaodad reuplod reuqest reuqire reurn reurned reurns reusin reuslt reuslts
-reutnr reutnred reutnring reutnrs reutrn reutrns reveive reveiw reveiwes reveiws revelance revelant revelence
-revelent revelin rever reveral reverce revereces reveret reverve revew revewed revewer revews reviewl revisisions
-revison revist revists revivin reviw reviwed reviwer reviws revrese revrse revrsed revrses revsion rewiev rewieved
-rewiever rewieving rewievs rewirin rewirte rewite reworkd rewriet rewrited rezonin rgister rhapson rhinosarus
-rhinosaruses rhinosaruss rhymme rhythem rhythim rhytmic rickoshay rickoshayed rickoshaying rickoshays riddlin rige
-riges rigeur righ righht rightt rigt rigth rigths rimaniss rimanissed rimanissent rimanisser rimanisses rimanissing
-riminiced riminicent riminicer riminices riminicing rin ringin rininging rinosarus rinosaruses rinosaruss rised
-riskay ritable rithm rithmic rithmicly rittle rittled rittler rittles rivised rizes rlation rlease rleased rleases
-rlse rmeote rmeove rmeoved rmeoves rmove rmoved rmoving rnage roamin roastin roataion roate roated roates roating
-roation roatory roats rocess rococco rocord rocords roduce roduced roduceer roduces roduct roducts roigin roigins
-rollin romote romoted romoteing romotes romotly romove romoved romoves rondayvoo rondayvooed rondayvou rondayvoued
-rondazyvoo rondazyvooed rondazyvou rondazyvoued roomate ropeat roperty rorate rorated rorates rotaion rotat rotatd
-rotatin rotatio rotaton rotats rouding rougly rouine rouines roundin roung rounted rounter rountriped rountriping
-rourted rourter routet routie routies routin routins rovide rovided rovider rovides rplace rqeuest rquest rquests
-rquire rquired rquires rrase rrror rrrored rrrors rsicv rsizing rsource rturn rturned rturns rubarb rudimentally
-ruinin rulle rumatic rumtime runing runn runned runnig runnign runnin runnining runnint runnner runnng runnnig runns
-runnung runtine runting rurrent russina rute rutes rutime rutimes rutine rutines rwite rysnc rythem rythemic rythems
-rythim rythimic rythims rythm rythmic rythms rythym rythymic rythyms saame sabatosh sabatoshed sabatoshes
-sabatoshing sabatour sacalar sacale sacaled sacales sacarin sackin saclar saclars sacle sacled sacles sacling
-sacreligious sacrifying sacrin saddly sade saem safeing saferi safetly safly saftey safty saggital sagital sailin
-sais salery salveof samilar samle samled samler samlers samles samling samll samller sammon samori sampe samped
-sampel sampeld sampels sampes samping samplin samue samwich samwiched samwiches samwiching sanaty sandobx
-sanitizisation sanizer sanpsnots santity santize sanwich sapeena sapeenad sapeenaing sapeenas saphire saplin sargant
-sarimonial sarimonies sarimony sarimonys sarinomial sarinomies sarinomy sarinomys sart sarted sarter sarters sarting
-sarts sartup sartups sasy satart satarts satelitte satelittes satifsy satify satisfactorally satistified satistifies
-satistify satistifying satisty satisy satric satsify sattelit sattelite sattelites sattelits satus saught sautay
-sautayed sautayes sautaying sautays sav savees saveing savelt savely savere savety savin savve savves savy sawtay
-sawtayed sawtayes sawtaying sawtays sawte sawteed sawtees sawteing sawtes scafold scafoldes scahr scalarr scalin
-scalled scaned scaning scannin scarch scatch scatchs scatchss sccess sccope sccopes sccriping sccript scedule sceen
-sceene sceenes sceens scema scemas sceme scemes scenaireo scenaireos scence scences sceond sceonds scetch scetion
-schdule schduleing schedual scheduald scheduals schedul schem schematrio schemd schemin schems schma schmas schme
-schmea schmeas schmes schoole schould schow schown schows scientficaly scientficly scientifcaly scientifcly scince
-scinece sciprt sciprted sciprting sciprts scipt scipted scipts sciript scirpt scirpts scketch sclar scoket scokets
-scoll scolled scolls scond scondly sconds scopin scorin scource scrach scrachs scrao screeb screebs screem
-screenwrighter scren screnn screnns screns scriipt scripe scripot scripst scripte scrit scritp scritps scritpt
-scrits scroe scroed scroes scroing scroipt scrol scroled scrols scrool scrooll scrools scrpit scrpits scrpt scrpted
-scrpts scrren scrrens scrtip scrtiped scrtiping scrtips scrutinity sction sctions sctipt sctipts sctript
-scuccessully scupt scupted seach seached seacher seaches seacrch seacrh searchd searche searchs searh searhed
-searher searhes seatch seatin secceed seccess seccond secedin seceed secene secenes secert secerts secific secify
-secion secions seciton secnd secnds secne secnes secod secodly secods secon seconc seconcs secondy seconf seconfs
-seconly secons secont seconts secord secords secotr secound secrect secrion secrity sectin sectins secton sectons
-sectopm sectopmed sectopming sectopms sectopn sectopned sectopning sectopns secue secuely secuencial secuity secund
-secunds secur securit securiy securly securre securty seding seeem seeen seege seeged seeges seeging seein seelect
-seemd seemes seens seesion seet seethin seeting seez seezed seezes seezing seezure sefault segault segemnt segmen
-segmend segmens segmetn segmnet seguein seguoys segway segwayed segwaying seh seige seina seing seinor seires seive
-seived seives seiving sekect sekects selcet selcets selct selctables selcted selctor selcts seldomly selecct seleced
-selecet selecgt selecor selecrt selecs selectd selecte seledt seledts selekt selekts selet selete seleted seletes
-seletor selets selfs sellect selt selv sematic semding sement sements semgent semicoli semicolumn sems senaireo
-senaireos senario senarreo senarreos sence sencond sendign sendin sendinging senfile senintels sensititive
-sensititively sensititivies sensititivities sensititivity sensititivy sensitivies sensitivy sensivity sensure
-sentece sentenal sentenals sention sentive sentively sentivite seond seonds sepaate separat separe separed separely
-separes separetedly separeter separeters separetly separing separion separions separor separors separte sepatae
-sepcial sepcify sepearet sepearetly sepearte sepearted sepeartely sepeartes sepearting sepeartion sepeartions
-sepeartor sepeartors sepeate sepeated sepeates sepeator sepeators sepecifed sepeicfy sepend seperad seperadly
-seperaly seperaor seperaors seperare seperared seperares seperat seperatable seperataed seperatally seperataly
-seperatated seperatd seperatedly seperatedy seperateely seperateing seperatelly seperater seperaters seperatley
-seperatly seperato seperatos sepereate sepereated sepereates sepererate sepererated sepererates seperete sepereted
-seperetely seperetes sepereting seperetion seperetions seperetor seperetors seperratly sepertator sepertators
-sepertor sepertors sepetaror sepetarors sepetate sepetated sepetately sepetates sepina seplicural seplicurally
-seplicuraly seplicurlly sepparatelly sepperate seprate sepulchrly seqence seqense seqensed seqenses seqensing
-seqenstial seqeuental sequcne sequece sequecence sequecences sequenc sequene sequeze sequnce ser serach serachs
-serailse serailsed serailze serailzed seramonial seramonies seramony seramonys seranomial seranomies seranomy
-seranomys serch serched serches sercive sercived sercives serciving sereous sereousally sereouslly sergent sergun
-serguns serialialisation serialialise serialialised serialialises serialialising serialialization serialialize
-serialialized serialializes serialializing serice serices serie seriel serieses serimonial serimonies serimony
-serimonys serinomial serinomies serinomy serinomys serios seriou seriousally seriuos serivce seround serounded
-serounding serounds serrebral serrebrally sersies sertain servce servced servces servcie servece servent serverite
-serverites serveritie servie servies servin servise servive servoce serwer sescede seseed seseeded seseeder seseedes
-seseeding seseeds sesion sesions sesnor sesnors sessio sesson sessons setence setevn setgit seting setings setion
-setions setis setitng setted settele settig settign settigs settin settins settlin settng settngs settter settubg
-settubgs settup setyp setyps seuence sevaral seve severat severirirty severirities severiy severl severly sevice
-seviced sevices sevral sevrity sewdonim sewdonims sfety sgadow shaddow shadhow shal shamen shamin shandeleer
-shandeleers shandow shaneal shange shanged shanger shanges shanghi shapin shapsnot shapsnots shapt shareed sharin
-sharloton sharraid sharraids shashes shatow shatows shbang shdow shdowed shdows sheat sheck shecked shecker shecks
-shedule sheeps sheild sheilds shelfs shema shemas sheme shemed shemes sheming shepard sheparded sheparding shepards
-shepe sheped shepered sheperedly shepereds shepes sheping shepre shepres sherif sherifs shfit shfited shfits shft
-shfted shfting shfts shgould shicane shif shifed shifing shifs shiftin shiiped shinin shiped shiping shippin shoft
-shoild shoing shold sholder sholuld shoould shoppin shopuld shorctu shorctus shorcut shorly shotcut shoucl shoud
-shouder shoudl shoudld shoudle shoudln shoudlnt shoudn shoudt shoul shoulde shoule shoulld shouls shoult shouod
-shouuld shouw shouws showfer showin showvinism shoyld shpae shpaes shpapes shped shpere shperes shpped shreak shriks
-shrinked shrtcut shs shtop shtoped shtopes shtoping shtopp shtoppes shtops shttp shuckin shudown shufle shuit shuits
-shuld shuold shuoldnt shure shurely shuting shuttin shwo shwon shystem siblin sicinct sicinctly sickamore sickamores
-sicne sidde sideral sie sience sies sievin siez sieze siezed siezes siezing siezure siffix sigal sigaled sigals
-siganl siganls sigen sighrynge sighrynges sighth sighths sigit sigits sigle sigles signabl signall signes
-signficiance signficiant signficiantly signguature signifance signifanct signifant signifantly signle signles signol
-signto signul sigrynge sigrynges sigular siguret sigurete siguretes sigurets sigurette silabus silabuses silenty
-silhouwet silhouweted silhouwetes silhouweting silhouwetist silibus silibuses silient sillibus sillibuses sillybus
+parralellized parralellizes parralellizing parralells parralelly parralels parralely parrallel parrallelisation
+parrallelise parrallelised parrallelises parrallelising parrallelism parrallelization parrallelize parrallelized
+parrallelizes parrallelizing parrallell parrallelly parrallels parrallely parrameter parrameters parrent parsef
+parseing parsering parshal parshally parshaly parsial parsially parsialy parsin parstree partaining partcipant
+partcipants partcipate partcipated partcipates partcipating partcipation partcipations partcle partcles partcular
+partcularity partcularly parth partialy partical particalar particalarly particale particales partically particals
+particaluar particaluarly particalur particalurly particant particaular particaularly particaulr particaulrly
+participatin particlar particlarly particlars particpant particpants particpate particpated particpates particpating
+particpation particpations particual particually particualr particualrly particuar particuarly particulaly
+particularily particulary particuliar particuraly partifular partiiton partiitoned partiitoning partiitons partion
+partioned partioning partions partirion partirioned partirioning partirions partision partisioned partisioning
+partisions partitial partitially partiticipant partiticipants partiticular partitinioning partitioing partitiones
+partitionin partitionned partitionning partitionns partitionss partitition partititioned partititioning partititions
+partiton partitoned partitoning partitons partiula partiular partiularly partiulars partnerin parttion parttioned
+parttioning parttions pary pascheurisation pascheurise pascheurised pascheurises pascheurising pascheurization
+pascheurize pascheurized pascheurizes pascheurizing paschurisation paschurise paschurised paschurises paschurising
+paschurization paschurize paschurized paschurizes paschurizing pase pased pasengers paser pasesd pash pasing
+pasitioning pasive pasre pasred pasrer pasrers pasres pasring passanger passangers passerbys passess passin passinig
+passiv passord passords passoword passowords passowrd passowrds passs passsed passses passsing passsword passswords
+passt passthough passthrought passthruogh passtime passtrough passwird passwirds passwor passwors passworss passwrod
+passwrods pasteing pasteries pastery pasteurisin pasteurizin pastin pasttime pastural pasturisation pasturise
+pasturised pasturises pasturising pasturization pasturize pasturized pasturizes pasturizing pasword paswords
+patameter patameters patchin patchs patcket patckets patern paterns pathalogic pathalogical pathalogies pathalogist
+pathalogists pathalogy pathame pathames pathane pathc pathced pathces pathcing pathes pathign pathnme patholgoical
+pathwya pathwyas patial patially paticipant paticipants paticipate paticipated paticipates paticipating paticipation
+paticipations paticle paticles paticular paticularly patition patitioned patitioning patitions patnership
+patnerships patren patrens patrent patten pattened pattens pattented pattersn pattren pattrens pattrn pattrns
+patttern pattterns pauload pauloads pavillion pavillions pavin payement payements pblisher pbulisher peacd
+peacefuland peacify peageant peanochle peanockle peanuchle peanuckle peapel peapels peaple peaples pease peased
+peaseful peasefully peases peasing pecent pecentage pecentages pecentile pecentiles pecents pecific pecifically
+pecification pecifications pecified pecifier pecifiers pecifies pecify pecifying pecular pecularities pecularity
+peculure pedestrain peding pedistal pedistals pedning peedmont peedmonts peepel peepels peerowet peerowetes
+peerowets pefect pefected pefection pefectly pefer peferable peferably pefered peference peferences peferential
+peferentially peferred peferring pefers pefix pefixed pefixes pefixing peform peformance peformances peformant
+peformed peformer peformers peforming peforms pege pehaps peice peicemeal peices peicewise peirod peirodical
+peirodicals peirods peizometer peizometers peizometric penalities penality penalizin penatenturies penatentury
+penatly pendantic pendig pendin pendning penerator pengiun pengiuns pengwen pengwens pengwin pengwins penisula
+penisular pennal pennals pennensula pennensular pennensulas penninsula penninsular penninsulas pennisula pennisular
+pennisulas pensinula pensle penultimante penwar peom peoms peopel peopels peopl peotry pepare peported peprocessor
+perade perameter perameters peraphs percenatge percenatges percentange percentanges percentil percepted percetage
+percetages percievable percievabley percievably percieve percieved percieves percieving percise percisely percision
+percison perenially perentage perentages peresent peretrator perfact perfacted perfaction perfactly perfec perfecct
+perfeccted perfecction perfecctly perfeclty perfecly perfectably perfer perferable perferably perferance perferances
+perferct perfercted perferction perferctly perferect perferectly perfered perference perferences perferm perfermance
+perfermances perfermence perfermences perferr perferrable perferrably perferrance perferrances perferred perferrence
+perferrences perferrm perferrmance perferrmances perferrmence perferrmences perferrs perfers perfix perfmormance
+perfoem perfoemamce perfoemamces perfoemance perfoemanse perfoemanses perfoemant perfoemative perfoemed perfoemer
+perfoemers perfoeming perfoemnace perfoemnaces perfoems perfom perfomamce perfomamces perfomance perfomances
+perfomanse perfomanses perfomant perfomative perfome perfomeamce perfomeamces perfomeance perfomeances perfomeanse
+perfomeanses perfomeant perfomeative perfomed perfomeed perfomeer perfomeers perfomeing perfomenace perfomenaces
+perfomer perfomers perfomes perfoming perfomnace perfomnaces perfomr perfomramce perfomramces perfomrance
+perfomrances perfomranse perfomranses perfomrant perfomrative perfomred perfomrer perfomrers perfomring perfomrnace
+perfomrnaces perfomrs perfoms perfoom perfor perforam perforamance perforamances perforamant perforamative
+perforamed perforamer perforamers perforaming perforamnce perforamnces perforamnt perforams perforamtive perforance
+perforances perford perforemd performace performaces performaed performamce performamces performanc performancs
+performane performanes performe performence performences performent performes performin performnace performnaces
+perfors perfro perfrom perfromance perfromances perfromed perfroming perfroms perfur perfurd perfured perfuring
+perfurrd perfurred perfurring perfurs perhabs perharps perhas perhasp perheaps perhpas peridic peridical peridically
+peridioc peridiocal peridiocally perihperal perihperals perilious perimetre perimetres periode periodicaly periodioc
+peripathetic periperal peripherial peripherials perisist perisisted perisistence perisistent perisistently
+perisisting perisists perist peristed peristence peristent peristently peristing perists perjery perjorative
+perlciritc perliferate perliferated perliferates perliferating permable permament permamently permanant permanantly
+permanentely permanenty permantly permenant permenantly permessioned permision permisions permisison permisisons
+permissable permissble permissiosn permissoin permissoins permisson permissons permisssion permisssions permited
+permition permitions permmission permmissions permormance permormances permssion permssions permuataion permuataions
+permuatate permuatated permuatates permuatating permuatation permuatations permuate permuated permuates permuating
+permuation permuations permutaion permutaions permutin permution permutions peroendicular perogative perogrative
+peroid peroidic peroidical peroidically peroidicals peroidicity peroids peronal peroper peroperly peroperties
+peroperty perosn perosnal perosnalities perosnality perosnally perosns perpandicular perpandicularly perparation
+perparations perpare perpared perpares perparing perpective perpectives perpedicular perperties perpertrated
+perperty perpetrater perpetraters perphas perpindicular perposal perposals perpose perposed perposes perposing
+perpsective perpsectives perrror persan persciuos persciuosly perscius persciusly persective persectives perseed
+perseeded perseedes perseeding perseeds persence persent persentage persentages persentation persentations persented
+persentile persentiles persenting persents persepctive persepective persepectives perserve perserved perserverance
+perservere perservered perserveres perservering perserves perserving perseverence perseverin persew persewed
+persewer persewes persewing persews pershis pershisly pershus pershusly persisit persisited persisitence persisitent
+persisitently persisiting persisits persistance persistant persistantly persisten persistented persistin persited
+persitence persitent persitently persiting persits persmission persmissions personalitie personalitites
+personalitity personalitys personaly personel personell personnal personnalities personnality personnally personnaly
+personnell perspecitve perssious perssiously perssiuos perssiuosly persuadin persuded persue persued persuing
+persuit persuits persumably pertainin perticipate perticipated perticipates perticipating perticipation perticular
+perticularly perticulars pertinate pertinately pertitence pertitent pertitently pertrub pertrubation pertrubations
+pertrubing pertub pertubate pertubated pertubates pertubation pertubations pertubing perturbate perturbates perturbe
+perturbin pervent pervented perventing pervention perventions pervents pervertin perview perviews pervious
+perviously pessiary petetion petitionin pevent pevented peventing pevention peventions pevents pewder pezier
+phanthom pharmaseudical pharmaseudically pharmaseudicals pharmaseudicaly pharmaseutical pharmaseutically
+pharmaseuticals pharmaseuticaly pharmasist pharmasists pharmasudical pharmasudically pharmasudicals pharmasudicaly
+pharmasutical pharmasutically pharmasuticals pharmasuticaly pharoah pharoh phasepsace phasin phasis phenomenom
+phenomenonal phenomenonly phenomonenon phenomonon phenonmena pheonix pheonixes pheriparials philisopher
+philisophical philisophy phillipines phillosophically philospher philosphies philosphy phisical phisically phisicaly
+phisics phisosophy phlem phlema phlematic phlematically phlematous phlemy phoneticly phongraph phote photografic
+photografical photografy photograpic photograpical phsical phsically phsics phsyical phsyically phsyics phtread
+phtreads phyiscal phyiscally phyiscs phylosopher phylosophers phylosophical phylosophy physcial physcially physcis
+physial physially physicaly physican physicans physicion physicions physicst physicsts physisan physisans physisian
+physisians physision physisions physisist phython phyton piar piars piblisher pice pich piched piches piching pickin
+picknic pickniced picknicer picknicing picknicked picknicker picknicking picknicks picknics pickyune pickyunes
+picniced picnicer picnicing picnick picnickin picnicks picoseond picoseonds picturesk pictureskely pictureskly
+pictureskness picure picures picutre picutres pidgeon pidgeons pieceweise piecewiese piecin piecwise pigen pigens
+piggypack piggypacked pigin pigins pigun piguns pijeon pijeons pijun pijuns pilgram pilgramidge pilgramig pilgramige
+pilgrimmage pilgrimmages pilon pilons pimxap pimxaps pinapple pincher pinchin pinnaple pinockle pinoneered pinter
+pinuchle pinuckle piont pionter pionts piority pipeine pipeines pipelien pipeliens pipelin pipelinining pipelins
+pipepline pipeplines pipiline pipilines pipleine pipleines pipleline piplelines pipline piplines pirric pitchin
+pithon pitmap pitty pivacy pivate pivotin pivott pivotting pixelx pixes placeemnt placeemnts placegolder
+placegolders placehoder placehoders placeholde placeholdes placeholer placeholers placehoulder placehoulders
+placematt placemenet placemenets placemet placemets placholder placholders placin placmenet placmenets placment
+placments plad pladed plaform plaforms plaftorm plaftorms plagarism plageries plagerise plagerised plagerises
+plagerising plagerism plagerize plagerized plagerizes plagerizing plagery plagiarizin plalform plalforms planation
+plantext plantiff plarise plarised plarises plarising plarize plarized plarizes plarizing plase plased plasement
+plasements plases plasic plasing plateu platfarm platfarms platfform platfforms platflorm platflorms platfoem
+platfom platfomr platfomrs platfoms platforma platformt platfrom platfroms plathome platoe platoes platofmr
+platofmrs platofms platofmss platoform platoforms platofrm platofrms platorm platorms plattform plattforms plattoe
+plattoes plausability plausable playble playfull playge playgerise playgerize playgropund playgropunds playgroud
+playgrouds playgroun playgrouns playin playist playists playlise playright playwrite playwrites plcae plcaebo plcaed
+plcaeholder plcaeholders plcaement plcaements plcaes pleaase pleace pleacing pleae pleaee pleaes pleasd pleasent
+pleasently pleasin pleass plebicite plecing plent plesae plesant plese plesently plesing plian pliars pllatforms
+ploted ploting plottin ploygon ploygonal ploygons ploynomial ploynomials pltform pltforms plugable pluged plugget
+pluggin pluggins pluging pluign pluigns pluin pluins pluse plyotropy pobular pobularity pocess pocessed pocesses
+pocessing pocession podfie poduce poduced poduces poducibility poducible poducibly poducing poduct poduction
+poductions poducts podule poen poenis poential poentially poentials poeoples poeple poer poerful poers poety pogress
+poicies poicy poiint poiints poin poind poindcloud poiner poiners poing poings poining poinits poinnter poins
+pointeres pointes pointetr pointetrs pointeur pointin pointseta pointss pointzer poinyent poisin poisition
+poisitioned poisitioning poisitionning poisitions poisonin poistion poistioned poistioning poistions poistive
+poistively poistives poistivly poit poitd poited poiter poiters poiting poitive poitively poitives poitivity
+poitless poitlessly poitn poitnd poitned poitner poitnes poitning poitns poits poiunter poject pojected pojecting
+pojection pojections pojector pojectors pojects pojnt pojrect pojrected pojrecting pojrection pojrections pojrector
+pojrectors pojrects poket polarisaiton polariy polarizaiton polarizin polarlise polarlised polarlises polarlising
+polarlize polarlized polarlizes polarlizing polcies polciy polcy polgon polgons polical polically policie policiy
+policys poligon poligons polimorphic polimorphism polinator polinators polinomial polinomials politican politicans
+politicing politickin pollenate polltry pollutin polocies polocy polocys pologon pologons polotic polotical
+polotically polotics poltic poltical poltically poltics poltry polular polularity polulate polulated polulates
+polulating polulation polulations polute poluted polutes poluting polution polyar polyedral polygond polygone
+polylon polymomial polymomials polymoprh polymoprhic polymoprhism polymoprhisms polymoprhs polymorhic polymorpic
+polynomal polynomals polynomical polynomicals polyonimial polyphonyic polypoygon polypoylgons polysaccaride
+polysaccharid pomegranite pomise pomised pomises pomising pomotion pompay pompt pompted pompting pompts ponctuation
+ponint poninted poninter poninting ponints ponit ponitd ponited poniter poniters ponits pont pontential pontentially
+pontentials ponter ponting ponts pontuation pooint poointed poointer pooints poopin poossibilities poossibility
+poossible poossibly poost poped poperee poperly poperties poperty poping popoen popolate popolated popolates
+popolating poportional poposal poposals popose poposed poposes poposing popoulation popoulations popoup poppin
+poppup popularaty populare populatin populatins populer popullate popullated populr popuplar popuplarity popuplate
+popuplated popuplates popuplating popuplation porbabilities porbability porbable porbably porblem porblems porcess
+porcessed porcesses porcessing porcessor porcessors porfile porfiled porfiler porfilers porfiles porfiling porgram
+porgrammed porgrammeer porgrammeers porgrammer porgrammers porgramming porgrams porgress porgressed porgresses
+porgressing poriferal porition poritioned poritioning poritions porject porjection porjects pormise pormised
+pormises pormising porotocol porotocols porper porperly porperties porperty porportion porportional porportionally
+porportioning porportions porposal porposals porpose porposed porposes porposing porprties porprty porpuse porsalin
+porshan porshon portait portaits portayed portected portguese portionin portioon portrail portraing portrayin
+portugese portuguease portugues porve porved porven porves porvide porvided porvider porvides porviding porvids
+porving posative posatives posativity poseesions posess posessed posesses posessing posession posessions posgresql
+posibble posibbly posibilities posibility posibilties posibilty posible posiblities posiblity posibly posifion
+posifions posiitive posiitives posiitivity posin posion posioned posioning posions posisition posisitioned
+posisitioning posisitions posisson posistion posistioned posistioning posistions positiong positionin positionn
+positionned positionnes positionning positionns positionof positiv positivie positivies positivly positivy positoin
+positoined positoins positon positonal positoned positoning positons positve positves posotion pospone posponed
+posption possabilites possabilities possability possabilties possabily possable possably possbile possbilities
+possbility possbily possble possbly posseses possesing possesion possesions possesive possessess possessin
+possiabilities possiability possiable possiably possibbe possibe possibel possibiilities possibiility possibile
+possibilies possibilites possibilitities possibilitity possibiliy possibillities possibillity possibilties
+possibilty possibily possibities possibity possiblble possiblec possiblely possiblilities possiblility possiblilties
+possiblilty possiblities possiblity possiblle possiblly possiby possiibilities possiibility possiible possiibly
+possiilities possiility possilbe possilby possile possily possition possitional possitioned possitioning possitions
+possitive possitively possitives possobile possobilities possobility possobily possoble possobly posssibilities
+posssibility posssible posssibly postcondtion postcondtions postgesql postgresl postgreslq postgresq postgress
+postgressql postgrsql posthomous postifx postiion postiional postiioned postiioning postiions postiive postiively
+postiives postincremend postion postional postioned postioning postions postition postitional postitioned
+postitioning postitions postitive postitively postitives postive postively postives postmage postphoned
+postpocessing postponin postponinig postprocesing postscritp postulat postuminus postumus potatoe potatos potencial
+potencially potencials potenial potenially potentail potentailly potentails potental potentally potentatially
+potententially potentiallly potentialy potentiel potentielly potentiels potentiomenter potetinal potetinals
+potgresql potiential potientially potientials potition potocol potrait potrayed poulations pount pounts poupular
+poverful poweful powerfull powerppc powershel pozitive pozitively pozitives ppcheck ppeline ppelines pplication
+pplications ppolygons ppublisher ppyint praameter praameters prabability prabable prabably pracitcal pracitcally
+practial practially practicaly practicianer practicianers practicioner practicioners practicly practictitioner
+practictitioners practicval practioner practioners practive praefix pragam pragmato prairy pramater prameter
+prameters prarameter prarameters prarie praries pratical pratically pratice prayries prayry prayrys prcess prcesses
+prcessing prcoess prcoessed prcoesses prcoessing prctiles prdpagate prdpagated prdpagates prdpagating prdpagation
+prdpagations prdpagator prdpagators preallocationg prealocate prealocated prealocates prealocating preambule preamle
+preample preaorocessing preaparation preaparations preapare preapared preapares preaparing preapration preaprations
+preapre preapred preapres preapring preaprooved prebious prebiously preblem preblematic preblems precacheed preccede
+precceded preccedence preccedences preccedent preccedents preccedes precceding precding preced precedencs precedense
+precedessor precedin preceds precedural precedurally precedure precedures preceed preceede preceeded preceedes
+preceeding preceeds preceision precence precendance precendances precende precendece precendeces precended
+precendence precendences precendencies precendent precendes precending precends precenence precenences precense
+precent precentage precentages precentile precentiles precesion precess precessed precesses precessing precessor
+precessors precice precicely precicion precide precided precidely precidence precidences precident precidents
+precides preciding precisily precisionn precisision precisly precison precission precize precomuted preconditoner
+preconditoners precondtion precondtioner precondtioners precondtionner precondtionners precondtions preconfiged
+precsion precsions precuation preculde preculded preculdes precumputed precurser precussion precussions predecesor
+predecesors predeclarnig prededence predefiend predefiened predefiined predefineds predessor predfined predicat
+predicatbility predicatble predicatbly prediced predicit predicitability predicitable predicitably predicited
+prediciting predicition predicitions predicitive predicitng prediciton predicitons predicitor predicitors predicits
+predicitve predictibility predictible predictibly predictin predifined predomiantly preeceding preemptable preesnt
+preety preexistin prefacin prefectches prefected prefecth prefection prefectly prefence prefences prefent
+prefentation prefentations prefented prefenting prefention prefentions prefents preferance preferances prefere
+prefereable prefereably preferecne preferecnes prefered preferencfe preferencfes preferend preferes prefering
+prefernce prefernces prefernec preferr preferrable preferrably preferrence preferrences preferrin preferrred
+prefetchs prefex preffer prefferable prefferably preffered prefference prefferences preffering prefferred
+prefferring preffix preffixed preffixes preffixing prefic prefice preficed prefices preficiency preficiensy
+preficient preficiently preficientsy preficing prefitler prefitlered prefitlering prefitlers prefixin preformance
+preformances preformant pregancies pregress pregressed pregresses pregressing pregression pregressions pregressive
+pregressively prehaps preice preices preint preinted preinting preints preiod preivew preivous preivously preject
+prejected prejection prejections prejects prejudgudice prejudgudiced prejudgudices prejudgudicing prejudicin
+preliferation prelimary prelimitary prematurelly premeire premeired premillenial preminence premission premissions
+premit premits premption premptive premptively premutation premutations preoccuption preocess preocupation preoperty
+prepair prepaire prepaired prepaires prepairing prepairs prepand preparetion preparetions preparin prepartion
+prepartions prepate prepated prepates prepatory prependet prepented preperation preperations prepere prepered
+preperes prepering preperint preperints preponderence preppend preppended preppendet preppent preppented preprare
+preprared preprares prepraring preprend preprended preprepared prepresent prepresented prepresents preproces
+preprocesing preprocesor preprocesser preprocessers preprocesssing prequisite prequisites prerelase prerelased
+prerelases prerelasing prerequesite prerequesites prerequisit prerequisities prerequisits prerequiste prerequistes
+prerequsite prerequsites preriod preriodic prersistent presance presbaterian presbaterians presbaterien
+presbateriens prescibe prescibed prescibes prescibing presciuos presciuosly prescius presciusly prescripe prescriped
+prescrition prescritions presearvation presearvations presearve presearved presearver presearves presearving presed
+presedential preselet preseleted preseleting preselets presenation presenations presenece presener presense
+presentaion presentaional presentaions presentated presentin presernt preserrved preserv preservin presetation
+preseve preseved preseverance preseverence preseves preseving preshis preshisly preshus preshusly presice presicely
+presicion presidenital presidental presidin presing presist presistable presistance presistant presistantly
+presisted presistence presistency presistent presistently presisting presistion presists presitgious presmission
+presmissions presnt presntation presntations presnted presnter presnters presnting presnts preson presonal
+presonalities presonality presonally presons prespective presreved presse pressence pressent pressentation
+pressentations pressented pressenter pressenters pressenting pressents pressin pressious pressiously pressiuos
+pressiuosly pressre presss presssed pressses presssing presssure presssured presssures presssuring pressue pressues
+pressumable pressumably pressume pressumed pressumes pressuming pressurin prestigeous prestigous presuambly
+presumabely presumaby presumeably presumebly presumely presumibly presumin presure presured presures presuring
+pretaining pretect pretected pretecting pretection pretects pretendend pretier pretiest pretified pretifies pretify
+pretifying prety preveiw preveiwed preveiwer preveiwers preveiwes preveiws prevelance prevelant preven prevend
+prevente preventin preverse preversed preverses preversing preverve prevew prevews previewd previious previiously
+previlege previleged previleges previoous previoously previos previosly previosu previosuly previou previouls
+previoulsy previouly previouse previousely previousl previousy previout previoutly previsou previsouly previsous
+previsously previuous previuously previus previusly previvous previvously prevoius prevoiusly prevous prevously
+prewview prexisting prexixed prfer prferable prferables prference prferred prfile prfiled prfiler prfilers prfiles
+prfiling prfix prfixed prfixes prfixing prgram prgrammed prgrammer prgrammers prgramming prgrams prgress prgressed
+prgresses prgressing prgression prgressions prgressive prgressively priave pricipal priciple priciples pricision
+priestood primaray primarely primarly primative primatively primatives primay primeter primevil primimitive
+primimitives primitave primitaves primitiv primitivs primitve primitves primive primives primordal primtive
+primtives princeple princeples princible principaly principial principlaity principly princliple prind prinf pring
+pringing prinicipal prinicipally prinicipals priniciple priniciples prining printes printin printting priod priodic
+priodical priodically priodicals priods prioirties prioirty priorisation priorisations priorise priorised priorises
+priorisin priorising priorites prioritisin prioritities prioritity prioritiy prioritizin prioritsation
+prioritsations prioritse prioritsed prioritses prioritsing prioritzation prioritzations prioritze prioritzed
+prioritzes prioritzing priorization priorizations priorize priorized priorizes priorizin priorizing priororities
+priorority priort priorties priortisation priortisations priortise priortised priortises priortising priortization
+priortizations priortize priortized priortizes priortizing priorty priot priotise priotised priotising priotities
+priotitize priotity priotized priotizing priots pririty priro priror prirorities prirority pris priting privaledge
+privalege privaleges privaye privcy privde priveledge priveledged priveledges privelege priveleged priveleges
+privelige priveliged priveliges privelleges priviate privide privided privider prividers privides prividing priview
+privilage privilaged privilages privilaging priviledge priviledged priviledges priviledging privilge privilged
+privilges privilging privilidge privilidged privilidges privilidging privilige priviliged priviliges priviliging
+privious priviously privision privisional privisions privledge privledged privledges privlege privleged privleges
+privte prixies prixy prject prjecting prjection prjections prjects prmitive prmitives prmopting proable proably
+probabale probabalistic probabalities probabality probabaly probabe probabely probabilaty probabile probabilies
+probabilisitic probabilit probabilites probabilstic probabilties probabilty probabily probablay probablilistic
+probablilities probablility probablistic probablities probablity probablle probablly probaby probalby probalibity
+probaly probbable probbably probbailities probbaility probbaly probbed probblem probblems probblez probblezs probbly
+probelm probelmatic probelms probem probematic probems proberly proberty probilistic probilities probility problable
+problably problaem problaems problam problamatic problams proble probleem probleems probleme problemes probles
+problim problimatic problims probllem probllematic probllems problme problmes probly procceed procces proccesed
+procceses proccesing proccesor proccesors proccess proccessed proccesses proccessing proccessor proccessors
+procdural procdurally procdure procdures procecess procecure procecures procede proceded procedes procedger
+proceding procedings procedre procedres proceedes proceedin proceedure proceedures proceeed proceeeded proceeeding
+proceeeds proceeedures procees proceesed proceeses proceesing proceesor proceesors proceess proceessed proceesses
+proceessing proceessor proceessors procelain procelains procentual proces procesed proceses proceshandler procesing
+procesor procesors processeed processees processer processers processess processessing processibg processig
+processin processinf processiong processore processores processpr processs processsed processses processsing
+processsor processsors procesure procesures procide procided procides proclaimation proclaimin proclamed proclaming
+proclomation procoess procoessed procoessing procotol procotols procrastinatin procrastrinate procrastrinated
+procrastrinates procrastrinating proctect proctected proctecting proctects procteted procuce procuced procucer
+procuces procucing procuct procuction procucts procude procuded procuder procudes procuding procudure procudures
+procurin prodce prodced prodceding prodcer prodcers prodces prodcing prodct prodction prodctions prodcts prodcue
+prodcued prodcuer prodcuers prodcues prodcuing prodcut prodcution prodcutions prodcuts prodecure prodive prodived
+prodiver prodivers prodives prodiving producable producables produceds producin produciton producitons producted
+producting productiviy produkt produktion produkts produse prodused produser produsers produses produsing produt
+produts proect proected proecting proection proections proective proector proectors proects proedural proedure
+proedures proejct proejcted proejcting proejction proejctions proejctive proejctor proejctors proejcts proepr
+proeprly proeprties proeprty proerties proerty proessing profesion profesional profesionally profesionals profesions
+profesor profesors professer professers professin professinal professinally professins professionaly professionnal
+professionnally proffes proffesed proffeses proffesing proffesion proffesional proffesionally proffesions proffesor
+proffesors proffess proffessed proffesses proffessing proffession proffessional proffessionally proffessions
+proffessor proffessors profie profied profier profies profilic profilin profirle profirled profirler profirles
+profissional proflie proflied proflier proflies profling profund profundly progagate progagated progagates
+progagating progagation progagations progagator progagators progam progamability progamable progamatic
+progamatically progamed progamer progamers progaming progamm progammability progammable progammatic progammatically
+progammed progammer progammers progamming progamms progams progapate progapated progapates progapating progapation
+progapations progapator progapators progaramm progarammability progarammable progarammatic progarammatically
+progarammed progarammer progarammers progaramming progaramms progarm progarmability progarmable progarmatic
+progarmatically progarmed progarmer progarmers progarming progarms progate progated progates progating progation
+progations progess progessbar progessbars progessed progesses progessing progessive progessor progesss progesssive
+progidy programable programatic programatically programattic programattically programd programemd programemer
+programemers programm programmaticaly programmd programmend programmetically programmical programmign programmin
+programmming programms progreess progres progresed progreses progresing progresion progresions progresive
+progresively progressin progresss progrewss progrmae progrom progroms progrss prohabition prohibative prohibitin
+prohibitted prohibitting prohibt prohibted prohibting prohibts proider proiders proir proirities proirity proivded
+projcet projcets projct projction projctions projctor projctors projcts projec projeciton projecitons projecs
+projectd projecter projecters projectin projectio projecttion projet projetct projetcted projetcting projetction
+projetctions projetctive projetctor projetctors projetcts projeted projeting projetion projetions projets prolbem
+prolbematic prolbems prolem prolematic prolems prolicks proliferatin prologomena promatory promethues prominance
+prominant prominantly prominately promis promiscous promisin promiss promisse promissed promisses promissing
+promixity prommpt prommpts promotin promotted promprted promps promptin promt promted promter promters promting
+promtion promtional promtions promtp promtped promtping promtps promts pronnounced pronomial prononciation pronouce
+pronouced pronounched pronounciation pronounciations pront pronte pronted prontes pronting pronts pronunce prooblem
+prooblematic prooblems proocecure proocecures proocedure proocedures proocess proocessed proocesses proocessing
+proocol proocols prooduce prooduced prooduces prooduct prooerties prooerty prool prooof prooper prooperly
+prooperties prooperty proose proosed prooses proove prooved prooven prooves prooving proovread prooxies prooxy
+propabilistic propabilities propability propable propably propagater propagaters propagatin propage propaged
+propages propagete propageted propagetes propageting propaging propatagion propator propators propbabilities
+propbability propbable propbably propblem propblematic propblems propect propectable propected propecting propection
+propective propectively propectless propector propects propectus propectuses propegate propegated propegates
+propegating propegation propegations propegator propegators propely propeoperties properely propereties properety
+properies properites properities properity properlly properlty properries properrt properry properrys propert
+properteis propertery propertes propertie propertion propertional propertions propertise propertly propertu
+propertus propertys propertyst propery propeties propetry propetrys propety propetys propgate propgated propgates
+propgating propgation prophacy propietary propietries propietry propigate propigated propigates propigating
+propigation proplem proplematic proplems propmpt propmt propmted propmter propmts propoagate propoer propoerly
+propoerties propoerty propoganda propogate propogated propogates propogating propogation proporpotion proporpotional
+proportianal proporties proportinal proportionin proporty proposin propostion propotion propotional propotions
+proppely propper propperly propperties propperty proprely propreties proprety propriatery propriatry proprieter
+proprieters proprietory proproable proproably proprocessed proprogate proprogated proprogates proprogating
+proprogation proprogations proprogator proprogators proproties proprotion proprotional proprotionally proprotions
+proprties proprty propt propteries propterties propterty proptery propvider prority prorotype proseletyzing
+proselytisin proselytizin prosess prosessed prosesses prosessing prosessor prosessors prospectin prosseses
+protability protable protaganist protaganists protcol protcols protcool protcools protcted proteced proteceted
+protecion protecte protectin protectiv protectoin protedcted proteen protential protext protfolio protfolios protlet
+protlets protocal protocall protocalls protocals protocl protocls protoco protocoll protocolls protocool protocools
+protocos protoganist protoge protol protols prototye prototyed prototyes prototying prototypin protoype protoyped
+protoypes protoyping protoytpe protoytpes protrait protraits protrayed protruberance protruberances prouncements
+provacative provate provde provded provder provders provdes provdided provdidet provdie provdied provdies provding
+provedd provences provicde provicded provicdes provice proviced provicer provicers provices provicial provicing
+provid provideded provideres providewd providfers providin providor providors provids providse provie provied
+proviede provieded provieder provieders proviedes provieding provier proviers provies provilege provileged
+provileges provin provinicial provisioing provisiong provisionging provisionin provisiosn provison provisonal
+provisoned provisoning provisons provive provived provives proviving provode provoded provoder provodes provoding
+provods provsion provsional provsionally provsioned provsioning provsions proximty proxys proyect proyected
+proyecting proyection proyections proyects prozess prpeparations prpose prposed prposer prposers prposes prposiing
+prrcision prrottypes prset prsets prtinf prufe prvacy prvate prviacy prviate prvilege prvileged prvileges psace
+psaced psaces psacing psaswd pseduo pseude pseudononymous pseudonyn pseudopoential pseudopoentials pseudorinverse
+psitoin psitoined psitoins psot psots psrameter pssed pssibilities pssibility pssible pssibly psudo psudoinverse
+psudonym psudonymity psudonymous psudonyms psuedo psuedocode psuedoinverse psuedolayer psueudo psuh psychadelic
+psycology psydonym psydonymity psydonymous psydonyms psyhic ptd ptherad ptherads pthon pthred pthreds ptorions ptrss
+ptyhon pubilc pubilcation pubilcations pubilsh pubilshed pubilsher pubilshers pubilshing pubish pubished pubisher
+pubishers pubishing publc publcation publcise publcize publiaher publically publicaly publich publiched publicher
+publichers publiches publiching publicisin publicizin publick publihsed publihser publised publisehd publisehr
+publisehrs publiser publisers publisged publisger publisgers publishd publisheed publisherr publishher publishin
+publishor publishr publishre publishrs publishs publising publissher publlisher publsh publshed publsher publshers
+publshing publsih publsihed publsiher publsihers publsihes publsihing publuc publucation publush publusher
+publushers publushes publushing puchase puchased puchases puchasing pugin pugins pulgged pulgin pulgins pulish
+pulished pulisher pulishers pulishes pulishing pullrequenst puls pumkin punctation punctiation punctuations
+puncutation pundent pundents puplar puplarity puplate puplated puplates puplating puplation puplations puplic
+puplication puplications puplicly puplish puplished puplisher puplishers puplishes puplishing pupose puposes puprose
+puproses pupular pupularity pupulate pupulated pupulates pupulating pupulation pupulations pupup pupups purcahed
+purcahse purcahsed purcahses purcahsing purchasin purgable purgest puritannical purposedly purposin purpotedly
+purpse purpses purpuse purpuses pursuade pursuaded pursuades pursuin purtain purtained purtaining purtains pusehd
+pususading puting putpose putposed putposes puttin pwoer pxoxied pxoxies pxoxy pyhon pyhsical pyhsically pyhsicals
+pyhsicaly pyhthon pyhton pyramide pyramides pyrhon pyscic pysical pysically pysics pythin pythjon pytho pythong
+pythonl pytnon pytohn pyton pytyon qaulities qaulity qeried qeries qery qerying qest qestion qestioned qestioning
+qestionnaire qestionnaires qestions qests qeue qeued qeueing qeues qeuest qeuestion qeuestioned qeuestioning
+qeuestionnaire qeuestionnaires qeuestions qeuests qeueue qeueued qeueueing qeueues qeueuing qeuing qeuried qeuries
+qeury qeurying qeust qeustion qeustioned qeustioning qeustionnaire qeustionnaires qeustions qeusts qhich qick qickly
+qiest qiestion qiestioned qiestioning qiestionnaire qiestionnaires qiestions qiests qith qoutation qoutations qoute
+qouted qoutes qouting qtuie quadddec quadranle quadraped quadrapedal quadrapeds quadroople quadroopled quadrooples
+quadroopling quadruplin quafeur quafeured quailified qualfied qualfy qualifer qualifiy qualifiying qualifyin qualit
+qualites qualitification qualitifications quanification quanifications quanified quanifies quanify quanifying
+quanities quanitification quanitifications quanitified quanitifies quanitify quanitifying quanititative quanitities
+quanitity quanitization quanity quanlification quanlified quanlifies quanlify quantaties quantaty quantifiy
+quantifiying quantifyin quantit quantites quantitites quantititive quantitity quantitiy quarantaine quarantee
+quarantees quarentine quarentined quarentines quarentining quartenion quartenions quartically quatation quating
+quation quations quckstarter qudrangles quee queing queires queiried queisce quereis queres queriable quering queris
+querried querries querry querrying querst querstion querstionable querstioned querstioning querstionnaire
+querstionnaires querstions quersts queryies queryin queryinterace querys quesant quesants queset quesetion
+quesetioned quesetioning quesetionnaire quesetionnaires quesetions quesets quesion quesioned quesioning quesionnaire
+quesionnaires quesions quesiton quesitonable quesitoned quesitoning quesitonnaire quesitonnaires quesitons quesr
+quesrion quesrioned quesrioning quesrionnaire quesrionnaires quesrions quesrs quess quessant quessants questio
+questioable questioed questioing questionaire questionaires questionare questionares questionin questionnair
+questionnairs questios questoin questoined questoining questoinnaire questoinnaires questoins queston questonable
+questoned questoning questonnaire questonnaires questons queu queueu queueud queueuing queueus queuin queus quew
+quickier quicklyu quicky quickyl quicly quieried quieries quiery quierying quiessent quiest quiestion quiestioned
+quiestioning quiestionnaire quiestionnaires quiestions quiests quikc quikly quinessential quitely quith quiting
+quitt quitted quittin quivalence quivalent quizes quizs quizzs quntities quntity quoshant quoshants quotaion
+quotaions quoteed quotent quotin quotted quottes quotting quried quries quroum qury qurying qust qustion qustioned
+qustioning qustionnaire qustionnaires qustions qusts qutie quwesant quwesants quwessant quwessants qwesant qwesants
+qwessant qwessants rabinnical rabit rabits racaus rackit rackits racoon racoons ractise radation radback rade
+rademption rademptions rademtion rademtions radeus radeuses radiactive radiaton radify radiobuttion radis rady raed
+raeding raedme raeds raedy raelly raisedd raison raisons ralate ralated ralates ralating ralation ralations
+ralationship ralationships ralative ralatively ramdom ramdomisation ramdomise ramdomised ramdomiser ramdomisers
+ramdomises ramdomising ramdomization ramdomize ramdomized ramdomizer ramdomizers ramdomizes ramdomizing ramdomly
+ramdomness randayvoo randayvooed randayvoos randayvou randayvoued randayvous randazyvoo randazyvooed randazyvoos
+randazyvou randazyvoued randazyvous randmom randomally randome randomely randomeness randomisin randomizin rangeo
+raoming raotat raotate raotated raotates raotating raotation raotations raotats rapell rapelled rapelling rapells
+raplace raplaced raplacement raplacements raplaces raplacing rapore rappellin rapresent rapresentation rapresented
+rapresenting rapresents rapsadies rapsady rapsadys rapsberry rarelly rarified rasberry rasbperries rasbperry rasie
+rasied rasies rasiing rasing rasons raspbery raspoberry ratatooee ratatoolee ratatui rathar rathern rationalisin
+rationalizin rationnal rationnals rattlin rcall rceate rceating rduce reaaly reaarange reaaranges reaasigned
+reacable reacahable reacahble reaccurring reaceive reacent reacently reacheable reacher reachers reachin reachs
+reacing reacll reacord reacorded reacording reacords reacquirin reactin reactquire readabilty readanle readapted
+readbility readble readby readdressin readdrss readdrssed readdrsses readdrssing readeable readed reademe readiable
+readibility readible readiblity readibly readig readigs readin readius readly readmition readnig readning readyness
+reaeched reagrd reagrded reagrding reagrdless reagrds reaise reaised reaises reaising reaktivate reaktivated realate
+realated realates realating realation realations realationship realationships realative realatively realease
+realeased realeases realeasing realiability realiable realiably realignement realignements realisin realitime
+realitvely realiy realizin realiztion realiztions reall realling reallize reallllly realllly reallly reallocae
+reallocaes reallocaiing reallocaing reallocaion reallocaions reallocaite reallocaites reallocaiting reallocaition
+reallocaitions reallocaiton reallocaitons reallocatin realod realoded realoding realods realsitic realtd realte
+realted realtes realting realtion realtions realtionship realtionships realtive realtively realy realyl reamde
+reamin reamining reamins reampping reaname reanamed reanames reanaming reander reanme reanmed reanmes reanming reaon
+reaonable reaonably reaoned reaoning reaons reapeat reapeated reapeater reapeating reapeats reappeares reappearin
+reapper reappered reappering reaquest reaquested reaquesting reaquests reaquire reaquired reaquirement reaquirements
+reaquires reaquiring rearch rearched rearches rearching rearely rearranable rearrane rearraned rearranement
+rearranements rearranent rearranents rearranes rearrang rearrangable rearrangaeble rearrangaelbe rearrangd
+rearrangde rearrangent rearrangents rearrangin rearrangmeent rearrangmeents rearrangmenet rearrangmenets
+rearrangment rearrangments rearrangnig rearrangning rearrangs rearrangse rearrangt rearrangte rearrangteable
+rearrangteables rearrangted rearrangtement rearrangtements rearrangtes rearrangting rearrangts rearraning
+rearranment rearranments rearrant rearrants reasearch reasearcher reasearchers reasnable reasoable reasonabily
+reasonble reasonbly reasonin reasonnable reasonnably reassignin reassing reassinging reassocation reassocations
+reassocition reassocitions reasssign reasy reate reather reatime reattache reattachement reay reayd rebiuld
+rebiulding rebiulds rebiult rebllions reboto rebounce rebuid rebuiding rebuids rebuil rebuilded rebuildin rebuiling
+rebuilld rebuillding rebuillds rebuillt rebuils rebuilts rebuit rebuld rebulding rebulds rebulid rebuliding rebulids
+rebulit rebult recahed recal recalcalculate recalcalculated recalcalculates recalcalculating recalcualte
+recalcualted recalcualter recalcualtes recalcualting recalcualtion recalcualtions recalcuate recalcuated recalcuates
+recalcuations recalculaion recalculatble recalculatin recalcution recalulate recalulation recangle recangles
+reccomend reccomendation reccomendations reccomended reccomending reccomends reccommend reccommendation
+reccommendations reccommended reccommending reccommends recconecct recconeccted recconeccting recconecction
+recconecctions recconeccts recconect recconected recconecting recconection recconections recconects recconeect
+recconeected recconeecting recconeection recconeections recconeects recconenct recconencted recconencting
+recconenction recconenctions recconencts recconet recconeted recconeting recconetion recconetions recconets reccord
+reccorded reccording reccords reccur reccured reccurence reccurences reccurent reccurently reccuring reccurred
+reccurrence reccurrences reccurrent reccurrently reccurring reccurs reccursion reccursions reccursive reccursively
+recedin receeded receeding receet receets receied receieve receieved receiever receievers receieves receieving
+receipe receipes receipient receipients receiption receiv receivd receivedfrom receiveing receiviing receivin
+receivs recend recendable recended recendes recending recends recenet recenetly recenlty recenly recenty recepie
+recepient recepients recepies recepion recepit receptical recepticals recepy recessin receve receved recever
+recevers receves recevie recevied recevier receviers recevies receviing receving rechable rechargable rechargin
+recheability reched rechek recide recided recident recidents reciding reciepent reciepents reciept reciepts recievd
+recieve recieved reciever recievers recieves recieving recievs recipent recipents recipercal recipercality
+recipercally recipercity recipiant recipiants recipie recipies reciprocoal reciprocoals recipt recipts recivable
+recive recived reciver recivers recivership recives reciving recject recjected recjecting recjects reckonin
+reclaculate reclaculated reclaculates reclaculating reclaimation recnt recntly recocnisable recod recofig recoginise
+recoginised recoginiser recoginisers recoginises recoginising recoginition recoginize recoginized recoginizer
+recoginizers recoginizes recoginizing recoginse recoginsed recoginser recoginsers recoginses recoginsing recogintion
+recoginze recoginzed recoginzer recoginzers recoginzes recoginzing recogise recogised recogiser recogisers recogises
+recogising recogition recogize recogized recogizer recogizers recogizes recogizing recognice recogniced recognices
+recognicing recognied recognies recogninse recognisin recognizeable recognizin recognizion recognzied recomend
+recomendation recomendations recomendatoin recomendatoins recomended recomending recomends recommad recommaded
+recommand recommandation recommandations recommanded recommanding recommands recommd recommdation recommded
+recommdend recommdended recommdends recommds recommed recommedation recommedations recommeded recommeding recommeds
+recommenation recommenations recommendet recommendin recommened recommeneded recommentation recommentations
+recommented recommenting recomments recommmend recommmendation recommmendations recommmended recommmending
+recommmends recommnd recommndation recommndations recommnded recommnding recommnds recommned recommneded recommneds
+recommond recommondation recommondations recommonded recommonder recommonding recommonds recommpile recommpiled
+recompence recomplie recomput recomputaion recomputin recompuute recompuuted recompuutes recompuuting reconaissance
+reconasence reconcilation reconcilin recondifure reconecct reconeccted reconeccting reconecction reconecctions
+reconeccts reconect reconected reconecting reconection reconections reconects reconeect reconeected reconeecting
+reconeection reconeections reconeects reconenct reconencted reconencting reconenction reconenctions reconencts
+reconet reconeted reconeting reconetion reconetions reconets reconfifure reconfiged reconfugire reconfugre
+reconfugure reconfure recongifure recongise recongised recongises recongising recongition recongize recongized
+recongizer recongizes recongizing recongnise recongnised recongnises recongnising recongnition recongnize
+recongnized recongnizer recongnizes recongnizing reconise reconised reconises reconising reconition reconize
+reconized reconizer reconizes reconizing reconnaisance reconnaissence reconnct reconncted reconncting reconnction
+reconnctions reconncts reconnectin reconnet reconneted reconneting reconnetion reconnetions reconnets reconsidder
+reconsilde reconsilded reconsildes reconsilding reconstrcut reconstrcuted reconstrcution reconstrcutions
+reconstructer reconstructers reconstructin reconstuct reconstucted reconstucting reconstuction reconstuctions
+reconstuctor reconstuctors reconstucts reconsturct reconsturcted reconsturcting reconsturction reconsturctions
+reconsturctor reconsturctors reconsturcts recontruct recontructed recontructing recontruction recontructions
+recontructor recontructors recontructs recordin recordproducer recordss recored recorev recoreved recorevies
+recoreving recorevs recorevy recoriding recource recourced recources recourcing recpie recpies recquire recquired
+recquirement recquirements recquires recquiring recrational recreateation recreatin recrete recreted recretes
+recreting recretion recretional recrod recrods recroot recrooted recrooter recrooters recrooting recroots recruitin
+recrusevly recrusion recrusions recrusive recrusivelly recrusively rectange rectanges rectanglar rectangluar
+rectangual rectengle rectengles rectengular rectengularity rectiinear recude recuiting reculrively recun recund
+recuning recurence recurences recurent recurently recuring recurion recurions recurison recurisons recurisve
+recurisvely recurive recurively recurrance recurrances recurrant recurrantly recurrin recursily recursivelly
+recursivion recursivley recursivly recursize recursse recurssed recursses recurssing recurssion recurssions
+recurssive recurssively recusin recusion recusions recusive recusively recusrive recusrively recusrsive recustion
+recustions recution recutions recyclin recyclying recylcing recyle recyled recyles recyling redability redable
+redandant redction redeable redeclaation redeemin redefiend redefiende redefinin redefiniton redefinitons
+redefintion redefintions redemtion redemtions redenderer redered redesignin redesing redesinged redesinging
+redesings redict rediculous redidual rediect rediected redifine redifined redifines redifining redifinition
+redifinitions redifintion redifintions reding redings redircet redirectd redirectrion redirectrions redisign
+redistirbute redistirbuted redistirbutes redistirbuting redistirbution redistributeable redistributin redistrubute
+redistrubuted redistrubution redistrubutions redliens redme redner rednered rednerer rednerers rednering redners
+redonly reduceable reducin reducter reducters reductible reductibles reductin reductins redudancy redudant
+redumndancy redumndant redunancy redunant redundacy redundand redundat redundency redundent reduntancy reduntant
+reduse redused reduses redusing redy reease reeased reeaser reeasers reeases reeasing reecord reedeming reegion
+reegions reelation reelease reenable reenabled reename reencode reenfoce reenfoced reenfocement reenfoces reenfocing
+reenforce reenforced reenforcement reenforcements reenforces reenforcing reesrved reestructure reestructured
+reestructures reestructuring reesult reeturn reeturned reeturning reeturns reevaluatin reevalute reevaulating
+refactorin refactrion refactrive refartor refartored refartoring refcound refcounf refectiv refectivity refector
+refectored refectoring refectors refedendum refeinement refeinements refelect refelected refelecting refelection
+refelections refelective refelectivity refelects refence refenced refences refencing refenence refenenced refenences
+refenencing refenrence refenrenced refenrences refenrencing referal referals referance referanced referances
+referancing referant referants refere referebces referece refereced referecence referecenced referecences
+referecencing refereces referecing referecne referecned referecnes referecning refered refereein referefences
+referemce referemces referenace referenc referencable referencd referencial referencially referencin referencs
+referenct referene referenece refereneced refereneces referenecing referened referenence referenenced referenences
+referenencing referenes referening referennce referennced referennces referenncing referense referensed referenses
+referensing referenz referenzes refererd refererence refererenced refererences refererencing referering referers
+referes referesh refereshed refereshes refereshing referiang refering refernce refernced referncence referncences
+refernces referncial referncing refernece referneced referneces refernecing refernnce referr referrence referrenced
+referrences referrencing referreres referres referrin referrred referrrer referrrers referrring referrs refert
+referted refertence refertenced refertences referting refesh refeshed refeshes refeshing reffer refferal refferals
+reffered refferee refferees refference refferenced refferences refferencing refferer refferers refferes reffering
+refferr refferral refferrals refferred refferrer refferrers refferring reffers refinemenet refinin refinmenet
+refinment reflectd reflectin reflet refleted refleting refletion refletions reflets refocusin refocuss reformated
+reformating reformattd reformattin reformin refractice refreh refrence refrenced refrences refrencing refrerence
+refrerenced refrerenceing refrerences refrerencial refrers refreshin refreshs refreshses refridgeration
+refridgerator refridgerators refrigerater refrigeraters refrom refromation refromatting refroming refromist
+refromists refroms refrormatting refure refures refusin refusla regalar regalars regardeless regardes regardin
+regardles regardlesss regarg regarged regarging regargless regargs regaring regarldess regarless regart regarted
+regarting regartless regarts regconise regconised regconiser regconisers regconises regconising regconition
+regconize regconized regconizer regconizers regconizes regconizing regeister regeistered regeistration regenarated
+regeneratin regenrated regenratet regenrating regenration regenrative regeress regeressed regeresses regeressing
+regeression regeressions regess regessed regesses regessing regession regessions regester regestered regestering
+regesters regestration regestrations regestries regestry regidstered regio regiser regisered regisering regisers
+regisration regisrations regisries regisry regist registartion registartions registation registations registe
+registed registeing registeration registerations registerd registerered registeres registeresd registeries
+registerin registerred registerring registert registery registes registies registing registor registored registoring
+registors registr registrain registraion registraions registraration registrate registrated registrates registrating
+registre registred registreed registreing registrer registrered registrering registrers registres registring
+registrs registser registy regiter regitered regitering regiters regitration regitrations regitries regitry regluar
+regluarize regnerate regnerated regnerates regnerating regneration regoin regon regons regorded regrad regradless
+regrads regresion regresison regressin regressos regresssion regrigerator regsion regsions regsiter regsitered
+regsitering regsiters regsitration regsitry regster regstered regstering regsters regstration regstrations regstries
+regstry regualar regualarly regualator regualators regualr regualtor reguard reguarded reguarding reguardless
+reguards reguarl reguarldess reguarlise reguarliser reguarlize reguarlizer reguarlly reguarls reguarly reguator
+reguire reguired reguirement reguirements reguires reguiring regulaer regulaion regulamentation regulamentations
+regulaotrs regulaotry regularily regulariry regularisin regularizin regularlisation regularlise regularlised
+regularliser regularlises regularlising regularlization regularlize regularlized regularlizer regularlizes
+regularlizing regularlly regulary regulater regulaters regulax reguler regulr regultor regultors regultory regurlar
+regurlarly regurlars reguster rehearsin rehersal rehersing rehighlightes reicarnation reidual reight reigining
+reignin reigon reigonal reigons reigster reigstered reigstering reigsters reigstration reigstrations reigstries
+reigstry reimplemenet reimplementaion reimplementaions reimplemention reimplementions reimplent reimplentation
+reimplentations reimplented reimplenting reimplents reimpliment reimplimentation reimplimentations reimplimented
+reimplimenting reimpliments reimplmenet reimplment reimplmentation reimplmented reimplmenting reimplments
+reimpplement reimpplementating reimpplementation reimpplemented reimpremented reinfoce reinfoced reinfocement
+reinfocements reinfoces reinfocing reinforcin reinitailise reinitailised reinitailize reinitalize reinitilaize
+reinitilaized reinitilize reinitilized reinstal reinstalation reinstalations reinstaled reinstaling reinstallin
+reinstals reinstat reinstatd reinstatiate reinstatiated reinstatiates reinstatiation reinstats reintantiate
+reintantiating reintepret reintepreted reipient reipients reister reitterate reitterated reitterates reivison
+rejectin rejplace reknown reknowned rekursed rekursion rekursive relaase relaased relaases relaasing relaative
+relaction relady relaease relaese relaesed relaeses relaesing relaged relaimed relaion relaive relaly relaod
+relaoded relaoding relaods relapsin relase relased relaser relases relashionship relashionships relasing relataive
+relatated relatd relatdness relatib relatibe relatibely relatievly relatin relatiopnship relativ relativated
+relativly relavant relavent relaxiation releaase releaased releaases releaasing relead releae releaed releaeing
+releaes releaf releafed releafes releafing releafs releaing releant releas releasead releaseds releaseing releasin
+releasse releate releated releates releating releation releations releationship releationships releative releavant
+releave releaved releaves releaving relecant relected releease releeased releeases releeasing releif releife
+releifed releifes releifing releive releived releiver releives releiving releoad relesae relesaed relesaes relesaing
+relesase relesased relesases relesasing relese relesed releses relesing relete releted reletes releting reletive
+reletively relevabt relevane relevante relevants releveant relevence relevent relfect relfected relfecting
+relfection relfections relfective relfectivity relfects reliabe reliabily reliablity relibility relible relie
+reliefed reliefes reliefing relient relievin religeon religeons religeous religius religous religously relinguish
+relinguishing relinquishin relinqushment relintquish relisation relisations relise relised relises relising
+relitavely relization relizations relize relized relizes relizing rellocates relly relm relms reloade reloades
+reloadin relocae relocaes relocaiing relocaing relocaion relocaions relocaite relocaites relocaiting relocaition
+relocaitions relocaiton relocaitons relocateable relocatin reloccate reloccated reloccates relpace relpaced
+relpacement relpacements relpaces relpacing relpy reltive relvance relvancy relvant relvantly relyable relyably
+relyed relyes relys remaind remaines remaing remainging remainig remainin remainst remakin remander remane remaned
+remaner remanes remanin remanined remaning remanining remanins remaped remaping remappin rembember rembembered
+rembembering rembembers rember rembered rembering rembers remeber remebered remebering remebers rememberable
+rememberance rememberd rememberin remembrence rememeber rememebered rememebering rememebers rememebr rememebred
+rememebrs rememember rememembered rememembers rememer rememered rememers rememor rememored rememoring rememors
+rememver remenant remenber remenicent remeniss remenissed remenissence remenissense remenissent remenissently
+remenisser remenisses remenissing remeote remeotely remeotes remian remiander remianed remianing remians remindin
+reminent reminescent remining reminis reminiscense reminiscin reminise reminised reminisent reminisentky reminiser
+reminises reminising reminsce reminsced reminscence reminscent reminscently reminscer reminsces reminscing
+reminsicent reminsicently remmeber remmebered remmebering remmebers remmove remmve remoce remoive remoived remoives
+remoiving remontly remoote remore remorted remot remotly remots removce removeable removeed removees removefromat
+removeing removerd removin remplace remplaced remplacement remplaces remplacing remve remved remves remving remvoe
+remvoed remvoes remvoing remvove remvoved remvoves remvoving remvs renable renabled renables renabling renamin
+rendayvoo rendayvooed rendayvou rendayvoued rendazyvoo rendazyvooed rendazyvou rendazyvoued rende renderadble
+renderd rendereds rendereing rendererd renderered rendererers renderering renderes renderin renderning renderr
+renderred renderrer renderrers renderring renderrs rendevous rendezous rendired rendirer rendirers rendiring
+rendring renedered renegatiotiable renegatiotiate renegatiotiated renegatiotiates renegatiotiating renegatiotiation
+renegatiotiations renegatiotiator renegatiotiators renegin renegoable renegoate renegoated renegoates renegoatiable
+renegoatiate renegoatiated renegoatiates renegoatiating renegoatiation renegoatiations renegoatiator renegoatiators
+renegoating renegoation renegoations renegoator renegoators renegociable renegociate renegociated renegociates
+renegociating renegociation renegociations renegociator renegociators renegogtiable renegogtiate renegogtiated
+renegogtiates renegogtiating renegogtiation renegogtiations renegogtiator renegogtiators renegoitable renegoitate
+renegoitated renegoitates renegoitating renegoitation renegoitations renegoitator renegoitators renegoptionsotiable
+renegoptionsotiate renegoptionsotiated renegoptionsotiates renegoptionsotiating renegoptionsotiation
+renegoptionsotiations renegoptionsotiator renegoptionsotiators renegosiable renegosiate renegosiated renegosiates
+renegosiating renegosiation renegosiations renegosiator renegosiators renegotable renegotaiable renegotaiate
+renegotaiated renegotaiates renegotaiating renegotaiation renegotaiations renegotaiator renegotaiators renegotaible
+renegotaite renegotaited renegotaites renegotaiting renegotaition renegotaitions renegotaitor renegotaitors
+renegotate renegotated renegotates renegotatiable renegotatiate renegotatiated renegotatiates renegotatiating
+renegotatiation renegotatiations renegotatiator renegotatiators renegotatible renegotatie renegotatied renegotaties
+renegotating renegotation renegotations renegotatior renegotatiors renegotator renegotators renegothiable
+renegothiate renegothiated renegothiates renegothiating renegothiation renegothiations renegothiator renegothiators
+renegotiatin renegotible renegoticable renegoticate renegoticated renegoticates renegoticating renegotication
+renegotications renegoticator renegoticators renegotioable renegotioate renegotioated renegotioates renegotioating
+renegotioation renegotioations renegotioator renegotioators renegotioble renegotion renegotionable renegotionate
+renegotionated renegotionates renegotionating renegotionation renegotionations renegotionator renegotionators
+renegotions renegotiotable renegotiotate renegotiotated renegotiotates renegotiotating renegotiotation
+renegotiotations renegotiotator renegotiotators renegotiote renegotioted renegotiotes renegotioting renegotiotion
+renegotiotions renegotiotor renegotiotors renegotitable renegotitae renegotitaed renegotitaes renegotitaing
+renegotitaion renegotitaions renegotitaor renegotitaors renegotitate renegotitated renegotitates renegotitating
+renegotitation renegotitations renegotitator renegotitators renegotite renegotited renegotites renegotiting
+renegotition renegotitions renegotitor renegotitors renegoziable renegoziate renegoziated renegoziates renegoziating
+renegoziation renegoziations renegoziator renegoziators reneweal renewin renewl renforce renforced renforcement
+renforcements renforces renig reniged reniger reniging rennaisance rennovate rennovated rennovating rennovation
+renosance renoun renouned renovatin rentention rentime rentors renumberin reoadmap reoccurrin reocmpression
+reocurring reoder reodered reodering reoders reolve reolved reolver reolvers reolves reolving reomvable reomve
+reomved reomves reomving reonly reopended reoport reoported reoporting reoports reopositories reopository reoprt
+reoprted reoprting reoprts reopsitories reopsitory reord reorded reorderin reording reords reorer reorganisin
+reorganision reorganizin reorginised reorginized reoslution reoslutions reoslve reoslved reoslver reoslvers reoslves
+reoslving reosnable reosne reosurce reosurced reosurces reosurcing reounded reoute reouted reoutes reouting repace
+repaced repacement repacements repaces repacing repackge repackged repaitnt repalace repalaced repalaces repalacing
+repalce repalced repalcement repalcements repalces repalcing repant repants reparamterisation reparamterise
+reparamterised reparamterises reparamterising reparamterization reparamterize reparamterized reparamterizes
+reparamterizing repatition repatwar repatwars repblic repblican repblicans repblics repeadet repeadetly repeates
+repeatin repeatition repeatitions repeatitive repeatitively repeatly repect repectable repected repecting repective
+repectively repects repedability repedable repeition repeled repeler repeling repell repellin repells repentence
+repentent repentin reperesent reperesentation reperesentational reperesentations reperesented reperesenting
+reperesents repersentation repertoir repertwar repertwares repertwars repesent repesentation repesentational
+repesented repesenting repesents repet repetation repetations repetative repetatively repete repetead repeteadly
+repeted repetedly repetes repetetion repetetions repetetive repetetively repeting repetion repetions repetirion
+repetive repetively repetoire repetoires repets repid repition repitions repitition repititions repititive
+repititively repitive repitively replaca replacability replacable replacables replacacing replacaiblity replacalbe
+replacalbes replacament replacaments replacas replacate replacated replacates replacating replacation replacd
+replaceemnt replaceemnts replaceing replacemenet replacemenets replacemet replacemets replacent replacents replacin
+replacmenet replacment replacments replacong replacte replacted replactes replacting replaint replase replased
+replasement replasements replases replasing replcace replcaced replcae replcaof replenishin replentish replentished
+replentishes replentishing replentishs replicae replicaes replicaiing replicaion replicaions replicaite replicaites
+replicaiting replicaition replicaitions replicaiton replicaitons replicatin repling replyin replys repoduce
+repoduced repoduces repoducibility repoducible repoducibly repoducing repoduction repoductions repoistories
+repoistory repond reponded repondent repondents reponder reponders reponding reponds reponse reponses
+reponsibilities reponsibility reponsible reponsive reponsiveness repore repored repores reporeted reporing
+reporisaties reporisaty reporitories reporitory reporsitories reporsitory reportadly reportign reportin
+reportresouces reposiotories reposiotory reposiries reposiroties reposiroty reposiry repositaries repositary
+reposities repositionin repositiories repositiory repositiroes reposititioning repositor repositorries repositorry
+repositotries repositotry repositries repositry reposity reposoitories reposoitory reposond reposonder reposonders
+reposonding reposonse reposonses repostes repostiories repostiory repostories repostory repote repoted repoter
+repoters repotes repoting repport repported repporting repports reppositories reppository repraesentation
+repraesentational repraesentations reprecate reprecated reprecates reprecating repreciate repreciated repreciates
+repreciating reprecussion reprecussions repreesnt repreesnted repreesnts reprensent reprensentation
+reprensentational reprensentations reprent reprentation reprentations reprentative reprentatives reprented
+reprenting reprents reprepresents represantation represantational represantations represantative represen
+represenatation represenatational represenatations represenation represenational represenations represenative
+represenatives represend represendation represendations represendative represendatives represended represending
+represends represened represening represens representaion representaional representaions representaiton
+representated representating representaton representatons representd represente representes representiative
+representin represention representions representive representives represet represetation represeted represeting
+represets represnet represnetated represnetation represnetations represneted represneting represnets represnt
+represntation represntative represnted represnts repressent repressentation repressenting repressents reprociblbe
+reprocible reprocuce reprocuced reprocuces reprocucing reprodice reprodiced reprodicibility reprodicible
+reprodicibly reprodicing reprodiction reproducabely reproducability reproducable reproducablitity reproducably
+reproducbility reproducble reproduciability reproduciable reproduciblity reproducin reprot reproted reproting
+reprots reprsent reprsentation reprsentations reprsented reprsenting reprsents reprtoire reprucible repsect
+repsected repsecting repsective repsectively repsects repsented repsitories repsitory repsond repsonded repsonder
+repsonders repsonding repsonds repsonse repsonses repsonsibilities repsonsibility repsonsible repsonsive
+repsositories repsository repspectively repsresents reptition repubic repubican repubicans repubics republi
+republian republians republis repulic repulican repulicans repulics reputin reputpose reputposed reputposes
+reputposing reqest reqested reqesting reqests reqeuest reqeuested reqeuesting reqeuests reqeust reqeusted reqeusting
+reqeusts reqiest reqire reqired reqirement reqirements reqires reqiring reqister reqiure reqiured reqiurement
+reqiurements reqiures reqiuring reqrite reqrites requed requencies requency requenst requeried requeriment
+requeriments reques requesed requeset requeseted requeseting requesets requesing requesite requesites requesr
+requess requestd requestes requestesd requestested requestests requestied requestin requestor requestors requestying
+requet requeted requeting requets requeum requeums requie requied requiement requiements requier requierd requiere
+requiered requierement requierements requieres requiering requierment requierments requiers requies requiest
+requiested requiesting requiests requiing requir requird requireds requireing requiremenet requiremenets requiremnt
+requiremnts requiriement requiriements requirin requirment requirmentes requirments requirs requisit requisits
+requitin requre requred requrement requrements requres requrest requrested requresting requrests requrid requrie
+requried requriement requriements requries requriing requriment requriments requring requrire requrired requrirement
+requrirements requrires requriring requris requset requseted requseting requsets requsite requsites requst requsted
+requsting requsts reregisteration rererence rererences rerference rerferences reroutin rerpesentation rertieve
+rertieved rertiever rertievers rertieves reruirement reruirements reruning rerunnin rerurn rerwite resarch resart
+resarted resarting resarts resaurant resaurants rescaned rescindin rescource rescourced rescources rescourcing
+rescrition rescritions rescueing rescuin reseach reseached researchin researvation researvations researve researved
+researves researving reseeve reseeved reseeves reselction resembelance resembes resemblence resemblin resently
+resepect resepected resepecting resepective resepectively resepects reserach reserached reseracher reserachers
+reseraches reseraching reseration reserations reserch reserched resercher reserchers reserches reserching reserv
+reserverd reservered reservin resest resestatus resetable reseted reseting resett resetted resettin resevation
+resevations reseve reseved reseverd resevered resevering reseves reseving resevoir resgister resgistered
+resgistering resgisters resgistration resgistrations resgistries resgistry residencial residental residin resierfs
+resignement resilence resilency resilent resilently resiliance resiliancy resiliant resiliantly resintall
+resintallation resintallations resintalled resintalling resintalls resistable resistece resistence resistent
+resitance resitances resitor resitors resivwar resizeble resizin reslection resloution resloutions reslove resloved
+reslover reslovers resloves resloving reslut resluted resluting reslution reslutions resluts reslve reslved reslver
+reslvers reslves reslving resoect resoective resoiurce resoiurced resoiurces resoiurcing resoltion resoltuion
+resoltuions resoluitons resolutin resolutino resolutinos resolutins resoluton resolvin resolvinf reson resonable
+resonably resoned resoning resons resonse resonses resonsibilities resonsibility resonsible resonsive resonsiveness
+resoource resoourced resoources resoourcing resopnse resopnses resorce resorced resorces resorcing resore resorece
+resoreces resoruce resoruced resoruces resorucing resotration resotrations resotrative resotre resotred resotrer
+resotrers resotres resotring resouce resouced resouces resoucing resoultion resoultions resourcd resourcde
+resourcees resourceype resourcin resourcs resourcse resourcsed resoure resourece resoureces resourecs resoured
+resoures resourse resourses resoution resove resoved resover resovers resoves resoving resovlable resovle resovled
+resovler resovlers resovles resovling respawining respberries respberry respecitely respecitve respecitvely
+respecive respecively respectin respectivelly respectivley respectivly respnd respnded respnder respnders respnding
+respnds respnse respnses respnsibilities respnsibility respnsible respnsive respnsiveness respod respoded respoder
+respoders respoding respods respoduce responc responce responces responcibilities responcibility responcible
+responcive responciveness respondant respondants responde respondin respone responed responeded responeding
+responeds respones responese responeses responesive responesiveness responibilities responibility responible
+responisbilities responisbility responisble responisve responisveness responive responiveness responnsibilties
+responnsibilty respons responsabilities responsability responsable responsbiilities responsbiility responsbile
+responsbilities responsbility responsble responsed responser responsers responsess responsibe responsibel
+responsibile responsibilites responsibilties responsibilty responsibities responsibity responsiblities responsiblity
+responsing responsize respose resposes resposibilities resposibility resposible resposiblities resposiblity
+respositories respository resposive resposiveness resposne resposnes resposnibilities resposnibility resposnible
+resposnive resposniveness respponse respponses respresent respresentation respresentational respresentations
+respresented respresenting respresents respwan respwaned respwaning respwans resquest resquested resquesting
+resquests resrouce resrouced resrouces resroucing resrved ressapee ressemblance ressemble ressembled ressemblence
+ressembling ressemle resset resseted ressets ressetting ressize ressizes ressolution ressolutions ressolve ressolved
+ressolver ressolvers ressolves ressolving ressource ressourced ressources ressourcing resssurecting resstriction
+resstrictions ressult ressulted ressulting ressults ressurect ressurected ressurecting ressurection ressurects
+ressurrect ressurrected ressurrecting ressurrection ressurrects restarant restarants restaraunt restaraunteur
+restaraunteurs restaraunts restartin restatin restatting restauranteurs restauration restauraunt restaurnad
+restaurnat reste resteraunt resteraunts restes restesting restet restict resticted resticting restiction restictions
+restictive resticts restire restired restirer restires restiring restoding restoiring restor restorated restoreable
+restoreble restoreing restorin restors restort restouration restraunt restraunts restrcted restrcuture restriced
+restrictin restroing restrore restrored restrores restroring restructed restructing restructued restructurin
+restrucure restrucured restrucures restrucuring restuarant restuarants restucture restuctured restuctures
+restucturing resturant resturants resturaunt resturaunts resturcturation resturcture resturctured resturctures
+resturcturing resturn resturns resuable resuables resubmittin resubstituion resuce resuced resuces resucing
+resuction resuctions resue resued resues resuilt resuilted resuilting resuilts resuing resul resuled resuling
+resullt resullted resullting resullts resulotion resulotions resuls resulsets resulst resultin resultion resultions
+resultung resulution resulutions resulve resulved resulver resulvers resulves resulving resumbmitting resumin
+resumitted resumt resuorce resuorced resuorces resuorcing resurce resurced resurces resurcing resurect resurected
+resurecting resurection resurections resurects resurrectin resurse resursed resurses resursing resursion resursions
+resursive resursively resusable resuse resused resuses resusing resut resuted resuting resutl resutled resutling
+resutls resuts resverv resvervation resvervations resverve resverved resverves resverving resycn retalitated
+retalitation retangle retangles retangular retanslate retart retartation retarted retarting retaurant retaurants
+retcieve retcieved retciever retcievers retcieves retension retestin retet retetting rether retieve retieved
+retieves retieving retinew retireve retireved retirever retirevers retireves retireving retirned retore retored
+retores retoric retorical retoring retourned retpresenting retquirement retquirements retquireseek retquiresgpos
+retquiresgsub retquiressl retractin retranser retransferd retransfered retransfering retransferrd retransfert
+retransmited retransmition retreevable retreeval retreeve retreeved retreeves retreeving retreivable retreival
+retreive retreived retreiver retreivers retreives retreiving retrevable retreval retreve retreved retreves retreving
+retrict retricted retricting retriction retrictions retrictive retricts retriebe retriece retrieces retriev
+retrieveds retrieveing retrievie retrievied retrievies retrievin retrivable retrival retrive retrived retriver
+retrivers retrives retriving retrn retrned retrns retrun retruned retruning retruns retrvieve retrvieved retrviever
+retrvievers retrvieves retryin retsart retsarts retun retunr retunred retunring retunrn retunrned retunrning
+retunrns retunrs retuns retur reture retured returend retures returing returm returmed returming returms returnd
+returne returnes returnig returnin returnn returnned returnning returnst returs retursn retutn retutned retutning
+retutns retyr retyring reudce reudced reudces reudction reudctions reuest reuests reuire reuired reuirement
+reuirements reuires reuiring reulator reult reulted reulting reults reundant reundantly reuplad reupladad reupladed
+reuplader reupladers reuplading reuplads reuplaod reuplaodad reuplaoded reuplaoder reuplaoders reuplaoding reuplaods
+reuploade reuploades reuplod reuplodad reuploded reuploder reuploders reuploding reuplods reuqest reuqested
+reuqesting reuqests reuqire reuqired reuqirement reuqirements reuqires reuqiring reurn reurned reurning reurns
+reursively reuseable reusin reuslt reuslted reuslting reuslts reussing reutnr reutnred reutnring reutnrs reutrn
+reutrns revaildating revaluated revampin reveive reveived reveiver reveivers reveives reveiving reveiw reveiwed
+reveiwer reveiwers reveiwes reveiwing reveiws revelance revelant revelence revelent revelin revelution revelutionary
+revelutions reveokes rever reveral reverce reverced reverece revereces reverese reveresed reveret revereted
+reversable reverseed reversees reverve reverved revew revewed revewer revewers revewing revewrse revews reviewin
+reviewl reviewsectio revisisions revisitin revison revisons revist revisted revisting revists revivin reviw reviwed
+reviwer reviwers reviwing reviws revoltuion revoltuionary revoltuions revoluion revoluionary revoluions revoluiton
+revoluitonary revoluitons revolulionary revolutin revolutinary revolutins revolutionaary revolutionairy revolutionar
+revolutionaryy revolutionay revolutionnary revolutoin revolutoinary revolutoins revoluttionary revoluutionary
+revolvin revrese revrieve revrieved revriever revrievers revrieves revrse revrsed revrses revrsing revserse revsion
+rewiev rewieved rewiever rewieving rewievs rewinded rewirin rewirtable rewirte rewirtten rewitable rewite rewitten
+rewordin reworkd rewriable rewriet rewriite rewrited rewriten rewritin rewritting rewuired rezonin rference
+rferences rfeturned rgister rhapson rhethoric rhethorical rhethorically rhinosarus rhinosaruses rhinosaruss rhymme
+rhythem rhythim rhythimcally rhytmic rickoshay rickoshayed rickoshaying rickoshays ricochetin riddlin ridiculus
+riendeer riendeers rige riges rigeur righ righht righmost rightt rigoreous rigourous rigt rigth rigths rigurous
+rimaniss rimanissed rimanissent rimanisser rimanisses rimanissing riminder riminders riminding riminiced riminicent
+riminicer riminices riminicing rimitives rin ringin rininging rinosarus rinosaruses rinosaruss rised riskay
+rispective ristrict ristricted ristriction ritable rithm rithmic rithmicly rittle rittled rittler rittles rittling
+rivised rizes rlation rlease rleased rleases rleasing rlse rmeote rmeove rmeoved rmeoves rmove rmoved rmoving rnage
+roamin roastin roataion roatation roate roated roates roating roation roations roatory roats roboustness robustnes
+rocess rocessed rocesses rocessing rocessor rocessors rococco rocord rocorded rocorder rocording rocordings rocords
+roduce roduced roduceer roduces roducing roduct roduction roductions roducts roigin roiginal roiginally roiginals
+roiginating roigins rollin romote romoted romoteing romotely romotes romoting romotly romove romoved romoves
+romoving rondayvoo rondayvooed rondayvou rondayvoued rondazyvoo rondazyvooed rondazyvou rondazyvoued roomate ropeat
+roperties roperty rorate rorated rorates rorating roration rorations rosponse rosponsive rotaion rotaions rotaiton
+rotaitons rotat rotataion rotataions rotatd rotateable rotatin rotatio rotatios rotaton rotatons rotats rouding
+roughtly rougly rouine rouines roundign roundin roundtriped roundtriping roundtripp roung rounted rounter rounters
+rountine rountines rounting rountrip rountriped rountriping rountripped rountripping rountrips rourted rourter
+rourters rourting routet routie routiens routies routin routins rovide rovided rovider roviders rovides roviding
+rplace rqeuest rqeuested rqeuesting rqeuests rquest rquested rquesting rquests rquire rquired rquirement rquirements
+rquires rquiring rranslation rranslations rrase rrror rrrored rrroring rrrors rsicv rsizing rsource rsourced
+rsources rsourcing rturn rturned rturning rturns rubarb rucuperate rudimentally rudimentatry rudimentory rudimentry
+ruinin rulle rumatic rummagin rumtime rumtimes runing runn runned runnging runnig runnign runnigng runnin runnining
+runninng runnint runnner runnners runnng runnnig runnning runns runntime runntimes runnung runtine runtines runting
+rurrent russina rute rutes rutime rutimes rutine rutines rwite rysnc rythem rythemic rythems rythim rythimic rythims
+rythm rythmic rythms rythym rythymic rythyms saame sabatage sabatosh sabatoshed sabatoshes sabatoshing sabatour
+sabotagin sacalar sacalars sacale sacaled sacales sacaling sacarin sackin saclar saclars sacle sacled sacles sacling
+sacrafice sacreligious sacrifical sacrificin sacrifying sacrilegeous sacrin saddly sade saem safeguardin safeguared
+safeing safepooint safepooints safequard saferi safetly safly saftey safty saggital sagital sailin sais salaraies
+saleries salery salveof samilar samilarity samilarly samle samled samler samlers samles samling samll samller sammon
+samori sampe samped sampel sampeld sampels sampes samping samplin samue samwich samwiched samwiches samwiching
+sanatization sanatize sanatized sanatizer sanatizers sanatizes sanatizing sanaty sanctionin sanctionning sandobx
+sandwhich sandwhiched sandwhiches sandwhiching sandwichin sandwitch sandwitched sandwitches sandwitching sanetise
+sanetised sanetiser sanetisers sanetises sanetising sanetize sanetized sanetizer sanetizers sanetizes sanetizing
+sanitisin sanitizin sanitizisation sanizer sanpshot sanpsnots sansitizer sansitizers santioned santitization
+santitize santitized santitizer santitizers santitizes santitizing santity santization santize santized santizer
+santizers santizes santizing sanwich sanwiched sanwiches sanwiching sanytise sanytize sapeena sapeenad sapeenaing
+sapeenas saphire saphires saplin sargant sargeant sarimonial sarimonies sarimony sarimonys sarinomial sarinomies
+sarinomy sarinomys sart sarted sarter sarters sarting sarts sartup sartups sastisfaction sastisfied sastisfies
+sastisfy sastisfying sasy satandard satandards satart satarted satarting satarts satelite satelites satelitte
+satelittes satellitte satellittes satement satements saterday saterdays satifaction satifactory satified satifies
+satifsy satifsying satify satifying satisaction satisactorily satisactory satisfactorally satisfactority
+satisfiabilty satisfiied satisfiies satisfing satisfiy satisfiying satisfyied satisfyies satisfyin satisied satisies
+satisifaction satisifed satisifes satisified satisifies satisify satisifying satistaction satistfied satistfies
+satistfy satistfying satistic satistical satistically satistics satistied satisties satistified satistifies
+satistify satistifying satisty satistying satisy satisying satric satrical satrically satsifaction satsifactorily
+satsifactory satsified satsifies satsify satsifying sattelit sattelite sattelites sattelits sattellite sattellites
+satuaday satuadays saturdey satursday satus saught sautay sautayed sautayes sautaying sautays sav savees saveguard
+saveguarded saveguarding saveguards saveing savelt savely savere savety savgroup savin savve savves savy sawtay
+sawtayed sawtayes sawtaying sawtays sawte sawteed sawtees sawteing sawtes saxaphone sbsampling scaffoldin scafold
+scafolded scafolder scafoldes scafolding scafolds scahr scalarr scaleability scaleable scaleing scalin scalled
+scandanavia scaned scaning scannin scannning scarch scarched scarches scarching scaricity scatch scatched scatcher
+scatches scatching scatchs scatchss scavange scavanged scavanger scavangers scavanges scavanging sccess sccesses
+sccessful sccessfully sccope sccopes sccriping sccript sccripted sccripts sceanrio sceanrios scecified scecnario
+scecnarios scedule sceduled sceduler scedulers scedules sceduling sceen sceene sceenes sceens sceenshot sceenshots
+sceletal sceleton sceletons scema scemas scematic scematics sceme scemes scenaireo scenaireos scenarion scenarions
+scenariou scenarious scence scences scenegraaph scenegraaphs scenerio scenerios sceond sceonds scetch scetched
+scetches scetching scetion scetioned scetioning scetions schdule schduled schduleing schduler schdules schduling
+schedual scheduald scheduale schedualed schedualer schedualers scheduales schedualing scheduals schedul scheduld
+schedulier scheduliers schedulin schedulling scheduls scheduluing schem schematrio schematrion schemd schemin schems
+schma schmas schmatic schmatics schme schmea schmeas schmes scholarhip scholarhips scholarstic schoole schoolin
+schould schow schowing schown schows scientfic scientfically scientficaly scientficly scientifc scientifcally
+scientifcaly scientifcly scientis scientiss scientisst scince scinece scintiallation scintillatqt sciprt sciprted
+sciprting sciprts scipt scipted scipting scipts sciript sciripts scirpt scirpts scissorin scketch scketched
+scketches scketching sclar scneario scnearios scoket scokets scoll scollable scollbar scollbars scolled scolling
+scolls scond scondary scondly sconds scopeing scopin scorchin scorebord scorin scource scourced scourcer scources
+scourgin scrach scrached scraches scraching scrachs scrao scratchin screeb screebs screebshot screebshots screem
+screenchot screenchots screenwrighter scren screnn screnns scrennshot scrennshots screns screnshot screnshots
+scriipt scriipted scriipting scriopted scriopting scriopts scriopttype scripe scriping scripot scripoted scripoting
+scripots scripst scripte scriptin scriptiong scriptng scriptype scrit scritp scritped scritping scritps scritpt
+scritpts scrits scroe scroed scroes scroing scroipt scroipted scroipting scroipts scroipttype scrol scrolable
+scrolbar scrolbars scroled scroling scrollablbe scrollin scrols scrool scroolable scroolbar scroolbars scrooled
+scrooling scrooll scroollable scroollbar scroollbars scroolled scroolling scroolls scrools scrpit scrpited scrpiting
+scrpits scrpt scrpted scrpting scrpts scrren scrrens scrrenshot scrrenshots scrtip scrtiped scrtiping scrtips
+scrutinity sction sctional sctioned sctioning sctions sctipt sctipted sctipting sctipts sctript sctripted sctripting
+sctripts scubscribe scubscribed scubscriber scubscribes scuccess scuccesses scuccessully sculpter sculpters sculptin
+scupt scupted scupting scupture scuptures seach seachable seached seacher seachers seaches seaching seachkey seacrch
+seacrchable seacrched seacrcher seacrchers seacrches seacrching seacrh seacrhable seacrhed seacrher seacrhers
+seacrhes seacrhing seamlessley seamlessy searcahble searchd searche searcheable searchin searchs searh searhable
+searhed searher searhers searhes searhing seatch seatin secceed secceeded secceeding secceeds seccess seccesses
+seccessful seccessfully seccond secconds secction secedin seceed seceeded secenario secenarios secene secenes secert
+secertly secerts secific secifically secification secifications secified secifier secifiers secifies secify
+secifying secion secions secirity seciton secitons secnario secnarios secnd secnds secne secnes secod secodary
+secodly secods secon seconadry seconary seconc seconcary seconcly seconcs secondaray seconday secondy seconf seconfs
+seconly secons secont secontary secontly seconts secord secords secotr secound secoundary secoundly secounds
+secquence secrataries secratary secrect secrectly secrects secreteries secretery secrion secrity secruity sectin
+sectins sectionin sectionis sectionning sectiont secton sectoned sectoning sectons sectopm sectopmed sectopming
+sectopms sectopn sectopned sectopning sectopns secue secuely secuence secuenced secuences secuencial secuencing
+secuirty secuity secund secundary secundly secunds secur securit securiy securiyt securly securre securrely securrly
+securtity securtiy securty securuity sedereal seding seeem seeen seege seeged seeges seeging seein seelect seelected
+seemd seemes seemless seemlessly seens seesion seesions seet seethin seeting seetings seeverities seeverity seez
+seezed seezes seezing seezure seezures sefault sefaults segault segaults segement segementation segementations
+segemented segementing segements segemnt segemntation segemntations segemnted segemnting segemnts segfualt segfualts
+segmantation segmen segmenation segmenations segmend segmendation segmended segmends segmened segmenet segmenetd
+segmeneted segmenets segmening segmens segmenst segmentaion segmente segmentes segmentin segmetn segmetned segmetns
+segmnet segmnetation segmnetations segmneted segmneting segmnets seguein segument seguoys segway segwayed segwaying
+seh seige seina seing seinor seires seive seived seives seiving sekect sekected sekects selcet selcetable selceted
+selceting selcetion selcetions selcetor selcetors selcets selct selctable selctables selcted selcting selction
+selctions selctor selctors selcts seldomly selecable selecct selecctable seleccted seleccting selecction selecctions
+selecctor selecctors seleccts seleced selecet selecetable selecetd seleceted seleceting selecetion selecetions
+selecetor selecetors selecets selecgt selecgted selecgting selecing selecion selecions selecor selecors selecrt
+selecrtable selecrted selecrting selecrtion selecrtions selecrtor selecrtors selecrts selecs selectd selecte
+selecter selecters selectes selectin selectoin selectoins selecton selectons seledt seledtable seledted seledting
+seledtion seledtions seledtor seledtors seledts selekt selektable selekted selekting selektion selektions selektor
+selektors selekts selet seletable selete seleted seletes seleting seletion seletions seletor seletors selets selfs
+sellect sellected selt selv semaintics semaphone semaphones semaphor semaphors semapthore semapthores sematic
+sematical sematically sematics sematnic sematnically sematnics semding sement sementation semented sementic
+sementically sementics sementing sements semgent semgentation semgentations semgented semgenting semgents semicoli
+semicolor semicolumn semiconducter semiconducters semicondutor sempahore sempahores sempaphore sempaphores semphore
+semphores sempphore sems senaireo senaireos senaphore senaphores senario senarios senarreo senarreos sence sencond
+sencondary senconds sendign sendin sendinging sendinng senegraph senegraphs senfile senintels senitnel senitnels
+senquence sensability sensable sensably sensative sensativity sensetive sensetivity sensibile sensisble sensistive
+sensistively sensititive sensititively sensititivies sensititivities sensititivity sensititivy sensitiv
+sensitiveties sensitivety sensitivies sensitivites sensitivly sensitivties sensitivty sensitivy sensitve sensitvely
+sensitvities sensitvity sensivity senstive senstively senstivities senstivity sensure sentance sentances sentece
+senteces sentenal sentenals sentense sentenses sentienl sentinal sentinals sention sentions sentive sentively
+sentivite seond seonds sepaate separarte separartely separartes separarting separartion separartions separartor
+separartors separat separatedly separatelly separater separaters separatin separatley separatly separato separatos
+separatring separe separed separely separes separete separeted separetedly separetely separeter separeters separetes
+separeting separetion separetions separetly separetor separetors separing separion separions separor separors
+separtate separtated separtately separtates separtating separtation separtations separtator separtators separte
+separted separtely separtes separting separtion separtions separtor separtors sepatae sepatate sepatated sepatately
+sepatates sepatating sepatation sepatations sepatator sepatators sepcial sepcific sepcifically sepcification
+sepcifications sepcified sepcifier sepcifies sepcify sepcifying sepearable sepearate sepearated sepearately
+sepearates sepearating sepearation sepearations sepearator sepearators sepearet sepearetly sepearte sepearted
+sepeartely sepeartes sepearting sepeartion sepeartions sepeartor sepeartors sepeate sepeated sepeates sepeator
+sepeators sepecial sepecially sepecifed sepecific sepecification sepecified sepecifier sepecifiers sepecifies
+sepecify sepectral sepeicfy sepend sependent sepending seperable seperad seperadly seperaly seperaor seperaors
+seperare seperared seperares seperat seperatable seperataed seperatally seperataly seperatated seperatd seperate
+seperated seperatedly seperatedy seperateely seperateing seperatelly seperately seperater seperaters seperates
+seperating seperation seperations seperatism seperatist seperatley seperatly seperato seperator seperators seperatos
+sepereate sepereated sepereates sepererate sepererated sepererates seperete sepereted seperetely seperetes
+sepereting seperetion seperetions seperetor seperetors seperratly sepertator sepertators sepertor sepertors
+sepetaror sepetarors sepetate sepetated sepetately sepetates sepina seplicural seplicurally seplicuraly seplicurlly
+seporate sepparatelly sepparately sepparation sepparations sepperate sepraate seprarate seprate seprated seprately
+seprates seprating sepration seprations seprator seprators sepulchraly sepulchrlly sepulchrly sepulchure sepulcre
+seqence seqenced seqences seqencing seqense seqensed seqenses seqensing seqenstial seqential seqeuence seqeuencer
+seqeuental seqeunce seqeunced seqeuncer seqeuncers seqeunces seqeuncing seqeuntials sequcne sequece sequecence
+sequecences sequeces sequeence sequelce sequemce sequemces sequenc sequencess sequencial sequencially sequencies
+sequencin sequencs sequene sequenes sequense sequensed sequenses sequensing sequenstial sequentialy sequenze
+sequenzed sequenzer sequenzers sequenzes sequenzing sequetial sequeunce sequeunced sequeuncer sequeuncers sequeunces
+sequeuncing sequeuntial sequeze sequnce sequnced sequncer sequncers sequnces sequnece sequneces ser serach serached
+seracher seraches seraching serachs serailisation serailise serailised serailization serailize serailized serailse
+serailsed serailze serailzed seralization seralize seralized seralizes seralizing seramonial seramonies seramony
+seramonys seranomial seranomies seranomy seranomys serch serched serches serching sercive sercived sercives
+serciving serebral serebrally sereous sereousally sereouslly sereously sereverless serevrless sergent sergun serguns
+serialialisation serialialise serialialised serialialises serialialising serialialization serialialize serialialized
+serialializes serialializing serialiasation serialiazation serialiaze serialiazed serialiazes serialiazing
+serialisin serializin serialsiation serialsie serialsied serialsies serialsing serialsise serialzation serialze
+serialzed serialzes serialziation serialzie serialzied serialzies serialzing serialzize serice serices serie seriel
+serieses serimonial serimonies serimony serimonys serinomial serinomies serinomy serinomys serios seriosly seriou
+seriouly seriousally seriouslly seriuos serivce serivces seround serounded serounding serounds serrebral serrebrally
+sersies sertain sertainly sertainties sertainty sertificate sertificated sertificates sertification servce servced
+servces servcie servcies servcing servece serveced serveces servecing serveice serveiced serveices serveicing
+serveless servent servents serveral serverite serverites serveritie serverities serverity serverles serverlesss
+serverlsss servicies servicin servie servies servin servise servised servises servising servival servive servived
+servives serviving servivor servivors servoce servoced servoces servocing serwer sescede sesceded sesceder sescedes
+sesceding seseed seseeded seseeder seseedes seseeding seseeds sesion sesions sesitive sesitively sesitiveness
+sesitivity sesnor sesnors sessio sessoion sessoions sesson sessons sesssion sesssions sestatusbar sestatusmsg
+setence setences setevn setgit seting setings setion setions setis setitng setitngs setpember setquential setted
+setteing setteings settele setteled settelement settelements setteles setteling settig settign settigns settigs
+settiing settiings settin settinga settingss settins settlin settlment settng settngs settter settters settting
+setttings settubg settubgs settup setyp setyps seuence seuences sevaral seve severat severeal severirirty
+severirities severite severites severitie severiy severl severless severley severly sevice seviced sevices sevicing
+sevirity sevral sevrally sevrity sewdonim sewdonims sewrvice sfety sgadow shadasloo shaddow shadhow shadoloo
+shadowin shal shamen shamin shandeleer shandeleers shandow shaneal shange shanged shanger shanges shanghi shanging
+shapin shapshot shapshots shapsnot shapsnots shapt sharability shareed shareing sharin sharloton sharraid sharraids
+shashes shatow shatows shbang shcedule shceduled shceduler shcedulers shcedules shceduling shdow shdowed shdowing
+shdows sheat sheck shecked shecker shecking shecks shedule sheduled sheduler shedulers shedules sheduling sheepherd
+sheepherds sheeps sheild sheilded sheilding sheilds shelfs shema shemas shematic shematics sheme shemed shemes
+sheming shepard sheparded sheparding shepards shepe sheped shepered sheperedly shepereds shepes shepherdin sheping
+shepperd shepperded shepperding shepperds shepre shepres sherif sherifs shfit shfited shfiting shfits shft shfted
+shfting shfts shgould shicane shieldin shif shifed shifing shifs shiftin shiiped shiiping shineing shinin shiped
+shiping shippin shoft shoftware shoild shoing shold sholder sholuld shoould shopkeeepers shoppin shopuld shorctu
+shorctus shorctut shorctuts shorcut shorcuts shorly shortand shortcat shortcats shortcomin shortcomming
+shortcommings shortcutt shortend shortended shortern shorthly shortkut shortkuts shortwhile shotcut shotcuts
+shotdown shoucl shoud shouder shoudered shouders shoudl shoudld shoudle shoudln shoudlnt shoudn shoudt shoul
+shouldbe shoulde shouldnt shoule shoulld shouls shoult shouod shouuld shouw shouws showfer showin showvinism shoyld
+shpae shpaes shpapes shped shpere shperes shpped shreak shreshold shriks shrinked shrinkin shrtcut shrtcuts shs
+shtop shtoped shtopes shtoping shtopp shtopped shtoppes shtopping shtops shttp shuckin shudown shufle shuit shuits
+shuld shuold shuoldnt shure shurely shutdownm shuting shutodwn shuttin shuttlin shwo shwon shystem shystemerror
+shystemmemory shystems shystemwindow sibiling sibilings siblin sibtitle sibtitles sicinct sicinctly sickamore
+sickamores sicne sidde sideral siduction sie sience sies sievin siez sieze siezed siezes siezing siezure siezures
+siffix siffixation siffixed siffixes siffixing sigal sigaled sigaling sigalled sigalling sigals siganl siganled
+siganling siganlled siganlling siganls siganture sigantures sigature sigatures sigen sighrynge sighrynges sighth
+sighths sigificance sigificant sigificantly siginals siginificance siginificant siginificantly siginify sigit sigits
+sigle sigles sigleton signabl signales signalin signall signallin signatue signatues signatur signaturs signaure
+signaures signes signficance signficant signficantly signficiance signficiant signficiantly signfies signguature
+signifance signifanct signifant signifantly signifcance signifcant signifcantly signifficance signifficant
+signifficantly signifiance signifiant signifiantly significace significan significanly significat significatly
+significence significent significently signifigance signifigant signifigantly signifiy signifiying signifyin
+signitories signitory signiture signitures signle signles signleton signletons signnals signol signto signul
+signular signularities signularity signularly sigrynge sigrynges sigular sigularities sigularity siguret sigurete
+siguretes sigurets sigurette silabus silabuses silencin silentely silenty silentyly silhouete silhoueted silhouetes
+silhoueting silhouetist silhouettin silhouwet silhouweted silhouwetes silhouweting silhouwetist silibus silibuses
+silience silienced siliences siliencing silient siliently sillabus sillabuses sillibus sillibuses sillybus
 sillybuses silouet silouete siloueted silouetes siloueting silouetist silouhette silouhetted silouhettes
 silouhetting silouwet silouweted silouwetes silouweting silouwetist silowet siloweted silowetes siloweting
-silowetist silybus silybuses simbol simbols simeple simetric simetrical simetricaly simetriclly simetricly simetrie
-simetries simgle simialr simiar similat similer similia similiarty similiary simily simlar simlarlity simle simler
-simles simlest simley simleys simliar simlify simly simmetricaly simmetriclly simmetricly simpe simpest simpify
-simplei simpley simplfy simplifys simpliy simptom simptomaticaly simptomaticlly simptomaticly simptum simptumatic
-simptumatically simptumaticaly simptumaticlly simptumaticly simptums simpy simuate simulantaneous simulantaneously
-simular simulataeous simulataeously simulatanious simulataniously simulatanous simulatanously simulatation
-simulatenous simulatenously simultenious simulteniously sinagog sinagogs sinal singal singals singel singl singlar
-singlely singlin singls singnal singol singols singool singoolar singoolarity singoolarly singooled singools singsog
-singuarl singulaties sinic sinical sinically sinicaly sinics sinlge sinlges sinnagog sinnagogs sinnic sinnical
-sinnically sinnicaly sinnics sinoid sinoidal sinoids sinply sinse sintac sintacks sintacs sintact sintacts sintak
-sintaks sintakt sintakts sintax siplify siply sipport sircle sircles sirect sirects siringe sirvayl sirvayled
-sirvaylence sirvayles sirvayling sirvayls sirynge sirynges sise sisnce sisser sissered sissering sissers sist sistem
-sisteming sistems sists sitck siteu sitill sitirs sitl sitll sitmuli sittin situationly situatution situatutions
-situdio siute sive sived siver sives sivible siving siwtch siz sizeble sizemologist sizemologists sizemologogical
-sizemologogically sizemology sizin sizo sizor sizors sizos sizre skalar skarhoj skatin skecth skeep skelton skept
-sketchs sketck skipd skipe skiped skiping skipp skippd skippin skippps skipps skipt skitsofrinic skitsofrinics skool
-skooled skooling skools skopped skurge skurged skurges skurging skwalk skwalked skwalking skwalks skyp slac slach
-slaches slase slases slashs slect slected slector slects sleect sleects sleeped sleepin sleepp slewth slewths
-slience slient sligh slighly slightl slighty slignt sligt sligth sligtly slin sliped slite slooth sloothed sloothing
-slooths slowy slq smae smal smaler smallar smalles smaple smapled smaples sme smebody smehow smeltin smeone smetime
-smewhat smll smller smoe smoehow smoeone smoot smooter smouth smove smpt snaped snaphot snaping snappin snappng
-snarlin snashot sneeks snese snipet snipets snyc snytax socail socal socekt socekts socre socred socres socring
-socript sodder sodders sodo sodu soecialize soem soemhow soemone sofisticated sofmore sofmores sofomore sofomores
-softare softend softwre sofware sohuld sohw soilders soiurce soket sokets solatare solate solated solates soldger
-soler soley solf solfed solfer solfes solfing solfs solger solgered solgering solgers solication solications
-solification soltion solum soluton solvin solwed som sombody somehwo someime somelse somene someon somes sometim
-sometinhg somewho somhow somme somone somthign somtime somwhat somwho somwhow somwone sonehow soneone songlar songle
-songled songles sooaside soodonim sooit soop soource soovinear soovinears soovineer soovineers soovinneer
-soovinneers sophicated sopport sopund sopunds sorce sorced sorces sorcing sord sortcut sortig sortin sortlst sortner
-sortnr sortrage soruce soruces sory soscket soterd sotrage sotre sotred sotres sotring sotrs sotry sotyr souce
-souces souch soucre soucres soudn soudns sould soundin sourbraten sourc sourcd sourcde sourcee sourcin sourcs
-sourcse sourct soure sourece soures sourt sourth souvinear souvinears souvineer souvineers souvinneer souvinneers
-soveits sover soverignity sovle sovled sovler sovlers sovles sovling sovren sowe spacify spacin spaece spaeced
-spaeces spageti spagnum spaning spannin sparate sparce spash spashed spashes spaw spawed spawing spawnin spaws spcae
-spcaed spcaes spcaing spcial spcies spcific spcify speace speaced speaces speach spead speads speakin specail spece
-speceficly specfic specficication specficications specficied specficies specficy specficying specfield specfiy
-specfy specic specically specication specications specicification specicifications specied specifaction
-specifactions specifc specifclly specifi specificated specificically specificied specificier specificiers
-specificies specificly specificy specificying specifieced specifific specififically specifification specififications
-specififics specifified specififier specififiers specififies specifify specififying specifities specifity specift
-speciic speciry speciy specktor spected spects spectular spectularly spectum specufy specyfing spedify speeak
-speedin speeed speeeds speeedy speep speeped spefally spefation spefations spefcifieid spefcifieir spefcifieirs
+silowetist silybus silybuses simbol simbolic simbolically simbols simeple simetric simetrical simetricaly
+simetriclly simetricly simetrie simetries simgle simialr simialrity simialrly simiar simiarity simiarly similair
+similairity similairly similairty similare similarily similary similat similer similerity similerly similia similiar
+similiarity similiarly similiarty similiary simillar simillarity simillarly similtaneous simily simlar simlarity
+simlarlity simlarly simlation simlations simle simler simles simlest simley simleys simliar simliarity simliarly
+simlicity simlified simlifies simlify simlifying simly simmetric simmetrical simmetricaly simmetriclly simmetricly
+simmetry simmilar simmilarity simmilarly simpe simpest simpicity simpification simpifications simpified simpifier
+simpifiers simpifies simpify simpifying simpilfied simpilfies simpilfy simpilfying simplcity simplei simpley
+simplfication simplfications simplfied simplfier simplfiers simplfies simplfy simplfying simplicitly simplicty
+simplied simplier simplies simpliest simplifcation simplifcations simplifed simplifer simplifers simplifes
+simplificaiton simplificaitons simplifing simplifiy simplifiying simplifyin simplifys simpliifcation simpliifcations
+simplist simpliy simplyfication simplyfications simplyfied simplyfies simplyfy simplyfying simplying simptom
+simptomatic simptomatically simptomaticaly simptomaticlly simptomaticly simptoms simptum simptumatic simptumatically
+simptumaticaly simptumaticlly simptumaticly simptums simpy simualte simualted simualtes simualting simualtion
+simualtions simualtor simualtors simuate simuated simuates simuating simuation simuations simuator simuators
+simulaiton simulaitons simulantaneous simulantaneously simular simularity simularly simulataeous simulataeously
+simulataneity simulataneous simulataneously simulatanious simulataniously simulatanous simulatanously simulatation
+simulatenous simulatenously simulater simulaters simulatin simultaenous simultaenously simultanaeous simultanaeously
+simultaneos simultaneosly simultaneouly simultaneus simultaneusly simultanious simultaniously simultanous
+simultanously simultenious simulteniously simutaneous simutaneously sinagog sinagogs sinal sinature sincerley
+sincerly singal singaled singaling singalled singalling singals singature singatures singel singelar singelarity
+singelarly singeled singeles singeleton singeletons singelton singeltons singificance singificand singificant
+singificantly singl singlar singlely singlin singls singlton singltons singluar singlular singlularly singnal
+singnaled singnaling singnalled singnalling singnals singnature singnatures singnificance singnificant
+singnificantly singol singolar singoled singols singool singoolar singoolarity singoolarly singooled singools
+singsog singuarity singuarl singulat singulaties sinic sinical sinically sinicaly sinics sinlge sinlges sinnagog
+sinnagogs sinnic sinnical sinnically sinnicaly sinnics sinoid sinoidal sinoids sinopses sinopsis sinply sinse sintac
+sintacks sintacs sintact sintacts sintak sintaks sintakt sintakts sintax siplification siplifications siplified
+siplifier siplifiers siplifies siplify siplifying siply sipport sipported sipporting sipports sircle sircles
+sircular sirect sirected sirecting sirection sirectional sirectionalities sirectionality sirectionals sirectionless
+sirections sirective sirectives sirectly sirectness sirector sirectories sirectors sirectory sirects siringe
+siringes sirvayl sirvayled sirvaylence sirvayles sirvayling sirvayls sirynge sirynges sise sisnce sisser sissered
+sissering sissers sist sistem sistematic sistematically sistematics sistematies sistematising sistematizing
+sistematy sistemed sistemic sistemically sistemics sisteming sistemist sistemists sistemize sistemized sistemizes
+sistemizing sistems sists sitation sitations sitaution sitautions sitck siteu sitill sitirring sitirs sitl sitll
+sitmuli sittin situaion situaions situatin situationals situationly situationnal situatuion situatuions situatution
+situatutions situbbornness situdio situdios situration siturations situtaion situtaions situtation situtations
+siutable siute sive sived siver sives sivible siving siwtch siwtched siwtching siz sizeble sizemologist
+sizemologists sizemologogical sizemologogically sizemology sizin sizo sizor sizors sizos sizre skalar skarhoj
+skateing skatin skecth skecthes skeep skelton skept sketchin sketchs sketck sketcked sketckes sketcking skilfull
+skillfull skillfullness skipable skipd skipe skipeable skiped skiping skipp skippd skippeable skippin skippped
+skippps skipps skipt skitsofrinic skitsofrinics skool skooled skooling skools skopped skurge skurged skurges
+skurging skwalk skwalked skwalking skwalks skyp slac slach slaches slanguage slanguages slase slases slashs
+slaugterhouses slect slectable slected slecting slection slections slector slectors slects sleect sleectable
+sleected sleecting sleection sleections sleector sleectors sleects sleeped sleepin sleepp sleuthin slewth slewthed
+slewthing slewths slibling sliblings slicable slience slienced sliences sliencing slient sliently sligh slighlty
+slighly slightl slighty slignt sligntly sligt sligth sligthly sligtly slin sliped sliseshow slite slooth sloothed
+sloothing slooths slowy slq sluggify smae smal smaler smallar smalles smaple smapled smaples smapling sme smealting
+smebody smehow smeltin smeone smething smetime smetimes smewhat smewhere smll smller smoe smoebody smoehow smoeone
+smoething smoetime smoetimes smoewhat smoewhere smooghing smoot smooter smoothign smoothin smooting smouth
+smouthness smove smpt snaped snaphot snaphots snaphsot snaphsots snaping snappin snappng snapshoted snapshoting
+snapsnot snapsnots snarlin snashot snashots snatchin sneeks snese snipet snipets snpashot snpashots snyc snytax
+snytheses snythesis snythesise snythesised snythesises snythesising snythesize snythesized snythesizes snythesizing
+snythetic snythetically snythetics socail socal socalism socalist socalists socekt socekts socities socre socred
+socres socring socript socripted socripting socripts sodder soddered soddering sodders sodo sodu soecialize soem
+soembody soemhow soemone soemthing soemtime soemtimes soemwhat soemwhere sofisticated sofmore sofmores sofomore
+sofomores softare softend softwade softwares softwrae softwre sofware sofwtare sohuld sohw soilders soiurce soket
+sokets solarmutx solataire solatare solatary solate solated solates solating solderin soldger soldgered soldgering
+soldgers soldierin soler soley solf solfed solfer solfes solfing solfs solger solgered solgering solgers solication
+solications soliders solification soliliquy solitare soloution soloutions soltion soltions soltuion soltuions
+soluable soluation soluations solum soluton solutons solveable solveing solvin solwed som sombody someboby someghing
+somehing somehting somehwat somehwere somehwo someime someimes somelse somemore somene somenone somenthing somentime
+somentimes someon somes somestime somestimes somethhing somethig somethign somethime somethimes somethimg somethin
+somethiong sometiem sometiems sometihing sometihng sometile sometiles sometim sometimed sometims sometine sometines
+someting sometinhg sometring sometrings somewere somewher somewho somhow somme sommebody sommehow sommeone
+sommething sommetime sommetimes sommewhat sommewhere somone somthign somthing somthingelse somtime somtimes somwbody
+somwhat somwhere somwho somwhow somwone somwthing somwtime somwtimes somwwhat somwwhere sonebody sonehow soneone
+sonething sonetime sonetimes sonewhat sonewhere songlar songle songled songles songling sooaside soodonim sooit soop
+soource soovinear soovinears soovineer soovineers soovinneer soovinneers sophicated sophisicated sophisitcated
+sophisticted sophmore sophmores sopport sopported sopporter sopporters sopporting sopports sopund sopunded sopunding
+sopunds sorce sorced sorceror sorcerors sorces sorcing sord sorkflow sorround sorrounded sorrounding sorroundings
+sorrounds sortcut sortcuts sortig sortin sortings sortlst sortner sortnr sortrage soruce soruces sory soscket soterd
+sotfware sotrage sotre sotred sotres sotring sotrs sotry sotyr souce souces souch soucre soucres soudn soudns sould
+soultion soultions soundard soundin sountrack sourbraten sourc sourcd sourcde sourcedrectory sourcee sourcees
+sourcin sourcs sourcse sourct soure sourece soureced soureces sourecing soures sourround sourrounded sourrounding
+sourroundings sourrounds sourt sourth sourthern southbrige souvenier souveniers souvinear souvinears souvineer
+souvineers souvinneer souvinneers soveits sover sovereignity soverign soverignity soverignty sovle sovled sovler
+sovlers sovles sovling sovren sowe spacialisation spacialisations spacialise spacialised spacialises spacialising
+spacialization spacializations spacialize spacialized spacializes spacializing spacific spacifically spacification
+spacifications spacifics spacified spacifier spacifiers spacifies spacify spacifying spacin spaece spaeced spaeces
+spaecing spageti spagetti spagheti spagnum spainish spaning spannin sparate sparated sparately sparates sparating
+sparation sparations sparator sparators sparce spash spashed spashes spaw spawed spawing spawining spawnin spaws
+spcae spcaed spcaes spcaing spcecified spcial spcies spcific spcifically spcification spcifications spcifics
+spcified spcifier spcifiers spcifies spcify spcifying speace speaced speaces speach speaches speacial speacing spead
+speading speads speadsheet speadsheets speakin spearate spearated spearately spearates spearating spearation
+spearations spearator spearators specail spece specefic specefically speceficly specefied specfic specfically
+specfication specfications specficication specficications specficied specficies specficy specficying specfied
+specfield specfies specfifies specfify specfifying specfiic specfiically specfiication specfiications specfiics
+specfiied specfiier specfiiers specfiies specfiy specfiying specfy specfying speciafied specialiase specialiased
+specialiases specialiasing specialiaze specialiazed specialiazes specialiazing specialiced specialisaiton
+specialisaitons specialisin specialitzed specializaiton specializaitons specializin speciall speciallized specialy
+specic specical specically specication specications specicification specicifications specidic specied speciefic
+speciefically speciefication speciefications speciefics speciefied speciefier speciefiers speciefies speciefy
+speciefying specifaction specifactions specifc specifcally specifcation specifcations specifcied specifcier
+specifciers specifcies specifclly specifcs specifcy specifcying specifed specifer specifers specifes speciffic
+speciffically speciffication speciffications speciffics speciffied speciffier speciffiers speciffies speciffy
+speciffying specifi specifially specifiation specifiations specificaiton specificaitons specificallly specificaly
+specificated specificateion specificateions specificatin specificatins specificaton specificatons specificed
+specifices specifich specificially specificiation specificiations specificically specificied specificier
+specificiers specificies specificl specificlly specificly specifiction specifictions specificy specificying specifid
+specifiec specifiecally specifiecation specifiecations specifiecd specifieced specifiecs specifieed specifiees
+specififc specififcally specififcation specififcations specififcs specififed specififer specififers specififes
+specifific specififically specifification specififications specififics specifified specififier specififiers
+specififies specifify specififying specifig specifigation specifigations specifiing specifing specifities specifity
+specifix specifiy specifiying specifric specift specifyed specifyied specifyig specifyin specifyinhg specifyng
+speciic speciied speciifc speciifed specilisation specilisations specilization specilizations specilized speciman
+speciries speciry specivied speciy speciyfing speciyfying speciying specktor spectauclar spectaulars spected
+spectification spectifications spectified spectifies spectify spectifying spects spectular spectularly spectum
+specturm specualtive specufies specufy specyfing specyfying spedific spedified spedify speeak speeaking speedin
+speeed speeeding speeeds speeedy speeling speelling speep speeped speeping spefally spefation spefations
+spefcifiable spefcific spefcifically spefcification spefcifications spefcifics spefcifieid spefcifieir spefcifieirs
 spefcifieis spefcifiy spefcifiying spefeid spefeir spefeirs spefeis spefiable spefial spefic speficable spefically
 spefication spefications speficed speficeid speficeir speficeirs speficeis speficer speficers spefices speficiable
 speficiallally speficiallation speficiallations speficialleid speficialleir speficialleirs speficialleis
@@ -1627,284 +5072,805 @@ speficillifer speficillifers speficillifes speficilly speficitally speficitation
 speficiteir speficiteirs speficiteis speficitiable speficitic speficitically speficitication speficitications
 speficitics speficitied speficitier speficitiers speficities speficitifed speficitifer speficitifers speficitifes
 speficity speficiy speficiying spefics speficy speficying spefied spefier spefiers spefies spefifally spefifation
-spefifations spefifed spefifeid spefifeir spefifeirs spefifeis spefifer spefifers spefifes spefififed spefififer
-spefififers spefififes spefify spefiiable spefiic spefiically spefiication spefiications spefiics spefiied spefiier
-spefiiers spefiies spefiifally spefiifation spefiifations spefiifeid spefiifeir spefiifeirs spefiifeis spefiifiable
-spefiific spefiifically spefiification spefiifications spefiifics spefiified spefiifier spefiifiers spefiifies
-spefiififed spefiififer spefiififers spefiififes spefiify spefiifying spefixally spefixation spefixations spefixeid
-spefixeir spefixeirs spefixeis spefixiable spefixic spefixically spefixication spefixications spefixics spefixied
-spefixier spefixiers spefixies spefixifed spefixifer spefixifers spefixifes spefixy spefixying spefiy spefiying
-spefy spefying speical speices speicfy speling spellin spendin spepc speperatd speperate speperateing speperater
-speperates speperating speperator speperats sperate sperated sperately sperates sperating speration sperations
-sperator sperators spere speres sperhical speshal speshally speshel speshelly spesialisation spesifical spesificaly
-spesifities spesify spetial spetsific spetsified spezialisation spezify spicify spielin spile spilts spindel spining
-spinock splel spleled splels splet splig spligs splite splited splitted spoace spoaced spoaces spoff spoffed spoffs
-sponser spped spport spports spreaded sprech spred sprin sprinf spript spripts spririous sproon spsace spsaced
-spsaces sptintf spurios spwan spwaned spwans sqare sqared sqares sqash sqashed sqaure sqaured sqaures sqllite
-squarin squashgin squence squirel squirin squirl squre squred squres squring sratch srceen srceens srcipt srcipts
-srcoll srcolls sreen sreens srew sring srings srink srinkd srinked sript sripts sroll srolled srolls srouce srting
-srtings srtting sruct sructs srunk srunken srunkn ssame ssee ssoaiating ssome ssudo stabel stach stackk stae staion
-staions staisfy stanard standalown standar standartisator standartizator standrat standrats standrd standy stange
-stanger stanp stap staps stard starded stards starigth starnge startd startet startin startparanthesis starup
-starups statamenet statamenets stategy statemanet statemanets stati statick staticly statmenet statmenets statmenmt
-statmenmts statrt statu statup statuse statuss statuts staulk staus stauts stawk stayin stdanard stdanards stdoud
-steamin stemmin stength steram sterams sterio stess stetch stiky stil stilus stip stiple stipled stipler stiples
-stipped stiring stirng stirngs stirr stirrin stirrs stivk stivks stle stlye stlyed stlyes stlying stnad stndard
-stoage stoages stoer stoers stong stonger stongly stoopid stoopidity stoopidly stoped stoping stopp stoppin stopps
-stopry storag stoream storege storeis storge storin storise stornegst storys stoyr stpo strack strage strager
-strageties stragety straigh straightoward straigt stram strams stran strart strarts strat strated stratup strcutre
-streamm strech strecth streem stregth streigt streigtish streigtly streigtness streigts strem strema stremas stremed
-strems strengh strengt strenth stricly strig strigs striing strikely strin strinsg stript stripts strnad strng
-strngs stroage stroe stroed stroes stroing strokin stronly strore strored strores strory strotage stroy strring
-struc structed structer structers structetr strucur strucurs strucutr strust ststion ststr stteting sttetings stting
-sttings stucked stuckt stuct stucts studdy studetn studi studing studis studoi studois studyin stuffin stuggle
-stuido stuidos stuill stummac sturct sturcts sturtural sturture sturtured sturtures sturturing sturuct stutied
-stuties stutus stuty styed styhe styile styiled styiles stying styless stylin subbtle subconchus subdirectorys
-subdirecty subexperesion subexperesions subexpersion subexpersions subfoilder subfoilders subitle subjec subjet
-sublass sublcuase suble submition submitions submittion submittions submti subnegatiotiation subnegatiotiations
-subnegoation subnegoations subnegoptionsotiation subnegoptionsotiations subnegotatiation subnegotatiations
-subnegotion subnegotionation subnegotionations subnegotions subnegotiotation subnegotiotations subproccese subquue
-subract subree subscritpiton subscritpitons subsedent subsitutatble subsitutuent subsitutuents subsitutute
-subsitututed subsitututes subsitututing subsitutution substact substition substitions substutite subtak subtaks
-subtile subtrafuge subtsitutatble suburburban succcessul succcessully succecful succecfully succecion succecive
-succecor succecors succed succedd succede succedful succedfully succeds succee succees succeful succefull succefully
-succefuly succes succesfull succesfullly succesfuly successed successfullies successfulln successing succesul
-succesully succicently succint succsessfull succss succuss suceed suceeds suceess suces suceses sucesful sucesfull
+spefifations spefifed spefifeid spefifeir spefifeirs spefifeis spefifer spefifers spefifes spefifiable spefific
+spefifically spefification spefifications spefifics spefified spefifier spefifiers spefifies spefififed spefififer
+spefififers spefififes spefify spefifying spefiiable spefiic spefiically spefiication spefiications spefiics
+spefiied spefiier spefiiers spefiies spefiifally spefiifation spefiifations spefiifeid spefiifeir spefiifeirs
+spefiifeis spefiifiable spefiific spefiifically spefiification spefiifications spefiifics spefiified spefiifier
+spefiifiers spefiifies spefiififed spefiififer spefiififers spefiififes spefiify spefiifying spefixally spefixation
+spefixations spefixeid spefixeir spefixeirs spefixeis spefixiable spefixic spefixically spefixication spefixications
+spefixics spefixied spefixier spefixiers spefixies spefixifed spefixifer spefixifers spefixifes spefixy spefixying
+spefiy spefiying spefy spefying speherical speical speices speicfic speicfically speicfication speicfications
+speicfics speicfied speicfier speicfiers speicfies speicfy speicfying speicific speicified speicify speling
+spellcheckin spellin spellshecking spendin spendour speparate speparated speparating speparation speparator spepc
+speperatd speperate speperateing speperater speperates speperating speperator speperats sperate sperated sperately
+sperates sperating speration sperations sperator sperators spere speres sperhical sperical spermatozoan speshal
+speshally speshel speshelly spesialisation spesific spesifical spesifically spesificaly spesification spesifications
+spesifics spesified spesifier spesifiers spesifies spesifities spesify spesifying spetial spetsific spetsified
+spezialisation spezific spezified spezify spheriod spicific spicified spicify spielin spile spilts spiltting spindel
+spindels spining spinlcok spinock splel spleled spleling splels splet splig spligs spliiter spliitting splite
+splited spliting splitted splittin splittng spllitting spoace spoaced spoaces spoacing spoff spoffed spoffing spoffs
+sponser sponsered sponsers sponsership sponserships sponsorhip sponsorhips spontanous sponzored spoonfulls sporatic
+sporious sppeches spped spport spported spporting spports spreaded spreadhseet spreadhseets spreadin spreadsheat
+spreadsheats spreasheet spreasheets sprech sprecial sprecialized sprecially spred spredsheet spreedsheet sprin
+sprinf springin spript spripted spripting spripts spririous spriritual spritual sproon spsace spsaced spsaces
+spsacing sptintf spurios spurrious spwan spwaned spwaning spwans sqare sqared sqares sqash sqashed sqashing sqaure
+sqaured sqaures sqeuence sqllite squarin squashgin squashin squattin squawkin squence squirel squirin squirl
+squrared squre squred squres squring sratch sratched sratches sratching srceen srceens srceenshot srceenshots srcipt
+srcipted srcipting srcipts srcoll srcollable srcollbar srcollbars srcolled srcolling srcolls sreampropinfo sreen
+sreens sreenshot sreenshots sreturns srew srikeout sring srings srink srinkd srinked srinking sript sripts sroll
+srollable srollbar srollbars srolled srolling srolls srouce srtifact srtifacts srting srtings srtructure srtting
+srttings sruct sructs sructural sructurally sructure sructured sructures sructuring srunk srunken srunkn ssame ssee
+ssoaiating ssome ssudo stabality stabalization stabalize stabalized stabalizer stabalizers stabalizes stabalizing
+stabel stabilish stabilished stabilishes stabilishing stabilitation stabilite stabilited stabilites stabiliting
+stabilizin stabillity stabilty stabilzation stabilze stabilzed stabilzer stabilzers stabilzes stabilzing stablility
+stablilization stablilize stablilized stablilizer stablilizers stablilizes stablilizing stablity stablization
+stablize stablized stablizer stablizers stablizes stablizing stach stacionary stackk stadnard stadnardisation
+stadnardised stadnardising stadnardization stadnardized stadnardizing stadnards stae staement staically stainlees
+staion staions staisfaction staisfied staisfies staisfy staisfying staition staitions stalagtite stampeed stanalone
+stanard stanardisation stanardise stanardised stanardises stanardising stanardization stanardize stanardized
+stanardizes stanardizing stanards standalong standalown standar standarad standardisin standardizin standardss
+standarisation standarise standarised standarises standarising standarization standarize standarized standarizes
+standarizing standars standart standartd standartds standartisation standartisator standartise standartised
+standartises standartising standartization standartizator standartize standartized standartizes standartizing
+standarts standatd standerd standerds standlone standrat standrats standrd standrdisation standrdise standrdised
+standrdises standrdising standrdization standrdize standrdized standrdizes standrdizing standrds standtard standy
+stange stangely stanger stangers stanp stap staps staration stard stardard stardardize stardardized stardardizes
+stardardizing stardards starded starding stards staright starigth starnge starngely starnger starngers startd
+startegic startegies startegy startet startign startin startlisteneing startnig startparanthesis startted startting
+starup starups statamenet statamenets statastic statastics stategies stategise stategised stategize stategized
+stategy stateman statemanet statemanets statememt statememts statemen statemenet statemenets statemens statemet
+statemets statemnt statemnts statestic statestical statestically statestics stati statick staticly statictic
+statictical statictically statictics statisfied statisfies statisfy statisfying statisic statisical statisically
+statisician statisicians statisics statisitic statisitical statisitically statisitics statistc statistcal
+statistcally statistcs statistices statitic statitical statitically statitics statmenet statmenets statmenmt
+statmenmts statment statments statrt stattistic stattistical stattistically stattistics statu statubar statuline
+statulines statup staturday statuse statuss statusses statustics statuts statutses staulk staurate staurated
+staurates staurating stauration staus stauts stautses stawberries stawberry stawk stayin stcokbrush stdanard
+stdanards stdoud steamin stegnographic stegnography stemmin stength steram steramed steramer steraming sterams
+sterilizin sterio steriods sterotype sterotypes stess stetch stetched stetches stetching stickness stickyness
+stiffenin stiffneing stifness stiky stil stilus stingent stip stiple stipled stipler stiplers stiples stipling
+stipped stiring stirng stirngs stirr stirrin stirrs stitchin stivk stivks stle stlye stlyed stlyes stlyesheet
+stlyesheets stlying stnad stndard stoage stoages stocahstic stocastic stoer stoers stomache stompling stompted stong
+stonger stongest stongly stoopid stoopidity stoopidly stoped stoping stopp stoppin stoppped stoppping stopps stopry
+storag storange storeable storeage stoream storeble storege storeing storeis storge storin storise stornegst storys
+stoyr stpo strack stradegies stradegy strage stragedy stragegy stragely strager stragers strageties stragety straigh
+straighforward straightenin straightfoward straightorward straightoward straightowards straightward straigt
+straigtforward straigth straigthen straigthened straigthening straigthens straigthforward straigths straines stram
+straming strams stran strangly strangness strart strarted strarting strarts strat stratagically strated strating
+stratup stratups strcture strctures strcutre strcutural strcuture strcutures streamin streamlinin streamm streammed
+streamming streatch streatched streatches streatching strech streched streches streching strectch strecth strecthed
+strecthes strecthing streem streemlining stregth streight streightish streightly streightness streights streigt
+streigtish streigtly streigtness streigts strem strema stremaed stremaing stremas stremed streming strems strengh
+strenghen strenghened strenghening strenght strenghten strenghtened strenghtening strenghts strengt strengten
+strengtened strengtening strengtens strengthenin strengts strenous strentgh strenth strerrror stretchin striaght
+striaghten striaghtens striaghtforward striaghts striclty stricly stricteir strictier strictiest strictist strig
+strigification strigified strigifies strigify strigifying strigs striing striings strikely strin stringifed strinsg
+strippen strippin stript stripted stripting stripts strirngification strnad strng strngs stroage stroe stroed stroes
+stroing strokin strollin stronlgy stronly strorage strore strored strores strories stroring strory strotage stroy
+stroyboard strring strrings struc strucrural strucrure strucrured strucrures strucruring structed structer
+structeral structere structered structeres structering structers structetr structiral structire structired
+structires structiring structoral structore structored structores structoring structral structre structred structres
+structring structrual structrue structrued structrues structruing structual structue structued structues structuing
+structur structurd structurin structurs strucur strucural strucure strucured strucures strucuring strucurs strucutr
+strucutral strucutre strucutred strucutres strucutring strucutural strucuture strucutured strucutures strucuturing
+struggel struggeld struggele struggeled struggeles struggeling struggels strugglin strust strutcure strutcures
+struttural strutture strutural struture strutured strutures struturing ststion ststionary ststioned ststionery
+ststions ststr stteting sttetings stting sttings stuation stuations stubborness stucked stuckt stuct stucts
+stuctural stucture stuctured stuctures stucturing studdy studetn studetns studi studing studis studoi studois
+studyin stuffin stuggle stuggled stuggles stuggling stuido stuidos stuill stummac sturct sturcts sturctural
+sturcture sturctured sturctures sturcturing sturtural sturture sturtured sturtures sturturing sturuct sturucts
+stuructural sturucture stuructured stuructures sturucturing stutdown stutied stuties stutus stuty stutying styed
+styhe styile styiled styiles styiling styilistic stying styless stylessheet stylessheets stylin subbtle
+subcatagories subcatagory subcirucit subcommannd subcommnad subconchus subconsiously subcribe subcribed subcriber
+subcribers subcribes subcribing subcript subcription subcriptions subcripts subdirectoires subdirectorys subdirecty
+subdivisio subdivisiond subdoamin subdoamins subelemet subelemets subequence subequences subequent subequently
+subexperesion subexperesions subexperession subexperessions subexpersion subexpersions subexperssion subexperssions
+subexpession subexpessions subexpresssion subexpresssions subfoilder subfoilders subfoler subfolers subfolfer
+subfolfers subfromat subfromats subfroms subgregion subirectory subitle subitles subjec subjet subjudgation sublass
+sublasse sublassed sublasses sublassing sublcass sublcasses sublcuase suble submachne submision submisions
+submisison submisisons submisson submissons submited submiting submition submitions submittin submittion submittions
+submittted submoule submoules submti subnegatiotiation subnegatiotiations subnegoatiation subnegoatiations
+subnegoation subnegoations subnegociation subnegociations subnegogtiation subnegogtiations subnegoitation
+subnegoitations subnegoptionsotiation subnegoptionsotiations subnegosiation subnegosiations subnegotaiation
+subnegotaiations subnegotaition subnegotaitions subnegotatiation subnegotatiations subnegotation subnegotations
+subnegothiation subnegothiations subnegotication subnegotications subnegotioation subnegotioations subnegotion
+subnegotionation subnegotionations subnegotions subnegotiotation subnegotiotations subnegotiotion subnegotiotions
+subnegotitaion subnegotitaions subnegotitation subnegotitations subnegotition subnegotitions subnegoziation
+subnegoziations subobjecs suborutine suborutines suboutine subpackge subpackges subpecies subpoenain subporgram
+subproccese subpsace subquue subract subracted subracting subraction subractions subracts subree subresoure
+subresoures subroutie subrouties subsceptible subscibe subscibed subsciber subscibers subsciption subsciptions
+subscirbe subscirbed subscirber subscirbers subscirbes subscirbing subscirpt subscirption subscirptions subscribin
+subscribtion subscribtions subscritpion subscritpions subscritpiton subscritpitons subscritpt subscritption
+subscritptions subsctitution subsecrion subsedent subseqence subseqent subsequest subsequnce subsequnt subsequntly
+subseuqent subshystem subshystems subsidary subsiduary subsiquent subsiquently subsituent subsituents subsitutable
+subsitutatble subsitute subsituted subsitutes subsituting subsitution subsitutions subsitutuent subsitutuents
+subsitutute subsitututed subsitututes subsitututing subsitutution subsquent subsquently subsribe subsribed subsriber
+subsribers subsribes subsribing subsript subsription subsriptions subsripts substace substact substaintially
+substancial substantialy substantivly substask substasks substatial substential substentially substition substitions
+substitition substititions substitle substitles substituable substituation substituations substitude substituded
+substitudes substituding substitue substitued substitues substituing substituion substituions substituition
+substituitions substitutin substitutins substiution substiutions substract substracted substracting substraction
+substracts substucture substuctures substutite subsysthem subsysthems subsystyem subsystyems subsysytem subsysytems
+subsytem subsytems subtabels subtak subtaks subtance subtances subtarct subtarcted subtarcting subtarcts subtarger
+subtargers subterranian subtile subtiles subtitute subtituted subtitutes subtituting subtitution subtitutions
+subtlely subtractin subtrafuge subtrate subtrates subtring subtrings subtsitutable subtsitutatble suburburban
+subystem subystems succceed succceeded succceeding succceeds succcess succcesses succcessful succcessfully
+succcession succcessive succcessor succcessors succcessul succcessully succecful succecfully succecion succecive
+succecor succecors succed succedd succedded succedding succedds succede succeded succedeed succedes succedful
+succedfully succeding succeds succee succeedde succeedes succeedin succeeed succeeeded succeeeding succeeeds succees
+succeeses succeesful succeesfully succeesion succeesive succeesor succeesors succeess succeesses succeessful
+succeessfully succeession succeessive succeessor succeessors succeful succefull succefully succefuly succes
+succesdsful succesful succesfull succesfullly succesfully succesfuly succesion succesive succesor succesors
+successed successfui successfuily successfule successfull successfullies successfullly successfulln successfullness
+successfullt successfuly successing successize successs successses successsful successsfully successsion successsive
+successsor successsors successtion successul successully succesul succesully succicently succint succintly succseed
+succseeded succseeding succseeds succsess succsessful succsessfull succsessfully succsession succsessive succsessor
+succsessors succss succsses succssful succssfully succssion succssive succssor succssors succuss succusses
+succussful succussfully succussion succussive succussor succussors suceed suceeded suceeding suceeds suceess
+suceesses suceessful suceessfully suceession suceessive suceessor suceessors suces suceses sucesful sucesfull
 sucesfully sucesfuly sucesion sucesive sucesor sucesors sucess sucesscient sucessed sucesseding sucesseful
-sucessefully sucessess sucessfl sucessflly sucessfual sucessfually sucessfukk sucessfull sucessfullly sucessfuly
-sucessing sucessiv sucessot sucesss sucessses sucesssful sucesssfull sucesssfully sucesssfuly sucesssion sucesssive
-sucesssor sucesssors sucessufl sucessufll sucessuflly sucessul sucessully sucide sucidial sucome sucsede sucseed
-sucsess sude sudent sudents sudeo sudio sudmobule sudmobules sudu sueful suface sufaces sufface suffiency suffient
-suffiently suffisticated suffux suficate suficated suficates suficating sufication suficcient sufix sufixed sufixes
-sugest sugests sugget suggets suh suiete sullyin sumamry sumary sumbit sumbits summar summay summersalt summmed
-summmer summur summurs summury sundey sunsday suntask suop supeena superceed superceede superceeded superceedes
-superceeding superceeds superflouse supersed suplant suplied suplies suplimented suplle suplly suply supoort supoose
-suport suports suportted supose suposeable suposed suposes suposse supossed supossedly suposses supossing suppied
-suppier suppies suppoed suppopose suppor suppors suppory supposeded supposingly suppost suppot suppots suppply
-suppres supprot supprt supprts suppse suppsed suppses suppurt suppy supres supresed supreses supresing supresion
-supress supresssion suprise suprize suprized suprizing suprizingly supsect supsend surbert surelly surfce surgest
-surious surivial surley suround surpise surport surregat surrended surreptious surreptiously surrond surroud survay
-survays surveilence survice susbsytem susbsytems suscede susceded susceder susceders suscedes susceding suscessfull
-suseed suseeded suseeder suseedes suseeding suseeds suseptable susinct susinctly susinkt suspedn susseed susseeded
-susseeder susseedes susseeding susseeds sussinct sustem sustems sutable sutdown sute sutff sutffed sutffs sutisfy
-suttle suttled suttles suuport suvenear suvh suystem svae svelt swaer swaers swaped swaping swappin swarmin swepth
-swich swiched swicher swiches swicth swiming swimmin swishin switchs switcht swith swithc swithch swithed swither
-swithes switich swown swtich swtichs sxl sxmbol sxmbols syantax syas syatem syatems sybol sybolic sybols sychronisly
-sycle sycled sycles syclic sycling sycn sycology sycronise sycronised sycronises sycronising sycronization
-sycronizations sycronize sycronized sycronizes sycronizing sycronous sycronously sycronus syfs sylabus syle syled
-syles sylibol syling syllabills sylog symbl symble symbles symblic symbls symbo symbolc symbole symboll symbos
-symbsol symetri symetriy symetry symettric symlinc symmetetric symmetral symnol symnols symobilic symobl symobls
-symobol symol symols symptum symptumaticaly symptumaticlly symptumaticly symtom symtoms synamic synatx synax
-synchonrous synchonrously synchronsouly syncin syncronus syndrom synomym synonim synonom synopis synoym synoyms
-synoynm synronous syntac syntacks syntacs syntact syntactally syntacts syntak syntaks syntakt syntakts syntaxe
-syntaxg syntaxical syntaxically syntaxt syntethic syntethically syntethics syntetize syntetized synthesed synthesing
-syphyllis sypmtom sypport syptom syptoms syrap sysbols sysem sysems sysmatically sysmbol sysmograph sysmte sysmtes
-systax syste systemn systen systens systesm systhem systm systme systmes systms systyem sysyem sysyems sytax sytem
-sytemd syteme sytems sytle sytled sytles sytling sytnax sytntax sytsem sytsems szene szenes szes szie szied szies
-tabacco tabbaray tabblow tabe tabel tabele tabeles tabels tabes tabke tabkes tabl tablle tablles tabls tabluar tage
-taged tages taget tageted tagets tagggen tagnet tagnetial tagnets tagret tagrets tagued tahn tahnk tahnked tahnks
-taht tailred tained taked takin taks takslet talbe talbes talekd talkin tallerable tanget tangets tansact tanseint
-tansfer tansfomed tansmit tarbal tarbals tarce tarced tarces tarcing taregt taregts tarffic targed targer targers
-targest targettting targt targte targted targtes targts tarpolin tarvis tasbar taskelt tast tatgert tatgerted
-tatgerting tatgerts tath tatoo tatoos taveled tawk taxnomy taxomonmy taxonmy taxonoy tbe tbey tcahce tcahces teacer
-teacers teached teachin teaher teahers teated teather teatotler teatotlers teched techer techers teches teching
-techneek techneeks technic technicly technics technik techniks technition technitions tecnic tecnics tedeous tefine
-teh tehre tehse tehsion tehsor tehsors tehy tekn tekst teksts telelevision telocom teminal temlate temparily tempary
-tempate tempatied tempature tempatures tempearure tempearures templat tempoaray temporaere temporarilu tempories
-temporily tempororaries tempororarily tempororary tempororay tempory tempraaily tempraal tempraarily tempraarly
-tempraary tempraay tempraily tempral tempraraily tempraral tempraraly temprararily temprararly temprarary tempraray
-tempray temprement tempremental tempreture tempretures temproaily temproarly temproay temproily temprol temproment
-tempromental temproraily temproraly temprorarly temproray temprorily temprory temproy temptatation temptin
-tempurture tempurtures temr tenacle tenanet tendacy tennant tention teorem teorems teories teory teplmate teplmated
-teplmates terain terains terator terfform terfformed terfforming terfforms teridactyl terific termial termine
-termined terminl termo termperatue termperatues termporarly ternament ternimal ternimally ternimals ternimate
-ternimated ternimates ternimating ternimation ternimations ternimator ternimators territorist terurn terurns tescase
-tese tesed tesited tessealte tessealted tesselatad tesselatin tessleate tessleated tessleates tessleating
-tessleation tessleations tessleator tessleators testin testng testof testsed testser testss tesult tesults
-tetrahedoren tetrahedorens tetry tetsed tetser tetsers tetsing tetss tetst tetsted tetster tetsts teusday texline
-textin texual texure texured texures texxt tey tge tghe tha thair thairs tham thankin thann thannk thannks thansk
-thant thar thare thasnk thasnks thast thatn thatnk thatnks thats thaught thawin thay thck theard thearding theards
-theared thease theef theer theere theery theese thefore thei theif theifs theim theire theis theiv theive theives
-themselfs thenes thenn theoery theorical theorically ther therapudic therby theread thered therem thereom theres
-theri therofer therstat thes theshhold theshholds thess thest thet thether thetraedral thets thev theves thex theyr
-theyre thgat thge thhank thhanks thhere thhese thhink thhinks thhis thi thiank thianks thid thie thier thight
-thights thign thigns thigny thigsn thik thiking thikn thikns thiks thime thimng thimngs thiner thinest thinig
-thinigs thinik thiniks thinkg thinkgs thinkin thinn thirs thirtyth thise thisle thiss thist thisy thiunk thjese thme
-thn thna thnak thnaks thne thnig thnigs thnik thniks thoese thogh thoght thoghts thonic thoose thorugh thorwn thos
-thoses thottle thouch thoughs thougt thougth thougts thourgh thourghly thow thoward thowing thown thows thpe thq
-thrad thraded thrads thre threah thred threded threds threedimenional threedimenionsal threee threre thrid
-thridparty thrird throen throgh thron throtte throug througg througt throuh throuhg throuth throwed throwgh throwin
-thrue thrugh thruogh thruout ths thse thses thsi thsnk thsnked thsnks thsnkyou thsoe thsose thsould thst tht thta
-thtat thte thught thughts thuis thurday thurrow thurver thw thyat tich tichened tichness tidibt tidibts tieing tiem
-tiemd tiemout tiemr tiemrs tiems tieth tigger tiggers tighly tigth tigthen tigthly tihkn tihng tihngs tihnk tihnks
-tihs tiitle tillt tillted tillts timeing timeot timeots timeour timeoutted timeput timere timin timming timne
-timoeut timout timouts timtout timzone tiome tipe tipical tiple tipled tiples tipling tippin titel titels titile
-titlin tittled tjat tje tjhe tjpanishad tkae tkaes tkaing tlaking tmis tnank tnanked tnanks tne toally tobbaco tobot
-toches tocken tockens tocksen todya toein toekn toekns toether togeter toggel toggeld toggele toggels togglin
-togheter togle togled togles togling toglle toglled toglles togther togueter toi tolelerance tolen tolens toleranz
-tomatoe tomatos tommorow tongiht tonihgt tood toogle toogled toogles tookit tookits tooks toolar toom tooo tooptip
-toos tootonic toplogy topologie tork torlence torough torpeados tortilini tortise torward totalin totaly totat
-totatl totats tothe tothiba totol touble toubled toubles tought toughtly toughts tounge touple touples tourch towin
-toword towords towrad toxen toyin tpye tpyed tpyes tpyical tpyo tpyos tracin trackin tracsode tracsoded tracsoder
-tracsoders tracsodes tracsoding tradgic tradin tradion tradional tradionally tradions traditition tradititional
-tradititionally tradititions trafic traget tragets traid traids traige traiger traiges traiing trailin trainig
-trainigs trainin trainng trainngs traked traker trakers traking tral traled traling tralled trals trama tramas
-trancevier tranceviers tranciever trancievers tranciver trancivers trandional traned traner traners tranfer
-tranfered tranfering trangle traning tranmist tranmit transalt transcendentational transcripting transer transevier
-transeviers transferd transfmrom transfmromation transfmromations transfmromed transfmroming transfmroms
-transformate transformated transformates transformating transformatted transfromate transiever transievers
-transisition transisitioned transisitioning transisitions transiver transivers transmition transmitions transmittion
-transmittions transpable transpancies transpancy transpantly transparanceies transparancey transparanet
-transparanetly transparanies transparany transpararent transpararently transparcenies transparceny transparities
-transparity transparren transparrenly transpencies transpency transperancies transperancy transperant transperantly
-trascation trascational trascations trasfer trashin traslalate traslalated traslalating traslalation traslalations
-trasmit trasnfered traved travere travese trawlin trcking tre treadet treak treate treates treatin treee treees
-tremelo treshhold treshholds tressle tresure treting trew trewthful trewthfully trgger trggers trgistration trhe
-trhough triagle trialin trian trianed triange trianglutaion trians triffer triffered triffering triffers triger
-trigerr trigerred trigerring trigerrs trigers trigged trigging trignametric trignametry trik triked trikery triks
-triky trillin trimed triming trimmin trimmng tring trings triniy tripel tripeld tripels triplin trippin tripple
-triptick triptickes tripticks triptish triptishes triptishs triscadecafobia triscadecaphobia triscaidecafobia
-triscaidecaphobia triscaidekafobia triskadecafobia triskadecaphobia triskadekafobia trival trivias triyng trnasmited
-trnsfer trnsfered trogladite trogladites trogladitic trogladitical trogladitism troglidite troglidites trogliditic
-trogliditical trogliditism troling trollin trolly trollys trooso troosos troosso troossos trotski trotskyite
-trotskyites trottin trottle trotzki trotzkism trotzkist trotzkists trotzky trotzkyite trotzkyites troube troubed
-troubes trought troup troups trriger trrigered trrigering trrigers tru trubador trubadors trubble trubbled trubbles
-truble trubled trubles trucate truct tructs trudgin truelly truely truged trugged truging truied trully trun truncat
-truncte truned truns trustwortyness truw trye tryed tryes tryied tryies tryig tryign tryin tryinng trys tryying
-ttempt ttempts ttest ttested ttests tthank tthanks tthat tthe tthere tthese tucan tucans tuesdey tuesdsy tufure
-tuhmb tuhmbs tuncate tunelling tung tunges tungs tungues tunin tunned tunnell tunning tuotiral tuotirals tupe tupel
-tupels tupes tupple tupples turain turains turcoise ture turkoise turle turly turnk turrain turtleh tusday tuseday
-tust tution tutoral tweakin tweek tweeked tweeks tweleve twelth twiiter twiter twoard twoards twodimenional
-twodimenionsal twon twoo twpo tye tyep tyepd tyeps tyes tyhat tyhe tyies tyin tyoe tyoed tyoes tyoing tyope typcast
-typcial typdef typess typin typle typles typoe typoes typopgrahic typopgrahical typpe typped typpes typping typpo
-typpos tyrany tyring tyrranies tyrrany uable ubelieveble ubelievebly ubiquoutous ublic ublicly ublish ubunut ubutu
-ubutunu udated udateed udater udating udner udno udo udpate udpated udpater udpates ueful uegister ueried ueries
-uername uers uery uerying ues uesd uesed ueser uesers ueses uesful uesfull uesing uesless uesr uesrs uest uestion
-uests uffer uffered uffers uggest uggests uggly ugglyness ugprade ugrade ugraded ugrader ugrades uique uise uisng
-uite uites uknown uknowns ukowns uless ulter ultered ulters ultimely umark umarked uminportant umit umless ummark
-umoutn unabale unabel unabled unablet unaccesible unaccessable unadvertantly unadvertedly unahppy unale unamed
-unannomous unannomously unannomus unannomusly unanomus unanomusly unapretiated unapretiative unauthenticed
-unavaialbale unavaialbe unavaialbel unavaibility unavaible unbeleifable unbelivebly unble unborned unboun unbuntu
-unce uncehck uncessarily uncessary uncler unclude uncognized uncommpresed uncommpresion uncommpressd uncomon
-uncompetive uncompletness unconcistencies unconcistency unconcistent uncondisionaly uncondisionnal uncondisionnaly
-unconditial unconditially unconditialy unconditianaly unconditinaly unconditionnaly unconfiged unconfortability
-unconsisntency unconvential uncorectly uncrypted undependend underfiend underlayed undertable undertanded underun
-underware undet undetware undfine undistinghable undmaaged undmaged undoed unduely uneared uneccesarily uneccesary
-uneccessarily uneccessary unecesarily unecesary uneeded uneform unequivalent uner unessecarily unessecarrily
-unessecarry unessecary unexecpted unexecptedly unexpect unexpectly unexpepected unexpepectedly unexpetct unexpetctly
-unexpetect unexpetected unexpetectedly unexpetectly unfilp unfilps unform unforms unfortunaletly unfortunaly
-unfortunet unfortunetly unfortuntaly unfourtunet unfourtunetly ungly unhilight unhilighted unhilights unich unick
-unicks unidentifiedly unifed unifes unifing unifiy unifrom unifyin unigned uninfromes unintentially uninteruppted
-unintesting unintiallised unintiallized unintialsied unintialzied unio uniocde unios uniqe uniqu unirom unitialise
-unitialised unitialises unitialising unitialize unitialized unitializes unitializing unitilise unitilised unitilises
-unitilising unitilities unitility unitilize unitilized unitilizes unitilizing unitilties unitilty unitl unitled
-unitss universell unkmown unknon unknonw unknwn unknwns unknwon unkonw unkonwn unkown unkowns unkwown unlcear
-unleess unles unlikey unline unmainted unmber unmbers unmodfide unmodfided unmodfieid unmodfitied unnable
-unnaceptably unneccecarily unneccecary unneccesarily unneccesary unnecesarrily unnecesarry unnecessiarlly unneded
-unneedingly unnesesarily unnesesary unnessarily unnessary unnessasarily unnessasary unnessecarily unnessecarrily
-unnessecarry unnessecary unnessesarily unnessesary unnessessarily unnessessary unning unnown unnowns unnused unocde
-unoficcial unoin unoperational unpacke unpertubated unperturb unperturbated unplease unplesent unprecise unprobably
-unqiue unqoute unque unrecovable unregisted unregistert unregisting unregnized unrelying unrepetent unreplacalbe
-unreprociblbe unreprocible unreprucible unresgisterd unrgesiter unsable unsage unsaged unsages unsanfe unsed unseful
-unselct unselctes unselecgtes unser unsers unseted unsetset unshfit unsiged unsignd unsing unsless unspecializated
-unspecifieced unspefcifieid unspefeid unspeficed unspeficeid unspeficialleid unspeficiallied unspeficiallifed
-unspeficied unspeficieid unspeficifed unspeficifeid unspeficified unspeficififed unspeficiied unspeficiifed
-unspeficilleid unspeficillied unspeficillifed unspeficiteid unspeficitied unspeficitifed unspefied unspefifed
-unspefifeid unspefififed unspefiied unspefiifeid unspefiified unspefiififed unspefixeid unspefixied unspefixifed
-unssuported unstall unstalles unsual unsubscritpiton unsubscritpitons unsucccessul unsucccessully unsuccee unsucceed
-unsucceedde unsucceeded unsucceeds unsucceeed unsuccees unsuccesfull unsuccess unsucesful unsucesfull unsucesfully
-unsucesfuly unsucessefully unsucessflly unsucessfually unsucessfull unsucessfuly unsucesssful unsucesssfull
-unsucesssfully unsucesssfuly unsucessufll unsucessuflly unsucessully unsued unsupport unsuprized unsuprizing
-unsuprizingly unsused unter untill untils unued ununsed unusal unusde unuseal unuseed unuseful unusre unusued
-unvalid unweildly unx unziped upack upacked upacks upadate upadte upadted upadter upadtes upate upated upater upates
-upating upcomin updadate updadated updadates updadating updae updaed updaer updaers updaes updaing updat updatd
-updateded updatig updatin updatr updatrs updats upddate updload updrage updraged updrages updraging updte updted
-updter updters updtes updting uper upgade upgaded upgades upgarde upgarte upgarted upgartes upgarting upgradablilty
-upgrate uplad upladad upladaded upladed uplader uplads uplaod uplaodad uplaodaded uplaodes uplaods upliad uploade
-uploaed uplod uplodad uploded uploder uplods upperace upperaced upperacing uppler uppload uppon upport upporterd
-upports uppper uprade upraded uprades uprgade upsream upsteam upstrem uptadeable uptdate uptim uption uptions
-uptodate uptodateness uptream uqest uqests ure urface urfaced urfaces urrlib usag usal usally uscaled usccess
-useable useage useble useed useer useers usees usefl usefule usefull usefult usefulu usefuly usefutl useg usege
-useing usera userame usere userful userr userrs usesfull usetnet usgin usiable usiage usible usied usig usign
-usigned usiing usin usind usinf usinging usinng usng usnig usptart usre usred usrer usrers usres usring usseful
-usser ussers ussual ussuall usuable usuage usuall usualy usualyl usue usued usueful usuer usuing ususal utiilty
-utilies utilis utilisa utilitisation utilitise utilitises utilitising utilitization utilitize utilitizes utilitizing
-utiliy utiliz utiliza utill utilse utilsed utilses utilty utily utilze utilzed utilzes utitity utitlties utitlty
-utlise utlised utlises utlity utlize utlized utlizes utput utputs uupload uupper vaalue vaalued vaalues vaccum
-vaccume vaccums vaccuum vacine vacines vactor vactors vacum vacume vacumed vacumeed vacumes vacumme vacummes vacumms
-vacums vaelue vaelues vai vaiable vaiance vaiant vaiants vaid vaidate vaidity vaild vailid vailidty vaious vairant
-vairous vakue vakued vakues valailable valdate valdity valetin valetta valeu valeud valeus valiate valide validing
-validion validions validte valie valied valies valif valkues vallay vallayed vallaying vallays vallid vallies vallue
-vallues vally vallys valsues valtage valu valuble valud valudes valuess valuie valuin valule valuled valules valume
-valumes valus valuse valuses valye valyes vanishs vaoid vaoided vaoids varable varagated varaint varance varant
-varants variabe variabl variale varian varians variaty varibaless varibel varibels variblae variblaes varible
-varient variey varify variing varilue varilues varing varios varity variuos varius varmit varmits varn varned
-varning varns varoius varous vart varts varyin vas vasall vasalls vaue vaued vaues vaule vauled vaules vauling vave
-vavle vavlue vawdville vawdvillean vawdvillian veamant veamantly vebrose vecotr vecotrs vectore vectror vecvtor
-vedio vefiry vegitarien vegitariens vegitarion vegitarions vehical vehicals veicle veicles veify veiw veiwed veiwer
-veiwers veiwing veiws vektor vektors vell vender venders venyet venyets veragated verbage verbous verbously verbse
-verchew verchews verctor veregated vereigated verficiation verfied verfier verfies verfify verfires verfiy verfy
-veriasion veriasions verical verication verications verifed verifer verifes verifi verifie verifieing verifiy
-verifty verigated verion verions veriosn veriosns verious verison verivy verly vermen vermuth verndor verry vershin
-vershined vershining vershins versin versino versins versio versiob versiom versios versital versitilaty versitle
-versitlity versoin verson versons vertabray vertabrays vertextes vertexts vertial verticlealign vertiece vertify
-vertix vertixs vertx veryfieng veryfy veryify vesion vesions vesrion vetex vetexes vetical vetinarian vetinarians
-vetod vetoin vetor vetored vetors vetran vetrans vetween vew vewed vewer vewers vewing vews vexin veyr vhild
-vicefersa vicewersa victem victems victum victums vidget vidgets viee viees vieport viewin vigeur vill villan
-villans villian villify villin vindow vindows vinigar vinigarette vinigarettes vinyet vinyets vioalte virtal virtaul
-virtuell virture virual virutal visable visably visble visblie visbly viseral visheate visheation visheator
-visheators vishus vishusly visibibilty visibl visibleable visious visiter visitin visitng vist visted visting vistor
-vistors vists visuab visuable visuables visuabs visuale visuall visualy visul vitrole vitrual vitual vituals viusal
-viusals viwe viwed viweed viwer viwers viwes vizual vizuals vlarge vlaue vlaues vlone vloned vlones vluable vlue
-vlued vlues vluing voidin voif volatge volentier volentiered volentiering volentiers volital volitale volumn volumne
-volumns volums volxel volxels vonfig vor vould vowin voxes voyour voyours vreity vresion vrey vriable vriety vrifier
-vrifies vrify vrilog vritual vrsion vrsions vulbearable vulbearabule vulbearbilities vulbearbility vulbearbuilities
-vulbearbuility vulberabilility vulberabilites vulberabiliti vulberabilitie vulberabilitis vulberabilitiy
-vulberabillities vulberabillity vulberabilties vulberabilty vulberablility vulberabuilility vulberabuilites
-vulberabuiliti vulberabuilitie vulberabuilities vulberabuilitis vulberabuilitiy vulberabuility vulberabuillities
-vulberabuillity vulberabuilties vulberabuilty vulberabule vulberabulility vulberbilities vulberbility
-vulberbuilities vulberbuility vulerabuilities vulerabuility vulerabule vulernabilities vulernability vulernable
-vulnearabule vulnearbuilities vulnearbuility vulnerabilies vulnerabilility vulnerabities vulnerabuilility
-vulnerabuilites vulnerabuiliti vulnerabuilitie vulnerabuilitis vulnerabuilitiy vulnerabuillities vulnerabuillity
-vulnerabuilties vulnerabuilty vulnerabulility vulnerbuilities vulnerbuility vulnererabilities vulnererability
-vulnererable vunrabilities vunrability vunrable vyer vyre waht waitin wakeus wakin wakup wakups walkin walue walues
-wantin wantto wapped wapper wappers wapping warantee waranty wardobe waring warings warinig warinigs warks warnibg
-warnig warnign warnigs warnin warnind warninf warnining warninings warnins warnkng warnned warpin warpped warpper
-warppred warpprer warppring warpprs warpps warrent warrn warrned wasn wasnt wass watchog wath wathc wathdog wathever
-waths wating watn wayoint wayword wbsite wbsites wdith weahter weant weappon wearin wearn wearned wearns wearyin
-weas weavin webage webages webiste webstie weerd weerdly weev weeved weeves weeving wege wehen wehere wehn wehre
-wehreas wehther weighin weigth weigths weild weilded weill weired weitght weith wel welfair welp wendsay wendsday
-wensday wepon wepons weppon weppons wereas weree werent werever werid werider weridly wery wesbite wesite wesites
-wether wew wezzal wezzals whan whant whants whatepsace whatepsaces whather whch whcich whcih whe wheen wheh whehter
-wheigh wheighs wheight whell whem whenn whent whenver wher wheras wherether whery whetehr wheter whethe whever
-whheel whhen whic whicg whichs whicht whick whicth whih whihc whihch whiher whike whilest whill whilw whioch whiped
-whis whish whitch whith whithe whithin whitin whitout whitre whlch whle whlie whn whne whnever whoes wholely wholey
-wholy whoms whoose whos whould whre whta whther whtihin whyt whyth whythout wiat wice wiceversa wicewersa wich
-widder widgect widged widgeds widghet widgit widgits widgte widgtes widht widnow widnows widthes widthn wief wieghed
-wieght wieghts wieh wierd wierdly wieth wiew wigdet wigdets wighed wighing wighted wih wihch wihich wihin wihite
-wihle wihout wiht wihtin wihtout wiil wil wilcard wildget wilfull wilh wille willk willl wimmen wimmenly wimmens
-windo windoe windoes windoow windos windowz windwo windwos winge winn winndow winodw winodws wipin wipoing wirded
-wirh wirhin wirhout wirte wirter wirters wirtes wirth wirting wirtten wirtual wiscle wiscled wiscles wiscling wisper
-wispers wissle wissled wissles wissling witable witdh witdhs witdth witdths wite witha witheld withh withhin withih
-withinn withion witho withoit withold witholded withon withot withotu withou withoud withoug withough withought
-withour withous withput withs witht withthe withtin withun witin witk witll witn witout witrh witrhin witth witthin
-wiuld wiull wiyh wiyhin wiyhout wiyth wiythin wizzard wjat wll wlll wmpty wnat wnated wnating wnats wndow wndows
-wnen wnidow wnidows woh wohle woild woill woith woithin woked woker wokers woking wokr wokred wokrer wokrers wokring
-wokrs wollow wolrd wolrdly wolwide womans womens wonce wondow wondows woork woorked woorker woorks worbook wordl
-worflow worht workbanchs workd workds worke workes workfow workign workin worl worled worler worlers worling worload
-worls worng wornged worngs worring worrry worryin wors worser worte worthing woth wothin wothout wotk wotked wotking
-wotks woud woudl woul wouldent wouldnt wouold wouuld wqs wraapp wraapps wraning wraped wrapepd wrapepr wraper
-wrapers wraping wrapp wrappered wrappin wrappng wrapps wressel wresseled wresseler wresselers wresseling wressels
-wriet wriets writed writen writet writewr writhin writin writte writter writtin wrkbook wrked wrker wrkers wrkflow
-wrking wrkload wrod wroet wrog wrok wroked wroker wrokers wroking wroks wrold wroldly wrolds wron wronf wronly wront
-wrose wrte wrtes wrtie wrties wrting wrtiten wrtten wryth wrythed wrythes wsee wser wth wthin wthout wtih wtihin
-wtihout wtyle wuold wupport wuth wuthin wuthout wya wyas wysiwy wyth wythout xdpf xenophoby xepect xepects xmdoel
-xode xour xwindows xyou yaching yachtin yaer yaerly yaers yatch yatching yatchs yau yearm yearnin yeasr yeild
-yeilded yeilds yeld yelded yelding yelds yello yera yeras yersa yhank yhanks yhe yieldin ymbol ymbolic ymbols yoman
-yomen yot yotube youforic youforically youlogy youn youre yourr youseff youself youthinasia ypes yrea yse ytou
-yuforic yuforically yuo yuor yur zar zars zeebra zeebras zefer zefers zellot zellots zeor zeored zeores zeoring
-zeors zeroin zimmap zimmaps zimpap zimpaps zink ziped ziper zipers ziping zippin zise zlot zoen zombe zombes zomebie
-zoocheenei zoocheeni zoocheinei zoocheini zookeenee zookeenees zookeenei zookeeni zookeinee zookeinees zookeinei
-zookeini zoombie zucheenei zucheeni zukeenee zukeenees zukeenei zukeeni zuser
+sucessefully sucesses sucessess sucessfl sucessflly sucessfual sucessfually sucessfukk sucessful sucessfull
+sucessfullly sucessfully sucessfuly sucessing sucession sucessiv sucessive sucessively sucessor sucessors sucessot
+sucesss sucessses sucesssful sucesssfull sucesssfully sucesssfuly sucesssion sucesssive sucesssor sucesssors
+sucessufl sucessufll sucessuflly sucessul sucessully sucide sucidial sucome sucsede sucseed sucseeded sucseeding
+sucseeds sucsess sucsesses sucsessful sucsessfully sucsession sucsessive sucsessor sucsessors suctionin sude sudent
+sudents sudeo sudio sudmobule sudmobules sudu sueful sueprset suface sufaces sufface suffaces suffciency suffcient
+suffciently sufferage sufferin sufferred sufferring sufficate sufficated sufficates sufficating suffication
+sufficency sufficent sufficently sufficiancy sufficiant sufficiantly sufficiennt sufficienntly suffiency suffient
+suffiently suffisticated suffixin suffocatin suffux suffuxes suficate suficated suficates suficating sufication
+suficcient suficient suficiently sufix sufixed sufixes sufixing sufocate sufocated sufocates sufocating sufocation
+sugest sugested sugesting sugestion sugestions sugests suggesst suggessted suggessting suggesstion suggesstions
+suggessts suggestes suggestin suggestins suggestsed suggestted suggesttion suggesttions sugget suggeted suggeting
+suggetion suggetions suggets suggetsed suggetsing suggetsion suggetsions suggetss sugggest sugggested sugggesting
+sugggestion sugggestions sugggests sugguest sugguested sugguesting sugguestion sugguestions sugguests suh suiete
+suiteable sullyin sumamry sumaries sumarisation sumarise sumarised sumarises sumarising sumarization sumarize
+sumarized sumarizes sumarizing sumary sumbission sumbissions sumbit sumbits sumbitted sumbitting sumbodule
+sumbodules summar summarisin summarizen summarizin summay summeries summerisation summerise summerised summerises
+summerising summerization summerize summerized summerizes summerizing summersalt summmaries summmarisation
+summmarise summmarised summmarises summmarising summmarization summmarize summmarized summmarizes summmarizing
+summmary summmation summmations summmed summmer summmers summming summur summuries summurisation summurise
+summurised summurises summurising summurization summurize summurized summurizes summurizing summurs summury sumodule
+sumodules sumulate sumulated sumulates sumulation sumulations sundey sunglases sunsday suntask suop supeblock
+supeena superbock superbocks supercalifragilisticexpialidoceous supercede superceded supercedes superceding
+superceed superceede superceeded superceedes superceeding superceeds superflouous superflous superflouse
+superfluious superfluos superfulous superintendant superios superopeator supersed supersedin superseed superseedd
+superseede superseeded superseedes superseeding superseeds suphisticated suplant suplanted suplanting suplants
+suplement suplemental suplementary suplemented suplementing suplements suplied suplies suplimented suplle supllement
+supllemental supllementary supllemented supllementing supllements supllied supllies suplly supllying suply suplying
+supoort supoorted supoorting supoorts supoose supoosed supoosedly supooses supoosing suport suported suporter
+suporters suporting suports suportted suposable supose suposeable suposed suposedly suposes suposing suposse
+supossed supossedly suposses supossing suppied suppier suppies supplamented supplantin supplementin suppliad
+suppliementing suppliment supplimental supplimentary supplimented supplimenting suppliments suppling supplyed
+supplyin suppoed suppoert suppoerted suppoerter suppoerters suppoerting suppoerts suppoort suppoorted suppoorter
+suppoorters suppoorting suppoorts suppopose suppoprt suppoprted suppor suppored supporession supporing suppors
+supportd supporte supportes supportet supportin supportt supportted supportting supportts suppory supposeable
+supposeded supposedely supposeds supposedy supposin supposingly suppossed suppost supposted supposting supposts
+suppot suppoted suppoter suppoters suppoting suppots suppplied suppplies suppply suppplying suppport suppported
+suppporter suppporters suppporting suppports supppose suppposed suppposes suppposing supppress supppressed
+supppresses supppressing suppres suppresed suppreses suppresing suppresion suppresions suppressin suppressingd
+supprot supproted supproter supproters supproting supprots supprt supprted supprter supprters supprting supprts
+suppse suppsed suppses suppsing suppurt suppurted suppurter suppurters suppurting suppurtive suppurts suppy suppying
+suprassing supres supresed supreses supresing supresion supress supressed supresses supressible supressing
+supression supressions supressor supressors supresssion suprious suprise suprised suprises suprising suprisingly
+suprize suprized suprizing suprizingly supsect supsected supsecting supsects supsend supsended supsending supsends
+supsense supsenseful supsension supsicion supsicions supsicious supsiciously supspect supspected supspecting
+supspects supspicion supspicions supspicious supspiciously surbert surelly surfce surgest surgested surgestion
+surgestions surgests surious suriously surivial surley suround surounded surounding suroundings surounds surpassin
+surpise surpised surpises surpising surpisingly surplanted surport surported surporter surporters surporting
+surports surpport surpported surpporter surpporters surpporting surpports surpress surpressed surpresses surpressing
+surpression surpressions surprisin surprisinlgy surprize surprized surprizes surprizing surprizingly surregat
+surrended surrenderin surrepetitious surrepetitiously surreptious surreptiously surrogage surrond surronded
+surronding surrondings surronds surroud surrouded surrouding surroudings surrouds surroundin surrround surrrounded
+surrrounding surrroundings surrrounds surrundering survay survays surveilence surveill surveyer survice surviced
+survices surviver survivers survivied survivin susbcribe susbcribed susbcriber susbcribers susbcribes susbcribing
+susbcript susbcription susbcriptions susbcripts susbsystem susbsystems susbsytem susbsytems suscede susceded
+susceder susceders suscedes susceding suscessful suscessfull suscribe suscribed suscriber suscribers suscribes
+suscribing suscript suscription suscriptions suscripts suseed suseeded suseeder suseedes suseeding suseeds susepect
+suseptable suseptible susequence susequences susequent susequently susinct susinctly susinkt suspectin suspedn
+suspendin suspeneded suspention suspicios suspicioulsy suspicous suspicously suspision suspsend susseed susseeded
+susseeder susseedes susseeding susseeds sussinct sustainaiblity sustem sustems sustitution sustitutions susupend
+sutable sutdown sute sutff sutffed sutffing sutffs sutisfaction sutisfied sutisfies sutisfy sutisfying suttle
+suttled suttles suttlety suttling suuport suuported suuporting suuports suvenear suvh suystem suystemic suystems
+svae svelt swaer swaers swalloed swaped swapiness swaping swappin swarmin swcloumns swepth swich swiched swicher
+swichers swiches swiching swicth swicthed swicthes swicthing swiming swimmin swishin switchin switchs switcht
+switchted switchter switchters switchtes switchting swith swithable swithc swithcboard swithced swithces swithch
+swithches swithching swithcing swithcover swithed swither swithes swithing switich switiched switiches switiching
+swown swtich swtichable swtichback swtichbacks swtichboard swtichboards swtiched swticher swtichers swtiches
+swtiching swtichover swtichs sxl sxmbol sxmbolic sxmbols syantax syas syatem syatems sybol sybolic sybolically
+sybols sybsystem sybsystems sychronisation sychronisations sychronise sychronised sychroniser sychronisers
+sychronises sychronising sychronisly sychronization sychronizations sychronize sychronized sychronizer sychronizers
+sychronizes sychronizing sychronmode sychronous sychronously sycle sycled sycles syclic syclical sycling sycn
+sycology sycronise sycronised sycronises sycronising sycronization sycronizations sycronize sycronized sycronizes
+sycronizing sycronous sycronously sycronus syfs sylabus sylabuses syle syled syles sylesheet sylesheets sylibol
+sylinder sylinders syling sylistic syllabills sylog symantic symantically symantics symbl symble symbles symblic
+symbls symbo symbolc symbole symboles symbolizin symboll symbollic symbolls symbonname symbos symbsol symbsols
+symemetric symetri symetric symetrical symetrically symetriy symetry symettric symlinc symmectric symmectrical
+symmectrically symmectries symmectrized symmectry symmeterized symmetetric symmetic symmetral symmetri symmetricaly
+symmmetric symmmetrical symmmetrically symmmetry symnol symnols symobilic symobl symoblic symoblically symobls
+symobol symobolic symobolical symobolically symobols symol symols symptum symptumatic symptumatically symptumaticaly
+symptumaticlly symptumaticly symptums symtom symtomatic symtomatically symtoms synagouge synamic synatx synax
+synching synchonisation synchonisations synchonise synchonised synchoniser synchonisers synchonises synchonising
+synchonization synchonizations synchonize synchonized synchonizer synchonizers synchonizes synchonizing synchonous
+synchonously synchonrous synchonrously synchrnization synchrnonization synchroizing synchromized synchroneous
+synchroneously synchronious synchroniously synchronisin synchronizaton synchronizin synchronsouly synchronuous
+synchronuously synchronus synchronusly syncin syncrhonisation syncrhonise syncrhonised syncrhonises syncrhonising
+syncrhonization syncrhonize syncrhonized syncrhonizes syncrhonizing syncrhonous syncrhonously syncronisation
+syncronisations syncronise syncronised syncronises syncronising syncronization syncronizations syncronize
+syncronized syncronizes syncronizing syncronous syncronously syncronus syncting syndonic syndrom syndroms synomym
+synomymous synomyms synonim synonimous synonims synonom synonomous synonoms synonymn synonymnous synonymns synopis
+synopsys synoym synoymous synoyms synoynm synoynmous synoynms synphony synposis synronous syntac syntaces syntacks
+syntacs syntact syntactally syntacts syntak syntaks syntakt syntakts syntatic syntatically syntaxe syntaxg
+syntaxical syntaxically syntaxt syntehses syntehsis syntehsise syntehsised syntehsises syntehsising syntehsize
+syntehsized syntehsizes syntehsizing syntehtic syntehtically syntehtics synteses syntesis syntesise syntesised
+syntesises syntesising syntesize syntesized syntesizes syntesizing syntethic syntethically syntethics syntetic
+syntetize syntetized synthesed synthesing synthesisin synthesizin synthethic synthetize synthetized synthetizes
+synthtic syphyllis sypmtom sypmtomatic sypmtomatically sypmtoms sypport syptom syptomatic syptomatically syptoms
+syrap sysbols syschronize sysem sysematic sysems sysmatically sysmbol sysmbolic sysmbolically sysmbols sysmograph
+sysmte sysmtes systax syste systematisin systematizin systemn systemwindiow systen systens systesm systhem
+systhemerror systhemmemory systhems systhemwindow systm systme systmes systms systyem systyems sysyem sysyems sytax
+sytem sytematic sytemd syteme sytemerror sytemmemory sytems sytemwindow sytheses sythesis sythesise sythesised
+sythesises sythesising sythesize sythesized sythesizes sythesizing sythetic sythetically sythetics sytle sytled
+sytles sytlesheet sytling sytnax sytntax sytsem sytsemic sytsems szenario szenarios szene szenes szes szie szied
+szies tabacco tabbaray tabblow tabe tabel tabele tabeles tabels tabes tabeview tabke tabkes tabl tablepsace
+tablepsaces tablle tablles tabls tabluar tabluate tabluated tabluates tabluating tabualte tabualted tabualtes
+tabualting tabualtor tabualtors tabulater tabulaters tabulatin tage taged tages taget tageted tageting tagets
+tagggen tagnet tagnetial tagnets tagret tagrets tagued tahn tahnk tahnked tahnkful tahnkfully tahnking tahnks taht
+tailred tained taked takin taks takslet talbe talbes talekd talkin tallerable tamplate tamplated tamplates
+tamplating tangeant tangeantial tangeants tangenet tangensial tangentailly tanget tangetial tangetially tangets
+tansact tansaction tansactional tansactions tanseint tansfer tansferred tansferring tansfers tansfomed tansform
+tansformation tansformations tansformed tansformer tansformers tansforming tansforms tansient tansition tansitioned
+tansitioning tansitions tanslate tanslated tanslates tanslation tanslations tanslator tansmit tansport tansportable
+tansported tansporting tansports tansverse tarbal tarbals tarce tarceback tarcebacks tarced tarces tarcing taregt
+taregts tarffic targed targer targered targering targers targest targetin targetted targetting targettting targt
+targte targted targteed targteing targtes targting targts tarmigan tarnsparent tarpolin tarvis tarvisci tasbar
+taskelt tast tatgert tatgerted tatgerting tatgerts tath tatoo tatoos tattooes taveled taveling tavelled tavelling
+tawk taxanomic taxanomy taxnomy taxomonmy taxonmy taxonoy taylored tbe tbey tcahce tcahces tcheckout tcpdumpp
+tcppcheck teacer teacers teached teachin teachnig teaher teahers teamplate teamplated teamplates teamplating teated
+teather teathered teathering teathers teatotaler teatotalers teatotler teatotlers teched techer techers teches
+techical techically techician techicians techincal techincally techincian techincians teching techinical
+techinically techinician techinicians techinique techiniques techinologies techinology techinque techinques techique
+techiques techneek techneeks technic technicall technicallly technicaly technicien techniciens technicly technics
+technik techniks techniquest techniquet technitian technitians technition technitions technlogies technlogy
+technnical technnically technnician technnicians technnique technniques technnologies technnology technolgies
+technolgy technoloiges techologies techology tecnic tecnical tecnically tecnician tecnicians tecnics tecnique
+tecniques tecnologies tecnology tedeous teetotler teetotlers tefine teh tehnical tehnically tehnician tehnicians
+tehnique tehniques tehnologies tehnology tehre tehse tehsion tehsor tehsors tehy tekn tekst teksts telegramm
+telelevision telemetery telemtry televsion telocom telphony temaplate temaplated temaplates temaplating tememetry
+temeprature temepratures temerature temeratures teminal teminals teminate teminated teminates teminating temination
+teminations teminator teminators temlate temlated temlates temlating temmporarily temmporary temorarily temorary
+tempalte tempalted tempaltes tempalting temparal temparally tempararily temparary temparate temparature temparatures
+temparily tempary tempate tempated tempates tempatied tempating tempation tempatised tempatized tempature tempatures
+tempdate tempearture tempeartures tempearure tempearures tempelate tempelated tempelates tempelating temperarily
+temperarure temperarures temperary temperatur temperaturs tempereature tempereatures temperment tempermental
+tempertaure tempertaures temperture tempertures templaced templaces templacing templaet templaetd templaets templat
+templateas templats templete templeted templetes templeting tempoaray tempoparily tempopary temporaere temporafily
+temporafy temporaily temporalily temporaly temporarely temporarilly temporarilty temporarilu temporarirly temporarly
+temporay tempories temporily tempororaries tempororarily tempororary tempororay temporories tempororily temporory
+temporraies temporraily temporraries temporrarily temporrary temporray temporries temporrily temporry temportal
+temportaries temportarily temportary tempory temporyries temporyrily temporyry tempraaily tempraal tempraarily
+tempraarly tempraary tempraay tempraily tempral temprament tempramental tempraraily tempraral tempraraly
+temprararily temprararly temprarary tempraray temprarily temprary temprature tempratures tempray tempreature
+tempreatures temprement tempremental tempreture tempretures temproaily temproal temproarily temproarly temproary
+temproay temproily temprol temproment tempromental temproraily temproral temproraly temprorarily temprorarly
+temprorary temproray temprorily temprory temproy temptatation temptin tempurature tempuratures tempurture
+tempurtures temr temrinal temrinally temrinals temrinate temrinated temrinates temrinating temrination temrinations
+temrinator temrinators temselves temtation tenacle tenacles tenanet tenanets tenatious tenatiously tenative
+tenatively tendacy tendancies tendancy tennant tennants tennisplayer tentaive tentaively tention teorem teorems
+teoretical teoretically teories teory teplmate teplmated teplmates tepmorarily teraform teraformed teraforming
+teraforms terain terains terator terators terfform terfformed terfforming terfforms teridactyl terific terimnal
+terimnally terimnals terimnate terimnated terimnates terimnating terimnation terimnations terimnator terimnators
+teritory termial termially termials termianl termianlly termianls termiante termianted termiantes termianting
+termiantion termiantions termiantor termiantors termiate termiated termiates termiating termiation termiations
+termiator termiators termimal termimally termimals terminatd terminater terminaters terminatin terminats termindate
+termine termined terminial terminially terminials terminiate terminiated terminiates terminiating terminiation
+terminiations terminiator terminiators terminl terminlly terminls terminte terminted termintes terminting termintion
+termintions termintor termintors termnial termnially termnials termniate termniated termniates termniating
+termniation termniations termniator termniators termo termonological termonologies termonology termostat termperatue
+termperatues termperature termperatures termplate termplated termplates termplating termporal termporaries
+termporarily termporarly termporary ternament ternimal ternimally ternimals ternimate ternimated ternimates
+ternimating ternimation ternimations ternimator ternimators terninal terninals terrable terrestial terrform
+terrformed terrforming terrforms terriffic terriories terriory territoires territorist territoy terroist terurn
+terurns tescase tescases tese tesed tesellate tesellated tesellation tesellator tesited tessealte tessealted
+tesselatad tesselate tesselated tesselates tesselatin tesselating tesselation tesselations tesselator tesselators
+tessellater tessellaters tessellatin tessleate tessleated tessleates tessleating tessleation tessleations tessleator
+tessleators testeing testiclular testin testng testof testomony testsed testser testsers testsing testss tesult
+tesulted tesulting tesults tetrahedora tetrahedoren tetrahedorens tetrahedran tetrahedrans tetry tetsed tetser
+tetsers tetsing tetss tetst tetsted tetster tetsters tetsting tetsts tetxture teusday texchnically texline textfrme
+textin texual texually texure texured texures texxt tey tge tghe tha thair thairs tham thankfull thankfullly
+thankfuly thankin thann thannk thannked thannkful thannkfully thannking thannks thansk thansparent thant thar thare
+thasnk thasnks thast thatn thatnk thatnked thatnkful thatnkfully thatnking thatnks thats thaught thaughts thawin
+thay thck theard thearding theards theared thease theather theef theer theere theery theese thefore thei theif
+theifs theim theire theis theiv theive theives themeing themperature themperatures themplate themplated themplates
+themplating themselces themselfe themselfes themselfs themselve themselvs themslves thenes thenn theoeretic
+theoeretical theoeretically theoeretics theoeries theoery theorectical theorectically theoreticall theoreticaly
+theoreticl theoretocally theorical theorically theoritical theoritically ther therafter therapudic therby theread
+thereaded thereading thereads thereatfer thered therem thereom thererin theres thereshold theresholding theresholds
+therfore theri thermisor thermisors thermostast thermostasts therofer therough therstat therwise thes theshhold
+theshholds theshold thesholds thess thest thet thether thetraedral thetrahedron thets thev theves thex theyr theyre
+thgat thge thhank thhanks thhere thhese thhink thhinking thhinks thhis thi thiank thianks thickenin thicking
+thicknes thid thie thier thight thights thign thigns thigny thigsn thik thiking thikn thikness thiknesses thikning
+thikns thiks thime thimng thimngs thiner thinest thinig thinigs thinik thiniking thiniks thinkabel thinkg thinkgs
+thinkin thinn thirdparty thirs thirtyth thise thisle thiss thist thisy thiunk thjese thme thn thna thnak thnaks thne
+thnig thnigs thnik thniking thniks thoese thogh thoght thoghts thonic thoose thorasic thoroidal thoroughty thorugh
+thorughly thorughout thorughput thoruogh thoruoghly thorwn thos thoses thottle thottled thottles thottling thouch
+thoughout thoughput thoughs thougt thougth thougths thougts thounsands thourgh thourghly thourough thouroughly thow
+thoward thowards thowing thown thows thpe thq thrad thraded thrading thrads thrallin thrashin thre threadin
+threadsave threah threashold threasholds threated threatend threatenin threatment threatments threatning thred
+threded thredhold threding threds threedimenional threedimenionsal threee threeshold threesholds threfore threhold
+threholds threre threrefore threschold threscholds threshhold threshholds threshod threshods threshol thresold
+thresolds thresshold thressholds thrid thridparty thrird throen throgh throghout throghput thron throrough
+throroughly throtte throtted throttes throtting throttlin throttoling throug througg throughly throught throughtout
+throughtput throughts througout througput througt througth throuh throuhg throuhgout throuhgput throuhout throuhput
+throuth throwed throwgh throwin thrreshold thrresholds thrshold thrsholds thrue thrugh thruogh thruoghout thruoghput
+thruout thrustworthiness thrustworthy ths thse thses thsi thsnk thsnked thsnkful thsnkfully thsnkfulness thsnking
+thsnks thsnkyou thsoe thsose thsould thst tht thta thtat thte thught thughts thuis thumbbnail thumbnal thumbnals
+thumnail thumnails thundebird thurday thurough thurrow thursdey thurver thw thyat tich tichened tichness tickness
+tidibt tidibts tidyness tieing tiem tiemd tiemout tiemouts tiemr tiemrs tiems tiemstamp tiemstamped tiemstamps
+tiemzone tiemzones tieth tigger tiggered tiggering tiggers tighly tightely tightenin tigth tigthen tigthened
+tigthening tigthens tigthly tihkn tihng tihngs tihnk tihnking tihnks tihs tiitle tillt tillted tillts timdelta
+timedlta timeing timemout timemouts timeot timeots timeour timeoutted timeput timeputs timere timesamp timesamped
+timesamps timeschedule timespanp timespanps timestan timestanp timestanps timestans timestap timestaped timestaping
+timestaps timestemp timestemps timestmap timestmaps timestmp timestmped timestmping timestmps timetamp timetamps
+timin timmestamp timmestamps timming timne timneout timneouts timoeut timoeuts timout timouts timstamp timstamped
+timstamping timstamps timtout timtouts timzeone timzeones timzezone timzezones timzone timzones tinterrupts tiome
+tiomeout tiomeouts tipe tipical tipically tiple tipled tiples tipling tippin tirangle tirangles titel titels titile
+titlin tittled tittling tjat tje tjhe tjpanishad tkae tkaes tkaing tlaking tmis tnank tnanked tnankful tnankfully
+tnanking tnanks tne toally tobbaco tobot toches tocken tockens tocksen todya toein toekn toekns toether togather
+togehter togeter togeterness toggel toggeld toggele toggeled toggeles toggeling toggels toggleing togglin togheter
+toghether togle togled togles togling toglle toglled toglles toglling togther togueter toi tolarable tolearnce
+tolearnces tolelerance tolen tolens toleranz tolerence tolerences tolerent tolernce tollerable tollerance
+tollerances tollerant toloerance toloerances toloerant tolorance tolorances tolorant tomatoe tomatos tommorow
+tommorrow tomorrrow tongiht tonihgt tood toogle toogled toogles toogling tookit tookits tooks toolar toolsbox toom
+tooo tooptip tooptips toos tootonic topicaizer toplogical toplogically toplogies toplogy topoligical topoligically
+topoligies topoligy topologie topoplogical topoplogies topoplogy torerable toriodal tork torlence tormenters
+tornadoe torough toroughly torpeados torpedos tortilini tortise tortoitse torward torwards totalin totaly totat
+totation totatl totatlly totats tothe tothiba totol totorial totorials touble toubled toubles toubleshoot
+toubleshooted toubleshooting toubleshoots toubling touchsceen tought toughtful toughtly toughts tounge touple
+touples tourch towin toword towords towrad toxen toyin tpye tpyed tpyes tpyical tpyically tpyo tpyos trabsform
+traceablity tracin trackign trackin trackling tracsode tracsoded tracsoder tracsoders tracsodes tracsoding
+traddition tradditional tradditionally tradditions tradgic tradin tradion tradional tradionally tradions traditilnal
+traditiona traditionaly traditionnal traditionnally traditition tradititional tradititionally tradititions tradtion
+tradtional tradtionally tradtions trafficed trafficing traffickin trafic tragectory traget trageted trageting
+tragets traid traids traige traiger traigers traiges traiging traiing trailin trailins trailling traingle traingles
+traingular traingulate traingulated traingulates traingulating traingulation traingulations trainig trainigs trainin
+trainling trainned trainner trainners trainng trainngs trainning traked traker trakers traking tral traled traling
+tralled tralling trals trama tramas tramsmission tramsmissions tramsmit tramsmits tramsmitted tramsmitter
+tramsmitters tramsmitting tranaction tranactional tranactions tranalating tranalation tranalations tranasction
+tranasctional tranasctions trancate trancated trancates trancating tranceiver tranceivers trancendent trancending
+trancevier tranceviers tranciever trancievers tranciver trancivers tranclate trancode trancoded trancoder trancoders
+trancodes trancoding trancodings trandional tranducer tranducers traned traner traners tranfer tranfered tranfering
+tranferred tranferring tranfers tranform tranformable tranformation tranformations tranformative tranformed
+tranformer tranformers tranforming tranforms trangle trangles trangular trangulate trangulated trangulates
+trangulating trangulation trangulations tranient tranients traning tranistion tranistioned tranistioning tranistions
+tranition tranitioned tranitioning tranitions tranlatable tranlate tranlated tranlates tranlating tranlation
+tranlations tranlator tranlators tranlsate tranlsated tranlsates tranlsating tranlsation tranlsations tranlsator
+tranlsators tranmission tranmissions tranmist tranmit tranmits tranmitted tranmitter tranmitters tranmitting
+tranparencies tranparency tranparent tranparently tranport tranported tranporting tranports tranpose tranposed
+tranposes tranposing tranpsort transacion transacional transacions transaciton transacitonal transacitons
+transacrtion transacrtional transacrtions transactino transactinos transactiona transactoin transactoinal
+transactoins transaition transaitions transalate transalated transalates transalating transalation transalations
+transalator transalators transalt transalte transalted transaltes transalting transaltion transaltions transaltor
+transaltors transate transated transates transating transation transational transations transator transators
+transcation transcational transcations transcendance transcendant transcendentational transcendin transcevier
+transciever transcievers transcocde transcocded transcocder transcocders transcocdes transcocding transcocdings
+transconde transconded transconder transconders transcondes transconding transcondings transcorde transcorded
+transcorder transcorders transcordes transcording transcordings transcoser transcosers transcribin transcripting
+transction transctional transctions transeint transeiver transeivers transending transer transesxuals transevier
+transeviers transferd transfered transfering transferrable transferrd transferrin transfert transfmrom
+transfmromation transfmromations transfmromed transfmroming transfmroms transfom transfomation transfomational
+transfomations transfomed transfomer transfomers transfoming transfomm transfoms transfoprmation transforation
+transforations transformate transformated transformates transformating transformaton transformatons transformatted
+transforme transformin transfrom transfromate transfromation transfromations transfromed transfromer transfromers
+transfroming transfroms transiet transiets transiever transievers transision transisioning transisions transisition
+transisitioned transisitioning transisitions transistion transistioned transistioning transistions transitionin
+transitionnal transitionned transitionning transitionns transiton transitoning transitons transitor transitors
+transiver transivers translater translaters translatied translatin translatoin translatoins translteration
+transmision transmisions transmisive transmissable transmissione transmissiones transmisson transmissons
+transmisssion transmisssions transmist transmited transmiter transmiters transmiting transmition transmitions
+transmitsion transmitsions transmittd transmittin transmittion transmittions transmitts transmmit transocde
+transocded transocder transocders transocdes transocding transocdings transofrm transofrmation transofrmations
+transofrmed transofrmer transofrmers transofrming transofrms transolate transolated transolates transolating
+transolation transolations transorm transormation transormations transormed transormer transormers transorming
+transorms transpable transpacencies transpacency transpaernt transpaerntly transpancies transpancy transpant
+transpanted transpanting transpantly transpants transparaent transparaently transparanceies transparancey
+transparancies transparancy transparanet transparanetly transparanies transparant transparantly transparany
+transpararent transpararently transparcencies transparcency transparcenies transparceny transparecy transpareny
+transparities transparity transparnecies transparnecy transparnt transparntly transparren transparrenly transparrent
+transparrently transpart transparts transpatrent transpatrently transpencies transpency transpeorted transperancies
+transperancy transperant transperantly transperencies transperency transperent transperently transplantin
+transporation transportatin transportin transposin transprencies transprency transprent transprently transprot
+transproted transproting transprots transprt transprted transprting transprts transpsition transsend transter
+transterred transterring transters transtion transtioned transtioning transtions transtition transtitioned
+transtitioning transtitions transtorm transtormed transverer transverers transvers transvorm transvormation
+transvormed transvorming transvorms tranversal tranverse tranversing trapeziod trapeziodal trasaction trasactional
+trasactions trascation trascational trascations trasfer trasferred trasferring trasfers trasform trasformable
+trasformation trasformations trasformative trasformed trasformer trasformers trasforming trasforms trashin trasient
+trasiently trasients trasition trasitional trasitionally trasitioned trasitioning trasitions traslalate traslalated
+traslalating traslalation traslalations traslate traslated traslates traslating traslation traslations traslator
+traslators traslucency trasmission trasmissions trasmit trasmits trasmitted trasmitter trasmitters trasmitting
+trasnaction trasnactional trasnactions trasnfer trasnfered trasnferred trasnfers trasnform trasnformation
+trasnformed trasnformer trasnformers trasnforming trasnforms trasnlate trasnlated trasnlates trasnlating trasnlation
+trasnlations trasnlator trasnlators trasnmission trasnmissions trasnmit trasnmits trasnmitted trasnmitter
+trasnmitters trasnmitting trasnparencies trasnparency trasnparent trasnport trasnports trasnsmit trasparency
+trasparent trasparently trasport trasportable trasported trasporter trasports traspose trasposed trasposing
+trasposition traspositions trasversal trasversals trasverse trasversed trasverses trasversing traved traveersal
+traveerse traveersed traveerses traveersing travelin travellin traveral travercal traverce traverced traverces
+travercing travere travered traveres traveresal traverese traveresed travereses traveresing travering traverls
+traversin traverssal travesal travese travesed traveses travesing trawlin trcking tre treadet treak treasurin treate
+treatement treatements treates treatin treee treees tremelo tremelos trempoline treshhold treshholds treshold
+tresholds tressle tresure tresured tresurer tresures tresuring treting trew trewthful trewthfully trgger trggered
+trggering trggers trgistration trhe trhough triagle triagular triagularity triagulate triagulated triagulates
+triagulating triagulation triagulations triagulator triagulators trialin triallin trian triancle triancles trianed
+triange triangel triangels trianges trianglular trianglulate trianglulated trianglulates trianglulating
+trianglulation trianglulations trianglutaion triangulataion triangulatin triangultaion trianing trianlge trianlges
+trians triathalon triathalons triffer triffered triffering triffers triger trigered trigering trigerr trigerred
+trigerring trigerrs trigers trigged triggerd triggeres triggerin triggerred triggerring triggerrs triggger
+trigggered trigggering trigggers trigging trignametric trignametry trignometric trignometry triguered trik triked
+trikery triks triky trilinar trilineal trillin trimed triming trimmin trimmng trinagle trinagles trinagular
+trinagulate trinagulated trinagulates trinagulating trinagulation trinagulations tring tringket tringkets trings
+triniy triology tripel tripeld tripels triplin trippin tripple triptick triptickes tripticks triptish triptishes
+triptishs triscadecafobia triscadecaphobia triscaidecafobia triscaidecaphobia triscaidekafobia triscaidekaphobia
+triskadecafobia triskadecaphobia triskadekafobia triskadekaphobia triuangulate trival trivally trivias trivival
+triyng trnasfer trnasferred trnasferring trnasfers trnasform trnasformation trnasformations trnasformed trnasformer
+trnasformers trnasforming trnasforms trnaslate trnaslated trnaslates trnaslating trnaslation trnaslations trnaslator
+trnaslators trnasmission trnasmissions trnasmit trnasmited trnasmits trnasmitted trnasmitter trnasmitters
+trnasmitting trnsfer trnsfered trnsfers trogladite trogladites trogladitic trogladitical trogladitism troglidite
+troglidites trogliditic trogliditical trogliditism troglodite troglodites trogloditic trogloditical trogloditism
+troling trollin trolly trollys trooso troosos troosso troossos trotski trotskism trotskist trotskists trotskyite
+trotskyites trottin trottle trottled trottling trotzki trotzkism trotzkist trotzkists trotzky trotzkyism trotzkyist
+trotzkyists trotzkyite trotzkyites troubador troubadors troube troubed troubes troubeshoot troubeshooted
+troubeshooter troubeshooters troubeshooting troubeshoots troubing troublehshoot troublehshooting troubleshootin
+troublin troublshoot troublshooting troughout troughput trought troup troups trriger trrigered trrigering trrigers
+trrigger trriggered trriggering trriggers tru trubador trubadors trubadour trubadours trubble trubbled trubbles
+truble trubled trubles trubling trucate trucated trucates trucating trucation trucations trucnate trucnated
+trucnates trucnating trucnation trucnations truct tructs tructural tructurally tructure tructured tructures
+tructuring trudgin truelly truely truged trugged truging truied trully trun trunacte trunacted trunactes trunacting
+trunaction truncat truncatd truncatin truncats trunctate trunctated trunctates trunctating trunctation truncte
+truncted trunctes truncting trunction truned truns trusthworthiness trusthworthy trustworthly trustworthyness
+trustworty trustwortyness trustwothy truw trye tryed tryes tryied tryies tryig tryign tryin tryinng trys tryying
+ttempt ttempted ttempting ttempts ttest ttested ttesting ttests tthank tthanks tthat tthe tthere tthese tucan tucans
+tuesdey tuesdsy tufure tuhmb tuhmbnail tuhmbnails tuhmbs tumbnail tumbnails tuncate tuncated tuncates tuncating
+tuncation tuncations tunelled tunelling tung tunges tungs tungues tunin tunned tunnelin tunnell tunning tuotiral
+tuotirals tupe tupel tupels tupes tupple tupples turain turains turcoise ture turkoise turle turly turncate
+turncated turncates turncating turncation turncations turnk turorial turorials turrain turrains turtleh turtlehs
+turtorial turtorials tusday tuseday tust tution tutoral tutorals tutoriel tutoriels tweakin tweek tweeked tweeking
+tweeks tweleve twelth twiiter twiter twoard twoards twodimenional twodimenionsal twon twoo twpo tye tyep tyepd tyeps
+tyes tyhat tyhe tyies tyin tymecode tyoe tyoed tyoes tyoing tyope typcast typcasting typcasts typcial typcially
+typdef typecastin typechek typecheking typesrript typess typicall typicallly typicaly typicially typin typle typles
+typoe typoes typographc typopgrahic typopgrahical typpe typped typpes typpical typpically typping typpo typpos
+tyranies tyrany tyring tyrranies tyrrany uability uable ubelieveble ubelievebly ubernetes ubiquitious ubiquituously
+ubiquotous ubiquoutous ubitquitous ublic ublication ublications ublicly ublish ublished ublisher ublishers ublishes
+ublishing ubunut ubutu ubutunu udated udateed udater udating uderlying uderstand uderstandable uderstandably
+uderstanding uderstands uderstood udner udnerlying udnerstand udnerstanding udnerstands udnerstood udno udo
+udpatable udpate udpated udpater udpates udpating ueful uegister ueried ueries uername uernames uers uery uerying
+ues uesd uesed ueser uesername uesernames uesers ueses uesful uesfull uesfulness uesing uesless ueslessness uesr
+uesrname uesrnames uesrs uest uestion uestioned uestioning uestionnaire uestionnaires uestions uests uffer uffered
+uffering uffers uggest uggested uggesting uggestion uggestions uggests uggly ugglyness uglyness ugprade ugpraded
+ugprades ugprading ugrade ugraded ugrader ugraders ugrades ugrading uhandled uique uise uisng uite uites uknown
+uknowns ukowns uless ulimited ulter ulteration ulterations ultered ultering ulters ultimatly ultimely umambiguous
+umark umarked umbrealla uminportant umit umless ummark umoutn unabailability unabailable unabale unabel unabled
+unablet unabling unacceptible unaccesible unaccessable unacknowleged unacknownledged unacompanied unadvertantly
+unadvertedly unadvertent unadvertently unahppy unale unalllowed unambigious unambigiously unambigous unambigously
+unamed unamiguous unamiguously unanimuous unanimuously unannimous unannimously unannomous unannomously unannomus
+unannomusly unanomous unanomously unanomus unanomusly unanymous unanymously unappretiated unappretiative
+unapprieciated unapprieciative unapretiated unapretiative unaquired unarchving unassing unassinged unassinging
+unassings unathenticated unathorised unathorized unatteded unauthenicated unauthenticed unavaiability unavaiable
+unavaialability unavaialable unavaialbale unavaialbe unavaialbel unavaialbility unavaialble unavaibility unavaible
+unavailabel unavailbility unavailble unavailiability unavailiable unavailibility unavailible unavaliability
+unavaliable unavaoidable unavilability unavilable unballance unbeknowst unbeleifable unbeleivable unbeliefable
+unbelivable unbeliveable unbeliveably unbelivebly unble unborned unbouind unbouinded unboun unbounad unbounaded
+unbouned unbounnd unbounnded unbouund unbouunded unbunded unbuntu uncahnged uncalcualted unce unceasin uncehck
+uncehcked uncerain uncerainties uncerainty uncertaincy uncertainities uncertainity uncessarily uncessary uncetain
+uncetainties uncetainty unchache unchached unchaged unchainged unchallengable unchaned unchaneged unchangable
+unchangd uncheked unchenged uncler unclude uncluded uncludes uncluding uncognized uncoment uncomented uncomenting
+uncoments uncomitted uncommited uncommment uncommmented uncommmenting uncommments uncommmitted uncommmon
+uncommpresed uncommpresion uncommpressd uncommpressed uncommpression uncommtited uncomon uncompatibilities
+uncompatibility uncompatible uncompetetive uncompetive uncomplete uncompleteness uncompletness uncompres uncompresed
+uncompreses uncompresing uncompresor uncompresors uncompressible uncomprss unconcious unconciousness unconcistencies
+unconcistency unconcistent uncondisional uncondisionaly uncondisionnal uncondisionnaly unconditial unconditially
+unconditialy unconditianal unconditianally unconditianaly unconditinal unconditinally unconditinaly unconditionaly
+unconditionnal unconditionnally unconditionnaly unconditonal unconditonally uncondtional uncondtionally unconfiged
+unconfortability unconfortable unconfortably unconsisntency unconsistencies unconsistency unconsistent
+unconsistently uncontitutional uncontrained uncontrolable unconvenience unconveniences unconvenient unconveniently
+unconvential unconventionnal unconvertable uncorectly uncorelated uncorrect uncorrectly uncorrolated uncoverged
+uncoverted uncrypted undecideable undefied undefien undefiend undefind undefinied undeflow undeflows undefuned
+undelying undependend underated underates underating underfiend underfined underfow underfowed underfowing underfows
+underlayed underlaying underlflow underlflowed underlflowing underlflows underlfow underlfowed underlfowing
+underlfows underlow underlowed underlowing underlows underlyign underlyin underlyng underneeth underrrun undersacn
+undersand undersandable undersandably undersanding undersands undersatnd undersatndable undersatndably undersatnding
+undersatnds undersood understad understadable understadably understading understadn understadnable understadnably
+understadning understadns understads understandig understandin understant understantable understantably
+understanting understants understatin understnad understnadable understnadably understnading understnads understoon
+understoud undertable undertand undertandable undertanded undertanding undertands undertood undertsand undertsanding
+undertsands undertsood undertstand undertstands underun underuns underware underying underyling undescore undescored
+undescores undesireable undesitable undestand undestandable undestanding undestands undestood undet undetecable
+undetstand undetware undetwater undfine undfined undfines undistinghable undmaaged undmaged undocummented undoed
+undorder undordered undoubtely undreground unduely undupplicated uneared uneccesarily uneccesary uneccessarily
+uneccessary unecesarily unecesary unecessarily unecessary unecrypted uneeded unefficiency unefficient unefficiently
+unefined uneforceable uneform unencrpt unencrpted unenforcable unepected unepectedly unequalities unequality
+unequivalent uner unerlying unerstand unerstanding unerstands unerstood unesacpe unesacped unessecarily
+unessecarrily unessecarry unessecary unevaluted unexcected unexcectedly unexceptionnal unexcpected unexcpectedly
+unexecpted unexecptedly unexected unexectedly unexepcted unexepctedly unexepected unexepectedly unexpacted
+unexpactedly unexpcted unexpctedly unexpeced unexpecedly unexpecetd unexpecetdly unexpect unexpectad unexpectadly
+unexpectd unexpectdly unexpecte unexpectely unexpectend unexpectendly unexpectly unexpeected unexpeectedly
+unexpepected unexpepectedly unexpepted unexpeptedly unexpercted unexperctedly unexpested unexpestedly unexpetced
+unexpetcedly unexpetct unexpetcted unexpetctedly unexpetctly unexpetect unexpetected unexpetectedly unexpetectly
+unexpeted unexpetedly unexpexcted unexpexctedly unexpexted unexpextedly unexspected unexspectedly unfilp unfilpped
+unfilpping unfilps unflaged unflexible unforetunate unforetunately unforgetable unforgiveable unform unformated
+unforms unforseen unforttunate unforttunately unfortuante unfortuantely unfortuate unfortuately unfortunaletly
+unfortunalte unfortunaltely unfortunaly unfortunat unfortunatel unfortunatelly unfortunatetly unfortunatley
+unfortunatly unfortunet unfortunete unfortunetely unfortunetly unfortuntaly unforunate unforunately unforutunate
+unforutunately unfotunate unfotunately unfourtunate unfourtunately unfourtunet unfourtunetly unfurtunate
+unfurtunately ungeneralizeable ungly unhandeled unhilight unhilighted unhilights unich unick unicks unidentifiedly
+unidimensionnal unifed unifes unifform unifforms unifing unifiy unifiying uniformely uniformin uniformy unifrom
+unifromed unifromity unifroms unifyin unigned unihabited unilateraly unilatreal unilatreally unimpemented
+unimplemeneted unimplimented uninfrom uninfromed uninfromes uninfroming uninfroms uninistall uninistalled
+uninistaller uninistallers uninistalling uninistalls uninitailised uninitailized uninitalise uninitalised
+uninitalises uninitalize uninitalized uninitalizes uniniteresting uninitializaed uninitialse uninitialsed
+uninitialses uninitialze uninitialzed uninitialzes uninstalable uninstallin uninstatiated uninstlal uninstlalation
+uninstlalations uninstlaled uninstlaler uninstlaling uninstlals uninteded unintelligable unintelligble unintented
+unintentially uninteressting uninterestin uninterpretted uninterruped uninterruptable unintersting uninteruppted
+uninterupted unintesting unintialised unintialized unintiallised unintiallized unintialsied unintialzied unio
+uniocde unios uniqe uniqu uniquenes uniquness unirom unistall unistallation unistalled unistaller unistallers
+unistalling unistalls uniterrupted unitialise unitialised unitialises unitialising unitialize unitialized
+unitializes unitializing unitilise unitilised unitilises unitilising unitilities unitility unitilize unitilized
+unitilizes unitilizing unitilties unitilty unititialized unitl unitled unitss univeral univerally univeriality
+univeristies univeristy univerities univerity universell universial universiality universirty universtal universtiy
+univesities univesity univiersal univrsal unkmown unknon unknonw unknonwn unknonws unknouwn unknowin unknowngly
+unknwn unknwns unknwoing unknwoingly unknwon unknwons unknwown unknwowns unkonw unkonwn unkonwns unkown unkowns
+unkwown unlabled unlcear unleess unles unlikey unlikley unlimeted unlimitied unlimted unline unloadin unloadins
+unmached unmacthed unmainted unmanouverable unmaping unmappend unmarsalling unmaximice unmber unmbered unmbering
+unmbers unmergable unmisakable unmisakably unmistakeably unmodfide unmodfided unmodfied unmodfieid unmodfified
+unmodfitied unmodifable unmodifed unmoutned unnable unnacceptable unnaceptably unnacquired unncessarily unncessary
+unnecassarily unnecassary unneccecarily unneccecary unneccesarily unneccesary unneccessarily unneccessary
+unneceesarily unneceesary unnecesarily unnecesarrily unnecesarry unnecesary unnecesasrily unnecesasry unnecessar
+unnecessarilly unnecessarly unnecesserily unnecessery unnecessiarlly unnecssarily unnecssary unnedded unneded
+unneedingly unnescessarily unnescessary unnesesarily unnesesary unnessarily unnessary unnessasarily unnessasary
+unnessecarily unnessecarrily unnessecarry unnessecary unnessesarily unnessesary unnessessarily unnessessary unning
+unnmatched unnnecessarily unnnecessary unnofficial unnofficially unnown unnowns unnsupported unnused unobstrusive
+unocde unoffical unoficcial unoin unompress unoperational unoptimice unoptimiced unorderd unoredered unorotated
+unoticeable unpacke unpacket unpackin unparseable unpertubated unperturb unperturbated unperturbe unphyiscal
+unplease unpleasent unplesant unplesent unpluged unpluggin unpluging unprecendented unprecidented unprecise
+unpredicable unpredicatable unpredicatble unpredictablity unpredictible unpriviledged unpriviliged unprmopted
+unprobable unprobably unqiue unqoute unqouted unqoutes unqouting unque unquotin unquotte unquotted unquottes
+unquotting unreacahable unreacahble unreacheable unrealeased unreasonabily unrechable unrecocnized unrecoginized
+unrecogized unrecognixed unrecongized unreconized unrecovable unrecovarable unrecoverd unregester unregiste
+unregisted unregisteing unregisterd unregisteres unregistert unregistes unregisting unregistred unregistrs unregiter
+unregiters unregnized unregognised unregsiter unregsitered unregsitering unregsiters unregster unregstered
+unregstering unregsters unreigister unreigster unreigstered unreigstering unreigsters unrelatd unreleated unreliabe
+unreliabily unreliablity unrelibility unrelible unrelted unrelyable unrelying unrepentent unrepetant unrepetent
+unreplacable unreplacalbe unrepoducible unreprociblbe unreprocible unreprodicible unreproducable unreproducble
+unreprucible unresgister unresgisterd unresgistered unresgisters unresolvabvle unresonable unresovlable unresovled
+unresponsize unresposive unrestrcited unrgesiter unroated unrosponsive unsable unsage unsaged unsages unsaging
+unsanfe unsatifactory unsccessful unscubscribe unscubscribed unsearcahble unsed unseful unselct unselcted unselctes
+unselcting unselcts unselecgt unselecgted unselecgtes unselecgting unselecgts unselectabe unseless unsepcified unser
+unserlying unsername unsernames unsers unserstand unserstanding unserstands unserstood unseted unseting unsetset
+unsetted unsettin unshfit unshfited unshfiting unshfits unsiged unsigend unsignd unsignificant unsing unsinged
+unsless unsoclicited unsolicitied unsolicted unsollicited unspecializated unspecifed unspecificed unspecifiec
+unspecifiecd unspecifieced unspefcifieid unspefeid unspeficed unspeficeid unspeficialleid unspeficiallied
+unspeficiallifed unspeficied unspeficieid unspeficifed unspeficifeid unspeficified unspeficififed unspeficiied
+unspeficiifed unspeficilleid unspeficillied unspeficillifed unspeficiteid unspeficitied unspeficitifed unspefied
+unspefifed unspefifeid unspefified unspefififed unspefiied unspefiifeid unspefiified unspefiififed unspefixeid
+unspefixied unspefixifed unspported unssuported unssupported unstabel unstability unstalbe unstall unstallation
+unstalled unstaller unstalles unstalling unstalls unsuable unsual unsubcribe unsubcribed unsubcribes unsubcribing
+unsubcription unsubcriptions unsubscibe unsubscibed unsubscibes unsubscibing unsubscirbe unsubscirbed unsubscirbes
+unsubscirbing unsubscirption unsubscirptions unsubscribin unsubscritpion unsubscritpions unsubscritpiton
+unsubscritpitons unsubscritption unsubscritptions unsubstanciated unsucccessful unsucccessfully unsucccessul
+unsucccessully unsuccee unsucceed unsucceedde unsucceeded unsucceeds unsucceeed unsuccees unsuccesful unsuccesfull
+unsuccesfully unsuccess unsuccessfull unsuccessfullly unsuccessfuly unsucesful unsucesfull unsucesfully unsucesfuly
+unsucessefully unsucessflly unsucessfually unsucessful unsucessfull unsucessfully unsucessfuly unsucesssful
+unsucesssfull unsucesssfully unsucesssfuly unsucessufll unsucessuflly unsucessully unsued unsufficient unsuportable
+unsuported unsupport unsupproted unsupprted unsupress unsupressed unsupresses unsuprised unsuprising unsuprisingly
+unsuprized unsuprizing unsuprizingly unsurprisin unsurprized unsurprizing unsurprizingly unsusable unsused unsusual
+unsusually unswithced unsychronise unsychronised unsychronize unsychronized untargetted unter unterlying unterstand
+unterstanding unterstands unterstood untilities untility untill untils untintuitive untoched untqueue untrached
+untranslateable untrasform untrasformed untrasposed untrustworty untuitive untuitively unued ununsed ununsual unusal
+unusally unusde unuseable unuseal unuseed unuseful unusre unusuable unusued unvailability unvailable unvalid
+unvalidate unvavailable unverfified unversal unversality unversionned unversities unversity unversoned unviersal
+unviersality unvierse unvierses unviersities unviersity unwarrented unweildly unweildy unwieldly unwraped unwraping
+unwrappin unwrritten unx unxepected unxepectedly unxpected unzaturated unziped upack upacked upacking upacks upadate
+upadated upadater upadaters upadates upadating upadte upadted upadter upadters upadtes upadting upagrade upagraded
+upagrades upagrading upate upated upater upates upating upccoming upcomin upcomming updadate updadated updadates
+updadating updae updaed updaer updaers updaes updaing updat updatd updateded updateed updatees updateing updatess
+updatig updatin updatr updatrs updats upddate upddated upddater upddaters upddates upddating updgrade updgraded
+updgrades updgrading updload updrage updraged updrages updraging updte updted updter updters updtes updting uper
+upercase upercased upercasing uperclass upgade upgaded upgades upgading upgarade upgaraded upgarades upgarading
+upgarde upgarded upgardes upgarding upgarte upgarted upgartes upgarting upgerade upgeraded upgerades upgerading
+upgradablilty upgradde upgradded upgraddes upgradding upgradei upgradin upgradingn upgrate upgrated upgrates
+upgrating upholstry uplad upladad upladaded upladed uplader upladers uplading uplads uplaod uplaodad uplaodaded
+uplaoded uplaoder uplaoders uplaodes uplaoding uplaods upliad uploade uploades uploadin uploaed uploaeded uploaeding
+uploaeds uplod uplodad uplodaded uploded uploder uploders uploding uplods upperace upperaced upperacing uppercas
+uppler uppload upploaded upploader upploaders upploading upploads uppon upport upported upporterd upporting upports
+uppper upppercase uppstream uppstreamed uppstreamer uppstreaming uppstreams uppwards uprade upraded uprades uprading
+uprgade uprgaded uprgades uprgading upsream upsreamed upsreamer upsreaming upsreams upsrteam upsrteamed upsrteamer
+upsrteaming upsrteams upsteam upsteamed upsteamer upsteaming upsteams upsteram upsteramed upsteramer upsteraming
+upsterams upstread upstreamedd upstreammed upstreammer upstreamming upstreem upstreemed upstreemer upstreeming
+upstreems upstrem upstrema upsupported uptadeable uptdate uptim uption uptional uptionally uptions uptodate
+uptodateness uptream uptreamed uptreamer uptreaming uptreams uqest uqests ure urface urfaced urfaces urfacing urrlib
+usag usal usally uscaled usccess useability useable useage useanother usebility useble useed useer useername
+useernames useers usees usefl usefule usefulfor usefull usefullness usefult usefulu usefuly usefutl useg usege
+useing usera userame userames userapace usere userful userpace userpsace userr userrname userrnames userrs
+userrspace usersapce userspase usesfull usespace usetnet usgin usiability usiable usiage usibility usible usied usig
+usign usigned usiing usin usind usinf usinging usinng usng usnig uspported usptart usptarts usre usred usrename
+usrenames usrer usrername usrernames usrers usrerspace usres usrespace usring usseful ussefully ussefulness usser
+ussername ussernames ussers usserspace ussual ussuall ussually usuability usuable usuage usuall usuallly usualy
+usualyl usue usued usueful usuer usuing usupported ususal ususally utiilties utiilty utilies utililties utililty
+utilis utilisa utilisaton utilisin utilites utilitisation utilitise utilitises utilitising utilitiy utilitization
+utilitize utilitizes utilitizing utiliy utiliz utiliza utilizaton utilizin utill utillisation utillise utillised
+utillises utillising utillities utillity utillization utillize utillized utillizes utillizing utilsation utilse
+utilsed utilses utilsing utilties utiltities utiltity utilty utily utilzation utilze utilzed utilzes utilzing
+utitities utitity utitlities utitlity utitlties utitlty utlisation utlise utlised utlises utlising utlities utlity
+utlization utlize utlized utlizes utlizing utput utputs uupload uupper vaaluable vaaluables vaaluation vaaluations
+vaalue vaalued vaalues vaaluing vaccinatin vaccum vaccume vaccumed vaccuming vaccums vaccuum vaccuumed vaccuuming
+vaccuums vacinate vacinated vacinates vacinating vacination vacinations vacine vacines vacinity vactor vactors vacum
+vacume vacumed vacumeed vacumes vacuming vacumme vacummed vacummes vacumming vacumms vacums vacuosly vacuumin vaelue
+vaelues vaguaries vai vaiable vaiables vaiance vaiances vaiant vaiantly vaiants vaiation vaiations vaid vaidate
+vaidated vaidates vaidating vaidation vaidations vaidator vaidators vaidity vaieties vailable vaild vaildate
+vaildated vaildates vaildating vaildation vaildations vaildator vaildators vaildity vailid vailidate vailidated
+vailidates vailidating vailidation vailidations vailidator vailidators vailidity vailidty vaious vairable vairables
+vairance vairances vairant vairants vairation vairations vairous vakue vakued vakues valailable valdate valdated
+valdates valdating valdation valdations valdator valdators valdity valetin valetta valeu valeud valeus valiability
+valiable valiables valiate valiated valiates valiating valiation valiations valiator valiators validade validaded
+validades validading validadion validadions validador validadors validaiton validaitons validata validataion
+validataions validater validaterelase validaters validatin validatins validatior validatiors validaton validatons
+valide valididty validing validion validions validte validted validtes validting validtion validtions validtor
+validtors valie valied valies valif valitdity valkues vallay vallayed vallaying vallays vallgrind vallid vallidation
+vallidity vallies vallue vallues vally vallys valsues valtage valtages valu valuble valud valudate valudated
+valudates valudating valudation valudations valudator valudators valudes valueable valuess valuie valuin valulation
+valulations valule valuled valules valuling valume valumes valus valuse valuses valye valyes vanishs vaoid vaoided
+vaoiding vaoids varable varables varagated varaiable varaiables varaiance varaiances varaiant varaiants varaiation
+varaiations varaible varaibles varaince varainces varaint varaints varaition varaitions varance varances varant
+varants varation varations varegated vareigated variabble variabbles variabe variabel variabele variabeles variabels
+variabes variabl variabla variablas variablen variablens variablesm variabls varialbe varialbes varialble varialbles
+variale variales varian varians variante variantes variantion variantions variaties variatino variatinos
+variationnal variatoin variatoins variaty variavle variavles varibable varibables varibale varibales varibaless
+varibel varibels varibility variblae variblaes varible varibles varieable varieables variebility varieble variebles
+varience variences varient varients varierty variey varification varifications varified varifier varifiers varifies
+varify varifying varigated variing varilue varilues varing varios varities varity variuos variuous varius varmit
+varmits varn varned varning varnings varns varoius varous varously varriable varriables varriance varriances
+varriant varriants varriation varriations vart vartical vartically varts varyin vas vasall vasalls vaue vaued vaues
+vaule vauled vaules vauling vave vavle vavlue vavriable vavriables vawdville vawdvillean vawdvillian vbsrcript
+veamant veamantly vebrose vecotr vecotrs vectices vectore vectores vectorin vectorss vectror vectrors vecvtor
+vecvtors vedio vefiry vegatable vegatarian vegatarians vegetarien vegetariens vegetarion vegetarions vegeteble
+vegeterian vegeterians vegitable vegitables vegitarian vegitarians vegitarien vegitariens vegitarion vegitarions
+vegtable vegtarian vegtarians vehical vehicals vehicule vehicules veicle veicles veify veiw veiwed veiwer veiwers
+veiwing veiwings veiws vektor vektors velcoity velidate vell velociries velociry vender venders venemous vengance
+vengence ventilatin ventillate ventillated ventillates ventillating venyet venyets veragated verbage verbaitm
+verbatum verboase verbossity verbous verbouse verbously verbse verchew verchews verctor verctors veregated
+vereigated veresion veresions verfication verficiation verfied verfier verfies verfifiable verfification
+verfifications verfified verfifier verfifiers verfifies verfify verfifying verfires verfiy verfiying verfy verfying
+veriable veriables veriasion veriasions veriation veriations verical verically verication verications veridying
+verifable verifcation verifcations verifed verifer verifers verifes verifi verifiaction verifiactions verificaion
+verificaions verificaiton verificaitons verificiation verificiations verifie verifieing verifing verifiy verifiying
+verifty veriftying verifyed verifyes verifyied verifyies verifyin verigated verion verions veriosn veriosns verious
+verision verisions verison verisoned verisoner verisoners verisoning verisons veritcal veritcally veritical verivy
+verly vermen vermillion vermuth verndor verrical verry versatle vershin vershined vershining vershins versin
+versined versining versino versinoed versinoing versinos versins versio versiob versiobed versiobing versiobs
+versioed versioing versiom versiomed versioming versioms versionaddded versionin versionm versionms versionn
+versionned versionning versionns versioon versiooned versiooning versioons versios versital versitilaty versitile
+versitle versitlity versoin versoined versoining versoins versoion versoioned versoioning versoions verson versoned
+versoning versons vertabraes vertabray vertabrays vertextes vertexts vertial verticall verticaly verticed verticies
+verticla verticlealign vertiece vertieces vertifiable vertification vertifications vertify vertikal vertix vertixes
+vertixs vertx veryfication veryfications veryfied veryfieng veryfier veryfiers veryfies veryfy veryfying veryified
+veryifies veryify veryifying vesion vesioned vesioning vesions vesrion vesrioned vesrioning vesrions vetex vetexes
+vetical vetically vetinarian vetinarians vetod vetoin vetor vetored vetoring vetors vetran vetrans vetween vew vewed
+vewer vewers vewing vews vexin veyr vhild viariable viariables viatnamese vibrater vibraters vicefersa viceversa
+vicewersa victem victemize victemized victemizes victemizing victems victimizin victum victums videostreamming
+vidget vidgets viee viees vieport vieports vietnamesea viewin viewtransfromation vigeur vigilanties vigilanty
+vigilence vigourous vill villan villans villian villians villification villify villin vincinity vindow vindows
+vinigar vinigarette vinigarettes vinrator vinyet vinyets vioalte vioaltion violatin violentce violoated violoating
+violoation violoations viralence viralently virtal virtalenv virtaul virtaulenv virtaulisation virtaulise
+virtaulised virtaulises virtaulising virtaulization virtaulize virtaulized virtaulizes virtaulizing virtaully
+virtical virtiual virttual virttually virtualenf virtualiation virtualied virtualisaion virtualisaiton virtualizaion
+virtualizaiton virtualiziation virtualy virtualzation virtuell virtural virture virual virualenv virualisation
+virualise virualised virualises virualising virualization virualize virualized virualizes virualizing virually
+virutal virutalenv virutalisation virutalise virutalised virutalization virutalize virutalized virutally virutals
+virutual visability visable visably visbility visble visblie visbly viscious viseral viserally visheate visheation
+visheator visheators vishus vishusly visiable visiably visibale visibibilty visibile visibililty visibilit visibiliy
+visibiltiy visibilty visibily visibl visibleable visibles visiblilities visiblility visiblities visiblity visiblle
+visiblly visinble visious visisbilities visisbility visisble visisbly visiter visiters visitin visitng visivble
+vissible vist visted visting vistor vistors vists visuab visuabisation visuabise visuabised visuabises visuabization
+visuabize visuabized visuabizes visuable visuables visuably visuabs visuaisation visuaise visuaised visuaises
+visuaization visuaize visuaized visuaizes visuale visuales visualisin visualizaion visualizaiton visualizaitons
+visualizaton visualizatons visualizin visuall visuallisation visuallization visuallly visualsation visualsations
+visualy visualyse visualzation visualzations visul visulisation visulisations visulization visulizations visulize
+visulized visulizer visulizes visulizing vitories vitrole vitrual vitrually vitual vitualenv vitualisation vitualise
+vitualised vitualises vitualising vitualization vitualize vitualized vitualizes vitualizing vitually vituals viusal
+viusalisation viusalise viusalised viusalises viusalising viusalization viusalize viusalized viusalizes viusalizing
+viusally viusals viusualisation viwe viwed viweed viwer viwers viwes vizual vizualisation vizualisations vizualise
+vizualised vizualises vizualising vizualization vizualizations vizualize vizualized vizualizes vizualizing vizually
+vizuals vlarge vlaue vlaues vlone vloned vlones vluable vluables vluation vluations vlue vlued vlues vluetooth
+vluing vocabualries vocabualry vocabularlies vocabularly voidin voif volatage volatages volatge volatges volcanoe
+volenteer volenteered volenteers volentier volentiered volentiering volentiers voleyball volital volitale volitile
+volontary volonteer volonteered volonteering volonteers volounteer volounteered volounteering volounteers volumn
+volumne volumns volums volunteerin volxel volxels vonfig vor vould vowin voxes voyour voyouristic voyouristically
+voyours vreity vresion vresioned vresioning vresions vrey vriable vriables vriety vrifier vrifies vrify vrilog
+vritual vritualenv vritualisation vritualise vritualization vritualize vrituoso vrsatile vrsatility vrsion vrsions
+vulbearable vulbearabule vulbearbilities vulbearbility vulbearbuilities vulbearbuility vulberabilility
+vulberabilites vulberabiliti vulberabilitie vulberabilitis vulberabilitiy vulberabillities vulberabillity
+vulberabilties vulberabilty vulberablility vulberabuilility vulberabuilites vulberabuiliti vulberabuilitie
+vulberabuilities vulberabuilitis vulberabuilitiy vulberabuility vulberabuillities vulberabuillity vulberabuilties
+vulberabuilty vulberabule vulberabulility vulberbilities vulberbility vulberbuilities vulberbuility vulerabilities
+vulerability vulerable vulerabuilities vulerabuility vulerabule vulernabilities vulernability vulernable
+vulnarabilities vulnarability vulnarable vulnderabilities vulnderability vulnderable vulneabilities vulneability
+vulneable vulnearabilities vulnearability vulnearable vulnearabule vulnearbilities vulnearbility vulnearble
+vulnearbuilities vulnearbuility vulnerabilies vulnerabiliies vulnerabilility vulnerabililties vulnerabililty
+vulnerabilit vulnerabilites vulnerabiliti vulnerabilitie vulnerabilitiesy vulnerabilitis vulnerabilitiy
+vulnerabilitu vulnerabilityies vulnerabilitys vulnerabiliy vulnerabillities vulnerabillity vulnerabilties
+vulnerabilty vulnerabily vulnerabities vulnerablilities vulnerablility vulnerablities vulnerablity vulnerablle
+vulnerabuilility vulnerabuilites vulnerabuiliti vulnerabuilitie vulnerabuilities vulnerabuilitis vulnerabuilitiy
+vulnerabuility vulnerabuillities vulnerabuillity vulnerabuilties vulnerabuilty vulnerabule vulnerabulility
+vulnerarbilities vulnerarbility vulnerarble vulnerbailities vulnerbaility vulnerbilities vulnerbility vulnerble
+vulnerbuilities vulnerbuility vulnererabilities vulnererability vulnererable vulnreabilities vulnreability
+vulnreable vunerabilities vunerability vunerable vunrabilities vunrability vunrable vyer vyre waht wahtever wainting
+waisline waislines waitin waitting wakeus wakin wakup wakups walkin walkthough walkthoughs wallowin wallthickness
+walue walues wantin wantto wapped wapper wappers wapping warantee waranties waranty wardobe warehosue warehosues
+waring warings warinig warinigs warining warinings waritable warks warlking warnibg warnibgs warnig warnign warnigns
+warnigs warniing warniings warnin warnind warninds warninf warninfs warningss warninig warninigs warnining
+warninings warninng warninngs warnins warninsg warninsgs warniong warniongs warnkng warnkngs warnned warnning
+warnnings warpin warpped warpper warpping warppred warpprer warppring warpprs warpps warrent warrents warrn warrned
+warrning warrnings warrriors wasn wasnt wass wastefull wastefullness watchdong watchog watermask wath wathc wathdog
+wathever waths wating watn wavelengh wavelenghs wavelenght wavelenghts wavelnes wayoint wayoints wayword wbsite
+wbsites wdith weahter weahters weant weaponaries weaponary weappon weappons wearin wearn wearned wearning wearnings
+wearns wearyin weas weatherin weavin webage webages webaserver webbased webbooks webhools webiste webistes webstie
+websties wedensday wednesay wednesdaay wednesdey wednessday wednsday weerd weerdly weev weeved weeves weeving wege
+wehen wehenever wehere wehereas weherever wehn wehnever wehre wehreas wehrever wehther weighin weightin weigth
+weigthed weigths weild weilded weill weired weitght weith wel welfair wellfare wellplate wellplates welp wendesday
+wendsay wendsday wensday wepon wepons weppon weppons wereabouts wereas weree werent werever werid werider weridest
+weridly weridness wery wesbite wesbites wesite wesites wether wew wezzal wezzals whan whant whants whataver
+whatepsace whatepsaces whaterver whather whathever whatsover whch whcich whcih whe wheareas wheather wheen wheh
+whehter wheigh wheighed wheighing wheighs wheight wheighted wheighting wheights whell whem whenevery whenn whent
+whenver wher wheras wherease whereever wherether whery wheteher whetehr wheter whethe whethter whever whheel whhen
+whic whicg whichs whicht whick whicth whih whihc whihch whiher whike whilest whill whiltelist whiltelisted
+whiltelisting whiltelists whilw whioch whiped whis whish whishlist whisperin whistlin whitch whitchever whitelistin
+whitepace whitepaces whitepsace whitepsaces whith whithe whithin whithout whitin whitout whitre whitspace whitspaces
+whlch whle whlie whn whne whnever whoes whoknows wholely wholey wholy whoms whoose whos whould whre whta whther
+whtihin whyt whyth whythout wiat wice wiceversa wicewersa wich widder widesread widgect widgects widged widgeds
+widghet widghets widgit widgits widgte widgtes widht widhtpoint widhtpoints widnow widnows widthes widthn widthout
+wief wieghed wieght wieghted wieghts wieh wierd wierdly wierdness wieth wiew wigdet wigdets wighed wighing wighted
+wighting wih wihch wihich wihin wihite wihle wihout wiht wihtin wihtout wiil wikpedia wil wilcard wilcards
+wildebeast wildebeasts wildget wildgets wilfull wilh wille willfull willingless willk willl wimmen wimmenly wimmens
+windo windoe windoes windoow windoows windos windowz windwo windwos winge winn winndow winndows winodw winodws wipin
+wipoing wirded wireframw wireframws wirh wirhin wirhout wirtable wirte wirter wirters wirtes wirth wirting wirtten
+wirtual wiscle wiscled wiscles wiscling wisper wispered wispering wispers wissle wissled wissles wissling witable
+witdh witdhs witdth witdths wite witespace witespaces witha withdrawl withdrawls witheld withh withhin withholdin
+withhout withih withinn withion witho withoit withold witholded witholding witholds withon withoout withot withotu
+withou withoud withoug withough withought withouht withount withour withourt withous withouth withouyt withput
+withrawal withs witht withthe withtin withtout withun withuout witin witk witll witn witout witrh witrhin witrhout
+witth witthin witthout wiuld wiull wiyh wiyhin wiyhout wiyth wiythin wiythout wizzard wjat wll wlll wmpty wnat
+wnated wnating wnats wndow wndows wnen wnidow wnidows woh wohle woild woill woith woithin woithout woked woker
+wokers woking wokr wokraround wokrarounds wokrbench wokrbenches wokrbook wokrbooks wokred wokrer wokrers wokrflow
+wokrflows wokring wokrload wokrloads wokrs wokrspace wokrspaces wokrstation wokrstations wollow wollowing wolrd
+wolrdly wolrdwide wolwide womans womens wonce wonderfull wonderig wonderin wonderous wonderously wondow wondows
+woork woorked woorker woorkers woorking woorks woraround worarounds worbench worbenches worbook worbooks worchester
+wordl wordlwide wordpres worfklow worfklows worflow worflows worht workaorund workaorunds workaound workaounds
+workaraound workaraounds workarbound workarbounds workarond workaronds workaronud workaronuds workaroud workaroudn
+workaroudns workarouds workarould workaroung workaroungs workarround workarrounds workarund workarunds workbanch
+workbanches workbanchs workbenchs workbennch workbennches workbnech workbneches workboos workd workdlow workdlows
+workds worke workes workfow workfows workign workin worklfow worklfows workpsace workpsaces workround workrounds
+workspce workspsace workspsaces workstaion workstaions workstaition workstaitions workstaiton workstaitons
+workststion workststions workwround worl worled worler worlers worling worload worloads worls worlwide worng wornged
+worngs worpress worring worrried worrries worrry worrrying worryin wors worser worspace worspaces worstation
+worstations worstcase worstened worte worthing worthwile woth wothin wothout wotk wotked wotking wotks woud woudl
+woul wouldent wouldnt wounderful wouold wouuld wqs wraapp wraapped wraapper wraappers wraapping wraapps wraning
+wranings wraped wrapepd wrapepr wrapeprs wraper wrapers wraping wrapp wrappered wrappin wrappng wrappped wrappper
+wrapppers wrappping wrapps wrehouse wrehouses wressel wresseled wresseler wresselers wresseling wressels wresters
+wrestlin wriet wriets writebufer writechetque writed writeing writen writet writewr writhin writin writingm writte
+writter writters writtin writting writtten wrkaround wrkarounds wrkbench wrkbenches wrkbook wrkbooks wrked wrker
+wrkers wrkflow wrkflows wrking wrkload wrkloads wrkspace wrkspaces wrkstation wrkstations wrod wroet wrog wrok
+wrokaround wrokarounds wrokbench wrokbenches wrokbook wrokbooks wroked wroker wrokers wrokflow wrokflows wroking
+wrokload wrokloads wroks wrokspace wrokspaces wrokstation wrokstations wrold wroldly wrolds wroldwide wron wronf
+wronly wront wrose wrte wrtes wrtie wrties wrting wrtiten wrtten wryth wrythed wrythes wrything wsee wser wth wthin
+wthout wtih wtihin wtihout wtyle wuold wupport wuth wuthin wuthout wya wyas wysiwy wyth wythout xdescribe xdpf
+xenophoby xepect xepected xepectedly xepecting xepects xgetttext xinitiazlize xmdoel xode xour xwindows xyou yaching
+yachtin yaer yaerly yaers yatch yatching yatchs yau yearm yearnin yeasr yeild yeilded yeilding yeilds yeld yelded
+yelding yelds yello yera yeras yersa yhank yhanks yhe yieldin ymbol ymbolic ymbols yoman yomen yot yotube youforic
+youforically youlogy youn youre yourr yourselfe yourselfes yourselv yourselve youseff youself youthinasia ypes yrea
+yse ytou yuforic yuforically yugoslac yuo yuor yur yymmetrical zar zars zeebra zeebras zefer zefers zellot zellots
+zemporary zeor zeored zeores zeoring zeors zeroin zimmap zimmaps zimpap zimpaps zink ziped ziper zipers ziping
+zippin zise zlot zoen zombe zombes zomebie zomebies zoocheenei zoocheeni zoocheinei zoocheini zookeenee zookeenees
+zookeenei zookeeni zookeinee zookeinees zookeinei zookeini zoombie zoombies zucheenei zucheeni zukeenee zukeenees
+zukeenei zukeeni zuser zylophone zylophones
 """
 }

@@ -9,9 +9,8 @@ Source: codespell 2.4.3 (PyPI), codespell_lib/data/dictionary.txt: `wrong->right
 gathered from Wikipedia's list and from fixes in real projects. The program is GPL-2.0; the dictionary files are
 derivative works of English Wikipedia under CC BY-SA 3.0, so this derived list is too (notice in the output).
 Kept: the misspelt side only (the speller makes the suggestions), lower-case letters only, 3 letters or more
-("teh"; two-letter entries such as "ue" are abbreviations as often), and not a word of 8 letters or more one edit
-from one of its corrections: the speller already calls those errors in Markdown on its own. (Words of 3 or 4
-letters are only warnings there: "ser", "mis", "udo" are entries too.)
+("teh"; two-letter entries such as "ue" are abbreviations as often). (Words of 3 or 4 letters are only warnings
+in Markdown: "ser", "mis", "udo" are entries too.)
 The output is one sorted blob of words, searched in place (`KnownMisspellings.contains`): no table at start-up.
 """
 import argparse
@@ -20,11 +19,9 @@ import re
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "KnownMisspellings.swift")
 MIN_LETTERS = 3
-LONG_WORD = 8
 
 HEADER = """// Common misspellings, from codespell 2.4.3 (https://github.com/codespell-project/codespell),
-// codespell_lib/data/dictionary.txt: the misspelt words only, lower-case letters, 3 letters or more, without the
-// words of 8 letters or more one edit from their correction. codespell's dictionary files are derivative works of
+// codespell_lib/data/dictionary.txt: the misspelt words only, lower-case letters, 3 letters or more. codespell's dictionary files are derivative works of
 // English Wikipedia ("Lists of common misspellings") and are released under the Creative Commons
 // Attribution-ShareAlike 3.0 licence (https://creativecommons.org/licenses/by-sa/3.0/); this derived list is
 // released under the same licence. Changes: selection as described above.
@@ -33,26 +30,12 @@ HEADER = """// Common misspellings, from codespell 2.4.3 (https://github.com/cod
 """
 
 
-def one_edit(a, b):
-    """One letter added, dropped or changed, or two neighbours swapped."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
-
-
 def selected(path):
     words = set()
     with open(path, encoding="utf-8") as f:
         for line in f:
             wrong, _, right = line.rstrip("\n").partition("->")
             if not re.fullmatch(r"[a-z]+", wrong) or len(wrong) < MIN_LETTERS:
-                continue
-            fixes = [r.strip().lower() for r in right.split(",") if r.strip()]
-            if len(wrong) >= LONG_WORD and any(one_edit(wrong, r) for r in fixes):
                 continue
             words.add(wrong)
     return sorted(words)
