@@ -39,6 +39,15 @@ package enum SentenceSplitter {
                     j += 1
                 }
                 let next: Int? = j < tokens.count ? j : nil
+                // A run that trails off ("a, b, ...", "I waited… and") or closes a bracket ("(GCP, Azure, ...) and",
+                // "like `%2E` (.) are") goes on when the next word is in lower case: a list or a mentioned mark,
+                // not the end of a sentence.
+                if let next, CharClass.isLower(scalars[tokens[next].start]),
+                   mark == "\u{2026}" || j - i >= 3 && (i..<j).allSatisfy({ scalars[tokens[$0].start] == "." })
+                    || (i + 1..<j).contains(where: { scalars[tokens[$0].start] == ")" || scalars[tokens[$0].start] == "]" }) {
+                    i = j
+                    continue
+                }
                 if mark == "." {
                     // Abbreviation or initial: "Dr. Smith", "e.g. this", "J. R. R."
                     if i > 0, tokens[i - 1].end == tokens[i].start, tokens[i - 1].kind == .word {
