@@ -11,7 +11,8 @@ same bytes. Then:
   4. ../shared/peers/run.sh DOCS streams-tuned, burst and --closed-loop.
 CPU seconds per process are read from /proc (utime + stime) before and after each run; RSS is each process's
 peak (VmHWM). Every mesh report is checked: complete (no gaps) and the same findings (line, column, rule) as
-the in-process review of the same file. Wall-clock figures on a shared machine are noisy; CPU seconds less so.
+the in-process review of the same file. Wall-clock figures on a shared machine are noisy; CPU seconds less so:
+each burst (and the baseline) runs --repeat times (default 3) and every figure printed is the median over them.
 """
 import argparse
 import json
@@ -133,6 +134,17 @@ class Mesh:
         return {"wall_s": wall, "cpu": cpu, "rss_mb": rss, "reports": out.get("reports", [out]), "stderr": run.stderr}
 
 
+def median_of(runs):
+    """One figure per metric: the median over repeated runs (wall, and CPU per process); the reports of all."""
+    out = dict(runs[0])
+    out["wall_s"] = statistics.median(r["wall_s"] for r in runs)
+    out["cpu"] = {k: statistics.median(r["cpu"].get(k) or 0 for r in runs) for k in runs[0]["cpu"]}
+    out["rss_mb"] = {k: max((r["rss_mb"].get(k) or 0) for r in runs) for k in runs[0]["rss_mb"]}
+    out["walls"] = [r["wall_s"] for r in runs]
+    out["all_reports"] = [r["reports"] for r in runs]
+    return out
+
+
 def check_reports(reports, expected):
     """Every report complete, with the same findings as the in-process review of its file."""
     complete = sum(1 for r in reports if not r.get("incomplete"))
@@ -146,11 +158,13 @@ def check_reports(reports, expected):
 def mesh_row(label, result, paragraphs, analysis_cpu, expected):
     cpu = result["cpu"]
     total = sum(cpu.values())
-    complete, same = check_reports(result["reports"], expected)
+    checks = [check_reports(reports, expected) for reports in result.get("all_reports", [result["reports"]])]
+    complete, same = min(c for c, _ in checks), min(s for _, s in checks)
     return {
         "label": label, "wall_s": result["wall_s"], "paras_per_s": paragraphs / result["wall_s"], "cpu_total_s": total,
         "cpu": cpu, "messaging_cpu_s": total - analysis_cpu, "messaging_ratio": (total - analysis_cpu) / analysis_cpu,
         "rss_mb": result["rss_mb"], "reports": len(result["reports"]), "complete": complete, "same_as_in_process": same,
+        "walls": result.get("walls", [result["wall_s"]]),
     }
 
 
@@ -170,6 +184,7 @@ def main():
     ap.add_argument("--slowest", default="grammar", help="the specialist given a second replica")
     ap.add_argument("--no-peer", action="store_true", help="skip ../shared/peers")
     ap.add_argument("--json", help="write the figures here too")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each burst and of the baseline; figures are medians")
     args = ap.parse_args()
     bin_dir = Path(args.bin)
     work = Path(tempfile.mkdtemp(prefix="mesh-bench-"))
@@ -181,17 +196,20 @@ def main():
     print(f"corpus: {len(files)} documents, {paragraphs} paragraphs, {size / 1e6:.2f} MB (from {args.docs}); "
           f"{os.cpu_count()} cores; {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}", flush=True)
 
-    base = baseline(bin_dir, files)
+    runs = [baseline(bin_dir, files) for _ in range(max(1, args.repeat))]
+    base = dict(runs[0], wall_s=statistics.median(r["wall_s"] for r in runs), cpu_s=statistics.median(r["cpu_s"] for r in runs))
     rows = []
     with Mesh(bin_dir, work / "mesh1") as mesh:
-        rows.append(mesh_row("mesh, 1 replica each", mesh.produce(files), paragraphs, base["cpu_s"], base["findings"]))
+        burst = median_of([mesh.produce(files) for _ in range(max(1, args.repeat))])
+        rows.append(mesh_row("mesh, 1 replica each", burst, paragraphs, base["cpu_s"], base["findings"]))
         try:
             loop = mesh.produce(loop_files, "--closed-loop")
         except RuntimeError as error:  # a producer without --closed-loop (an older build)
             print(f"closed loop: {error}", file=sys.stderr)
             loop = {"stderr": ""}
     with Mesh(bin_dir, work / "mesh2", extra_replicas=args.slowest) as mesh:
-        rows.append(mesh_row(f"mesh, 2 replicas of {args.slowest}", mesh.produce(files), paragraphs, base["cpu_s"], base["findings"]))
+        burst = median_of([mesh.produce(files) for _ in range(max(1, args.repeat))])
+        rows.append(mesh_row(f"mesh, 2 replicas of {args.slowest}", burst, paragraphs, base["cpu_s"], base["findings"]))
     m = re.search(r"p50 ([\d.]+) ms, p99 ([\d.]+) ms", loop["stderr"])
     p50, p99 = (float(m.group(1)), float(m.group(2))) if m else (None, None)
     peers = {} if args.no_peer else {"burst": peer(work, False), "closed_loop": peer(loop_dir, True)}
@@ -209,7 +227,9 @@ def main():
         cpu = p.get("cpu_peer_s", 0) + p.get("cpu_redis_s", 0)
         print(f"{'peer streams-tuned ' + name:<34} {p.get('elapsed_s', 0):>8.2f} {p.get('paras_per_s', 0):>9.0f} {cpu:>7.2f} "
               f"{'':>10} {'':>13}  p50 {p.get('lat_p50_ms') or 0:.1f} ms p99 {p.get('lat_p99_ms') or 0:.1f} ms correct {p.get('correct')}")
-    print("(reports ok = complete / same findings as in process / reports)")
+    print("(reports ok = complete / same findings as in process / reports, the worst of the runs)")
+    print(f"medians of {max(1, args.repeat)} runs; walls of the runs: in process " + " ".join(f"{r['wall_s']:.2f}" for r in runs) + "; "
+          + "; ".join(f"{r['label']} " + " ".join(f"{w:.2f}" for w in r["walls"]) for r in rows))
     print("\nCPU seconds per process (1 replica | 2 replicas):")
     for name in sorted(set(rows[0]["cpu"]) | set(rows[1]["cpu"])):
         print(f"  {name:<16} {rows[0]['cpu'].get(name, 0):>7.2f} | {rows[1]['cpu'].get(name, 0):>7.2f}")

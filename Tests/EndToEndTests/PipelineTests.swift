@@ -146,6 +146,28 @@ struct PipelineTests {
         #expect(try mesh.redis.connect().xlen(Streams.chunks) == 0)
     }
 
+    /// The producer prepares documents on every core; the first bad input in command-line order is the one it
+    /// names, whichever finished first, and nothing is sent.
+    @Test func theFirstBadInputInOrderIsNamedAndNothingIsSent() throws {
+        let mesh = try Mesh()
+        var paths: [String] = []
+        for n in 0..<60 {
+            let name = n == 20 ? "bad-first" : n == 40 ? "bad-second" : "good-\(n)"
+            let folder = mesh.directory.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            if name.hasPrefix("bad") { try Data("rules: [\n".utf8).write(to: folder.appendingPathComponent(".mesh.yaml")) }
+            let path = folder.appendingPathComponent("doc.md").path
+            try Data("# Doc \(n)\n\nA paragraph with the the error.\n".utf8).write(to: URL(fileURLWithPath: path))
+            paths.append(path)
+        }
+        let run = try mesh.produce(paths)
+        #expect(run.code == 3, "\(run.err)")
+        #expect(run.err.contains("bad-first/.mesh.yaml:2:"), "\(run.err)")
+        #expect(!run.err.contains("bad-second"), "\(run.err)")
+        #expect(run.err.hasSuffix("nothing was sent\n"))
+        #expect(try mesh.redis.connect().xlen(Streams.chunks) == 0)
+    }
+
     @Test func theAggregatorKilledAndRestartedMidRunLosesNoReport() throws {
         let mesh = try Mesh()
         try mesh.startAll(visibilityTimeout: 1)

@@ -8,6 +8,7 @@ import MeshReports
 import MeshService
 import MeshSubmission
 import MeshText
+import Synchronization
 
 let serviceVersion = "0.1.0"
 
@@ -177,32 +178,41 @@ struct Producer: ParsableCommand {
         for path in fileOptions + files {
             inputs.append((path, try InputFile.read(path, limit: limit)))
         }
-        var documents: [Document] = []
-        for (number, input) in inputs.enumerated() {
-            let id = documentId(for: input.source, number: number + 1, of: inputs.count)
-            let kind: DocumentFormat =
-                switch format {
-                case "markdown": .markdown
-                case "text": .text
-                default: input.source == "sample.md" && paragraphs != nil ? .markdown : DocumentFormat.detect(path: input.source)
-                }
-            var chunks: [Chunk]
-            let evidence: DocumentEvidence
-            do {
-                (chunks, evidence) = try DocumentChunker().chunksAndEvidence(docId: id, source: input.source, bytes: input.bytes, format: kind)
-            } catch {
-                throw Failure(.input, "\(input.source): \(error); nothing was sent")
-            }
-            let maxChunks = WireLimits.default.maxChunks
-            guard chunks.count <= maxChunks else {
-                throw Failure(.input, "\(input.source): \(chunks.count) chunks, more than the mesh takes (\(maxChunks)); nothing was sent")
-            }
-            // The document's terms (words it shows to be vocabulary) travel in each chunk's config text, after the
-            // project's .mesh.yaml with its vocabulary files inlined, since specialists cannot read the producer's files.
-            chunks = DocumentReview.withTerms(chunks, evidence: evidence, config: try configText(near: input.source))
-            documents.append(Document(docId: id, source: input.source, chunks: chunks))
+        // Chunking and finding a document's terms are most of a large submission's CPU, and nothing is sent until
+        // every input has passed, so the documents are prepared on every core at once (each is independent; the
+        // speller serialises its own calls). The first bad input in command-line order is the one reported.
+        let all = inputs
+        let prepared = Mutex<[Result<Document, any Error>?]>(Array(repeating: nil, count: all.count))
+        DispatchQueue.concurrentPerform(iterations: all.count) { number in
+            let result = Result { try prepareDocument(all[number], number: number + 1, of: all.count) }
+            prepared.withLock { $0[number] = result }
         }
-        return documents
+        return try prepared.withLock { $0 }.map { try $0!.get() }
+    }
+
+    private func prepareDocument(_ input: (source: String, bytes: [UInt8]), number: Int, of count: Int) throws -> Document {
+        let id = documentId(for: input.source, number: number, of: count)
+        let kind: DocumentFormat =
+            switch format {
+            case "markdown": .markdown
+            case "text": .text
+            default: input.source == "sample.md" && paragraphs != nil ? .markdown : DocumentFormat.detect(path: input.source)
+            }
+        var chunks: [Chunk]
+        let evidence: DocumentEvidence
+        do {
+            (chunks, evidence) = try DocumentChunker().chunksAndEvidence(docId: id, source: input.source, bytes: input.bytes, format: kind)
+        } catch {
+            throw Failure(.input, "\(input.source): \(error); nothing was sent")
+        }
+        let maxChunks = WireLimits.default.maxChunks
+        guard chunks.count <= maxChunks else {
+            throw Failure(.input, "\(input.source): \(chunks.count) chunks, more than the mesh takes (\(maxChunks)); nothing was sent")
+        }
+        // The document's terms (words it shows to be vocabulary) travel in each chunk's config text, after the
+        // project's .mesh.yaml with its vocabulary files inlined, since specialists cannot read the producer's files.
+        chunks = DocumentReview.withTerms(chunks, evidence: evidence, config: try configText(near: input.source))
+        return Document(docId: id, source: input.source, chunks: chunks)
     }
 
     private func documentId(for source: String, number: Int, of count: Int) -> String {
