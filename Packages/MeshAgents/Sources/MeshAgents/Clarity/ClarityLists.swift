@@ -102,7 +102,6 @@ enum ClarityLists {
     cooperate together => cooperate
     descend down => descend
     ascend up => ascend
-    enter in => enter
     estimated at about => estimated at
     evolve over time => evolve
     fellow colleague => colleague
@@ -195,7 +194,6 @@ enum ClarityLists {
     most perfect => perfect
     quite perfect => perfect
     very complete => complete
-    more complete => complete
     very dead => dead
     more dead => dead
     very pregnant => pregnant
@@ -233,7 +231,6 @@ enum ClarityLists {
     more optimal => optimal
     most optimal => optimal
     very correct => correct
-    more correct => correct
     very entire => entire
     very ideal => ideal
     more ideal => ideal

@@ -1078,7 +1078,6 @@ enum UsageLists {
     completely eliminate => eliminate
     completely engulfed => engulfed
     completely filled => filled
-    completely full => full
     completely surround => surround
     comprise of => comprise
     comprises of => comprises
@@ -1118,7 +1117,6 @@ enum UsageLists {
     empty hole => hole
     empty out => empty
     enclosed herein => enclosed
-    enter in => enter
     entirely eliminate => eliminate
     equal to one another => equal
     equally as => as
@@ -1470,8 +1468,6 @@ enum UsageLists {
     at most absolute ## ok
     at most adequate ## ok
     at most chief ## ok
-    at most complete ## ok
-    at most correct ## ok
     at most devoid ## ok
     at most entire ## ok
     at most false ## ok
@@ -1692,8 +1688,6 @@ enum UsageLists {
     less absolute => absolute
     less adequate => adequate
     less chief => chief
-    less complete => complete
-    less correct => correct
     less devoid => devoid
     less entire => entire
     less false => false
@@ -1766,8 +1760,6 @@ enum UsageLists {
     more absolute => absolute
     more adequate => adequate
     more chief => chief
-    more complete => complete
-    more correct => correct
     more devoid => devoid
     more entire => entire
     more false => false
@@ -1801,8 +1793,6 @@ enum UsageLists {
     most absolute => absolute
     most adequate => adequate
     most chief => chief
-    most complete => complete
-    most correct => correct
     most devoid => devoid
     most entire => entire
     most false => false
@@ -3491,8 +3481,10 @@ enum UsageLists {
     static let wordy = PhraseTable("""
     actual fact => fact
     actual facts => facts
+    completely full => full
     could possibly => could
     each and every => every
+    enter in => enter
     enter into => enter
     first of all => first
     heat up => heat
