@@ -82,6 +82,12 @@ struct InlineLocator {
                 comments.append((offset, literal))
             }
             builder.ignore(from: start)
+        case CMARK_NODE_EMPH where Self.isEmphasisedLetter(node):
+            // An emphasised single letter ("the nodes in a gateway _i_", "*n* replicas") is a variable, not the
+            // pronoun or an article: kept in the text, ignored by the rules.
+            let start = builder.count
+            walkChildren(node)
+            builder.ignore(from: start)
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
             placeBreak()
         case CMARK_NODE_LINK:
@@ -104,6 +110,14 @@ struct InlineLocator {
         default:
             walkChildren(node)
         }
+    }
+
+    static func isEmphasisedLetter(_ node: OpaquePointer) -> Bool {
+        guard let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
+            cmark_node_get_type(child) == CMARK_NODE_TEXT
+        else { return false }
+        let text = Cmark.literal(child).unicodeScalars
+        return text.count == 1 && text.first!.properties.isAlphabetic
     }
 
     /// An autolink (`<https://…>`, a bare GFM URL or e-mail address) or a link whose text is its URL.

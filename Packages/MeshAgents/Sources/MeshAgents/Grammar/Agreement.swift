@@ -126,7 +126,9 @@ extension GrammarSpecialist {
             ctx.add("grammar.agreement", "'\(tokens[k].text)' is singular: use '\(fix)'.", tokens[v].span, [matchCase(fix, like: tokens[v].text)])
         } else if !subjunctive || opener == "whether" || opener == "if", lex.isPureVerb(verb), !verb.hasSuffix("s"), regularPastBase(verb) == nil, !verb.hasSuffix("ing"),
                   Verbs.pastToBase[verb] == nil, !Self.modals.contains(verb), !Verbs.auxiliaries.contains(verb),
-                  v + 1 >= n || [".", "!", "?", ";"].contains(tokens[v + 1].text) || Self.objectStarters.contains(tokens[v + 1]) {
+                  // A heading is a title, not a clause: "The index file" names a file.
+                  v + 1 >= n && ctx.chunk.kind != .heading || v + 1 < n && [".", "!", "?", ";"].contains(tokens[v + 1].text)
+                    || v + 1 < n && Self.objectStarters.contains(tokens[v + 1]) {
             let third = Self.thirdPerson(verb)
             ctx.add("grammar.agreement", "'\(tokens[k].text)' is singular: use '\(third)'.", tokens[v].span, [matchCase(third, like: tokens[v].text)])
         }
@@ -387,7 +389,8 @@ extension GrammarSpecialist {
                 agree(base)
             }
         case .theseThose:
-            if let fix = Self.fixAfterTheseThose[nw] {
+            // "Each of these is", "one of those was": the subject is the word before "of".
+            if prevWord != "of", let fix = Self.fixAfterTheseThose[nw] {
                 agree(fix)
             }
         case .people:

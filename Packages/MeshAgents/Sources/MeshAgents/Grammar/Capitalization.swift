@@ -81,6 +81,10 @@ extension GrammarSpecialist {
             // its owner spells it.
             if i > 0, ctx.text.token(i - 1, isOneOf: "\"\u{201C}'`"), !t.spaceBefore, i + 1 < tokens.count,
                ctx.text.token(i + 1, isOneOf: "\"\u{201D}'`"), !tokens[i + 1].spaceBefore { return }
+            // "i.e." and "e.g." opening a sentence are written in lower case by convention: a letter, a glued period
+            // and a glued letter.
+            if t.text.unicodeScalars.count == 1, i + 2 < tokens.count, tokens[i + 1].text == ".", !tokens[i + 1].spaceBefore,
+               tokens[i + 2].kind == .word, !tokens[i + 2].spaceBefore, tokens[i + 2].text.unicodeScalars.count == 1 { return }
             // Quoted or parenthetical starts, "iPhone"-style words and lists written in lower case are fine.
             if t.text.unicodeScalars.dropFirst().contains(where: CharClass.isUpper) { return }
             // A name written in lower case by convention ("etcd", "kubectl", "doublestar"): the dictionary does not know

@@ -208,6 +208,41 @@ extension GrammarSpecialist {
 
     static let pronounAdverbs: WordList = ["all", "also", "just", "already", "never", "both"]
 
+    /// Whether the "to" at `i` follows a word that takes an infinitive, past a "not" ("tried not to") or an object
+    /// ("wants you to", "asked them to").
+    static func infinitiveBefore(_ tokens: [Token], _ i: Int) -> Bool {
+        var k = i - 1
+        if k >= 0, ["not", "never", "also", "just", "only", "always", "really", "even"].contains(tokens[k].lower) { k -= 1 }
+        guard k >= 0, tokens[k].kind == .word else { return false }
+        if infinitiveLeaders.contains(tokens[k]) { return true }
+        if k > 0, ["me", "you", "him", "her", "us", "them", "it", "everyone", "people", "others"].contains(tokens[k].lower) {
+            return objectInfinitiveVerbs.contains(tokens[k - 1])
+        }
+        // "getting her father to": a verb, then an object with its possessive.
+        guard k > 1, ["her", "his", "their", "my", "your", "our"].contains(tokens[k - 1].lower), tokens[k - 2].kind == .word else { return false }
+        return objectInfinitiveVerbs.contains(tokens[k - 2]) || tokens[k - 2].lower.hasSuffix("ing")
+    }
+
+    static let objectInfinitiveVerbs: WordList = [
+        "want", "wants", "wanted", "ask", "asks", "asked", "tell", "tells", "told", "allow", "allows", "allowed", "expect",
+        "expects", "expected", "need", "needs", "needed", "help", "helps", "helped", "force", "forces", "forced", "cause",
+        "causes", "caused", "enable", "enables", "enabled", "invite", "invites", "invited", "remind", "reminds", "reminded",
+    ]
+
+    /// Words after which "to" starts an infinitive rather than a prepositional phrase: verbs of wanting, trying and
+    /// starting, "have to", "going to", "used to", and adjectives of ability and ease ("able to", "easy to").
+    static let infinitiveLeaders: WordList = [
+        "want", "wants", "wanted", "wanting", "need", "needs", "needed", "try", "tries", "tried", "trying", "have", "has", "had",
+        "having", "going", "used", "order", "like", "likes", "liked", "love", "loves", "hope", "hopes", "hoped", "wish", "wishes",
+        "plan", "plans", "planned", "decide", "decides", "decided", "seem", "seems", "seemed", "tend", "tends", "begin", "begins",
+        "began", "start", "starts", "started", "continue", "continues", "learn", "learns", "learned", "forget", "forgot", "remember",
+        "able", "unable", "easy", "hard", "difficult", "possible", "impossible", "ready", "free", "sure", "likely", "allowed",
+        "supposed", "meant", "ought", "how", "what", "where", "when", "whether", "which", "who", "asked", "told", "expected",
+        "agree", "agreed", "refuse", "refused", "promise", "promised", "manage", "managed", "fail", "failed", "choose", "chose",
+        "would", "'d", "afraid", "glad", "happy", "sorry", "important", "necessary", "time", "way", "surprised", "pleased",
+        "excited", "shocked", "amazed", "delighted", "disappointed", "relieved", "sad", "proud", "eager", "enough",
+    ]
+
     /// "to learns" → "to learn".
     /// A plural noun after the preposition "to" looks the same ("maps keys to values of type V", "applies to
     /// types that ...", "from strings to numbers"): not when "of", "that", "like" ... follow, nor in "from … to".
@@ -217,7 +252,12 @@ extension GrammarSpecialist {
         let lex = WordClasses.shared
         let next = tokens[i + 1]
         let nw = tokens[i + 1].lower
-        if let base = lex.pureVerbBase(ofThird: nw), !(i > 0 && (tokens[i - 1].lower == "up" || Verbs.pastToBase[tokens[i - 1].lower] != nil)),
+        if let base = lex.pureVerbBase(ofThird: nw),
+           !(i > 0 && (tokens[i - 1].lower == "up" || Verbs.pastToBase[tokens[i - 1].lower] != nil && !Self.infinitiveLeaders.contains(tokens[i - 1]))),
+           // "to" starts an infinitive only after a word that takes one ("want to buys", "able to gets"); after a
+           // noun or most participles it is a preposition, and a plural noun follows: "access to files", "tied to
+           // partitions" (hunspell lists "file" and "partition" as verbs only, so the word itself cannot tell).
+           Self.infinitiveBefore(tokens, i),
            !Self.nounPhraseGoesOn(tokens, i + 2), !Self.fromBefore(tokens, i), !Self.comparedAfter(tokens, i + 2),
            // "the value that `r` is referring to has gone": a stranded preposition, then the clause's verb.
            !(i > 0 && ["referring", "pointing", "belonging", "listening", "talking", "looking", "applied", "referred", "pointed",
