@@ -36,6 +36,12 @@ struct StructureTests {
         #expect(outlineRules(two).contains { $0.rule == "structure.top-level-heading" })
         #expect(outlineRules(none).contains { $0.rule == "structure.top-level-heading" })
         #expect(!outlineRules(one).contains { $0.rule == "structure.top-level-heading" })
+        // A second top-level heading is a slip, a warning; three or more are sections kept at level 1 on purpose
+        // (GitBook pages): suggestions, one per heading after the first.
+        #expect(outlineRules(two).filter { $0.rule == "structure.top-level-heading" }.map(\.severity) == [.warning])
+        let three = Outline(headings: [heading(1, "One", line: 1), heading(1, "Two", line: 5), heading(1, "Three", line: 9)],
+                            blocks: [para(0, line: 2), para(1, line: 6), para(2, line: 10)])
+        #expect(outlineRules(three).filter { $0.rule == "structure.top-level-heading" }.map(\.severity) == [.suggestion, .suggestion])
     }
 
     @Test func duplicateSiblingHeadings() {

@@ -89,7 +89,7 @@ public enum RuleCatalog {
         RuleInfo("tone.negative", .suggestion, "A paragraph whose tone is far more negative than the target tone; names the words that drove it.", scope: .block),
         // Structure
         RuleInfo("structure.heading-skip", .warning, "A heading level that skips one (# then ###).", scope: .block),
-        RuleInfo("structure.top-level-heading", .warning, "A Markdown document with several top-level headings; with sections but none, a suggestion (a book chapter may start at ##).", scope: .block),
+        RuleInfo("structure.top-level-heading", .warning, "A Markdown document with a second top-level heading; with three or more (sections kept at level 1 on purpose, as GitBook sites do) or with sections but none, a suggestion (a book chapter may start at ##).", scope: .block),
         RuleInfo("structure.duplicate-heading", .warning, "Two sibling headings with the same text.", scope: .block),
         RuleInfo("structure.empty-section", .warning, "A heading with nothing under it.", scope: .block),
         RuleInfo("structure.thin-section", .suggestion, "A section of one short line: merge it or say more.", scope: .block),

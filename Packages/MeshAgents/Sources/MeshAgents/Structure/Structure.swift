@@ -81,6 +81,9 @@ public struct StructureSpecialist: BudgetedSpecialist {
             for h in tops.dropFirst() {
                 add("structure.top-level-heading", "More than one top-level heading: make '\(h.text)' a level-2 heading.",
                     h.position, h.endPosition, ["## " + h.text])
+                // Three or more are a scheme, not a slip (GitBook-style pages whose title lives in the site's
+                // summary and whose sections are level 1): a suggestion. A second one alone ("# See also") is a slip.
+                if tops.count >= 3, let last = out.last, last.rule == "structure.top-level-heading" { out[out.count - 1].severity = .suggestion }
             }
         } else if markdown, tops.isEmpty, headings.count >= 2, let first = headings.first, minLevel > 1 {
             add("structure.top-level-heading", "This document has sections but no top-level (#) heading.", first.position, first.endPosition)
