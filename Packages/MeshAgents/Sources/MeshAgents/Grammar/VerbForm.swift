@@ -253,16 +253,12 @@ extension GrammarSpecialist {
         let next = tokens[i + 1]
         let nw = tokens[i + 1].lower
         if let base = lex.pureVerbBase(ofThird: nw),
-           !(i > 0 && (tokens[i - 1].lower == "up" || Verbs.pastToBase[tokens[i - 1].lower] != nil && !Self.infinitiveLeaders.contains(tokens[i - 1]))),
            // "to" starts an infinitive only after a word that takes one ("want to buys", "able to gets"); after a
-           // noun or most participles it is a preposition, and a plural noun follows: "access to files", "tied to
-           // partitions" (hunspell lists "file" and "partition" as verbs only, so the word itself cannot tell).
+           // noun, a participle ("tied to partitions", "referring to"), a past tense ("went to") or "up to" it is a
+           // preposition, and a plural noun may follow: "access to files" (hunspell lists "file" and "partition" as
+           // verbs only, so the word itself cannot tell).
            Self.infinitiveBefore(tokens, i),
            !Self.nounPhraseGoesOn(tokens, i + 2), !Self.fromBefore(tokens, i), !Self.comparedAfter(tokens, i + 2),
-           // "the value that `r` is referring to has gone": a stranded preposition, then the clause's verb.
-           !(i > 0 && ["referring", "pointing", "belonging", "listening", "talking", "looking", "applied", "referred", "pointed",
-                       "belongs", "refers", "points", "related", "attached", "bound", "compared", "equal", "similar", "close",
-                       "next", "due", "up"].contains(tokens[i - 1].lower)),
            // A title ("Publishing a Crate to Crates.io") or a noun ending its phrase ("specific to strings.").
            next.text.unicodeScalars.first.map(CharClass.isLower) == true, i + 2 < n, tokens[i + 2].kind == .word,
            !["into", "onto", "at", "on", "as", "by", "to", "than", "but", "when", "if", "because"].contains(tokens[i + 2].lower) {
