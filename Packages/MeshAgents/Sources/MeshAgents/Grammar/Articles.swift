@@ -150,6 +150,8 @@ extension GrammarSpecialist {
         // A word in capitals is read as a word when it is an English word ("A HOUSE"), not a term the
         // speller knows only from the technical lists ("an HTTP request").
         let caps = next.text.unicodeScalars.allSatisfy({ !CharClass.isLower($0) })
+        // "an the Certificate": two determiners, which `grammar.double-determiner` reports; "a the" is no fix.
+        if ["the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "its"].contains(next.lower) { return }
         let spoken = caps && speller.check(next.lower) && !Articles.readAsLetters(next.text) ? next.lower : next.text
         if let vowelSound = Articles.startsWithVowelSound(spoken) {
             if w == "a" && vowelSound {

@@ -85,6 +85,10 @@ extension GrammarSpecialist {
             // and a glued letter.
             if t.text.unicodeScalars.count == 1, i + 2 < tokens.count, tokens[i + 1].text == ".", !tokens[i + 1].spaceBefore,
                tokens[i + 2].kind == .word, !tokens[i + 2].spaceBefore, tokens[i + 2].text.unicodeScalars.count == 1 { return }
+            // A hyphenated name written in lower case ("cert-manager", "kube-proxy") that the text also writes so
+            // inside a sentence keeps that case at a sentence start.
+            if t.text.contains("-"),
+               tokens.indices.contains(where: { $0 != i && tokens[$0].text == t.text && !starts.contains($0) }) { return }
             // Quoted or parenthetical starts, "iPhone"-style words and lists written in lower case are fine.
             if t.text.unicodeScalars.dropFirst().contains(where: CharClass.isUpper) { return }
             // A name written in lower case by convention ("etcd", "kubectl", "doublestar"): the dictionary does not know
