@@ -151,7 +151,9 @@ extension GrammarSpecialist {
         // speller knows only from the technical lists ("an HTTP request").
         let caps = next.text.unicodeScalars.allSatisfy({ !CharClass.isLower($0) })
         // "an the Certificate": two determiners, which `grammar.double-determiner` reports; "a the" is no fix.
-        if ["the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "its"].contains(next.lower) { return }
+        // "an no other" ("and" meant): "a no other" is no fix either.
+        if ["the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "its", "no", "every", "each", "any"]
+            .contains(next.lower) { return }
         let spoken = caps && speller.check(next.lower) && !Articles.readAsLetters(next.text) ? next.lower : next.text
         if let vowelSound = Articles.startsWithVowelSound(spoken) {
             if w == "a" && vowelSound {

@@ -162,6 +162,13 @@ extension GrammarSpecialist {
         "back", "transition", "transitions", "transitioned", "move", "moves", "moved", "equal", "equals", "revert", "reverts",
     ]
 
+    /// The word before "to" in phrases where "to" is always the preposition: "with regard to", "in addition to",
+    /// "according to", "due to", "prior to", "similar to", "up to", "as to".
+    static let prepositionalTo: WordList = [
+        "regard", "respect", "addition", "relation", "reference", "according", "due", "prior", "contrary", "thanks", "owing",
+        "similar", "related", "close", "next", "compared", "subject", "up", "response", "as", "opposed", "pertaining",
+    ]
+
     /// "looks to pretty", "it is to expensive.": "to" before an adjective that ends the phrase means "too".
     func toForToo(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
@@ -170,6 +177,9 @@ extension GrammarSpecialist {
         let adj = tokens[i + 1].lower
         // "evaluates to false", "set to true", "get to healthy": a verb of setting or change and the value it ends at.
         guard !Self.toResultVerbs.contains(tokens[i - 1].lower), !["true", "false", "null", "nil", "empty", "zero"].contains(adj) else { return }
+        // "with regard to sensitive and secret data", "due to heavy load": the end of a prepositional phrase, whose
+        // noun comes after the adjective.
+        guard !Self.prepositionalTo.contains(tokens[i - 1]) else { return }
         guard WordClasses.shared.isPureAdjective(adj), !Self.comparativeWords.contains(adj),
               i + 2 >= n || [".", ",", "!", "?", ";"].contains(tokens[i + 2].text) || ["to", "for", "and", "that"].contains(tokens[i + 2].lower) else { return }
         // "from rich to poor", "changed from green to red": a range, not "too".

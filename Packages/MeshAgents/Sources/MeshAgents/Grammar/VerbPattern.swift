@@ -165,7 +165,11 @@ extension GrammarSpecialist {
         func word(_ k: Int) -> String? { k >= 0 && k < n && tokens[k].kind == .word ? tokens[k].lower : nil }
         let w = tokens[i].lower
         let prev = word(i - 1)
-        if word(i + 1) == "to", let v = word(i + 2), lex.isVerb(v), !lex.isNounOnly(v),
+        // "what we can to help", "everything they could to": the verb is left out ("can [do]") and "to" is a purpose.
+        // A negative ("what they can't to do") leaves nothing out: still a slip.
+        let elided = i >= 2 && ["can", "could"].contains(w)
+            && ["what", "whatever", "all", "everything", "anything", "best", "much", "as"].contains(tokens[i - 2].lower)
+        if word(i + 1) == "to", let v = word(i + 2), lex.isVerb(v), !lex.isNounOnly(v), !elided,
            !(prev.map { Self.determinersAndQuantifiers.contains($0) || $0 == "free" || $0 == "good" } ?? false),
            !["will", "may", "can"].contains(w) || prev != nil && (Self.subjectPronouns.contains(prev!) || prev == "you" || prev == "it") {
             ctx.add("grammar.verb-pattern", "After '\(tokens[i].text)' use the verb without 'to'.", tokens[i + 1].span, [""])
