@@ -109,6 +109,15 @@ struct RuleTests {
         #expect(spelling.first { $0.rule == "grammar.spelling" }?.replacements.contains("receive") == true)
     }
 
+    /// A clause opener capitalised after a word that can end a clause is a full stop left out; after one that
+    /// cannot ("because If"), only the capital is wrong.
+    @Test func aMissingFullStopIsTheFirstFix() {
+        let stop = ReviewEngine().analyze(chunk("The value is set This flag controls the timeout."), as: .grammar).findings
+        #expect(stop.first { $0.rule == "grammar.capitalization" }?.replacements == ["set. This", "set this"])
+        let lower = ReviewEngine().analyze(chunk("We went home because If we stayed we would be late."), as: .grammar).findings
+        #expect(lower.first { $0.rule == "grammar.capitalization" }?.replacements == ["if"])
+    }
+
     @Test func spansAreUnicodeScalarOffsets() {
         let text = "Café ☕️ — its a good day."
         let f = ReviewEngine().analyze(chunk(text), as: .grammar).findings.first { $0.rule == "grammar.confused-words" }

@@ -1,4 +1,3 @@
-import Foundation
 import MeshProtocol
 import MeshText
 
@@ -97,15 +96,18 @@ extension GrammarSpecialist {
         let tokens = ctx.tokens
         let n = tokens.count
         let lex = WordClasses.shared
-        let opensClause = starts.contains(i) || (i > 0 && Self.subjectOpeners.contains(tokens[i - 1]))
+        // "As the name suggest, …": "as" opens a clause whose verb ends at the comma.
+        let asClause = i > 0 && tokens[i - 1].lower == "as"
+        let opensClause = starts.contains(i) || asClause || (i > 0 && Self.subjectOpeners.contains(tokens[i - 1]))
         guard opensClause else { return }
         let k = i + 1
         guard k < n, tokens[k].kind == .word, tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true else { return }
         let noun = tokens[k].lower
-        guard let f = lex.classes(noun), f.contains(.noun), !f.contains(.adjective), !noun.hasSuffix("s") || noun.hasSuffix("ss"),
+        // After "as" the verb's comma settles the reading, so a noun that is also a verb or adjective ("name") counts.
+        guard let f = lex.classes(noun), f.contains(.noun), !f.contains(.adjective) || asClause, !noun.hasSuffix("s") || noun.hasSuffix("ss"),
               !Self.collectiveNouns.contains(noun), !Self.subjectPronouns.contains(noun), !Self.objectStarters.contains(noun),
               !Self.modals.contains(noun), !Verbs.auxiliaries.contains(noun), Self.irregularPlurals[noun] == nil, Self.numberWords[noun] == nil else { return }
-        if f.contains(.verb), !f.contains(.plural) { return }
+        if f.contains(.verb), !f.contains(.plural), !asClause { return }
         // Skip one parenthesis between commas.
         var v = k + 1
         if v < n, tokens[v].text == "," {
@@ -126,9 +128,11 @@ extension GrammarSpecialist {
             ctx.add("grammar.agreement", "'\(tokens[k].text)' is singular: use '\(fix)'.", tokens[v].span, [matchCase(fix, like: tokens[v].text)])
         } else if !subjunctive || opener == "whether" || opener == "if", lex.isPureVerb(verb), !verb.hasSuffix("s"), regularPastBase(verb) == nil, !verb.hasSuffix("ing"),
                   Verbs.pastToBase[verb] == nil, !Self.modals.contains(verb), !Verbs.auxiliaries.contains(verb),
-                  // A heading is a title, not a clause: "The index file" names a file.
-                  v + 1 >= n && ctx.chunk.kind != .heading || v + 1 < n && [".", "!", "?", ";"].contains(tokens[v + 1].text)
-                    || v + 1 < n && Self.objectStarters.contains(tokens[v + 1]) {
+                  // After "as" only a reporting verb and a comma ("as the name suggest,"): "as the vector type,"
+                  // ends in a noun. A heading is a title, not a clause: "The index file" names a file.
+                  asClause ? (v + 1 < n && tokens[v + 1].text == "," && Self.asideVerbs.contains(verb))
+                  : (v + 1 >= n && ctx.chunk.kind != .heading || v + 1 < n && [".", "!", "?", ";"].contains(tokens[v + 1].text)
+                    || v + 1 < n && Self.objectStarters.contains(tokens[v + 1])) {
             let third = Self.thirdPerson(verb)
             ctx.add("grammar.agreement", "'\(tokens[k].text)' is singular: use '\(third)'.", tokens[v].span, [matchCase(third, like: tokens[v].text)])
         }
@@ -154,6 +158,52 @@ extension GrammarSpecialist {
         guard let base = Self.baseOfThirdPerson(v), tokens[noun + 2].kind == .word || [".", "!", "?"].contains(tokens[noun + 2].text),
               !(tokens[noun + 2].kind == .word && ["of", "and", "or", "are", "were", "is", "was"].contains(tokens[noun + 2].lower)) else { return }
         ctx.add("grammar.agreement", "'\(tokens[noun].text)' is plural: use '\(base)'.", tokens[noun + 1].span, [base])
+    }
+
+    /// Verbs of an "as the name suggests" aside.
+    static let asideVerbs: WordList = [
+        "suggest", "imply", "indicate", "show", "state", "say", "explain", "describe", "mention", "note", "demonstrate",
+        "illustrate", "specify", "require", "expect", "recommend",
+    ]
+
+    /// Words that count a plural noun phrase ("two flags", "these settings").
+    static let countedQuantifiers: Set<String> = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "many", "several", "multiple", "both",
+        "these", "those", "various", "numerous",
+    ]
+
+    /// Plural nouns that also make an adverbial ("in many cases that means", "several times that happens"), where
+    /// "that" is a pronoun and its verb agrees with it.
+    static let adverbialPlurals: WordList = [
+        "cases", "times", "ways", "years", "days", "months", "weeks", "hours", "minutes", "seconds", "situations",
+        "instances", "places", "scenarios", "circumstances", "respects", "senses",
+    ]
+
+    /// "There are two flags that allows", "It has many options that makes": a counted plural noun in object place
+    /// and a relative clause whose verb is singular. After "of" the head may be another noun ("a set of three rules
+    /// that defines"), so only a verb or "there are" before the count.
+    func countedRelative(_ ctx: inout RuleContext, _ i: Int) {
+        let tokens = ctx.tokens
+        let n = tokens.count
+        let lex = WordClasses.shared
+        guard i > 0, tokens[i - 1].kind == .word, i + 3 < n else { return }
+        let before = tokens[i - 1].lower
+        guard ["are", "were", "has", "have", "had", "need", "needs", "use", "uses", "add", "adds", "provide", "provides",
+               "offer", "offers", "include", "includes", "contain", "contains", "define", "defines", "create", "creates",
+               "support", "supports", "expose", "exposes", "see", "find", "get", "gets", "set"].contains(before) else { return }
+        var k = i + 1
+        func lowerWord(_ j: Int) -> Bool { tokens[j].kind == .word && tokens[j].text.unicodeScalars.first.map(CharClass.isLower) == true }
+        // One adjective or count may come between: "two optional flags", "these two flags".
+        if lowerWord(k), lex.nounSingular(ofPlural: tokens[k].lower) == nil { k += 1 }
+        guard k + 2 < n, lowerWord(k), lex.nounSingular(ofPlural: tokens[k].lower) != nil,
+              !Self.adverbialPlurals.contains(tokens[k]), ["that", "which", "who"].contains(tokens[k + 1].lower),
+              tokens[k + 2].kind == .word, let base = Self.baseOfThirdPerson(tokens[k + 2].lower, afterModal: true) else { return }
+        // A verb that also reads as a plural noun ("uses", "needs") is left alone, and so is "that" as a
+        // determiner: "two options that flags control".
+        guard !Verbs.nounLike.contains(tokens[k + 2].lower) else { return }
+        if k + 3 < n, tokens[k + 3].kind == .word,
+           lex.isPureVerb(tokens[k + 3].lower) || Verbs.auxiliaries.contains(tokens[k + 3]) || Self.modals.contains(tokens[k + 3]) { return }
+        ctx.add("grammar.agreement", "'\(tokens[k].text)' is plural: use '\(base)'.", tokens[k + 2].span, [matchCase(base, like: tokens[k + 2].text)])
     }
 
     /// "she also need a car", "he never listen": he/she, an adverb and the base form of a verb.

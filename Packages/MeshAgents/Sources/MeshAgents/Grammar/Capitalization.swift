@@ -182,8 +182,29 @@ extension GrammarSpecialist {
             ctx.findings.append(f)
             return
         }
+        // "is set This flag controls": a clause opener after a word that can end a clause reads as a full stop left
+        // out, so that is the first fix; "because If I" (a word that cannot end one) only lowers the capital.
+        if afterWord, Self.capitalAfterCommaWords.contains(lower), !Self.cannotEndClause(tokens[i - 1].lower) {
+            let prev = tokens[i - 1]
+            ctx.add("grammar.capitalization", "A capital inside a sentence: a full stop missing before '\(tokens[i].text)'?",
+                    TextSpan(start: prev.start, end: tokens[i].end), [prev.text + ". " + tokens[i].text, prev.text + " " + lower])
+            return
+        }
         ctx.add("grammar.capitalization", afterWord ? "No capital inside a sentence: '\(lower)'." : "No capital after a comma: '\(lower)'.", tokens[i].span, [lower])
     }
+
+    /// Words after which a sentence cannot stop: determiners, prepositions, conjunctions, auxiliaries and subjects.
+    static func cannotEndClause(_ word: String) -> Bool {
+        namesAMark(word) || Verbs.auxiliaries.contains(word) || GrammarSpecialist.nounPhraseOpeners.contains(word)
+            || clauseContinuers.contains(word)
+    }
+
+    static let clauseContinuers: WordList = [
+        "and", "or", "but", "nor", "because", "if", "when", "while", "since", "although", "though", "unless", "than", "so",
+        "as", "at", "to", "into", "onto", "via", "like", "be", "been", "being", "i", "we", "you", "they", "he", "she", "it",
+        "who", "whom", "whose", "where", "why", "how", "what", "whether", "let", "said", "says", "say", "ask", "asked",
+        "called", "named", "titled", "read", "reads", "see",
+    ]
 }
 
 extension GrammarLists {

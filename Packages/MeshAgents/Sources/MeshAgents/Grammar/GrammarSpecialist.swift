@@ -503,6 +503,7 @@ extension GrammarSpecialist {
         static let pastClause = SlipPattern(rawValue: 1 << 23)
         static let beliefComma = SlipPattern(rawValue: 1 << 24)
         static let pairedConjunction = SlipPattern(rawValue: 1 << 25)
+        static let countedRelative = SlipPattern(rawValue: 1 << 26)
     }
 
     static let slipDispatch = TriggerDispatch<SlipPattern>([
@@ -532,13 +533,14 @@ extension GrammarSpecialist {
         (["when"], .pastClause),
         (["believe", "think", "feel", "guess", "suppose"], .beliefComma),
         (["although", "though", "because"], .pairedConjunction),
+        (Array(countedQuantifiers), .countedRelative),
     ])
 
     func slipPatterns(_ ctx: inout RuleContext, starts: SentenceStarts) {
         let cfg = ctx.config
         var on: SlipPattern = []
         if cfg.isEnabled("grammar.confused-words") { on.formUnion([.toToo, .asThan, .context]) }
-        if cfg.isEnabled("grammar.agreement") { on.formUnion([.who, .people]) }
+        if cfg.isEnabled("grammar.agreement") { on.formUnion([.who, .people, .countedRelative]) }
         if cfg.isEnabled("grammar.verb-form") || cfg.isEnabled("grammar.missing-verb") { on.insert(.auxiliary) }
         if cfg.isEnabled("grammar.verb-pattern") { on.formUnion([.complement, .bareVerb, .makeTo]) }
         if cfg.isEnabled("grammar.confused-words") { on.formUnion([.everyday, .except]) }
@@ -585,6 +587,7 @@ extension GrammarSpecialist {
             if p.contains(.pastClause), starts.contains(i) { presentAfterPastClause(&ctx, i) }
             if p.contains(.beliefComma) { commaAfterBelief(&ctx, i, starts: starts) }
             if p.contains(.pairedConjunction) { doubledConjunction(&ctx, i, starts: starts) }
+            if p.contains(.countedRelative) { countedRelative(&ctx, i) }
             if p.contains(.thatComma), i >= 3, tokens[i - 1].kind == .punct { commaBeforeThat(&ctx, i) }
             if p.contains(.pronounThen), i + 2 < tokens.count {
                 let k = Self.pronounAdverbs.contains(tokens[i + 1]) ? i + 2 : i + 1
