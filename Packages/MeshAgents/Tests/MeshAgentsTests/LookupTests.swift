@@ -51,14 +51,24 @@ struct LookupTests {
         #expect(!HashTable([]).contains(0))
     }
 
-    /// The binary search of the misspellings blob in place answers what a set of its words answers: every word is
-    /// found, and so is nothing else (a word's prefixes, its extensions, words before the first and after the last).
+    /// The binary search of the misspellings blob in place answers what a dictionary of its entries answers: every
+    /// word is found with its correction, and nothing else is (a word's prefixes, its extensions, words before the
+    /// first and after the last).
     @Test func knownMisspellingsAnswerLikeASetOfTheBlob() {
-        let words = KnownMisspellings.blob.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        let entries = KnownMisspellings.blob.withUTF8Buffer { String(decoding: $0, as: UTF8.self) }.split(whereSeparator: { $0 == " " || $0 == "\n" })
+        let pairs = entries.map { e in
+            let parts = e.split(separator: ">", maxSplits: 1).map(String.init)
+            return (parts[0], parts.count > 1 ? parts[1] : nil)
+        }
+        let words = pairs.map(\.0)
         #expect(words.count > 20_000)
         #expect(words == words.sorted())
+        #expect(pairs.filter { $0.1 != nil }.count > 50_000)
         let set = Set(words)
         #expect(words.allSatisfy(KnownMisspellings.contains))
+        #expect(pairs.allSatisfy { KnownMisspellings.correction(of: $0.0) == $0.1 })
+        #expect(KnownMisspellings.correction(of: "adresses") == "addresses")
+        #expect(KnownMisspellings.correction(of: "accension") == nil)  // codespell gives two: the speller ranks them
         var others = ["", "a", "aaa", "zzzzzz", "classic", "receive", "reflink"]
         for w in words.prefix(200) + words.suffix(200) + stride(from: 0, to: words.count, by: 97).map({ words[$0] }) {
             others += [String(w.dropLast()), w + "s", w + "a", String(w.dropFirst())]

@@ -107,6 +107,9 @@ struct RuleTests {
         #expect(grammar.first { $0.rule == "grammar.a-an" }?.replacements == ["an"])
         let spelling = ReviewEngine().analyze(chunk("I recieve mail."), as: .grammar).findings
         #expect(spelling.first { $0.rule == "grammar.spelling" }?.replacements.contains("receive") == true)
+        // A common misspelling offers codespell's correction first, not the speller's nearest word by letters.
+        let known = ReviewEngine().analyze(chunk("Check the adresses and the compatability."), as: .grammar).findings
+        #expect(known.filter { $0.rule == "grammar.spelling" }.map { $0.replacements.first } == ["addresses", "compatibility"])
     }
 
     /// A clause opener capitalised after a word that can end a clause is a full stop left out; after one that

@@ -403,7 +403,7 @@ enum ClarityLists {
     are of the opinion => think
     in regard to => about
     with reference to => about
-    in the event of => if | in case of
+    in the event of => in case of | if
     in the affirmative => yes
     """)
 

@@ -8,7 +8,9 @@ Usage: pip download codespell==2.4.3 --no-deps && unzip codespell-2.4.3-py3-none
 Source: codespell 2.4.3 (PyPI), codespell_lib/data/dictionary.txt: `wrong->right` lines, common misspellings
 gathered from Wikipedia's list and from fixes in real projects. The program is GPL-2.0; the dictionary files are
 derivative works of English Wikipedia under CC BY-SA 3.0, so this derived list is too (notice in the output).
-Kept: the misspelt side only (the speller makes the suggestions), lower-case letters only, 3 letters or more
+Kept: the misspelt side, lower-case letters only, 3 letters or more, written `wrong>right` where codespell gives
+one correction (it is the first fix offered: the speller's one-edit neighbours are ranked by letters alone and
+put "dresses" before "addresses"), and `wrong` alone where it gives several (the speller ranks them)
 ("teh"; two-letter entries such as "ue" are abbreviations as often). (Words of 3 or 4 letters are only warnings
 in Markdown: "ser", "mis", "udo" are entries too.)
 The output is one sorted blob of words, searched in place (`KnownMisspellings.contains`): no table at start-up.
@@ -21,7 +23,8 @@ OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "KnownMisspelling
 MIN_LETTERS = 3
 
 HEADER = """// Common misspellings, from codespell 2.4.3 (https://github.com/codespell-project/codespell),
-// codespell_lib/data/dictionary.txt: the misspelt words only, lower-case letters, 3 letters or more. codespell's dictionary files are derivative works of
+// codespell_lib/data/dictionary.txt: the misspelt words, lower-case letters, 3 letters or more, each with its one
+// correction where codespell gives only one. codespell's dictionary files are derivative works of
 // English Wikipedia ("Lists of common misspellings") and are released under the Creative Commons
 // Attribution-ShareAlike 3.0 licence (https://creativecommons.org/licenses/by-sa/3.0/); this derived list is
 // released under the same licence. Changes: selection as described above.
@@ -31,14 +34,15 @@ HEADER = """// Common misspellings, from codespell 2.4.3 (https://github.com/cod
 
 
 def selected(path):
-    words = set()
+    words = {}
     with open(path, encoding="utf-8") as f:
         for line in f:
             wrong, _, right = line.rstrip("\n").partition("->")
             if not re.fullmatch(r"[a-z]+", wrong) or len(wrong) < MIN_LETTERS:
                 continue
-            words.add(wrong)
-    return sorted(words)
+            right = right.strip()
+            words[wrong] = right if re.fullmatch(r"[A-Za-z']+", right) else None
+    return [w + (">" + words[w] if words[w] else "") for w in sorted(words)]
 
 
 def main():
@@ -54,7 +58,7 @@ def main():
         line += (" " if line else "") + w
     lines.append(line)
     with open(OUT, "w", encoding="utf-8") as f:
-        f.write(HEADER + "\n/// Common misspellings (\"acheive\", \"clasic\"), sorted, separated by a space or a line break: see gen_misspellings.py.\n")
+        f.write(HEADER + "\n/// Common misspellings (\"acheive>achieve\", \"clasic>classic\"), sorted, separated by a space or a line break: see gen_misspellings.py.\n")
         f.write("enum KnownMisspellings {\n    static let blob: StaticString = \"\"\"\n" + "\n".join(lines) + "\n\"\"\"\n}\n")
     print(f"{len(words)} words -> {OUT}")
 

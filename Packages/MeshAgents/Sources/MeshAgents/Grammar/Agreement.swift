@@ -352,7 +352,9 @@ extension GrammarSpecialist {
             let clauseEnd = k + 1 >= n || [".", ",", ";", "!", "?"].contains(tokens[k + 1].text) || andVerb
             // A plural that hunspell also knows as a verb ("a cars") counts only at the end of a clause.
             // "the entire time a program runs": a noun and its verb, not an adjective and a plural.
-            let subjectVerb = k == i + 2 && (lex.flags[word(i + 1) ?? ""]?.contains(.noun) == true || lex.flags[word(i + 1) ?? ""]?.contains(.plural) == true)
+            // A middle word the word classes do not know may be that noun too ("the path a request takes").
+            let middle = lex.flags[word(i + 1) ?? ""]
+            let subjectVerb = k == i + 2 && (middle == nil || middle?.contains(.noun) == true || middle?.contains(.plural) == true)
                 && (word(k).flatMap { Verbs.thirdToBase[$0] ?? lex.pureVerbBase(ofThird: $0) } != nil || word(k).map { lex.isVerb(String($0.dropLast())) } == true)
             if !subjectVerb, let p = word(k), !["does", "goes", "has", "is", "was"].contains(p),
                let singular = lex.pureNounSingular(ofPlural: p) ?? (k == i + 1 && clauseEnd ? lex.nounSingular(ofPlural: p) : nil),

@@ -76,6 +76,12 @@ extension GrammarSpecialist {
                 if j >= 1, j == i - 1, tokens[j].text == ".", tokens[j].spaceBefore, Self.namesAMark(tokens[j - 1].lower) { return }
                 if j >= 2, j == i - 1, tokens[j].text == ".", tokens[j - 1].kind == .number || tokens[j - 1].text.allSatisfy(\.isNumber),
                    Self.numberedLabels.contains(tokens[j - 2].lower) { return }
+                // An item numbered inside a sentence ("both of 1. the certificate and 2. username"): a small number
+                // after a word that cannot end a clause, or a comma, numbers what follows.
+                if j >= 2, j == i - 1, tokens[j].text == ".", tokens[j - 1].kind == .number, tokens[j - 1].text.utf8.count <= 2,
+                   tokens[j - 2].text == "," || tokens[j - 2].kind == .word && Self.cannotEndClause(tokens[j - 2].lower) { return }
+                // A quotation that trails off ("… to finish ..." mean?) goes on in lower case.
+                if j >= 1, j < i - 1, tokens[j].text == ".", tokens[j - 1].text == "." { return }
             }
             // A word alone in quotes opening a sentence ('"info" allows you to …') is a name mentioned, written as
             // its owner spells it.

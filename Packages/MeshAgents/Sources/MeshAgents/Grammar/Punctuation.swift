@@ -38,13 +38,19 @@ extension GrammarSpecialist {
                    !(mark == "." && i + 1 < n && text.token(i + 1, is: ".") && !tokens[i + 1].spaceBefore),
                    // "the value after the . in": a mark after a word that cannot end a clause is the character named.
                    !Self.namesAMark(tokens[i - 1].lower),
+                   // "(20 : 80)", "(canary weight : primary weight)": a colon spaced on both sides between numbers or
+                   // inside parentheses is a ratio or a mapping written as notation.
+                   !(mark == ":" && i + 1 < n && tokens[i + 1].spaceBefore
+                     && (tokens[i - 1].kind == .number && tokens[i + 1].kind == .number || Self.insideOpen(tokens, i, "(", ")"))),
                    spacingOn {
                     let (message, replacements) = Self.spaceBeforeFinding[mark] ?? ("Remove the space before '\(p)'.", [p])
                     ctx.add("grammar.spacing", message, TextSpan(start: tokens[i - 1].end, end: tokens[i].end), replacements)
                 }
                 // Missing space after , between words ("word,word").
                 if mark == ",", i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
-                   tokens[i - 1].kind == .word, tokens[i + 1].kind == .word, spacingOn {
+                   tokens[i - 1].kind == .word, tokens[i + 1].kind == .word, spacingOn,
+                   // "{key,value}", "[a,b]", "\"x,y,z\"": values written as notation, not prose.
+                   !Self.insideOpen(tokens, i, "{", "}"), !Self.insideOpen(tokens, i, "[", "]"), !Self.gluedQuote(tokens, i) {
                     ctx.add("grammar.spacing", "Add a space after ','.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [", " + tokens[i + 1].text])
                 }
                 // Missing space after . ! ? before a capitalised word ("end.Next").
@@ -53,7 +59,11 @@ extension GrammarSpecialist {
                    tokens[i + 1].kind == .word, tokens[i + 1].text.unicodeScalars.count >= 2,
                    let f = tokens[i + 1].text.unicodeScalars.first, CharClass.isUpper(f),
                    tokens[i + 1].text.unicodeScalars.dropFirst().allSatisfy({ !CharClass.isUpper($0) }),
-                   let l = tokens[i - 1].text.unicodeScalars.last, CharClass.isLower(l), spacingOn {
+                   let l = tokens[i - 1].text.unicodeScalars.last, CharClass.isLower(l), spacingOn,
+                   // "- time.Duration format": one word before the mark is no sentence; it is a dotted name. So is
+                   // one whose first part is no English word ("walpb.Record", "raftpb.Snapshot").
+                   i >= 2, !tokens[i - 1].newlineBefore, tokens[i - 2].kind != .punct,
+                   check(tokens[i - 1].lower, lower: tokens[i - 1].lower) {
                     ctx.add("grammar.spacing", "Add a space after '\(p)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [p + " " + tokens[i + 1].text])
                 }
                 // "4:they have": a colon glued to the word after it (times, ratios and "std::io" have no letters after).
@@ -274,4 +284,34 @@ extension GrammarLists {
     et . al => et al.
     et . al . => et al.
     """)
+}
+
+extension GrammarSpecialist {
+    /// Whether token `i` sits inside an `open` … `close` pair that opens earlier in the chunk and is not closed
+    /// before it.
+    static func insideOpen(_ tokens: [Token], _ i: Int, _ open: String, _ close: String) -> Bool {
+        var depth = 0
+        var j = i - 1
+        while j >= 0, i - j <= 40 {
+            if tokens[j].kind == .punct {
+                if tokens[j].text == close { depth += 1 } else if tokens[j].text == open {
+                    if depth == 0 { return true }
+                    depth -= 1
+                }
+            }
+            j -= 1
+        }
+        return false
+    }
+
+    /// Whether the comma at `i` is in a run of words and commas glued to a straight quotation mark ("a,b,c" quoted).
+    static func gluedQuote(_ tokens: [Token], _ i: Int) -> Bool {
+        var j = i
+        while j > 0, !tokens[j].spaceBefore, tokens[j - 1].kind == .word || tokens[j - 1].text == "," { j -= 1 }
+        var k = i
+        while k + 1 < tokens.count, !tokens[k + 1].spaceBefore, tokens[k + 1].kind == .word || tokens[k + 1].text == "," { k += 1 }
+        let before = j > 0 && !tokens[j].spaceBefore && ["\"", "'", "`"].contains(tokens[j - 1].text)
+        let after = k + 1 < tokens.count && !tokens[k + 1].spaceBefore && ["\"", "'", "`"].contains(tokens[k + 1].text)
+        return before || after
+    }
 }

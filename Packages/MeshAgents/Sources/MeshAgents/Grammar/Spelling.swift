@@ -113,6 +113,11 @@ extension GrammarSpecialist {
             if likely == nil, ctx.chunk.format == .markdown {
                 likely = SpellingEvidence.markdownSeverity(w, slips: suggestions.map { $0.lowercased() })
             }
+            // A common misspelling with one known correction offers it first: the speller ranks its one-edit
+            // neighbours by letters alone ("adresses" → "dresses" before "addresses").
+            if likely != .suggestion, let fix = KnownMisspellings.correction(of: w) {
+                suggestions = [matchCase(fix, like: t.text)] + suggestions.filter { $0.lowercased() != fix.lowercased() }
+            }
             guard ctx.config.isEnabled("grammar.spelling") else { continue }
             var f = Finding("grammar.spelling", "'\(t.text)' may be misspelt.", t.span, suggestions)
             // Severity is confidence: a near miss of an English word is an error; a word built like a term

@@ -35,33 +35,49 @@ enum SpellingEvidence {
 }
 
 extension KnownMisspellings {
-    /// Binary search of the sorted blob in place: a probe lands inside a word, backs up to its start, compares.
-    static func contains(_ word: String) -> Bool {
+    /// Whether `word` (lower case) is a common misspelling.
+    static func contains(_ word: String) -> Bool { lookup(word) != nil }
+
+    /// codespell's one correction of `word` ("adresses" → "addresses"), nil when it is no known misspelling or
+    /// codespell gives several.
+    static func correction(of word: String) -> String? {
+        guard let c = lookup(word), !c.isEmpty else { return nil }
+        return c
+    }
+
+    /// Binary search of the sorted blob in place: a probe lands inside an entry, backs up to its start, compares
+    /// the key (the entry up to '>'). The correction after '>', "" when the entry has none; nil when not found.
+    private static func lookup(_ word: String) -> String? {
         let target = Array(word.utf8)
-        guard target.count >= 2 else { return false }
-        return blob.withUTF8Buffer { bytes in
+        guard target.count >= 2 else { return nil }
+        return blob.withUTF8Buffer { bytes -> String? in
             func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x0A }
+            let arrow = UInt8(ascii: ">")
             var lo = 0, hi = bytes.count
             while lo < hi {
                 var start = (lo + hi) / 2
                 while start > lo, !isSeparator(bytes[start - 1]) { start -= 1 }
-                // A probe on a separator: the word after it.
+                // A probe on a separator: the entry after it.
                 while start < hi, isSeparator(bytes[start]) { start += 1 }
                 guard start < hi else { hi = (lo + hi) / 2; continue }
                 var end = start
                 while end < bytes.count, !isSeparator(bytes[end]) { end += 1 }
+                var keyEnd = start
+                while keyEnd < end, bytes[keyEnd] != arrow { keyEnd += 1 }
                 var order = 0
                 var k = 0
                 while order == 0 {
-                    let inWord = start + k < end, inTarget = k < target.count
-                    if !inWord && !inTarget { return true }
+                    let inWord = start + k < keyEnd, inTarget = k < target.count
+                    if !inWord && !inTarget {
+                        return keyEnd < end ? String(decoding: UnsafeBufferPointer(rebasing: bytes[(keyEnd + 1)..<end]), as: UTF8.self) : ""
+                    }
                     if !inWord { order = 1 } else if !inTarget { order = -1 }
                     else if target[k] != bytes[start + k] { order = target[k] < bytes[start + k] ? -1 : 1 }
                     k += 1
                 }
                 if order < 0 { hi = start } else { lo = end }
             }
-            return false
+            return nil
         }
     }
 }
