@@ -51,6 +51,19 @@ struct VocabularyTests {
         #expect(DocumentTerms.split(chunks[0].config!).terms == ["quuxer"])
     }
 
+    /// The split reads the config's bytes: the project's text before the marker (nil when blank), and the terms of
+    /// every terms line after it, trimmed and lower-cased.
+    @Test func documentTermsSplitFromTheConfigText() {
+        let joined = DocumentTerms.appending(["quuxer", "Flamegraph", "mimalloc"], to: "min-alert-level: warning")!
+        let (own, terms) = DocumentTerms.split(joined)
+        #expect(own == "min-alert-level: warning\n")
+        #expect(terms == ["quuxer", "flamegraph", "mimalloc"])
+        #expect(DocumentTerms.split(DocumentTerms.appending(["a-b", "café"], to: "  \n")!) == (nil, ["a-b", "café"]))
+        #expect(DocumentTerms.split("disable: [tone]\n") == ("disable: [tone]\n", []))
+        let twice = DocumentTerms.appending(["z"], to: DocumentTerms.appending([" x ", "", "Y"], to: nil))!
+        #expect(DocumentTerms.split(twice) == (nil, ["x", "y", "z"]))
+    }
+
     @Test func codeBlocksAndLinksAreEvidenceButALabelAloneIsNot() throws {
         // flamegraph: once in prose, and in a fenced code block. mimalloc: once, and in a link's destination.
         // heapless: a link label and once more in prose. instalation: a label once, a typo. recieve: a typo.

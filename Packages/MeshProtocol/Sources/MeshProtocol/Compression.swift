@@ -2,7 +2,10 @@ import CZlib
 
 /// zlib (RFC 1950) compression of message bodies.
 public enum Compression {
-    public static func deflate(_ input: [UInt8], level: Int32 = 6) -> [UInt8] {
+    /// Level 1 by default: on the mesh's JSON it deflates twice as fast as level 6 for bodies about 12 % larger
+    /// (0.26 of the JSON against 0.23), and deflating at level 6 was a tenth of a specialist's instructions
+    /// (callgrind). Inflating costs the same at every level, and readers never see the level.
+    public static func deflate(_ input: [UInt8], level: Int32 = 1) -> [UInt8] {
         var stream = z_stream()
         precondition(deflateInit_(&stream, level, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK)
         defer { deflateEnd(&stream) }

@@ -149,13 +149,17 @@ struct JSONReader {
     mutating func readString() throws(JSONReadError) -> String {
         try expect(UInt8(ascii: "\""), "a string")
         let start = position
+        var high: UInt8 = 0
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                let text = try makeString(UnsafeBufferPointer(rebasing: bytes[start..<position]))
+                // ASCII (most keys, rules, ids and much prose) needs no check of its own.
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                let text = high < 0x80 ? String(decoding: run, as: UTF8.self) : try makeString(run)
                 position += 1
                 return text
             }
+            high |= byte
             if byte == UInt8(ascii: "\\") { return try readEscapedString(from: start) }
             if byte < 0x20 { throw invalid("a control character in a string") }
             position += 1
@@ -286,6 +290,25 @@ struct JSONReader {
     }
 
     /// A string that must be one of `T`'s raw values.
+    /// An enum whose cases are few: its raw value is matched against the bytes in place, with no string made.
+    mutating func readEnum<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws(JSONReadError) -> T where T.RawValue == String {
+        skipSpace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "\"") {
+            var end = position + 1
+            while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+                let text = UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end])
+                for value in T.allCases where value.rawValue.utf8.elementsEqual(text) {
+                    position = end + 1
+                    return value
+                }
+            }
+        }
+        let text = try readString()
+        guard let value = T(rawValue: text) else { throw invalid("Cannot initialize \(T.self) from invalid String value \(text)") }
+        return value
+    }
+
     mutating func readEnum<T: RawRepresentable>(_ type: T.Type) throws(JSONReadError) -> T where T.RawValue == String {
         let text = try readString()
         guard let value = T(rawValue: text) else { throw invalid("Cannot initialize \(T.self) from invalid String value \(text)") }

@@ -27,6 +27,10 @@ extension JSONReader {
         try readList { (reader: inout JSONReader) throws(JSONReadError) in try reader.readEnum(T.self) }
     }
 
+    mutating func readEnums<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws(JSONReadError) -> [T] where T.RawValue == String {
+        try readList { (reader: inout JSONReader) throws(JSONReadError) in try reader.readEnum(T.self) }
+    }
+
     /// An object whose values `read` reads, as a dictionary.
     mutating func readDictionary<V>(_ read: (inout JSONReader) throws(JSONReadError) -> V) throws(JSONReadError) -> [String: V] {
         var dictionary: [String: V] = [:]

@@ -95,7 +95,7 @@ public final class Speller: Sendable {
                 return Hunspell_spell(h, w) != 0
             }
             func consider(_ scalars: [Unicode.Scalar]) {
-                let w = String(String.UnicodeScalarView(scalars))
+                let w = string(of: scalars)
                 if w != word, !out.contains(w), known(w) { out.append(w) }
             }
             let x = Array(word.unicodeScalars)
