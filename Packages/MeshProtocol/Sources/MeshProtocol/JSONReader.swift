@@ -298,9 +298,18 @@ struct JSONReader {
             while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\") { end += 1 }
             if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
                 let text = UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end])
-                for value in T.allCases where value.rawValue.utf8.elementsEqual(text) {
-                    position = end + 1
-                    return value
+                for value in T.allCases {
+                    // Byte by byte: `elementsEqual` on a `String.UTF8View` went through the generic path.
+                    var raw = value.rawValue
+                    let same = raw.withUTF8 { r in
+                        guard r.count == text.count else { return false }
+                        for i in 0..<r.count where r[i] != text[i] { return false }
+                        return true
+                    }
+                    if same {
+                        position = end + 1
+                        return value
+                    }
                 }
             }
         }
