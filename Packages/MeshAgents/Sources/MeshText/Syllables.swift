@@ -217,7 +217,7 @@ public enum Syllables {
             if !sibilant && !vowel(c, n - 3) { count -= 1 }
         }
         // Vowel pairs that are usually two syllables.
-        let s = string(of: letters)
+        let s = makeString(letters, 0, letters.count)
         for pair in ["ia", "io", "eo", "ua", "uo", "iu", "ii"] where s.contains(pair) {
             if !(s.contains("tion") || s.contains("sion") || s.contains("cial") || s.contains("tial")
                  || s.contains("cious") || s.contains("tious") || s.contains("gious") || s.contains("qua")

@@ -103,30 +103,6 @@ package func straightApostrophes(_ s: String) -> String {
     return s.withUTF8 { $0.last }
 }
 
-/// The text of `scalars`, encoded straight into a string's UTF-8 storage. `String(String.UnicodeScalarView(slice))`
-/// goes through the generic sequence code (about 40 instructions a scalar, callgrind): taking each finding's text
-/// that way was 7 % of the clarity specialist.
-package func string(of scalars: ArraySlice<Unicode.Scalar>) -> String {
-    var bytes = 0
-    for s in scalars { bytes += UTF8.width(s) }
-    return String(unsafeUninitializedCapacity: bytes) { out in
-        var n = 0
-        for s in scalars {
-            let v = s.value
-            if v < 0x80 {
-                out[n] = UInt8(v)
-                n += 1
-            } else {
-                UTF8.encode(s) { out[n] = $0; n += 1 }
-            }
-        }
-        return n
-    }
-}
-
-/// `string(of:)` of a whole array.
-package func string(of scalars: [Unicode.Scalar]) -> String { string(of: scalars[...]) }
-
 /// The scalars of `text`, decoded in one pass over its UTF-8 (which a `String` always holds valid):
 /// `Array(text.unicodeScalars)` walks the text twice, a scalar at a time through the generic view.
 package func unicodeScalars(of text: String) -> [Unicode.Scalar] {

@@ -268,7 +268,7 @@ public struct ReviewEngine: Sendable {
         for f in analysis.findings {
             let range = f.sourceRange ?? map.range(of: f.span)
             let s = max(0, min(f.span.start, scalars.count)), e = max(s, min(f.span.end, scalars.count))
-            let text = string(of: scalars[s..<e])
+            let text = makeString(scalars, s, e)
             suggestions.append(Suggestion(specialist: type, rule: f.rule, severity: f.severity, message: f.message, range: range,
                                           text: text, replacements: f.replacements))
         }

@@ -95,7 +95,7 @@ public final class Speller: Sendable {
                 return Hunspell_spell(h, w) != 0
             }
             func consider(_ scalars: [Unicode.Scalar]) {
-                let w = string(of: scalars)
+                let w = makeString(scalars, 0, scalars.count)
                 if w != word, !out.contains(w), known(w) { out.append(w) }
             }
             let x = Array(word.unicodeScalars)

@@ -103,7 +103,7 @@ struct TermEvidence {
         guard letters.count >= 2, letters.allSatisfy({ CharClass.isLower($0) || $0 == "-" || $0 == "'" || $0 == "’" }) else { return nil }
         if readAsLetters(w) { return .suggestion }
         let n = letters.count
-        func word(_ a: Int, _ b: Int) -> String { string(of: letters[a..<b]) }
+        func word(_ a: Int, _ b: Int) -> String { makeString(letters, a, b) }
         for p in prefixes where w.hasPrefix(p) {
             let p0 = p.unicodeScalars.count
             let rest = n - p0
@@ -228,7 +228,7 @@ struct TermEvidence {
         let letters = Array(w.unicodeScalars)
         let n = letters.count
         guard n >= 8, letters.allSatisfy(CharClass.isLower) else { return false }
-        for k in 4...(n - 4) where known(string(of: letters[0..<k])) && known(string(of: letters[k..<n])) {
+        for k in 4...(n - 4) where known(makeString(letters, 0, k)) && known(makeString(letters, k, n)) {
             return true
         }
         return false
