@@ -179,6 +179,13 @@ extension GrammarSpecialist {
         "instances", "places", "scenarios", "circumstances", "respects", "senses",
     ]
 
+    /// Verbs (and "are" of "there are") whose object may be a counted plural.
+    static let countedObjectVerbs: WordList = [
+        "are", "were", "has", "have", "had", "need", "needs", "use", "uses", "add", "adds", "provide", "provides", "offer",
+        "offers", "include", "includes", "contain", "contains", "define", "defines", "create", "creates", "support",
+        "supports", "expose", "exposes", "see", "find", "get", "gets", "set",
+    ]
+
     /// "There are two flags that allows", "It has many options that makes": a counted plural noun in object place
     /// and a relative clause whose verb is singular. After "of" the head may be another noun ("a set of three rules
     /// that defines"), so only a verb or "there are" before the count.
@@ -187,10 +194,7 @@ extension GrammarSpecialist {
         let n = tokens.count
         let lex = WordClasses.shared
         guard i > 0, tokens[i - 1].kind == .word, i + 3 < n else { return }
-        let before = tokens[i - 1].lower
-        guard ["are", "were", "has", "have", "had", "need", "needs", "use", "uses", "add", "adds", "provide", "provides",
-               "offer", "offers", "include", "includes", "contain", "contains", "define", "defines", "create", "creates",
-               "support", "supports", "expose", "exposes", "see", "find", "get", "gets", "set"].contains(before) else { return }
+        guard Self.countedObjectVerbs.contains(tokens[i - 1]) else { return }
         var k = i + 1
         func lowerWord(_ j: Int) -> Bool { tokens[j].kind == .word && tokens[j].text.unicodeScalars.first.map(CharClass.isLower) == true }
         // One adjective or count may come between: "two optional flags", "these two flags".
