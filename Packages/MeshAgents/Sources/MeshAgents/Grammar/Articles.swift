@@ -154,6 +154,10 @@ extension GrammarSpecialist {
         // "an no other" ("and" meant): "a no other" is no fix either.
         if ["the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "its", "no", "every", "each", "any"]
             .contains(next.lower) { return }
+        // "a SSA patches": an initialism before a plural noun, so the article itself is the slip, not its form.
+        let tokens = ctx.tokens
+        if caps, i + 2 < tokens.count, tokens[i + 2].kind == .word, tokens[i + 2].text.unicodeScalars.first.map(CharClass.isLower) == true,
+           WordClasses.shared.nounSingular(ofPlural: tokens[i + 2].lower) != nil { return }
         let spoken = caps && speller.check(next.lower) && !Articles.readAsLetters(next.text) ? next.lower : next.text
         if let vowelSound = Articles.startsWithVowelSound(spoken) {
             if w == "a" && vowelSound {

@@ -80,6 +80,10 @@ extension GrammarSpecialist {
                 // after a word that cannot end a clause, or a comma, numbers what follows.
                 if j >= 2, j == i - 1, tokens[j].text == ".", tokens[j - 1].kind == .number, tokens[j - 1].text.utf8.count <= 2,
                    tokens[j - 2].text == "," || tokens[j - 2].kind == .word && Self.cannotEndClause(tokens[j - 2].lower) { return }
+                // "e.g." and "i.e." end no sentence, even glued to a comma ("reconciled,e.g. a Machine").
+                if j >= 1, j == i - 1, tokens[j].text == ".", !tokens[j].spaceBefore,
+                   tokens[j - 1].lower.hasSuffix("e.g") || tokens[j - 1].lower.hasSuffix("i.e")
+                    || j >= 3 && tokens[j - 2].text == "." && ["e.g", "i.e"].contains(tokens[j - 3].lower + "." + tokens[j - 1].lower) { return }
                 // A quotation that trails off ("… to finish ..." mean?) goes on in lower case.
                 if j >= 1, j < i - 1, tokens[j].text == ".", tokens[j - 1].text == "." { return }
             }

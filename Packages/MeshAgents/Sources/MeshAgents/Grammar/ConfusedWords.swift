@@ -70,6 +70,10 @@ extension GrammarSpecialist {
                     // affects summaries", "will only affect local builds") the noun needs a noun's neighbour after it:
                     // a preposition, a verb of its clause, or the end ("the affect of", "no affect.").
                     if Self.pronounOrAdverbDeterminers.contains(p), let nx = next, !Self.effectNounFollowers.contains(nx) { break }
+                    // So is anything but a word or the clause's end after it: "only affects `volumeClaimTemplate`
+                    // workspaces" (a code span), "this affects 3 pods".
+                    if Self.pronounOrAdverbDeterminers.contains(p), next == nil, i + 1 < n,
+                       !(tokens[i + 1].kind == .punct && ".!?,;:)".unicodeScalars.contains(ctx.text.scalars[tokens[i + 1].start])) { break }
                     fix(i, w == "affect" ? "effect" : "effects", "Use the noun 'effect' here ('affect' is the verb).")
                 }
             case "effect", "effects", "effected":

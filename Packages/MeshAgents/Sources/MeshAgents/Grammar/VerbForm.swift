@@ -346,6 +346,12 @@ extension GrammarSpecialist {
             if let pw = prevWord, ["to", "from", "of", "the", "a", "an"].contains(pw), ["is", "was", "are", "were"].contains(nw) { break }
             if let base = Verbs.thirdToBase[nw] ?? Verbs.pastToBase[nw] ?? Self.beBase[nw],
                !Verbs.nounLike.contains(nw) {
+                // "it can used by the next task": a participle and its agent is a passive with "be" left out.
+                if Verbs.pastToBase[nw] != nil, i + 2 < tokens.count, tokens[i + 2].lower == "by", ctx.config.isEnabled("grammar.verb-form") {
+                    ctx.add("grammar.verb-form", "After '\(t.text)' a participle needs 'be': '\(t.text) be \(nt.text)'.", span,
+                            [t.text + " be " + nt.text, t.text + " " + matchCase(base, like: nt.text)])
+                    break
+                }
                 form("After '\(t.text)' use the base form of the verb.", base)
             }
         case .to:
