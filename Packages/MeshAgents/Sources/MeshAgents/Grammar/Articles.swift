@@ -142,6 +142,11 @@ extension GrammarSpecialist {
         }
     }
 
+    /// Determiners after which an "a" or "an" is itself the slip, so its form is no fix ("an the", "an no other").
+    static let secondDeterminers: WordList = [
+        "the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "its", "no", "every", "each", "any",
+    ]
+
     /// "a" before a vowel sound, "an" before a consonant sound (the caller has checked that a word follows).
     func articleBeforeSound(_ ctx: inout RuleContext, _ i: Int) {
         let t = ctx.tokens[i]
@@ -152,8 +157,7 @@ extension GrammarSpecialist {
         let caps = next.text.unicodeScalars.allSatisfy({ !CharClass.isLower($0) })
         // "an the Certificate": two determiners, which `grammar.double-determiner` reports; "a the" is no fix.
         // "an no other" ("and" meant): "a no other" is no fix either.
-        if ["the", "a", "an", "this", "that", "these", "those", "my", "your", "our", "their", "its", "no", "every", "each", "any"]
-            .contains(next.lower) { return }
+        if Self.secondDeterminers.contains(next) { return }
         // "a SSA patches": an initialism before a plural noun, so the article itself is the slip, not its form.
         let tokens = ctx.tokens
         if caps, i + 2 < tokens.count, tokens[i + 2].kind == .word, tokens[i + 2].text.unicodeScalars.first.map(CharClass.isLower) == true,

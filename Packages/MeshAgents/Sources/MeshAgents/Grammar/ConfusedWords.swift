@@ -73,7 +73,7 @@ extension GrammarSpecialist {
                     // So is anything but a word or the clause's end after it: "only affects `volumeClaimTemplate`
                     // workspaces" (a code span), "this affects 3 pods".
                     if Self.pronounOrAdverbDeterminers.contains(p), next == nil, i + 1 < n,
-                       !(tokens[i + 1].kind == .punct && ".!?,;:)".unicodeScalars.contains(ctx.text.scalars[tokens[i + 1].start])) { break }
+                       !(tokens[i + 1].kind == .punct && ctx.text.token(i + 1, isOneOf: ".!?,;:)")) { break }
                     fix(i, w == "affect" ? "effect" : "effects", "Use the noun 'effect' here ('affect' is the verb).")
                 }
             case "effect", "effects", "effected":
