@@ -41,6 +41,10 @@ struct ConfigTests {
         ("colour: red", 1, "unknown setting"),
         ("rules:\n  - id: custom.x\n    kind: existence", 2, "non-empty 'tokens'"),
         ("disable: [a, b\nenable: x", 2, ""),
+        // YAML also ends lines at NEL and LINE SEPARATOR; the error names the line an editor shows.
+        ("tone: {}\u{2028}limits: {}\u{85}colour: red\n", 1, "unknown setting"),
+        ("tone: {}\r\nlimits: {}\rcolour: red\n", 3, "unknown setting"),
+        ("a: 1\u{2028}b: 2\u{2028}c: 3\u{2028}d: 4\u{2028}e: 5\u{2028}f: [\n", 2, ""),
     ])
     func malformedConfigIsAnErrorWithLine(_ yaml: String, _ line: Int, _ reason: String) {
         do {

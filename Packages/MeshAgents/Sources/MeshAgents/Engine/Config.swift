@@ -161,14 +161,15 @@ public struct MeshConfig: Sendable, Hashable {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw ConfigError(file: path, line: Self.line(of: error), reason: Self.reason(of: error))
+            throw ConfigError(file: path, line: editorLine(Self.line(of: error), in: yaml), reason: Self.reason(of: error))
         }
         guard let root else { return config }
         guard let mapping = root.mapping else {
-            throw ConfigError(file: path, line: root.mark?.line ?? 1, reason: "the top level must be a mapping of settings")
+            throw ConfigError(
+                file: path, line: editorLine(root.mark?.line ?? 1, in: yaml), reason: "the top level must be a mapping of settings")
         }
         func fail(_ node: Node, _ reason: String) -> ConfigError {
-            ConfigError(file: path, line: node.mark?.line ?? 1, reason: reason)
+            ConfigError(file: path, line: editorLine(node.mark?.line ?? 1, in: yaml), reason: reason)
         }
         func strings(_ node: Node, _ key: String) throws -> [String] {
             if let s = node.scalar?.string, node.scalar != nil { return s.isEmpty ? [] : [s] }
@@ -425,6 +426,27 @@ public struct MeshConfig: Sendable, Hashable {
         default: return "\(error)"
         }
     }
+}
+
+/// The line an editor shows for a line the YAML parser counted. YAML 1.1 also ends a line at NEL, LINE SEPARATOR
+/// and PARAGRAPH SEPARATOR, which editors, `grep -n` and `sed -n` do not; an error must name a line the user can
+/// find, so the parser's line is mapped back to one counted at \n, \r\n and a lone \r.
+func editorLine(_ yamlLine: Int, in text: String) -> Int {
+    guard yamlLine > 1 else { return 1 }
+    var yamlBreaks = 0
+    var editorBreaks = 0
+    var afterCR = false
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\n" where afterCR: afterCR = false; continue
+        case "\n", "\r": editorBreaks += 1; yamlBreaks += 1
+        case "\u{85}", "\u{2028}", "\u{2029}": yamlBreaks += 1
+        default: afterCR = false; continue
+        }
+        afterCR = scalar == "\r"
+        if yamlBreaks == yamlLine - 1 { return editorBreaks + 1 }
+    }
+    return editorBreaks + 1
 }
 
 /// Vale-style vocabulary files (`accept.txt`, `reject.txt`): one word or regular expression a line.
