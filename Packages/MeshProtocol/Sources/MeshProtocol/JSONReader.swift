@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Why a JSON body could not be read: what was wrong, and where (the key path down to the value).
 struct JSONReadError: Error {
     enum Problem {
@@ -27,6 +33,12 @@ struct JSONReadError: Error {
 struct JSONReader {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
+    /// The last few strings read without escapes, by where their bytes are in `bytes`. A batch repeats the same
+    /// values in every item (document id, source, config, rule ids): taking the string already made shares its
+    /// storage instead of allocating and checking the bytes again.
+    private var recent: [(start: Int, count: Int, text: String)] = []
+    private var nextRecent = 0
+    static let recentKept = 8
 
     /// Nesting allowed in a value this reader skips (an unknown key's value). Known values nest as deep as
     /// their types, which is fixed.
@@ -63,7 +75,7 @@ struct JSONReader {
         }
         while true {
             guard peek() == UInt8(ascii: "\"") else { throw invalid("expected a key") }
-            let key = try readString()
+            let key = try readString(sharing: false)
             try expect(UInt8(ascii: ":"), "':' after a key")
             do {
                 try field(&self, key)
@@ -146,17 +158,22 @@ struct JSONReader {
 
     // MARK: Scalars
 
-    mutating func readString() throws(JSONReadError) -> String {
+    /// `sharing`: look among the recent strings (values; keys are short and make no allocation).
+    mutating func readString(sharing: Bool = true) throws(JSONReadError) -> String {
         try expect(UInt8(ascii: "\""), "a string")
         let start = position
         var high: UInt8 = 0
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
-                // ASCII (most keys, rules, ids and much prose) needs no check of its own.
                 let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
-                let text = high < 0x80 ? String(decoding: run, as: UTF8.self) : try makeString(run)
                 position += 1
+                // Strings of up to 15 bytes are stored inline, with no allocation to share.
+                let share = sharing && run.count > 15
+                if share, let known = recentString(run) { return known }
+                // ASCII (most keys, rules, ids and much prose) needs no check of its own.
+                let text = high < 0x80 ? String(decoding: run, as: UTF8.self) : try makeString(run)
+                if share { remember(text, start: start, count: run.count) }
                 return text
             }
             high |= byte
@@ -165,6 +182,26 @@ struct JSONReader {
             position += 1
         }
         throw invalid("unterminated string")
+    }
+
+    /// A string read before whose bytes equal `run`'s.
+    private func recentString(_ run: UnsafeBufferPointer<UInt8>) -> String? {
+        guard let base = run.baseAddress, let all = bytes.baseAddress else { return nil }
+        for entry in recent where entry.count == run.count && memcmp(all + entry.start, base, run.count) == 0 {
+            return entry.text
+        }
+        return nil
+    }
+
+    private mutating func remember(_ text: String, start: Int, count: Int) {
+        guard count > 0 else { return }
+        if recent.count < Self.recentKept {
+            if recent.isEmpty { recent.reserveCapacity(Self.recentKept) }
+            recent.append((start, count, text))
+        } else {
+            recent[nextRecent] = (start, count, text)
+            nextRecent = (nextRecent + 1) % Self.recentKept
+        }
     }
 
     /// The rest of a string that has escapes: its bytes so far, then each run and escape, into one buffer.

@@ -88,6 +88,24 @@ struct ModelJSONTests {
 
     /// The reader's own UTF-8 check against the standard library's, on random bytes around every boundary of
     /// the encoding (overlong forms, surrogates, U+10FFFF, truncated sequences).
+    /// The reader shares the storage of strings it read recently; strings of the same length with other bytes,
+    /// strings read long ago (past the few it keeps) and strings with escapes must still come out as written.
+    @Test func repeatedStringsInABatchReadBackAsWritten() throws {
+        // Longer than 15 bytes: shorter strings are stored inline and not shared.
+        let sources = ["docs/guide/aa.md", "docs/guide/ab.md", "docs/guide/aé.m", "docs/guide/aa.md", "docs/guide/a\"a.md"]
+        let reviews = (0..<40).map { index in
+            ChunkReview(
+                docId: "doc", chunkIndex: index, chunkCount: 40, specialist: .grammar, specialists: [.grammar],
+                source: sources[index % sources.count],
+                suggestions: [Suggestion(
+                    specialist: .grammar, rule: "grammar.rule-\(index % 11)", severity: .warning,
+                    message: "the message number \(index % 13)",
+                    range: SourceRange(start: SourcePosition(offset: 0, line: 1, column: 1), end: SourcePosition(offset: 1, line: 1, column: 2)),
+                    text: "x")])
+        }
+        try check(ReviewBatch(docId: "doc", reviews: reviews))
+    }
+
     @Test func checksUTF8AsTheStandardLibraryDoes() throws {
         var random = SplitMix64(seed: 3)
         let interesting: [UInt8] = [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE,

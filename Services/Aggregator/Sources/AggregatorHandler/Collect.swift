@@ -149,37 +149,58 @@ public struct StoredReviews {
 }
 
 /// The reviews this process decoded, by document and results field, so assembling a report does not parse
-/// them again. Bounded: past `limit` reviews it is emptied (assembly then reads the hash, as another replica
-/// would); a document's entry goes when its report is assembled.
+/// them again. Bounded at `limit` reviews. When full it keeps what it holds and takes no more (those reviews are
+/// read from the hash at assembly, as another replica's would be): in a burst the documents cached first are the
+/// first to complete, so emptying the cache instead threw away the reviews about to be used (`make bench-mesh`:
+/// 113 of 114 reports read their reviews back from Redis). A document cached longer than `staleAfter` ago
+/// (its report assembled by another replica, or never) is dropped when room is needed.
 public final class ReviewCache: @unchecked Sendable {
+    private struct Document {
+        var fields: [String: [ChunkReview]] = [:]
+        var since: ContinuousClock.Instant
+    }
     private let lock = Mutex(())
-    private var documents: [String: [String: [ChunkReview]]] = [:]
+    private var documents: [String: Document] = [:]
     private var count = 0
     public let limit: Int
+    public let staleAfter: Duration
 
-    /// 2,000 reviews rather than 20,000: with the hand-written JSON reader decoding a review again costs little,
-    /// and `make bench-mesh`'s burst of 114 documents peaked at 29 MB RSS with 20,000 and 25 MB with 2,000 (the
-    /// same CPU).
-    public init(limit: Int = 2_000) { self.limit = limit }
+    /// 2,000 reviews rather than 20,000: `make bench-mesh`'s burst of 114 documents peaked at 29 MB RSS with
+    /// 20,000 and 25 MB with 2,000 (the same CPU).
+    public init(limit: Int = 2_000, staleAfter: Duration = .seconds(120)) {
+        self.limit = limit
+        self.staleAfter = staleAfter
+    }
 
-    /// Replaces what the field held: a document id submitted again starts a new results hash.
-    public func set(_ docId: String, field: String, reviews: [ChunkReview]) {
+    /// Replaces what the field held (a document id submitted again starts a new results hash). Returns false
+    /// when there was no room: the reviews are not kept.
+    @discardableResult
+    public func set(_ docId: String, field: String, reviews: [ChunkReview], now: ContinuousClock.Instant = .now) -> Bool {
         lock.withLock { _ in
-            if count + reviews.count > limit {
-                documents = [:]
-                count = 0
-            }
-            count -= documents[docId]?[field]?.count ?? 0
-            documents[docId, default: [:]][field] = reviews
+            count -= documents[docId]?.fields.removeValue(forKey: field)?.count ?? 0
+            if count + reviews.count > limit { dropStale(now: now) }
+            guard count + reviews.count <= limit else { return false }
+            documents[docId, default: Document(since: now)].fields[field] = reviews
             count += reviews.count
+            return true
         }
     }
 
     public func take(_ docId: String) -> [String: [ChunkReview]] {
         lock.withLock { _ in
-            let taken = documents.removeValue(forKey: docId) ?? [:]
+            let taken = documents.removeValue(forKey: docId)?.fields ?? [:]
             count -= taken.values.reduce(0) { $0 + $1.count }
             return taken
+        }
+    }
+
+    /// How many reviews it holds.
+    public var reviewCount: Int { lock.withLock { _ in count } }
+
+    private func dropStale(now: ContinuousClock.Instant) {
+        for (docId, document) in documents where now - document.since > staleAfter {
+            documents[docId] = nil
+            count -= document.fields.values.reduce(0) { $0 + $1.count }
         }
     }
 }

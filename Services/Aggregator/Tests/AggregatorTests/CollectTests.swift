@@ -135,4 +135,41 @@ struct CollectTests {
         guard case .success = results[1] else { Issue.record("\(results[1])"); return }
         #expect(store.hashes["doc:results:doc-1"]?["grammar:0"] != nil)
     }
+
+    @Test func aFullCacheKeepsWhatItHoldsAndDropsOnlyStaleDocuments() {
+        let cache = ReviewCache(limit: 3, staleAfter: .seconds(60))
+        let start = ContinuousClock.now
+        #expect(cache.set("old", field: "tone:0", reviews: [Self.review(0, .tone), Self.review(1, .tone)], now: start))
+        #expect(cache.set("new", field: "tone:0", reviews: [Self.review(0, .tone)], now: start + .seconds(30)))
+        // Full: the next document is refused, and what is held (about to be assembled) stays.
+        #expect(!cache.set("newer", field: "tone:0", reviews: [Self.review(0, .tone)], now: start + .seconds(40)))
+        #expect(cache.reviewCount == 3)
+        // Replacing a field frees its old reviews first.
+        #expect(cache.set("new", field: "tone:0", reviews: [Self.review(1, .tone)], now: start + .seconds(45)))
+        // 90 s on, "old" has waited past 60 s (its report went elsewhere, or never came): it makes room.
+        #expect(cache.set("newer", field: "tone:0", reviews: [Self.review(0, .tone), Self.review(1, .tone)], now: start + .seconds(90)))
+        #expect(cache.take("old").isEmpty)
+        #expect(cache.take("new")["tone:0"]?.map(\.chunkIndex) == [1])
+        #expect(cache.take("newer")["tone:0"]?.count == 2)
+        #expect(cache.reviewCount == 0)
+    }
+
+    @Test func aDocumentPartlyCachedReadsTheRestFromTheHash() throws {
+        let store = Store()
+        // Room for one review: grammar's batch of two is not cached, tone's review is.
+        let collect = Collect(reportTTL: 60, cache: ReviewCache(limit: 1))
+        _ = collect.handle(
+            batch: [Self.delivery([Self.review(0, .grammar, suggestions: [Self.repeated]), Self.review(1, .grammar)], id: "1-0")],
+            redis: StubRedis(answer: store.answer))
+        _ = collect.handle(batch: [Self.delivery([Self.review(0, .tone)], id: "2-0")], redis: StubRedis(answer: store.answer))
+        let redis = StubRedis(answer: store.answer)
+        // The cache is full, so tone's second review is not kept either; the report reads both uncached fields.
+        let results = collect.handle(batch: [Self.delivery([Self.review(1, .tone)], id: "3-0")], redis: redis)
+        #expect(Self.sent(redis) == ["EVALSHA", "HKEYS", "HMGET"])
+        #expect(redis.commands.last?.count == 4, "HMGET key and the two uncached fields")
+        guard case .success(.commitGuarded(_, let then)) = results[0] else { Issue.record("\(results[0])"); return }
+        let report = try JSONDecoder().decode(Report.self, from: Data(then[0][2].text.utf8))
+        #expect(report.suggestions == [Self.repeated])
+        #expect(report.figures.chunks == 2)
+    }
 }
