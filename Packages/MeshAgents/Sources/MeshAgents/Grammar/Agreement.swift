@@ -150,7 +150,14 @@ extension GrammarSpecialist {
             let x = tokens[k].lower
             if Self.phraseEnders.contains(tokens[k]) || Self.objectStarters.contains(tokens[k]) || Self.modals.contains(tokens[k])
                 || Self.determinersAndQuantifiers.contains(tokens[k]) { break }
-            if lex.pureNounSingular(ofPlural: x) != nil || ["people", "children", "men", "women"].contains(x) { noun = k; break }
+            if let singular = lex.pureNounSingular(ofPlural: x) {
+                // "The proposed algorithm shards queries": after a noun, a noun technical writing also uses as a verb
+                // may be that noun's verb, and what follows its object.
+                if k > i + 1, Self.jargonVerbs.contains(singular) { return }
+                noun = k
+                break
+            }
+            if ["people", "children", "men", "women"].contains(x) { noun = k; break }
             k += 1
         }
         guard noun > 0, noun + 2 < n, tokens[noun + 1].kind == .word else { return }
@@ -159,6 +166,21 @@ extension GrammarSpecialist {
               !(tokens[noun + 2].kind == .word && ["of", "and", "or", "are", "were", "is", "was"].contains(tokens[noun + 2].lower)) else { return }
         ctx.add("grammar.agreement", "'\(tokens[noun].text)' is plural: use '\(base)'.", tokens[noun + 1].span, [base])
     }
+
+    /// Nouns that hunspell lists only as nouns and technical writing also uses as verbs ("the router shards
+    /// requests", "the agent logs errors").
+    static let jargonVerbs: Set<String> = [
+        "shard", "log", "tag", "proxy", "checksum", "timestamp", "sandbox", "symlink", "alias", "template", "script",
+        "snapshot", "checkpoint", "benchmark", "bookmark", "namespace", "spool", "cron", "hotfix", "backport",
+        "webhook", "scaffold", "shim", "stub", "mock", "vendor", "version", "tunnel", "pipe", "route", "queue",
+    ]
+
+    /// Prepositions whose object a pronoun can be ("for those", "except us").
+    static let objectPrepositions: WordList = [
+        "of", "for", "with", "to", "from", "among", "amongst", "between", "by", "about", "on", "in", "at", "like", "than",
+        "without", "toward", "towards", "into", "onto", "upon", "against", "beyond", "except", "including", "besides",
+        "unlike", "per", "via", "over", "under", "within", "through", "throughout", "across", "behind", "beside", "near",
+    ]
 
     /// Verbs of an "as the name suggests" aside.
     static let asideVerbs: WordList = [
@@ -316,7 +338,9 @@ extension GrammarSpecialist {
         let nw = tokens[i + 1].lower
         // "from I/O devices": a letter glued to a slash is an abbreviation, not the pronoun.
         if let obj = Self.objectOf[nw], nw != "i" || next.text == "I", !(i + 2 < n && !tokens[i + 2].spaceBefore && tokens[i + 2].text == "/"),
-           !(i + 2 < n && tokens[i + 2].kind == .word && lex.isVerb(tokens[i + 2].lower) && tokens[i + 2].lower != "and") {
+           !(i + 2 < n && tokens[i + 2].kind == .word && lex.isVerb(tokens[i + 2].lower) && tokens[i + 2].lower != "and"),
+           // "except we don't have": before an auxiliary the pronoun is the subject of a clause.
+           !(i + 2 < n && Verbs.auxiliaries.contains(tokens[i + 2])) {
             ctx.add("grammar.agreement", "After '\(tokens[i].text)' use the object form '\(obj)'.", next.span, [obj])
         }
     }
@@ -445,8 +469,9 @@ extension GrammarSpecialist {
                 agree(base)
             }
         case .theseThose:
-            // "Each of these is", "one of those was": the subject is the word before "of".
-            if prevWord != "of", let fix = Self.fixAfterTheseThose[nw] {
+            // "Each of these is", "the aim for those is": after a preposition the pronoun is its object, and the
+            // verb's subject came before it.
+            if !(prevWord.map { Self.objectPrepositions.contains($0) } ?? false), let fix = Self.fixAfterTheseThose[nw] {
                 agree(fix)
             }
         case .people:

@@ -239,6 +239,15 @@ enum Articles {
         if letterCount == 1 {
             return "aefhilmnorsx".unicodeScalars.contains(lower.unicodeScalars.first!)
         }
+        // Two or more capitals, then lower case ("SELinux", "IPsec", "OAuth", "SQLite"): the capitals are an
+        // initialism, read like one in capitals above.
+        let leading = word.unicodeScalars.prefix(while: CharClass.isUpper)
+        if leading.count >= 2, let first = leading.first,
+           word.unicodeScalars.dropFirst(leading.count).first.map(CharClass.isLower) == true {
+            if "FHLMNRSX".unicodeScalars.contains(first) { return nil }
+            if first == "U" { return false }
+            return "AEIO".unicodeScalars.contains(first)
+        }
         // One letter and a hyphen is the letter's name ("an n-ary tuple", "an x-axis", "a y-coordinate").
         let ls = Array(lower.unicodeScalars.prefix(3))
         if ls.count >= 3, CharClass.isLetter(ls[0]), ls[1] == "-" {

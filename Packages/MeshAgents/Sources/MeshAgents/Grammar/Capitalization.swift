@@ -91,6 +91,9 @@ extension GrammarSpecialist {
             // its owner spells it.
             if i > 0, ctx.text.token(i - 1, isOneOf: "\"\u{201C}'`"), !t.spaceBefore, i + 1 < tokens.count,
                ctx.text.token(i + 1, isOneOf: "\"\u{201D}'`"), !tokens[i + 1].spaceBefore { return }
+            // "b) `make gen-docs`", "iv) then": a letter or roman numeral glued to ")" labels an item.
+            if t.text.unicodeScalars.count <= 4, i + 1 < tokens.count, tokens[i + 1].text == ")", !tokens[i + 1].spaceBefore,
+               t.text.unicodeScalars.count == 1 || t.lower.unicodeScalars.allSatisfy({ "ivxl".unicodeScalars.contains($0) }) { return }
             // "i.e." and "e.g." opening a sentence are written in lower case by convention: a letter, a glued period
             // and a glued letter.
             if t.text.unicodeScalars.count == 1, i + 2 < tokens.count, tokens[i + 1].text == ".", !tokens[i + 1].spaceBefore,

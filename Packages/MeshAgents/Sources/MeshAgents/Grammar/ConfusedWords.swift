@@ -173,6 +173,13 @@ extension GrammarSpecialist {
         "similar", "related", "close", "next", "compared", "subject", "up", "response", "as", "opposed", "pertaining",
     ]
 
+    /// Words that open a clause or a noun phrase after a comma ("to big, and", "to late, the train").
+    static let clauseOpenersAfterComma: WordList = [
+        "and", "but", "or", "nor", "so", "yet", "which", "that", "because", "as", "if", "when", "then", "though",
+        "although", "while", "since", "unless", "the", "a", "an", "this", "these", "those", "it", "its", "we", "you",
+        "they", "he", "she", "i", "there", "please", "not", "too",
+    ]
+
     /// "looks to pretty", "it is to expensive.": "to" before an adjective that ends the phrase means "too".
     func toForToo(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
@@ -186,6 +193,10 @@ extension GrammarSpecialist {
         guard !Self.prepositionalTo.contains(tokens[i - 1]) else { return }
         guard WordClasses.shared.isPureAdjective(adj), !Self.comparativeWords.contains(adj),
               i + 2 >= n || [".", ",", "!", "?", ";"].contains(tokens[i + 2].text) || ["to", "for", "and", "that"].contains(tokens[i + 2].lower) else { return }
+        // "to different, independent Queriers": adjectives in a row before their noun (a comma, then a word that
+        // opens no clause and the noun).
+        if i + 4 < n, tokens[i + 2].text == ",", tokens[i + 3].kind == .word, tokens[i + 4].kind == .word,
+           !Self.clauseOpenersAfterComma.contains(tokens[i + 3]) { return }
         // "from rich to poor", "changed from green to red": a range, not "too".
         var k = i - 1
         while k >= 0, i - k <= 6, tokens[k].kind == .word {
@@ -456,7 +467,17 @@ extension GrammarSpecialist {
             }
             // "make simpler then go for it": "then" before a verb's base form opens the next clause.
             let clauseAfter = i + 1 < n && tokens[i + 1].kind == .word && WordClasses.shared.isVerb(tokens[i + 1].lower)
-            if found, !clauseAfter, !["and", "but", "since", "if", "when", "until", "just"].contains(tokens[i - 1].lower) {
+            // "If … you can still see older blocks from the bucket UI then that's the case": after an "if" clause, a
+            // "then" some words past the comparison opens the consequence.
+            var conditional = false
+            if found, steps >= 3 {
+                var j = k - 1
+                while j >= 0, k - j <= 30, ![".", "!", "?", ";", ":"].contains(tokens[j].text) {
+                    if ["if", "when", "whenever", "once"].contains(tokens[j].lower) { conditional = true; break }
+                    j -= 1
+                }
+            }
+            if found, !clauseAfter, !conditional, !["and", "but", "since", "if", "when", "until", "just"].contains(tokens[i - 1].lower) {
                 ctx.add("grammar.confused-words", "After a comparison use 'than'.", tokens[i].span, [matchCase("than", like: tokens[i].text)])
             }
         }

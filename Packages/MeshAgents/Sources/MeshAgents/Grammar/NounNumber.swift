@@ -268,7 +268,8 @@ struct NounPhraseScan {
     func lowerCase(_ k: Int) -> Bool { tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true }
     /// The noun phrase ends after token k: end of text, punctuation, or a function word.
     func endsAfter(_ k: Int) -> Bool {
-        k + 1 >= n || (tokens[k + 1].kind == .punct && tokens[k + 1].text != "-" && tokens[k + 1].text != "'")
+        // A hyphen, an apostrophe or a slash joins the word to the next ("backup/restore methods").
+        k + 1 >= n || (tokens[k + 1].kind == .punct && !["-", "'", "/"].contains(tokens[k + 1].text))
             || (word(k + 1).map { GrammarSpecialist.phraseEnders.contains($0) } ?? false)
     }
     /// A countable singular noun: hunspell gives it a plural, it is not itself a plural or an adjective.

@@ -16,6 +16,16 @@ extension GrammarSpecialist {
         return a.unicodeScalars.dropFirst().elementsEqual(b.unicodeScalars.dropFirst()) == false
     }
 
+    /// "*Query Pushdown* Query pushdown involves …": words set off by markup at the start of a block (a run-in
+    /// heading), then the sentence that begins with them. Markup taken out of the text starts a new segment, so
+    /// the first copy begins the block and a segment begins between the copies.
+    static func runInHeading(_ ctx: RuleContext, _ first: Int, repeatAt second: Int) -> Bool {
+        guard first == 0 else { return false }
+        let from = ctx.tokens[second - 1].end
+        let to = ctx.tokens[second].start
+        return ctx.chunk.segments.contains { $0.textOffset >= from && $0.textOffset <= to }
+    }
+
     /// A run of 2–4 words repeated at once with no punctuation between ("miss the biggest illusion miss the biggest illusion").
     func repeatedPhrase(_ ctx: inout RuleContext, _ i: Int) {
         let tokens = ctx.tokens
@@ -28,7 +38,8 @@ extension GrammarSpecialist {
                 break
             }
             // Names and numbers repeat for good reasons; so do short refrains ("bye now bye now") rarely in prose.
-            if same, i == 0 || tokens[i - 1].kind != .word || !ctx.text.sameLower(i - 1, i + m - 1) {
+            if same, i == 0 || tokens[i - 1].kind != .word || !ctx.text.sameLower(i - 1, i + m - 1),
+               !Self.runInHeading(ctx, i, repeatAt: i + m) {
                 let phrase = ctx.text(TextSpan(start: tokens[i].start, end: tokens[i + m - 1].end))
                 ctx.add("grammar.repeated-word", "'\(phrase)' is repeated.", TextSpan(start: tokens[i].start, end: tokens[i + 2 * m - 1].end), [phrase])
                 return
@@ -42,6 +53,7 @@ extension GrammarSpecialist {
         let n = tokens.count
         let t = tokens[i]
         let w = t.lower
+        if Self.runInHeading(ctx, i, repeatAt: i + 1) { return }
         if !GrammarLists.repeatAllowed.contains(w) {
             ctx.add("grammar.repeated-word", "'\(t.text)' is repeated.", TextSpan(start: t.start, end: tokens[i + 1].end), [t.text])
         } else if w == "that" || w == "had" || w == "is", i + 2 < n, tokens[i + 2].kind == .word, tokens[i + 2].lower == w, i == 0 || tokens[i - 1].lower != w {
