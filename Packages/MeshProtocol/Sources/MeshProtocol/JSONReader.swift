@@ -25,6 +25,21 @@ struct JSONReadError: Error {
     }
 }
 
+/// An object's key as `JSONReader.readObject` hands it to a decoder, which matches it against string literals
+/// (`switch key { case "docId": … }`) without a string being made for it.
+struct JSONKey {
+    fileprivate let raw: UnsafeBufferPointer<UInt8>?
+    fileprivate let text: String?
+
+    var string: String { text ?? String(decoding: raw!, as: UTF8.self) }
+
+    static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
+        guard let raw = key.raw else { return key.text == pattern.description }
+        guard raw.count == pattern.utf8CodeUnitCount else { return false }
+        return raw.count == 0 || memcmp(raw.baseAddress!, pattern.utf8Start, raw.count) == 0
+    }
+}
+
 /// A forward-only reader of one JSON text (RFC 8259) for the hand-written decoders of the wire types
 /// (`JSONCodable`). It reads values in place, with no tree in between: the body is scanned once and strings
 /// are made straight from its bytes. Every read checks the bounds of the buffer; numbers that do not fit are
@@ -67,7 +82,7 @@ struct JSONReader {
 
     /// Reads an object, handing each key to `field` with the reader at its value, which `field` must read
     /// (or `skipValue()`). An error from a value gets the key prepended to its path.
-    mutating func readObject(_ field: (inout JSONReader, String) throws(JSONReadError) -> Void) throws(JSONReadError) {
+    mutating func readObject(_ field: (inout JSONReader, JSONKey) throws(JSONReadError) -> Void) throws(JSONReadError) {
         try expect(UInt8(ascii: "{"), "an object")
         if peek() == UInt8(ascii: "}") {
             position += 1
@@ -75,13 +90,13 @@ struct JSONReader {
         }
         while true {
             guard peek() == UInt8(ascii: "\"") else { throw invalid("expected a key") }
-            let key = try readString(sharing: false)
+            let key = try readKey()
             try expect(UInt8(ascii: ":"), "':' after a key")
             do {
                 try field(&self, key)
             } catch {
                 var located = error
-                located.path.insert(key, at: 0)
+                located.path.insert(key.string, at: 0)
                 throw located
             }
             switch peek() {
@@ -158,8 +173,26 @@ struct JSONReader {
 
     // MARK: Scalars
 
-    /// `sharing`: look among the recent strings (values; keys are short and make no allocation).
-    mutating func readString(sharing: Bool = true) throws(JSONReadError) -> String {
+    /// An object's key: an ASCII key without escapes (nearly all) stays bytes in the body, compared with the
+    /// decoder's literals in place; any other is made a string, checked as any string is.
+    private mutating func readKey() throws(JSONReadError) -> JSONKey {
+        try expect(UInt8(ascii: "\""), "a string")
+        let start = position
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                position += 1
+                return JSONKey(raw: run, text: nil)
+            }
+            guard byte >= 0x20, byte < 0x80, byte != UInt8(ascii: "\\") else { break }
+            position += 1
+        }
+        position = start - 1
+        return JSONKey(raw: nil, text: try readString())
+    }
+
+    mutating func readString() throws(JSONReadError) -> String {
         try expect(UInt8(ascii: "\""), "a string")
         let start = position
         var high: UInt8 = 0
@@ -169,7 +202,7 @@ struct JSONReader {
                 let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
                 position += 1
                 // Strings of up to 15 bytes are stored inline, with no allocation to share.
-                let share = sharing && run.count > 15
+                let share = run.count > 15
                 if share, let known = recentString(run) { return known }
                 // ASCII (most keys, rules, ids and much prose) needs no check of its own.
                 let text = high < 0x80 ? String(decoding: run, as: UTF8.self) : try makeString(run)

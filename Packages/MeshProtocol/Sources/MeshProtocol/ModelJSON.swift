@@ -34,7 +34,7 @@ extension JSONReader {
     /// An object whose values `read` reads, as a dictionary.
     mutating func readDictionary<V>(_ read: (inout JSONReader) throws(JSONReadError) -> V) throws(JSONReadError) -> [String: V] {
         var dictionary: [String: V] = [:]
-        try readObject { (reader: inout JSONReader, key) throws(JSONReadError) in dictionary[key] = try read(&reader) }
+        try readObject { (reader: inout JSONReader, key) throws(JSONReadError) in dictionary[key.string] = try read(&reader) }
         return dictionary
     }
 }
