@@ -125,7 +125,7 @@ extension GrammarSpecialist {
         let subjunctive = ["if", "that", "whether", "lest", "though"].contains(opener)
         if verb == "are" || verb == "were" && !subjunctive {
             let fix = verb == "are" ? "is" : "was"
-            ctx.add("grammar.agreement", "'\(tokens[k].text)' is singular: use '\(fix)'.", tokens[v].span, [matchCase(fix, like: tokens[v].text)])
+            ctx.addHeuristic("grammar.agreement", "'\(tokens[k].text)' is singular: use '\(fix)'.", tokens[v].span, [matchCase(fix, like: tokens[v].text)])
         } else if !subjunctive || opener == "whether" || opener == "if", lex.isPureVerb(verb), !verb.hasSuffix("s"), regularPastBase(verb) == nil, !verb.hasSuffix("ing"),
                   Verbs.pastToBase[verb] == nil, !Self.modals.contains(verb), !Verbs.auxiliaries.contains(verb),
                   // After "as" only a reporting verb and a comma ("as the name suggest,"): "as the vector type,"
@@ -134,7 +134,12 @@ extension GrammarSpecialist {
                   : (v + 1 >= n && ctx.chunk.kind != .heading || v + 1 < n && [".", "!", "?", ";"].contains(tokens[v + 1].text)
                     || v + 1 < n && Self.objectStarters.contains(tokens[v + 1])) {
             let third = Self.thirdPerson(verb)
-            ctx.add("grammar.agreement", "'\(tokens[k].text)' is singular: use '\(third)'.", tokens[v].span, [matchCase(third, like: tokens[v].text)])
+            // The aside ("as the name suggest,") is a fixed shape; a noun and its verb elsewhere is a guess.
+            if asClause {
+                ctx.add("grammar.agreement", "'\(tokens[k].text)' is singular: use '\(third)'.", tokens[v].span, [matchCase(third, like: tokens[v].text)])
+            } else {
+                ctx.addHeuristic("grammar.agreement", "'\(tokens[k].text)' is singular: use '\(third)'.", tokens[v].span, [matchCase(third, like: tokens[v].text)])
+            }
         }
     }
 
@@ -164,7 +169,7 @@ extension GrammarSpecialist {
         let v = tokens[noun + 1].lower
         guard let base = Self.baseOfThirdPerson(v), tokens[noun + 2].kind == .word || [".", "!", "?"].contains(tokens[noun + 2].text),
               !(tokens[noun + 2].kind == .word && ["of", "and", "or", "are", "were", "is", "was"].contains(tokens[noun + 2].lower)) else { return }
-        ctx.add("grammar.agreement", "'\(tokens[noun].text)' is plural: use '\(base)'.", tokens[noun + 1].span, [base])
+        ctx.addHeuristic("grammar.agreement", "'\(tokens[noun].text)' is plural: use '\(base)'.", tokens[noun + 1].span, [base])
     }
 
     /// Nouns that hunspell lists only as nouns and technical writing also uses as verbs ("the router shards
@@ -341,7 +346,7 @@ extension GrammarSpecialist {
            !(i + 2 < n && tokens[i + 2].kind == .word && lex.isVerb(tokens[i + 2].lower) && tokens[i + 2].lower != "and"),
            // "except we don't have": before an auxiliary the pronoun is the subject of a clause.
            !(i + 2 < n && Verbs.auxiliaries.contains(tokens[i + 2])) {
-            ctx.add("grammar.agreement", "After '\(tokens[i].text)' use the object form '\(obj)'.", next.span, [obj])
+            ctx.addHeuristic("grammar.agreement", "After '\(tokens[i].text)' use the object form '\(obj)'.", next.span, [obj])
         }
     }
 
@@ -435,6 +440,12 @@ extension GrammarSpecialist {
         let span = TextSpan(start: t.start, end: nt.end)
         func agree(_ fix: String) {
             guard ctx.config.isEnabled("grammar.agreement") else { return }
+            // "those is" guesses that the pronoun is the subject ("the aim for those is").
+            if trigger == .theseThose {
+                ctx.addHeuristic("grammar.agreement", "The verb does not agree with '\(t.text)': use '\(t.text) \(fix)'.", span,
+                                 [t.text + " " + matchCase(fix, like: nt.text)])
+                return
+            }
             ctx.add("grammar.agreement", "The verb does not agree with '\(t.text)': use '\(t.text) \(fix)'.", span,
                     [t.text + " " + matchCase(fix, like: nt.text)])
         }
