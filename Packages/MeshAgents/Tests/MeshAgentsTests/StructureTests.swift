@@ -62,6 +62,15 @@ struct StructureTests {
         #expect(f.filter { $0.rule == "structure.thin-section" }.map { $0.sourceRange?.start.line } == [5])
     }
 
+    /// A numbered step whose heading is the whole instruction ("1. Download `x.proto`") before the next step is no
+    /// empty section; the last step, or a step number without a next one, still is.
+    @Test func numberedStepHeadings() {
+        let o = Outline(headings: [heading(1, "Doc", line: 1), heading(3, "1. Download x.proto", line: 3), heading(3, "Step 2: Prepare", line: 5),
+                                   heading(3, "3) Run", line: 7), heading(3, "5. Clean up", line: 9)],
+                        blocks: [para(0, line: 2), para(2, line: 6)])
+        #expect(outlineRules(o).filter { $0.rule == "structure.empty-section" }.map { $0.sourceRange?.start.line } == [7, 9])
+    }
+
     @Test func longSectionAndWallOfText() {
         let long = Outline(headings: [heading(1, "Doc", line: 1)], blocks: (0..<20).map { para(0, line: 2 + $0 * 2, words: 100) })
         let f = outlineRules(long)

@@ -170,7 +170,6 @@ enum ClarityLists {
     12 midnight => midnight
     various different => various
     while at the same time => while
-    both of them => both
     both together => together
     equally as => equally | as
     # a . m . in the morning => a.m.

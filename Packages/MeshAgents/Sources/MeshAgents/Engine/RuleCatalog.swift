@@ -80,7 +80,7 @@ public enum RuleCatalog {
         RuleInfo("tone.hedging", .suggestion, "Hedges that weaken a claim (\"I think\", \"perhaps\", \"sort of\")."),
         RuleInfo("tone.intensifier", .suggestion, "Intensifiers that weaken more than they stress (\"very\", \"extremely\", \"totally\")."),
         RuleInfo("tone.exclamation", .suggestion, "Exclamation marks: repeated ones always, single ones when the target tone is formal."),
-        RuleInfo("tone.shouting", .warning, "Words in capitals for emphasis (\"DO NOT\"); a run stops at a line break (lines of a command session: \"OK\" above \"LRANGE key 0 -1\"), and boolean operators (\"BITOP AND dest a b\") are syntax."),
+        RuleInfo("tone.shouting", .warning, "Words in capitals for emphasis (\"DO NOT\"); a run stops at a line break (lines of a command session: \"OK\" above \"LRANGE key 0 -1\"), and boolean operators (\"BITOP AND dest a b\") are syntax. In a Markdown document a suggestion: capitals there are mostly deliberate (a safety warning, a rating scheme, a value), 1 in 9 shouting on held-out docs."),
         RuleInfo("tone.condescending", .suggestion, "Words that talk down to readers (\"simply\", \"obviously\", \"just\", \"easy\")."),
         RuleInfo("tone.insensitive", .warning, "Insensitive or non-inclusive wording, with neutral alternatives (\"whitelist\" → \"allowlist\")."),
         RuleInfo("tone.profanity", .warning, "Profane words."),
@@ -149,7 +149,7 @@ public enum RuleCatalog {
         - **warning**: heuristics that are usually right but read context they cannot see whole: an unknown
           word that is no slip of an English word (it may be a term: add it to the vocabulary), in a Markdown
           document a slip with only weaker evidence (a short known misspelling, two letters swapped), two words run
-          together with a short part ("keyspace"), "be" + a base form, a paragraph that never ends, shouting.
+          together with a short part ("keyspace"), "be" + a base form, a paragraph that never ends, shouting in plain text.
         - **suggestion**: style, and anything that is probably a term: a word built like a technical coinage
           ("unsized", "growable", "src"), in a Markdown document a slip with no evidence beyond being a letter
           from an English word (terms of the trade sit there: "reflink" → "relink", "sudoer" → "sudor"), a Markdown paragraph that starts in lower case (it may continue a

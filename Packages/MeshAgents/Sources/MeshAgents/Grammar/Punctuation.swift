@@ -63,7 +63,12 @@ extension GrammarSpecialist {
                    // "- time.Duration format": one word before the mark is no sentence; it is a dotted name. So is
                    // one whose first part is no English word ("walpb.Record", "raftpb.Snapshot").
                    i >= 2, !tokens[i - 1].newlineBefore, tokens[i - 2].kind != .punct,
-                   check(tokens[i - 1].lower, lower: tokens[i - 1].lower) {
+                   check(tokens[i - 1].lower, lower: tokens[i - 1].lower),
+                   // "labels.Labels", "time.Now()", "config.Load[T]": a package and its member, the same word twice or
+                   // the name glued to a call, index or field.
+                   tokens[i - 1].lower != tokens[i + 1].lower,
+                   !(i + 2 < n && !tokens[i + 2].spaceBefore && text.token(i + 2, isOneOf: "([{")),
+                   !(i + 3 < n && text.token(i + 2, is: ".") && !tokens[i + 2].spaceBefore && !tokens[i + 3].spaceBefore && tokens[i + 3].kind == .word) {
                     ctx.add("grammar.spacing", "Add a space after '\(p)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [p + " " + tokens[i + 1].text])
                 }
                 // "4:they have": a colon glued to the word after it (times, ratios and "std::io" have no letters after).
@@ -108,8 +113,11 @@ extension GrammarSpecialist {
                     let prevSame = i > 0 && tokens[i - 1].kind == .punct && !tokens[i].spaceBefore && tokens[i - 1].text == p
                     let ellipsisNext = q == "." && i + 2 < n && tokens[i + 2].text == "." && !tokens[i + 2].spaceBefore
                     let abbreviation = p == "." && i > 0 && tokens[i - 1].kind == .word && tokens[i - 1].text.unicodeScalars.count <= 4
+                    // Marks glued to what follows are an operator in code ("?.ConnectionDetails", "}}?.{{"): prose
+                    // puts a space after them.
+                    let gluedToNext = i + 2 < n && !tokens[i + 2].spaceBefore && (tokens[i + 2].kind == .word || tokens[i + 2].kind == .opaque)
                     if Self.doubledMarks.contains(pair), !prevSame,
-                       !ellipsisNext, !abbreviation {
+                       !ellipsisNext, !abbreviation, !gluedToNext {
                         let third = i + 2 < n && !tokens[i + 2].spaceBefore && tokens[i + 2].text == q
                         if !(pair == "??" && third) {
                             ctx.add("grammar.punctuation", "Doubled punctuation '\(pair)'.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end),

@@ -198,6 +198,14 @@ struct TermEvidence {
             if base.hasSuffix("e"), known(String(base.dropLast()) + suffix) { continue }
             if known(base), isVerb(base) { return true }
         }
+        // The plural of a verb's "-ing" noun ("learnings", "trainings") and a verb's agent noun ("matcher",
+        // "matchers", "inliner"; "inlining" with the verb's "e" dropped): words of the trade, not slips. The verb
+        // needs four letters, so that short stems do not turn slips into words.
+        for (suffix, restore) in [("ings", ""), ("ings", "e"), ("ing", "e"), ("ers", ""), ("ers", "e"), ("er", ""), ("er", "e")]
+        where w.hasSuffix(suffix) && w.count - suffix.count >= 4 {
+            let base = String(w.dropLast(suffix.count)) + restore
+            if known(base), isVerb(base) { return true }
+        }
         return false
     }
 

@@ -353,6 +353,11 @@ extension GrammarSpecialist {
                     break
                 }
                 form("After '\(t.text)' use the base form of the verb.", base)
+                // "flag will has been deprecated since v0.53": the stray word may as well be the modal.
+                if nw == "has" || nw == "had", i + 2 < tokens.count, tokens[i + 2].lower == "been", ctx.config.isEnabled("grammar.verb-form") {
+                    ctx.findings[ctx.findings.count - 1].message = "After '\(t.text)' use the base form of the verb, or drop '\(t.text)'."
+                    ctx.findings[ctx.findings.count - 1].replacements.append(matchCase(nt.text, like: t.text))
+                }
             }
         case .to:
             if let base = Verbs.pastToBase[nw], Verbs.strongPast.contains(nw), !Self.participleAfterPrepositionTo(tokens, i) {

@@ -118,7 +118,12 @@ public struct StructureSpecialist: BudgetedSpecialist {
             let hasChild = i + 1 < headings.count && headings[i + 1].level > h.level
             // A heading inside a block quote or list ("> ### Aside", column > 1) titles the container's own text,
             // which the outline does not file under it: no verdict on its emptiness.
-            if blocks.isEmpty && !hasChild && h.position.column == 1 {
+            // A numbered step whose heading is the whole instruction ("#### 1. Download [`x.proto`](…)" before
+            // "#### 2. Prepare project") is a step, not an empty section.
+            let isStep = StructureLists.stepNumber(h.text).map { n in
+                i + 1 < headings.count && headings[i + 1].level == h.level && StructureLists.stepNumber(headings[i + 1].text) == n + 1
+            } ?? false
+            if blocks.isEmpty && !hasChild && h.position.column == 1 && !isStep {
                 add("structure.empty-section", "Section '\(h.text)' is empty: add content or remove the heading.", h.position, h.endPosition)
             } else if !hasChild, blocks.count == 1, let b = blocks.first, b.kind == .paragraph, b.lines <= 1, b.words < 8, i + 1 < headings.count {
                 add("structure.thin-section", "Section '\(h.text)' has a single short line: merge it into a neighbour or expand it.", h.position, h.endPosition)
@@ -245,6 +250,15 @@ enum StructureLists {
     static let minorWords: Set<String> = wordSet("a an the and but or nor for so yet at by in of on to up as via vs with from into onto over per than")
 
     /// true: Title Case, false: sentence case, nil: can't tell (fewer than two checkable words).
+    /// The number of a heading that opens with a step number ("1. Download", "Step 2: Build", "3) Run").
+    static func stepNumber(_ text: String) -> Int? {
+        var rest = Substring(text)
+        if rest.lowercased().hasPrefix("step ") { rest = rest.dropFirst(5) }
+        let digits = rest.prefix(while: { $0.isASCII && $0.isNumber })
+        guard !digits.isEmpty, digits.count <= 3, let mark = rest.dropFirst(digits.count).first, ".):".contains(mark) else { return nil }
+        return Int(digits)
+    }
+
     static func isTitleCase(_ text: String) -> Bool? {
         let words = text.split(separator: " ").map(String.init).filter { $0.unicodeScalars.first.map(CharClass.isLetter) ?? false }
         guard words.count >= 3 else { return nil }

@@ -149,7 +149,12 @@ public struct ToneSpecialist: BudgetedSpecialist {
                 let keywords = (i..<j).allSatisfy { Self.requirementKeywords.contains(tokens[$0].lower) }
                 if !alert, !label, !keywords, j - i >= 2 && ordinary || (j - i == 1 && tokens[i].text.unicodeScalars.count >= 5 && SentimentLexicon.values[tokens[i].lower] != nil) {
                     let span = TextSpan(start: tokens[i].start, end: tokens[j - 1].end)
-                    ctx.add("tone.shouting", "Don't shout with capitals: use emphasis sparingly.", span, [ctx.text(span).lowercased()])
+                    var f = Finding("tone.shouting", "Don't shout with capitals: use emphasis sparingly.", span, [ctx.text(span).lowercased()])
+                    // In documentation capitals are mostly deliberate: a safety warning ("DO NOT mount"), a rating
+                    // scheme ("LOW IMPACT"), a value or keyword ("READY", "GRANT"). 1 of 9 labelled on held-out docs
+                    // was shouting, so there it is a suggestion.
+                    if ctx.chunk.format == .markdown { f.severity = .suggestion }
+                    ctx.findings.append(f)
                 }
                 i = max(j, i + 1)
             }
