@@ -135,7 +135,6 @@ enum ClarityLists {
     complete opposite => opposite
     current trend => trend
     difficult dilemma => dilemma
-    empty space => space
     end product => product
     equal to one another => equal
     false pretense => pretense

@@ -394,10 +394,19 @@ extension GrammarSpecialist {
                tokens[k].text.unicodeScalars.first.map(CharClass.isLower) == true,
                k + 1 >= n || tokens[k + 1].kind == .punct || andVerb
                 || (word(k + 1).map { Self.clauseFollowers.contains($0) && $0 != "and" && $0 != "or" } ?? false) {
+                // "in a couple ways": a quantity noun with its "of" left out; a singular would make it worse.
+                if k == i + 2, let q = word(i + 1), Self.quantityNouns.contains(q) {
+                    ctx.add("grammar.agreement", "'\(tokens[i].text) \(tokens[i + 1].text)' takes 'of' before a plural: '\(q) of \(tokens[k].text)'.",
+                            tokens[i + 1].span, [tokens[i + 1].text + " of"])
+                    return
+                }
                 ctx.add("grammar.agreement", "'\(tokens[i].text)' needs a singular noun: '\(singular)'.", tokens[k].span, [matchCase(singular, like: tokens[k].text)])
             }
         }
     }
+
+    /// Nouns of quantity that take "of" before a plural ("a couple of ways", "a bunch of files").
+    static let quantityNouns: Set<String> = ["couple", "bunch", "lot", "handful", "number", "variety", "pair", "range"]
 
     /// "these kind of" → "this kind of".
     func demonstrativeKindOf(_ ctx: inout RuleContext, _ i: Int) {

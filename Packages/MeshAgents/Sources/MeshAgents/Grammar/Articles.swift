@@ -214,6 +214,14 @@ enum Articles {
             if lower.count == 5 || lower.count == 6, lower.hasPrefix("11") || lower.hasPrefix("18") { return nil }
             return false
         }
+        // A compound led by an initialism or a letter and digits ("S3-compatible", "HTTP-based", "X-ray") sounds
+        // like its first part ("an S3-compatible store").
+        if let dash = word.firstIndex(of: "-"), dash > word.startIndex {
+            let head = word[..<dash]
+            if head.unicodeScalars.contains(where: CharClass.isUpper), !head.unicodeScalars.contains(where: CharClass.isLower) {
+                return startsWithVowelSound(String(head))
+            }
+        }
         var scalarCount = 0, letterCount = 0, lettersUpper = true
         var firstLetter: Unicode.Scalar?
         for s in word.unicodeScalars {

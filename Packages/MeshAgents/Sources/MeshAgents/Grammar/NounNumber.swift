@@ -69,8 +69,9 @@ extension GrammarSpecialist {
         let lex = WordClasses.shared
         let w = tokens[i].lower
         guard i + 1 < n, tokens[i + 1].kind == .word, tokens[i + 1].text.unicodeScalars.first.map(CharClass.isLower) == true else { return }
+        // ("This does have its advantages": an emphatic "does", not the plural of "doe".)
         if w == "this", i + 2 < n, let single = lex.pureNounSingular(ofPlural: tokens[i + 1].lower),
-           ["are", "were", "have", "do", "seem"].contains(tokens[i + 2].lower) {
+           ["are", "were", "have", "do", "seem"].contains(tokens[i + 2].lower), !Self.doSupport.contains(tokens[i + 1]) {
             let fix = "these"
             ctx.add("grammar.noun-number", "'\(tokens[i + 1].text)' is plural: use '\(fix)' (or '\(w) \(single)').", tokens[i].span, [matchCase(fix, like: tokens[i].text)])
         } else if w == "this", i + 3 < n, tokens[i + 2].kind == .word, lex.classes(tokens[i + 1].lower)?.contains(.noun) == true || tokens[i + 1].lower.hasSuffix("ing"),

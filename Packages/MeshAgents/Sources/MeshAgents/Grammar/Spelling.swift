@@ -48,6 +48,16 @@ extension GrammarSpecialist {
             if evidence!.contains(w) { continue }
             // Beside a word of another Latin-script language ("Español por RustLangES"): that language, not a slip.
             if foreignNeighbour(ctx, i) { continue }
+            // A name written in lower case inside a compound ("non-turing complete"): the slip is the capital.
+            if upper == 0, w.contains("-"), let named = capitalisedNames(in: t.text) {
+                guard ctx.config.isEnabled("grammar.spelling") else { continue }
+                var f = Finding("grammar.spelling", "A name keeps its capital: '\(named)'.", t.span, [named])
+                // Technical writing lower-cases names in compounds on purpose often enough ("unix-like"): there a
+                // suggestion.
+                f.severity = ctx.chunk.format == .markdown ? .suggestion : .warning
+                ctx.findings.append(f)
+                continue
+            }
             var likely = TermEvidence.termShape(w, known: { self.check($0, lower: $0) })
             // A capitalised word built like a term ("Destructuring" opening a sentence) is a term's name, unless a
             // slip of spelling explains it better ("Altough", "Techology").
@@ -217,6 +227,16 @@ extension GrammarSpecialist {
             }
         }
         return false
+    }
+
+    /// `word` (lower case) as a prefix and a name hunspell knows only with a capital, the name capitalised
+    /// ("non-turing" → "non-Turing"). Other compounds with a name in them are identifiers as often as not
+    /// ("redis-server", "kubernetes-ingress", "eventing-kafka-broker").
+    func capitalisedNames(in word: String) -> String? {
+        let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2, Prefixes.all.contains(String(parts[0])), parts[1].count >= 3, !speller.check(String(parts[1])) else { return nil }
+        let named = parts[1].prefix(1).uppercased() + parts[1].dropFirst()
+        return speller.check(named) ? "\(parts[0])-\(named)" : nil
     }
 
     /// A word the project's vocabulary rejects.
