@@ -52,6 +52,11 @@ struct StructureTests {
                               blocks: [para(0, line: 2), para(1, line: 4), para(2, line: 6), para(3, line: 8), para(4, line: 10)])
         #expect(outlineRules(dup).filter { $0.rule == "structure.duplicate-heading" }.count == 1)
         #expect(!outlineRules(cousins).contains { $0.rule == "structure.duplicate-heading" })
+        // Code-block captions naming the file two examples edit repeat on purpose.
+        let captions = Outline(headings: [heading(1, "Doc", line: 1), heading(2, "`/etc/falco/rules.yaml`", line: 3),
+                                          heading(2, "`/etc/falco/rules.yaml`", line: 7)],
+                               blocks: [para(0, line: 2), para(1, line: 4), para(2, line: 8)])
+        #expect(!outlineRules(captions).contains { $0.rule == "structure.duplicate-heading" })
     }
 
     @Test func emptyAndThinSections() {

@@ -111,7 +111,6 @@ enum ClarityLists {
     mutual cooperation => cooperation
     necessary requirement => requirement
     necessary requirements => requirements
-    originally created => created
     over and done with => done
     period of time => period | time
     regular routine => routine

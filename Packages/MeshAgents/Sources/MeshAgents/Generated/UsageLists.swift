@@ -1274,7 +1274,6 @@ enum UsageLists {
     open trench => trench
     oral conversation => conversation
     orbits around => orbits
-    originally created => created
     originally discovered => discovered
     outside in the yard => in the yard
     over and done with => done
@@ -1497,7 +1496,6 @@ enum UsageLists {
     at most unbroken ## ok
     at most uniform ## ok
     at most unique ## ok
-    at most universal ## ok
     at most void ## ok
     at most whole ## ok
     extremely absolute => absolute
@@ -1717,7 +1715,6 @@ enum UsageLists {
     less unbroken => unbroken
     less uniform => uniform
     less unique => unique
-    less universal => universal
     less void => void
     less whole => whole
     mildly absolute => absolute
@@ -1787,7 +1784,6 @@ enum UsageLists {
     more unbroken => unbroken
     more uniform => uniform
     more unique => unique
-    more universal => universal
     more void => void
     more whole => whole
     most absolute => absolute
@@ -1822,7 +1818,6 @@ enum UsageLists {
     most unbroken => unbroken
     most uniform => uniform
     most unique => unique
-    most universal => universal
     most void => void
     most whole => whole
     quite absolute => absolute
@@ -3491,6 +3486,7 @@ enum UsageLists {
     i myself => I
     i personally => I
     in actual fact => in fact
+    originally created => created
     point in time => point
     specific details => details
     """)

@@ -48,11 +48,14 @@ SOFT_REDUNDANCY = {
     "outside of", "point in time", "enter into", "could possibly", "specific details", "specific detail",
     "each and every", "completely full",
     "enter in",  # "enter in a terminal", "enter in the field": how docs say where to type
+    "originally created",  # "the cluster the realm was originally created on": before it was copied or moved
 }
 
 # Comparisons of an absolute that careful technical writing uses as a matter of course ("a more complete
 # example", "the most complete list": nearer to complete; "more correct"); flagged as warnings on published docs, never right.
-COMPARABLE = {"more complete", "most complete", "less complete", "more correct", "most correct", "less correct"}
+COMPARABLE = {"more complete", "most complete", "less complete", "more correct", "most correct", "less correct",
+              # "rules to detect more universal threats": more widely applicable, as dictionaries note
+              "more universal", "most universal", "less universal"}
 
 
 def group(path):

@@ -162,6 +162,11 @@ extension GrammarSpecialist {
         let tokens = ctx.tokens
         if caps, i + 2 < tokens.count, tokens[i + 2].kind == .word, tokens[i + 2].text.unicodeScalars.first.map(CharClass.isLower) == true,
            WordClasses.shared.nounSingular(ofPlural: tokens[i + 2].lower) != nil { return }
+        // A lower-case term in "u" the dictionary lacks ("udev", "uname", "ulimit", "uint") is read "you-": unlike
+        // English words in "u" + consonant ("ugly", "under"), which take "an". Unsure: left alone.
+        if next.text.unicodeScalars.first == "u", !speller.check(next.lower) { return }
+        // "a applications": the article before a plural is the slip (`grammar.agreement` says so); its form is not.
+        if !caps, Articles.isPluralNoun(next.lower) { return }
         let spoken = caps && speller.check(next.lower) && !Articles.readAsLetters(next.text) ? next.lower : next.text
         if let vowelSound = Articles.startsWithVowelSound(spoken) {
             if w == "a" && vowelSound {
@@ -180,6 +185,14 @@ enum Articles {
     static let silentH: [String] = ["hour", "honest", "honor", "honour", "heir", "herb"]
     static let yooU: [String] = ["uni", "use", "usu", "uti", "uri", "ura", "ure", "uku", "ubi", "uto", "ufo", "ute", "uv", "unanim", "unary",
                                  "eu", "ewe"]
+
+    /// A regular plural of a noun ("applications", "nodes"), not a singular in "-s" ("lens", "series", "bus").
+    static func isPluralNoun(_ w: String) -> Bool {
+        let lex = WordClasses.shared
+        guard w.hasSuffix("s"), !w.hasSuffix("ss"), !WordClasses.singularsInS.contains(w) else { return false }
+        if lex.nounSingular(ofPlural: w) != nil { return true }
+        return WordClasses.stems(ofS: w).contains { lex.classes($0)?.contains(.noun) == true }
+    }
 
     /// A word in capitals with no vowel letter (Y counts as one: "GYM", "MYTH") is an initialism: "HTTP", "LLVM".
     static func readAsLetters(_ word: String) -> Bool {

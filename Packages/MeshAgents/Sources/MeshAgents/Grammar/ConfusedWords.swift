@@ -422,6 +422,9 @@ extension GrammarSpecialist {
                        Verbs.thirdToBase[prev] != nil || Verbs.pastToBase[prev] != nil || lex.isVerb(prev) || prev.hasSuffix("s") && lex.isVerb(String(prev.dropLast())) {
                         contraction = false
                     }
+                    // "its encoding will be composed of", "its parsing is slow": an -ing form before a finite verb
+                    // is a noun, the subject that "its" belongs to ("it's going is" is no sentence).
+                    if contraction, i + 2 < n, Self.itsFiniteVerbs.contains(tokens[i + 2]) { contraction = false }
                 }
                 // "its difficult to", "its better for": a pure adjective ending the phrase.
                 if !contraction, lex.isPureAdjective(next) || ["better", "worse", "ok", "okay"].contains(next) {

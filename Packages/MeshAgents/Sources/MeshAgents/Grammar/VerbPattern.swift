@@ -172,7 +172,12 @@ extension GrammarSpecialist {
         if word(i + 1) == "to", let v = word(i + 2), lex.isVerb(v), !lex.isNounOnly(v), !elided,
            !(prev.map { Self.determinersAndQuantifiers.contains($0) || $0 == "free" || $0 == "good" } ?? false),
            !["will", "may", "can"].contains(w) || prev != nil && (Self.subjectPronouns.contains(prev!) || prev == "you" || prev == "it") {
-            ctx.add("grammar.verb-pattern", "After '\(tokens[i].text)' use the verb without 'to'.", tokens[i + 1].span, [""])
+            // "We would to thank": "would like to" lost its "like", as likely as a stray "to".
+            if w == "would" {
+                ctx.add("grammar.verb-pattern", "'\(tokens[i].text) to' lacks its verb: '\(tokens[i].text) like to'.", tokens[i + 1].span, ["like to", ""])
+            } else {
+                ctx.add("grammar.verb-pattern", "After '\(tokens[i].text)' use the verb without 'to'.", tokens[i + 1].span, [""])
+            }
         }
     }
 

@@ -297,7 +297,12 @@ struct WordClasses: Sendable {
     static func stems(ofS w: String) -> [String] {
         var out: [String] = []
         if w.hasSuffix("ies") { out.append(String(w.dropLast(3)) + "y") }
-        if w.hasSuffix("es") { out.append(String(w.dropLast(2))) }
+        // "-es" follows a hiss or an "o" ("boxes", "wishes", "goes"); elsewhere the "e" is the stem's ("nodes" is
+        // "node", not "nod").
+        if w.hasSuffix("es") {
+            let stem = w.dropLast(2)
+            if ["s", "x", "z", "ch", "sh", "o"].contains(where: { stem.hasSuffix($0) }) { out.append(String(stem)) }
+        }
         out.append(String(w.dropLast()))
         return out
     }

@@ -102,7 +102,10 @@ public struct StructureSpecialist: BudgetedSpecialist {
         var seen: [String: Int] = [:]
         for (i, h) in headings.enumerated() {
             let key = "\(parents[i] ?? -1)|\(h.level)|\(h.text.lowercased().trimmed)"
-            if let first = seen[key] {
+            // A heading that is only a code span ("##### `/etc/falco/falco_rules.yaml`") captions the code block
+            // after it: two examples that edit the same file repeat it on purpose.
+            let codeCaption = h.text.hasPrefix("`") && h.text.hasSuffix("`") && h.text.filter { $0 == "`" }.count == 2
+            if let first = seen[key], !codeCaption {
                 add("structure.duplicate-heading", "Heading '\(h.text)' repeats the one on line \(headings[first].position.line): make it distinct.",
                     h.position, h.endPosition)
             } else {

