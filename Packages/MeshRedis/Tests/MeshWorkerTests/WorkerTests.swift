@@ -352,6 +352,50 @@ struct WorkerTests {
         #expect(try redis.xpending("in", group: "g").count == 0)
     }
 
+    /// Entries with nothing to write are acknowledged by one XACK beside the others' commit scripts; one that
+    /// another consumer acknowledged meanwhile counts as a duplicate, once.
+    @Test func entriesWithNothingToWriteAreAcknowledgedTogether() throws {
+        struct Mixed: StreamHandler {
+            func handle(_ delivery: Delivery, redis: any RedisCommands) throws -> HandlerOutcome {
+                if delivery.entry["write"] != nil {
+                    return .commit([RedisConnection.xaddArguments("out", fields: [StreamField("src", delivery.entry.id)])])
+                }
+                // Another consumer committed this one while it was being handled.
+                if delivery.entry["taken"] != nil { try redis.send("XACK", "in", "g", .string(delivery.entry.id)) }
+                return .acknowledge
+            }
+        }
+        final class Counts: WorkerObserver, @unchecked Sendable {
+            var handled: [String] = []
+            var duplicates = 0
+            func handled(_ delivery: Delivery, seconds: Double) { handled.append(delivery.entry.id) }
+            func droppedDuplicate(_ delivery: Delivery) { duplicates += 1 }
+        }
+        let server = try RedisTestServer()
+        let redis = try server.connect()
+        let counts = Counts()
+        var opts = options("w")
+        opts.batchSize = 16
+        let worker = StreamWorker(connection: try server.connect(), options: opts, handler: Mixed(), observer: counts)
+        try worker.ensureGroup()
+        var ids: [String] = []
+        for n in 0..<6 { ids.append(try redis.xadd("in", fields: [StreamField(n == 2 ? "write" : "n", String(n))])) }
+        ids.append(try redis.xadd("in", fields: [StreamField("taken", "1")]))
+        try redis.send("CONFIG", "RESETSTAT")
+        #expect(try worker.runOnce() == 7)
+        // One commit script, for the entry that writes; the six others share an XACK (old workers ran seven scripts).
+        let stats = try #require(try redis.send("INFO", "commandstats").string)
+        func calls(_ command: String) -> Int? {
+            stats.split(whereSeparator: \.isNewline).first { $0.hasPrefix("cmdstat_\(command):") }
+                .flatMap { $0.split(separator: "=").dropFirst().first?.split(separator: ",").first.flatMap { Int($0) } }
+        }
+        #expect(calls("evalsha") == 1)
+        #expect(try redis.xpending("in", group: "g").count == 0)
+        #expect(try outputs(redis).map { $0.string("src") } == [ids[2]])
+        #expect(Set(counts.handled) == Set(ids))
+        #expect(counts.duplicates == 1)
+    }
+
     @Test func aWorkerSurvivesARedisRestart() throws {
         let server = try RedisTestServer()
         let worker = try startWorker(server, options: options("w"))
