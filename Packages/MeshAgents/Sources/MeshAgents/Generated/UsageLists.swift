@@ -1106,7 +1106,6 @@ enum UsageLists {
     directly antithetical => antithetical
     disappear from sight => disappear
     dive down => dive
-    drop down => drop
     duplicate copy => copy
     during the course of => during
     dwindle down => dwindle

@@ -50,6 +50,10 @@ SOFT_REDUNDANCY = {
     "enter in",  # "enter in a terminal", "enter in the field": how docs say where to type
     "originally created",  # "the cluster the realm was originally created on": before it was copied or moved
 }
+# Entries that are no redundancy at all in software writing.
+NOT_REDUNDANT = {
+    "drop down",  # "select from the drop down": the menu, a noun
+}
 
 # Comparisons of an absolute that careful technical writing uses as a matter of course ("a more complete
 # example", "the most complete list": nearer to complete; "more correct"); flagged as warnings on published docs, never right.
@@ -132,6 +136,8 @@ def main():
                     continue
             for f in forms:
                 if "=>" in f or "##" in f or '"""' in f:
+                    continue
+                if name == "redundancy" and f.lower() in NOT_REDUNDANT:
                     continue
                 line = f + (f" => {rep}" if rep else "")
                 table = "wordy" if name == "redundancy" and f.lower() in SOFT_REDUNDANCY else name

@@ -167,7 +167,9 @@ extension GrammarSpecialist {
         if next.text.unicodeScalars.first == "u", !speller.check(next.lower) { return }
         // "a applications": the article before a plural is the slip (`grammar.agreement` says so); its form is not.
         if !caps, Articles.isPluralNoun(next.lower) { return }
-        let spoken = caps && speller.check(next.lower) && !Articles.readAsLetters(next.text) ? next.lower : next.text
+        // Two capitals are an initialism even when they spell a word ("an HA deployment", "an OS", "a US company").
+        let spoken = caps && next.text.unicodeScalars.count >= 3 && speller.check(next.lower) && !Articles.readAsLetters(next.text)
+            ? next.lower : next.text
         if let vowelSound = Articles.startsWithVowelSound(spoken) {
             if w == "a" && vowelSound {
                 ctx.add("grammar.a-an", "Use 'an' before '\(next.text)', which starts with a vowel sound.",

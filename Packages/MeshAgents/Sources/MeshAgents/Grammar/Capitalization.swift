@@ -102,6 +102,8 @@ extension GrammarSpecialist {
             // inside a sentence keeps that case at a sentence start.
             if t.text.contains("-"),
                tokens.indices.contains(where: { $0 != i && tokens[$0].text == t.text && !starts.contains($0) }) { return }
+            // So does one the document shows to be a term (in its code spans, link labels, headings or often).
+            if t.text.contains("-"), !ctx.config.documentTerms.isEmpty, ctx.config.documentTerms.contains(t.lower) { return }
             // Quoted or parenthetical starts, "iPhone"-style words and lists written in lower case are fine.
             if t.text.unicodeScalars.dropFirst().contains(where: CharClass.isUpper) { return }
             // A name written in lower case by convention ("etcd", "kubectl", "doublestar"): the dictionary does not know

@@ -174,7 +174,8 @@ extension GrammarSpecialist {
         func word(_ k: Int) -> String? { k >= 0 && k < n && tokens[k].kind == .word ? tokens[k].lower : nil }
         let w = tokens[i].lower
         let prev = word(i - 1)
-        if let single = scan.pluralNoun(i + 1), word(i + 2) != "other",
+        // ("access each others config": "each other's", which `grammar.nonstandard-phrase` offers.)
+        if let single = scan.pluralNoun(i + 1), word(i + 2) != "other", !(w == "each" && word(i + 1) == "others"),
            !(w == "each" && prev.map { Self.subjectPronouns.contains($0) || $0 == "you" || $0 == "them" || $0 == "us" } ?? false) {
             ctx.add("grammar.noun-number", "'\(tokens[i].text)' takes a singular noun: '\(single)'.", tokens[i + 1].span, [matchCase(single, like: tokens[i + 1].text)])
         }

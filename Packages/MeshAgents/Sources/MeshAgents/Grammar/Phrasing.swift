@@ -352,7 +352,7 @@ extension GrammarLists {
     said me => told me
     say me => tell me
     says me => tells me
-    each others => each other
+    each others => each other | each other's
     how it looks like => what it looks like | how it looks
     how does it look like => what does it look like
     how do they look like => what do they look like

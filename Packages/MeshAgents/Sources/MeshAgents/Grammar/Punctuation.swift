@@ -50,7 +50,10 @@ extension GrammarSpecialist {
                 if mark == ",", i > 0, i + 1 < n, !tokens[i].spaceBefore, !tokens[i + 1].spaceBefore,
                    tokens[i - 1].kind == .word, tokens[i + 1].kind == .word, spacingOn,
                    // "{key,value}", "[a,b]", "\"x,y,z\"": values written as notation, not prose.
-                   !Self.insideOpen(tokens, i, "{", "}"), !Self.insideOpen(tokens, i, "[", "]"), !Self.gluedQuote(tokens, i) {
+                   !Self.insideOpen(tokens, i, "{", "}"), !Self.insideOpen(tokens, i, "[", "]"), !Self.gluedQuote(tokens, i),
+                   // "code,handler,method,le": names listed as notation (label sets, CSV values), three or more, or
+                   // one of them no English word.
+                   !gluedList(ctx, i) {
                     ctx.add("grammar.spacing", "Add a space after ','.", TextSpan(start: tokens[i].start, end: tokens[i + 1].end), [", " + tokens[i + 1].text])
                 }
                 // Missing space after . ! ? before a capitalised word ("end.Next").
@@ -310,6 +313,19 @@ extension GrammarSpecialist {
             j -= 1
         }
         return false
+    }
+
+    /// Whether the comma at `i` is in a run of words and commas with no space that lists names as notation: three
+    /// or more ("code,handler,method"), or any of them no English word ("handler,le").
+    func gluedList(_ ctx: RuleContext, _ i: Int) -> Bool {
+        let tokens = ctx.tokens
+        var j = i
+        while j > 0, !tokens[j].spaceBefore, tokens[j - 1].kind == .word || tokens[j - 1].text == "," { j -= 1 }
+        var k = i
+        while k + 1 < tokens.count, !tokens[k + 1].spaceBefore, tokens[k + 1].kind == .word || tokens[k + 1].text == "," { k += 1 }
+        let words = (j...k).filter { tokens[$0].kind == .word }
+        if words.count >= 3 { return true }
+        return words.contains { !check(tokens[$0].text, lower: tokens[$0].lower) }
     }
 
     /// Whether the comma at `i` is in a run of words and commas glued to a straight quotation mark ("a,b,c" quoted).
