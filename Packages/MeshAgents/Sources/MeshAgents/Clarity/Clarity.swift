@@ -55,8 +55,13 @@ public struct ClaritySpecialist: BudgetedSpecialist {
         // Read once: a closure that reads `ctx.config` copies the whole config out of `ctx` on every call.
         let accept = ctx.config.accept
         var seen = Set<Int>()  // (start, end) already flagged by a rule: the built-in and generated tables overlap.
-        for (k, a, b, e) in Self.phraseTables.matches(tokens, active: active, where: { k, a, _, e in
+        for (k, a, b, e) in Self.phraseTables.matches(tokens, active: active, where: { k, a, b, e in
             let rule = rules[k].0
+            // A phrase to cut that ends in "of" leaves a sentence only before an -ing form ("is in the process of
+            // migrating"); before a noun the cut breaks it ("is in the process of deletion" → "is deletion").
+            if e.replacements.first == "-", tokens[b].lower == "of" {
+                return b + 1 < tokens.count && tokens[b + 1].lower.hasSuffix("ing")
+            }
             if rule == "clarity.empty-opener" { return (starts.contains(a) || a > 0 && tokens[a - 1].text == ";" && tokens[a].lower == "so") && !(a + 1 < tokens.count && tokens[a + 1].kind == .punct && tokens[a + 1].text != ",") }
             if e.note == "start" { return starts.contains(a) }
             if !accept.isEmpty, accept.contains(tokens[a].lower) { return false }

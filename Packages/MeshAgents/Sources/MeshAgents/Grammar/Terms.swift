@@ -198,6 +198,9 @@ struct TermEvidence {
             if base.hasSuffix("e"), known(String(base.dropLast()) + suffix) { continue }
             if known(base), isVerb(base) { return true }
         }
+        // A daemon named Unix-style, a noun and "d" ("containerd", "systemd", "dockerd"): a name, not a slip.
+        if w.hasSuffix("d"), w.count - 1 >= 6, !w.hasSuffix("ed"), known(String(w.dropLast())),
+           WordClasses.shared.classes(String(w.dropLast()))?.contains(.noun) == true { return true }
         // The plural of a verb's "-ing" noun ("learnings", "trainings") and a verb's agent noun ("matcher",
         // "matchers", "inliner"; "inlining" with the verb's "e" dropped): words of the trade, not slips. The verb
         // needs four letters, so that short stems do not turn slips into words.
