@@ -49,6 +49,11 @@ struct LookupTests {
         let wrong = probes.filter { table.contains($0) != set.contains($0) }
         #expect(wrong.isEmpty, "\(wrong.prefix(5))")
         #expect(!HashTable([]).contains(0))
+        // Built from the hashes as they come, repeats and all: the same table.
+        let unsorted = HashTable(unsorted: hashes.shuffled())
+        #expect(unsorted.count == set.count && unsorted.digest == table.digest)
+        #expect(probes.allSatisfy { unsorted.contains($0) == set.contains($0) })
+        #expect(HashTable(unsorted: []).count == 0 && HashTable(unsorted: [5, 5, 5]).count == 1)
     }
 
     /// The binary search of the misspellings blob in place answers what a dictionary of its entries answers: every
