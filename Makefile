@@ -142,10 +142,15 @@ test-fuzz: ## The fuzz part of make test: debug build, replay corpora and regres
 
 ##@ Benchmarks
 
-.PHONY: bench-mesh
+.PHONY: bench-mesh bench-count
 bench-mesh: deps ## The mesh (1 and 2 replicas, burst and closed loop) next to one in-process run and ../shared/peers streams-tuned, same documents: paragraphs/s, CPU, RSS, targets (DOCS=, SLOWEST=, BENCH_ARGS=).
 	$(MAKE) build CONFIG=release
 	BIN=$(RELEASE_BIN) $(ROOT)/Deploy/local/bench.sh
+
+bench-count: deps ## The mesh's messaging by instruction count (every process under valgrind's callgrind, one burst) against one in-process run: repeatable where CPU seconds are not; minutes.
+	@command -v valgrind >/dev/null || $(SUDO) apt-get install -y --no-install-recommends valgrind
+	$(MAKE) build CONFIG=release
+	$(PYTHON) $(ROOT)/Deploy/local/count.py --bin "$(RELEASE_BIN)" $(if $(DOCS),--docs "$(DOCS)")
 
 .PHONY: bench-redis
 bench-redis: ## XADD and XADD+XACK throughput via MeshRedis next to redis-benchmark -P 32, same server (BENCH_N=entries; REDIS_HOST/REDIS_PORT for an existing one).

@@ -12,7 +12,8 @@
 #
 # Environment: BIN (folder of the service executables), STATE (default .mesh-local), SPECIALIST_REPLICAS
 # (replicas of each specialist, default 1; GRAMMAR_REPLICAS... for one type), REDIS_HOST/REDIS_PORT
-# (use that Redis instead of starting one), PRODUCER_ARGS (extra producer flags, e.g. --output-format json).
+# (use that Redis instead of starting one), PRODUCER_ARGS (extra producer flags, e.g. --output-format json),
+# READY_TRIES (checks, 50 ms apart, that the services are ready; default 200: raise it for services under valgrind).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -72,7 +73,7 @@ up() {
             --appendonly yes --appendfsync everysec \
             --daemonize no --logfile "$STATE/logs/redis.log" </dev/null >/dev/null 2>&1 &
         echo $! >"$STATE/pids/redis"
-        for _ in $(seq 100); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.05; done
+        for _ in $(seq "${READY_TRIES:-100}"); do redis-cli -p "$REDIS_PORT" ping >/dev/null 2>&1 && break; sleep 0.05; done
     fi
     REDIS_PORT=${REDIS_PORT:-6379}
     REDIS_DB=${REDIS_DB:-0}
@@ -87,7 +88,7 @@ up() {
     done
     start aggregator "$BIN/mesh-aggregator"
     # Ready when every consumer group exists.
-    for _ in $(seq 200); do
+    for _ in $(seq "${READY_TRIES:-200}"); do
         local ready=1
         redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" XINFO GROUPS doc.chunks 2>/dev/null | grep -q coordinator-group || ready=0
         for type in "${SPECIALISTS[@]}"; do
