@@ -157,6 +157,9 @@ public final class StreamWorker<Handler: StreamHandler> {
         /// Set for a dead letter: the reason.
         var deadLetterReason: String?
         var handlingTime: Duration
+
+        /// Handled with no outputs, no guard and no dead letter: an XACK is all its commit needs.
+        var onlyAcknowledges: Bool { guardCommand.isEmpty && commands.isEmpty && deadLetterReason == nil }
     }
 
     /// Hands every entry of a batch to the handler, then commits them all: one commit script per entry (each
@@ -215,8 +218,8 @@ public final class StreamWorker<Handler: StreamHandler> {
         // An entry handled with nothing to write needs only its XACK, which is atomic and idempotent on its own:
         // one XACK for all of them rather than a commit script each (the aggregator acknowledges most reviews so,
         // a quarter of Redis's scripts in a burst).
-        let bare = all.filter { $0.guardCommand.isEmpty && $0.commands.isEmpty && $0.deadLetterReason == nil }
-        let batch = all.filter { !($0.guardCommand.isEmpty && $0.commands.isEmpty && $0.deadLetterReason == nil) }
+        let bare = all.filter(\.onlyAcknowledges)
+        let batch = all.filter { !$0.onlyAcknowledges }
         if !bare.isEmpty {
             let acknowledged = try connection.send(
                 ["XACK", .string(options.stream), .string(options.group)] + bare.map { .string($0.delivery.entry.id) }, timeout: nil

@@ -319,21 +319,24 @@ extension GrammarSpecialist {
     /// or more ("code,handler,method"), or any of them no English word ("handler,le").
     func gluedList(_ ctx: RuleContext, _ i: Int) -> Bool {
         let tokens = ctx.tokens
-        var j = i
-        while j > 0, !tokens[j].spaceBefore, tokens[j - 1].kind == .word || tokens[j - 1].text == "," { j -= 1 }
-        var k = i
-        while k + 1 < tokens.count, !tokens[k + 1].spaceBefore, tokens[k + 1].kind == .word || tokens[k + 1].text == "," { k += 1 }
-        let words = (j...k).filter { tokens[$0].kind == .word }
+        let words = Self.gluedRun(tokens, i).filter { tokens[$0].kind == .word }
         if words.count >= 3 { return true }
         return words.contains { !check(tokens[$0].text, lower: tokens[$0].lower) }
     }
 
-    /// Whether the comma at `i` is in a run of words and commas glued to a straight quotation mark ("a,b,c" quoted).
-    static func gluedQuote(_ tokens: [Token], _ i: Int) -> Bool {
+    /// The run of words and commas around the comma at `i` with no space between them ("code,handler,le").
+    static func gluedRun(_ tokens: [Token], _ i: Int) -> ClosedRange<Int> {
         var j = i
         while j > 0, !tokens[j].spaceBefore, tokens[j - 1].kind == .word || tokens[j - 1].text == "," { j -= 1 }
         var k = i
         while k + 1 < tokens.count, !tokens[k + 1].spaceBefore, tokens[k + 1].kind == .word || tokens[k + 1].text == "," { k += 1 }
+        return j...k
+    }
+
+    /// Whether the comma at `i` is in a run of words and commas glued to a straight quotation mark ("a,b,c" quoted).
+    static func gluedQuote(_ tokens: [Token], _ i: Int) -> Bool {
+        let run = gluedRun(tokens, i)
+        let (j, k) = (run.lowerBound, run.upperBound)
         let before = j > 0 && !tokens[j].spaceBefore && ["\"", "'", "`"].contains(tokens[j - 1].text)
         let after = k + 1 < tokens.count && !tokens[k + 1].spaceBefore && ["\"", "'", "`"].contains(tokens[k + 1].text)
         return before || after

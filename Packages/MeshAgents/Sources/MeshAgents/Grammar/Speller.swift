@@ -235,16 +235,7 @@ struct DictionaryForms: Sendable {
         var hashes: [UInt64] = []
         hashes.reserveCapacity(dicData.count / 2)
         var ok = true
-        let offset: UInt64 = 0xcbf2_9ce4_8422_2325, prime: UInt64 = 0x100_0000_01b3
-        /// The hash of `h`'s form followed by `bytes`; nil once a byte is not a letter.
-        @inline(__always) func feed<C: Collection>(_ h: UInt64, _ bytes: C) -> UInt64? where C.Element == UInt8 {
-            var h = h
-            for c in bytes {
-                guard Self.isLetter(c) else { return nil }
-                h = (h ^ UInt64(c | 0x20)) &* prime
-            }
-            return h
-        }
+        let offset = Self.offset, prime = Self.prime
         var states: [UInt64] = []  // states[i]: the hash of the root's first i bytes, while they are letters
         var prefixed: [[UInt8]] = []
         dicData.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
@@ -281,7 +272,7 @@ struct DictionaryForms: Sendable {
                 for flag in flags {
                     for a in affixes[Int(flag)] where a.prefix && word.starts(with: a.strip) && a.condition?.matches(word, atEnd: false) != false {
                         let w = a.add + word.dropFirst(a.strip.count)
-                        if let h = feed(offset, w) { hashes.append(h) }
+                        if let h = Self.feed(offset, w) { hashes.append(h) }
                         prefixed.append(w)
                     }
                 }
@@ -291,10 +282,10 @@ struct DictionaryForms: Sendable {
                         // the one hunspell tests), so the forms stay a superset.
                         let rootFits = a.condition?.matches(word, atEnd: true) != false
                         let kept = word.count - a.strip.count
-                        if rootFits, kept <= letters, let h = feed(states[kept], a.add) { hashes.append(h) }
+                        if rootFits, kept <= letters, let h = Self.feed(states[kept], a.add) { hashes.append(h) }
                         for p in prefixed where p.count >= a.strip.count && p.suffix(a.strip.count).elementsEqual(a.strip)
                             && (rootFits || a.condition?.matches(p, atEnd: true) != false) {
-                            if let stem = feed(offset, p.prefix(p.count - a.strip.count)), let h = feed(stem, a.add) { hashes.append(h) }
+                            if let stem = Self.feed(offset, p.prefix(p.count - a.strip.count)), let h = Self.feed(stem, a.add) { hashes.append(h) }
                         }
                     }
                 }
@@ -307,12 +298,18 @@ struct DictionaryForms: Sendable {
 
     @inline(__always) static func isLetter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
 
+    /// FNV-1a's offset basis and prime.
+    static let offset: UInt64 = 0xcbf2_9ce4_8422_2325, prime: UInt64 = 0x100_0000_01b3
+
     /// FNV-1a of the lower-cased bytes; nil when the word is not all ASCII letters.
-    @inline(__always) static func hash<C: Collection>(_ w: C) -> UInt64? where C.Element == UInt8 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for c in w {
+    @inline(__always) static func hash<C: Collection>(_ w: C) -> UInt64? where C.Element == UInt8 { feed(offset, w) }
+
+    /// The hash of a form whose hash so far is `h`, followed by `bytes`; nil once a byte is not a letter.
+    @inline(__always) static func feed<C: Collection>(_ h: UInt64, _ bytes: C) -> UInt64? where C.Element == UInt8 {
+        var h = h
+        for c in bytes {
             guard isLetter(c) else { return nil }
-            h = (h ^ UInt64(c | 0x20)) &* 0x100_0000_01b3
+            h = (h ^ UInt64(c | 0x20)) &* prime
         }
         return h
     }
@@ -320,11 +317,11 @@ struct DictionaryForms: Sendable {
     /// false only when hunspell cannot accept the first `count` bytes of `word`; true for anything that is not
     /// letters-only ASCII.
     func mayContain(_ word: [CChar], count: Int) -> Bool {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h = Self.offset
         for k in 0..<count {
             let c = UInt8(bitPattern: word[k])
             guard Self.isLetter(c) else { return true }
-            h = (h ^ UInt64(c | 0x20)) &* 0x100_0000_01b3
+            h = (h ^ UInt64(c | 0x20)) &* Self.prime
         }
         return hashes.contains(h)
     }
