@@ -157,9 +157,15 @@ struct RuleContext {
     /// sentence ends): at most a warning, whatever the rule's severity. On held-out technical documentation these
     /// guesses were right too rarely to fail a build (agreement 3 of 10, capitalization 2 of 10 as errors).
     mutating func addHeuristic(_ rule: String, _ message: String, _ span: TextSpan, _ replacements: [String] = []) {
+        add(rule, message, span, replacements, atMost: .warning)
+    }
+
+    /// A finding at most as severe as `cap` (the rule's own severity when that is lower): for a case the rule gets
+    /// right less often, such as capitals in documentation, where they are mostly deliberate.
+    mutating func add(_ rule: String, _ message: String, _ span: TextSpan, _ replacements: [String] = [], atMost cap: Severity) {
         guard config.isEnabled(rule) else { return }
         var finding = Finding(rule, message, span, replacements)
-        finding.severity = max(finding.severity, .warning)
+        finding.severity = max(finding.severity, cap)
         findings.append(finding)
     }
 

@@ -50,12 +50,10 @@ extension GrammarSpecialist {
             if foreignNeighbour(ctx, i) { continue }
             // A name written in lower case inside a compound ("non-turing complete"): the slip is the capital.
             if upper == 0, w.contains("-"), let named = capitalisedNames(in: t.text) {
-                guard ctx.config.isEnabled("grammar.spelling") else { continue }
-                var f = Finding("grammar.spelling", "A name keeps its capital: '\(named)'.", t.span, [named])
                 // Technical writing lower-cases names in compounds on purpose often enough ("unix-like"): there a
                 // suggestion.
-                f.severity = ctx.chunk.format == .markdown ? .suggestion : .warning
-                ctx.findings.append(f)
+                ctx.add("grammar.spelling", "A name keeps its capital: '\(named)'.", t.span, [named],
+                        atMost: ctx.chunk.format == .markdown ? .suggestion : .warning)
                 continue
             }
             var likely = TermEvidence.termShape(w, known: { self.check($0, lower: $0) })

@@ -82,12 +82,9 @@ public struct ToneSpecialist: BudgetedSpecialist {
                 msg = msg.replacingAll("%r", with: reps.joined(separator: "', '"))
             }
             if let note = e.note, note != "verb", note != "name" { msg = note.replacingAll("%t", with: original) }
-            ctx.add(rule, msg, span, reps)
             // "the master branch" in documentation names a repository's branch, which only renaming the branch
             // changes (held-out: Rook): there a suggestion.
-            if e.note == "name", ctx.chunk.format == .markdown, ctx.findings.last?.rule == rule {
-                ctx.findings[ctx.findings.count - 1].severity = .suggestion
-            }
+            ctx.add(rule, msg, span, reps, atMost: e.note == "name" && ctx.chunk.format == .markdown ? .suggestion : .error)
         }
     }
 
@@ -154,12 +151,11 @@ public struct ToneSpecialist: BudgetedSpecialist {
                 let keywords = (i..<j).allSatisfy { Self.requirementKeywords.contains(tokens[$0].lower) }
                 if !alert, !label, !keywords, j - i >= 2 && ordinary || (j - i == 1 && tokens[i].text.unicodeScalars.count >= 5 && SentimentLexicon.values[tokens[i].lower] != nil) {
                     let span = TextSpan(start: tokens[i].start, end: tokens[j - 1].end)
-                    var f = Finding("tone.shouting", "Don't shout with capitals: use emphasis sparingly.", span, [ctx.text(span).lowercased()])
                     // In documentation capitals are mostly deliberate: a safety warning ("DO NOT mount"), a rating
                     // scheme ("LOW IMPACT"), a value or keyword ("READY", "GRANT"). 1 of 9 labelled on held-out docs
                     // was shouting, so there it is a suggestion.
-                    if ctx.chunk.format == .markdown { f.severity = .suggestion }
-                    ctx.findings.append(f)
+                    ctx.add("tone.shouting", "Don't shout with capitals: use emphasis sparingly.", span, [ctx.text(span).lowercased()],
+                            atMost: ctx.chunk.format == .markdown ? .suggestion : .warning)
                 }
                 i = max(j, i + 1)
             }
