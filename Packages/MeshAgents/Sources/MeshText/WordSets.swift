@@ -33,14 +33,7 @@ package struct WordFilter: Sendable {
 /// A look-up costs about a quarter of a `Dictionary<String, …>` one (SipHash, then probing), and a miss usually
 /// ends at an empty slot without comparing strings; the phrase tables look up every token.
 package struct WordMap<Value: Sendable>: Sendable {
-    /// A slot holds its key's mixed hash beside the key's index, so a probe reads one slot to rule a word out;
-    /// `index` is -1 when the slot is empty. At most half the slots are used.
-    private struct Slot {
-        var hash: UInt64
-        var index: Int32
-    }
-
-    private let slots: [Slot]
+    private let slots: [WordMapSlot]
     private let keys: [String]
     private let values: [Value]
     private let mask: Int
@@ -48,13 +41,13 @@ package struct WordMap<Value: Sendable>: Sendable {
     package init(_ dictionary: [String: Value]) {
         var capacity = 16
         while capacity < dictionary.count * 2 { capacity *= 2 }
-        var slots = [Slot](repeating: Slot(hash: 0, index: -1), count: capacity)
+        var slots = [WordMapSlot](repeating: WordMapSlot(hash: 0, index: -1), count: capacity)
         var keys: [String] = [], values: [Value] = []
         for (key, value) in dictionary {
             let h = Self.hash(key)
             var i = Int(truncatingIfNeeded: h) & (capacity - 1)
             while slots[i].index >= 0 { i = (i + 1) & (capacity - 1) }
-            slots[i] = Slot(hash: h, index: Int32(keys.count))
+            slots[i] = WordMapSlot(hash: h, index: Int32(keys.count))
             keys.append(key)
             values.append(value)
         }
@@ -85,6 +78,14 @@ package struct WordMap<Value: Sendable>: Sendable {
             i = (i + 1) & mask
         }
     }
+}
+
+/// A slot holds its key's mixed hash beside the key's index, so a probe reads one slot to rule a word out;
+/// `index` is -1 when the slot is empty. At most half the slots are used. Outside `WordMap`, so that probing from
+/// the map's unspecialized code does not ask the runtime for a generic slot type's metadata on every look-up.
+private struct WordMapSlot {
+    var hash: UInt64
+    var index: Int32
 }
 
 /// A read-only set of words, probed like a `WordMap`: with a token's `lowerHash`, a member test costs a few

@@ -15,12 +15,14 @@ public enum DocumentReview {
     /// links, which are not in any chunk.
     public static func withTerms(_ chunks: [Chunk], evidence: DocumentEvidence = DocumentEvidence(), config: String? = nil,
                                  speller: Speller = .shared) -> [Chunk] {
-        let uses = TermVariants.uses(in: chunks)
+        // One analysis per chunk serves both the variants and the terms.
+        let analyses = chunks.map { $0.kind == .outline ? nil : TextAnalysis(chunk: $0) }
+        let uses = TermVariants.uses(in: chunks, analyses: analyses)
         let lists = listGroups(chunks).map { group in
             group.map { OutlineListItem(text: $0.text, segments: $0.segments, ignored: $0.ignored) }
         }
         let grammar = GrammarSpecialist(speller: speller)
-        let terms = TermEvidence.documentTerms(chunks, evidence: evidence, known: { grammar.check($0, lower: $0) },
+        let terms = TermEvidence.documentTerms(chunks, analyses: analyses, evidence: evidence, known: { grammar.check($0, lower: $0) },
                                                slipOfAWord: { w in speller.suggest(w).contains { TermEvidence.isTypingSlip(w, $0.lowercased()) } })
         return chunks.map { c in
             var c = c

@@ -310,7 +310,7 @@ struct TermEvidence {
     /// lower-cased and sorted; chunks with none are left out. `known` is the speller.
     /// `evidence` is what the chunker saw outside the prose chunks: code block text and link destinations count
     /// like code spans, link labels like headings.
-    static func documentTerms(_ chunks: [Chunk], evidence: DocumentEvidence = DocumentEvidence(), known: (String) -> Bool,
+    static func documentTerms(_ chunks: [Chunk], analyses: [TextAnalysis?], evidence: DocumentEvidence = DocumentEvidence(), known: (String) -> Bool,
                               slipOfAWord: (String) -> Bool = { _ in true }) -> [Int: [String]] {
         var uses: [String: Int] = [:]
         var code = Set<String>()
@@ -323,8 +323,8 @@ struct TermEvidence {
         var perChunk: [(Int, Set<String>)] = []
         // Counted per word first, then per stem below: stems are worked out once per distinct word, not per use.
         var wordUses: [String: Int] = [:]
-        for c in chunks where c.kind != .outline {
-            let t = TextAnalysis(chunk: c)
+        for (c, t) in zip(chunks, analyses) {
+            guard let t else { continue }
             var mine = Set<String>()
             for tok in t.tokens {
                 switch tok.kind {

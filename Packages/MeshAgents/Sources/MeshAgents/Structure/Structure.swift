@@ -324,15 +324,25 @@ public enum TermVariants {
         return d
     }()
 
+    /// `groups`, probed by each token's hash.
+    private static let lookup = WordDictionary(groups)
+
     /// Every use of a variant spelling in the chunks (outline chunks skipped), in document order.
     public static func uses(in chunks: [Chunk]) -> [TermUse] {
+        uses(in: chunks, analyses: chunks.map { $0.kind == .outline ? nil : TextAnalysis(chunk: $0) })
+    }
+
+    /// `uses(in:)` with each chunk's analysis already made (nil for an outline chunk): the producer tokenizes a
+    /// chunk once for these and for the document's terms.
+    static func uses(in chunks: [Chunk], analyses: [TextAnalysis?]) -> [TermUse] {
         var out: [TermUse] = []
-        for c in chunks where c.kind != .outline {
-            let t = TextAnalysis(text: c.text, ignored: c.ignored)
-            let map = SourceMap(text: c.text, segments: c.segments)
+        for (c, t) in zip(chunks, analyses) {
+            guard let t else { continue }
+            var map: SourceMap?  // only for a chunk that has a variant, most have none
             for tok in t.tokens where tok.kind == .word {
-                guard let term = groups[tok.lower] else { continue }
-                let r = map.range(of: tok.span)
+                guard let term = lookup[tok] else { continue }
+                if map == nil { map = SourceMap(text: c.text, segments: c.segments) }
+                let r = map!.range(of: tok.span)
                 out.append(TermUse(term: term, variant: tok.text, position: r.start, endPosition: r.end))
             }
         }
