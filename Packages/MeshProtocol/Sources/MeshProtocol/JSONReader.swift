@@ -33,10 +33,16 @@ struct JSONKey {
 
     var string: String { text ?? String(decoding: raw!, as: UTF8.self) }
 
+    /// Inlined into each decoder's `switch`, where the literal's length is a constant: most cases are ruled out
+    /// by the length alone, and the rest compared byte by byte (keys are short; a `memcmp` call cost more).
+    @inline(__always)
     static func ~= (pattern: StaticString, key: JSONKey) -> Bool {
         guard let raw = key.raw else { return key.text == pattern.description }
-        guard raw.count == pattern.utf8CodeUnitCount else { return false }
-        return raw.count == 0 || memcmp(raw.baseAddress!, pattern.utf8Start, raw.count) == 0
+        let count = pattern.utf8CodeUnitCount
+        guard raw.count == count else { return false }
+        let literal = pattern.utf8Start
+        for i in 0..<count where raw[i] != literal[i] { return false }
+        return true
     }
 }
 
@@ -176,7 +182,8 @@ struct JSONReader {
     /// An object's key: an ASCII key without escapes (nearly all) stays bytes in the body, compared with the
     /// decoder's literals in place; any other is made a string, checked as any string is.
     private mutating func readKey() throws(JSONReadError) -> JSONKey {
-        try expect(UInt8(ascii: "\""), "a string")
+        // `readObject` has just peeked at the opening quote.
+        position += 1
         let start = position
         while position < bytes.count {
             let byte = bytes[position]
@@ -397,6 +404,7 @@ struct JSONReader {
     // MARK: Bytes
 
     /// The next byte that is not white space, not consumed; nil at the end.
+    @inline(__always)
     mutating func peek() -> UInt8? {
         skipSpace()
         return position < bytes.count ? bytes[position] : nil
@@ -411,6 +419,7 @@ struct JSONReader {
         }
     }
 
+    @inline(__always)
     private mutating func expect(_ byte: UInt8, _ what: String) throws(JSONReadError) {
         guard peek() == byte else { throw invalid("expected \(what), found \(found(at: position))") }
         position += 1

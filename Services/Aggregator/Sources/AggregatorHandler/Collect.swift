@@ -156,8 +156,12 @@ public struct StoredReviews {
 /// (its report assembled by another replica, or never) is dropped when room is needed.
 public final class ReviewCache: @unchecked Sendable {
     private struct Document {
-        var fields: [String: [ChunkReview]] = [:]
+        /// A field's reviews; `slim` when they held the document's id, source and specialists, since emptied.
+        var fields: [String: (reviews: [ChunkReview], slim: Bool)] = [:]
         var since: ContinuousClock.Instant
+        /// What every review of a document repeats, kept once (from its first field).
+        var source: String?
+        var specialists: [SpecialistType] = []
     }
     private let lock = Mutex(())
     private var documents: [String: Document] = [:]
@@ -165,9 +169,10 @@ public final class ReviewCache: @unchecked Sendable {
     public let limit: Int
     public let staleAfter: Duration
 
-    /// 2,000 reviews rather than 20,000: `make bench-mesh`'s burst of 114 documents peaked at 29 MB RSS with
-    /// 20,000 and 25 MB with 2,000 (the same CPU).
-    public init(limit: Int = 2_000, staleAfter: Duration = .seconds(120)) {
+    /// `make bench-mesh`'s burst of 114 documents has some 26,000 reviews in flight. Full reviews cost about 220
+    /// bytes each (29 MB RSS with 20,000, 25 MB with 2,000); kept slim (without the document's id, source and
+    /// specialists) 10,000 fit in the aggregator's 20 MB.
+    public init(limit: Int = 10_000, staleAfter: Duration = .seconds(120)) {
         self.limit = limit
         self.staleAfter = staleAfter
     }
@@ -177,10 +182,21 @@ public final class ReviewCache: @unchecked Sendable {
     @discardableResult
     public func set(_ docId: String, field: String, reviews: [ChunkReview], now: ContinuousClock.Instant = .now) -> Bool {
         lock.withLock { _ in
-            count -= documents[docId]?.fields.removeValue(forKey: field)?.count ?? 0
+            count -= documents[docId]?.fields.removeValue(forKey: field)?.reviews.count ?? 0
             if count + reviews.count > limit { dropStale(now: now) }
             guard count + reviews.count <= limit else { return false }
-            documents[docId, default: Document(since: now)].fields[field] = reviews
+            // A review's own strings and array are most of its memory when it has no suggestions (most have
+            // none): the cache keeps the document's id, source and specialist list once.
+            var document = documents.removeValue(forKey: docId) ?? Document(since: now)
+            if document.source == nil, let first = reviews.first {
+                document.source = first.source
+                document.specialists = first.specialists
+            }
+            let slim = reviews.allSatisfy {
+                $0.docId == docId && $0.source == document.source && $0.specialists == document.specialists
+            }
+            document.fields[field] = (slim ? reviews.map(Self.slimmed) : reviews, slim)
+            documents[docId] = document
             count += reviews.count
             return true
         }
@@ -188,10 +204,27 @@ public final class ReviewCache: @unchecked Sendable {
 
     public func take(_ docId: String) -> [String: [ChunkReview]] {
         lock.withLock { _ in
-            let taken = documents.removeValue(forKey: docId)?.fields ?? [:]
-            count -= taken.values.reduce(0) { $0 + $1.count }
-            return taken
+            guard let document = documents.removeValue(forKey: docId) else { return [:] }
+            count -= document.fields.values.reduce(0) { $0 + $1.reviews.count }
+            return document.fields.mapValues { field in
+                guard field.slim else { return field.reviews }
+                return field.reviews.map { slim in
+                    var review = slim
+                    review.docId = docId
+                    review.source = document.source ?? ""
+                    review.specialists = document.specialists
+                    return review
+                }
+            }
         }
+    }
+
+    private static func slimmed(_ review: ChunkReview) -> ChunkReview {
+        var slim = review
+        slim.docId = ""
+        slim.source = ""
+        slim.specialists = []
+        return slim
     }
 
     /// How many reviews it holds.
@@ -200,7 +233,7 @@ public final class ReviewCache: @unchecked Sendable {
     private func dropStale(now: ContinuousClock.Instant) {
         for (docId, document) in documents where now - document.since > staleAfter {
             documents[docId] = nil
-            count -= document.fields.values.reduce(0) { $0 + $1.count }
+            count -= document.fields.values.reduce(0) { $0 + $1.reviews.count }
         }
     }
 }

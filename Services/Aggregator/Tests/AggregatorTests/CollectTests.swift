@@ -154,6 +154,21 @@ struct CollectTests {
         #expect(cache.reviewCount == 0)
     }
 
+    @Test func cachedReviewsComeBackWholeThoughKeptWithoutWhatTheyRepeat() {
+        let cache = ReviewCache(limit: 10)
+        let first = [Self.review(0, .tone, suggestions: [Self.repeated]), Self.review(1, .tone)]
+        // A field unlike the first (another source, fewer specialists) is kept as it came.
+        var odd = Self.review(0, .grammar)
+        odd.source = "b.txt"
+        odd.specialists = [.grammar]
+        #expect(cache.set("doc-1", field: "tone:0", reviews: first))
+        #expect(cache.set("doc-1", field: "grammar:0", reviews: [odd]))
+        let taken = cache.take("doc-1")
+        #expect(taken["tone:0"] == first)
+        #expect(taken["grammar:0"] == [odd])
+        #expect(cache.take("doc-1").isEmpty)
+    }
+
     @Test func aDocumentPartlyCachedReadsTheRestFromTheHash() throws {
         let store = Store()
         // Room for one review: grammar's batch of two is not cached, tone's review is.
