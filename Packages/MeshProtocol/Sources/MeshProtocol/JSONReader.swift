@@ -60,6 +60,8 @@ struct JSONReader {
     private var recent: [(start: Int, count: Int, text: String)] = []
     private var nextRecent = 0
     static let recentKept = 8
+    /// Set by a reader that has no use for a chunk's outline (`WireCodec.readsOutlines`): `Chunk` skips it.
+    private(set) var skipsOutlines = false
 
     /// Nesting allowed in a value this reader skips (an unknown key's value). Known values nest as deep as
     /// their types, which is fixed.
@@ -70,9 +72,10 @@ struct JSONReader {
     }
 
     /// Reads the one value in `bytes` with `read` and checks that nothing but white space follows it.
-    static func read<T>(_ bytes: [UInt8], _ read: (inout JSONReader) throws(JSONReadError) -> T) throws(JSONReadError) -> T {
+    static func read<T>(_ bytes: [UInt8], skippingOutlines: Bool = false, _ read: (inout JSONReader) throws(JSONReadError) -> T) throws(JSONReadError) -> T {
         let result: Result<T, JSONReadError> = bytes.withUnsafeBufferPointer { buffer in
             var reader = JSONReader(buffer)
+            reader.skipsOutlines = skippingOutlines
             do throws(JSONReadError) {
                 let value = try read(&reader)
                 guard reader.peek() == nil else { throw reader.invalid("unexpected data after the value") }
@@ -169,7 +172,7 @@ struct JSONReader {
         switch peek() {
         case UInt8(ascii: "{"): try readObject { (reader: inout JSONReader, _) throws(JSONReadError) in try reader.skipValue(depth: depth + 1) }
         case UInt8(ascii: "["): try readArray { (reader: inout JSONReader) throws(JSONReadError) in try reader.skipValue(depth: depth + 1) }
-        case UInt8(ascii: "\""): _ = try readString()
+        case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "t"): try expectWord("true")
         case UInt8(ascii: "f"): try expectWord("false")
         case UInt8(ascii: "n"): try expectWord("null")
@@ -218,6 +221,30 @@ struct JSONReader {
             }
             high |= byte
             if byte == UInt8(ascii: "\\") { return try readEscapedString(from: start) }
+            if byte < 0x20 { throw invalid("a control character in a string") }
+            position += 1
+        }
+        throw invalid("unterminated string")
+    }
+
+    /// Reads past a string, checked as `readString` checks it, without making it.
+    private mutating func skipString() throws(JSONReadError) {
+        try expect(UInt8(ascii: "\""), "a string")
+        let start = position
+        var high: UInt8 = 0
+        while position < bytes.count {
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
+                position += 1
+                guard high < 0x80 || UTF8Check.isValid(run) else { throw invalid("a string that is not UTF-8") }
+                return
+            }
+            high |= byte
+            if byte == UInt8(ascii: "\\") {
+                _ = try readEscapedString(from: start)
+                return
+            }
             if byte < 0x20 { throw invalid("a control character in a string") }
             position += 1
         }

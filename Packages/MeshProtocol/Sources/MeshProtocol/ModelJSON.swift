@@ -372,7 +372,8 @@ extension Chunk: JSONCodable {
             case "level": level = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in try reader.readInt() }
             case "suppressions": suppressions = try reader.readList(of: Suppression.self)
             case "config": config = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in try reader.readString() }
-            case "outline": outline = try reader.readOptional(Outline.read)
+            case "outline":
+                if reader.skipsOutlines { try reader.skipValue() } else { outline = try reader.readOptional(Outline.read) }
             case "specialists": specialists = try reader.readEnums(SpecialistType.self)
             default: try reader.skipValue()
             }

@@ -71,6 +71,10 @@ public struct WireCodec: Sendable {
     public var limits: WireLimits
     /// A body may inflate to at most this many bytes.
     public var inflateLimit: Int { limits.maxBodyBytes }
+    /// Whether decoded chunks keep their outline. Only the structure specialist reads one; the others set this
+    /// false, and a chunk's `outline` JSON (a block per paragraph of the document) is then skipped, its syntax
+    /// still checked, and read as nil.
+    public var readsOutlines = true
 
     public init(compressionThreshold: Int = 4096, limits: WireLimits = .default) {
         self.compressionThreshold = compressionThreshold
@@ -100,7 +104,7 @@ public struct WireCodec: Sendable {
 
     /// Decodes a message's JSON body, as returned by `body(of:from:)`, and checks it against `limits`.
     public func decode<M: WireMessage>(_ type: M.Type, json: [UInt8]) throws(ProtocolError) -> M {
-        let message = try Self.read(M.self, json: json)
+        let message = try Self.read(M.self, json: json, outlines: readsOutlines)
         if let checked = message as? any WireValidatable { try checked.validate(limits) }
         return message
     }
@@ -124,11 +128,13 @@ public struct WireCodec: Sendable {
 
     /// Decodes JSON as written by `json(_:)`: with the hand-written reader for the wire types (`JSONCodable`),
     /// with Foundation for any other type. Nothing here checks limits; `decode` does for wire messages.
-    public static func read<T: Decodable>(_ type: T.Type, json: [UInt8]) throws(ProtocolError) -> T {
+    public static func read<T: Decodable>(_ type: T.Type, json: [UInt8], outlines: Bool = true) throws(ProtocolError) -> T {
         if let fast = T.self as? any JSONCodable.Type {
             let value: any JSONCodable
             do {
-                value = try JSONReader.read(json) { (reader: inout JSONReader) throws(JSONReadError) in try fast.init(json: &reader) }
+                value = try JSONReader.read(json, skippingOutlines: !outlines) { (reader: inout JSONReader) throws(JSONReadError) in
+                    try fast.init(json: &reader)
+                }
             } catch {
                 throw .malformedBody(error.description)
             }

@@ -34,6 +34,33 @@ struct BatchTests {
         #expect(try codec.decodeReviews(from: codec.encode(reviews)) == reviews.reviews)
     }
 
+    @Test func aReaderWithoutOutlinesSkipsThemAndStillChecksTheirSyntax() throws {
+        var outline = Self.chunk(1, "")
+        outline.kind = .outline
+        outline.outline = Outline(headings: [OutlineHeading(level: 1, text: "Héading", position: SourcePosition(offset: 0, line: 1, column: 1),
+                                                             endPosition: SourcePosition(offset: 9, line: 1, column: 10))])
+        let batch = ChunkBatch(docId: "doc-001", chunks: [Self.chunk(0, "One."), outline])
+        var skipping = WireCodec()
+        skipping.readsOutlines = false
+        let fields = WireCodec().encode(batch)
+        var bare = batch.chunks
+        bare[1].outline = nil
+        #expect(try skipping.decodeChunks(from: fields) == bare)
+        #expect(try WireCodec().decodeChunks(from: fields) == batch.chunks)
+        // Skipped is not unchecked: a broken outline is refused all the same; any well-formed value reads as nil.
+        func entry(_ outline: String) -> [(String, [UInt8])] {
+            let json = Array(#"{"chunks":[{"count":1,"docId":"d","format":"text","headingPath":[],"ignored":[],"index":0,"kind":"outline","#.utf8)
+                + Array(outline.utf8)
+                + Array(#","segments":[],"source":"a","specialists":[],"suppressions":[],"text":""}],"docId":"d"}"#.utf8)
+            return [(WireField.version, Array("2.0".utf8)), (WireField.kind, Array("chunks".utf8)), (WireField.docId, Array("d".utf8)),
+                    (WireField.encoding, Array("json".utf8)), (WireField.body, json)]
+        }
+        #expect(try skipping.decodeChunks(from: entry(#""outline":{"any":["é\n",1.5,null,true]}"#)).map(\.outline) == [nil])
+        for broken in [#""outline":{"headings":[{"text":"\#u{1}"}]}"#, #""outline":{"headings":[}"#, #""outline":"\x""#] {
+            #expect(throws: ProtocolError.self) { try skipping.decodeChunks(from: entry(broken)) }
+        }
+    }
+
     @Test func theEntryFieldSpecialistsAddressesEveryChunk() throws {
         let codec = WireCodec()
         let batch = ChunkBatch(docId: "doc-001", chunks: [Self.chunk(0, "One."), Self.chunk(1, "Two.")])

@@ -171,8 +171,8 @@ public final class ReviewCache: @unchecked Sendable {
 
     /// `make bench-mesh`'s burst of 114 documents has some 26,000 reviews in flight. Full reviews cost about 220
     /// bytes each (29 MB RSS with 20,000, 25 MB with 2,000); kept slim (without the document's id, source and
-    /// specialists) 10,000 fit in the aggregator's 20 MB.
-    public init(limit: Int = 10_000, staleAfter: Duration = .seconds(120)) {
+    /// specialists), 10,000 peaked at 20 MB, the aggregator's budget, so 6,000.
+    public init(limit: Int = 6_000, staleAfter: Duration = .seconds(120)) {
         self.limit = limit
         self.staleAfter = staleAfter
     }

@@ -11,11 +11,15 @@ import MeshWorker
 public struct Review: StreamHandler {
     public let type: SpecialistType
     public let engine: ReviewEngine
-    public let codec = WireCodec()
+    public let codec: WireCodec
 
     public init(type: SpecialistType, engine: ReviewEngine) {
         self.type = type
         self.engine = engine
+        // Only structure reviews the outline chunk's outline; the others answer it with an empty review.
+        var codec = WireCodec()
+        codec.readsOutlines = type == .structure
+        self.codec = codec
     }
 
     public func handle(_ delivery: Delivery, redis: any RedisCommands) throws -> HandlerOutcome {
