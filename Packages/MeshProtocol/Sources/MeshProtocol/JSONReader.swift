@@ -176,8 +176,26 @@ struct JSONReader {
         case UInt8(ascii: "t"): try expectWord("true")
         case UInt8(ascii: "f"): try expectWord("false")
         case UInt8(ascii: "n"): try expectWord("null")
-        default: _ = try readDouble()
+        default: try skipNumber()
         }
+    }
+
+    /// Reads past a number as `readDouble` would read it. An optional minus and up to 300 digits (every number
+    /// an outline holds) is a finite `Double` without converting it; anything else goes through `readDouble`.
+    private mutating func skipNumber() throws(JSONReadError) {
+        skipSpace()
+        let start = position
+        var end = position
+        if end < bytes.count, bytes[end] == UInt8(ascii: "-") { end += 1 }
+        let digitsStart = end
+        while end < bytes.count, Self.isDigit(bytes[end]) { end += 1 }
+        let digits = end - digitsStart
+        if digits > 0, digits <= 300, end == bytes.count || !Self.isNumberByte(bytes[end]) {
+            position = end
+            return
+        }
+        position = start
+        _ = try readDouble()
     }
 
     // MARK: Scalars

@@ -55,8 +55,9 @@ struct BatchTests {
             return [(WireField.version, Array("2.0".utf8)), (WireField.kind, Array("chunks".utf8)), (WireField.docId, Array("d".utf8)),
                     (WireField.encoding, Array("json".utf8)), (WireField.body, json)]
         }
-        #expect(try skipping.decodeChunks(from: entry(#""outline":{"any":["é\n",1.5,null,true]}"#)).map(\.outline) == [nil])
-        for broken in [#""outline":{"headings":[{"text":"\#u{1}"}]}"#, #""outline":{"headings":[}"#, #""outline":"\x""#] {
+        #expect(try skipping.decodeChunks(from: entry(#""outline":{"any":["é\n",1.5,null,true,0,-12,3.5e2,01,[]]}"#)).map(\.outline) == [nil])
+        for broken in [#""outline":{"headings":[{"text":"\#u{1}"}]}"#, #""outline":{"headings":[}"#, #""outline":"\x""#,
+                       #""outline":[1e999]"#, #""outline":[-]"#, #""outline":[1-2]"#, #""outline":[12"#] {
             #expect(throws: ProtocolError.self) { try skipping.decodeChunks(from: entry(broken)) }
         }
     }
