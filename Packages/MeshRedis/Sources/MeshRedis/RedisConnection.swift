@@ -187,8 +187,9 @@ public final class RedisConnection {
         _ body: (Int32, UnsafeMutablePointer<UnsafePointer<CChar>?>, UnsafePointer<Int>) -> R
     ) -> R {
         // All arguments go into one buffer (no array per argument); argv points into it.
+        // Sized once: grown from a guess, a review batch's JSON was copied several times over as the buffer doubled.
         var storage = [UInt8]()
-        storage.reserveCapacity(arguments.count * 16)
+        storage.reserveCapacity(arguments.reduce(0) { $0 + $1.byteCountBound })
         var lengths = [Int]()
         lengths.reserveCapacity(arguments.count)
         for argument in arguments {
@@ -222,6 +223,15 @@ public enum RedisArgument: Sendable, Hashable, ExpressibleByStringLiteral, Expre
 
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int) { self = .int(value) }
+
+    /// At least the bytes `append(to:)` adds.
+    var byteCountBound: Int {
+        switch self {
+        case .string(let s): s.utf8.count
+        case .bytes(let b): b.count
+        case .int: 20
+        }
+    }
 
     func append(to buffer: inout [UInt8]) {
         switch self {
