@@ -34,10 +34,11 @@ TICK = os.sysconf("SC_CLK_TCK")
 TARGETS = {"messaging_ratio": 0.5, "paras_per_s": 8000, "p50_ms": 20, "p99_ms": 50, "rss_small_mb": 20, "rss_specialist_mb": 40}
 
 
-def cpu_of(pid):
+def cpu_of(pid, kernel_only=False):
+    """CPU seconds of a process (user + system), or its system (kernel) time alone."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / TICK
+        return (int(fields[12]) if kernel_only else int(fields[11]) + int(fields[12])) / TICK
     except (OSError, IndexError, ValueError):
         return None
 
@@ -52,9 +53,9 @@ def hwm_mb(pid):
     return None
 
 
-def children_cpu():
+def children_cpu(kernel_only=False):
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
+    return r.ru_stime if kernel_only else r.ru_utime + r.ru_stime
 
 
 def build_corpus(docs, out, max_paras=10000):
@@ -84,7 +85,7 @@ def closed_loop_corpus(docs, out, n_docs=50, paras=50):
 
 
 def baseline(bin_dir, files):
-    before = children_cpu()
+    before, kernel_before = children_cpu(), children_cpu(kernel_only=True)
     start = time.monotonic()
     run = subprocess.run([str(bin_dir / "mesh-agents"), "--type", "all", *map(str, files)], capture_output=True, text=True)
     wall = time.monotonic() - start
@@ -94,7 +95,8 @@ def baseline(bin_dir, files):
         m = pattern.match(line)
         if m:
             findings.setdefault(m.group(1), Counter())[(int(m.group(2)), int(m.group(3)), m.group(5))] += 1
-    return {"wall_s": wall, "cpu_s": children_cpu() - before, "findings": findings}
+    return {"wall_s": wall, "cpu_s": children_cpu() - before, "kernel_s": children_cpu(kernel_only=True) - kernel_before,
+            "findings": findings}
 
 
 class Mesh:
@@ -121,18 +123,23 @@ class Mesh:
     def produce(self, files, *flags):
         pids = self.pids()
         cpu0 = {name: cpu_of(pid) for name, pid in pids.items()}
-        before = children_cpu()
+        kernel0 = {name: cpu_of(pid, kernel_only=True) for name, pid in pids.items()}
+        before, kernel_before = children_cpu(), children_cpu(kernel_only=True)
         start = time.monotonic()
         run = subprocess.run([str(self.bin / "mesh-producer"), "--wait", "--timeout", "1200", "--fail-on", "none",
                               "--output-format", "json", *flags, *map(str, files)], env=self.env, capture_output=True, text=True)
         wall = time.monotonic() - start
         cpu = {name: (cpu_of(pid) or 0) - (cpu0[name] or 0) for name, pid in pids.items()}
         cpu["producer"] = children_cpu() - before
+        # Kernel time (sockets, wake-ups) is in these CPU seconds but not in make bench-count's instructions.
+        kernel = sum((cpu_of(pid, kernel_only=True) or 0) - (kernel0[name] or 0) for name, pid in pids.items())
+        kernel += children_cpu(kernel_only=True) - kernel_before
         rss = {name: hwm_mb(pid) for name, pid in pids.items()}
         if run.returncode not in (0, 1):
             raise RuntimeError(f"mesh-producer exited {run.returncode}: {run.stderr[-2000:]}")
         out = json.loads(run.stdout)
-        return {"wall_s": wall, "cpu": cpu, "rss_mb": rss, "reports": out.get("reports", [out]), "stderr": run.stderr}
+        return {"wall_s": wall, "cpu": cpu, "kernel_s": kernel, "rss_mb": rss, "reports": out.get("reports", [out]),
+                "stderr": run.stderr}
 
 
 def median_of(runs):
@@ -215,6 +222,7 @@ def main():
         row["messaging_cpu_s"] = statistics.median(m for m, _ in pairs)
         row["messaging_ratio"] = statistics.median(m / a for m, a in pairs)
         row["pairs"] = pairs
+        row["kernel_pairs"] = [(b["kernel_s"], r["kernel_s"]) for r, b in zip(runs, bursts)]
         rows.append(row)
         try:
             loop = mesh.produce(loop_files, "--closed-loop")
@@ -247,6 +255,11 @@ def main():
           + ", ".join(f"{m:.2f}/{a:.2f} = {m / a:.2f}" for m, a in rows[0]["pairs"]))
     print(f"medians of {max(1, args.repeat)} runs; walls of the runs: in process " + " ".join(f"{r['wall_s']:.2f}" for r in runs) + "; "
           + "; ".join(f"{r['label']} " + " ".join(f"{w:.2f}" for w in r["walls"]) for r in rows))
+    kernel_mesh = statistics.median(k for k, _ in rows[0]["kernel_pairs"])
+    kernel_base = statistics.median(k for _, k in rows[0]["kernel_pairs"])
+    print(f"kernel (system) CPU s, medians of the pairs: mesh {kernel_mesh:.2f}, in process {kernel_base:.2f}; messaging without "
+          f"the difference: {statistics.median((m - (kb - ka)) / a for (m, a), (kb, ka) in zip(rows[0]['pairs'], rows[0]['kernel_pairs'])):.2f}"
+          " x the analysis (make bench-count counts user-space instructions only)")
     print("\nCPU seconds per process (1 replica | 2 replicas):")
     for name in sorted(set(rows[0]["cpu"]) | set(rows[1]["cpu"])):
         print(f"  {name:<16} {rows[0]['cpu'].get(name, 0):>7.2f} | {rows[1]['cpu'].get(name, 0):>7.2f}")
