@@ -156,23 +156,39 @@ public struct StoredReviews {
 /// (its report assembled by another replica, or never) is dropped when room is needed.
 public final class ReviewCache: @unchecked Sendable {
     private struct Document {
-        /// A field's reviews; `slim` when they held the document's id, source and specialists, since emptied.
-        var fields: [String: (reviews: [ChunkReview], slim: Bool)] = [:]
+        var fields: [String: [Cached]] = [:]
         var since: ContinuousClock.Instant
-        /// What every review of a document repeats, kept once (from its first field).
+        /// What every review of a document repeats, kept once (from its first review).
         var source: String?
         var specialists: [SpecialistType] = []
     }
+
+    /// A cached review. Most say only which chunk and specialist they are, and a tone (tone's): those are kept in
+    /// 32 bytes, the document's id, source and specialists being the document's. Any other (suggestions, counts,
+    /// a gap, another source) is kept whole, boxed. A `ChunkReview` is over 200 bytes inline.
+    private struct Cached {
+        var chunkIndex: Int32
+        var chunkCount: Int32
+        var specialist: SpecialistType
+        var tone: Double?
+        var whole: Whole?
+    }
+
+    private final class Whole {
+        let review: ChunkReview
+        init(_ review: ChunkReview) { self.review = review }
+    }
+
     private let lock = Mutex(())
     private var documents: [String: Document] = [:]
     private var count = 0
     public let limit: Int
     public let staleAfter: Duration
 
-    /// `make bench-mesh`'s burst of 114 documents has some 26,000 reviews in flight. Full reviews cost about 220
-    /// bytes each (29 MB RSS with 20,000, 25 MB with 2,000); kept slim (without the document's id, source and
-    /// specialists), 10,000 peaked at 20 MB, the aggregator's budget, so 6,000.
-    public init(limit: Int = 6_000, staleAfter: Duration = .seconds(120)) {
+    /// `make bench-mesh`'s burst of 114 documents has some 26,000 reviews in flight. Kept whole they cost about
+    /// 220 bytes each (29 MB RSS with 20,000, 25 MB with 2,000); kept as `Cached`, most take 32, so 12,000 fit
+    /// in what 6,000 slimmed whole reviews took (an 18–20 MB peak, against a budget of 20).
+    public init(limit: Int = 12_000, staleAfter: Duration = .seconds(120)) {
         self.limit = limit
         self.staleAfter = staleAfter
     }
@@ -182,20 +198,22 @@ public final class ReviewCache: @unchecked Sendable {
     @discardableResult
     public func set(_ docId: String, field: String, reviews: [ChunkReview], now: ContinuousClock.Instant = .now) -> Bool {
         lock.withLock { _ in
-            count -= documents[docId]?.fields.removeValue(forKey: field)?.reviews.count ?? 0
+            count -= documents[docId]?.fields.removeValue(forKey: field)?.count ?? 0
             if count + reviews.count > limit { dropStale(now: now) }
             guard count + reviews.count <= limit else { return false }
-            // A review's own strings and array are most of its memory when it has no suggestions (most have
-            // none): the cache keeps the document's id, source and specialist list once.
             var document = documents.removeValue(forKey: docId) ?? Document(since: now)
             if document.source == nil, let first = reviews.first {
                 document.source = first.source
                 document.specialists = first.specialists
             }
-            let slim = reviews.allSatisfy {
-                $0.docId == docId && $0.source == document.source && $0.specialists == document.specialists
+            document.fields[field] = reviews.map { review in
+                let plain = review.suggestions.isEmpty && review.counts == nil && review.unreviewed == nil && review.range == nil
+                    && review.docId == docId && review.source == document.source && review.specialists == document.specialists
+                guard plain, let index = Int32(exactly: review.chunkIndex), let chunks = Int32(exactly: review.chunkCount) else {
+                    return Cached(chunkIndex: 0, chunkCount: 0, specialist: review.specialist, tone: nil, whole: Whole(review))
+                }
+                return Cached(chunkIndex: index, chunkCount: chunks, specialist: review.specialist, tone: review.tone, whole: nil)
             }
-            document.fields[field] = (slim ? reviews.map(Self.slimmed) : reviews, slim)
             documents[docId] = document
             count += reviews.count
             return true
@@ -205,26 +223,16 @@ public final class ReviewCache: @unchecked Sendable {
     public func take(_ docId: String) -> [String: [ChunkReview]] {
         lock.withLock { _ in
             guard let document = documents.removeValue(forKey: docId) else { return [:] }
-            count -= document.fields.values.reduce(0) { $0 + $1.reviews.count }
-            return document.fields.mapValues { field in
-                guard field.slim else { return field.reviews }
-                return field.reviews.map { slim in
-                    var review = slim
-                    review.docId = docId
-                    review.source = document.source ?? ""
-                    review.specialists = document.specialists
-                    return review
+            count -= document.fields.values.reduce(0) { $0 + $1.count }
+            return document.fields.mapValues { cached in
+                cached.map { review in
+                    review.whole?.review
+                        ?? ChunkReview(
+                            docId: docId, chunkIndex: Int(review.chunkIndex), chunkCount: Int(review.chunkCount), specialist: review.specialist,
+                            specialists: document.specialists, source: document.source ?? "", suggestions: [], tone: review.tone)
                 }
             }
         }
-    }
-
-    private static func slimmed(_ review: ChunkReview) -> ChunkReview {
-        var slim = review
-        slim.docId = ""
-        slim.source = ""
-        slim.specialists = []
-        return slim
     }
 
     /// How many reviews it holds.
@@ -233,7 +241,7 @@ public final class ReviewCache: @unchecked Sendable {
     private func dropStale(now: ContinuousClock.Instant) {
         for (docId, document) in documents where now - document.since > staleAfter {
             documents[docId] = nil
-            count -= document.fields.values.reduce(0) { $0 + $1.reviews.count }
+            count -= document.fields.values.reduce(0) { $0 + $1.count }
         }
     }
 }

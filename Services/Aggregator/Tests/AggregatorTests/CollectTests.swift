@@ -161,11 +161,20 @@ struct CollectTests {
         var odd = Self.review(0, .grammar)
         odd.source = "b.txt"
         odd.specialists = [.grammar]
+        var counted = Self.review(0, .clarity)
+        counted.counts = TextCounts(words: 12, sentences: 2, syllables: 17, letters: 60, complexWords: 1)
+        let plain = [Self.review(1, .grammar, count: 70_000), Self.review(0, .structure)]
         #expect(cache.set("doc-1", field: "tone:0", reviews: first))
         #expect(cache.set("doc-1", field: "grammar:0", reviews: [odd]))
+        #expect(cache.set("doc-1", field: "clarity:0", reviews: [counted]))
+        #expect(cache.set("doc-1", field: "grammar:1", reviews: plain))
+        #expect(cache.reviewCount == 6)
         let taken = cache.take("doc-1")
         #expect(taken["tone:0"] == first)
         #expect(taken["grammar:0"] == [odd])
+        #expect(taken["clarity:0"] == [counted])
+        #expect(taken["grammar:1"] == plain)
+        #expect(cache.reviewCount == 0)
         #expect(cache.take("doc-1").isEmpty)
     }
 
