@@ -221,32 +221,40 @@ struct JSONReader {
     }
 
     mutating func readString() throws(JSONReadError) -> String {
-        try expect(UInt8(ascii: "\""), "a string")
-        let start = position
-        var high: UInt8 = 0
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
-                position += 1
-                // Strings of up to 15 bytes are stored inline, with no allocation to share.
-                let share = run.count > 15
-                if share, let known = recentString(run) { return known }
-                // ASCII (most keys, rules, ids and much prose) needs no check of its own.
-                let text = high < 0x80 ? String(decoding: run, as: UTF8.self) : try makeString(run)
-                if share { remember(text, start: start, count: run.count) }
-                return text
-            }
-            high |= byte
-            if byte == UInt8(ascii: "\\") { return try readEscapedString(from: start) }
-            if byte < 0x20 { throw invalid("a control character in a string") }
-            position += 1
+        switch try scanString() {
+        case .escaped(let start):
+            return try readEscapedString(from: start)
+        case .plain(let run, let start, let ascii):
+            // Strings of up to 15 bytes are stored inline, with no allocation to share.
+            let share = run.count > 15
+            if share, let known = recentString(run) { return known }
+            // ASCII (most keys, rules, ids and much prose) needs no check of its own.
+            let text = ascii ? String(decoding: run, as: UTF8.self) : try makeString(run)
+            if share { remember(text, start: start, count: run.count) }
+            return text
         }
-        throw invalid("unterminated string")
     }
 
     /// Reads past a string, checked as `readString` checks it, without making it.
     private mutating func skipString() throws(JSONReadError) {
+        switch try scanString() {
+        case .escaped(let start):
+            _ = try readEscapedString(from: start)
+        case .plain(let run, _, let ascii):
+            guard ascii || UTF8Check.isValid(run) else { throw invalid("a string that is not UTF-8") }
+        }
+    }
+
+    private enum ScannedString {
+        /// The bytes between the quotes (the closing one consumed), where they start, and whether all are ASCII.
+        case plain(UnsafeBufferPointer<UInt8>, start: Int, ascii: Bool)
+        /// The string has an escape: the reader stands at its first backslash.
+        case escaped(start: Int)
+    }
+
+    /// Reads a string's opening quote and scans its bytes, refusing control characters.
+    @inline(__always)
+    private mutating func scanString() throws(JSONReadError) -> ScannedString {
         try expect(UInt8(ascii: "\""), "a string")
         let start = position
         var high: UInt8 = 0
@@ -255,14 +263,10 @@ struct JSONReader {
             if byte == UInt8(ascii: "\"") {
                 let run = UnsafeBufferPointer(rebasing: bytes[start..<position])
                 position += 1
-                guard high < 0x80 || UTF8Check.isValid(run) else { throw invalid("a string that is not UTF-8") }
-                return
+                return .plain(run, start: start, ascii: high < 0x80)
             }
             high |= byte
-            if byte == UInt8(ascii: "\\") {
-                _ = try readEscapedString(from: start)
-                return
-            }
+            if byte == UInt8(ascii: "\\") { return .escaped(start: start) }
             if byte < 0x20 { throw invalid("a control character in a string") }
             position += 1
         }
