@@ -29,38 +29,33 @@ struct TermEvidence {
     /// The lower-cased letter runs of `text` ("HashMap::new" → hashmap, new), and with `parts` the pieces of a
     /// camelCase or snake_case identifier as well (hash, map).
     static func insertWords(of text: String, into set: inout Set<String>, parts: Bool) {
-        // Built as strings scalar by scalar: making a String from an array of scalars was most of this function.
-        var run = "", runCount = 0
-        var piece = "", pieceCount = 0
-        func flushPiece() {
-            if pieceCount >= 2 { set.insert(piece.lowercased()) }
-            piece.removeAll(keepingCapacity: true)
-            pieceCount = 0
+        // Runs and pieces are ranges of the text's scalars, made strings only when kept (from bytes, when ASCII):
+        // building them scalar by scalar cost most of this function.
+        let sc = unicodeScalars(of: text)
+        var runStart = 0, pieceStart = 0
+        func keep(_ start: Int, _ end: Int) {
+            if end - start >= 2 { set.insert(makeString(sc, start, end).lowercased()) }
         }
-        func flushRun() {
-            if runCount >= 2 { set.insert(run.lowercased()) }
-            run.removeAll(keepingCapacity: true)
-            runCount = 0
-            flushPiece()
-        }
-        for s in text.unicodeScalars {
-            if CharClass.isLetter(s) || s == "'" || s == "’" {
-                if parts, CharClass.isUpper(s), let last = piece.unicodeScalars.last, CharClass.isLower(last) { flushPiece() }
-                run.unicodeScalars.append(s)
-                runCount += 1
-                if parts {
-                    piece.unicodeScalars.append(s)
-                    pieceCount += 1
+        for i in 0...sc.count {
+            if i < sc.count, CharClass.isLetter(sc[i]) || sc[i] == "'" || sc[i] == "’" {
+                if parts, CharClass.isUpper(sc[i]), i > pieceStart, CharClass.isLower(sc[i - 1]) {
+                    keep(pieceStart, i)
+                    pieceStart = i
                 }
             } else {
-                flushRun()
+                keep(runStart, i)
+                if parts { keep(pieceStart, i) }
+                runStart = i + 1
+                pieceStart = i + 1
             }
         }
-        flushRun()
     }
 
     /// The word without a plural or possessive ending: "impls" → impl, "submodule’s" → submodule.
     static func stems(_ w: String) -> [String] {
+        // Every ending below ends in "s", and a string ends in the character "s" only if its last byte is "s":
+        // most words are ruled out without the generic suffix and character-count code.
+        guard lastByte(w) == UInt8(ascii: "s") else { return [] }
         var out: [String] = []
         for suffix in ["'s", "’s", "es", "s"] where w.hasSuffix(suffix) && w.count > suffix.count + 2 {
             out.append(String(w.dropLast(suffix.count)))
