@@ -164,14 +164,14 @@ public final class ReviewCache: @unchecked Sendable {
     }
 
     /// A cached review. Most say only which chunk and specialist they are, and a tone (tone's): those are kept in
-    /// 32 bytes, the document's id, source and specialists being the document's. Any other (suggestions, counts,
-    /// a gap, another source) is kept whole, boxed. A `ChunkReview` is over 200 bytes inline.
+    /// 32 bytes (fields in this order), the document's id, source and specialists being the document's. Any other
+    /// (suggestions, counts, a gap, another source) is kept whole, boxed. A `ChunkReview` is over 200 bytes inline.
     private struct Cached {
+        var whole: Whole?
+        var tone: Double?
         var chunkIndex: Int32
         var chunkCount: Int32
         var specialist: SpecialistType
-        var tone: Double?
-        var whole: Whole?
     }
 
     private final class Whole {
@@ -210,9 +210,9 @@ public final class ReviewCache: @unchecked Sendable {
                 let plain = review.suggestions.isEmpty && review.counts == nil && review.unreviewed == nil && review.range == nil
                     && review.docId == docId && review.source == document.source && review.specialists == document.specialists
                 guard plain, let index = Int32(exactly: review.chunkIndex), let chunks = Int32(exactly: review.chunkCount) else {
-                    return Cached(chunkIndex: 0, chunkCount: 0, specialist: review.specialist, tone: nil, whole: Whole(review))
+                    return Cached(whole: Whole(review), tone: nil, chunkIndex: 0, chunkCount: 0, specialist: review.specialist)
                 }
-                return Cached(chunkIndex: index, chunkCount: chunks, specialist: review.specialist, tone: review.tone, whole: nil)
+                return Cached(whole: nil, tone: review.tone, chunkIndex: index, chunkCount: chunks, specialist: review.specialist)
             }
             documents[docId] = document
             count += reviews.count
