@@ -11,8 +11,8 @@ import MeshProtocol
 /// - bit 3: when well-formed, deflate the body ourselves (so the JSON behind `json+deflate` is fuzzed) or
 ///   pass the input bytes as the compressed body (so the inflater is).
 ///
-/// Invariants: decode throws a `ProtocolError` or returns a message that encodes and decodes back to
-/// itself (compressed and not) and encodes to the bytes Foundation's encoder gives; a decoded chunk's source map answers every offset, and a decoded review's
+/// Invariants: decode throws a `ProtocolError` or returns a message that a reader skipping outlines reads the same
+/// but for them, and that encodes and decodes back to itself (compressed and not) and encodes to the bytes Foundation's encoder gives; a decoded chunk's source map answers every offset, and a decoded review's
 /// counts add up, without trapping.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzWire(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
@@ -38,9 +38,17 @@ public func fuzzWire(_ data: UnsafeRawPointer, _ count: Int) -> CInt {
 }
 
 let codec = WireCodec(compressionThreshold: 4096, inflateLimit: 1 << 20)
+/// What grammar, clarity and tone read with: outlines skipped (`readsOutlines`).
+let skipping = {
+    var codec = codec
+    codec.readsOutlines = false
+    return codec
+}()
 
 func run<M: WireMessage & Equatable>(_ type: M.Type, mode: UInt8, input: inout FuzzInput, extra: (M) -> Void) {
     let fields = makeFields(M.kind, mode: mode, input: &input)
+    // Skipping must never trap either; it may accept what a full read refuses only for the outline's sake.
+    let skipped = try? skipping.decode(M.self, from: fields)
     let message: M
     do {
         message = try codec.decode(M.self, from: fields)
@@ -48,6 +56,7 @@ func run<M: WireMessage & Equatable>(_ type: M.Type, mode: UInt8, input: inout F
         check(!error.description.isEmpty, "an error without a description")
         return
     }
+    check(skipped == withoutOutlines(message), "\(M.kind): a reader skipping outlines read something else")
     extra(message)
     // The hand-written writer gives Foundation's bytes for whatever the hand-written reader accepted.
     check(WireCodec.json(message) == WireCodec.foundationJSON(message), "\(M.kind): hand-written JSON differs from Foundation's")
@@ -95,6 +104,18 @@ func makeFields(_ kind: String, mode: UInt8, input: inout FuzzInput) -> [(String
         if variant == 2 { fields.remove(at: Int(mode >> 5) % fields.count) }
         return fields
     }
+}
+
+/// `message` as a reader that skips outlines sees it.
+func withoutOutlines<M>(_ message: M) -> M {
+    func bare(_ chunk: Chunk) -> Chunk {
+        var chunk = chunk
+        chunk.outline = nil
+        return chunk
+    }
+    if let chunk = message as? Chunk, let stripped = bare(chunk) as? M { return stripped }
+    if let batch = message as? ChunkBatch, let stripped = ChunkBatch(docId: batch.docId, chunks: batch.chunks.map(bare)) as? M { return stripped }
+    return message
 }
 
 /// What a specialist does with a chunk off the wire: positions of every offset, ranges of its ignored spans.
