@@ -20,13 +20,36 @@ enum Prose {
             guard i > start else { continue }
             var a = start
             var b = i
-            while a < b, "(\"'<[{`*_".unicodeScalars.contains(scalars[a]) { a += 1 }
-            while b > a, ")\"'>]},.;:!?`*_".unicodeScalars.contains(scalars[b - 1]) { b -= 1 }
+            while a < b, isOpening(scalars[a]) { a += 1 }
+            while b > a, isClosing(scalars[b - 1]) { b -= 1 }
             guard b - a >= 2, mayBeURLOrPath(scalars[a..<b]) else { continue }
-            let token = String(String.UnicodeScalarView(scalars[a..<b]))
+            let token = string(scalars[a..<b])
             if isURL(token) || isPath(token) { spans.append(TextSpan(start: a, end: b)) }
         }
         return spans
+    }
+
+    /// What may open a URL or path in prose: `( " ' < [ { ` * _`. A switch, where a string's scalar view was
+    /// searched for every word of every chunk.
+    private static func isOpening(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "(", "\"", "'", "<", "[", "{", "`", "*", "_": true
+        default: false
+        }
+    }
+
+    /// What may close one: `) " ' > ] } , . ; : ! ? ` * _`.
+    private static func isClosing(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case ")", "\"", "'", ">", "]", "}", ",", ".", ";", ":", "!", "?", "`", "*", "_": true
+        default: false
+        }
+    }
+
+    /// The text of `scalars`, from bytes when they are ASCII (URLs and paths nearly always are).
+    private static func string(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        guard scalars.allSatisfy({ $0.isASCII }) else { return String(String.UnicodeScalarView(scalars)) }
+        return String(decoding: scalars.map { UInt8(truncatingIfNeeded: $0.value) }, as: UTF8.self)
     }
 
     /// A cheap filter before building a string: URLs and paths contain `/`, `:` or `\\`, or a dot inside.
