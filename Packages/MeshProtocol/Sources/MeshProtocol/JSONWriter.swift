@@ -156,6 +156,14 @@ package struct JSONWriter {
 
     private mutating func newLine() {
         bytes.append(UInt8(ascii: "\n"))
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+        // Copied from a row of spaces: appending `repeatElement` went space by space through the generic path.
+        var indent = 2 * depth
+        while indent > 0 {
+            let run = min(indent, Self.spaces.count)
+            bytes.append(contentsOf: Self.spaces[..<run])
+            indent -= run
+        }
     }
+
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 }
