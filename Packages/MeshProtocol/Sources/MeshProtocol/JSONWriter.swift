@@ -114,19 +114,16 @@ package struct JSONWriter {
 
     package mutating func int(_ value: Int) {
         beginValue()
-        // Digit by digit into the buffer: `String(value)` allocated and formatted generically for every number.
+        // Digit by digit into the buffer, least significant first, then turned round: `String(value)` allocated
+        // and formatted generically for every number.
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let first = bytes.count
         var magnitude = value.magnitude
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // up to 20 digits, least significant first
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[i]) }
-        }
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[first...].reverse()
         needsComma = true
     }
 

@@ -317,12 +317,7 @@ struct DictionaryForms: Sendable {
     /// false only when hunspell cannot accept the first `count` bytes of `word`; true for anything that is not
     /// letters-only ASCII.
     func mayContain(_ word: [CChar], count: Int) -> Bool {
-        var h = Self.offset
-        for k in 0..<count {
-            let c = UInt8(bitPattern: word[k])
-            guard Self.isLetter(c) else { return true }
-            h = (h ^ UInt64(c | 0x20)) &* Self.prime
-        }
+        guard let h = Self.hash(word[..<count].lazy.map { UInt8(bitPattern: $0) }) else { return true }
         return hashes.contains(h)
     }
 
@@ -339,8 +334,6 @@ struct DictionaryForms: Sendable {
 struct HashTable: Sendable {
     private let sorted: [UInt64]
     private let starts: [UInt32] // starts[k] = the first index whose top 16 bits are >= k; 65,537 entries
-
-    init(_ hashes: Set<UInt64>) { self.init(unsorted: Array(hashes)) }
 
     /// From hashes in any order, repeats allowed.
     init(unsorted hashes: [UInt64]) {
