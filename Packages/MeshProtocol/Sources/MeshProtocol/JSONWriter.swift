@@ -123,7 +123,13 @@ package struct JSONWriter {
             bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
             magnitude /= 10
         } while magnitude > 0
-        bytes[first...].reverse()
+        // Swapped in place: `bytes[first...].reverse()` went through a slice and cost as much again as the digits.
+        var low = first, high = bytes.count - 1
+        while low < high {
+            bytes.swapAt(low, high)
+            low += 1
+            high -= 1
+        }
         needsComma = true
     }
 

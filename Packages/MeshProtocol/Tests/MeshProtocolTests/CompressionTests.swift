@@ -145,6 +145,28 @@ struct CompressionTests {
         }
     }
 
+    /// The output grows by doubling from eight times the input: a body far more compressible than that ends exactly
+    /// at the limit after many doublings, and one byte less is refused.
+    @Test func theLimitHoldsAfterTheOutputHasGrown() throws {
+        let input = prose(1_000_003)
+        let deflated = Compression.deflate(input)
+        #expect(deflated.count * 64 < input.count)
+        #expect(try Compression.inflate(deflated, limit: input.count) == input)
+        #expect(throws: ProtocolError.payloadTooLarge(limit: input.count - 1)) {
+            try Compression.inflate(deflated, limit: input.count - 1)
+        }
+    }
+
+    /// Every size up to 3,000 bytes of text and of random bytes: the ends of the first capacity and of each
+    /// doubling fall somewhere among them.
+    @Test func everySmallSizeRoundTrips() throws {
+        for size in 0...3_000 {
+            for input in [prose(size), randomBytes(size, seed: UInt64(size))] {
+                #expect(try Compression.inflate(Compression.deflate(input), limit: size) == input)
+            }
+        }
+    }
+
     @Test func emptyInputInflatesWithinAZeroLimit() throws {
         #expect(try Compression.inflate(Compression.deflate([]), limit: 0) == [])
     }
