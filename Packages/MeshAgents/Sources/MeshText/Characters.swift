@@ -3,7 +3,7 @@ package enum CharClass {
         if s.value < 128 {
             return (s.value >= 65 && s.value <= 90) || (s.value >= 97 && s.value <= 122)
         }
-        return s.properties.isAlphabetic
+        return isAlphabetic(s)
     }
 
     @inline(__always) package static func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 48 && s.value <= 57 }
@@ -21,13 +21,21 @@ package enum CharClass {
 
     @inline(__always) package static func isUpper(_ s: Unicode.Scalar) -> Bool {
         if s.value < 128 { return s.value >= 65 && s.value <= 90 }
-        return s.properties.isUppercase
+        return isUppercase(s)
     }
 
     @inline(__always) package static func isLower(_ s: Unicode.Scalar) -> Bool {
         if s.value < 128 { return s.value >= 97 && s.value <= 122 }
-        return s.properties.isLowercase
+        return isLowercase(s)
     }
+
+    // Beyond ASCII, in functions of their own: `Unicode.Scalar.Properties` is a resilient type, and a function
+    // that may touch one asks for its metadata and sizes a stack slot on entry, before any test. With the ASCII
+    // test in the same function, every call paid that (some 35 instructions; 1.6 M calls a burst in the grammar
+    // specialist's spelling rule alone), and the callers in MeshAgents could not inline it.
+    @inline(never) private static func isAlphabetic(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+    @inline(never) private static func isUppercase(_ s: Unicode.Scalar) -> Bool { s.properties.isUppercase }
+    @inline(never) private static func isLowercase(_ s: Unicode.Scalar) -> Bool { s.properties.isLowercase }
 
     @inline(__always) package static func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
 }
