@@ -109,27 +109,38 @@ package func unicodeScalars(of text: String) -> [Unicode.Scalar] {
     var text = text
     return text.withUTF8 { b in
         [Unicode.Scalar](unsafeUninitializedCapacity: b.count) { out, count in
-            var i = 0, n = 0
-            while i < b.count {
-                let c = UInt32(b[i])
-                let v: UInt32
-                if c < 0x80 {
-                    v = c
-                    i += 1
-                } else if c < 0xE0 {
-                    v = (c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F)
-                    i += 2
-                } else if c < 0xF0 {
-                    v = (c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
-                    i += 3
-                } else {
-                    v = (c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F)
-                    i += 4
+            // A String's UTF-8 is always valid, so every value decoded is a scalar: written as its UInt32 (the
+            // same layout) with no check. ASCII, most of any text, goes eight bytes at a time.
+            guard let base = b.baseAddress else { count = 0; return }
+            out.withMemoryRebound(to: UInt32.self) { o in
+                var i = 0, n = 0
+                let end = b.count
+                while i < end {
+                    let c = UInt32(base[i])
+                    if c < 0x80 {
+                        if i + 8 <= end, UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                            for k in 0..<8 { o[n + k] = UInt32(base[i + k]) }
+                            i += 8
+                            n += 8
+                            continue
+                        }
+                        o[n] = c
+                        i += 1
+                    } else if c < 0xE0 {
+                        o[n] = (c & 0x1F) << 6 | UInt32(base[i + 1] & 0x3F)
+                        i += 2
+                    } else if c < 0xF0 {
+                        o[n] = (c & 0x0F) << 12 | UInt32(base[i + 1] & 0x3F) << 6 | UInt32(base[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        o[n] = (c & 0x07) << 18 | UInt32(base[i + 1] & 0x3F) << 12 | UInt32(base[i + 2] & 0x3F) << 6
+                            | UInt32(base[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    n += 1
                 }
-                out[n] = Unicode.Scalar(v)!
-                n += 1
+                count = n
             }
-            count = n
         }
     }
 }

@@ -101,4 +101,24 @@ struct LookupTests {
         }
         #expect(a.sentence(containing: a.tokens.count) == nil)
     }
+
+    /// The decoder every analysis starts with reads ASCII eight bytes at a time: it must give the standard library's
+    /// scalars for every text, whatever falls on either side of an eight-byte block.
+    @Test func scalarsAsTheStandardLibraryDecodesThem() {
+        var samples = ["", "a", "abcdefg", "abcdefgh", "abcdefghi", "é", "aé", "abcdefgé", "abcdefghé", "€uro", "😀", "ab😀cdefghijk",
+                       "ÜNDER \u{212A}elvin", "日本語のテキストと ASCII text mixed 123", String(repeating: "x", count: 63) + "ß"]
+        var rng = SplitMix64(seed: 11)
+        let pool: [Unicode.Scalar] = ["a", "Z", " ", "\n", "é", "ß", "\u{2019}", "—", "€", "日", "😀", "\u{10FFFF}", "\u{7F}", "\u{80}", "\u{7FF}", "\u{800}", "\u{FFFF}", "\u{10000}"]
+        for _ in 0..<400 {
+            var view = String.UnicodeScalarView()
+            for _ in 0..<Int.random(in: 0...40, using: &rng) {
+                // Mostly ASCII runs, so blocks of eight start and end everywhere.
+                view.append(Int.random(in: 0..<4, using: &rng) == 0 ? pool.randomElement(using: &rng)! : Unicode.Scalar(UInt8.random(in: 32...126, using: &rng)))
+            }
+            samples.append(String(view))
+        }
+        for text in samples {
+            #expect(unicodeScalars(of: text) == Array(text.unicodeScalars), "\(text.debugDescription)")
+        }
+    }
 }
