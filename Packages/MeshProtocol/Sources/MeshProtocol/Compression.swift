@@ -39,8 +39,9 @@ public enum Compression {
             throw .corruptPayload("inflateInit failed")
         }
         defer { inflateEnd(&stream) }
-        // One byte over the limit is room enough to tell a body at the limit from one past it.
-        let ceiling = min(limit, Int.max - 1) + 1
+        // One byte over the limit is room enough to tell a body at the limit from one past it (a negative limit
+        // refuses every body, as before).
+        let ceiling = max(0, min(limit, Int.max - 1)) + 1
         var capacity = input.count < ceiling / 8 ? max(input.count * 8, min(ceiling, 1024)) : ceiling
         var output: [UInt8] = []
         var status: Int32 = Z_OK

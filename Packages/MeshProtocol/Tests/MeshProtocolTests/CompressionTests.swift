@@ -167,6 +167,12 @@ struct CompressionTests {
         }
     }
 
+    @Test func aNegativeLimitRefusesEveryBody() {
+        for input in [[UInt8](), prose(100)] {
+            #expect(throws: ProtocolError.payloadTooLarge(limit: -1)) { try Compression.inflate(Compression.deflate(input), limit: -1) }
+        }
+    }
+
     @Test func emptyInputInflatesWithinAZeroLimit() throws {
         #expect(try Compression.inflate(Compression.deflate([]), limit: 0) == [])
     }
