@@ -261,18 +261,14 @@ struct JSONReader {
         // Eight bytes at a time while none is a quote, a backslash or a control character: a chunk's text is most
         // of every chunk batch, and byte by byte it cost some 20 instructions a byte in each reader.
         if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             var anyHigh: UInt64 = 0
             while position + 8 <= bytes.count {
                 let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
-                let quote = word ^ (ones &* UInt64(UInt8(ascii: "\""))), backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-                // A byte below 0x20, or a zero byte in `quote` or `backslash`: exact tests, no false alarms.
-                let special = ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-                if special & highs != 0 { break }
+                if JSONString.hasSpecialByte(word) { break }
                 anyHigh |= word
                 position += 8
             }
-            if anyHigh & highs != 0 { high = 0x80 }
+            if anyHigh & 0x8080_8080_8080_8080 != 0 { high = 0x80 }
         }
         while position < bytes.count {
             let byte = bytes[position]

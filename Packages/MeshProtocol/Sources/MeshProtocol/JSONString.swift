@@ -30,3 +30,16 @@ public enum JSONString {
         return out
     }
 }
+
+extension JSONString {
+    /// Whether any of the eight bytes of `word` needs attention in a JSON string: a quote, a backslash or a
+    /// control byte. Exact word tests (a zero byte in `word` XOR the quote or the backslash repeated, a byte below
+    /// 0x20), with no false alarms, so the reader and the writer pass eight plain bytes at a time.
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\""))), backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let special = ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+        return special & 0x8080_8080_8080_8080 != 0
+    }
+}

@@ -93,15 +93,10 @@ package struct JSONWriter {
             while index < count {
                 // Eight bytes at a time while none needs escaping (a quote, a backslash, a control byte): a chunk's
                 // text is most of what the producer writes.
-                if let base = utf8.baseAddress, index + 8 <= count {
-                    let ones: UInt64 = 0x0101_0101_0101_0101
-                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                    let quote = word ^ (ones &* UInt64(UInt8(ascii: "\""))), backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-                    let special = ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-                    if special & 0x8080_8080_8080_8080 == 0 {
-                        index += 8
-                        continue
-                    }
+                if let base = utf8.baseAddress, index + 8 <= count,
+                   !JSONString.hasSpecialByte(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
                 }
                 let byte = utf8[index]
                 guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
