@@ -111,6 +111,49 @@ struct PipelineTests {
         }
     }
 
+    /// The producer analyses documents ahead while one thread loads the speller, and builds the speller's
+    /// suggestion filter first for inputs over 64 KiB: every document still gets its own terms. "zorblat" three
+    /// times and "grepplex" twice (a word no English word is a slip away from) are the document's terms;
+    /// "recieve" twice is a slip of "receive" and stays an error.
+    @Test func documentsPreparedWhileTheSpellerLoadsGetTheirOwnTerms() throws {
+        let mesh = try Mesh()
+        try mesh.startAll()
+        let filler = String(repeating: "The service reads its settings at start and writes a short line to the log for each request. ", count: 12)
+        var paths: [String] = []
+        var total = 0
+        for n in 0..<32 {
+            let text = """
+                # Zorblat guide \(n)
+
+                The zorblat service starts the zorblat worker. Each zorblat has a queue.
+
+                Our grepplex tool talks to the grepplex daemon.
+
+                Please recieve the notice, and recieve the reply.
+
+                \(filler)
+
+                \(filler)
+
+                """
+            total += text.utf8.count
+            paths.append(try mesh.write("terms\(n).md", text))
+        }
+        // One document that uses the words once each: there they are not terms.
+        paths.append(try mesh.write("once.md", "# Once\n\nThe zorblat and the grepplex, once each.\n"))
+        #expect(total > 64 << 10, "the inputs must be large enough for the filter to be built first")
+        let run = try mesh.produce(["--doc_id", "terms", "--wait", "--timeout", "300", "--fail-on", "none"] + paths)
+        #expect(run.code == 0, "\(run.err)")
+        for n in 1...32 {
+            let report = try #require(try mesh.report("terms-\(n)"))
+            let spelling = report.suggestions.filter { $0.rule == "grammar.spelling" }
+                .map { "\($0.range.start.line):\($0.range.start.column) \($0.text)" }.sorted()
+            #expect(spelling == ["7:32 recieve", "7:8 recieve"], "terms-\(n): \(spelling)")
+        }
+        let once = try #require(try mesh.report("terms-33"))
+        #expect(Set(once.suggestions.filter { $0.rule == "grammar.spelling" }.map(\.text)) == ["zorblat", "grepplex"])
+    }
+
     @Test func aTwentyMegabyteDocumentCompletes() throws {
         let mesh = try Mesh()
         try mesh.startAll()

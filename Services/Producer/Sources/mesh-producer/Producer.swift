@@ -178,19 +178,76 @@ struct Producer: ParsableCommand {
         for path in fileOptions + files {
             inputs.append((path, try InputFile.read(path, limit: limit)))
         }
-        // Chunking and finding a document's terms are most of a large submission's CPU, and nothing is sent until
-        // every input has passed, so the documents are prepared on every core at once (each is independent; the
-        // speller serialises its own calls). The first bad input in command-line order is the one reported.
+        // Preparing is most of a large submission's CPU, and nothing is sent until every input has passed, so the
+        // documents are prepared on every core at once. Finding a document's terms needs the speller, which one
+        // worker loads first (with its suggestion filter, for inputs large enough to be sure to need it); until it
+        // is loaded the others chunk and analyse documents ahead and hold them, rather than wait. The first bad
+        // input in command-line order is the one reported.
         let all = inputs
+        let suggesting = all.reduce(0) { $0 + $1.bytes.count } >= Self.suggestionsWorthBuildingAt
+        struct Plan {
+            var next = 0
+            var speller = false
+            /// Analysed while the speller was loading; their terms are found once it is loaded.
+            var held: [(Int, Analysed)] = []
+        }
+        let plan = Mutex(Plan())
+        let loading = DispatchGroup()
+        loading.enter()
         let prepared = Mutex<[Result<Document, any Error>?]>(Array(repeating: nil, count: all.count))
-        DispatchQueue.concurrentPerform(iterations: all.count) { number in
-            let result = Result { try prepareDocument(all[number], number: number + 1, of: all.count) }
-            prepared.withLock { $0[number] = result }
+        @Sendable func finish(_ number: Int, _ document: Analysed) {
+            let chunks = DocumentReview.withTerms(document.analysed, config: document.config)
+            prepared.withLock { $0[number] = .success(Document(docId: document.docId, source: document.source, chunks: chunks)) }
+        }
+        DispatchQueue.concurrentPerform(iterations: max(2, ProcessInfo.processInfo.activeProcessorCount)) { worker in
+            if worker == 0 {
+                if suggesting { Speller.shared.prepareSuggestions() } else { _ = Speller.shared }
+                plan.withLock { $0.speller = true }
+                loading.leave()
+            }
+            while true {
+                enum Step { case terms(Int, Analysed), analyse(Int, speller: Bool), wait, done }
+                let step = plan.withLock { p -> Step in
+                    if p.speller, let (number, document) = p.held.popLast() { return .terms(number, document) }
+                    if p.next < all.count {
+                        p.next += 1
+                        return .analyse(p.next - 1, speller: p.speller)
+                    }
+                    return p.held.isEmpty ? .done : .wait
+                }
+                switch step {
+                case .terms(let number, let document):
+                    finish(number, document)
+                case .analyse(let number, let speller):
+                    do {
+                        let document = try analyseDocument(all[number], number: number + 1, of: all.count)
+                        if speller { finish(number, document) } else { plan.withLock { $0.held.append((number, document)) } }
+                    } catch {
+                        prepared.withLock { $0[number] = .failure(error) }
+                    }
+                case .wait:
+                    loading.wait()
+                case .done:
+                    return
+                }
+            }
         }
         return try prepared.withLock { $0 }.map { try $0!.get() }
     }
 
-    private func prepareDocument(_ input: (source: String, bytes: [UInt8]), number: Int, of count: Int) throws -> Document {
+    /// Inputs of this many bytes in all ask the speller for suggestions (one a few tens of KB on real documents),
+    /// so its filter is built while the first pass runs rather than by the first suggestion, holding up the rest.
+    static let suggestionsWorthBuildingAt = 64 << 10
+
+    /// A document chunked and analysed, with its config text; its terms not found yet.
+    private struct Analysed: Sendable {
+        var docId: String
+        var source: String
+        var analysed: DocumentReview.Analysed
+        var config: String?
+    }
+
+    private func analyseDocument(_ input: (source: String, bytes: [UInt8]), number: Int, of count: Int) throws -> Analysed {
         let id = documentId(for: input.source, number: number, of: count)
         let kind: DocumentFormat =
             switch format {
@@ -198,7 +255,7 @@ struct Producer: ParsableCommand {
             case "text": .text
             default: input.source == "sample.md" && paragraphs != nil ? .markdown : DocumentFormat.detect(path: input.source)
             }
-        var chunks: [Chunk]
+        let chunks: [Chunk]
         let evidence: DocumentEvidence
         do {
             (chunks, evidence) = try DocumentChunker().chunksAndEvidence(docId: id, source: input.source, bytes: input.bytes, format: kind)
@@ -211,8 +268,8 @@ struct Producer: ParsableCommand {
         }
         // The document's terms (words it shows to be vocabulary) travel in each chunk's config text, after the
         // project's .mesh.yaml with its vocabulary files inlined, since specialists cannot read the producer's files.
-        chunks = DocumentReview.withTerms(chunks, evidence: evidence, config: try configText(near: input.source))
-        return Document(docId: id, source: input.source, chunks: chunks)
+        return Analysed(docId: id, source: input.source, analysed: DocumentReview.Analysed(chunks, evidence: evidence),
+                        config: try configText(near: input.source))
     }
 
     private func documentId(for source: String, number: Int, of count: Int) -> String {

@@ -15,23 +15,44 @@ public enum DocumentReview {
     /// links, which are not in any chunk.
     public static func withTerms(_ chunks: [Chunk], evidence: DocumentEvidence = DocumentEvidence(), config: String? = nil,
                                  speller: Speller = .shared) -> [Chunk] {
-        // One analysis per chunk serves both the variants and the terms.
-        let analyses = chunks.map { $0.kind == .outline ? nil : TextAnalysis(chunk: $0) }
-        let uses = TermVariants.uses(in: chunks, analyses: analyses)
-        let lists = listGroups(chunks).map { group in
-            group.map { OutlineListItem(text: $0.text, segments: $0.segments, ignored: $0.ignored) }
+        withTerms(Analysed(chunks, evidence: evidence), config: config, speller: speller)
+    }
+
+    /// `withTerms` in two steps, so a caller with many documents can analyse them all while the speller loads:
+    /// this is the step that needs no speller.
+    public struct Analysed: Sendable {
+        public let chunks: [Chunk]
+        let evidence: DocumentEvidence
+        /// One analysis per chunk (nil for the outline) serves both the variants and the terms.
+        let analyses: [TextAnalysis?]
+        let uses: [TermUse]
+        let lists: [[OutlineListItem]]
+
+        public init(_ chunks: [Chunk], evidence: DocumentEvidence = DocumentEvidence()) {
+            self.chunks = chunks
+            self.evidence = evidence
+            analyses = chunks.map { $0.kind == .outline ? nil : TextAnalysis(chunk: $0) }
+            uses = TermVariants.uses(in: chunks, analyses: analyses)
+            lists = listGroups(chunks).map { group in
+                group.map { OutlineListItem(text: $0.text, segments: $0.segments, ignored: $0.ignored) }
+            }
         }
+    }
+
+    /// The second step of `withTerms`: the terms, found with the speller, and the outline filled in.
+    public static func withTerms(_ document: Analysed, config: String? = nil, speller: Speller = .shared) -> [Chunk] {
         let grammar = GrammarSpecialist(speller: speller)
-        let terms = TermEvidence.documentTerms(chunks, analyses: analyses, evidence: evidence, known: { grammar.check($0, lower: $0) },
+        let terms = TermEvidence.documentTerms(document.chunks, analyses: document.analyses, evidence: document.evidence,
+                                               known: { grammar.check($0, lower: $0) },
                                                slipOfAWord: { w in speller.suggest(w).contains { TermEvidence.isTypingSlip(w, $0.lowercased()) } })
-        return chunks.map { c in
+        return document.chunks.map { c in
             var c = c
             if let config { c.config = config }
             if let mine = terms[c.index] { c.config = DocumentTerms.appending(mine, to: c.config) }
             guard c.kind == .outline else { return c }
             if c.outline == nil { c.outline = Outline() }
-            c.outline!.terms = uses
-            c.outline!.lists = lists
+            c.outline!.terms = document.uses
+            c.outline!.lists = document.lists
             return c
         }
     }

@@ -67,6 +67,10 @@ public final class Speller: Sendable {
     /// several threads at once can corrupt the heap: those two calls take this lock.
     private static let lifecycle = Mutex<Void>(())
 
+    /// Builds now the word forms that suggestions are filtered with (otherwise built by the first `suggest`), for a
+    /// caller with a thread to spare before it asks for any.
+    public func prepareSuggestions() { _ = forms }
+
     /// Whether hunspell knows `word` (true when no dictionary is loaded).
     public func check(_ word: String) -> Bool { check(word, hash: fnv1a(word)) }
 
