@@ -19,6 +19,13 @@ package struct JSONWriter {
         bytes.reserveCapacity(capacity)
     }
 
+    /// A writer that starts inside `depth` containers: the value it writes is an element as it appears there
+    /// (pretty: after its line break and indent), written ahead for `array(parts:)` one level up to join.
+    package init(pretty: Bool, capacity: Int, depth: Int) {
+        self.init(pretty: pretty, capacity: capacity)
+        self.depth = depth
+    }
+
     // MARK: Structure
 
     package mutating func object(_ fields: (inout JSONWriter) -> Void) {
@@ -29,6 +36,23 @@ package struct JSONWriter {
         container(open: UInt8(ascii: "["), close: UInt8(ascii: "]")) { writer in
             for element in elements { write(&writer, element) }
         }
+    }
+
+    /// An array of elements written ahead, each by a writer made with `init(pretty:capacity:depth:)` at the depth
+    /// of this array's elements: the same bytes as `array` writing them here.
+    package mutating func array(parts: [[UInt8]]) {
+        beginValue()
+        bytes.append(UInt8(ascii: "["))
+        for (index, part) in parts.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(contentsOf: part)
+        }
+        if pretty {
+            if parts.isEmpty { bytes.append(UInt8(ascii: "\n")) }
+            newLine()
+        }
+        bytes.append(UInt8(ascii: "]"))
+        needsComma = true
     }
 
     private mutating func container(open: UInt8, close: UInt8, _ content: (inout JSONWriter) -> Void) {

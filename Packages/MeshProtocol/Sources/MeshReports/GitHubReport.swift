@@ -7,19 +7,24 @@ import MeshProtocol
 /// GitHub draws it; columns are given for one-line ranges only, as GitHub uses them. Escaping follows the Actions toolkit (`@actions/core` `command.ts`): in the message
 /// `%`, `\r`, `\n` become `%25`, `%0D`, `%0A`; in property values also `:` and `,` become `%3A`, `%2C`.
 enum GitHubReport {
-    static func render(_ reports: [Report]) -> String {
+    static func render(_ reports: [Report], parts: [String?]? = nil) -> String {
         var out = ""
-        for report in reports {
-            for s in ReportRenderer.ordered(report.suggestions) {
-                out += line(s, file: report.source) + "\n"
-            }
-            for gap in report.incomplete ?? [] {
-                var properties = ["file=" + escapeProperty(report.source)]
-                if let range = gap.range { properties += ["line=\(range.start.line)", "endLine=\(max(range.start.line, range.end.line))"] }
-                properties.append("title=mesh.unreviewed")
-                out += "::warning \(properties.joined(separator: ","))::"
-                out += escapeData("\(gap.specialist.rawValue) did not review chunk \(gap.chunk): \(gap.reason)") + "\n"
-            }
+        for (index, report) in reports.enumerated() { out += parts?[index] ?? part(report) }
+        return out
+    }
+
+    /// One report's commands.
+    static func part(_ report: Report) -> String {
+        var out = ""
+        for s in ReportRenderer.ordered(report.suggestions) {
+            out += line(s, file: report.source) + "\n"
+        }
+        for gap in report.incomplete ?? [] {
+            var properties = ["file=" + escapeProperty(report.source)]
+            if let range = gap.range { properties += ["line=\(range.start.line)", "endLine=\(max(range.start.line, range.end.line))"] }
+            properties.append("title=mesh.unreviewed")
+            out += "::warning \(properties.joined(separator: ","))::"
+            out += escapeData("\(gap.specialist.rawValue) did not review chunk \(gap.chunk): \(gap.reason)") + "\n"
         }
         return out
     }

@@ -11,10 +11,21 @@ enum JSONReport {
     }
 
     static func many(_ reports: [Report]) -> String {
-        var writer = JSONWriter(pretty: true, capacity: 4096 * reports.count)
+        many(parts: reports.map(part))
+    }
+
+    /// One report as an element of `many`'s `reports` array.
+    static func part(_ report: Report) -> [UInt8] {
+        var writer = JSONWriter(pretty: true, capacity: 4096, depth: 2)
+        ordered(report).writeJSON(to: &writer, schemaVersion: nil)
+        return writer.bytes
+    }
+
+    static func many(parts: [[UInt8]]) -> String {
+        var writer = JSONWriter(pretty: true, capacity: 64 + parts.reduce(0) { $0 + $1.count })
         writer.object { writer in
             writer.key("reports")
-            writer.array(reports) { writer, report in ordered(report).writeJSON(to: &writer, schemaVersion: nil) }
+            writer.array(parts: parts)
             writer.key("schemaVersion")
             writer.string(ReportRenderer.jsonSchemaVersion)
         }

@@ -13,6 +13,15 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case github
 }
 
+/// One report rendered ahead as part of several (`ReportRenderer.part`).
+public struct ReportPart: Sendable {
+    fileprivate var text: String?
+    fileprivate var json: [UInt8]?
+
+    fileprivate init(text: String) { self.text = text }
+    fileprivate init(json: [UInt8]) { self.json = json }
+}
+
 /// What a rule is, for SARIF's `driver.rules` (MeshAgents supplies these for its rules).
 public struct RuleDescriptor: Sendable, Hashable {
     /// Stable id, `<specialist>.<name>`, e.g. `clarity.passive-voice`.
@@ -69,6 +78,30 @@ public struct ReportRenderer: Sendable {
         case .json: return JSONReport.many(reports)
         case .sarif: return SARIFReport(renderer: self).render(reports)
         case .github: return GitHubReport.render(reports)
+        }
+    }
+
+    /// One report's share of `render(reports, as: format)` for several reports, made as soon as that report is in
+    /// (the producer renders each while it waits for the rest); `render(_:as:parts:)` joins them. nil for SARIF,
+    /// whose one run is written whole.
+    public func part(_ report: Report, as format: ReportFormat) -> ReportPart? {
+        switch format {
+        case .text: ReportPart(text: TextReport(renderer: self).part(report))
+        case .github: ReportPart(text: GitHubReport.part(report))
+        case .json: ReportPart(json: JSONReport.part(report))
+        case .sarif: nil
+        }
+    }
+
+    /// `render(reports, as: format)`, from the parts made by `part(_:as:)` of the same reports in the same format
+    /// (by position; a missing one is made now).
+    public func render(_ reports: [Report], as format: ReportFormat, parts: [ReportPart?]) -> String {
+        precondition(parts.count == reports.count, "one part (or nil) per report")
+        switch format {
+        case .text: return TextReport(renderer: self).render(reports, parts: parts.map { $0?.text })
+        case .github: return GitHubReport.render(reports, parts: parts.map { $0?.text })
+        case .json: return JSONReport.many(parts: zip(reports, parts).map { $1?.json ?? JSONReport.part($0) })
+        case .sarif: return render(reports, as: .sarif)
         }
     }
 

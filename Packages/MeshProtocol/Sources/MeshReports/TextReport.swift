@@ -6,24 +6,30 @@ import MeshProtocol
 struct TextReport {
     let renderer: ReportRenderer
 
-    func render(_ reports: [Report]) -> String {
+    func render(_ reports: [Report], parts: [String?]? = nil) -> String {
         var out = ""
-        for report in reports {
-            for s in ReportRenderer.ordered(report.suggestions) {
-                out += "\(report.source):\(s.range.start.line):\(s.range.start.column): \(s.severity.rawValue): "
-                out += "[\(s.rule)] \(ReportRenderer.oneLine(s.message))\(ReportRenderer.replacementNote(s.replacements))\n"
-            }
-            for gap in report.incomplete ?? [] {
-                out += "\(report.source):\(Self.lines(gap.range)): warning: [mesh.unreviewed] "
-                out += "\(gap.specialist.rawValue) did not review chunk \(gap.chunk): \(ReportRenderer.oneLine(gap.reason))\n"
-            }
-            out += summary(report) + "\n"
+        for (index, report) in reports.enumerated() {
+            out += parts?[index] ?? part(report)
         }
         if reports.count > 1 {
             let all = reports.flatMap(\.suggestions)
             out += "total: \(reports.count) documents, \(Self.plural(all.count, "finding")) (\(severities(all)))\n"
         }
         return out
+    }
+
+    /// One report's lines and summary line.
+    func part(_ report: Report) -> String {
+        var out = ""
+        for s in ReportRenderer.ordered(report.suggestions) {
+            out += "\(report.source):\(s.range.start.line):\(s.range.start.column): \(s.severity.rawValue): "
+            out += "[\(s.rule)] \(ReportRenderer.oneLine(s.message))\(ReportRenderer.replacementNote(s.replacements))\n"
+        }
+        for gap in report.incomplete ?? [] {
+            out += "\(report.source):\(Self.lines(gap.range)): warning: [mesh.unreviewed] "
+            out += "\(gap.specialist.rawValue) did not review chunk \(gap.chunk): \(ReportRenderer.oneLine(gap.reason))\n"
+        }
+        return out + summary(report) + "\n"
     }
 
     func summary(_ report: Report) -> String {

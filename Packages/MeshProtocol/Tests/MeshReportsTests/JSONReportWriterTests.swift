@@ -34,3 +34,20 @@ struct JSONReportWriterTests {
         #expect(JSONReport.many([]) == JSONReport.foundationMany([]))
     }
 }
+
+/// The producer renders each report as it arrives and joins the parts at the end: the same bytes as rendering
+/// them all at once, in every format, whichever parts were made ahead (the rest are made when joined).
+@Suite("report parts")
+struct ReportPartTests {
+    @Test(arguments: ReportFormat.allCases)
+    func partsJoinToTheWholeRendering(format: ReportFormat) {
+        let reports = JSONReportWriterTests.reports
+        let whole = Fixtures.renderer.render(reports, as: format)
+        let parts = reports.map { Fixtures.renderer.part($0, as: format) }
+        #expect(Fixtures.renderer.render(reports, as: format, parts: parts) == whole)
+        let some = parts.enumerated().map { $0.offset % 2 == 0 ? $0.element : nil }
+        #expect(Fixtures.renderer.render(reports, as: format, parts: some) == whole)
+        #expect(Fixtures.renderer.render([], as: format, parts: []) == Fixtures.renderer.render([], as: format))
+        #expect((parts[0] == nil) == (format == .sarif), "SARIF alone is written whole")
+    }
+}

@@ -38,8 +38,10 @@ public struct Submission {
     }
 
     /// Waits for every document's report. A lost connection (Redis restarting) is retried until the deadline;
-    /// on timeout the error names what holds the work. `progress` gets a line a second.
-    public mutating func waitForReports(_ documents: [Document], timeout: Duration, progress: ProgressLine?) throws -> [Report] {
+    /// on timeout the error names what holds the work. `progress` gets a line a second; `received` each report as
+    /// it is read, once.
+    public mutating func waitForReports(_ documents: [Document], timeout: Duration, progress: ProgressLine?,
+                                        received: (Report) -> Void = { _ in }) throws -> [Report] {
         let deadline = ContinuousClock.now + timeout
         var cursor = reportsCursor
         var reports: [String: Report] = [:]
@@ -53,11 +55,14 @@ public struct Submission {
             do {
                 for document in documents where toCheck.contains(document.docId) && reports[document.docId] == nil {
                     if let bytes = try connection.get(Keys.report(document.docId)) {
+                        let report: Report
                         do {
-                            reports[document.docId] = try WireCodec.read(Report.self, json: bytes)
+                            report = try WireCodec.read(Report.self, json: bytes)
                         } catch {
                             throw Failure(.redis, "the report of \(document.docId) in \(Keys.report(document.docId)) is not a report: \(error)")
                         }
+                        reports[document.docId] = report
+                        received(report)
                     }
                 }
                 toCheck = []

@@ -122,8 +122,20 @@ struct Producer: ParsableCommand {
         submission.batchBytes = try batchBudget()
         let showProgress = progress || isatty(STDERR_FILENO) == 1
         let limit = Duration.milliseconds(Int(timeout * 1000))
+        let renderer = ReportRenderer(
+            rules: RuleCatalog.all.map { RuleDescriptor(id: $0.id, specialist: $0.specialist, defaultSeverity: $0.severity, summary: $0.description) },
+            toolVersion: serviceVersion
+        )
+        let format = ReportFormat(rawValue: outputFormat)!
+        // With several documents each report is rendered as it comes in, while the rest are still being reviewed,
+        // so that the output is ready soon after the last one.
+        var parts: [String: ReportPart] = [:]
+        func received(_ report: Report) {
+            if documents.count > 1 { parts[report.docId] = renderer.part(report, as: format) }
+        }
         let reports: [Report]
         if closedLoop && wait {
+            // Not rendered on arrival here: the submit-to-report times measured would include it.
             reports = try submitOneAtATime(documents, submission: &submission, timeout: limit)
         } else {
             try submission.send(documents)
@@ -131,14 +143,10 @@ struct Producer: ParsableCommand {
                 for document in documents { print(document.docId) }
                 return
             }
-            reports = try submission.waitForReports(documents, timeout: limit, progress: showProgress ? ProgressLine() : nil)
+            reports = try submission.waitForReports(documents, timeout: limit, progress: showProgress ? ProgressLine() : nil, received: received)
         }
-        let renderer = ReportRenderer(
-            rules: RuleCatalog.all.map { RuleDescriptor(id: $0.id, specialist: $0.specialist, defaultSeverity: $0.severity, summary: $0.description) },
-            toolVersion: serviceVersion
-        )
-        let format = ReportFormat(rawValue: outputFormat)!
-        var text = reports.count == 1 ? renderer.render(reports[0], as: format) : renderer.render(reports, as: format)
+        var text = reports.count == 1 ? renderer.render(reports[0], as: format)
+            : renderer.render(reports, as: format, parts: reports.map { parts[$0.docId] })
         if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
         if let output {
             try Data(text.utf8).write(to: URL(fileURLWithPath: output))
