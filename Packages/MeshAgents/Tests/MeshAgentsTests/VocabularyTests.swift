@@ -51,6 +51,40 @@ struct VocabularyTests {
         #expect(DocumentTerms.split(chunks[0].config!).terms == ["quuxer"])
     }
 
+    /// Many documents prepared on every core give what each gives alone, in input order; an input that fails has
+    /// its error in its place and takes no other document with it.
+    @Test func documentsPreparedOnEveryCoreGetWhatEachGetsAlone() throws {
+        struct Refused: Error, Equatable { let index: Int }
+        // A term of each document's own: "quuxaa", "quuxab", ...
+        let letters = Array("abcdefghijklmnopqrstuvwxyz")
+        let terms = (0..<12).map { n in "quux\(letters[n / 26])\(letters[n % 26])" }
+        let texts = terms.enumerated().map { n, term in
+            "# Doc \(n)\n\nThe \(term) reads input.\n\nEvery \(term) writes a log, and we recieve it.\n\nStop the \(term).\n"
+        }
+        @Sendable func chunked(_ n: Int) throws -> ([Chunk], DocumentEvidence) {
+            try DocumentChunker().chunksAndEvidence(docId: "d\(n)", source: "d\(n).md", bytes: Array(texts[n].utf8), format: .markdown)
+        }
+        for suggesting in [false, true] {
+            let results = DocumentReview.prepareOnEveryCore(count: texts.count, suggesting: suggesting) { n in
+                if n == 7 { throw Refused(index: n) }
+                let (chunks, evidence) = try chunked(n)
+                return (DocumentReview.Analysed(chunks, evidence: evidence), "min-alert-level: warning\n", n)
+            }
+            #expect(results.count == texts.count)
+            for (n, result) in results.enumerated() {
+                if n == 7 {
+                    #expect(throws: Refused(index: 7)) { try result.get() }
+                    continue
+                }
+                let (chunks, extra) = try result.get()
+                #expect(extra == n)
+                let (alone, evidence) = try chunked(n)
+                #expect(chunks == DocumentReview.withTerms(alone, evidence: evidence, config: "min-alert-level: warning\n"))
+                #expect(chunks.contains { DocumentTerms.split($0.config ?? "").terms == [terms[n]] }, "d\(n): its own term")
+            }
+        }
+    }
+
     /// The split reads the config's bytes: the project's text before the marker (nil when blank), and the terms of
     /// every terms line after it, trimmed and lower-cased.
     @Test func documentTermsSplitFromTheConfigText() {

@@ -94,34 +94,45 @@ extension DocumentOptions {
         } catch {
             throw Failure(.input, "\(error)")
         }
-        var out: [PreparedDocument] = []
+        // Every file is read and its folder's config found first, in order, so the first bad input is the one
+        // reported; then the documents are chunked and their terms found on every core.
+        var inputs: [(path: String, name: String, bytes: [UInt8], config: String?)] = []
         var configs: [String: String?] = [:]
-        for (number, path) in files.enumerated() {
+        for path in files {
             let bytes = try InputFile.read(path, limit: maxDocumentBytes)
             let name = path == "-" ? stdinName : Paths.relative(path, to: top, base: base)
+            let folder = path == "-" ? base : (path as NSString).deletingLastPathComponent
+            if configs[folder] == nil { configs[folder] = try configText(near: folder) }
+            inputs.append((path, name, bytes, configs[folder] ?? nil))
+        }
+        let all = inputs
+        let format = format
+        let suggesting = all.reduce(0) { $0 + $1.bytes.count } >= DocumentReview.suggestionsWorthBuildingAt
+        let prepared = DocumentReview.prepareOnEveryCore(count: all.count, suggesting: suggesting) { number in
+            let input = all[number]
             let kind: DocumentFormat =
                 switch format {
                 case "markdown": .markdown
                 case "text": .text
-                default: DocumentFormat.detect(path: name)
+                default: DocumentFormat.detect(path: input.name)
                 }
-            let docId = Self.documentId(name, number: number)
-            var chunks: [Chunk]
+            let docId = Self.documentId(input.name, number: number)
+            let chunks: [Chunk]
             let evidence: DocumentEvidence
             do {
-                (chunks, evidence) = try DocumentChunker().chunksAndEvidence(docId: docId, source: name, bytes: bytes, format: kind)
+                (chunks, evidence) = try DocumentChunker().chunksAndEvidence(docId: docId, source: input.name, bytes: input.bytes, format: kind)
             } catch {
-                throw Failure(.input, "\(name): \(error)")
+                throw Failure(.input, "\(input.name): \(error)")
             }
             guard chunks.count <= WireLimits.default.maxChunks else {
-                throw Failure(.input, "\(name): \(chunks.count) chunks, more than the mesh takes (\(WireLimits.default.maxChunks))")
+                throw Failure(.input, "\(input.name): \(chunks.count) chunks, more than the mesh takes (\(WireLimits.default.maxChunks))")
             }
-            let folder = path == "-" ? base : (path as NSString).deletingLastPathComponent
-            if configs[folder] == nil { configs[folder] = try configText(near: folder) }
-            chunks = DocumentReview.withTerms(chunks, evidence: evidence, config: configs[folder] ?? nil)
-            out.append(PreparedDocument(document: Document(docId: docId, source: name, chunks: chunks), path: path, bytes: bytes))
+            return (DocumentReview.Analysed(chunks, evidence: evidence), input.config, docId)
         }
-        return out
+        return try zip(all, prepared).map { input, result in
+            let (chunks, docId) = try result.get()
+            return PreparedDocument(document: Document(docId: docId, source: input.name, chunks: chunks), path: input.path, bytes: input.bytes)
+        }
     }
 
     /// A document id that names the file and is unique to this run.

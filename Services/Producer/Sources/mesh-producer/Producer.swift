@@ -187,75 +187,22 @@ struct Producer: ParsableCommand {
             inputs.append((path, try InputFile.read(path, limit: limit)))
         }
         // Preparing is most of a large submission's CPU, and nothing is sent until every input has passed, so the
-        // documents are prepared on every core at once. Finding a document's terms needs the speller, which one
-        // worker loads first (with its suggestion filter, for inputs large enough to be sure to need it); until it
-        // is loaded the others chunk and analyse documents ahead and hold them, rather than wait. The first bad
-        // input in command-line order is the one reported.
+        // documents are prepared on every core at once (the speller loading meanwhile). The first bad input in
+        // command-line order is the one reported.
         let all = inputs
-        let suggesting = all.reduce(0) { $0 + $1.bytes.count } >= Self.suggestionsWorthBuildingAt
-        struct Plan {
-            var next = 0
-            var speller = false
-            /// Analysed while the speller was loading; their terms are found once it is loaded.
-            var held: [(Int, Analysed)] = []
+        let suggesting = all.reduce(0) { $0 + $1.bytes.count } >= DocumentReview.suggestionsWorthBuildingAt
+        let prepared = DocumentReview.prepareOnEveryCore(count: all.count, suggesting: suggesting) { index in
+            try analyseDocument(all[index], number: index + 1, of: all.count)
         }
-        let plan = Mutex(Plan())
-        let loading = DispatchGroup()
-        loading.enter()
-        let prepared = Mutex<[Result<Document, any Error>?]>(Array(repeating: nil, count: all.count))
-        @Sendable func finish(_ number: Int, _ document: Analysed) {
-            let chunks = DocumentReview.withTerms(document.analysed, config: document.config)
-            prepared.withLock { $0[number] = .success(Document(docId: document.docId, source: document.source, chunks: chunks)) }
+        return try prepared.map { result in
+            let (chunks, (docId, source)) = try result.get()
+            return Document(docId: docId, source: source, chunks: chunks)
         }
-        DispatchQueue.concurrentPerform(iterations: max(2, ProcessInfo.processInfo.activeProcessorCount)) { worker in
-            if worker == 0 {
-                if suggesting { Speller.shared.prepareSuggestions() } else { _ = Speller.shared }
-                plan.withLock { $0.speller = true }
-                loading.leave()
-            }
-            while true {
-                enum Step { case terms(Int, Analysed), analyse(Int, speller: Bool), wait, done }
-                let step = plan.withLock { p -> Step in
-                    if p.speller, let (number, document) = p.held.popLast() { return .terms(number, document) }
-                    if p.next < all.count {
-                        p.next += 1
-                        return .analyse(p.next - 1, speller: p.speller)
-                    }
-                    return p.held.isEmpty ? .done : .wait
-                }
-                switch step {
-                case .terms(let number, let document):
-                    finish(number, document)
-                case .analyse(let number, let speller):
-                    do {
-                        let document = try analyseDocument(all[number], number: number + 1, of: all.count)
-                        if speller { finish(number, document) } else { plan.withLock { $0.held.append((number, document)) } }
-                    } catch {
-                        prepared.withLock { $0[number] = .failure(error) }
-                    }
-                case .wait:
-                    loading.wait()
-                case .done:
-                    return
-                }
-            }
-        }
-        return try prepared.withLock { $0 }.map { try $0!.get() }
     }
 
-    /// Inputs of this many bytes in all ask the speller for suggestions (one a few tens of KB on real documents),
-    /// so its filter is built while the first pass runs rather than by the first suggestion, holding up the rest.
-    static let suggestionsWorthBuildingAt = 64 << 10
-
-    /// A document chunked and analysed, with its config text; its terms not found yet.
-    private struct Analysed: Sendable {
-        var docId: String
-        var source: String
-        var analysed: DocumentReview.Analysed
-        var config: String?
-    }
-
-    private func analyseDocument(_ input: (source: String, bytes: [UInt8]), number: Int, of count: Int) throws -> Analysed {
+    /// A document chunked and analysed, with its config text, id and source; its terms not found yet.
+    private func analyseDocument(_ input: (source: String, bytes: [UInt8]), number: Int, of count: Int) throws
+        -> (document: DocumentReview.Analysed, config: String?, extra: (docId: String, source: String)) {
         let id = documentId(for: input.source, number: number, of: count)
         let kind: DocumentFormat =
             switch format {
@@ -276,8 +223,7 @@ struct Producer: ParsableCommand {
         }
         // The document's terms (words it shows to be vocabulary) travel in each chunk's config text, after the
         // project's .mesh.yaml with its vocabulary files inlined, since specialists cannot read the producer's files.
-        return Analysed(docId: id, source: input.source, analysed: DocumentReview.Analysed(chunks, evidence: evidence),
-                        config: try configText(near: input.source))
+        return (DocumentReview.Analysed(chunks, evidence: evidence), try configText(near: input.source), (id, input.source))
     }
 
     private func documentId(for source: String, number: Int, of count: Int) -> String {

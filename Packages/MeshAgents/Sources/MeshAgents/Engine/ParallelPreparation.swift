@@ -1,0 +1,85 @@
+import Dispatch
+import Foundation
+import MeshProtocol
+import Synchronization
+
+extension DocumentReview {
+    /// Inputs of this many bytes in all ask the speller for suggestions (on real documents one comes every few tens
+    /// of KB), so its filter is worth building while the documents are analysed, before the first suggestion would.
+    public static let suggestionsWorthBuildingAt = 64 << 10
+
+    /// `withTerms` for many documents, on every core. `analyse(i)` reads, chunks and analyses input `i` and gives
+    /// its config text (it may throw: that input's result is then its error). Finding a document's terms needs the
+    /// speller, which one worker loads first (with its suggestion filter when `suggesting`); until it is loaded the
+    /// other workers analyse documents ahead and hold them, rather than wait for it (`Speller.shared` is first
+    /// touched on that worker). Results are in input order.
+    public static func prepareOnEveryCore<Extra: Sendable>(
+        count: Int, suggesting: Bool,
+        analyse: @Sendable (Int) throws -> (document: Analysed, config: String?, extra: Extra)
+    ) -> [Result<(chunks: [Chunk], extra: Extra), any Error>] {
+        let plan = Mutex(PreparationPlan<Extra>())
+        let loading = DispatchGroup()
+        loading.enter()
+        let results = Mutex<[Result<(chunks: [Chunk], extra: Extra), any Error>?]>(Array(repeating: nil, count: count))
+        @Sendable func finish(_ index: Int, _ document: Analysed, _ config: String?, _ extra: Extra) {
+            let chunks = withTerms(document, config: config)
+            results.withLock { $0[index] = .success((chunks, extra)) }
+        }
+        DispatchQueue.concurrentPerform(iterations: max(2, ProcessInfo.processInfo.activeProcessorCount)) { worker in
+            if worker == 0 {
+                let speller = Speller.shared
+                if suggesting { speller.prepareSuggestions() }
+                plan.withLock { $0.loaded = true }
+                loading.leave()
+            }
+            while true {
+                let step = plan.withLock { plan -> PreparationStep<Extra> in
+                    if plan.loaded, let (index, document, config, extra) = plan.held.popLast() {
+                        return .terms(index, document, config, extra)
+                    }
+                    if plan.next < count {
+                        plan.next += 1
+                        return .analyse(plan.next - 1, loaded: plan.loaded)
+                    }
+                    return plan.held.isEmpty ? .done : .wait
+                }
+                switch step {
+                case .terms(let index, let document, let config, let extra):
+                    finish(index, document, config, extra)
+                case .analyse(let index, let loaded):
+                    do {
+                        let (document, config, extra) = try analyse(index)
+                        if loaded {
+                            finish(index, document, config, extra)
+                        } else {
+                            plan.withLock { $0.held.append((index, document, config, extra)) }
+                        }
+                    } catch {
+                        results.withLock { $0[index] = .failure(error) }
+                    }
+                case .wait:
+                    loading.wait()
+                case .done:
+                    return
+                }
+            }
+        }
+        return results.withLock { $0 }.map { $0! }
+    }
+}
+
+/// Where `prepareOnEveryCore` stands, shared by its workers.
+private struct PreparationPlan<Extra> {
+    var next = 0
+    var loaded = false
+    /// Analysed while the speller was loading; their terms are found once it is loaded.
+    var held: [(Int, DocumentReview.Analysed, String?, Extra)] = []
+}
+
+/// A worker's next step in `prepareOnEveryCore`.
+private enum PreparationStep<Extra> {
+    case terms(Int, DocumentReview.Analysed, String?, Extra)
+    case analyse(Int, loaded: Bool)
+    case wait
+    case done
+}
