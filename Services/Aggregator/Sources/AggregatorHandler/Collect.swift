@@ -10,8 +10,9 @@ import MeshWorker
 /// Stores reviews; when a document is complete, publishes its report exactly once.
 ///
 /// The results hash `doc:results:<doc>` has one field per entry received, `<specialist>:<first chunk index>`, holding
-/// the entry's JSON (a `ReviewBatch`, or one `ChunkReview` from a 1.x writer), written with HSETNX so a redelivered
-/// entry adds nothing, and counters `#` (reviews stored) and `#<specialist>`, raised only when the field was new.
+/// the entry's body as it came (a `ReviewBatch`, or one `ChunkReview` from a 1.x writer; JSON, or the zlib stream of
+/// a deflated entry), written with HSETNX so a redelivered entry adds nothing, and counters `#` (reviews stored)
+/// and `#<specialist>`, raised only when the field was new.
 public struct Collect: StreamHandler {
     public let reportTTL: Int
     public let cache: ReviewCache
@@ -48,7 +49,7 @@ public struct Collect: StreamHandler {
     /// document that became complete.
     public func handle(batch: [Delivery], redis: any RedisCommands) -> [Result<HandlerOutcome, any Error>] {
         // Decoded in full, so a malformed review is dead-lettered now rather than stalling its document; stored
-        // as the JSON it came as, with no second encoding. Counts, indexes and the specialist lists were checked
+        // as the body it came as, with no second encoding. Counts, indexes and the specialist lists were checked
         // when decoding (WireLimits), so the products below cannot overflow: at most 100,000 chunks times four.
         var results = [Result<HandlerOutcome, any Error>](repeating: .success(.acknowledge), count: batch.count)
         var recorded: [(index: Int, reviews: [ChunkReview], field: String)] = []
@@ -61,6 +62,10 @@ public struct Collect: StreamHandler {
                     ? try codec.body(of: ReviewBatch.self, from: fields) : try codec.body(of: ChunkReview.self, from: fields)
                 let reviews = kind == ReviewBatch.kind
                     ? try codec.decode(ReviewBatch.self, json: json).reviews : [try codec.decode(ChunkReview.self, json: json)]
+                // A deflated body is stored deflated: Redis's Lua hashes every byte of a script's arguments, and the
+                // results hash takes a fifth of the memory.
+                let stored = delivery.entry.string(WireField.encoding) == BodyEncoding.jsonDeflate.rawValue
+                    ? fields.first { $0.0 == WireField.body }?.1 ?? json : json
                 let first = reviews[0]
                 let field = "\(first.specialist.rawValue):\(first.chunkIndex)"
                 recorded.append((index, reviews, field))
@@ -69,7 +74,7 @@ public struct Collect: StreamHandler {
                 // hash, which completion deleted. Checked in the same script as the HSETNX.
                 calls.append((
                     [Keys.results(first.docId), Keys.completed(first.docId)],
-                    [.string(field), .bytes(json), .int(reportTTL), .int(reviews.count), .string(first.specialist.rawValue)]
+                    [.string(field), .bytes(stored), .int(reportTTL), .int(reviews.count), .string(first.specialist.rawValue)]
                 ))
             } catch {
                 results[index] = .failure(error)
@@ -126,7 +131,7 @@ public struct Collect: StreamHandler {
             let values = try redis.send(["HMGET", .string(key)] + missing.map { .string($0) }, timeout: nil).array ?? []
             for value in values {
                 guard let bytes = value.bytes else { continue }
-                reviews += try StoredReviews(json: bytes).reviews
+                reviews += try StoredReviews(stored: bytes, inflateLimit: codec.inflateLimit).reviews
             }
         }
         return ReportAssembly.assemble(docId: docId, reviews: reviews, readability: Readability.scores)
@@ -136,6 +141,11 @@ public struct Collect: StreamHandler {
 /// A stored entry: a 2.0 `ReviewBatch` (it has `reviews`) or a 1.x `ChunkReview`.
 public struct StoredReviews {
     public var reviews: [ChunkReview]
+
+    /// A results field's value: JSON (it starts with `{`), or the zlib stream of a deflated entry, inflated first.
+    public init(stored: [UInt8], inflateLimit: Int) throws(ProtocolError) {
+        try self.init(json: stored.first == UInt8(ascii: "{") ? stored : try Compression.inflate(stored, limit: inflateLimit))
+    }
 
     public init(json: [UInt8]) throws(ProtocolError) {
         do {

@@ -109,6 +109,30 @@ struct CollectTests {
         #expect(report.figures.tone == 0.5)
     }
 
+    /// A deflated entry (its JSON over the 4 KiB threshold) is stored as the zlib stream it came as, and another
+    /// replica reads it back from the hash; a JSON value (a small entry) is stored as JSON.
+    @Test func aDeflatedEntryIsStoredDeflatedAndReadBackByAnotherReplica() throws {
+        let store = Store()
+        let many = (0..<40).map { Self.review($0, .grammar, count: 40, suggestions: $0 % 4 == 0 ? [Self.repeated] : []) }
+        let big = Self.delivery(many, id: "1-0")
+        #expect(big.entry.string(WireField.encoding) == "json+deflate")
+        _ = Collect(reportTTL: 60, cache: ReviewCache()).handle(batch: [big], redis: StubRedis(answer: store.answer))
+        let stored = try #require(store.hashes["doc:results:doc-1"]?["grammar:0"])
+        #expect(stored == big.entry.fields.first { $0.name == WireField.body }?.value, "the entry's body, byte for byte")
+        #expect(stored.first != UInt8(ascii: "{"))
+        let tone = (0..<40).map { Self.review($0, .tone, count: 40) }
+        let redis = StubRedis(answer: store.answer)
+        let results = Collect(reportTTL: 60, cache: ReviewCache()).handle(batch: [Self.delivery(Array(tone[..<2]), id: "2-0")], redis: redis)
+        #expect(store.hashes["doc:results:doc-1"]?["tone:0"]?.first == UInt8(ascii: "{"), "a small entry is stored as JSON")
+        guard case .success(.commit) = results[0] else { Issue.record("\(results[0])"); return }
+        let last = Collect(reportTTL: 60, cache: ReviewCache()).handle(batch: [Self.delivery(Array(tone[2...]), id: "3-0")], redis: redis)
+        guard case .success(.commitGuarded(_, let then)) = last[0] else { Issue.record("\(last[0])"); return }
+        let report = try JSONDecoder().decode(Report.self, from: Data(then[0][2].text.utf8))
+        #expect(report.suggestions.count == 10)
+        #expect(report.figures.chunks == 40)
+        #expect(throws: ProtocolError.self) { try StoredReviews(stored: [0x78, 0x01, 0x02], inflateLimit: 1 << 20) }
+    }
+
     @Test func aRedeliveredOrLateReviewIsOnlyAcknowledged() throws {
         let store = Store()
         let collect = Collect(reportTTL: 60, cache: ReviewCache())
