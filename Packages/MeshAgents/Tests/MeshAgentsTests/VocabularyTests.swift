@@ -64,13 +64,18 @@ struct VocabularyTests {
         @Sendable func chunked(_ n: Int) throws -> ([Chunk], DocumentEvidence) {
             try DocumentChunker().chunksAndEvidence(docId: "d\(n)", source: "d\(n).md", bytes: Array(texts[n].utf8), format: .markdown)
         }
-        for suggesting in [false, true] {
-            let results = DocumentReview.prepareOnEveryCore(count: texts.count, suggesting: suggesting) { n in
+        // Without and with the suggestion filter built first (64 KiB of input or more).
+        for inputBytes in [1_000, 1 << 20] {
+            let results = DocumentReview.prepareOnEveryCore(count: texts.count, inputBytes: inputBytes) { n in
                 if n == 7 { throw Refused(index: n) }
                 let (chunks, evidence) = try chunked(n)
                 return (DocumentReview.Analysed(chunks, evidence: evidence), "min-alert-level: warning\n", n)
             }
             #expect(results.count == texts.count)
+            let none = DocumentReview.prepareOnEveryCore(count: 0, inputBytes: inputBytes) { _ -> (document: DocumentReview.Analysed, config: String?, extra: Int) in
+                throw Refused(index: 0)
+            }
+            #expect(none.isEmpty)
             for (n, result) in results.enumerated() {
                 if n == 7 {
                     #expect(throws: Refused(index: 7)) { try result.get() }

@@ -107,8 +107,7 @@ extension DocumentOptions {
         }
         let all = inputs
         let format = format
-        let suggesting = all.reduce(0) { $0 + $1.bytes.count } >= DocumentReview.suggestionsWorthBuildingAt
-        let prepared = DocumentReview.prepareOnEveryCore(count: all.count, suggesting: suggesting) { number in
+        let prepared = DocumentReview.prepareOnEveryCore(count: all.count, inputBytes: all.reduce(0) { $0 + $1.bytes.count }) { number in
             let input = all[number]
             let kind: DocumentFormat =
                 switch format {

@@ -8,7 +8,6 @@ import MeshReports
 import MeshService
 import MeshSubmission
 import MeshText
-import Synchronization
 
 let serviceVersion = "0.1.0"
 
@@ -190,8 +189,7 @@ struct Producer: ParsableCommand {
         // documents are prepared on every core at once (the speller loading meanwhile). The first bad input in
         // command-line order is the one reported.
         let all = inputs
-        let suggesting = all.reduce(0) { $0 + $1.bytes.count } >= DocumentReview.suggestionsWorthBuildingAt
-        let prepared = DocumentReview.prepareOnEveryCore(count: all.count, suggesting: suggesting) { index in
+        let prepared = DocumentReview.prepareOnEveryCore(count: all.count, inputBytes: all.reduce(0) { $0 + $1.bytes.count }) { index in
             try analyseDocument(all[index], number: index + 1, of: all.count)
         }
         return try prepared.map { result in

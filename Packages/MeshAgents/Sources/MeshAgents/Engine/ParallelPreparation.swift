@@ -6,17 +6,19 @@ import Synchronization
 extension DocumentReview {
     /// Inputs of this many bytes in all ask the speller for suggestions (on real documents one comes every few tens
     /// of KB), so its filter is worth building while the documents are analysed, before the first suggestion would.
-    public static let suggestionsWorthBuildingAt = 64 << 10
+    static let suggestionsWorthBuildingAt = 64 << 10
 
     /// `withTerms` for many documents, on every core. `analyse(i)` reads, chunks and analyses input `i` and gives
     /// its config text (it may throw: that input's result is then its error). Finding a document's terms needs the
-    /// speller, which one worker loads first (with its suggestion filter when `suggesting`); until it is loaded the
-    /// other workers analyse documents ahead and hold them, rather than wait for it (`Speller.shared` is first
-    /// touched on that worker). Results are in input order.
+    /// speller, which one worker loads first (with its suggestion filter when the inputs, `inputBytes` in all, are
+    /// large enough to need it); until it is loaded the other workers analyse documents ahead and hold them, rather
+    /// than wait for it (`Speller.shared` is first touched on that worker). Results are in input order.
     public static func prepareOnEveryCore<Extra: Sendable>(
-        count: Int, suggesting: Bool,
+        count: Int, inputBytes: Int,
         analyse: @Sendable (Int) throws -> (document: Analysed, config: String?, extra: Extra)
     ) -> [Result<(chunks: [Chunk], extra: Extra), any Error>] {
+        guard count > 0 else { return [] }
+        let suggesting = inputBytes >= suggestionsWorthBuildingAt
         let plan = Mutex(PreparationPlan<Extra>())
         let loading = DispatchGroup()
         loading.enter()
