@@ -1,5 +1,5 @@
 import Foundation
-import MeshAgents
+@testable import MeshAgents
 import MeshProtocol
 import MeshText
 import Testing
@@ -219,6 +219,8 @@ struct EngineTests {
     /// The dictionary-forms filter only skips candidates hunspell would reject: same suggestions as checking all.
     @Test func suggestionFilterKeepsEverySuggestion() {
         let all = Speller(filterCandidates: false), filtered = Speller()
+        filtered.prepareSuggestions()
+        #expect(filtered.filterIsBuilt)
         let words = ["recieve", "teh", "Teh", "Becuase", "langauge", "occured", "seperate", "definately", "wierd", "untill",
                      "thier", "acheive", "accomodate", "goverment", "enviroment", "begining", "beleive", "tommorow", "xyzzy",
                      "hapened", "runing", "unhapy", "prefered", "colur", "analise", "nieghbour", "cant", "dont", "im", "wont",
@@ -226,6 +228,22 @@ struct EngineTests {
         for w in words {
             #expect(filtered.suggest(w, limit: 100) == all.suggest(w, limit: 100), "\(w)")
         }
+    }
+
+    /// The filter is built once `suggestionsBeforeFilter` suggestions have gone without it, not before; cached
+    /// answers do not count, and the answers are the same either side.
+    @Test func suggestionFilterIsBuiltOnlyForAProcessThatAsksForMany() {
+        let speller = Speller(), all = Speller(filterCandidates: false)
+        let stems = ["recieve", "seperate", "wierd", "acheive", "beleive"]
+        let endings = ["", "s", "d", "r", "rs", "x", "ly", "ing", "ment"]
+        let words: [String] = stems.flatMap { stem in endings.map { stem + $0 } }
+        #expect(words.count == Speller.suggestionsBeforeFilter + 5 && Set(words).count == words.count)
+        for (n, w) in words.enumerated() {
+            #expect(speller.filterIsBuilt == (n > Speller.suggestionsBeforeFilter), "before suggestion \(n)")
+            #expect(speller.suggest(w) == all.suggest(w), "\(w)")
+            if n < Speller.suggestionsBeforeFilter { _ = speller.suggest(w) } // cached: not counted
+        }
+        #expect(speller.suggest("langauge") == ["language"])
     }
 }
 

@@ -60,19 +60,21 @@ struct VocabularyTests {
         let terms = (0..<12).map { n in "quux\(letters[n / 26])\(letters[n % 26])" }
         let texts = terms.enumerated().map { n, term in
             "# Doc \(n)\n\nThe \(term) reads input.\n\nEvery \(term) writes a log, and we recieve it.\n\nStop the \(term).\n"
+                + "\nWe recieve the blorptastic log.\n\nThe blorptastic log is big.\n"
         }
         @Sendable func chunked(_ n: Int) throws -> ([Chunk], DocumentEvidence) {
             try DocumentChunker().chunksAndEvidence(docId: "d\(n)", source: "d\(n).md", bytes: Array(texts[n].utf8), format: .markdown)
         }
-        // Without and with the suggestion filter built first (64 KiB of input or more).
-        for inputBytes in [1_000, 1 << 20] {
-            let results = DocumentReview.prepareOnEveryCore(count: texts.count, inputBytes: inputBytes) { n in
+        // The producer's speller (no suggestion filter), and `Speller.shared` without and with its filter built
+        // first (64 KiB of input or more): the same terms.
+        for reviewer: DocumentReview.Reviewer in [.mesh, .here(inputBytes: 1_000), .here(inputBytes: 1 << 20)] {
+            let results = DocumentReview.prepareOnEveryCore(count: texts.count, reviewer: reviewer) { n in
                 if n == 7 { throw Refused(index: n) }
                 let (chunks, evidence) = try chunked(n)
                 return (DocumentReview.Analysed(chunks, evidence: evidence), "min-alert-level: warning\n", n)
             }
             #expect(results.count == texts.count)
-            let none = DocumentReview.prepareOnEveryCore(count: 0, inputBytes: inputBytes) { _ -> (document: DocumentReview.Analysed, config: String?, extra: Int) in
+            let none = DocumentReview.prepareOnEveryCore(count: 0, reviewer: reviewer) { _ -> (document: DocumentReview.Analysed, config: String?, extra: Int) in
                 throw Refused(index: 0)
             }
             #expect(none.isEmpty)
@@ -86,6 +88,10 @@ struct VocabularyTests {
                 let (alone, evidence) = try chunked(n)
                 #expect(chunks == DocumentReview.withTerms(alone, evidence: evidence, config: "min-alert-level: warning\n"))
                 #expect(chunks.contains { DocumentTerms.split($0.config ?? "").terms == [terms[n]] }, "d\(n): its own term")
+                // Unknown words used twice ask the speller for suggestions: one no slip of a word is a term, a
+                // misspelling is not.
+                #expect(chunks.contains { DocumentTerms.split($0.config ?? "").terms == ["blorptastic"] }, "d\(n)")
+                #expect(!chunks.contains { DocumentTerms.split($0.config ?? "").terms.contains("recieve") }, "d\(n)")
             }
         }
     }

@@ -107,7 +107,9 @@ extension DocumentOptions {
         }
         let all = inputs
         let format = format
-        let prepared = DocumentReview.prepareOnEveryCore(count: all.count, inputBytes: all.reduce(0) { $0 + $1.bytes.count }) { number in
+        let prepared = DocumentReview.prepareOnEveryCore(
+            count: all.count, reviewer: onMesh ? .mesh : .here(inputBytes: all.reduce(0) { $0 + $1.bytes.count })
+        ) { number in
             let input = all[number]
             let kind: DocumentFormat =
                 switch format {

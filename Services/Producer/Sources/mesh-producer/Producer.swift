@@ -189,7 +189,7 @@ struct Producer: ParsableCommand {
         // documents are prepared on every core at once (the speller loading meanwhile). The first bad input in
         // command-line order is the one reported.
         let all = inputs
-        let prepared = DocumentReview.prepareOnEveryCore(count: all.count, inputBytes: all.reduce(0) { $0 + $1.bytes.count }) { index in
+        let prepared = DocumentReview.prepareOnEveryCore(count: all.count, reviewer: .mesh) { index in
             try analyseDocument(all[index], number: index + 1, of: all.count)
         }
         return try prepared.map { result in

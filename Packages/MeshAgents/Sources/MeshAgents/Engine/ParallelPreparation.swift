@@ -4,21 +4,34 @@ import MeshProtocol
 import Synchronization
 
 extension DocumentReview {
-    /// Inputs of this many bytes in all ask the speller for suggestions (on real documents one comes every few tens
-    /// of KB), so its filter is worth building while the documents are analysed, before the first suggestion would.
+    /// Inputs of this many bytes in all, reviewed in this process, ask the speller for suggestions (on real documents
+    /// one comes every few tens of KB), so its filter is worth building while the documents are analysed, before the
+    /// first suggestion would.
     static let suggestionsWorthBuildingAt = 64 << 10
+
+    /// Where the prepared documents are reviewed, which decides whether the speller's suggestion filter is built
+    /// while they are analysed.
+    public enum Reviewer: Sendable {
+        /// The mesh: finding terms is all this process asks of the speller, and it asks for a suggestion only for an
+        /// unknown word used exactly twice (33 on `make bench-mesh`'s 1.27 MB), too few to pay for the filter
+        /// (see `Speller.suggestionsBeforeFilter`).
+        case mesh
+        /// This process, whose grammar check asks for a suggestion for every misspelt word: the filter is built
+        /// first when the inputs total `inputBytes` of 64 KiB or more.
+        case here(inputBytes: Int)
+    }
 
     /// `withTerms` for many documents, on every core. `analyse(i)` reads, chunks and analyses input `i` and gives
     /// its config text (it may throw: that input's result is then its error). Finding a document's terms needs the
-    /// speller, which one worker loads first (with its suggestion filter when the inputs, `inputBytes` in all, are
-    /// large enough to need it); until it is loaded the other workers analyse documents ahead and hold them, rather
-    /// than wait for it (`Speller.shared` is first touched on that worker). Results are in input order.
+    /// speller, which one worker loads first (with its suggestion filter, when `reviewer` will need it); until it is
+    /// loaded the other workers analyse documents ahead and hold them, rather than wait for it (`Speller.shared` is
+    /// first touched on that worker). Results are in input order.
     public static func prepareOnEveryCore<Extra: Sendable>(
-        count: Int, inputBytes: Int,
+        count: Int, reviewer: Reviewer,
         analyse: @Sendable (Int) throws -> (document: Analysed, config: String?, extra: Extra)
     ) -> [Result<(chunks: [Chunk], extra: Extra), any Error>] {
         guard count > 0 else { return [] }
-        let suggesting = inputBytes >= suggestionsWorthBuildingAt
+        let suggesting = if case .here(let inputBytes) = reviewer { inputBytes >= suggestionsWorthBuildingAt } else { false }
         let plan = Mutex(PreparationPlan<Extra>())
         let loading = DispatchGroup()
         loading.enter()
