@@ -80,6 +80,55 @@ package struct WordMap<Value: Sendable>: Sendable {
     }
 }
 
+/// Numbers the distinct words it is given 0, 1, 2 … in the order first seen, so that a caller counts and marks them
+/// in arrays. An ASCII word is found by its FNV-1a hash (a token's `lowerHash`) in an open-addressed table, like a
+/// `WordMap`; any other in a `Dictionary`, whose `String` equality is canonical equivalence. So words get the same
+/// number exactly when a `Set<String>` would hold them once (an ASCII string is canonically equivalent only to
+/// itself, and a lower-cased word is never an ASCII one's equivalent), without hashing each with SipHash.
+package struct WordNumbers {
+    package private(set) var words: [String] = []
+    private var slots = [WordMapSlot](repeating: WordMapSlot(hash: 0, index: -1), count: 1024)
+    private var asciiCount = 0
+    private var others: [String: Int] = [:]
+
+    package init() {}
+
+    /// The number of `word`, given `fnv1a(word)` and whether it is ASCII; a new word gets the next.
+    package mutating func number(of word: String, hash fnv: UInt64, isASCII: Bool) -> Int {
+        guard isASCII else {
+            if let n = others[word] { return n }
+            others[word] = words.count
+            words.append(word)
+            return words.count - 1
+        }
+        let h = WordMap<Bool>.mix(fnv)
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: h) & mask
+        while slots[i].index >= 0 {
+            if slots[i].hash == h && words[Int(slots[i].index)] == word { return Int(slots[i].index) }
+            i = (i + 1) & mask
+        }
+        let n = words.count
+        words.append(word)
+        slots[i] = WordMapSlot(hash: h, index: Int32(n))
+        asciiCount += 1
+        if asciiCount * 2 > slots.count { grow() }
+        return n
+    }
+
+    /// Twice the slots, so that at most half are used.
+    private mutating func grow() {
+        var bigger = [WordMapSlot](repeating: WordMapSlot(hash: 0, index: -1), count: slots.count * 2)
+        let mask = bigger.count - 1
+        for slot in slots where slot.index >= 0 {
+            var i = Int(truncatingIfNeeded: slot.hash) & mask
+            while bigger[i].index >= 0 { i = (i + 1) & mask }
+            bigger[i] = slot
+        }
+        slots = bigger
+    }
+}
+
 /// A slot holds its key's mixed hash beside the key's index, so a probe reads one slot to rule a word out;
 /// `index` is -1 when the slot is empty. At most half the slots are used. Outside `WordMap`, so that probing from
 /// the map's unspecialized code does not ask the runtime for a generic slot type's metadata on every look-up.

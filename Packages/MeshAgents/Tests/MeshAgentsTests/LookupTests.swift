@@ -56,6 +56,28 @@ struct LookupTests {
         #expect(HashTable(unsorted: []).count == 0 && HashTable(unsorted: [5, 5, 5]).count == 1)
     }
 
+    /// `WordNumbers` gives two words one number exactly when a `Set<String>` holds them once: ASCII words by their
+    /// bytes (past the table's first growth), others by canonical equivalence ("café" composed and decomposed).
+    @Test func wordNumbersTellWordsApartLikeASet() {
+        var numbers = WordNumbers()
+        func number(_ w: String) -> Int { numbers.number(of: w, hash: fnv1a(w), isASCII: w.utf8.allSatisfy { $0 < 128 }) }
+        let ascii = (0..<3_000).map { "w\($0 * 7919 % 3_001)" }
+        let given = ascii + ["caf\u{E9}", "cafe\u{301}", "cafe", "na\u{EF}ve", "naive"] + ascii.reversed()
+        var set = Set<String>(), first: [String: Int] = [:]
+        for w in given {
+            let n = number(w)
+            if set.insert(w).inserted {
+                #expect(n == set.count - 1, "\(w): a new word gets the next number")
+                first[w] = n
+            } else {
+                #expect(first[w] == n, "\(w): the number it had")
+            }
+        }
+        #expect(numbers.words.count == set.count && set.count == 3_000 + 4)
+        #expect(number("cafe\u{301}") == number("caf\u{E9}") && number("cafe") != number("caf\u{E9}"))
+        #expect(Set(numbers.words) == set)
+    }
+
     /// The binary search of the misspellings blob in place answers what a dictionary of its entries answers: every
     /// word is found with its correction, and nothing else is (a word's prefixes, its extensions, words before the
     /// first and after the last).

@@ -307,7 +307,6 @@ struct TermEvidence {
     /// like code spans, link labels like headings.
     static func documentTerms(_ chunks: [Chunk], analyses: [TextAnalysis?], evidence: DocumentEvidence = DocumentEvidence(), known: (String) -> Bool,
                               slipOfAWord: (String) -> Bool = { _ in true }) -> [Int: [String]] {
-        var uses: [String: Int] = [:]
         var code = Set<String>()
         var headings = Set<String>()
         for block in evidence.codeBlocks { insertWords(of: block, into: &code, parts: true) }
@@ -315,36 +314,57 @@ struct TermEvidence {
             insertWords(of: link.destination, into: &code, parts: true)
             insertWords(of: link.label, into: &headings, parts: false)
         }
-        var perChunk: [(Int, Set<String>)] = []
-        // Counted per word first, then per stem below: stems are worked out once per distinct word, not per use.
-        var wordUses: [String: Int] = [:]
-        for (c, t) in zip(chunks, analyses) {
+        // The document's words are numbered as they come (`WordNumbers`, by the hash the tokenizer took) and then
+        // counted, marked and judged in arrays: sets and maps of `String`s hashed every use of every word with
+        // SipHash, a third of the producer's preparing.
+        var numbers = WordNumbers()
+        var prose: [Int] = []       // by word number: its uses in prose, or -1 for a word no term can be
+        var lastChunk: [Int] = []   // by word number: the last chunk it was listed for
+        var perChunk: [(Int, [Int])] = []
+        for (chunkNumber, (c, t)) in zip(chunks, analyses).enumerated() {
             guard let t else { continue }
-            var mine = Set<String>()
+            var mine: [Int] = []
             for tok in t.tokens {
                 switch tok.kind {
                 case .opaque:
                     insertWords(of: tok.text, into: &code, parts: true)
                 case .word:
                     let w = tok.lower
-                    guard w.unicodeScalars.count >= 3, w.unicodeScalars.allSatisfy({ CharClass.isLetter($0) || $0 == "'" || $0 == "’" || $0 == "-" }) else { continue }
-                    wordUses[w, default: 0] += 1
+                    let n = numbers.number(of: w, hash: tok.lowerHash, isASCII: tok.lowerIsASCII)
+                    if n == prose.count {
+                        // An ASCII lower case has a scalar a byte, as many as the token has.
+                        let length = tok.lowerIsASCII ? tok.end - tok.start : w.unicodeScalars.count
+                        let candidate = length >= 3 && w.unicodeScalars.allSatisfy { CharClass.isLetter($0) || $0 == "'" || $0 == "’" || $0 == "-" }
+                        prose.append(candidate ? 0 : -1)
+                        lastChunk.append(-1)
+                    }
+                    guard prose[n] >= 0 else { continue }
+                    prose[n] += 1
                     if c.kind == .heading { headings.insert(w) }
-                    mine.insert(w)
+                    if lastChunk[n] != chunkNumber {
+                        lastChunk[n] = chunkNumber
+                        mine.append(n)
+                    }
                 default:
                     continue
                 }
             }
             if !mine.isEmpty { perChunk.append((c.index, mine)) }
         }
-        for (w, n) in wordUses { uses[stems(w).last ?? w, default: 0] += n }
-        var verdict: [String: Bool] = [:]
-        func isTerm(_ w: String) -> Bool {
-            if let v = verdict[w] { return v }
-            let wordStems = stems(w)
-            let key = wordStems.last ?? w
-            let n = uses[key] ?? 0
-            var shown = n >= 3 || (n >= 2 && headings.contains(w)) || code.contains(w) || wordStems.contains(where: code.contains)
+        let words = numbers.words
+        // Counted per word first, then per stem: stems are worked out once per distinct word, not per use.
+        var wordStems = [[String]](repeating: [], count: words.count)  // by word number
+        var uses: [String: Int] = [:]
+        for (n, count) in prose.enumerated() where count > 0 {
+            wordStems[n] = stems(words[n])
+            uses[wordStems[n].last ?? words[n], default: 0] += count
+        }
+        var verdict = [Bool?](repeating: nil, count: words.count)  // by word number
+        func isTerm(_ number: Int) -> Bool {
+            if let v = verdict[number] { return v }
+            let w = words[number]
+            let n = uses[wordStems[number].last ?? w] ?? 0
+            var shown = n >= 3 || (n >= 2 && headings.contains(w)) || code.contains(w) || wordStems[number].contains(where: code.contains)
             let v0 = !known(w)
             // Twice is enough for a word that is no slip of any English word ("newtype", "tradeoffs"): a typo
             // repeated exactly is rare, and one a letter away from a word ("recieve" twice) still needs three.
@@ -358,12 +378,12 @@ struct TermEvidence {
             // page is about "Kustomize"): that term at work.
             if !shown, v0, inflectionStems(w).contains(where: { (uses[$0] ?? 0) >= 3 || code.contains($0) }) { shown = true }
             let v = shown && v0
-            verdict[w] = v
+            verdict[number] = v
             return v
         }
         var out: [Int: [String]] = [:]
-        for (index, words) in perChunk {
-            let terms = words.filter(isTerm).sorted()
+        for (index, mine) in perChunk {
+            let terms = mine.filter(isTerm).map { words[$0] }.sorted()
             if !terms.isEmpty { out[index] = terms }
         }
         return out
