@@ -7,7 +7,7 @@ extension DocumentReview {
     /// Inputs of this many bytes in all, reviewed in this process, ask the speller for suggestions (on real documents
     /// one comes every few tens of KB), so its filter is worth building while the documents are analysed, before the
     /// first suggestion would.
-    static let suggestionsWorthBuildingAt = 64 << 10
+    public static let suggestionsWorthBuildingAt = 64 << 10
 
     /// Where the prepared documents are reviewed, which decides whether the speller's suggestion filter is built
     /// while they are analysed.
