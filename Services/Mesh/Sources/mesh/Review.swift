@@ -172,16 +172,17 @@ extension DocumentOptions {
         }
     }
 
-    /// Every document's report: reviewed here by the four specialists, or by the mesh in Redis.
-    func review(_ documents: [PreparedDocument], progress: ProgressLine?) throws -> [Report] {
+    /// Every document's report: reviewed here by the four specialists, or by the mesh in Redis. `received` is
+    /// called with each report as it is done (here, on the thread that reviewed it).
+    func review(_ documents: [PreparedDocument], progress: ProgressLine?, received: @escaping @Sendable (Report) -> Void = { _ in }) throws -> [Report] {
         if onMesh {
             let connection = try RedisConnection(try redis.configuration())
             var submission = try Submission(connection: connection)
             let batch = documents.map(\.document)
             try submission.send(batch)
-            return try submission.waitForReports(batch, timeout: .milliseconds(Int(timeout * 1000)), progress: progress)
+            return try submission.waitForReports(batch, timeout: .milliseconds(Int(timeout * 1000)), progress: progress, received: received)
         }
-        return InProcessReview().reports(documents.map(\.document), progress: progress)
+        return InProcessReview().reports(documents.map(\.document), progress: progress, received: received)
     }
 }
 
@@ -191,7 +192,7 @@ struct InProcessReview {
     let engine = ReviewEngine()
     let specialists = SpecialistType.allCases
 
-    func reports(_ documents: [Document], progress: ProgressLine?) -> [Report] {
+    func reports(_ documents: [Document], progress: ProgressLine?, received: @Sendable (Report) -> Void = { _ in }) -> [Report] {
         let results = Locked([Report?](repeating: nil, count: documents.count))
         // The progress line is only used under this lock.
         let done = Locked((count: 0, line: progress))
@@ -203,6 +204,7 @@ struct InProcessReview {
                 for type in specialists { reviews.append(engine.review(chunk, as: type)) }
             }
             let report = ReportAssembly.assemble(docId: document.docId, reviews: reviews, readability: { Readability.scores($0) })
+            received(report)
             results.withLock { $0[index] = report }
             done.withLock { state in
                 state.count += 1
@@ -266,12 +268,22 @@ struct Review: ParsableCommand {
             let prepared = try documents.prepare()
             let changes = try (diff ?? (changed ? "HEAD" : nil)).map { try GitChanges.lines(since: $0, root: documents.rootPath) }
             let show = progress || isatty(STDERR_FILENO) == 1
-            var reports = try documents.review(prepared, progress: show ? ProgressLine() : nil)
-            if let changes { reports = reports.map { Self.keepChanged($0, changes) } }
             var renderer = ReportRenderer(rules: Catalogue.descriptors, toolVersion: toolVersion)
             renderer.sourceRoot = documents.rootPath
             let format = ReportFormat(rawValue: outputFormat)!
-            var text = reports.count == 1 ? renderer.render(reports[0], as: format) : renderer.render(reports, as: format)
+            let kept: @Sendable (Report) -> Report = { report in changes.map { Self.keepChanged(report, $0) } ?? report }
+            // With several documents each report is rendered as it is done: on a mesh while the rest are reviewed,
+            // here on the core that reviewed it. The output is ready soon after the last report.
+            let parts = Locked([String: ReportPart]())
+            let several = prepared.count > 1, ahead = renderer
+            let reports = try documents.review(prepared, progress: show ? ProgressLine() : nil) { report in
+                guard several else { return }
+                let part = ahead.part(kept(report), as: format)
+                parts.withLock { $0[report.docId] = part }
+            }.map(kept)
+            let rendered = parts.withLock { $0 }
+            var text = reports.count == 1 ? renderer.render(reports[0], as: format)
+                : renderer.render(reports, as: format, parts: reports.map { rendered[$0.docId] })
             if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
             if let output {
                 do {
