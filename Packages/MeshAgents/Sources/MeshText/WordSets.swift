@@ -220,4 +220,10 @@ package struct WordDictionary<Value: Sendable>: Sendable {
         guard bytesDecide, token.lowerIsASCII else { return dictionary[token.lower] }
         return map[token.lower, hash: token.lowerHash]
     }
+
+    /// `self[token: tokens[i]]`, read in place: a token passed by value is copied, its two strings retained.
+    @inline(__always) package subscript(tokens: [Token], at i: Int) -> Value? {
+        guard bytesDecide, tokens[i].lowerIsASCII else { return dictionary[tokens[i].lower] }
+        return map[tokens[i].lower, hash: tokens[i].lowerHash]
+    }
 }

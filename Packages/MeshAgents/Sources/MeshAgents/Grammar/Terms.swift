@@ -324,16 +324,18 @@ struct TermEvidence {
         for (chunkNumber, (c, t)) in zip(chunks, analyses).enumerated() {
             guard let t else { continue }
             var mine: [Int] = []
-            for tok in t.tokens {
-                switch tok.kind {
+            let tokens = t.tokens
+            // By index: a token taken by value is a copy, two strings retained, for every word of the document.
+            for k in tokens.indices {
+                switch tokens[k].kind {
                 case .opaque:
-                    insertWords(of: tok.text, into: &code, parts: true)
+                    insertWords(of: tokens[k].text, into: &code, parts: true)
                 case .word:
-                    let w = tok.lower
-                    let n = numbers.number(of: w, hash: tok.lowerHash, isASCII: tok.lowerIsASCII)
+                    let w = tokens[k].lower
+                    let n = numbers.number(of: w, hash: tokens[k].lowerHash, isASCII: tokens[k].lowerIsASCII)
                     if n == prose.count {
                         // An ASCII lower case has a scalar a byte, as many as the token has.
-                        let length = tok.lowerIsASCII ? tok.end - tok.start : w.unicodeScalars.count
+                        let length = tokens[k].lowerIsASCII ? tokens[k].end - tokens[k].start : w.unicodeScalars.count
                         let candidate = length >= 3 && w.unicodeScalars.allSatisfy { CharClass.isLetter($0) || $0 == "'" || $0 == "’" || $0 == "-" }
                         prose.append(candidate ? 0 : -1)
                         lastChunk.append(-1)

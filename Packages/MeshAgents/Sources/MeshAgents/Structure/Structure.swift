@@ -339,8 +339,11 @@ public enum TermVariants {
         for (c, t) in zip(chunks, analyses) {
             guard let t else { continue }
             var map: SourceMap?  // only for a chunk that has a variant, most have none
-            for tok in t.tokens where tok.kind == .word {
-                guard let term = lookup[tok] else { continue }
+            let tokens = t.tokens
+            // By index: a token taken by value is a copy, two strings retained, for every word of the document.
+            for k in tokens.indices where tokens[k].kind == .word {
+                guard let term = lookup[tokens, at: k] else { continue }
+                let tok = tokens[k]
                 if map == nil { map = SourceMap(text: c.text, segments: c.segments) }
                 let r = map!.range(of: tok.span)
                 out.append(TermUse(term: term, variant: tok.text, position: r.start, endPosition: r.end))
