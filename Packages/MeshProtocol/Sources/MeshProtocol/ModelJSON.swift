@@ -27,7 +27,7 @@ extension JSONReader {
         try readList { (reader: inout JSONReader) throws(JSONReadError) in try reader.readEnum(T.self) }
     }
 
-    mutating func readEnums<T: RawRepresentable & CaseIterable>(_ type: T.Type) throws(JSONReadError) -> [T] where T.RawValue == String {
+    mutating func readEnums<T: WireEnum>(_ type: T.Type) throws(JSONReadError) -> [T] {
         try readList { (reader: inout JSONReader) throws(JSONReadError) in try reader.readEnum(T.self) }
     }
 
@@ -37,6 +37,20 @@ extension JSONReader {
         try readObject { (reader: inout JSONReader, key) throws(JSONReadError) in dictionary[key.string] = try read(&reader) }
         return dictionary
     }
+}
+
+/// An enum of a few cases that `JSONReader.readEnum` reads by matching its raw values' bytes in place.
+protocol WireEnum: RawRepresentable, CaseIterable where RawValue == String {
+    /// Each case with its raw value's UTF-8, made once.
+    static var wireCases: [(utf8: [UInt8], value: Self)] { get }
+}
+
+extension SpecialistType: WireEnum {
+    static let wireCases = allCases.map { (utf8: Array($0.rawValue.utf8), value: $0) }
+}
+
+extension Severity: WireEnum {
+    static let wireCases = allCases.map { (utf8: Array($0.rawValue.utf8), value: $0) }
 }
 
 extension JSONWriter {

@@ -9,7 +9,13 @@ public enum ReportAssembly {
     ) -> Report {
         let ordered = reviews.sorted { ($0.chunkIndex, $0.specialist) < ($1.chunkIndex, $1.specialist) }
         let suggestions = ordered.flatMap(\.suggestions).sorted(by: suggestionOrder)
-        let specialists = Set(ordered.flatMap(\.specialists) + ordered.map(\.specialist))
+        // Every specialist named by any review, read until all are seen: the first review names them all, and a
+        // set built from every review's list hashed four names a review (some 400,000 instructions a document).
+        var specialists = Set<SpecialistType>()
+        for review in ordered where specialists.count < SpecialistType.allCases.count {
+            specialists.insert(review.specialist)
+            specialists.formUnion(review.specialists)
+        }
 
         var bySpecialist = Dictionary(uniqueKeysWithValues: specialists.map { ($0.rawValue, 0) })
         var bySeverity = Dictionary(uniqueKeysWithValues: Severity.allCases.map { ($0.rawValue, 0) })
