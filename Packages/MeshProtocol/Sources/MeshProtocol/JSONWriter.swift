@@ -106,6 +106,15 @@ package struct JSONWriter {
 
     // MARK: Scalars
 
+    /// A string whose JSON is `utf8` between quotes as it is: bytes that need no escaping (an enum's raw value).
+    mutating func plainString(_ utf8: [UInt8]) {
+        beginValue()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: utf8)
+        bytes.append(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
     package mutating func string(_ text: String) {
         beginValue()
         bytes.append(UInt8(ascii: "\""))
