@@ -83,8 +83,9 @@ package struct WordMap<Value: Sendable>: Sendable {
 /// Numbers the distinct words it is given 0, 1, 2 … in the order first seen, so that a caller counts and marks them
 /// in arrays. An ASCII word is found by its FNV-1a hash (a token's `lowerHash`) in an open-addressed table, like a
 /// `WordMap`; any other in a `Dictionary`, whose `String` equality is canonical equivalence. So words get the same
-/// number exactly when a `Set<String>` would hold them once (an ASCII string is canonically equivalent only to
-/// itself, and a lower-cased word is never an ASCII one's equivalent), without hashing each with SipHash.
+/// number exactly when a `Set<String>` would hold them once, without hashing each with SipHash, provided no word
+/// holds U+037E, U+1FEF or U+212A, the only characters that decompose to ASCII: a word token's lower case holds
+/// none (the Kelvin sign lower-cases to "k", the other two are not letters).
 package struct WordNumbers {
     package private(set) var words: [String] = []
     private var slots = [WordMapSlot](repeating: WordMapSlot(hash: 0, index: -1), count: 1024)
