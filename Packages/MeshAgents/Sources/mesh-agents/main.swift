@@ -170,7 +170,7 @@ default:
     // As `mesh review --local` does: the grammar check of this much input asks for enough suggestions to pay for
     // the speller's filter at once.
     let inputBytes = files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }
-    if types.contains(.grammar), inputBytes >= DocumentReview.suggestionsWorthBuildingAt { Speller.shared.prepareSuggestions() }
+    if types.contains(.grammar), DocumentReview.Reviewer.here(inputBytes: inputBytes).buildsSuggestionFilterFirst { Speller.shared.prepareSuggestions() }
     var total = 0
     for f in files {
         let chunks = documentChunks(f).chunks

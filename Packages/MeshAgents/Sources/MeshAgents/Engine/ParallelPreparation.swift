@@ -7,7 +7,7 @@ extension DocumentReview {
     /// Inputs of this many bytes in all, reviewed in this process, ask the speller for suggestions (on real documents
     /// one comes every few tens of KB), so its filter is worth building while the documents are analysed, before the
     /// first suggestion would.
-    public static let suggestionsWorthBuildingAt = 64 << 10
+    static let suggestionsWorthBuildingAt = 64 << 10
 
     /// Where the prepared documents are reviewed, which decides whether the speller's suggestion filter is built
     /// while they are analysed.
@@ -19,6 +19,11 @@ extension DocumentReview {
         /// This process, whose grammar check asks for a suggestion for every misspelt word: the filter is built
         /// first when the inputs total `inputBytes` of 64 KiB or more.
         case here(inputBytes: Int)
+
+        /// Whether this review asks for enough suggestions that the speller's filter is worth building first.
+        public var buildsSuggestionFilterFirst: Bool {
+            if case .here(let inputBytes) = self { inputBytes >= DocumentReview.suggestionsWorthBuildingAt } else { false }
+        }
     }
 
     /// `withTerms` for many documents, on every core. `analyse(i)` reads, chunks and analyses input `i` and gives
@@ -31,7 +36,6 @@ extension DocumentReview {
         analyse: @Sendable (Int) throws -> (document: Analysed, config: String?, extra: Extra)
     ) -> [Result<(chunks: [Chunk], extra: Extra), any Error>] {
         guard count > 0 else { return [] }
-        let suggesting = if case .here(let inputBytes) = reviewer { inputBytes >= suggestionsWorthBuildingAt } else { false }
         let plan = Mutex(PreparationPlan<Extra>())
         let loading = DispatchGroup()
         loading.enter()
@@ -43,7 +47,7 @@ extension DocumentReview {
         DispatchQueue.concurrentPerform(iterations: max(2, ProcessInfo.processInfo.activeProcessorCount)) { worker in
             if worker == 0 {
                 let speller = Speller.shared
-                if suggesting { speller.prepareSuggestions() }
+                if reviewer.buildsSuggestionFilterFirst { speller.prepareSuggestions() }
                 plan.withLock { $0.loaded = true }
                 loading.leave()
             }
