@@ -11,6 +11,9 @@ struct PlainTextChunker {
         var blocks: [OutlineBlock] = []
         var line = 1
         let lastLine = source.lineCount
+        // A paragraph's scalars, gathered as its text is built (`Array(text.unicodeScalars)` decoded it all
+        // again); one buffer for every paragraph, so it grows only to the longest.
+        var scalars: [Unicode.Scalar] = []
         while line <= lastLine {
             if source.isBlankLine(line) {
                 line += 1
@@ -18,6 +21,7 @@ struct PlainTextChunker {
             }
             let first = line
             var builder = TextBuilder()
+            scalars.removeAll(keepingCapacity: true)
             while line <= lastLine, !source.isBlankLine(line) {
                 var start = source.lineStart(line)
                 var end = source.lineContentEnd(line)
@@ -25,11 +29,13 @@ struct PlainTextChunker {
                 while end > start, source.bytes[end - 1] == 0x20 || source.bytes[end - 1] == 0x09 { end -= 1 }
                 if line > first {
                     builder.appendNewline(at: source.lineContentEnd(line - 1), source: source)
+                    scalars.append("\n")
                 }
                 var q = start
                 while q < end {
                     let (scalar, width) = source.scalar(at: q)
                     builder.append(scalar, at: q, sourceLength: width, source: source)
+                    scalars.append(scalar)
                     q += width
                 }
                 line += 1
@@ -37,7 +43,6 @@ struct PlainTextChunker {
             let built = builder.finish()
             let text = built.0
             var segments = built.1
-            let scalars = Array(text.unicodeScalars)
             let ignored = TextSpans.merged(Prose.urlsAndPaths(in: scalars))
             let counts = Prose.counts(scalars, ignored: ignored)
             if segments.isEmpty { segments = [TextSegment(textOffset: 0, position: source.position(source.lineStart(first)))] }
