@@ -14,10 +14,21 @@ public struct TextAnalysis: Sendable {
         self.sentences = SentenceSplitter.split(tokens: tokens, scalars: scalars)
     }
 
-    /// The chunk's text with its ignored spans plus the URLs, paths and identifiers found in plain text.
+    /// The chunk's text with its ignored spans plus the URLs, paths and identifiers found in plain text: as the
+    /// producer found them (`chunk.nonProse`), or found here when the chunk does not carry them.
     public init(chunk: Chunk) {
         let scalars = unicodeScalars(of: chunk.text)
-        self.init(scalars: scalars, ignored: chunk.ignored + NonProse.spans(in: scalars, existing: chunk.ignored))
+        self.init(scalars: scalars, ignored: chunk.ignored + (chunk.nonProse ?? NonProse.spans(in: scalars, existing: chunk.ignored)))
+    }
+
+    /// The chunk with `nonProse` filled in, and its analysis: what the producer sends, so that no specialist
+    /// scans the text again.
+    public static func withNonProse(_ chunk: Chunk) -> (Chunk, TextAnalysis) {
+        var chunk = chunk
+        let scalars = unicodeScalars(of: chunk.text)
+        let found = chunk.nonProse ?? NonProse.spans(in: scalars, existing: chunk.ignored)
+        chunk.nonProse = found
+        return (chunk, TextAnalysis(scalars: scalars, ignored: chunk.ignored + found))
     }
 
     public init(scalars: [Unicode.Scalar], ignored: [TextSpan]) {

@@ -140,6 +140,29 @@ struct EngineTests {
         #expect(f.contains { $0.rule == "grammar.confused-words" })
     }
 
+    @Test func theProducersNonProseSpansAreTakenAsFound() throws {
+        // What the producer sends: every prose chunk carries the spans its analysis found.
+        let text = "Run `make` then open ./docs/teh-guide.md or https://example.com/teh and call parseConfig() there."
+        let chunks = try markdownChunks(text)
+        let prose = try #require(chunks.first { $0.kind == .paragraph })
+        let found = try #require(prose.nonProse)
+        let scalars = Array(prose.text.unicodeScalars)
+        #expect(found.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) } == ["parseConfig("])
+        #expect(chunks.last?.kind == .outline && chunks.last?.nonProse == nil)
+        // Taken as found, they give the same review as scanning again (a 2.0 chunk)...
+        var scanned = prose
+        scanned.nonProse = nil
+        for type in SpecialistType.allCases {
+            #expect(ReviewEngine().review(prose, as: type).suggestions == ReviewEngine().review(scanned, as: type).suggestions)
+        }
+        // ...and they are not scanned again: a span the producer marks is never reviewed.
+        var marked = chunk("Call teh function and its a deal.")
+        marked.nonProse = [TextSpan(start: 5, end: 8)]
+        let f = ReviewEngine().analyze(marked, as: .grammar).findings
+        #expect(!f.contains { $0.rule == "grammar.spelling" })
+        #expect(ReviewEngine().analyze(chunk("Call teh function and its a deal."), as: .grammar).findings.contains { $0.rule == "grammar.spelling" })
+    }
+
     @Test func suppressionsByLine() {
         var c = chunk("Line one has teh typo.\nLine two has teh typo.")
         c.suppressions = [Suppression(rule: "grammar.spelling", fromLine: 2, toLine: 2)]

@@ -458,6 +458,42 @@ struct JSONReader {
         return value
     }
 
+    // MARK: Canonical layouts
+
+    /// Where the reader is, for `rewind(to:)`.
+    var mark: Int { position }
+
+    /// Back to `mark` after a `take` that did not match all the way.
+    mutating func rewind(to mark: Int) {
+        position = mark
+    }
+
+    /// Consumes `literal` when the bytes at the reader are exactly it, with no white space (how our writers lay
+    /// out an object's punctuation and keys); reads nothing and answers false otherwise.
+    @inline(__always)
+    mutating func take(_ literal: StaticString) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard count <= bytes.count - position, let base = bytes.baseAddress,
+              memcmp(base + position, literal.utf8Start, count) == 0 else { return false }
+        position += count
+        return true
+    }
+
+    /// A non-negative whole number of 1 to 18 digits that ends there (no fraction or exponent follows), as our
+    /// writers write most numbers; nil, with nothing read, for anything else, which `readInt` then reads or refuses.
+    @inline(__always)
+    mutating func takeSmallInt() -> Int? {
+        var end = position
+        var value = 0
+        while end < bytes.count, end - position < 18, Self.isDigit(bytes[end]) {
+            value = value &* 10 &+ Int(bytes[end] &- UInt8(ascii: "0"))
+            end += 1
+        }
+        guard end > position, end == bytes.count || !Self.isNumberByte(bytes[end]) else { return nil }
+        position = end
+        return value
+    }
+
     // MARK: Bytes
 
     /// The next byte that is not white space, not consumed; nil at the end.

@@ -49,7 +49,7 @@ public enum Severity: String, Codable, CaseIterable, Sendable, Hashable, Compara
     }
 }
 
-public enum DocumentFormat: String, Codable, Sendable, Hashable {
+public enum DocumentFormat: String, Codable, Sendable, Hashable, CaseIterable {
     case markdown, text
 }
 
@@ -98,7 +98,7 @@ public struct TextSegment: Codable, Sendable, Hashable {
     }
 }
 
-public enum ChunkKind: String, Codable, Sendable, Hashable {
+public enum ChunkKind: String, Codable, Sendable, Hashable, CaseIterable {
     case paragraph, heading, listItem = "list-item", tableCell = "table-cell", outline
 }
 
@@ -121,6 +121,10 @@ public struct Chunk: Codable, Sendable, Hashable {
     public var segments: [TextSegment]
     /// Spans of `text` that are not prose (inline code, URLs, inline HTML, file paths): never reviewed.
     public var ignored: [TextSpan]
+    /// Spans of `text` that read as code rather than prose (URLs, e-mail addresses, paths, identifiers, templates),
+    /// found in its plain text by the producer's analysis (since 2.1). A specialist takes them as found instead of
+    /// scanning every chunk again; nil (a 2.0 writer) means it scans itself. Never reviewed, like `ignored`.
+    public var nonProse: [TextSpan]?
     /// Titles of the enclosing headings, outermost first.
     public var headingPath: [String]
     /// Heading level 1–6 when `kind == .heading`; list nesting depth for list items.
@@ -136,9 +140,9 @@ public struct Chunk: Codable, Sendable, Hashable {
 
     public init(
         docId: String, index: Int, count: Int, source: String, format: DocumentFormat, kind: ChunkKind,
-        text: String, segments: [TextSegment], ignored: [TextSpan] = [], headingPath: [String] = [],
-        level: Int? = nil, suppressions: [Suppression] = [], config: String? = nil, outline: Outline? = nil,
-        specialists: [SpecialistType] = []
+        text: String, segments: [TextSegment], ignored: [TextSpan] = [], nonProse: [TextSpan]? = nil,
+        headingPath: [String] = [], level: Int? = nil, suppressions: [Suppression] = [], config: String? = nil,
+        outline: Outline? = nil, specialists: [SpecialistType] = []
     ) {
         self.docId = docId
         self.index = index
@@ -149,6 +153,7 @@ public struct Chunk: Codable, Sendable, Hashable {
         self.text = text
         self.segments = segments
         self.ignored = ignored
+        self.nonProse = nonProse
         self.headingPath = headingPath
         self.level = level
         self.suppressions = suppressions
@@ -222,7 +227,7 @@ public struct OutlineHeading: Codable, Sendable, Hashable {
 }
 
 public struct OutlineBlock: Codable, Sendable, Hashable {
-    public enum Kind: String, Codable, Sendable { case paragraph, list, code, table, quote, html, thematicBreak = "thematic-break" }
+    public enum Kind: String, Codable, Sendable, CaseIterable { case paragraph, list, code, table, quote, html, thematicBreak = "thematic-break" }
     public var kind: Kind
     /// Index into `Outline.headings` of the section this block belongs to; nil before the first heading.
     public var heading: Int?

@@ -54,6 +54,18 @@ extension Severity: WireEnum {
     static let wireCases = allCases.map { (utf8: Array($0.rawValue.utf8), value: $0) }
 }
 
+extension DocumentFormat: WireEnum {
+    static let wireCases = allCases.map { (utf8: Array($0.rawValue.utf8), value: $0) }
+}
+
+extension ChunkKind: WireEnum {
+    static let wireCases = allCases.map { (utf8: Array($0.rawValue.utf8), value: $0) }
+}
+
+extension OutlineBlock.Kind: WireEnum {
+    static let wireCases = allCases.map { (utf8: Array($0.rawValue.utf8), value: $0) }
+}
+
 extension JSONWriter {
     mutating func write(_ value: some JSONCodable) { value.writeJSON(to: &self) }
 
@@ -84,6 +96,14 @@ extension JSONWriter {
 
 extension SourcePosition: JSONCodable {
     init(json reader: inout JSONReader) throws(JSONReadError) {
+        // As the writers lay it out, read straight: reports and chunks carry hundreds of thousands of positions.
+        // Any other layout goes through the general reader.
+        let mark = reader.mark
+        if let position = Self.taken(from: &reader) {
+            self = position
+            return
+        }
+        reader.rewind(to: mark)
         var offset: Int?, line: Int?, column: Int?
         try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
             switch key {
@@ -94,6 +114,16 @@ extension SourcePosition: JSONCodable {
             }
         }
         self.init(offset: try reader.required(offset, "offset"), line: try reader.required(line, "line"), column: try reader.required(column, "column"))
+    }
+
+    /// `{"column":C,"line":L,"offset":O}` exactly, with small whole numbers; nil otherwise, the reader then
+    /// somewhere inside it (callers rewind).
+    @inline(__always)
+    static func taken(from reader: inout JSONReader) -> SourcePosition? {
+        guard reader.take("{\"column\":"), let column = reader.takeSmallInt(), reader.take(",\"line\":"),
+              let line = reader.takeSmallInt(), reader.take(",\"offset\":"), let offset = reader.takeSmallInt(), reader.take("}")
+        else { return nil }
+        return SourcePosition(offset: offset, line: line, column: column)
     }
 
     func writeJSON(to writer: inout JSONWriter) {
@@ -110,6 +140,14 @@ extension SourcePosition: JSONCodable {
 
 extension TextSpan: JSONCodable {
     init(json reader: inout JSONReader) throws(JSONReadError) {
+        // As written (`{"end":E,"start":S}`), read straight, as `SourcePosition` is.
+        let mark = reader.mark
+        if reader.take("{\"end\":"), let end = reader.takeSmallInt(), reader.take(",\"start\":"),
+           let start = reader.takeSmallInt(), reader.take("}") {
+            self.init(start: start, end: end)
+            return
+        }
+        reader.rewind(to: mark)
         var start: Int?, end: Int?
         try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
             switch key {
@@ -133,6 +171,14 @@ extension TextSpan: JSONCodable {
 
 extension TextSegment: JSONCodable {
     init(json reader: inout JSONReader) throws(JSONReadError) {
+        // As written (`{"position":{…},"textOffset":T}`), read straight, as `SourcePosition` is.
+        let mark = reader.mark
+        if reader.take("{\"position\":"), let position = SourcePosition.taken(from: &reader), reader.take(",\"textOffset\":"),
+           let textOffset = reader.takeSmallInt(), reader.take("}") {
+            self.init(textOffset: textOffset, position: position)
+            return
+        }
+        reader.rewind(to: mark)
         var textOffset: Int?, position: SourcePosition?
         try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
             switch key {
@@ -269,7 +315,7 @@ extension OutlineBlock: JSONCodable {
                 writer.int(heading)
             }
             writer.key("kind")
-            writer.string(kind.rawValue)
+            writer.enumValue(kind)
             writer.key("lines")
             writer.int(lines)
             writer.key("position")
@@ -380,8 +426,8 @@ extension Outline: JSONCodable {
 extension Chunk: JSONCodable {
     init(json reader: inout JSONReader) throws(JSONReadError) {
         var docId: String?, index: Int?, count: Int?, source: String?, format: DocumentFormat?, kind: ChunkKind?
-        var text: String?, segments: [TextSegment]?, ignored: [TextSpan]?, headingPath: [String]?, level: Int?
-        var suppressions: [Suppression]?, config: String?, outline: Outline?, specialists: [SpecialistType]?
+        var text: String?, segments: [TextSegment]?, ignored: [TextSpan]?, nonProse: [TextSpan]?, headingPath: [String]?
+        var level: Int?, suppressions: [Suppression]?, config: String?, outline: Outline?, specialists: [SpecialistType]?
         try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
             switch key {
             case "docId": docId = try reader.readString()
@@ -393,6 +439,7 @@ extension Chunk: JSONCodable {
             case "text": text = try reader.readString()
             case "segments": segments = try reader.readList(of: TextSegment.self)
             case "ignored": ignored = try reader.readList(of: TextSpan.self)
+            case "nonProse": nonProse = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in try reader.readList(of: TextSpan.self) }
             case "headingPath": headingPath = try reader.readStrings()
             case "level": level = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in try reader.readInt() }
             case "suppressions": suppressions = try reader.readList(of: Suppression.self)
@@ -408,8 +455,8 @@ extension Chunk: JSONCodable {
             count: try reader.required(count, "count"), source: try reader.required(source, "source"),
             format: try reader.required(format, "format"), kind: try reader.required(kind, "kind"),
             text: try reader.required(text, "text"), segments: try reader.required(segments, "segments"),
-            ignored: try reader.required(ignored, "ignored"), headingPath: try reader.required(headingPath, "headingPath"),
-            level: level, suppressions: try reader.required(suppressions, "suppressions"), config: config, outline: outline,
+            ignored: try reader.required(ignored, "ignored"), nonProse: nonProse,
+            headingPath: try reader.required(headingPath, "headingPath"), level: level, suppressions: try reader.required(suppressions, "suppressions"), config: config, outline: outline,
             specialists: try reader.required(specialists, "specialists")
         )
     }
@@ -425,7 +472,7 @@ extension Chunk: JSONCodable {
             writer.key("docId")
             writer.string(docId)
             writer.key("format")
-            writer.string(format.rawValue)
+            writer.enumValue(format)
             writer.key("headingPath")
             writer.strings(headingPath)
             writer.key("ignored")
@@ -433,10 +480,14 @@ extension Chunk: JSONCodable {
             writer.key("index")
             writer.int(index)
             writer.key("kind")
-            writer.string(kind.rawValue)
+            writer.enumValue(kind)
             if let level {
                 writer.key("level")
                 writer.int(level)
+            }
+            if let nonProse {
+                writer.key("nonProse")
+                writer.list(nonProse)
             }
             if let outline {
                 writer.key("outline")

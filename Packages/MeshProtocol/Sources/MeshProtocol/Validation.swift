@@ -106,6 +106,7 @@ extension Chunk: WireValidatable {
         let length = scalarCount(text)
         try Check.segments(segments, length: length, field: "segments")
         for span in ignored { try Check.span(span, length: length, field: "ignored") }
+        for span in nonProse ?? [] { try Check.span(span, length: length, field: "nonProse") }
         if let level, level < 0 || level > 1_000 { throw .invalidField("level", "\(level) is outside 0...1000") }
         for s in suppressions {
             if let from = s.fromLine, let to = s.toLine, from > to { throw .invalidField("suppressions", "lines \(from)...\(to) are reversed") }
@@ -176,8 +177,21 @@ extension ReportReady: WireValidatable {
 func scalarCount(_ s: String) -> Int {
     var s = s
     return s.withUTF8 { bytes in
-        var n = 0
-        for b in bytes where b & 0xC0 != 0x80 { n += 1 }
-        return n
+        // Scalars are the bytes that do not continue one (10xxxxxx): counted eight at a time, each continuation
+        // byte's top bit kept where the bit below it is clear. Every chunk's text is counted by every reader.
+        var continuations = 0
+        var i = 0
+        if let base = bytes.baseAddress {
+            while i + 8 <= bytes.count {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                continuations += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                i += 8
+            }
+        }
+        while i < bytes.count {
+            if bytes[i] & 0xC0 == 0x80 { continuations += 1 }
+            i += 1
+        }
+        return bytes.count - continuations
     }
 }

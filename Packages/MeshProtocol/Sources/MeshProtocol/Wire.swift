@@ -6,7 +6,7 @@ public struct ProtocolVersion: Sendable, Hashable, CustomStringConvertible {
     public var major: Int
     public var minor: Int
 
-    public static let current = ProtocolVersion(major: 2, minor: 0)
+    public static let current = ProtocolVersion(major: 2, minor: 1)
     /// The majors this reader decodes: 2.x, and 1.x, whose kinds (`chunk`, `review`, `report-ready`) 2.0 kept
     /// unchanged, so entries written before an upgrade are still read.
     public static let readableMajors = 1...2

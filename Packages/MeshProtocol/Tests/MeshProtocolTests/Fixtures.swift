@@ -26,11 +26,19 @@ enum Fixtures {
             TextSegment(textOffset: 55, position: at(221, 9, 1)),
         ],
         ignored: [TextSpan(start: 18, end: 21), TextSpan(start: 28, end: 53)],
+        nonProse: [],
         headingPath: ["Guide", "Opening hours"],
         suppressions: [Suppression(rule: "tone", fromLine: 9, toLine: 9), Suppression(rule: "clarity.passive-voice")],
         config: "disable:\n  - grammar.oxford-comma\n",
         specialists: [.grammar, .clarity, .tone, .structure]
     )
+
+    /// `paragraph` as a writer before 2.1 sent it: without the producer's non-prose spans.
+    static var paragraphBefore2_1: Chunk {
+        var chunk = paragraph
+        chunk.nonProse = nil
+        return chunk
+    }
 
     /// The last chunk of a document: its outline (headings, blocks, term uses), no prose of its own.
     static let outline = Chunk(

@@ -124,10 +124,19 @@ struct GoldenTests {
     @Test func version1_2EntriesStillDecodeAsBatchesOfOne() throws {
         let chunkEntry = try Golden.load("compat-chunk-paragraph-v1.2.json")
         #expect(chunkEntry.wireFields.first { $0.0 == WireField.version }?.1 == Array("1.2".utf8))
-        #expect(try WireCodec().decode(Chunk.self, from: chunkEntry.wireFields) == Fixtures.paragraph)
-        #expect(try WireCodec().decodeChunks(from: chunkEntry.wireFields) == [Fixtures.paragraph])
+        #expect(try WireCodec().decode(Chunk.self, from: chunkEntry.wireFields) == Fixtures.paragraphBefore2_1)
+        #expect(try WireCodec().decodeChunks(from: chunkEntry.wireFields) == [Fixtures.paragraphBefore2_1])
         let reviewEntry = try Golden.load("compat-review-v1.2.json")
         #expect(try WireCodec().decodeReviews(from: reviewEntry.wireFields) == [Fixtures.review])
+    }
+
+    @Test func aVersion2_0ChunkWithoutNonProseStillDecodes() throws {
+        let entry = try Golden.load("compat-chunk-paragraph-v2.0.json")
+        #expect(entry.wireFields.first { $0.0 == WireField.version }?.1 == Array("2.0".utf8))
+        let chunk = try WireCodec().decode(Chunk.self, from: entry.wireFields)
+        #expect(chunk.nonProse == nil)
+        #expect(chunk == Fixtures.paragraphBefore2_1)
+        #expect(try WireCodec().decodeChunks(from: entry.wireFields) == [Fixtures.paragraphBefore2_1])
     }
 
     @Test func batchesDecodeToTheirChunksAndReviews() throws {

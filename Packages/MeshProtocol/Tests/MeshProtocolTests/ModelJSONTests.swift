@@ -55,6 +55,35 @@ struct ModelJSONTests {
         #expect(try WireCodec.read(Suppression.self, json: Array(escaped.utf8)) == Suppression(rule: "a\"\\/\u{8}\u{c}\n\r\té😀"))
     }
 
+    @Test func positionsAndSpansLaidOutAsWrittenReadTheSameAsAnyOther() throws {
+        // The readers take the writers' own layout straight; every other layout, and every number that is not a
+        // small whole one, goes the general way, with the same result or the same refusal.
+        let spans: [(String, TextSpan)] = [
+            (#"{"end":12,"start":3}"#, TextSpan(start: 3, end: 12)),
+            (#"{"end":12,"start":3,"x":[1]}"#, TextSpan(start: 3, end: 12)),
+            (#"{"end":12, "start":3}"#, TextSpan(start: 3, end: 12)),
+            (#"{"end":-1,"start":3}"#, TextSpan(start: 3, end: -1)),
+            (#"{"end":12e0,"start":3}"#, TextSpan(start: 3, end: 12)),
+            (#"{"end":123456789012345678,"start":0}"#, TextSpan(start: 0, end: 123_456_789_012_345_678)),
+            (#"{"end":1234567890123456789,"start":0}"#, TextSpan(start: 0, end: 1_234_567_890_123_456_789)),
+        ]
+        for (json, span) in spans {
+            #expect(try WireCodec.read(TextSpan.self, json: Array(json.utf8)) == span, "\(json)")
+            #expect(try JSONDecoder().decode(TextSpan.self, from: Data(json.utf8)) == span, "\(json)")
+        }
+        let position = SourcePosition(offset: 120, line: 7, column: 1)
+        for json in [#"{"column":1,"line":7,"offset":120}"#, #"{"offset":120,"line":7,"column":1}"#, #"{"column":1,"line":7,"offset":120.0}"#] {
+            #expect(try WireCodec.read(SourcePosition.self, json: Array(json.utf8)) == position, "\(json)")
+        }
+        let segment = TextSegment(textOffset: 4, position: position)
+        for json in [#"{"position":{"column":1,"line":7,"offset":120},"textOffset":4}"#, #"{"textOffset":4,"position":{"column":1,"line":7,"offset":120}}"#,
+                     #"{"position":{"column":1,"line":7,"offset":120},"textOffset":4.0}"#, #"{"position":{"column":1, "line":7,"offset":120},"textOffset":4}"#] {
+            #expect(try WireCodec.read(TextSegment.self, json: Array(json.utf8)) == segment, "\(json)")
+        }
+        #expect(throws: (any Error).self) { try WireCodec.read(TextSpan.self, json: Array(#"{"end":99999999999999999999,"start":0}"#.utf8)) }
+        #expect(throws: (any Error).self) { try WireCodec.read(SourcePosition.self, json: Array(#"{"column":1,"line":7,"offset":"#.utf8)) }
+    }
+
     @Test(
         "refuses what is not a valid value, naming why",
         arguments: [

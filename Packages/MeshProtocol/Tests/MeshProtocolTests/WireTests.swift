@@ -30,7 +30,7 @@ struct WireTests {
     @Test func entryFieldsAreVersionKindDocEncodingBody() {
         let fields = codec.encode(Fixtures.reportReady)
         #expect(fields.map(\.0) == ["v", "kind", "doc", "enc", "body"])
-        #expect(fields.map { String(decoding: $0.1, as: UTF8.self) }.prefix(4) == ["2.0", "report-ready", "doc-001", "json"])
+        #expect(fields.map { String(decoding: $0.1, as: UTF8.self) }.prefix(4) == ["2.1", "report-ready", "doc-001", "json"])
     }
 
     @Test func kindsOnTheWire() {
@@ -109,7 +109,7 @@ struct WireTests {
     @Test func versionParsingAndPrinting() throws {
         #expect(try ProtocolVersion(parsing: "1.7") == ProtocolVersion(major: 1, minor: 7))
         #expect(ProtocolVersion(major: 3, minor: 12).description == "3.12")
-        #expect(ProtocolVersion.current.description == "2.0")
+        #expect(ProtocolVersion.current.description == "2.1")
     }
 
     @Test func unknownEntryFieldsAreIgnored() throws {

@@ -29,9 +29,25 @@ public enum DocumentReview {
         let lists: [[OutlineListItem]]
 
         public init(_ chunks: [Chunk], evidence: DocumentEvidence = DocumentEvidence()) {
-            self.chunks = chunks
             self.evidence = evidence
-            analyses = chunks.map { $0.kind == .outline ? nil : TextAnalysis(chunk: $0) }
+            // Each prose chunk leaves with the non-prose spans found here (`Chunk.nonProse`), which every
+            // specialist would otherwise find again.
+            var analysed: [Chunk] = []
+            var analyses: [TextAnalysis?] = []
+            analysed.reserveCapacity(chunks.count)
+            analyses.reserveCapacity(chunks.count)
+            for chunk in chunks {
+                if chunk.kind == .outline {
+                    analysed.append(chunk)
+                    analyses.append(nil)
+                } else {
+                    let (chunk, analysis) = TextAnalysis.withNonProse(chunk)
+                    analysed.append(chunk)
+                    analyses.append(analysis)
+                }
+            }
+            self.chunks = analysed
+            self.analyses = analyses
             uses = TermVariants.uses(in: chunks, analyses: analyses)
             lists = listGroups(chunks).map { group in
                 group.map { OutlineListItem(text: $0.text, segments: $0.segments, ignored: $0.ignored) }
