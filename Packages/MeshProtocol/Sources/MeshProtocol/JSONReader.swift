@@ -479,6 +479,15 @@ struct JSONReader {
         return true
     }
 
+    /// `take(_:)` for bytes made at run time.
+    mutating func take(_ literal: [UInt8]) -> Bool {
+        let count = literal.count
+        guard count <= bytes.count - position, let base = bytes.baseAddress else { return false }
+        let same = literal.withUnsafeBufferPointer { count == 0 || memcmp(base + position, $0.baseAddress!, count) == 0 }
+        if same { position += count }
+        return same
+    }
+
     /// A non-negative whole number of 1 to 18 digits that ends there (no fraction or exponent follows), as our
     /// writers write most numbers; nil, with nothing read, for anything else, which `readInt` then reads or refuses.
     @inline(__always)

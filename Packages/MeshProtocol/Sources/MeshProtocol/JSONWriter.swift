@@ -40,6 +40,16 @@ package struct JSONWriter {
 
     /// An array of elements written ahead, each by a writer made with `init(pretty:capacity:depth:)` at the depth
     /// of this array's elements: the same bytes as `array` writing them here.
+    /// `json`, a value written ahead as compact JSON, when this writer is compact too (false, and nothing written,
+    /// when it pretty-prints).
+    package mutating func compactValue(_ json: [UInt8]) -> Bool {
+        guard !pretty else { return false }
+        beginValue()
+        bytes.append(contentsOf: json)
+        needsComma = true
+        return true
+    }
+
     package mutating func array(parts: [[UInt8]]) {
         beginValue()
         bytes.append(UInt8(ascii: "["))

@@ -28,7 +28,20 @@ extension JSONReader {
     }
 
     mutating func readEnums<T: WireEnum>(_ type: T.Type) throws(JSONReadError) -> [T] {
-        try readList { (reader: inout JSONReader) throws(JSONReadError) in try reader.readEnum(T.self) }
+        var list: [T] = []
+        list.reserveCapacity(T.wireCases.count)
+        try readArray { (reader: inout JSONReader) throws(JSONReadError) in list.append(try reader.readEnum(T.self)) }
+        return list
+    }
+
+    /// Every case in order, the list the coordinator writes on every chunk and the specialists copy into every
+    /// review, is taken whole (one comparison, and the one array shared); any other list is read as above.
+    mutating func readEnums<T: WireEnumList>(_ type: T.Type) throws(JSONReadError) -> [T] {
+        if take(T.wireAllCases.json) { return T.wireAllCases.values }
+        var list: [T] = []
+        list.reserveCapacity(T.wireCases.count)
+        try readArray { (reader: inout JSONReader) throws(JSONReadError) in list.append(try reader.readEnum(T.self)) }
+        return list
     }
 
     /// An object whose values `read` reads, as a dictionary.
@@ -41,13 +54,20 @@ extension JSONReader {
 
 /// An enum of a few cases that `JSONReader.readEnum` reads by matching its raw values' bytes in place, and
 /// `JSONWriter.enumValue` writes from them (raw values are plain ASCII words, which need no escaping).
-protocol WireEnum: RawRepresentable, CaseIterable where RawValue == String {
+protocol WireEnum: RawRepresentable, CaseIterable, Equatable where RawValue == String {
     /// Each case with its raw value's UTF-8, made once, in `allCases` order.
     static var wireCases: [(utf8: [UInt8], value: Self)] { get }
 }
 
-extension SpecialistType: WireEnum {
+/// A `WireEnum` whose whole list of cases travels often, as `["grammar","clarity","tone","structure"]`.
+protocol WireEnumList: WireEnum {
+    /// `allCases` and their JSON, made once.
+    static var wireAllCases: (json: [UInt8], values: [Self]) { get }
+}
+
+extension SpecialistType: WireEnumList {
     static let wireCases = allCases.map { (utf8: Array($0.rawValue.utf8), value: $0) }
+    static let wireAllCases = (json: WireCodec.json(allCases.map(\.rawValue)), values: Array(allCases))
 }
 
 extension Severity: WireEnum {
@@ -78,6 +98,12 @@ extension JSONWriter {
     }
 
     mutating func enums<T: WireEnum>(_ values: [T]) {
+        array(values) { writer, value in writer.enumValue(value) }
+    }
+
+    /// Every case in order (what the coordinator sets on every chunk), from its JSON made once.
+    mutating func enums<T: WireEnumList>(_ values: [T]) {
+        if values == T.wireAllCases.values, compactValue(T.wireAllCases.json) { return }
         array(values) { writer, value in writer.enumValue(value) }
     }
 

@@ -84,6 +84,21 @@ struct ModelJSONTests {
         #expect(throws: (any Error).self) { try WireCodec.read(SourcePosition.self, json: Array(#"{"column":1,"line":7,"offset":"#.utf8)) }
     }
 
+    @Test func everySpecialistListReadsBackAsWritten() throws {
+        // The list of all four in order is taken whole; every other list, or layout, is read one by one.
+        let lists: [[SpecialistType]] = [SpecialistType.allCases, [], [.tone], [.structure, .tone, .clarity, .grammar],
+                                         [.grammar, .clarity, .tone], [.grammar, .clarity, .tone, .structure, .grammar]]
+        for list in lists {
+            var chunk = Fixtures.paragraph
+            chunk.specialists = list
+            #expect(try WireCodec.read(Chunk.self, json: WireCodec.json(chunk)).specialists == list)
+        }
+        let spaced = String(decoding: WireCodec.json(Fixtures.paragraph), as: UTF8.self)
+            .replacingOccurrences(of: #""specialists":["grammar","clarity","tone","structure"]"#, with: #""specialists":[ "grammar", "clarity","tone","structure" ]"#)
+        #expect(spaced.contains(#"[ "grammar""#))
+        #expect(try WireCodec.read(Chunk.self, json: Array(spaced.utf8)).specialists == SpecialistType.allCases)
+    }
+
     @Test(
         "refuses what is not a valid value, naming why",
         arguments: [

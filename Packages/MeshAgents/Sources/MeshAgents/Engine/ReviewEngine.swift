@@ -262,15 +262,20 @@ public struct ReviewEngine: Sendable {
                 range: SourceMap.range(of: chunk)
             )
         }
-        let scalars = unicodeScalars(of: chunk.text)
-        let map = SourceMap(scalars: scalars, segments: chunk.segments)
         var suggestions: [Suggestion] = []
-        for f in analysis.findings {
-            let range = f.sourceRange ?? map.range(of: f.span)
-            let s = max(0, min(f.span.start, scalars.count)), e = max(s, min(f.span.end, scalars.count))
-            let text = makeString(scalars, s, e)
-            suggestions.append(Suggestion(specialist: type, rule: f.rule, severity: f.severity, message: f.message, range: range,
-                                          text: text, replacements: f.replacements))
+        // Only a chunk with findings needs its text's scalars and source map (most of a tone or structure review's
+        // chunks have none).
+        if !analysis.findings.isEmpty {
+            let scalars = unicodeScalars(of: chunk.text)
+            let map = SourceMap(scalars: scalars, segments: chunk.segments)
+            suggestions.reserveCapacity(analysis.findings.count)
+            for f in analysis.findings {
+                let range = f.sourceRange ?? map.range(of: f.span)
+                let s = max(0, min(f.span.start, scalars.count)), e = max(s, min(f.span.end, scalars.count))
+                let text = makeString(scalars, s, e)
+                suggestions.append(Suggestion(specialist: type, rule: f.rule, severity: f.severity, message: f.message, range: range,
+                                              text: text, replacements: f.replacements))
+            }
         }
         suggestions.sort { a, b in
             if a.range != b.range { return a.range < b.range }
