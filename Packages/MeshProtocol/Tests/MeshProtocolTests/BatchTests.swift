@@ -60,6 +60,12 @@ struct BatchTests {
                        #""outline":[1e999]"#, #""outline":[-]"#, #""outline":[1-2]"#, #""outline":[12"#] {
             #expect(throws: ProtocolError.self) { try skipping.decodeChunks(from: entry(broken)) }
         }
+        // And the reason names where, as when the outline is read.
+        for reader in [skipping, WireCodec()] {
+            #expect(throws: ProtocolError.malformedBody("chunks.[0].outline.headings.[1].text: a control character in a string")) {
+                try reader.decodeChunks(from: entry(#""outline":{"headings":[{"endPosition":{"column":1,"line":1,"offset":0},"level":1,"position":{"column":1,"line":1,"offset":0},"text":"a"},{"text":"\#u{1}"}]}"#))
+            }
+        }
     }
 
     @Test func theEntryFieldSpecialistsAddressesEveryChunk() throws {
