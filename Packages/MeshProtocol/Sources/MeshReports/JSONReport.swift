@@ -22,6 +22,12 @@ enum JSONReport {
     }
 
     static func many(parts: [[UInt8]]) -> String {
+        String(decoding: manyBytes(parts: parts), as: UTF8.self)
+    }
+
+    /// `many(parts:)` as the bytes it is made of, for a caller that writes them out: a burst's output is megabytes,
+    /// and making it a `String` checks every byte's UTF-8 again.
+    static func manyBytes(parts: [[UInt8]]) -> [UInt8] {
         var writer = JSONWriter(pretty: true, capacity: 64 + parts.reduce(0) { $0 + $1.count })
         writer.object { writer in
             writer.key("reports")
@@ -29,7 +35,9 @@ enum JSONReport {
             writer.key("schemaVersion")
             writer.string(ReportRenderer.jsonSchemaVersion)
         }
-        return String(decoding: writer.bytes, as: UTF8.self) + "\n"
+        var bytes = writer.bytes
+        bytes.append(UInt8(ascii: "\n"))
+        return bytes
     }
 
     /// What `single` and `many` wrote before they had their own writer, and must still equal (a test compares).

@@ -105,6 +105,14 @@ public struct ReportRenderer: Sendable {
         }
     }
 
+    /// `render(reports, as: format, parts: parts)` as UTF-8, for writing out: JSON, the format of a burst's
+    /// megabytes, comes as its writer made it, without a `String` in between.
+    public func renderBytes(_ reports: [Report], as format: ReportFormat, parts: [ReportPart?]) -> [UInt8] {
+        guard format == .json else { return Array(render(reports, as: format, parts: parts).utf8) }
+        precondition(parts.count == reports.count, "one part (or nil) per report")
+        return JSONReport.manyBytes(parts: zip(reports, parts).map { $1?.json ?? JSONReport.part($0) })
+    }
+
     /// A report's suggestions in the stable output order.
     static func ordered(_ suggestions: [Suggestion]) -> [Suggestion] {
         suggestions.enumerated().sorted { a, b in

@@ -47,6 +47,8 @@ struct ReportPartTests {
         #expect(Fixtures.renderer.render(reports, as: format, parts: parts) == whole)
         let some = parts.enumerated().map { $0.offset % 2 == 0 ? $0.element : nil }
         #expect(Fixtures.renderer.render(reports, as: format, parts: some) == whole)
+        #expect(Fixtures.renderer.renderBytes(reports, as: format, parts: some) == Array(whole.utf8))
+        #expect(Fixtures.renderer.renderBytes([], as: format, parts: []) == Array(Fixtures.renderer.render([], as: format).utf8))
         #expect(Fixtures.renderer.render([], as: format, parts: []) == Fixtures.renderer.render([], as: format))
         #expect((parts[0] == nil) == (format == .sarif), "SARIF alone is written whole")
     }

@@ -282,17 +282,17 @@ struct Review: ParsableCommand {
                 parts.withLock { $0[report.docId] = part }
             }.map(kept)
             let rendered = parts.withLock { $0 }
-            var text = reports.count == 1 ? renderer.render(reports[0], as: format)
-                : renderer.render(reports, as: format, parts: reports.map { rendered[$0.docId] })
-            if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+            var bytes = reports.count == 1 ? Array(renderer.render(reports[0], as: format).utf8)
+                : renderer.renderBytes(reports, as: format, parts: reports.map { rendered[$0.docId] })
+            if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
             if let output {
                 do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+                    try Data(bytes).write(to: URL(fileURLWithPath: output))
                 } catch {
                     throw Failure(.input, "cannot write \(output): \(error.localizedDescription)")
                 }
             } else {
-                FileHandle.standardOutput.write(Data(text.utf8))
+                FileHandle.standardOutput.write(Data(bytes))
             }
             if reports.contains(where: { !($0.incomplete ?? []).isEmpty }) { throw ExitCode(ExitStatus.incomplete.rawValue) }
             if FailOn(rawValue: failOn)!.shouldFail(reports) { throw ExitCode(ExitStatus.findings.rawValue) }

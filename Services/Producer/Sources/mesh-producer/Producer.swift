@@ -144,13 +144,13 @@ struct Producer: ParsableCommand {
             }
             reports = try submission.waitForReports(documents, timeout: limit, progress: showProgress ? ProgressLine() : nil, received: received)
         }
-        var text = reports.count == 1 ? renderer.render(reports[0], as: format)
-            : renderer.render(reports, as: format, parts: reports.map { parts[$0.docId] })
-        if !text.isEmpty && !text.hasSuffix("\n") { text += "\n" }
+        var bytes = reports.count == 1 ? Array(renderer.render(reports[0], as: format).utf8)
+            : renderer.renderBytes(reports, as: format, parts: reports.map { parts[$0.docId] })
+        if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
         if let output {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+            try Data(bytes).write(to: URL(fileURLWithPath: output))
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            FileHandle.standardOutput.write(Data(bytes))
         }
         if reports.contains(where: { !($0.incomplete ?? []).isEmpty }) { throw ExitCode(ExitStatus.incomplete.rawValue) }
         if FailOn(rawValue: failOn)!.shouldFail(reports) { throw ExitCode(ExitStatus.findings.rawValue) }
