@@ -145,7 +145,7 @@ struct EngineTests {
         let text = "Run `make` then open ./docs/teh-guide.md or https://example.com/teh and call parseConfig() there."
         let chunks = try markdownChunks(text)
         let prose = try #require(chunks.first { $0.kind == .paragraph })
-        let found = try #require(prose.nonProse)
+        let found = try #require(prose.nonProse?.spans)
         let scalars = Array(prose.text.unicodeScalars)
         #expect(found.map { String(String.UnicodeScalarView(scalars[$0.start..<$0.end])) } == ["parseConfig("])
         #expect(chunks.last?.kind == .outline && chunks.last?.nonProse == nil)
@@ -157,7 +157,7 @@ struct EngineTests {
         }
         // ...and they are not scanned again: a span the producer marks is never reviewed.
         var marked = chunk("Call teh function and its a deal.")
-        marked.nonProse = [TextSpan(start: 5, end: 8)]
+        marked.nonProse = SpanPairs([TextSpan(start: 5, end: 8)])
         let f = ReviewEngine().analyze(marked, as: .grammar).findings
         #expect(!f.contains { $0.rule == "grammar.spelling" })
         #expect(ReviewEngine().analyze(chunk("Call teh function and its a deal."), as: .grammar).findings.contains { $0.rule == "grammar.spelling" })

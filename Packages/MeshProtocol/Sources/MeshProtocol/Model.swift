@@ -124,7 +124,7 @@ public struct Chunk: Codable, Sendable, Hashable {
     /// Spans of `text` that read as code rather than prose (URLs, e-mail addresses, paths, identifiers, templates),
     /// found in its plain text by the producer's analysis (since 2.1). A specialist takes them as found instead of
     /// scanning every chunk again; nil (a 2.0 writer) means it scans itself. Never reviewed, like `ignored`.
-    public var nonProse: [TextSpan]?
+    public var nonProse: SpanPairs?
     /// Titles of the enclosing headings, outermost first.
     public var headingPath: [String]
     /// Heading level 1–6 when `kind == .heading`; list nesting depth for list items.
@@ -140,7 +140,7 @@ public struct Chunk: Codable, Sendable, Hashable {
 
     public init(
         docId: String, index: Int, count: Int, source: String, format: DocumentFormat, kind: ChunkKind,
-        text: String, segments: [TextSegment], ignored: [TextSpan] = [], nonProse: [TextSpan]? = nil,
+        text: String, segments: [TextSegment], ignored: [TextSpan] = [], nonProse: SpanPairs? = nil,
         headingPath: [String] = [], level: Int? = nil, suppressions: [Suppression] = [], config: String? = nil,
         outline: Outline? = nil, specialists: [SpecialistType] = []
     ) {
@@ -166,6 +166,37 @@ public struct Chunk: Codable, Sendable, Hashable {
     public func position(at textOffset: Int) -> SourcePosition {
         SourceMap(text: text, segments: segments).position(at: textOffset)
     }
+}
+
+/// Spans written as one flat list of numbers, `[start, end, start, end, …]` (`Chunk.nonProse`): technical prose
+/// has some five a chunk, and as `{"end":…,"start":…}` objects they took three times the bytes and each reader
+/// twice the work.
+public struct SpanPairs: Codable, Sendable, Hashable {
+    public var spans: [TextSpan]
+
+    public init(_ spans: [TextSpan]) {
+        self.spans = spans
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let numbers = try decoder.singleValueContainer().decode([Int].self)
+        guard let spans = Self.spans(numbers) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: Self.oddCount(numbers.count)))
+        }
+        self.spans = spans
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(spans.flatMap { [$0.start, $0.end] })
+    }
+
+    static func spans(_ numbers: [Int]) -> [TextSpan]? {
+        guard numbers.count % 2 == 0 else { return nil }
+        return stride(from: 0, to: numbers.count, by: 2).map { TextSpan(start: numbers[$0], end: numbers[$0 + 1]) }
+    }
+
+    static func oddCount(_ count: Int) -> String { "\(count) numbers, not start and end pairs" }
 }
 
 /// A rule switched off by an inline comment: for the whole chunk, or for source lines `fromLine...toLine`.

@@ -164,6 +164,21 @@ extension SourcePosition: JSONCodable {
     }
 }
 
+extension SpanPairs: JSONCodable {
+    init(json reader: inout JSONReader) throws(JSONReadError) {
+        let numbers = try reader.readList { (reader: inout JSONReader) throws(JSONReadError) in try reader.readInt() }
+        guard let spans = Self.spans(numbers) else { throw reader.invalid(Self.oddCount(numbers.count)) }
+        self.init(spans)
+    }
+
+    func writeJSON(to writer: inout JSONWriter) {
+        writer.array(spans) { writer, span in
+            writer.int(span.start)
+            writer.int(span.end)
+        }
+    }
+}
+
 extension TextSpan: JSONCodable {
     init(json reader: inout JSONReader) throws(JSONReadError) {
         // As written (`{"end":E,"start":S}`), read straight, as `SourcePosition` is.
@@ -452,7 +467,7 @@ extension Outline: JSONCodable {
 extension Chunk: JSONCodable {
     init(json reader: inout JSONReader) throws(JSONReadError) {
         var docId: String?, index: Int?, count: Int?, source: String?, format: DocumentFormat?, kind: ChunkKind?
-        var text: String?, segments: [TextSegment]?, ignored: [TextSpan]?, nonProse: [TextSpan]?, headingPath: [String]?
+        var text: String?, segments: [TextSegment]?, ignored: [TextSpan]?, nonProse: SpanPairs?, headingPath: [String]?
         var level: Int?, suppressions: [Suppression]?, config: String?, outline: Outline?, specialists: [SpecialistType]?
         try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
             switch key {
@@ -465,7 +480,7 @@ extension Chunk: JSONCodable {
             case "text": text = try reader.readString()
             case "segments": segments = try reader.readList(of: TextSegment.self)
             case "ignored": ignored = try reader.readList(of: TextSpan.self)
-            case "nonProse": nonProse = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in try reader.readList(of: TextSpan.self) }
+            case "nonProse": nonProse = try reader.readOptional(SpanPairs.read)
             case "headingPath": headingPath = try reader.readStrings()
             case "level": level = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in try reader.readInt() }
             case "suppressions": suppressions = try reader.readList(of: Suppression.self)
@@ -513,7 +528,7 @@ extension Chunk: JSONCodable {
             }
             if let nonProse {
                 writer.key("nonProse")
-                writer.list(nonProse)
+                writer.write(nonProse)
             }
             if let outline {
                 writer.key("outline")

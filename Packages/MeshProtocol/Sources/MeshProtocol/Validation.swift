@@ -106,7 +106,7 @@ extension Chunk: WireValidatable {
         let length = scalarCount(text)
         try Check.segments(segments, length: length, field: "segments")
         for span in ignored { try Check.span(span, length: length, field: "ignored") }
-        for span in nonProse ?? [] { try Check.span(span, length: length, field: "nonProse") }
+        for span in nonProse?.spans ?? [] { try Check.span(span, length: length, field: "nonProse") }
         if let level, level < 0 || level > 1_000 { throw .invalidField("level", "\(level) is outside 0...1000") }
         for s in suppressions {
             if let from = s.fromLine, let to = s.toLine, from > to { throw .invalidField("suppressions", "lines \(from)...\(to) are reversed") }

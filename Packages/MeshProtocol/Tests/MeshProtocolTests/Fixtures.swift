@@ -26,7 +26,7 @@ enum Fixtures {
             TextSegment(textOffset: 55, position: at(221, 9, 1)),
         ],
         ignored: [TextSpan(start: 18, end: 21), TextSpan(start: 28, end: 53)],
-        nonProse: [],
+        nonProse: SpanPairs([]),
         headingPath: ["Guide", "Opening hours"],
         suppressions: [Suppression(rule: "tone", fromLine: 9, toLine: 9), Suppression(rule: "clarity.passive-voice")],
         config: "disable:\n  - grammar.oxford-comma\n",

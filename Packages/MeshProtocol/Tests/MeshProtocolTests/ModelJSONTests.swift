@@ -84,6 +84,18 @@ struct ModelJSONTests {
         #expect(throws: (any Error).self) { try WireCodec.read(SourcePosition.self, json: Array(#"{"column":1,"line":7,"offset":"#.utf8)) }
     }
 
+    @Test func nonProseSpansTravelAsFlatPairs() throws {
+        var chunk = Fixtures.paragraph
+        chunk.nonProse = SpanPairs([TextSpan(start: 4, end: 8), TextSpan(start: 60, end: 66)])
+        let json = String(decoding: WireCodec.json(chunk), as: UTF8.self)
+        #expect(json.contains(#""nonProse":[4,8,60,66]"#))
+        #expect(try WireCodec.read(Chunk.self, json: Array(json.utf8)) == chunk)
+        let odd = json.replacingOccurrences(of: "[4,8,60,66]", with: "[4,8,60]")
+        #expect(throws: ProtocolError.malformedBody("nonProse: 3 numbers, not start and end pairs")) {
+            try WireCodec.read(Chunk.self, json: Array(odd.utf8))
+        }
+    }
+
     @Test func everySpecialistListReadsBackAsWritten() throws {
         // The list of all four in order is taken whole; every other list, or layout, is read one by one.
         let lists: [[SpecialistType]] = [SpecialistType.allCases, [], [.tone], [.structure, .tone, .clarity, .grammar],
@@ -265,7 +277,8 @@ enum Generate {
         return Chunk(
             docId: docId, index: int(&random), count: int(&random), source: text(&random),
             format: random.below(2) == 0 ? .markdown : .text, kind: kinds[random.below(kinds.count)], text: text(&random),
-            segments: segments(&random), ignored: spans(&random), headingPath: (0..<random.below(3)).map { _ in text(&random) },
+            segments: segments(&random), ignored: spans(&random),
+            nonProse: random.below(3) == 0 ? nil : SpanPairs(spans(&random)), headingPath: (0..<random.below(3)).map { _ in text(&random) },
             level: maybe(&random, int),
             suppressions: (0..<random.below(3)).map { _ in
                 Suppression(rule: text(&random), fromLine: maybe(&random, int), toLine: maybe(&random, int))

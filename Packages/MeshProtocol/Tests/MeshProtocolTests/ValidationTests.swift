@@ -21,7 +21,7 @@ struct ValidationTests {
         var scalars = String.UnicodeScalarView()
         for i in 0..<length { scalars.append(alphabet[(i * 5 + length) % alphabet.count]) }
         let text = String(scalars)
-        let fits = try decodeChunk { $0.text = text; $0.segments = [$0.segments[0]]; $0.ignored = [TextSpan(start: 0, end: length)]; $0.nonProse = [] }
+        let fits = try decodeChunk { $0.text = text; $0.segments = [$0.segments[0]]; $0.ignored = [TextSpan(start: 0, end: length)]; $0.nonProse = SpanPairs([]) }
         #expect(fits.ignored == [TextSpan(start: 0, end: length)])
         #expect(refusal { _ = try decodeChunk { $0.text = text; $0.segments = [$0.segments[0]]; $0.ignored = [TextSpan(start: 0, end: length + 1)] } }
             == "invalid field 'ignored': span 0..<\(length + 1) is outside the text's \(length) characters")
@@ -90,9 +90,9 @@ struct ValidationTests {
         #expect(refusal { _ = try decodeChunk { $0.ignored = [TextSpan(start: 3, end: 1_000)] } }
             == "invalid field 'ignored': span 3..<1000 is outside the text's 77 characters")
         #expect(refusal { _ = try decodeChunk { $0.ignored = [TextSpan(start: 5, end: 2)] } }?.contains("'ignored'") == true)
-        #expect(refusal { _ = try decodeChunk { $0.nonProse = [TextSpan(start: 70, end: 78)] } }
+        #expect(refusal { _ = try decodeChunk { $0.nonProse = SpanPairs([TextSpan(start: 70, end: 78)]) } }
             == "invalid field 'nonProse': span 70..<78 is outside the text's 77 characters")
-        #expect(refusal { _ = try decodeChunk { $0.nonProse = [TextSpan(start: -1, end: 2)] } }?.contains("'nonProse'") == true)
+        #expect(refusal { _ = try decodeChunk { $0.nonProse = SpanPairs([TextSpan(start: -1, end: 2)]) } }?.contains("'nonProse'") == true)
         #expect(refusal { _ = try decodeChunk { $0.segments.swapAt(1, 2) } }?.contains("'segments'") == true)
         #expect(refusal { _ = try decodeChunk { $0.segments[0].position.line = 0 } }?.contains("'segments'") == true)
     }
