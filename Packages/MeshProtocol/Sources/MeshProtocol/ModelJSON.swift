@@ -166,8 +166,21 @@ extension SourcePosition: JSONCodable {
 
 extension SpanPairs: JSONCodable {
     init(json reader: inout JSONReader) throws(JSONReadError) {
-        let numbers = try reader.readList { (reader: inout JSONReader) throws(JSONReadError) in try reader.readInt() }
-        guard let spans = Self.spans(numbers) else { throw reader.invalid(Self.oddCount(numbers.count)) }
+        // Most chunks have none; the rest are read pair by pair, each number as written straight.
+        if reader.take("[]") {
+            self.init([])
+            return
+        }
+        var spans: [TextSpan] = []
+        var count = 0
+        var start = 0
+        try reader.readArray { (reader: inout JSONReader) throws(JSONReadError) in
+            let number: Int
+            if let small = reader.takeSmallInt() { number = small } else { number = try reader.readInt() }
+            if count % 2 == 1 { spans.append(TextSpan(start: start, end: number)) } else { start = number }
+            count += 1
+        }
+        guard count % 2 == 0 else { throw reader.invalid(Self.oddCount(count)) }
         self.init(spans)
     }
 

@@ -90,6 +90,10 @@ struct ModelJSONTests {
         let json = String(decoding: WireCodec.json(chunk), as: UTF8.self)
         #expect(json.contains(#""nonProse":[4,8,60,66]"#))
         #expect(try WireCodec.read(Chunk.self, json: Array(json.utf8)) == chunk)
+        let spaced = json.replacingOccurrences(of: "[4,8,60,66]", with: "[ 4, 8,-60 ,66]")
+        #expect(try WireCodec.read(Chunk.self, json: Array(spaced.utf8)).nonProse == SpanPairs([TextSpan(start: 4, end: 8), TextSpan(start: -60, end: 66)]))
+        let none = json.replacingOccurrences(of: "[4,8,60,66]", with: "[]")
+        #expect(try WireCodec.read(Chunk.self, json: Array(none.utf8)).nonProse == SpanPairs([]))
         let odd = json.replacingOccurrences(of: "[4,8,60,66]", with: "[4,8,60]")
         #expect(throws: ProtocolError.malformedBody("nonProse: 3 numbers, not start and end pairs")) {
             try WireCodec.read(Chunk.self, json: Array(odd.utf8))
