@@ -38,8 +38,6 @@ package struct JSONWriter {
         }
     }
 
-    /// An array of elements written ahead, each by a writer made with `init(pretty:capacity:depth:)` at the depth
-    /// of this array's elements: the same bytes as `array` writing them here.
     /// `json`, a value written ahead as compact JSON, when this writer is compact too (false, and nothing written,
     /// when it pretty-prints).
     package mutating func compactValue(_ json: [UInt8]) -> Bool {
@@ -50,6 +48,8 @@ package struct JSONWriter {
         return true
     }
 
+    /// An array of elements written ahead, each by a writer made with `init(pretty:capacity:depth:)` at the depth
+    /// of this array's elements: the same bytes as `array` writing them here.
     package mutating func array(parts: [[UInt8]]) {
         beginValue()
         bytes.append(UInt8(ascii: "["))

@@ -28,16 +28,17 @@ extension JSONReader {
     }
 
     mutating func readEnums<T: WireEnum>(_ type: T.Type) throws(JSONReadError) -> [T] {
-        var list: [T] = []
-        list.reserveCapacity(T.wireCases.count)
-        try readArray { (reader: inout JSONReader) throws(JSONReadError) in list.append(try reader.readEnum(T.self)) }
-        return list
+        try readEnumsOneByOne(T.self)
     }
 
     /// Every case in order, the list the coordinator writes on every chunk and the specialists copy into every
-    /// review, is taken whole (one comparison, and the one array shared); any other list is read as above.
+    /// review, is taken whole (one comparison, and the one array shared); any other list is read one by one.
     mutating func readEnums<T: WireEnumList>(_ type: T.Type) throws(JSONReadError) -> [T] {
         if take(T.wireAllCases.json) { return T.wireAllCases.values }
+        return try readEnumsOneByOne(T.self)
+    }
+
+    private mutating func readEnumsOneByOne<T: WireEnum>(_ type: T.Type) throws(JSONReadError) -> [T] {
         var list: [T] = []
         list.reserveCapacity(T.wireCases.count)
         try readArray { (reader: inout JSONReader) throws(JSONReadError) in list.append(try reader.readEnum(T.self)) }
@@ -104,7 +105,7 @@ extension JSONWriter {
     /// Every case in order (what the coordinator sets on every chunk), from its JSON made once.
     mutating func enums<T: WireEnumList>(_ values: [T]) {
         if values == T.wireAllCases.values, compactValue(T.wireAllCases.json) { return }
-        array(values) { writer, value in writer.enumValue(value) }
+        array(values) { writer, value in writer.enumValue(value) }  // as `enums` of any `WireEnum`
     }
 
     /// `string(value.rawValue)`, from the raw value's bytes made once: the string and its escaping scan cost some
@@ -510,7 +511,8 @@ extension Chunk: JSONCodable {
             format: try reader.required(format, "format"), kind: try reader.required(kind, "kind"),
             text: try reader.required(text, "text"), segments: try reader.required(segments, "segments"),
             ignored: try reader.required(ignored, "ignored"), nonProse: nonProse,
-            headingPath: try reader.required(headingPath, "headingPath"), level: level, suppressions: try reader.required(suppressions, "suppressions"), config: config, outline: outline,
+            headingPath: try reader.required(headingPath, "headingPath"), level: level,
+            suppressions: try reader.required(suppressions, "suppressions"), config: config, outline: outline,
             specialists: try reader.required(specialists, "specialists")
         )
     }
