@@ -18,7 +18,7 @@ public struct TextAnalysis: Sendable {
     /// producer found them (`chunk.nonProse`), or found here when the chunk does not carry them.
     public init(chunk: Chunk) {
         let scalars = unicodeScalars(of: chunk.text)
-        self.init(scalars: scalars, ignored: chunk.ignored + (chunk.nonProse?.spans ?? NonProse.spans(in: scalars, existing: chunk.ignored)))
+        self.init(scalars: scalars, ignored: chunk.ignored + Self.nonProse(of: chunk, scalars: scalars))
     }
 
     /// The chunk with `nonProse` filled in, and its analysis: what the producer sends, so that no specialist
@@ -26,9 +26,13 @@ public struct TextAnalysis: Sendable {
     public static func withNonProse(_ chunk: Chunk) -> (Chunk, TextAnalysis) {
         var chunk = chunk
         let scalars = unicodeScalars(of: chunk.text)
-        let found = chunk.nonProse?.spans ?? NonProse.spans(in: scalars, existing: chunk.ignored)
+        let found = nonProse(of: chunk, scalars: scalars)
         chunk.nonProse = SpanPairs(found)
         return (chunk, TextAnalysis(scalars: scalars, ignored: chunk.ignored + found))
+    }
+
+    private static func nonProse(of chunk: Chunk, scalars: [Unicode.Scalar]) -> [TextSpan] {
+        chunk.nonProse?.spans ?? NonProse.spans(in: scalars, existing: chunk.ignored)
     }
 
     public init(scalars: [Unicode.Scalar], ignored: [TextSpan]) {
