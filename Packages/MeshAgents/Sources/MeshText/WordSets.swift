@@ -216,13 +216,8 @@ package struct WordDictionary<Value: Sendable>: Sendable {
         return map[word, hash: hash]
     }
 
-    /// `self[token.lower]`, probed by the hash the tokenizer already took.
-    @inline(__always) package subscript(token: Token) -> Value? {
-        guard bytesDecide, token.lowerIsASCII else { return dictionary[token.lower] }
-        return map[token.lower, hash: token.lowerHash]
-    }
-
-    /// `self[token: tokens[i]]`, read in place: a token passed by value is copied, its two strings retained.
+    /// `self[tokens[i].lower]`, probed by the hash the tokenizer already took. Read in place: a token passed by
+    /// value is copied, its two strings retained.
     @inline(__always) package subscript(tokens: [Token], at i: Int) -> Value? {
         guard bytesDecide, tokens[i].lowerIsASCII else { return dictionary[tokens[i].lower] }
         return map[tokens[i].lower, hash: tokens[i].lowerHash]
