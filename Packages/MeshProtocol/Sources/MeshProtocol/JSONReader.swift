@@ -206,6 +206,15 @@ struct JSONReader {
         // `readObject` has just peeked at the opening quote.
         position += 1
         let start = position
+        // Eight bytes at a time to the first that ends a plain key: byte by byte, keys cost a sixth of reading a
+        // review batch.
+        if let base = bytes.baseAddress {
+            while position + 8 <= bytes.count {
+                let stop = JSONString.firstKeyStop(UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                position += stop
+                if stop < 8 { break }
+            }
+        }
         while position < bytes.count {
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {

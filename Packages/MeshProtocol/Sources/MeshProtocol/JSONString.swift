@@ -42,4 +42,16 @@ extension JSONString {
         let special = ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
         return special & 0x8080_8080_8080_8080 != 0
     }
+
+    /// Where in `word` (its bytes in memory order, 0...7) the first byte is that ends a plain ASCII key: a quote,
+    /// a backslash, a control byte or a non-ASCII one; 8 when there is none. The borrows of the word tests run
+    /// only upwards from a flagged byte, so the lowest flag is exact.
+    @inline(__always)
+    static func firstKeyStop(_ word: UInt64) -> Int {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\""))), backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let special = ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+        let stop = (special | word) & 0x8080_8080_8080_8080
+        return UInt64(littleEndian: stop).trailingZeroBitCount >> 3
+    }
 }
