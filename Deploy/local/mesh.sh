@@ -77,6 +77,12 @@ up() {
     fi
     REDIS_PORT=${REDIS_PORT:-6379}
     REDIS_DB=${REDIS_DB:-0}
+    # Services would only retry against a Redis that is not there, and `up` wait for them in vain.
+    if ! redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" ping >/dev/null 2>&1; then
+        echo "mesh.sh: no Redis answers at $REDIS_HOST:$REDIS_PORT (REDIS_HOST is set, or ours did not start: $STATE/logs/redis.log)" >&2
+        [[ -f $STATE/pids/redis ]] && kill -TERM "$(cat "$STATE/pids/redis")" 2>/dev/null
+        exit 1
+    fi
     printf 'REDIS_HOST=%s\nREDIS_PORT=%s\nREDIS_DB=%s\n' "$REDIS_HOST" "$REDIS_PORT" "$REDIS_DB" >"$STATE/env"
     export REDIS_HOST REDIS_PORT REDIS_DB
     start coordinator "$BIN/mesh-coordinator"
@@ -101,7 +107,14 @@ up() {
         fi
         sleep 0.05
     done
-    echo "mesh.sh: services did not become ready; see $STATE/logs" >&2
+    # `down` removes the state folder: the logs are kept elsewhere first, and their ends shown.
+    local kept
+    kept=$(mktemp -d "${TMPDIR:-/tmp}/mesh-logs.XXXXXX")
+    cp -r "$STATE/logs/." "$kept/"
+    echo "mesh.sh: services did not become ready; their logs are kept in $kept" >&2
+    for log in "$kept"/*.log; do
+        [[ -s $log ]] && { echo "--- $(basename "$log") (last lines)" >&2; tail -n 5 "$log" >&2; }
+    done
     down
     exit 1
 }
