@@ -3,6 +3,7 @@ import MeshAgents
 import MeshDocument
 import MeshProtocol
 import MeshText
+import Synchronization
 import Testing
 
 /// Terms versus typos: Vale-style vocabulary files, the document's own terms, and how they travel in a chunk.
@@ -49,6 +50,27 @@ struct VocabularyTests {
         #expect(chunks[0].config?.hasPrefix("min-alert-level: warning\n") == true)
         #expect(chunks[0].config?.contains("quuxer") == true)
         #expect(DocumentTerms.split(chunks[0].config!).terms == ["quuxer"])
+    }
+
+    /// Checks and suggestions from several threads at once (each hunspell call takes the handle's lock on its own,
+    /// the cache has a lock of its own) answer as one thread alone does.
+    @Test func spellerAnswersTheSameOnManyThreadsAtOnce() {
+        let words = ["receive", "recieve", "teh", "the", "definately", "Redis's", "blorptastic", "wierd", "naïve", "colour"]
+        let alone = Speller()
+        let expected = words.map { (alone.check($0), alone.suggest($0)) }
+        let shared = Speller()
+        let answers = Mutex<[[(Bool, [String])]]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            // Each worker goes through the words from its own starting point, so they meet on every word.
+            let mine = words.indices.map { (worker * 3 + $0) % words.count }.map { (index: $0, answer: (shared.check(words[$0]), shared.suggest(words[$0]))) }
+            answers.withLock { $0.append(mine.sorted { $0.index < $1.index }.map(\.answer)) }
+        }
+        #expect(answers.withLock { $0.count } == 4)
+        for worker in answers.withLock({ $0 }) {
+            #expect(worker.map(\.0) == expected.map(\.0))
+            #expect(worker.map(\.1) == expected.map(\.1))
+        }
+        #expect(expected[1].1.contains("receive"), "a misspelling has its word among the suggestions")
     }
 
     /// Many documents prepared on every core give what each gives alone, in input order; an input that fails has

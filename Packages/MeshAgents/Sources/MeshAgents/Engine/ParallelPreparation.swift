@@ -31,6 +31,11 @@ extension DocumentReview {
     /// speller, which one worker loads first (with its suggestion filter, when `reviewer` will need it); until it is
     /// loaded the other workers analyse documents ahead and hold them, rather than wait for it (`Speller.shared` is
     /// first touched on that worker). Results are in input order.
+    ///
+    /// While documents remain to analyse, one worker at a time finds terms and the others analyse: two workers
+    /// finding terms at once contend for the speller's locks, and spinning there was a tenth of the producer's CPU
+    /// (`perf`). Analysed documents wait for their terms, at most `heldAtMost` of them before a second worker joins
+    /// in, so memory stays bounded.
     public static func prepareOnEveryCore<Extra: Sendable>(
         count: Int, reviewer: Reviewer,
         analyse: @Sendable (Int) throws -> (document: Analysed, config: String?, extra: Extra)
@@ -53,26 +58,25 @@ extension DocumentReview {
             }
             while true {
                 let step = plan.withLock { plan -> PreparationStep<Extra> in
-                    if plan.loaded, let (index, document, config, extra) = plan.held.popLast() {
+                    let alone = plan.findingTerms == 0 || plan.next >= count || plan.held.count >= Self.heldAtMost
+                    if plan.loaded, alone, let (index, document, config, extra) = plan.held.popLast() {
+                        plan.findingTerms += 1
                         return .terms(index, document, config, extra)
                     }
                     if plan.next < count {
                         plan.next += 1
-                        return .analyse(plan.next - 1, loaded: plan.loaded)
+                        return .analyse(plan.next - 1)
                     }
                     return plan.held.isEmpty ? .done : .wait
                 }
                 switch step {
                 case .terms(let index, let document, let config, let extra):
                     finish(index, document, config, extra)
-                case .analyse(let index, let loaded):
+                    plan.withLock { $0.findingTerms -= 1 }
+                case .analyse(let index):
                     do {
                         let (document, config, extra) = try analyse(index)
-                        if loaded {
-                            finish(index, document, config, extra)
-                        } else {
-                            plan.withLock { $0.held.append((index, document, config, extra)) }
-                        }
+                        plan.withLock { $0.held.append((index, document, config, extra)) }
                     } catch {
                         results.withLock { $0[index] = .failure(error) }
                     }
@@ -85,20 +89,25 @@ extension DocumentReview {
         }
         return results.withLock { $0 }.map { $0! }
     }
+
+    /// Analysed documents waiting for their terms before a second worker finds terms too.
+    static let heldAtMost = 8
 }
 
 /// Where `prepareOnEveryCore` stands, shared by its workers.
 private struct PreparationPlan<Extra> {
     var next = 0
     var loaded = false
-    /// Analysed while the speller was loading; their terms are found once it is loaded.
+    /// Analysed, waiting for their terms (and for the speller while it loads).
     var held: [(Int, DocumentReview.Analysed, String?, Extra)] = []
+    /// Workers finding terms now.
+    var findingTerms = 0
 }
 
 /// A worker's next step in `prepareOnEveryCore`.
 private enum PreparationStep<Extra> {
     case terms(Int, DocumentReview.Analysed, String?, Extra)
-    case analyse(Int, loaded: Bool)
+    case analyse(Int)
     case wait
     case done
 }

@@ -3,22 +3,24 @@ import Foundation
 import MeshText
 import Synchronization
 
-/// hunspell (en_US) behind a lock, with a cache of answers.
+/// hunspell (en_US) behind a lock, with a cache of answers behind another.
 ///
 /// A `Hunhandle` is not thread-safe, so the handle lives inside a `Mutex` and every call goes through it:
-/// the class is `Sendable` because all its mutable state is behind that lock (Swift 6 strict concurrency
-/// checks this; no `@unchecked` needed). Answers are cached, so the lock is held for a dictionary look-up
-/// for almost every word of a long document.
+/// the class is `Sendable` because all its mutable state is behind those locks (Swift 6 strict concurrency
+/// checks this; no `@unchecked` needed). Answers are cached, and the cache has a lock of its own, so a thread
+/// looking up a word it has met (almost every word of a long document) never waits for another's hunspell
+/// calls. Each lock is held for one look-up or one hunspell call, never for a whole search.
 public final class Speller: Sendable {
-    struct State: ~Copyable {
-        var handle: OpaquePointer?
+    struct Caches: ~Copyable {
         var known = SpellCache()
         var suggestions: [String: [String]] = [:]
         /// Suggestions worked out so far without the filter (see `suggestionsBeforeFilter`).
         var unfiltered = 0
     }
 
-    private let state: Mutex<State>
+    /// The handle: nil when no dictionary was found.
+    private let hunspell: Mutex<OpaquePointer?>
+    private let caches = Mutex(Caches())
     /// Whether a dictionary was found and loaded.
     public let isAvailable: Bool
     /// Every letters-only word form the dictionary can produce (a superset), to skip hopeless candidates. Built
@@ -63,13 +65,13 @@ public final class Speller: Sendable {
         }
         isAvailable = handle != nil
         self.lazyForms = forms
-        state = Mutex(State(handle: handle))
+        hunspell = Mutex(handle)
     }
 
     deinit {
-        state.withLock { s in
-            if let h = s.handle { Speller.lifecycle.withLock { _ in Hunspell_destroy(h) } }
-            s.handle = nil
+        hunspell.withLock { handle in
+            if let h = handle { Speller.lifecycle.withLock { _ in Hunspell_destroy(h) } }
+            handle = nil
         }
     }
 
@@ -87,101 +89,108 @@ public final class Speller: Sendable {
 
     /// `check(word)` given `fnv1a(word)`, such as a token's `lowerHash` for a word that is its own lower case.
     func check(_ word: String, hash: UInt64) -> Bool {
-        state.withLock { s in
-            if let k = s.known[word, hash] { return k }
-            guard let h = s.handle else { return true }
-            let ok = Hunspell_spell(h, word) != 0
-            if s.known.count > 200_000 { s.known.removeAll() }
-            s.known[word, hash] = ok
-            return ok
+        if let k = caches.withLock({ $0.known[word, hash] }) { return k }
+        let ok = hunspell.withLock { handle in handle.map { Hunspell_spell($0, word) != 0 } ?? true }
+        caches.withLock { c in
+            if c.known.count > 200_000 { c.known.removeAll() }
+            c.known[word, hash] = ok
         }
+        return ok
     }
 
     /// Up to `limit` suggestions, best first: known words one edit away (swapped, missing, extra or wrong
     /// letter), found with hunspell's fast `spell`. hunspell's own n-gram `suggest` costs milliseconds a word
     /// and would cap throughput, so a word with no known neighbour one edit away gets no replacement.
     public func suggest(_ word: String, limit: Int = 3) -> [String] {
-        state.withLock { s in
-            if let cached = s.suggestions[word] { return Array(cached.prefix(limit)) }
-            guard let h = s.handle else { return [] }
-            var out: [String] = []
-            func known(_ w: String) -> Bool {
-                if let k = s.known[w, fnv1a(w)] { return k }
-                return Hunspell_spell(h, w) != 0
+        // Each candidate takes the handle's lock for its own hunspell call. The whole search (hundreds of calls,
+        // some 1.5 ms) once held one lock, and another thread checking a word meanwhile spun that long in the
+        // kernel (a `Mutex` is a priority-inheritance futex): a tenth of the producer's CPU, finding terms on two
+        // cores.
+        guard isAvailable else { return [] }
+        let start = caches.withLock { c -> (cached: [String]?, filtered: Bool) in
+            if let cached = c.suggestions[word] { return (cached, false) }
+            if c.unfiltered < Speller.suggestionsBeforeFilter, !filterIsBuilt {
+                c.unfiltered += 1
+                return (nil, false)
             }
-            func consider(_ scalars: [Unicode.Scalar]) {
-                let w = makeString(scalars, 0, scalars.count)
-                if w != word, !out.contains(w), known(w) { out.append(w) }
+            return (nil, true)
+        }
+        if let cached = start.cached { return Array(cached.prefix(limit)) }
+        var out: [String] = []
+        func known(_ w: String) -> Bool {
+            if let k = caches.withLock({ $0.known[w, fnv1a(w)] }) { return k }
+            return hunspell.withLock { handle in handle.map { Hunspell_spell($0, w) != 0 } ?? false }
+        }
+        func consider(_ scalars: [Unicode.Scalar]) {
+            let w = makeString(scalars, 0, scalars.count)
+            if w != word, !out.contains(w), known(w) { out.append(w) }
+        }
+        let x = Array(word.unicodeScalars)
+        let letters = Array("etaoinshrdlcumwfgypbvkjxqz".unicodeScalars)
+        if x.count <= 24, x.allSatisfy({ $0.isASCII }) {
+            // ASCII: candidates are built in one C buffer and checked without making Strings.
+            let b = x.map { CChar(truncatingIfNeeded: $0.value) }
+            let lb = letters.map { CChar(truncatingIfNeeded: $0.value) }
+            let n = b.count
+            var buf = [CChar](repeating: 0, count: n + 2)
+            // Built (once, the first time) outside the speller's lock.
+            let forms = start.filtered ? self.forms : nil
+            func check(_ len: Int) {
+                // A candidate no dictionary form matches (ignoring case) cannot pass hunspell: skip the call.
+                if let forms, !forms.mayContain(buf, count: len) { return }
+                buf[len] = 0
+                let spelled = hunspell.withLock { handle in handle.map { Hunspell_spell($0, buf) != 0 } ?? false }
+                guard spelled else { return }
+                let w = String(decoding: buf[0..<len].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                if w != word, !out.contains(w) { out.append(w) }
             }
-            let x = Array(word.unicodeScalars)
-            let letters = Array("etaoinshrdlcumwfgypbvkjxqz".unicodeScalars)
-            if x.count <= 24, x.allSatisfy({ $0.isASCII }) {
-                // ASCII: candidates are built in one C buffer and checked without making Strings.
-                let b = x.map { CChar(truncatingIfNeeded: $0.value) }
-                let lb = letters.map { CChar(truncatingIfNeeded: $0.value) }
-                let n = b.count
-                var buf = [CChar](repeating: 0, count: n + 2)
-                let forms: DictionaryForms?
-                if s.unfiltered < Speller.suggestionsBeforeFilter, !filterIsBuilt {
-                    s.unfiltered += 1
-                    forms = nil
-                } else {
-                    forms = self.forms
+            for i in 0..<max(0, n - 1) where b[i] != b[i + 1] {
+                for k in 0..<n { buf[k] = b[k] }
+                buf.swapAt(i, i + 1)
+                check(n)
+            }
+            if n > 1 {
+                for i in 0..<n {
+                    var k = 0
+                    for j in 0..<n where j != i { buf[k] = b[j]; k += 1 }
+                    check(n - 1)
                 }
-                func check(_ len: Int) {
-                    // A candidate no dictionary form matches (ignoring case) cannot pass hunspell: skip the call.
-                    if let forms, !forms.mayContain(buf, count: len) { return }
-                    buf[len] = 0
-                    guard Hunspell_spell(h, buf) != 0 else { return }
-                    let w = String(decoding: buf[0..<len].map { UInt8(bitPattern: $0) }, as: UTF8.self)
-                    if w != word, !out.contains(w) { out.append(w) }
+            }
+            for i in 0...n {
+                for c in lb {
+                    var k = 0
+                    for j in 0..<i { buf[k] = b[j]; k += 1 }
+                    buf[k] = c; k += 1
+                    for j in i..<n { buf[k] = b[j]; k += 1 }
+                    check(n + 1)
                 }
-                for i in 0..<max(0, n - 1) where b[i] != b[i + 1] {
-                    for k in 0..<n { buf[k] = b[k] }
-                    buf.swapAt(i, i + 1)
+            }
+            for i in 0..<n {
+                for k in 0..<n { buf[k] = b[k] }
+                for c in lb where c != b[i] {
+                    buf[i] = c
                     check(n)
                 }
-                if n > 1 {
-                    for i in 0..<n {
-                        var k = 0
-                        for j in 0..<n where j != i { buf[k] = b[j]; k += 1 }
-                        check(n - 1)
-                    }
-                }
-                for i in 0...n {
-                    for c in lb {
-                        var k = 0
-                        for j in 0..<i { buf[k] = b[j]; k += 1 }
-                        buf[k] = c; k += 1
-                        for j in i..<n { buf[k] = b[j]; k += 1 }
-                        check(n + 1)
-                    }
-                }
-                for i in 0..<n {
-                    for k in 0..<n { buf[k] = b[k] }
-                    for c in lb where c != b[i] {
-                        buf[i] = c
-                        check(n)
-                    }
-                }
-            } else if x.count <= 24 {
-                for i in 0..<max(0, x.count - 1) where x[i] != x[i + 1] {
-                    var y = x; y.swapAt(i, i + 1); consider(y)
-                }
-                for i in 0..<x.count where x.count > 1 {
-                    var y = x; y.remove(at: i); consider(y)
-                }
-                for i in 0...x.count {
-                    for c in letters { var y = x; y.insert(c, at: i); consider(y) }
-                }
-                for i in 0..<x.count {
-                    for c in letters where c != x[i] { var y = x; y[i] = c; consider(y) }
-                }
             }
-            if s.suggestions.count > 20_000 { s.suggestions.removeAll(keepingCapacity: true) }
-            s.suggestions[word] = out
-            return Array(out.prefix(limit))
+        } else if x.count <= 24 {
+            for i in 0..<max(0, x.count - 1) where x[i] != x[i + 1] {
+                var y = x; y.swapAt(i, i + 1); consider(y)
+            }
+            for i in 0..<x.count where x.count > 1 {
+                var y = x; y.remove(at: i); consider(y)
+            }
+            for i in 0...x.count {
+                for c in letters { var y = x; y.insert(c, at: i); consider(y) }
+            }
+            for i in 0..<x.count {
+                for c in letters where c != x[i] { var y = x; y[i] = c; consider(y) }
+            }
         }
+        caches.withLock { c in
+            if c.suggestions.count > 20_000 { c.suggestions.removeAll(keepingCapacity: true) }
+            c.suggestions[word] = out
+        }
+        return Array(out.prefix(limit))
     }
 }
 
