@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "MeshReports", dependencies: ["MeshProtocol"], swiftSettings: swiftSettings),
         .testTarget(
             name: "MeshProtocolTests",
-            dependencies: ["MeshProtocol"],
+            dependencies: ["MeshProtocol", "CZlib"],
             resources: [.copy("Golden")],
             swiftSettings: swiftSettings
         ),

@@ -1,30 +1,52 @@
 import CZlib
 
 /// zlib (RFC 1950) compression of message bodies.
+///
+/// zlib's stream framing (a two-byte header, the deflate data, the adler32 of the data) is written and read here
+/// around raw deflate, so that the checksum is `mesh_adler32` (sixteen bytes a step) rather than zlib's byte at a
+/// time, a quarter of the instructions of inflating a chunk batch. The bytes are those zlib writes, and every
+/// check zlib makes is made.
 public enum Compression {
     /// Level 1 by default: on the mesh's JSON it deflates twice as fast as level 6 for bodies about 12 % larger
     /// (0.26 of the JSON against 0.23), and deflating at level 6 was a tenth of a specialist's instructions
     /// (callgrind). Inflating costs the same at every level, and readers never see the level.
     public static func deflate(_ input: [UInt8], level: Int32 = 1) -> [UInt8] {
         var stream = z_stream()
-        precondition(deflateInit_(&stream, level, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK)
+        // Raw deflate (negative window bits) with zlib's defaults otherwise: a 32 KiB window, memory level 8.
+        precondition(deflateInit2_(&stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK)
         defer { deflateEnd(&stream) }
-        let bound = Int(deflateBound(&stream, uLong(input.count)))
+        let bound = Int(deflateBound(&stream, uLong(input.count))) + 6
         var status: Int32 = Z_OK
-        // Deflated straight into the result's uninitialized capacity: deflateBound guarantees room for a single
-        // Z_FINISH call.
+        // Deflated straight into the result's uninitialized capacity, after the header: deflateBound guarantees room
+        // for a single Z_FINISH call.
         let output = [UInt8](unsafeUninitializedCapacity: bound) { outBuf, count in
+            let header = zlibHeader(level: level)
+            outBuf[0] = UInt8(header >> 8)
+            outBuf[1] = UInt8(header & 0xFF)
             input.withUnsafeBufferPointer { inBuf in
                 stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
                 stream.avail_in = uInt(inBuf.count)
-                stream.next_out = outBuf.baseAddress
-                stream.avail_out = uInt(outBuf.count)
+                stream.next_out = outBuf.baseAddress! + 2
+                stream.avail_out = uInt(outBuf.count - 6)
                 status = CZlib.deflate(&stream, Z_FINISH)
             }
-            count = Int(stream.total_out)
+            count = 2 + Int(stream.total_out)
+            let check = input.withUnsafeBufferPointer { mesh_adler32(1, $0.baseAddress, $0.count) }
+            for shift in [24, 16, 8, 0] as [UInt32] {
+                outBuf[count] = UInt8(truncatingIfNeeded: check >> shift)
+                count += 1
+            }
         }
         precondition(status == Z_STREAM_END, "deflate did not finish: \(status)")
         return output
+    }
+
+    /// The header zlib writes: deflate with a 32 KiB window (CMF 0x78), the level's class in FLEVEL, and the check
+    /// bits that make the pair a multiple of 31.
+    private static func zlibHeader(level: Int32) -> UInt16 {
+        let levelClass: UInt16 = level == Z_DEFAULT_COMPRESSION ? 2 : level < 2 ? 0 : level < 6 ? 1 : level == 6 ? 2 : 3
+        let header: UInt16 = 0x7800 | levelClass << 6
+        return header + (31 - header % 31)
     }
 
     /// Inflates `input`, refusing to produce more than `limit` bytes (a small payload can expand enormously).
@@ -34,8 +56,14 @@ public enum Compression {
     /// `limit`, while that is not enough. A zeroed 64 KiB window copied out after each step cost a sixth of the
     /// instructions of inflating.
     public static func inflate(_ input: [UInt8], limit: Int) throws(ProtocolError) -> [UInt8] {
+        // The zlib header, checked as zlib checks it.
+        guard input.count >= 2 else { throw .corruptPayload("truncated stream") }
+        guard (Int(input[0]) << 8 | Int(input[1])) % 31 == 0 else { throw .corruptPayload("incorrect header check") }
+        guard input[0] & 0x0F == 8 else { throw .corruptPayload("unknown compression method") }
+        guard input[0] >> 4 <= 7 else { throw .corruptPayload("invalid window size") }
+        guard input[1] & 0x20 == 0 else { throw .corruptPayload("a preset dictionary is needed") }
         var stream = z_stream()
-        guard inflateInit_(&stream, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+        guard inflateInit2_(&stream, -MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
             throw .corruptPayload("inflateInit failed")
         }
         defer { inflateEnd(&stream) }
@@ -46,8 +74,8 @@ public enum Compression {
         var output: [UInt8] = []
         var status: Int32 = Z_OK
         try input.withUnsafeBufferPointer { (inBuf) throws(ProtocolError) in
-            stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
-            stream.avail_in = uInt(inBuf.count)
+            stream.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress! + 2)
+            stream.avail_in = uInt(inBuf.count - 2)
             while true {
                 let previous = output
                 output = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
@@ -74,7 +102,13 @@ public enum Compression {
                 }
             }
         }
-        if stream.avail_in != 0 { throw .corruptPayload("trailing bytes after the compressed stream") }
+        // The adler32 of the data, big-endian, then nothing.
+        let trailer = input.count - Int(stream.avail_in)
+        guard stream.avail_in >= 4 else { throw .corruptPayload("truncated stream") }
+        let expected = input[trailer..<trailer + 4].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+        let check = output.withUnsafeBufferPointer { mesh_adler32(1, $0.baseAddress, $0.count) }
+        guard check == expected else { throw .corruptPayload("incorrect data check") }
+        if stream.avail_in != 4 { throw .corruptPayload("trailing bytes after the compressed stream") }
         return output
     }
 }

@@ -1,3 +1,4 @@
+import CZlib
 import Foundation
 import MeshProtocol
 import Testing
@@ -68,6 +69,51 @@ struct CompressionTests {
         // RFC 1950 header: CM = 8 (deflate), and the header checksum holds.
         #expect(deflated[0] & 0x0F == 8)
         #expect((Int(deflated[0]) << 8 | Int(deflated[1])) % 31 == 0)
+    }
+
+    // MARK: zlib's own bytes
+
+    /// The stream framing is written here around raw deflate: the bytes must be zlib's, at every level.
+    @Test("the same bytes as zlib's compress2", arguments: [0, 1, 5, 6, 9])
+    func sameBytesAsZlib(level: Int32) {
+        for input in [[], Array("a".utf8), prose(10_000), randomBytes(70_000, seed: 3), prose(300_000) + randomBytes(5_000, seed: 4)] {
+            var size = compressBound(uLong(input.count))
+            var expected = [UInt8](repeating: 0, count: Int(size))
+            #expect(compress2(&expected, &size, input, uLong(input.count), level) == Z_OK)
+            #expect(Compression.deflate(input, level: level) == Array(expected.prefix(Int(size))), "level \(level), \(input.count) bytes")
+        }
+    }
+
+    /// `mesh_adler32` (sixteen bytes a step) against zlib's `adler32`: every length to past two of its blocks, from
+    /// a running sum too, on bytes that push the sums to their largest.
+    @Test func adler32AsZlibComputesIt() {
+        let random = randomBytes(12_000, seed: 11)
+        let high = [UInt8](repeating: 0xFF, count: 12_000)
+        for bytes in [random, high] {
+            bytes.withUnsafeBufferPointer { buffer in
+                for length in Array(0...300) + [5551, 5552, 5553, 5567, 5568, 11_103, 11_104, 11_105, 12_000] {
+                    for start: UInt32 in [1, 0xFFF0_FFF0, 0x1234_5678 % 65521] {
+                        let zlib = UInt32(adler32(uLong(start), buffer.baseAddress, uInt(length)))
+                        #expect(mesh_adler32(start, buffer.baseAddress, length) == zlib, "\(length) bytes from \(start)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func aWrongChecksumIsRefused() {
+        var damaged = Compression.deflate(prose(1_000))
+        damaged[damaged.count - 1] ^= 0x01
+        #expect(throws: ProtocolError.corruptPayload("incorrect data check")) { try Compression.inflate(damaged, limit: Self.limit) }
+    }
+
+    @Test("a header zlib refuses is refused", arguments: [
+        ([0x78, 0x9D], "incorrect header check"), ([0x79, 0x18], "unknown compression method"),
+        ([0x88, 0x98], "invalid window size"), ([0x78, 0xBB], "a preset dictionary is needed"),
+    ])
+    func badHeader(header: [UInt8], reason: String) {
+        let body = Array(Compression.deflate(prose(1_000)).dropFirst(2))
+        #expect(throws: ProtocolError.corruptPayload(reason)) { try Compression.inflate(header + body, limit: Self.limit) }
     }
 
     // MARK: Damage
