@@ -6,7 +6,11 @@
 /// them sorted, and tests compare every type's output with Foundation's.
 package struct JSONWriter {
     /// The bytes written so far. A copy, made once when the writer is done.
-    package var bytes: [UInt8] { storage.array }
+    package var bytes: [UInt8] { storage.array(then: nil) }
+
+    /// The bytes written so far and `last` after them (a final line break), in the same one copy: a report of a
+    /// burst is megabytes, and appending to `bytes` copied them again.
+    package func bytes(then last: UInt8) -> [UInt8] { storage.array(then: last) }
     private var storage: ByteStorage
     private let pretty: Bool
     /// Containers open around the next value.
@@ -301,7 +305,16 @@ private final class ByteStorage {
 
     deinit { base.deallocate() }
 
-    var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+    func array(then last: UInt8?) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: count + 1) { buffer, initialized in
+            buffer.baseAddress!.initialize(from: base, count: count)
+            initialized = count
+            if let last {
+                buffer[count] = last
+                initialized += 1
+            }
+        }
+    }
 
     func copy() -> ByteStorage {
         let copy = ByteStorage(capacity: capacity)

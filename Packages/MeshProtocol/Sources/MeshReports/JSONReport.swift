@@ -35,9 +35,7 @@ enum JSONReport {
             writer.key("schemaVersion")
             writer.string(ReportRenderer.jsonSchemaVersion)
         }
-        var bytes = writer.bytes
-        bytes.append(UInt8(ascii: "\n"))
-        return bytes
+        return writer.bytes(then: UInt8(ascii: "\n"))
     }
 
     /// What `single` and `many` wrote before they had their own writer, and must still equal (a test compares).

@@ -19,6 +19,14 @@ struct JSONWriterTests {
         #expect(String(decoding: first.bytes, as: UTF8.self) == #"{"a":1,"c":"first"}"#)
     }
 
+    @Test func bytesThenAFinalByte() {
+        var writer = JSONWriter()
+        writer.strings(["a", "b"])
+        #expect(writer.bytes(then: UInt8(ascii: "\n")) == Array("[\"a\",\"b\"]\n".utf8))
+        #expect(writer.bytes == Array("[\"a\",\"b\"]".utf8))
+        #expect(JSONWriter().bytes(then: 0x7D) == [0x7D])
+    }
+
     /// Past the first capacity many times over, every byte kept in order.
     @Test func growsPastItsCapacity() {
         var writer = JSONWriter(capacity: 1)
