@@ -37,10 +37,7 @@ extension JSONString {
     /// 0x20), with no false alarms, so the reader and the writer pass eight plain bytes at a time.
     @inline(__always)
     static func hasSpecialByte(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let quote = word ^ (ones &* UInt64(UInt8(ascii: "\""))), backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-        let special = ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-        return special & 0x8080_8080_8080_8080 != 0
+        specialBytes(word) & 0x8080_8080_8080_8080 != 0
     }
 
     /// Where in `word` (its bytes in memory order, 0...7) the first byte is that ends a plain ASCII key: a quote,
@@ -48,10 +45,16 @@ extension JSONString {
     /// only upwards from a flagged byte, so the lowest flag is exact.
     @inline(__always)
     static func firstKeyStop(_ word: UInt64) -> Int {
+        let stop = (specialBytes(word) | word) & 0x8080_8080_8080_8080
+        return UInt64(littleEndian: stop).trailingZeroBitCount >> 3
+    }
+
+    /// The word tests: the high bit of each byte that is a quote, a backslash or below 0x20 is set (other bits are
+    /// noise).
+    @inline(__always)
+    private static func specialBytes(_ word: UInt64) -> UInt64 {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let quote = word ^ (ones &* UInt64(UInt8(ascii: "\""))), backslash = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-        let special = ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
-        let stop = (special | word) & 0x8080_8080_8080_8080
-        return UInt64(littleEndian: stop).trailingZeroBitCount >> 3
+        return ((word &- ones &* 0x20) & ~word) | ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
     }
 }

@@ -53,6 +53,12 @@ struct ModelJSONTests {
         #expect(try WireCodec.read(TextSpan.self, json: Array(json.utf8)) == TextSpan(start: 10, end: 2))
         let escaped = #"{"rule":"a\"\\\/\b\f\n\r\t\u00e9\ud83d\ude00","fromLine":null}"#
         #expect(try WireCodec.read(Suppression.self, json: Array(escaped.utf8)) == Suppression(rule: "a\"\\/\u{8}\u{c}\n\r\té😀"))
+        // Keys are scanned eight bytes at a time: an escaped key, a non-ASCII one and long ones on either side of a
+        // word read as Foundation reads them.
+        let keys = #"{"st\u0061rt":4,"éndé":7,"a_key_of_sixteen":1,"key_of_fifteen_":[],"end":5}"#
+        #expect(try WireCodec.read(TextSpan.self, json: Array(keys.utf8)) == TextSpan(start: 4, end: 5))
+        let bad = #"{"start":1,"en\d":2}"#
+        #expect(throws: ProtocolError.self) { try WireCodec.read(TextSpan.self, json: Array(bad.utf8)) }
     }
 
     @Test func positionsAndSpansLaidOutAsWrittenReadTheSameAsAnyOther() throws {
