@@ -5,12 +5,6 @@
 /// for the `json` report format. Keys are written in the order the caller gives; each type's `writeJSON` gives
 /// them sorted, and tests compare every type's output with Foundation's.
 package struct JSONWriter {
-    /// The bytes written so far. A copy, made once when the writer is done.
-    package var bytes: [UInt8] { storage.array(then: nil) }
-
-    /// The bytes written so far and `last` after them (a final line break), in the same one copy: a report of a
-    /// burst is megabytes, and appending to `bytes` copied them again.
-    package func bytes(then last: UInt8) -> [UInt8] { storage.array(then: last) }
     private var storage: ByteStorage
     private let pretty: Bool
     /// Containers open around the next value.
@@ -19,6 +13,13 @@ package struct JSONWriter {
     private var needsComma = false
     /// Whether a key was just written, so the next value follows it on the same line.
     private var afterKey = false
+
+    /// The bytes written so far. A copy, made once when the writer is done.
+    package var bytes: [UInt8] { storage.array(then: nil) }
+
+    /// The bytes written so far and `last` after them (a final line break), in the same one copy: a report of a
+    /// burst is megabytes, and appending to `bytes` copied them again.
+    package func bytes(then last: UInt8) -> [UInt8] { storage.array(then: last) }
 
     package init(pretty: Bool = false, capacity: Int = 256) {
         self.pretty = pretty
