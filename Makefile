@@ -68,8 +68,11 @@ endif
 ##@ Run
 
 .PHONY: run up down submit
-run: deps build ## Review FILE (default: a sample) on a local mesh: redis, coordinator, 4 specialists, aggregator; then stop it all.
-	BIN=$(BIN_DIR) $(ROOT)/Deploy/local/mesh.sh run $(FILE)
+# make run shows a review: it exits 0 when the review ran, whatever it found (the sample has errors on purpose).
+# FAIL_ON=error makes it exit 1 on an error finding, as the producer does by default in CI.
+FAIL_ON ?= none
+run: deps build ## Review FILE (default: a sample) on a local mesh: redis, coordinator, 4 specialists, aggregator; then stop it all (FAIL_ON=error to exit 1 on errors).
+	BIN=$(BIN_DIR) PRODUCER_ARGS="--fail-on $(FAIL_ON) $$PRODUCER_ARGS" $(ROOT)/Deploy/local/mesh.sh run $(FILE)
 
 up: deps build ## Start a local mesh and keep it running (make submit FILE=..., make down).
 	BIN=$(BIN_DIR) $(ROOT)/Deploy/local/mesh.sh up
