@@ -17,8 +17,9 @@ BIN = Path(os.environ.get("MESH_BIN_DIR", ROOT / ".build" / "debug"))
 
 @functools.cache
 def local_run(doc: Path) -> tuple[int, str]:
-    """What `make run FILE=doc` prints, and its status: Deploy/local/mesh.sh run with the binaries
-    `make build` made (the producer exits 1 when a finding reaches --fail-on, 0 when none does)."""
+    """What `make run FILE=doc` prints, and the status of Deploy/local/mesh.sh run with the binaries `make build`
+    made and the producer's own --fail-on (1 when a finding reaches it, 0 when none does; `make run` itself
+    passes --fail-on none unless FAIL_ON is set)."""
     if not all((BIN / f"mesh-{s}").is_file() for s in ("producer", "coordinator", "specialist", "aggregator")):
         run(["make", "-C", str(ROOT), "build"], tool=[], timeout=3600)
     proc = run([str(ROOT / "Deploy" / "local" / "mesh.sh"), "run", str(doc)], tool=[], timeout=600, check=False,
