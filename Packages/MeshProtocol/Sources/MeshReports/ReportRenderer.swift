@@ -113,6 +113,14 @@ public struct ReportRenderer: Sendable {
         return JSONReport.manyBytes(parts: zip(reports, parts).map { $1?.json ?? JSONReport.part($0) })
     }
 
+    /// What the producer and `mesh review` write out: one report alone as `render(_:as:)` renders it, several as
+    /// `renderBytes` joins their parts, ending with a line break unless empty.
+    public func output(_ reports: [Report], as format: ReportFormat, parts: [ReportPart?]) -> [UInt8] {
+        var bytes = reports.count == 1 ? Array(render(reports[0], as: format).utf8) : renderBytes(reports, as: format, parts: parts)
+        if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        return bytes
+    }
+
     /// A report's suggestions in the stable output order.
     static func ordered(_ suggestions: [Suggestion]) -> [Suggestion] {
         suggestions.enumerated().sorted { a, b in

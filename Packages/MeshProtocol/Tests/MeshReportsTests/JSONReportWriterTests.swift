@@ -51,5 +51,11 @@ struct ReportPartTests {
         #expect(Fixtures.renderer.renderBytes([], as: format, parts: []) == Array(Fixtures.renderer.render([], as: format).utf8))
         #expect(Fixtures.renderer.render([], as: format, parts: []) == Fixtures.renderer.render([], as: format))
         #expect((parts[0] == nil) == (format == .sarif), "SARIF alone is written whole")
+        // What the producer writes: several joined, one alone as a single report, each ending with a line break.
+        let output = Fixtures.renderer.output(reports, as: format, parts: some)
+        #expect(output == Array(whole.utf8) + (whole.hasSuffix("\n") ? [] : [UInt8(ascii: "\n")]))
+        let single = Fixtures.renderer.render(reports[0], as: format)
+        #expect(Fixtures.renderer.output([reports[0]], as: format, parts: [parts[0]])
+            == Array(single.utf8) + (single.hasSuffix("\n") ? [] : [UInt8(ascii: "\n")]))
     }
 }

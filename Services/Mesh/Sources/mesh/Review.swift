@@ -282,9 +282,7 @@ struct Review: ParsableCommand {
                 parts.withLock { $0[report.docId] = part }
             }.map(kept)
             let rendered = parts.withLock { $0 }
-            var bytes = reports.count == 1 ? Array(renderer.render(reports[0], as: format).utf8)
-                : renderer.renderBytes(reports, as: format, parts: reports.map { rendered[$0.docId] })
-            if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+            let bytes = renderer.output(reports, as: format, parts: reports.map { rendered[$0.docId] })
             if let output {
                 do {
                     try Data(bytes).write(to: URL(fileURLWithPath: output))

@@ -144,9 +144,7 @@ struct Producer: ParsableCommand {
             }
             reports = try submission.waitForReports(documents, timeout: limit, progress: showProgress ? ProgressLine() : nil, received: received)
         }
-        var bytes = reports.count == 1 ? Array(renderer.render(reports[0], as: format).utf8)
-            : renderer.renderBytes(reports, as: format, parts: reports.map { parts[$0.docId] })
-        if let last = bytes.last, last != UInt8(ascii: "\n") { bytes.append(UInt8(ascii: "\n")) }
+        let bytes = renderer.output(reports, as: format, parts: reports.map { parts[$0.docId] })
         if let output {
             try Data(bytes).write(to: URL(fileURLWithPath: output))
         } else {
