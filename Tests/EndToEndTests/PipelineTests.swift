@@ -247,11 +247,11 @@ struct PipelineTests {
         try mesh.startAll()
         let connection = try mesh.redis.connect()
         try connection.xadd(Streams.chunks, fields: [StreamField("v", "1.0"), StreamField("kind", "chunk"), StreamField("enc", "json"), StreamField("body", "{not json")])
-        try connection.xadd(Streams.chunks, fields: [StreamField("v", "3.0"), StreamField("kind", "chunk"), StreamField("enc", "json"), StreamField("body", "{}")])
+        try connection.xadd(Streams.chunks, fields: [StreamField("v", "4.0"), StreamField("kind", "chunk"), StreamField("enc", "json"), StreamField("body", "{}")])
         #expect(waitUntil(timeout: 30) { ((try? connection.xlen(Streams.deadLetter)) ?? 0) == 2 })
         let reasons = try connection.xrange(Streams.deadLetter).compactMap { $0.string("reason") }
         #expect(reasons.contains { $0.hasPrefix("malformed body") })
-        #expect(reasons.contains { $0.contains("unsupported protocol version '3.0'") })
+        #expect(reasons.contains { $0.contains("unsupported protocol version '4.0'") })
         // The coordinator is still there and still works.
         let path = try mesh.write("after.md", "It works after the the bad ones.\n")
         let run = try mesh.produce(["--doc_id", "after", "--file", path, "--wait", "--timeout", "60", "--fail-on", "none"])

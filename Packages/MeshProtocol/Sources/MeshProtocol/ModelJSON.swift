@@ -480,6 +480,12 @@ extension Outline: JSONCodable {
 
 extension Chunk: JSONCodable {
     init(json reader: inout JSONReader) throws(JSONReadError) {
+        self = try Self.read(&reader, inBatch: false).chunk
+    }
+
+    /// Reads a chunk. In a batch, the fields a 3.0 batch may hold once for all its chunks can be absent: they
+    /// come back in `missing`, with placeholders in the chunk, for the batch to fill in.
+    static func read(_ reader: inout JSONReader, inBatch: Bool) throws(JSONReadError) -> (chunk: Chunk, missing: ChunkBatch.Shared) {
         var docId: String?, index: Int?, count: Int?, source: String?, format: DocumentFormat?, kind: ChunkKind?
         var text: String?, segments: [TextSegment]?, ignored: [TextSpan]?, nonProse: SpanPairs?, headingPath: [String]?
         var level: Int?, suppressions: [Suppression]?, config: String?, outline: Outline?, specialists: [SpecialistType]?
@@ -505,30 +511,48 @@ extension Chunk: JSONCodable {
             default: try reader.skipValue()
             }
         }
-        self.init(
-            docId: try reader.required(docId, "docId"), index: try reader.required(index, "index"),
-            count: try reader.required(count, "count"), source: try reader.required(source, "source"),
-            format: try reader.required(format, "format"), kind: try reader.required(kind, "kind"),
+        var missing: ChunkBatch.Shared = []
+        func inherited<T>(_ value: T?, _ key: String, _ field: ChunkBatch.Shared, or placeholder: T) throws(JSONReadError) -> T {
+            if let value { return value }
+            guard inBatch else { throw JSONReadError(problem: .missingKey(key)) }
+            missing.insert(field)
+            return placeholder
+        }
+        if inBatch && config == nil { missing.insert(.config) }
+        let chunk = Chunk(
+            docId: try inherited(docId, "docId", .docId, or: ""), index: try reader.required(index, "index"),
+            count: try inherited(count, "count", .count, or: 0), source: try inherited(source, "source", .source, or: ""),
+            format: try inherited(format, "format", .format, or: .text), kind: try reader.required(kind, "kind"),
             text: try reader.required(text, "text"), segments: try reader.required(segments, "segments"),
             ignored: try reader.required(ignored, "ignored"), nonProse: nonProse,
             headingPath: try reader.required(headingPath, "headingPath"), level: level,
             suppressions: try reader.required(suppressions, "suppressions"), config: config, outline: outline,
-            specialists: try reader.required(specialists, "specialists")
+            specialists: try inherited(specialists, "specialists", .specialists, or: [])
         )
+        return (chunk, missing)
     }
 
-    func writeJSON(to writer: inout JSONWriter) {
+    func writeJSON(to writer: inout JSONWriter) { writeJSON(to: &writer, omitting: []) }
+
+    /// The chunk's object, without the fields its batch holds (`omitting`).
+    func writeJSON(to writer: inout JSONWriter, omitting shared: ChunkBatch.Shared) {
         writer.object { writer in
-            if let config {
+            if let config, !shared.contains(.config) {
                 writer.key("config")
                 writer.string(config)
             }
-            writer.key("count")
-            writer.int(count)
-            writer.key("docId")
-            writer.string(docId)
-            writer.key("format")
-            writer.enumValue(format)
+            if !shared.contains(.count) {
+                writer.key("count")
+                writer.int(count)
+            }
+            if !shared.contains(.docId) {
+                writer.key("docId")
+                writer.string(docId)
+            }
+            if !shared.contains(.format) {
+                writer.key("format")
+                writer.enumValue(format)
+            }
             writer.key("headingPath")
             writer.strings(headingPath)
             writer.key("ignored")
@@ -551,10 +575,14 @@ extension Chunk: JSONCodable {
             }
             writer.key("segments")
             writer.list(segments)
-            writer.key("source")
-            writer.string(source)
-            writer.key("specialists")
-            writer.enums(specialists)
+            if !shared.contains(.source) {
+                writer.key("source")
+                writer.string(source)
+            }
+            if !shared.contains(.specialists) {
+                writer.key("specialists")
+                writer.enums(specialists)
+            }
             writer.key("suppressions")
             writer.list(suppressions)
             writer.key("text")
@@ -565,23 +593,76 @@ extension Chunk: JSONCodable {
 
 extension ChunkBatch: JSONCodable {
     init(json reader: inout JSONReader) throws(JSONReadError) {
-        var docId: String?, chunks: [Chunk]?
+        var docId: String?, chunks: [Chunk]?, missing: [Shared] = [], count: Int?, source: String?, format: DocumentFormat?
+        var config: String?, specialists: [SpecialistType]?
         try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
             switch key {
             case "docId": docId = try reader.readString()
-            case "chunks": chunks = try reader.readList(of: Chunk.self)
+            case "chunks":
+                var list: [Chunk] = []
+                missing = []
+                try reader.readArray { (reader: inout JSONReader) throws(JSONReadError) in
+                    let (chunk, absent) = try Chunk.read(&reader, inBatch: true)
+                    list.append(chunk)
+                    missing.append(absent)
+                }
+                chunks = list
+            case "count": count = try reader.readInt()
+            case "source": source = try reader.readString()
+            case "format": format = try reader.readEnum(DocumentFormat.self)
+            case "config": config = try reader.readOptional { (reader: inout JSONReader) throws(JSONReadError) in try reader.readString() }
+            case "specialists": specialists = try reader.readEnums(SpecialistType.self)
             default: try reader.skipValue()
             }
         }
-        self.init(docId: try reader.required(docId, "docId"), chunks: try reader.required(chunks, "chunks"))
+        let batchId = try reader.required(docId, "docId")
+        var list = try reader.required(chunks, "chunks")
+        for i in list.indices where !missing[i].isEmpty {
+            func take<T>(_ value: T?, _ key: String) throws(JSONReadError) -> T {
+                guard let value else { throw JSONReadError(problem: .missingKey(key), path: ["chunks", "[\(i)]"]) }
+                return value
+            }
+            if missing[i].contains(.docId) { list[i].docId = batchId }
+            if missing[i].contains(.count) { list[i].count = try take(count, "count") }
+            if missing[i].contains(.source) { list[i].source = try take(source, "source") }
+            if missing[i].contains(.format) { list[i].format = try take(format, "format") }
+            if missing[i].contains(.config) { list[i].config = config }
+            if missing[i].contains(.specialists) { list[i].specialists = try take(specialists, "specialists") }
+        }
+        self.init(docId: batchId, chunks: list)
     }
 
     func writeJSON(to writer: inout JSONWriter) {
+        let shared = self.shared
         writer.object { writer in
             writer.key("chunks")
-            writer.list(chunks)
+            writer.array(chunks) { writer, chunk in chunk.writeJSON(to: &writer, omitting: shared) }
+            if let first = chunks.first {
+                if shared.contains(.config), let config = first.config {
+                    writer.key("config")
+                    writer.string(config)
+                }
+                if shared.contains(.count) {
+                    writer.key("count")
+                    writer.int(first.count)
+                }
+            }
             writer.key("docId")
             writer.string(docId)
+            if let first = chunks.first {
+                if shared.contains(.format) {
+                    writer.key("format")
+                    writer.enumValue(first.format)
+                }
+                if shared.contains(.source) {
+                    writer.key("source")
+                    writer.string(first.source)
+                }
+                if shared.contains(.specialists) {
+                    writer.key("specialists")
+                    writer.enums(first.specialists)
+                }
+            }
         }
     }
 }
@@ -670,6 +751,12 @@ extension TextCounts: JSONCodable {
 
 extension ChunkReview: JSONCodable {
     init(json reader: inout JSONReader) throws(JSONReadError) {
+        self = try Self.read(&reader, inBatch: false).review
+    }
+
+    /// Reads a review; in a batch, as `Chunk.read(_:inBatch:)` does, the fields a 3.0 batch may hold once can be
+    /// absent, and come back in `missing`.
+    static func read(_ reader: inout JSONReader, inBatch: Bool) throws(JSONReadError) -> (review: ChunkReview, missing: ReviewBatch.Shared) {
         var docId: String?, chunkIndex: Int?, chunkCount: Int?, specialist: SpecialistType?, specialists: [SpecialistType]?
         var source: String?, suggestions: [Suggestion]?, counts: TextCounts?, tone: Double?, unreviewed: String?
         var range: SourceRange?
@@ -689,37 +776,60 @@ extension ChunkReview: JSONCodable {
             default: try reader.skipValue()
             }
         }
-        self.init(
-            docId: try reader.required(docId, "docId"), chunkIndex: try reader.required(chunkIndex, "chunkIndex"),
-            chunkCount: try reader.required(chunkCount, "chunkCount"), specialist: try reader.required(specialist, "specialist"),
-            specialists: try reader.required(specialists, "specialists"), source: try reader.required(source, "source"),
+        var missing: ReviewBatch.Shared = []
+        func inherited<T>(_ value: T?, _ key: String, _ field: ReviewBatch.Shared, or placeholder: T) throws(JSONReadError) -> T {
+            if let value { return value }
+            guard inBatch else { throw JSONReadError(problem: .missingKey(key)) }
+            missing.insert(field)
+            return placeholder
+        }
+        let review = ChunkReview(
+            docId: try inherited(docId, "docId", .docId, or: ""), chunkIndex: try reader.required(chunkIndex, "chunkIndex"),
+            chunkCount: try inherited(chunkCount, "chunkCount", .chunkCount, or: 0),
+            specialist: try inherited(specialist, "specialist", .specialist, or: .grammar),
+            specialists: try inherited(specialists, "specialists", .specialists, or: []),
+            source: try inherited(source, "source", .source, or: ""),
             suggestions: try reader.required(suggestions, "suggestions"), counts: counts, tone: tone, unreviewed: unreviewed,
             range: range
         )
+        return (review, missing)
     }
 
-    func writeJSON(to writer: inout JSONWriter) {
+    func writeJSON(to writer: inout JSONWriter) { writeJSON(to: &writer, omitting: []) }
+
+    /// The review's object, without the fields its batch holds (`omitting`).
+    func writeJSON(to writer: inout JSONWriter, omitting shared: ReviewBatch.Shared) {
         writer.object { writer in
-            writer.key("chunkCount")
-            writer.int(chunkCount)
+            if !shared.contains(.chunkCount) {
+                writer.key("chunkCount")
+                writer.int(chunkCount)
+            }
             writer.key("chunkIndex")
             writer.int(chunkIndex)
             if let counts {
                 writer.key("counts")
                 writer.write(counts)
             }
-            writer.key("docId")
-            writer.string(docId)
+            if !shared.contains(.docId) {
+                writer.key("docId")
+                writer.string(docId)
+            }
             if let range {
                 writer.key("range")
                 writer.write(range)
             }
-            writer.key("source")
-            writer.string(source)
-            writer.key("specialist")
-            writer.enumValue(specialist)
-            writer.key("specialists")
-            writer.enums(specialists)
+            if !shared.contains(.source) {
+                writer.key("source")
+                writer.string(source)
+            }
+            if !shared.contains(.specialist) {
+                writer.key("specialist")
+                writer.enumValue(specialist)
+            }
+            if !shared.contains(.specialists) {
+                writer.key("specialists")
+                writer.enums(specialists)
+            }
             writer.key("suggestions")
             writer.list(suggestions)
             if let tone {
@@ -736,23 +846,69 @@ extension ChunkReview: JSONCodable {
 
 extension ReviewBatch: JSONCodable {
     init(json reader: inout JSONReader) throws(JSONReadError) {
-        var docId: String?, reviews: [ChunkReview]?
+        var docId: String?, reviews: [ChunkReview]?, missing: [Shared] = [], chunkCount: Int?, source: String?
+        var specialist: SpecialistType?, specialists: [SpecialistType]?
         try reader.readObject { (reader: inout JSONReader, key) throws(JSONReadError) in
             switch key {
             case "docId": docId = try reader.readString()
-            case "reviews": reviews = try reader.readList(of: ChunkReview.self)
+            case "reviews":
+                var list: [ChunkReview] = []
+                missing = []
+                try reader.readArray { (reader: inout JSONReader) throws(JSONReadError) in
+                    let (review, absent) = try ChunkReview.read(&reader, inBatch: true)
+                    list.append(review)
+                    missing.append(absent)
+                }
+                reviews = list
+            case "chunkCount": chunkCount = try reader.readInt()
+            case "source": source = try reader.readString()
+            case "specialist": specialist = try reader.readEnum(SpecialistType.self)
+            case "specialists": specialists = try reader.readEnums(SpecialistType.self)
             default: try reader.skipValue()
             }
         }
-        self.init(docId: try reader.required(docId, "docId"), reviews: try reader.required(reviews, "reviews"))
+        let batchId = try reader.required(docId, "docId")
+        var list = try reader.required(reviews, "reviews")
+        for i in list.indices where !missing[i].isEmpty {
+            func take<T>(_ value: T?, _ key: String) throws(JSONReadError) -> T {
+                guard let value else { throw JSONReadError(problem: .missingKey(key), path: ["reviews", "[\(i)]"]) }
+                return value
+            }
+            if missing[i].contains(.docId) { list[i].docId = batchId }
+            if missing[i].contains(.chunkCount) { list[i].chunkCount = try take(chunkCount, "chunkCount") }
+            if missing[i].contains(.source) { list[i].source = try take(source, "source") }
+            if missing[i].contains(.specialist) { list[i].specialist = try take(specialist, "specialist") }
+            if missing[i].contains(.specialists) { list[i].specialists = try take(specialists, "specialists") }
+        }
+        self.init(docId: batchId, reviews: list)
     }
 
     func writeJSON(to writer: inout JSONWriter) {
+        let shared = self.shared
+        let first = reviews.first
         writer.object { writer in
+            if let first, shared.contains(.chunkCount) {
+                writer.key("chunkCount")
+                writer.int(first.chunkCount)
+            }
             writer.key("docId")
             writer.string(docId)
             writer.key("reviews")
-            writer.list(reviews)
+            writer.array(reviews) { writer, review in review.writeJSON(to: &writer, omitting: shared) }
+            if let first {
+                if shared.contains(.source) {
+                    writer.key("source")
+                    writer.string(first.source)
+                }
+                if shared.contains(.specialist) {
+                    writer.key("specialist")
+                    writer.enumValue(first.specialist)
+                }
+                if shared.contains(.specialists) {
+                    writer.key("specialists")
+                    writer.enums(first.specialists)
+                }
+            }
         }
     }
 }

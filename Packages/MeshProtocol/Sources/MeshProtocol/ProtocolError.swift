@@ -14,7 +14,7 @@ public enum ProtocolError: Error, Sendable, Equatable, CustomStringConvertible {
         case .missingField(let name): "missing field '\(name)'"
         case .invalidField(let name, let why): "invalid field '\(name)': \(why)"
         case .unsupportedVersion(let v):
-            "unsupported protocol version '\(v)' (this reader speaks \(ProtocolVersion.readableMajors.map { "\($0).x" }.joined(separator: " and ")))"
+            "unsupported protocol version '\(v)' (this reader speaks \(ProtocolVersion.readableMajors.map { "\($0).x" }.joined(separator: ", ")))"
         case .unknownKind(let kind): "unknown message kind '\(kind)'"
         case .unknownEncoding(let enc): "unknown body encoding '\(enc)'"
         case .corruptPayload(let why): "corrupt compressed payload: \(why)"

@@ -6,10 +6,11 @@ public struct ProtocolVersion: Sendable, Hashable, CustomStringConvertible {
     public var major: Int
     public var minor: Int
 
-    public static let current = ProtocolVersion(major: 2, minor: 1)
-    /// The majors this reader decodes: 2.x, and 1.x, whose kinds (`chunk`, `review`, `report-ready`) 2.0 kept
-    /// unchanged, so entries written before an upgrade are still read.
-    public static let readableMajors = 1...2
+    public static let current = ProtocolVersion(major: 3, minor: 0)
+    /// The majors this reader decodes: 3.x; 2.x, whose batches 3.0 only shortened (a 2.x batch is read as a 3.0 batch
+    /// that shares nothing); and 1.x, whose kinds (`chunk`, `review`, `report-ready`) 2.0 and 3.0 kept unchanged.
+    /// So entries written before an upgrade are still read.
+    public static let readableMajors = 1...3
 
     /// Parses `text` and refuses a major this reader does not speak.
     public static func readable(_ text: String) throws(ProtocolError) -> ProtocolVersion {

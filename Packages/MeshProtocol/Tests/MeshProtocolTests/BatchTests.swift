@@ -1,7 +1,8 @@
+import Foundation
 import MeshProtocol
 import Testing
 
-/// Protocol 2.0 batches: several chunks (or reviews) of one document per stream entry.
+/// Batches (protocol 2.0; shorter since 3.0): several chunks (or reviews) of one document per stream entry.
 @Suite("Batches")
 struct BatchTests {
     static func chunk(_ index: Int, _ text: String, count: Int = 6, doc: String = "doc-001") -> Chunk {
@@ -32,6 +33,59 @@ struct BatchTests {
             ChunkReview(docId: "doc-001", chunkIndex: $0.index, chunkCount: 6, specialist: .tone, specialists: [.tone], source: "a.txt", suggestions: [])
         })
         #expect(try codec.decodeReviews(from: codec.encode(reviews)) == reviews.reviews)
+    }
+
+    /// Since 3.0 what every chunk (or review) shares is written once; what they differ on stays on each.
+    @Test func sharedFieldsAreWrittenOnceAndTheRestStayOnEachChunk() throws {
+        func occurrences(_ key: String, _ json: [UInt8]) -> Int {
+            String(decoding: json, as: UTF8.self).components(separatedBy: "\"\(key)\":").count - 1
+        }
+        var chunks = (0..<4).map { Self.chunk($0, "Paragraph \($0).") }
+        for i in chunks.indices {
+            chunks[i].specialists = [.grammar, .tone]
+            chunks[i].config = "disable: [tone]"
+        }
+        let shared = WireCodec.json(ChunkBatch(docId: "doc-001", chunks: chunks))
+        for key in ["docId", "count", "source", "format", "config", "specialists"] { #expect(occurrences(key, shared) == 1, "\(key)") }
+        #expect(try WireCodec.read(ChunkBatch.self, json: shared).chunks == chunks)
+
+        chunks[1].source = "b.txt"
+        chunks[2].config = nil
+        chunks[3].specialists = [.grammar]
+        let mixed = WireCodec.json(ChunkBatch(docId: "doc-001", chunks: chunks))
+        #expect(occurrences("source", mixed) == 4)
+        #expect(occurrences("config", mixed) == 3)
+        #expect(occurrences("specialists", mixed) == 4)
+        #expect(occurrences("count", mixed) == 1)
+        #expect(try WireCodec.read(ChunkBatch.self, json: mixed).chunks == chunks)
+
+        let reviews = chunks.map {
+            ChunkReview(docId: "doc-001", chunkIndex: $0.index, chunkCount: 6, specialist: .tone, specialists: $0.specialists, source: "a.txt", suggestions: [])
+        }
+        let reviewJSON = WireCodec.json(ReviewBatch(docId: "doc-001", reviews: reviews))
+        for key in ["docId", "chunkCount", "source", "specialist"] { #expect(occurrences(key, reviewJSON) == 1, "\(key)") }
+        #expect(occurrences("specialists", reviewJSON) == 4)
+        #expect(try WireCodec.read(ReviewBatch.self, json: reviewJSON).reviews == reviews)
+    }
+
+    @Test func aChunksOwnValueWinsOverItsBatchsAndOneInNeitherIsMissing() throws {
+        let chunk = #"{"headingPath":[],"ignored":[],"index":0,"kind":"paragraph","segments":[],"suppressions":[],"text":"One."#
+        let json = #"{"chunks":["# + chunk + #"","source":"own.md"},"# + chunk + #""}],"count":2,"docId":"d","format":"markdown","source":"batch.md","specialists":["tone"]}"#
+        let read = try WireCodec.read(ChunkBatch.self, json: Array(json.utf8)).chunks
+        #expect(read.map(\.source) == ["own.md", "batch.md"])
+        #expect(read.allSatisfy { $0.docId == "d" && $0.count == 2 && $0.format == .markdown && $0.specialists == [.tone] && $0.config == nil })
+        let noSource = json.replacingOccurrences(of: #""source":"batch.md","#, with: "")
+        #expect(throws: ProtocolError.malformedBody("missing key 'chunks.[1].source'")) {
+            try WireCodec.read(ChunkBatch.self, json: Array(noSource.utf8))
+        }
+        let review = #"{"chunkIndex":0,"suggestions":[]}"#
+        let reviews = #"{"chunkCount":1,"docId":"d","reviews":["# + review + #"],"source":"a","specialists":["tone"]}"#
+        #expect(throws: ProtocolError.malformedBody("missing key 'reviews.[0].specialist'")) {
+            try WireCodec.read(ReviewBatch.self, json: Array(reviews.utf8))
+        }
+        // Foundation's reader, the oracle of ModelJSONTests, says the same.
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode(ChunkBatch.self, from: Data(noSource.utf8)) }
+        #expect(try JSONDecoder().decode(ChunkBatch.self, from: Data(json.utf8)).chunks == read)
     }
 
     @Test func aReaderWithoutOutlinesSkipsThemAndStillChecksTheirSyntax() throws {

@@ -30,9 +30,9 @@ struct GoldenTests {
         .of("review-empty.json", "A ChunkReview with no findings: specialists answer every chunk.", Fixtures.emptyReview),
         .of("report-ready.json", "ReportReady on doc.reports.", Fixtures.reportReady),
         .of("chunk-deflate.json", "A chunk above the 4096-byte threshold: body is zlib-deflated JSON (base64 here).", Fixtures.bigChunk),
-        .of("chunk-batch.json", "Since 2.0: consecutive chunks of one document in one entry (kind chunks), as the producer packs them up to its byte budget.",
+        .of("chunk-batch.json", "Since 2.0: consecutive chunks of one document in one entry (kind chunks), as the producer packs them up to its byte budget. Since 3.0 the fields every chunk shares are written once, beside docId; here the paragraph keeps its own config, which the outline chunk lacks.",
             ChunkBatch(docId: "doc-001", chunks: [Fixtures.paragraph, Fixtures.outline])),
-        .of("review-batch.json", "Since 2.0: one specialist's reviews of every chunk of a batch, in one entry (kind reviews).",
+        .of("review-batch.json", "Since 2.0: one specialist's reviews of every chunk of a batch, in one entry (kind reviews). Since 3.0 the fields every review shares are written once, beside docId.",
             ReviewBatch(docId: "doc-001", reviews: [Fixtures.review, Fixtures.emptyReviewByTone])),
     ]
 
@@ -110,15 +110,28 @@ struct GoldenTests {
     }
 
     @Test func nextMajorIsRejected() throws {
-        let entry = try Golden.load("compat-chunk-v3.0.json")
-        #expect(throws: ProtocolError.unsupportedVersion("3.0")) {
+        let entry = try Golden.load("compat-chunk-v4.0.json")
+        #expect(throws: ProtocolError.unsupportedVersion("4.0")) {
             try WireCodec().decode(Chunk.self, from: entry.wireFields)
         }
-        #expect(throws: ProtocolError.unsupportedVersion("3.0")) {
+        #expect(throws: ProtocolError.unsupportedVersion("4.0")) {
             try WireCodec().decodeChunks(from: entry.wireFields)
         }
-        let reason = ProtocolError.unsupportedVersion("3.0").description
-        #expect(reason == "unsupported protocol version '3.0' (this reader speaks 1.x and 2.x)")
+        let reason = ProtocolError.unsupportedVersion("4.0").description
+        #expect(reason == "unsupported protocol version '4.0' (this reader speaks 1.x, 2.x, 3.x)")
+    }
+
+    /// What 2.x producers and specialists left on the streams drains after an upgrade to 3.0.
+    @Test func version2_1BatchesStillDecode() throws {
+        let chunkEntry = try Golden.load("compat-chunk-batch-v2.1.json")
+        #expect(chunkEntry.wireFields.first { $0.0 == WireField.version }?.1 == Array("2.1".utf8))
+        #expect(try WireCodec().decodeChunks(from: chunkEntry.wireFields) == [Fixtures.paragraph, Fixtures.outline])
+        let reviewEntry = try Golden.load("compat-review-batch-v2.1.json")
+        #expect(try WireCodec().decodeReviews(from: reviewEntry.wireFields) == [Fixtures.review, Fixtures.emptyReviewByTone])
+        // The 3.0 bodies are shorter by the fields they write once.
+        let chunks2 = try #require(chunkEntry.wireFields.first { $0.0 == WireField.body }?.1)
+        let chunks3 = try #require(try Golden.load("chunk-batch.json").wireFields.first { $0.0 == WireField.body }?.1)
+        #expect(chunks3.count < chunks2.count)
     }
 
     @Test func version1_2EntriesStillDecodeAsBatchesOfOne() throws {

@@ -30,7 +30,7 @@ struct WireTests {
     @Test func entryFieldsAreVersionKindDocEncodingBody() {
         let fields = codec.encode(Fixtures.reportReady)
         #expect(fields.map(\.0) == ["v", "kind", "doc", "enc", "body"])
-        #expect(fields.map { String(decoding: $0.1, as: UTF8.self) }.prefix(4) == ["2.1", "report-ready", "doc-001", "json"])
+        #expect(fields.map { String(decoding: $0.1, as: UTF8.self) }.prefix(4) == ["3.0", "report-ready", "doc-001", "json"])
     }
 
     @Test func kindsOnTheWire() {
@@ -86,13 +86,13 @@ struct WireTests {
 
     // MARK: Versions
 
-    @Test("any 1.x is read", arguments: ["1.0", "1.1", "1.7", "1.99"])
+    @Test("any 1.x, 2.x or 3.x is read", arguments: ["1.0", "1.1", "1.7", "1.99", "2.0", "2.1", "3.0", "3.7"])
     func sameMajorIsAccepted(version: String) throws {
         let fields = replacing("v", with: version, in: codec.encode(Fixtures.paragraph))
         #expect(try codec.decode(Chunk.self, from: fields) == Fixtures.paragraph)
     }
 
-    @Test("another major is refused", arguments: ["0.9", "3.0", "3.1", "10.0"])
+    @Test("another major is refused", arguments: ["0.9", "4.0", "4.1", "10.0"])
     func otherMajorIsRejected(version: String) {
         let fields = replacing("v", with: version, in: codec.encode(Fixtures.paragraph))
         #expect(throws: ProtocolError.unsupportedVersion(version)) { try codec.decode(Chunk.self, from: fields) }
@@ -109,7 +109,7 @@ struct WireTests {
     @Test func versionParsingAndPrinting() throws {
         #expect(try ProtocolVersion(parsing: "1.7") == ProtocolVersion(major: 1, minor: 7))
         #expect(ProtocolVersion(major: 3, minor: 12).description == "3.12")
-        #expect(ProtocolVersion.current.description == "2.1")
+        #expect(ProtocolVersion.current.description == "3.0")
     }
 
     @Test func unknownEntryFieldsAreIgnored() throws {
@@ -220,7 +220,7 @@ struct WireTests {
     @Test("each error has a clear description", arguments: [
         (ProtocolError.missingField("body"), "missing field 'body'"),
         (.invalidField("v", "'x' is not major.minor"), "invalid field 'v': 'x' is not major.minor"),
-        (.unsupportedVersion("3.0"), "unsupported protocol version '3.0' (this reader speaks 1.x and 2.x)"),
+        (.unsupportedVersion("4.0"), "unsupported protocol version '4.0' (this reader speaks 1.x, 2.x, 3.x)"),
         (.unknownKind("summary"), "unknown message kind 'summary'"),
         (.unknownEncoding("json+zstd"), "unknown body encoding 'json+zstd'"),
         (.corruptPayload("truncated stream"), "corrupt compressed payload: truncated stream"),

@@ -113,14 +113,15 @@ struct CollectTests {
     /// replica reads it back from the hash; a JSON value (a small entry) is stored as JSON.
     @Test func aDeflatedEntryIsStoredDeflatedAndReadBackByAnotherReplica() throws {
         let store = Store()
-        let many = (0..<40).map { Self.review($0, .grammar, count: 40, suggestions: $0 % 4 == 0 ? [Self.repeated] : []) }
+        // Protocol 3.0 writes the document's fields once a batch: 120 reviews, a third with a finding, pass 4 KiB.
+        let many = (0..<120).map { Self.review($0, .grammar, count: 120, suggestions: $0 % 3 == 0 ? [Self.repeated] : []) }
         let big = Self.delivery(many, id: "1-0")
         #expect(big.entry.string(WireField.encoding) == "json+deflate")
         _ = Collect(reportTTL: 60, cache: ReviewCache()).handle(batch: [big], redis: StubRedis(answer: store.answer))
         let stored = try #require(store.hashes["doc:results:doc-1"]?["grammar:0"])
         #expect(stored == big.entry.fields.first { $0.name == WireField.body }?.value, "the entry's body, byte for byte")
         #expect(stored.first != UInt8(ascii: "{"))
-        let tone = (0..<40).map { Self.review($0, .tone, count: 40) }
+        let tone = (0..<120).map { Self.review($0, .tone, count: 120) }
         let redis = StubRedis(answer: store.answer)
         let results = Collect(reportTTL: 60, cache: ReviewCache()).handle(batch: [Self.delivery(Array(tone[..<2]), id: "2-0")], redis: redis)
         #expect(store.hashes["doc:results:doc-1"]?["tone:0"]?.first == UInt8(ascii: "{"), "a small entry is stored as JSON")
@@ -128,8 +129,8 @@ struct CollectTests {
         let last = Collect(reportTTL: 60, cache: ReviewCache()).handle(batch: [Self.delivery(Array(tone[2...]), id: "3-0")], redis: redis)
         guard case .success(.commitGuarded(_, let then)) = last[0] else { Issue.record("\(last[0])"); return }
         let report = try JSONDecoder().decode(Report.self, from: Data(then[0][2].text.utf8))
-        #expect(report.suggestions.count == 10)
-        #expect(report.figures.chunks == 40)
+        #expect(report.suggestions.count == 40)
+        #expect(report.figures.chunks == 120)
         #expect(throws: ProtocolError.self) { try StoredReviews(stored: [0x78, 0x01, 0x02], inflateLimit: 1 << 20) }
     }
 
