@@ -292,8 +292,10 @@ extension ChunkBatch: WireValidatable {
         guard !chunks.isEmpty, chunks.count <= limits.maxChunks else {
             throw .invalidField("chunks", "\(chunks.count) chunks is outside 1...\(limits.maxChunks)")
         }
+        // A chunk with the batch's id (in 3.0, the batch's very string) has it checked already; any other id is
+        // checked (a reason never quotes a bad one) and then refused.
         for chunk in chunks {
-            try chunk.validate(limits)
+            try chunk.validate(limits, docIdChecked: chunk.docId == docId)
             guard chunk.docId == docId else { throw .invalidField("chunks.docId", "a chunk of '\(chunk.docId)' in a batch of '\(docId)'") }
         }
     }
@@ -306,7 +308,7 @@ extension ReviewBatch: WireValidatable {
             throw .invalidField("reviews", "\(reviews.count) reviews is outside 1...\(limits.maxChunks)")
         }
         for review in reviews {
-            try review.validate(limits)
+            try review.validate(limits, docIdChecked: review.docId == docId)
             guard review.docId == docId else { throw .invalidField("reviews.docId", "a review of '\(review.docId)' in a batch of '\(docId)'") }
             guard review.specialist == first.specialist else {
                 throw .invalidField("reviews.specialist", "'\(review.specialist.rawValue)' in a batch of \(first.specialist.rawValue) reviews")

@@ -96,6 +96,11 @@ enum Check {
         }
     }
 
+    /// A count summed over a document (words, lines): at most 2^32, so sums of 100,000 chunks cannot overflow.
+    static func figure(_ value: Int, field: String) throws(ProtocolError) {
+        guard value >= 0, value <= 1 << 32 else { throw .invalidField(field, "\(value) is outside 0...\(1 << 32)") }
+    }
+
     static func nonNegative(_ value: Int, field: String) throws(ProtocolError) {
         guard value >= 0 else { throw .invalidField(field, "\(value) is negative") }
     }
@@ -103,7 +108,12 @@ enum Check {
 
 extension Chunk: WireValidatable {
     public func validate(_ limits: WireLimits) throws(ProtocolError) {
-        try Check.docId(docId, limits)
+        try validate(limits, docIdChecked: false)
+    }
+
+    /// `docIdChecked`: the batch checked its id and that this chunk has the same.
+    func validate(_ limits: WireLimits, docIdChecked: Bool) throws(ProtocolError) {
+        if !docIdChecked { try Check.docId(docId, limits) }
         try Check.count(count, limits, field: "count")
         try Check.index(index, count: count, field: "index")
         try Check.specialists(specialists)
@@ -128,10 +138,10 @@ extension Outline {
         for block in blocks {
             if let heading = block.heading { try Check.index(heading, count: headings.count, field: "outline.blocks.heading") }
             try Check.position(block.position, field: "outline.blocks")
-            for (name, value) in [("lines", block.lines), ("words", block.words), ("sentences", block.sentences)] {
-                // Bounded so that the structure specialist's sums over a document cannot overflow.
-                guard value >= 0, value <= 1 << 32 else { throw .invalidField("outline.blocks.\(name)", "\(value) is outside 0...\(1 << 32)") }
-            }
+            // Bounded so that the structure specialist's sums over a document cannot overflow.
+            try Check.figure(block.lines, field: "outline.blocks.lines")
+            try Check.figure(block.words, field: "outline.blocks.words")
+            try Check.figure(block.sentences, field: "outline.blocks.sentences")
         }
         for term in terms { try Check.range(SourceRange(start: term.position, end: term.endPosition), field: "outline.terms") }
         for item in (lists ?? []).joined() {
@@ -144,7 +154,12 @@ extension Outline {
 
 extension ChunkReview: WireValidatable {
     public func validate(_ limits: WireLimits) throws(ProtocolError) {
-        try Check.docId(docId, limits)
+        try validate(limits, docIdChecked: false)
+    }
+
+    /// `docIdChecked`: the batch checked its id and that this review has the same.
+    func validate(_ limits: WireLimits, docIdChecked: Bool) throws(ProtocolError) {
+        if !docIdChecked { try Check.docId(docId, limits) }
         try Check.count(chunkCount, limits, field: "chunkCount")
         try Check.index(chunkIndex, count: chunkCount, field: "chunkIndex")
         try Check.specialists(specialists)
@@ -159,10 +174,11 @@ extension ChunkReview: WireValidatable {
             guard s.specialist == specialist else { throw .invalidField("suggestions.specialist", "'\(s.specialist.rawValue)' in a \(specialist.rawValue) review") }
         }
         if let counts {
-            for (name, value) in [("words", counts.words), ("sentences", counts.sentences), ("syllables", counts.syllables),
-                                  ("letters", counts.letters), ("complexWords", counts.complexWords)] {
-                guard value >= 0, value <= 1 << 32 else { throw .invalidField("counts.\(name)", "\(value) is outside 0...\(1 << 32)") }
-            }
+            try Check.figure(counts.words, field: "counts.words")
+            try Check.figure(counts.sentences, field: "counts.sentences")
+            try Check.figure(counts.syllables, field: "counts.syllables")
+            try Check.figure(counts.letters, field: "counts.letters")
+            try Check.figure(counts.complexWords, field: "counts.complexWords")
         }
         if let tone, !(tone.isFinite && (-1...1).contains(tone)) { throw .invalidField("tone", "\(tone) is outside -1...1") }
         if let range { try Check.range(range, field: "range") }
