@@ -290,7 +290,8 @@ struct Review: ParsableCommand {
                     throw Failure(.input, "cannot write \(output): \(error.localizedDescription)")
                 }
             } else {
-                FileHandle.standardOutput.write(Data(bytes))
+                // Written from the array itself: `Data(bytes)` copied a burst's megabytes first.
+                try FileHandle.standardOutput.write(contentsOf: bytes)
             }
             if reports.contains(where: { !($0.incomplete ?? []).isEmpty }) { throw ExitCode(ExitStatus.incomplete.rawValue) }
             if FailOn(rawValue: failOn)!.shouldFail(reports) { throw ExitCode(ExitStatus.findings.rawValue) }
