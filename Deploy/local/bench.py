@@ -9,7 +9,8 @@ same bytes. Then:
      with 1 replica of each specialist, and with 2 replicas of the slowest one (both meshes up at once);
   3. the mesh, closed loop: 50 documents of 50 paragraphs, one at a time (`mesh-producer --closed-loop`);
   4. ../shared/peers/run.sh DOCS streams-tuned, burst and --closed-loop.
-CPU seconds per process are read from /proc (utime + stime) before and after each run; RSS is each process's
+CPU seconds per process are read from /proc (utime + stime, and the same of the children it reaped: Redis's
+append-only-file rewrites) before and after each run; RSS is each process's
 peak (VmHWM). Every mesh report is checked: complete (no gaps) and the same findings (line, column, rule) as
 the in-process review of the same file. Wall-clock figures on a shared machine are noisy; CPU seconds less so:
 each burst (and the baseline) runs --repeat times (default 7) and every figure printed is the median over them. The
@@ -36,10 +37,13 @@ TARGETS = {"messaging_ratio": 0.5, "paras_per_s": 8000, "p50_ms": 20, "p99_ms": 
 
 
 def cpu_of(pid, kernel_only=False):
-    """CPU seconds of a process (user + system), or its system (kernel) time alone."""
+    """CPU seconds of a process (user + system), or its system (kernel) time alone, with those of the children it
+    has reaped: Redis rewrites its append-only file in a forked child (some 30 MB of reports compressed every few
+    bursts), which is the mesh's CPU too."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[12]) if kernel_only else int(fields[11]) + int(fields[12])) / TICK
+        utime, stime, cutime, cstime = (int(f) for f in fields[11:15])
+        return (stime + cstime if kernel_only else utime + stime + cutime + cstime) / TICK
     except (OSError, IndexError, ValueError):
         return None
 
