@@ -586,6 +586,12 @@ enum UTF8Check {
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1
+                // Prose with one dash or accent is mostly ASCII: past it eight bytes at a time.
+                if let base = bytes.baseAddress {
+                    while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                        index += 8
+                    }
+                }
                 continue
             }
             func continuation(_ offset: Int, _ range: ClosedRange<UInt8> = 0x80...0xBF) -> Bool {

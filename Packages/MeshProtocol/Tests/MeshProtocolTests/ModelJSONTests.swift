@@ -178,7 +178,9 @@ struct ModelJSONTests {
                                     0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
         var valid = 0
         for _ in 0..<20_000 {
-            let text = (0..<(1 + random.below(6))).map { _ in interesting[random.below(interesting.count)] }
+            // Runs of ASCII around them, so that the eight-bytes-at-a-time path meets every boundary too.
+            func ascii() -> [UInt8] { (0..<random.below(20)).map { _ in UInt8(0x20 + random.below(0x5F)) }.filter { $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") } }
+            let text = ascii() + (0..<(1 + random.below(6))).flatMap { _ in [interesting[random.below(interesting.count)]] + (random.below(3) == 0 ? ascii() : []) }
             let json = Array(#"{"rule":""#.utf8) + text + Array(#""}"#.utf8)
             let expected = String(validating: text, as: UTF8.self)
             let read = try? WireCodec.read(Suppression.self, json: json)
