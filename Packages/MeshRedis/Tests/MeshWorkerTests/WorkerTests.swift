@@ -352,6 +352,48 @@ struct WorkerTests {
         #expect(try redis.xpending("in", group: "g").count == 0)
     }
 
+    /// One entry written to several streams (the coordinator's fan-out) crosses to Redis once: the commit script
+    /// takes a repeated command as its new key alone. Every stream gets the same entry, and a command that differs
+    /// elsewhere goes in full.
+    @Test func aFanOutSendsItsFieldsOnceAndWritesThemToEveryStream() throws {
+        struct FanOut: StreamHandler {
+            func handle(_ delivery: Delivery, redis: any RedisCommands) throws -> HandlerOutcome {
+                let body = StreamField("body", [UInt8](repeating: UInt8(ascii: "x"), count: 200_000))
+                let fields = [StreamField("src", delivery.entry.id), body]
+                return .commit(["a", "b", "c"].map { RedisConnection.xaddArguments($0, fields: fields) }
+                    + [RedisConnection.xaddArguments("d", fields: [StreamField("src", "other"), body])])
+            }
+        }
+        let server = try RedisTestServer()
+        let redis = try server.connect()
+        let worker = StreamWorker(connection: try server.connect(), options: options("w"), handler: FanOut())
+        try worker.ensureGroup()
+        func inputBytes() throws -> Int {
+            let info = try redis.send("INFO", "stats").string ?? ""
+            let line = info.split(whereSeparator: \.isNewline).first { $0.hasPrefix("total_net_input_bytes:") }
+            return Int(line?.split(separator: ":").last ?? "") ?? -1
+        }
+        // The first commit may find the script not loaded on this server (another test's server loaded it) and
+        // send its arguments again: the second is measured.
+        var ids: [String] = []
+        var sent = 0
+        for _ in 0..<2 {
+            ids.append(try redis.xadd("in", fields: [StreamField("n", "1")]))
+            let before = try inputBytes()
+            #expect(try worker.runOnce() == 1)
+            sent = try inputBytes() - before
+        }
+        // The body twice (the fan-out once, "d" once), not four times.
+        #expect(sent > 400_000 && sent < 450_000, "\(sent) bytes")
+        for stream in ["a", "b", "c"] {
+            let entries = try outputs(redis, stream)
+            #expect(entries.map { $0.string("src") } == ids, "\(stream)")
+            #expect(entries.allSatisfy { $0["body"]?.count == 200_000 })
+        }
+        #expect(try outputs(redis, "d").map { $0.string("src") } == ["other", "other"])
+        #expect(try redis.xpending("in", group: "g").count == 0)
+    }
+
     /// Entries with nothing to write are acknowledged by one XACK beside the others' commit scripts; one that
     /// another consumer acknowledged meanwhile counts as a duplicate, once.
     @Test func entriesWithNothingToWriteAreAcknowledgedTogether() throws {
