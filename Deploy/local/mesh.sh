@@ -12,7 +12,8 @@
 #
 # Environment: BIN (folder of the service executables), STATE (default .mesh-local), SPECIALIST_REPLICAS
 # (replicas of each specialist, default 1; GRAMMAR_REPLICAS... for one type), REDIS_HOST/REDIS_PORT
-# (use that Redis instead of starting one), PRODUCER_ARGS (extra producer flags, e.g. --output-format json),
+# (use that Redis instead of starting one; services reach the one it starts through a Unix socket, REDIS_SOCKET in
+# the state folder's env, unless MESH_TCP=1), PRODUCER_ARGS (extra producer flags, e.g. --output-format json),
 # READY_TRIES (checks, 50 ms apart, that the services are ready; default 200: raise it for services under valgrind).
 set -euo pipefail
 
@@ -27,7 +28,7 @@ load_env() {
     [[ -f $STATE/env ]] || { echo "mesh.sh: no local mesh is running (run: make up)" >&2; exit 1; }
     # shellcheck disable=SC1091
     source "$STATE/env"
-    export REDIS_HOST REDIS_PORT REDIS_DB
+    export REDIS_HOST REDIS_PORT REDIS_DB REDIS_SOCKET
 }
 
 # Runs a service and starts it again whenever it exits, until `down` asks the mesh to stop.
@@ -69,7 +70,17 @@ up() {
         REDIS_PORT=$(free_port)
         mkdir -p "$STATE/redis"
         # AOF, fsync'ed every second: a restarted Redis (SIGTERM writes the AOF out) loses nothing acknowledged.
-        redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$STATE/redis" --save "" \
+        # Services on this machine connect through a Unix socket: loopback TCP costs Redis and every service the
+        # kernel's TCP path for each command and reply (MESH_TCP=1 keeps them on TCP; a path too long for a
+        # socket address does too).
+        local socket=() path
+        path=$(cd "$STATE/redis" && pwd)/redis.sock
+        REDIS_SOCKET=""
+        if [[ -z ${MESH_TCP:-} && ${#path} -le 107 ]]; then
+            REDIS_SOCKET=$path
+            socket=(--unixsocket "$REDIS_SOCKET" --unixsocketperm 700)
+        fi
+        redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --dir "$STATE/redis" --save "" "${socket[@]}" \
             --appendonly yes --appendfsync everysec \
             --daemonize no --logfile "$STATE/logs/redis.log" </dev/null >/dev/null 2>&1 &
         echo $! >"$STATE/pids/redis"
@@ -84,7 +95,8 @@ up() {
         exit 1
     fi
     printf 'REDIS_HOST=%s\nREDIS_PORT=%s\nREDIS_DB=%s\n' "$REDIS_HOST" "$REDIS_PORT" "$REDIS_DB" >"$STATE/env"
-    export REDIS_HOST REDIS_PORT REDIS_DB
+    [[ -n ${REDIS_SOCKET:-} ]] && printf 'REDIS_SOCKET=%s\n' "$REDIS_SOCKET" >>"$STATE/env"
+    export REDIS_HOST REDIS_PORT REDIS_DB REDIS_SOCKET
     start coordinator "$BIN/mesh-coordinator"
     for type in "${SPECIALISTS[@]}"; do
         local per_type="${type^^}_REPLICAS" # GRAMMAR_REPLICAS=2: that specialist alone gets more

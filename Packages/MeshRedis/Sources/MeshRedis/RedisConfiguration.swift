@@ -39,24 +39,34 @@ public struct RedisConfiguration: Sendable, Equatable {
 
     public var host: String
     public var port: Int
+    /// A Unix domain socket to connect through instead of `host` and `port`, for a Redis on the same machine:
+    /// loopback TCP costs both ends the kernel's whole TCP path for every reply.
+    public var socketPath: String?
     public var database: Int
     public var authentication: Authentication?
     public var timeouts: Timeouts
     public var reconnect: Reconnect
 
     public init(
-        host: String = "127.0.0.1", port: Int = 6379, database: Int = 0, authentication: Authentication? = nil,
-        timeouts: Timeouts = Timeouts(), reconnect: Reconnect = Reconnect()
+        host: String = "127.0.0.1", port: Int = 6379, socketPath: String? = nil, database: Int = 0,
+        authentication: Authentication? = nil, timeouts: Timeouts = Timeouts(), reconnect: Reconnect = Reconnect()
     ) {
         self.host = host
         self.port = port
+        self.socketPath = socketPath
         self.database = database
         self.authentication = authentication
         self.timeouts = timeouts
         self.reconnect = reconnect
     }
 
-    /// Reads `REDIS_HOST`, `REDIS_PORT`, `REDIS_DB`, `REDIS_USERNAME`, `REDIS_PASSWORD`.
+    /// Where the connection goes, for messages: the socket's path, or host:port.
+    public var endpoint: String { socketPath ?? "\(host):\(port)" }
+
+    /// The longest socket path a Unix domain socket address holds (`sun_path`, less its terminating zero).
+    public static let maxSocketPath = 107
+
+    /// Reads `REDIS_HOST`, `REDIS_PORT`, `REDIS_SOCKET`, `REDIS_DB`, `REDIS_USERNAME`, `REDIS_PASSWORD`.
     /// A variable that is set but unusable is an error, not a silent default.
     public static func fromEnvironment(
         _ environment: [String: String] = ProcessInfo.processInfo.environment
@@ -68,6 +78,12 @@ public struct RedisConfiguration: Sendable, Equatable {
                 throw RedisError(.connection, "REDIS_PORT '\(text)' is not a port number")
             }
             config.port = port
+        }
+        if let path = environment["REDIS_SOCKET"], !path.isEmpty {
+            guard path.utf8.count <= maxSocketPath, !path.utf8.contains(0) else {
+                throw RedisError(.connection, "REDIS_SOCKET '\(path)' is not a socket path of at most \(maxSocketPath) bytes")
+            }
+            config.socketPath = path
         }
         if let text = environment["REDIS_DB"], !text.isEmpty {
             guard let db = Int(text), db >= 0 else {

@@ -14,8 +14,19 @@ public final class RedisConnection {
     /// Connects at once, so a wrong address or password fails here, clearly.
     public init(_ configuration: RedisConfiguration) throws(RedisError) {
         self.configuration = configuration
+        Self.ignoreBrokenPipes
         try connect()
     }
+
+    /// hiredis writes with `write`, and a write to a connection Redis has closed raises SIGPIPE, whose default
+    /// action ends the process: on a Unix socket the first write after Redis goes away does, on TCP a second one.
+    /// A lost connection must be an error this process handles (reconnecting), so the signal is ignored, once,
+    /// unless the program chose a disposition of its own; writes then fail with EPIPE.
+    private static let ignoreBrokenPipes: Void = {
+        var current = sigaction()
+        guard sigaction(SIGPIPE, nil, &current) == 0, current.__sigaction_handler.sa_handler == nil else { return }
+        signal(SIGPIPE, SIG_IGN)
+    }()
 
     deinit {
         if let context { redisFree(context) }
@@ -100,9 +111,14 @@ public final class RedisConnection {
 
     private func connect() throws(RedisError) {
         close()
-        let where_ = "\(configuration.host):\(configuration.port)"
-        guard let context = redisConnectWithTimeout(configuration.host, Int32(configuration.port), configuration.timeouts.connect.timeval)
-        else {
+        let where_ = configuration.endpoint
+        let opened =
+            if let path = configuration.socketPath {
+                redisConnectUnixWithTimeout(path, configuration.timeouts.connect.timeval)
+            } else {
+                redisConnectWithTimeout(configuration.host, Int32(configuration.port), configuration.timeouts.connect.timeval)
+            }
+        guard let context = opened else {
             throw RedisError(.connection, "cannot allocate a connection to \(where_)")
         }
         if context.pointee.err != 0 {
@@ -110,7 +126,7 @@ public final class RedisConnection {
             redisFree(context)
             throw RedisError(Self.isTimeout(text) ? .timeout : .connection, "cannot connect to \(where_): \(text)")
         }
-        _ = redisEnableKeepAlive(context)
+        if configuration.socketPath == nil { _ = redisEnableKeepAlive(context) }
         self.context = context
         currentTimeout = nil
         do {
@@ -142,7 +158,7 @@ public final class RedisConnection {
             default: Self.isTimeout(text) ? .timeout : .connection
             }
         close()
-        return RedisError(code, "\(configuration.host):\(configuration.port): \(text)")
+        return RedisError(code, "\(configuration.endpoint): \(text)")
     }
 
     private static func errorText(_ context: UnsafeMutablePointer<redisContext>) -> String {

@@ -2,7 +2,7 @@
 // on the same server in the same run. A benchmark, not a test: it prints figures and asserts nothing.
 //
 // Usage: mesh-redis-bench [N]   (or BENCH_N=N; default 200000 entries per workload)
-// Server: REDIS_HOST / REDIS_PORT (and REDIS_DB, REDIS_USERNAME, REDIS_PASSWORD) if set; otherwise a private
+// Server: REDIS_HOST / REDIS_PORT or REDIS_SOCKET (and REDIS_DB, REDIS_USERNAME, REDIS_PASSWORD) if set; otherwise a private
 // redis-server on a free loopback port, persistence off, stopped at the end.
 
 import Foundation
@@ -29,7 +29,7 @@ guard let n = Int(requested), n >= pipelineDepth else { fail("N must be a whole 
 
 // MARK: Server
 
-let useExternal = !(environment["REDIS_HOST"] ?? "").isEmpty || !(environment["REDIS_PORT"] ?? "").isEmpty
+let useExternal = ["REDIS_HOST", "REDIS_PORT", "REDIS_SOCKET"].contains { !(environment[$0] ?? "").isEmpty }
 let configuration: RedisConfiguration
 do {
     if useExternal {
@@ -47,7 +47,7 @@ let connection: RedisConnection
 do {
     connection = try RedisConnection(configuration)
 } catch {
-    fail("cannot connect to \(configuration.host):\(configuration.port): \(error)")
+    fail("cannot connect to \(configuration.endpoint): \(error)")
 }
 
 @MainActor func now() -> ContinuousClock.Instant { ContinuousClock.now }
@@ -87,8 +87,8 @@ let group = "bench-group"
 let allKeys: [RedisArgument] = [meshAddStream, meshAckStream, benchAddStream, benchAckStream].map { .string($0) }
 must("DEL") { try connection.send(["DEL"] + allKeys) }
 
-print("mesh-redis-bench: redis \(serverVersion) at \(configuration.host):\(configuration.port)"
-    + (server != nil ? " (private redis-server, persistence off)" : " (REDIS_HOST/REDIS_PORT)"))
+print("mesh-redis-bench: redis \(serverVersion) at \(configuration.endpoint)"
+    + (server != nil ? " (private redis-server, persistence off)" : " (REDIS_HOST/REDIS_PORT/REDIS_SOCKET)"))
 print("N = \(n) entries per workload, pipeline depth \(pipelineDepth), one connection for MeshRedis")
 print("")
 
@@ -151,7 +151,7 @@ let redisBenchmark: String = {
     fail("redis-benchmark not found on PATH (Debian: apt-get install redis-tools)")
 }()
 
-var connectionArgs = ["-h", configuration.host, "-p", String(configuration.port)]
+var connectionArgs = configuration.socketPath.map { ["-s", $0] } ?? ["-h", configuration.host, "-p", String(configuration.port)]
 if configuration.database != 0 { connectionArgs += ["--dbnum", String(configuration.database)] }
 if let auth = configuration.authentication {
     connectionArgs += ["-a", auth.password]

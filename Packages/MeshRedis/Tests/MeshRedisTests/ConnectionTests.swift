@@ -140,6 +140,26 @@ struct ConnectionTests {
         restarted.stop()
     }
 
+    @Test func connectsThroughAUnixSocket() throws {
+        let path = "/tmp/mesh-redis-\(UUID().uuidString.prefix(8)).sock"
+        let server = try RedisTestServer(extraArguments: ["--unixsocket", path, "--unixsocketperm", "700"])
+        defer { server.stop() }
+        // Nothing listens on the TCP port this configuration names: only the socket can answer.
+        var config = RedisConfiguration(host: "127.0.0.1", port: try RedisTestServer.freePort(), socketPath: path)
+        config.reconnect.maxAttempts = 1
+        let redis = try RedisConnection(config)
+        try redis.send("SET", "through", "the socket")
+        #expect(try server.connect().send("GET", "through").string == "the socket")
+        #expect(config.endpoint == path)
+        // The same errors as over TCP, naming the socket.
+        server.kill()
+        let lost = #expect(throws: RedisError.self) { try redis.send("PING") }
+        #expect(lost?.code == .connection)
+        let refused = #expect(throws: RedisError.self) { try RedisConnection(config) }
+        #expect(refused?.code == .connection)
+        #expect(refused?.message.contains(path) == true)
+    }
+
     @Test func configurationFromEnvironment() throws {
         let config = try RedisConfiguration.fromEnvironment([
             "REDIS_HOST": "redis.mesh", "REDIS_PORT": "6380", "REDIS_DB": "2", "REDIS_USERNAME": "aggregator",
@@ -152,5 +172,13 @@ struct ConnectionTests {
         #expect(try RedisConfiguration.fromEnvironment([:]) == RedisConfiguration())
         #expect(throws: RedisError.self) { try RedisConfiguration.fromEnvironment(["REDIS_PORT": "http"]) }
         #expect(throws: RedisError.self) { try RedisConfiguration.fromEnvironment(["REDIS_DB": "-1"]) }
+        let local = try RedisConfiguration.fromEnvironment(["REDIS_HOST": "redis.mesh", "REDIS_SOCKET": "/run/redis/redis.sock"])
+        #expect(local.socketPath == "/run/redis/redis.sock")
+        #expect(local.endpoint == "/run/redis/redis.sock")
+        #expect(try RedisConfiguration.fromEnvironment(["REDIS_SOCKET": ""]).socketPath == nil)
+        // A path longer than a socket address holds would be cut short by the kernel: refused, saying why.
+        let long = "/" + String(repeating: "d", count: RedisConfiguration.maxSocketPath)
+        let error = #expect(throws: RedisError.self) { try RedisConfiguration.fromEnvironment(["REDIS_SOCKET": long]) }
+        #expect(error?.message.contains("at most 107 bytes") == true)
     }
 }

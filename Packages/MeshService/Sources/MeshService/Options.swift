@@ -11,6 +11,12 @@ public struct RedisOptions: ParsableArguments, Sendable {
     @Option(name: .customLong("redis-port"), help: "Redis port. Env: REDIS_PORT (default 6379).")
     public var port: Int?
 
+    @Option(
+        name: .customLong("redis-socket"),
+        help: "Reach Redis through this Unix socket instead of host and port (a Redis on this machine). Env: REDIS_SOCKET."
+    )
+    public var socket: String?
+
     @Option(name: .customLong("redis-db"), help: "Redis database number. Env: REDIS_DB (default 0).")
     public var database: Int?
 
@@ -29,6 +35,9 @@ public struct RedisOptions: ParsableArguments, Sendable {
         var env = environment
         if let host { env["REDIS_HOST"] = host }
         if let port { env["REDIS_PORT"] = String(port) }
+        // A socket in the environment would win over a host or port given here; the flags mean TCP.
+        if host != nil || port != nil { env["REDIS_SOCKET"] = nil }
+        if let socket { env["REDIS_SOCKET"] = socket }
         if let database { env["REDIS_DB"] = String(database) }
         if let username { env["REDIS_USERNAME"] = username }
         if let passwordFile {

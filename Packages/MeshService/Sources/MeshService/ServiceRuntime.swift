@@ -83,7 +83,7 @@ public final class ServiceRuntime: @unchecked Sendable {
                 },
             ]
         )
-        log.info("started", ["http_port": String(server.port), "consumer": options.consumerName, "redis": "\(redis.host):\(redis.port)"])
+        log.info("started", ["http_port": String(server.port), "consumer": options.consumerName, "redis": redis.endpoint])
         let workers = starters.map { $0() }
 
         var received: Int32 = 0

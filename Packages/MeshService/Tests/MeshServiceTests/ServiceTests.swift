@@ -83,6 +83,17 @@ struct ServiceTests {
         #expect(config.authentication?.password == "pw")
     }
 
+    @Test func aSocketInTheEnvironmentGivesWayToAHostOrPortFlag() throws {
+        let environment = ["REDIS_HOST": "127.0.0.1", "REDIS_SOCKET": "/tmp/mesh/redis.sock"]
+        #expect(try RedisOptions.parse([]).configuration(environment: environment).socketPath == "/tmp/mesh/redis.sock")
+        let tcp = try RedisOptions.parse(["--redis-host", "redis"]).configuration(environment: environment)
+        #expect(tcp.socketPath == nil)
+        #expect(tcp.endpoint == "redis:6379")
+        #expect(try RedisOptions.parse(["--redis-port", "7000"]).configuration(environment: environment).socketPath == nil)
+        let flag = try RedisOptions.parse(["--redis-port", "7000", "--redis-socket", "/run/r.sock"]).configuration(environment: environment)
+        #expect(flag.socketPath == "/run/r.sock")
+    }
+
     @Test func versionTextNamesTheServiceAndItsLibraries() {
         #expect(meshVersionText("mesh-coordinator", "1.2.3").split(separator: "\n") == [
             "mesh-coordinator 1.2.3", "MeshProtocol \(MeshProtocolLibrary.version)", "MeshRedis \(MeshRedisLibrary.version)",

@@ -37,10 +37,10 @@ struct DocumentOptions: ParsableArguments {
     @Option(name: .customLong("max-document-bytes"), help: "Refuse a document larger than this many bytes (16 MiB by default).")
     var maxDocumentBytes = 16 * 1024 * 1024
 
-    @Flag(name: .customLong("redis"), help: "Review on the mesh in Redis (REDIS_HOST, --redis-host …); the default whenever REDIS_HOST is set.")
+    @Flag(name: .customLong("redis"), help: "Review on the mesh in Redis (REDIS_HOST, --redis-host …); the default whenever REDIS_HOST or REDIS_SOCKET is set.")
     var useRedis = false
 
-    @Flag(name: .customLong("local"), help: "Review in this process, even when REDIS_HOST is set.")
+    @Flag(name: .customLong("local"), help: "Review in this process, even when REDIS_HOST or REDIS_SOCKET is set.")
     var local = false
 
     @Option(help: "Seconds to wait for the mesh's reports.")
@@ -60,8 +60,9 @@ struct DocumentOptions: ParsableArguments {
     /// On the mesh when asked, or when Redis is configured and --local is not given.
     var onMesh: Bool {
         if local { return false }
-        if useRedis || redis.host != nil { return true }
-        return !(ProcessInfo.processInfo.environment["REDIS_HOST"] ?? "").isEmpty
+        if useRedis || redis.host != nil || redis.socket != nil { return true }
+        let environment = ProcessInfo.processInfo.environment
+        return !(environment["REDIS_HOST"] ?? "").isEmpty || !(environment["REDIS_SOCKET"] ?? "").isEmpty
     }
 
     var workingDirectory: String { FileManager.default.currentDirectoryPath }
@@ -291,7 +292,7 @@ struct Review: ParsableCommand {
                 }
             } else {
                 // Written from the array itself: `Data(bytes)` copied a burst's megabytes first.
-                try FileHandle.standardOutput.write(contentsOf: bytes)
+                try StandardOutput.write(bytes)
             }
             if reports.contains(where: { !($0.incomplete ?? []).isEmpty }) { throw ExitCode(ExitStatus.incomplete.rawValue) }
             if FailOn(rawValue: failOn)!.shouldFail(reports) { throw ExitCode(ExitStatus.findings.rawValue) }

@@ -149,7 +149,7 @@ struct Producer: ParsableCommand {
             try Data(bytes).write(to: URL(fileURLWithPath: output))
         } else {
             // Written from the array itself: `Data(bytes)` copied a burst's megabytes first.
-            try FileHandle.standardOutput.write(contentsOf: bytes)
+            try StandardOutput.write(bytes)
         }
         if reports.contains(where: { !($0.incomplete ?? []).isEmpty }) { throw ExitCode(ExitStatus.incomplete.rawValue) }
         if FailOn(rawValue: failOn)!.shouldFail(reports) { throw ExitCode(ExitStatus.findings.rawValue) }
