@@ -25,9 +25,15 @@ final class Mesh: @unchecked Sendable {
     private(set) var services: [String: ChildProcess] = [:]
     private var ports: [String: Int] = [:]
 
-    /// - Parameter redisArguments: more `redis-server` options, e.g. `["--appendonly", "yes"]`.
-    init(redisArguments: [String] = []) throws {
-        redis = try RedisTestServer(extraArguments: redisArguments)
+    /// Where the services reach Redis when `init(socket: true)`: a Unix socket rather than loopback TCP.
+    let socketPath: String?
+
+    /// - Parameters:
+    ///   - redisArguments: more `redis-server` options, e.g. `["--appendonly", "yes"]`.
+    ///   - socket: the services and the producer reach Redis through a Unix socket (`REDIS_SOCKET`), as on one machine.
+    init(redisArguments: [String] = [], socket: Bool = false) throws {
+        socketPath = socket ? "/tmp/mesh-e2e-\(UUID().uuidString.prefix(8)).sock" : nil
+        redis = try RedisTestServer(extraArguments: redisArguments + (socketPath.map { ["--unixsocket", $0, "--unixsocketperm", "700"] } ?? []))
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("mesh-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
@@ -40,6 +46,7 @@ final class Mesh: @unchecked Sendable {
 
     var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment.merging(redis.environment) { $1 }
+        env["REDIS_SOCKET"] = socketPath
         env["LOG_LEVEL"] = "info"
         return env
     }

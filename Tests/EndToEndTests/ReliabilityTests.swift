@@ -153,6 +153,25 @@ extension PipelineTests {
         #expect(run.out.contains("[grammar.repeated-word]"))
     }
 
+    /// Services connected through a Unix socket when Redis restarts under them mid-document: on such a socket the
+    /// first write after Redis closed it raised SIGPIPE, which ended the service (grammar, committing a batch).
+    /// Every service must reconnect instead, and the document complete.
+    @Test func servicesOnAUnixSocketRideOutARedisRestartMidDocument() throws {
+        let mesh = try Mesh(redisArguments: ["--appendonly", "yes", "--appendfsync", "everysec"], socket: true)
+        try mesh.startAll()
+        let waiting = try mesh.startProducer(["--paragraphs", "1500", "--doc_id", "big", "--wait", "--timeout", "240", "--fail-on", "none"])
+        // Restarted while the grammar specialist holds entries it is reviewing: its commit is the write that follows.
+        #expect(waitUntil(timeout: 60) {
+            (try? mesh.redis.connect().send("XPENDING", "doc.review.grammar", "grammar-group").array?.first?.int ?? 0) ?? 0 > 0
+        })
+        try mesh.redis.restart(down: 1)
+        let run = waiting.finish(timeout: 300)
+        #expect(run.code == 0, "\(run.err)")
+        #expect(run.out.contains("[grammar."))
+        #expect(mesh.logText("grammar-1").contains("redis=\(mesh.socketPath!)"), "the services use the socket")
+        for (name, process) in mesh.services { #expect(process.isRunning, "\(name) exited: \(mesh.logText(name).suffix(500))") }
+    }
+
     /// "Does the dog" (did/does + determiner + one word at the end of a text) crashed the grammar specialist, and
     /// a document containing it waited forever.
     @Test func theSentenceThatCrashedGrammarIsReviewed() throws {
