@@ -217,8 +217,8 @@ def main():
         # taken minutes apart. The mesh not bursting sits blocked in XREADGROUP.
         # One burst on each first, not counted: a service's start-up (each specialist builds its rule tables and the
         # grammar specialist loads the speller on its first chunk) is paid once per process, not per document.
-        print("services reach Redis " + ("through a Unix socket (MESH_TCP=1 for loopback TCP)" if mesh.env.get("REDIS_SOCKET")
-                                         else "over loopback TCP"), flush=True)
+        transport = "through a Unix socket (MESH_TCP=1 for loopback TCP)" if mesh.env.get("REDIS_SOCKET") else "over loopback TCP"
+        print(f"services reach Redis {transport}", flush=True)
         mesh.produce(files)
         mesh2.produce(files)
         runs, bursts, bursts2 = [], [], []

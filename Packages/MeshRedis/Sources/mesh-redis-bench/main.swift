@@ -2,8 +2,8 @@
 // on the same server in the same run. A benchmark, not a test: it prints figures and asserts nothing.
 //
 // Usage: mesh-redis-bench [N]   (or BENCH_N=N; default 200000 entries per workload)
-// Server: REDIS_HOST / REDIS_PORT or REDIS_SOCKET (and REDIS_DB, REDIS_USERNAME, REDIS_PASSWORD) if set; otherwise a private
-// redis-server on a free loopback port, persistence off, stopped at the end.
+// Server: REDIS_HOST / REDIS_PORT or REDIS_SOCKET (and REDIS_DB, REDIS_USERNAME, REDIS_PASSWORD) if set; otherwise a
+// private redis-server on a free loopback port, persistence off, stopped at the end.
 
 import Foundation
 import MeshRedis
