@@ -211,14 +211,14 @@ def main():
 
     rows = []
     with Mesh(bin_dir, work / "mesh1") as mesh, Mesh(bin_dir, work / "mesh2", extra_replicas=args.slowest) as mesh2:
+        transport = "through a Unix socket (MESH_TCP=1 for loopback TCP)" if mesh.env.get("REDIS_SOCKET") else "over loopback TCP"
+        print(f"services reach Redis {transport}", flush=True)
         # The baseline and the bursts of both meshes take turns (the two bursts in alternating order), so that each
         # round meets the same load on this shared machine (the hypervisor's steal moved single runs by a third):
         # the messaging ratio and the 2-replica speed-up are medians of the rounds' ratios, not ratios of medians
         # taken minutes apart. The mesh not bursting sits blocked in XREADGROUP.
         # One burst on each first, not counted: a service's start-up (each specialist builds its rule tables and the
         # grammar specialist loads the speller on its first chunk) is paid once per process, not per document.
-        transport = "through a Unix socket (MESH_TCP=1 for loopback TCP)" if mesh.env.get("REDIS_SOCKET") else "over loopback TCP"
-        print(f"services reach Redis {transport}", flush=True)
         mesh.produce(files)
         mesh2.produce(files)
         runs, bursts, bursts2 = [], [], []
