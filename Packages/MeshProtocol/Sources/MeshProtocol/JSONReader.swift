@@ -169,9 +169,6 @@ struct JSONReader {
         try skipValue(depth: 0)
     }
 
-    /// Where the reader stands, in bytes from the start.
-    var offset: Int { position }
-
     /// Skips, in one loop, a value made only of what an outline holds: objects, arrays, strings without escapes,
     /// integers, `true`, `false` and `null`. Through `skipValue(depth:)`, a call and a closure per value, skipping
     /// `make bench-mesh`'s outlines cost more than reading them (18 M instructions against 16 M, in each of the
@@ -593,7 +590,7 @@ struct JSONReader {
 
     // MARK: Canonical layouts
 
-    /// Where the reader is, for `rewind(to:)`.
+    /// Where the reader is, in bytes from the start, for `rewind(to:)`.
     var mark: Int { position }
 
     /// Back to `mark` after a `take` that did not match all the way.

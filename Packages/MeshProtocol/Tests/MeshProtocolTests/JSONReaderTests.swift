@@ -10,7 +10,7 @@ import Testing
             var reader = JSONReader(buffer)
             do throws(JSONReadError) {
                 try reader.skipValue(plainFirst: plainFirst)
-                return "ended at \(reader.offset)"
+                return "ended at \(reader.mark)"
             } catch {
                 return error.description
             }
