@@ -25,15 +25,11 @@ final class Mesh: @unchecked Sendable {
     private(set) var services: [String: ChildProcess] = [:]
     private var ports: [String: Int] = [:]
 
-    /// Where the services reach Redis when `init(socket: true)`: a Unix socket rather than loopback TCP.
-    let socketPath: String?
-
     /// - Parameters:
     ///   - redisArguments: more `redis-server` options, e.g. `["--appendonly", "yes"]`.
     ///   - socket: the services and the producer reach Redis through a Unix socket (`REDIS_SOCKET`), as on one machine.
     init(redisArguments: [String] = [], socket: Bool = false) throws {
-        socketPath = socket ? "/tmp/mesh-e2e-\(UUID().uuidString.prefix(8)).sock" : nil
-        redis = try RedisTestServer(extraArguments: redisArguments + (socketPath.map { ["--unixsocket", $0, "--unixsocketperm", "700"] } ?? []))
+        redis = try RedisTestServer(extraArguments: redisArguments, socket: socket)
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("mesh-e2e-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
@@ -46,7 +42,6 @@ final class Mesh: @unchecked Sendable {
 
     var environment: [String: String] {
         var env = ProcessInfo.processInfo.environment.merging(redis.environment) { $1 }
-        env["REDIS_SOCKET"] = socketPath
         env["LOG_LEVEL"] = "info"
         return env
     }

@@ -168,7 +168,7 @@ extension PipelineTests {
         let run = waiting.finish(timeout: 300)
         #expect(run.code == 0, "\(run.err)")
         #expect(run.out.contains("[grammar."))
-        #expect(mesh.logText("grammar-1").contains("redis=\(mesh.socketPath!)"), "the services use the socket")
+        #expect(mesh.logText("grammar-1").contains("redis=\(mesh.redis.socketPath!)"), "the services use the socket")
         for (name, process) in mesh.services { #expect(process.isRunning, "\(name) exited: \(mesh.logText(name).suffix(500))") }
     }
 

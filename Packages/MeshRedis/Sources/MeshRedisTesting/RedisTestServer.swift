@@ -12,13 +12,17 @@ public final class RedisTestServer: @unchecked Sendable {
     public let port: Int
     public let directory: URL
     public let password: String?
+    /// The Unix socket the server also listens on, when started with `socket: true` (in its folder).
+    public let socketPath: String?
     private var process: ChildProcess
     private let arguments: [String]
 
     /// - Parameters:
     ///   - password: started with `requirepass`.
     ///   - extraArguments: more `redis-server` options, e.g. `["--appendonly", "yes"]`.
-    public init(password: String? = nil, port: Int? = nil, extraArguments: [String] = []) throws {
+    ///   - socket: also listen on a Unix socket, which `environment` names in `REDIS_SOCKET` for the processes
+    ///     started with it (`configuration` stays on TCP).
+    public init(password: String? = nil, port: Int? = nil, extraArguments: [String] = [], socket: Bool = false) throws {
         self.password = password
         self.port = try port ?? Self.freePort()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("mesh-redis-\(UUID().uuidString)")
@@ -28,6 +32,8 @@ public final class RedisTestServer: @unchecked Sendable {
             "--appendonly", "no", "--daemonize", "no", "--logfile", directory.appendingPathComponent("redis.log").path,
         ]
         if let password { args += ["--requirepass", password] }
+        socketPath = socket ? directory.appendingPathComponent("redis.sock").path : nil
+        if let socketPath { args += ["--unixsocket", socketPath, "--unixsocketperm", "700"] }
         arguments = args + extraArguments
         process = try ChildProcess(executable: try Self.locate("redis-server").path, arguments: arguments)
         try waitUntilReady()
@@ -56,6 +62,7 @@ public final class RedisTestServer: @unchecked Sendable {
     public var environment: [String: String] {
         var env = ["REDIS_HOST": "127.0.0.1", "REDIS_PORT": String(port), "REDIS_DB": "0"]
         if let password { env["REDIS_PASSWORD"] = password }
+        if let socketPath { env["REDIS_SOCKET"] = socketPath }
         return env
     }
 

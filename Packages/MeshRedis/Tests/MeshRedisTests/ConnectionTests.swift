@@ -141,9 +141,9 @@ struct ConnectionTests {
     }
 
     @Test func connectsThroughAUnixSocket() throws {
-        let path = "/tmp/mesh-redis-\(UUID().uuidString.prefix(8)).sock"
-        let server = try RedisTestServer(extraArguments: ["--unixsocket", path, "--unixsocketperm", "700"])
+        let server = try RedisTestServer(socket: true)
         defer { server.stop() }
+        let path = try #require(server.socketPath)
         // Nothing listens on the TCP port this configuration names: only the socket can answer.
         var config = RedisConfiguration(host: "127.0.0.1", port: try RedisTestServer.freePort(), socketPath: path)
         config.reconnect.maxAttempts = 1
