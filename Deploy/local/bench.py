@@ -37,6 +37,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 TICK = os.sysconf("SC_CLK_TCK")
+SPECIALISTS = ("grammar", "clarity", "tone", "structure")
 TARGETS = {"messaging_ratio": 0.5, "paras_per_s": 8000, "p50_ms": 20, "p99_ms": 50, "rss_small_mb": 20, "rss_specialist_mb": 40}
 
 
@@ -178,7 +179,7 @@ class Mesh:
         What KEDA does on queue depth: a replica added to a backlog, with cores free for it."""
         stream = f"doc.review.{specialist}"
         others = [("doc.chunks", "coordinator-group")] + [
-            pair for t in ("grammar", "clarity", "tone", "structure") if t != specialist
+            pair for t in SPECIALISTS if t != specialist
             for pair in ((f"doc.review.{t}", f"{t}-group"), (f"doc.suggestions.{t}", "aggregator-group"))]
 
         def added():
@@ -369,7 +370,7 @@ def main():
     peer_cpu = peers.get("burst", {}).get("cpu_peer_s", 0) + peers.get("burst", {}).get("cpu_redis_s", 0) if peers else None
     rss = r1["rss_mb"]
     small = max((v for k, v in rss.items() if k in ("coordinator", "aggregator") and v), default=0)
-    spec = max((v for k, v in rss.items() if re.match(r"(grammar|clarity|tone|structure)-", k) and v), default=0)
+    spec = max((v for k, v in rss.items() if re.match(rf"({'|'.join(SPECIALISTS)})-", k) and v), default=0)
     print("\nagainst the targets (ratio < 1 meets it):")
     print(f"  messaging CPU / analysis CPU      {r1['messaging_ratio']:.2f} (target <= {TARGETS['messaging_ratio']}): "
           f"{r1['messaging_ratio'] / TARGETS['messaging_ratio']:.2f}")
